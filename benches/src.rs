@@ -1,0 +1,1 @@
+//! Benchmark support (shared paths to the data).

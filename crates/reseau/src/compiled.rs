@@ -1,0 +1,324 @@
+//! The frozen, cache-friendly view that simulations run on.
+//!
+//! One compressed-sparse-row adjacency per layer, with 32-bit indices and the tie attributes in
+//! parallel arrays (structure of arrays), so a cascade reads only what it needs. An undirected
+//! tie is stored once in each direction.
+//!
+//! Per directed tie: target `u32` (4 bytes) + weight `f32` (4) + own probability `f32` (4,
+//! NaN when unset) + multiplicity `u16` (2) + sign `i8` (1) = 15 bytes; plus one `u32` offset
+//! per person per layer.
+
+use crate::model::{LayerKind, Network, PersonKind};
+
+/// One layer of a [`CompiledNetwork`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompiledLayer {
+    /// The layer's name.
+    pub name: String,
+    /// Physical or digital.
+    pub kind: LayerKind,
+    /// Whether ties point one way.
+    pub directed: bool,
+    /// The layer's default probability, if set.
+    pub probability: Option<f64>,
+    /// Steps to cross a tie.
+    pub latency: u32,
+    offsets: Vec<u32>,
+    targets: Vec<u32>,
+    weights: Vec<f32>,
+    probabilities: Vec<f32>,
+    multiplicity: Vec<u16>,
+    signs: Vec<i8>,
+}
+
+impl CompiledLayer {
+    /// The range of slots holding `person`'s outgoing ties, for indexing the per-tie arrays.
+    #[inline]
+    pub fn range(&self, person: u32) -> std::ops::Range<usize> {
+        let p = person as usize;
+        self.offsets[p] as usize..self.offsets[p + 1] as usize
+    }
+
+    /// Whom `person` can pass a message to in this layer (both ends of undirected ties).
+    #[inline]
+    pub fn successors(&self, person: u32) -> &[u32] {
+        &self.targets[self.range(person)]
+    }
+
+    /// The out-degree of `person` in this layer.
+    #[inline]
+    pub fn out_degree(&self, person: u32) -> usize {
+        let r = self.range(person);
+        r.end - r.start
+    }
+
+    /// The CSR offsets (length: people + 1).
+    pub fn offsets(&self) -> &[u32] {
+        &self.offsets
+    }
+    /// Every slot's target.
+    pub fn targets(&self) -> &[u32] {
+        &self.targets
+    }
+    /// Every slot's weight.
+    pub fn weights(&self) -> &[f32] {
+        &self.weights
+    }
+    /// Every slot's own probability, NaN where the tie has none.
+    pub fn probabilities(&self) -> &[f32] {
+        &self.probabilities
+    }
+    /// Every slot's multiplicity (parallel ties merged into it), saturating at 65,535.
+    pub fn multiplicity(&self) -> &[u16] {
+        &self.multiplicity
+    }
+    /// Every slot's sign, `+1` or `-1`.
+    pub fn signs(&self) -> &[i8] {
+        &self.signs
+    }
+    /// The number of directed ties (slots).
+    pub fn num_slots(&self) -> usize {
+        self.targets.len()
+    }
+
+    /// The same layer with every tie reversed (who can reach `v`), as reverse-reachable
+    /// sampling and Linear Threshold need. An undirected layer is its own transpose.
+    pub fn transpose(&self) -> CompiledLayer {
+        if !self.directed {
+            return self.clone();
+        }
+        let n = self.offsets.len() - 1;
+        let mut edges = Vec::with_capacity(self.targets.len());
+        for u in 0..n {
+            for slot in self.range(u as u32) {
+                edges.push((self.targets[slot], u as u32, slot));
+            }
+        }
+        build(self, n, &edges)
+    }
+
+    fn bytes(&self) -> usize {
+        self.offsets.len() * 4
+            + self.targets.len() * 4
+            + self.weights.len() * 4
+            + self.probabilities.len() * 4
+            + self.multiplicity.len() * 2
+            + self.signs.len()
+    }
+}
+
+/// Builds a layer's CSR from `(source, target, slot in a template)` triples by counting sort,
+/// which keeps the input order within each source: deterministic for a given network.
+fn build(template: &CompiledLayer, n: usize, edges: &[(u32, u32, usize)]) -> CompiledLayer {
+    let mut offsets = vec![0u32; n + 1];
+    for &(s, _, _) in edges {
+        offsets[s as usize + 1] += 1;
+    }
+    for i in 0..n {
+        offsets[i + 1] += offsets[i];
+    }
+    let m = edges.len();
+    let mut fill = offsets.clone();
+    let (mut targets, mut weights, mut probs, mut mult, mut signs) =
+        (vec![0u32; m], vec![0f32; m], vec![0f32; m], vec![0u16; m], vec![0i8; m]);
+    for &(s, t, slot) in edges {
+        let at = fill[s as usize] as usize;
+        fill[s as usize] += 1;
+        targets[at] = t;
+        weights[at] = template.weights[slot];
+        probs[at] = template.probabilities[slot];
+        mult[at] = template.multiplicity[slot];
+        signs[at] = template.signs[slot];
+    }
+    CompiledLayer {
+        name: template.name.clone(),
+        kind: template.kind,
+        directed: template.directed,
+        probability: template.probability,
+        latency: template.latency,
+        offsets,
+        targets,
+        weights,
+        probabilities: probs,
+        multiplicity: mult,
+        signs,
+    }
+}
+
+/// A frozen multiplex network: per-layer CSR adjacency and per-person arrays.
+///
+/// ```
+/// let net = reseau::datasets::aarhus_cs();
+/// let view = net.compile();
+/// assert_eq!(view.num_people(), 61);
+/// assert_eq!(view.num_directed_ties(), 2 * 620);
+/// let lunch = &view.layers()[0];
+/// assert_eq!(lunch.name, "lunch");
+/// assert!(view.bytes_per_directed_tie() <= 16.0 + 4.0 * 61.0 * 5.0 / 1240.0);
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompiledNetwork {
+    num_people: u32,
+    layers: Vec<CompiledLayer>,
+    kinds: Vec<PersonKind>,
+    costs: Vec<f64>,
+    groups: Vec<u32>,
+    group_names: Vec<String>,
+}
+
+/// The group index of a person without a group in [`CompiledNetwork::groups`].
+pub const NO_GROUP: u32 = u32::MAX;
+
+impl CompiledNetwork {
+    /// Compiles `net` (see [`Network::compile`]).
+    pub fn new(net: &Network) -> Self {
+        let n = net.num_people();
+        let mut per_layer: Vec<Vec<(u32, u32, usize)>> = vec![Vec::new(); net.num_layers()];
+        let mut templates: Vec<CompiledLayer> = net
+            .layers()
+            .iter()
+            .map(|l| CompiledLayer {
+                name: l.name.clone(),
+                kind: l.kind,
+                directed: l.directed,
+                probability: l.probability,
+                latency: l.latency,
+                offsets: Vec::new(),
+                targets: Vec::new(),
+                weights: Vec::new(),
+                probabilities: Vec::new(),
+                multiplicity: Vec::new(),
+                signs: Vec::new(),
+            })
+            .collect();
+        for tie in net.ties() {
+            let l = tie.layer.index();
+            let t = &mut templates[l];
+            let slot = t.weights.len();
+            t.weights.push(tie.weight as f32);
+            t.probabilities.push(tie.probability.map_or(f32::NAN, |p| p as f32));
+            t.multiplicity.push(u16::try_from(tie.multiplicity).unwrap_or(u16::MAX));
+            t.signs.push(Network::sign_of(tie));
+            per_layer[l].push((tie.source.0, tie.target.0, slot));
+            if !t.directed {
+                per_layer[l].push((tie.target.0, tie.source.0, slot));
+            }
+        }
+        let layers = templates.iter().zip(&per_layer).map(|(t, edges)| build(t, n, edges)).collect();
+
+        let mut group_names: Vec<String> = net.groups().into_keys().collect();
+        group_names.sort();
+        let groups = net
+            .people()
+            .map(|(_, p)| {
+                p.group
+                    .as_ref()
+                    .and_then(|g| group_names.binary_search(g).ok())
+                    .map_or(NO_GROUP, |i| i as u32)
+            })
+            .collect();
+        CompiledNetwork {
+            num_people: n as u32,
+            layers,
+            kinds: net.people().map(|(_, p)| p.kind).collect(),
+            costs: net.people().map(|(_, p)| p.cost).collect(),
+            groups,
+            group_names,
+        }
+    }
+
+    /// The number of people.
+    pub fn num_people(&self) -> usize {
+        self.num_people as usize
+    }
+    /// The layers, in the network's order.
+    pub fn layers(&self) -> &[CompiledLayer] {
+        &self.layers
+    }
+    /// Each person's kind.
+    pub fn kinds(&self) -> &[PersonKind] {
+        &self.kinds
+    }
+    /// Each person's cost to enlist.
+    pub fn costs(&self) -> &[f64] {
+        &self.costs
+    }
+    /// Each person's group index into [`CompiledNetwork::group_names`], or [`NO_GROUP`].
+    pub fn groups(&self) -> &[u32] {
+        &self.groups
+    }
+    /// The group names, sorted.
+    pub fn group_names(&self) -> &[String] {
+        &self.group_names
+    }
+    /// The number of directed ties over all layers.
+    pub fn num_directed_ties(&self) -> usize {
+        self.layers.iter().map(CompiledLayer::num_slots).sum()
+    }
+    /// Bytes held by the adjacency arrays (offsets and per-tie arrays of every layer).
+    pub fn adjacency_bytes(&self) -> usize {
+        self.layers.iter().map(CompiledLayer::bytes).sum()
+    }
+    /// Adjacency bytes divided by directed ties (offsets included).
+    pub fn bytes_per_directed_tie(&self) -> f64 {
+        self.adjacency_bytes() as f64 / self.num_directed_ties().max(1) as f64
+    }
+}
+
+impl Network {
+    /// Freezes the network into the compact view that simulations run on.
+    ///
+    /// ```
+    /// use reseau::{Layer, Network, Person};
+    /// let mut net = Network::new();
+    /// net.add_layer(Layer::digital("follows").directed(true)).unwrap();
+    /// let a = net.add_person(Person::new()).unwrap();
+    /// let b = net.add_person(Person::new()).unwrap();
+    /// net.add_tie(a, b, "follows", 1.0).unwrap();
+    /// let view = net.compile();
+    /// assert_eq!(view.layers()[0].successors(0), &[1]);
+    /// assert!(view.layers()[0].successors(1).is_empty());
+    /// assert_eq!(view.layers()[0].transpose().successors(1), &[0]);
+    /// ```
+    pub fn compile(&self) -> CompiledNetwork {
+        CompiledNetwork::new(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Layer, Network, Person, TieSpec};
+
+    #[test]
+    fn undirected_ties_appear_both_ways_with_their_attributes() {
+        let mut net = Network::new();
+        net.add_layer(Layer::physical("work")).unwrap();
+        net.add_layer(Layer::digital("mail").directed(true)).unwrap();
+        net.add_people(3).unwrap();
+        let (a, b, c) = (crate::PersonId(0), crate::PersonId(1), crate::PersonId(2));
+        net.add_tie_with(a, b, "work", TieSpec::weight(2.0).probability(0.5)).unwrap();
+        net.add_tie(c, a, "mail", 1.0).unwrap();
+        let view = net.compile();
+        let work = &view.layers()[0];
+        assert_eq!(work.successors(0), &[1]);
+        assert_eq!(work.successors(1), &[0]);
+        assert_eq!(work.weights(), &[2.0, 2.0]);
+        assert_eq!(work.probabilities(), &[0.5, 0.5]);
+        let mail = &view.layers()[1];
+        assert_eq!(mail.successors(2), &[0]);
+        assert!(mail.successors(0).is_empty());
+        assert!(mail.probabilities()[0].is_nan());
+        assert_eq!(view.num_directed_ties(), 3);
+    }
+
+    #[test]
+    fn groups_are_interned_in_sorted_order() {
+        let mut net = Network::new();
+        net.add_person(Person::new().group("b")).unwrap();
+        net.add_person(Person::new()).unwrap();
+        net.add_person(Person::new().group("a")).unwrap();
+        let view = net.compile();
+        assert_eq!(view.group_names(), &["a".to_string(), "b".to_string()]);
+        assert_eq!(view.groups(), &[1, super::NO_GROUP, 0]);
+    }
+}

@@ -1,0 +1,243 @@
+//! The one error type of the library.
+//!
+//! Every variant carries what a person needs to fix the input: the file and line, the offending
+//! text or value, the unknown name. The bindings map each variant to an exception (Python) or an
+//! `Error` (JavaScript) whose name is [`Error::kind`], so the three languages agree.
+
+/// A specialised `Result` whose error is [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Everything that can go wrong in `reseau`.
+///
+/// ```
+/// use reseau::{Error, Network};
+/// let net = Network::new();
+/// let err = net.layer_id("lunch").unwrap_err();
+/// assert!(matches!(err, Error::UnknownLayer { ref name } if name == "lunch"));
+/// assert_eq!(err.kind(), "UnknownLayerError");
+/// assert_eq!(err.to_string(), "unknown layer \"lunch\"");
+/// ```
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A line of an input file could not be understood.
+    #[error("{file}:{line}: {reason}: {content:?}")]
+    Parse {
+        /// The file (or `<string>` for text given directly).
+        file: String,
+        /// The 1-based line number.
+        line: u64,
+        /// The offending line, cut to 200 characters.
+        content: String,
+        /// What was expected.
+        reason: String,
+    },
+    /// An input file is not valid UTF-8.
+    #[error("{file}:{line}: not valid UTF-8 (byte {offset} of the file)")]
+    NotUtf8 {
+        /// The file.
+        file: String,
+        /// The 1-based line holding the first invalid byte.
+        line: u64,
+        /// The byte offset of the first invalid byte.
+        offset: u64,
+    },
+    /// A file could not be opened or read.
+    #[error("{file}: {message}")]
+    Io {
+        /// The file.
+        file: String,
+        /// The operating system's message.
+        message: String,
+    },
+    /// A layer name that the network does not have.
+    #[error("unknown layer {name:?}")]
+    UnknownLayer {
+        /// The name asked for.
+        name: String,
+    },
+    /// A person (by id or label) that the network does not have.
+    #[error("unknown person {person}")]
+    UnknownPerson {
+        /// The id or label asked for, as text.
+        person: String,
+    },
+    /// A layer with this name exists already.
+    #[error("a layer named {name:?} exists already")]
+    DuplicateLayer {
+        /// The repeated name.
+        name: String,
+    },
+    /// A person with this label exists already (labels are unique).
+    #[error("a person labelled {label:?} exists already")]
+    DuplicateLabel {
+        /// The repeated label.
+        label: String,
+    },
+    /// A tie that exists already, under [`Duplicates::Reject`](crate::Duplicates::Reject).
+    #[error("{location}duplicate tie {a} - {b} in layer {layer:?}")]
+    DuplicateTie {
+        /// Where it was found (`file:line: `), empty when added directly.
+        location: String,
+        /// One end, as text.
+        a: String,
+        /// The other end, as text.
+        b: String,
+        /// The layer's name.
+        layer: String,
+    },
+    /// A tie from a person to themself, under [`SelfLoops::Reject`](crate::SelfLoops::Reject).
+    #[error("{location}self-loop on {person} in layer {layer:?}")]
+    SelfLoop {
+        /// Where it was found (`file:line: `), empty when added directly.
+        location: String,
+        /// The person, as text.
+        person: String,
+        /// The layer's name.
+        layer: String,
+    },
+    /// A parameter outside its domain: a probability outside [0, 1], a NaN or negative weight,
+    /// a zero rate, and so on.
+    #[error("invalid {name}: {value} (expected {expected})")]
+    InvalidParameter {
+        /// The parameter's name, such as `probability of layer "lunch"` or `weight`.
+        name: String,
+        /// The value given, as text.
+        value: String,
+        /// What would have been accepted.
+        expected: String,
+    },
+    /// Saved data written by a newer version of the library.
+    #[error("format version {found} is newer than this library reads (up to {supported}); upgrade reseau")]
+    UnsupportedVersion {
+        /// The version found in the data.
+        found: u64,
+        /// The newest version this library reads.
+        supported: u64,
+    },
+    /// JSON that is not a valid saved network.
+    #[error("invalid JSON at line {line}, column {column}: {message}")]
+    Json {
+        /// 1-based line.
+        line: u64,
+        /// 1-based column.
+        column: u64,
+        /// What serde reported.
+        message: String,
+    },
+}
+
+impl Error {
+    /// The name of this kind of error, shared by the Python exception class and the JS
+    /// `Error.name`: `ParseError`, `UnknownLayerError`, …
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Error::Parse { .. } => "ParseError",
+            Error::NotUtf8 { .. } => "EncodingError",
+            Error::Io { .. } => "FileError",
+            Error::UnknownLayer { .. } => "UnknownLayerError",
+            Error::UnknownPerson { .. } => "UnknownPersonError",
+            Error::DuplicateLayer { .. } => "DuplicateLayerError",
+            Error::DuplicateLabel { .. } => "DuplicateLabelError",
+            Error::DuplicateTie { .. } => "DuplicateTieError",
+            Error::SelfLoop { .. } => "SelfLoopError",
+            Error::InvalidParameter { .. } => "InvalidParameterError",
+            Error::UnsupportedVersion { .. } => "UnsupportedVersionError",
+            Error::Json { .. } => "JsonError",
+        }
+    }
+
+    /// Every kind name [`Error::kind`] can return, for bindings that declare one class each.
+    pub const KINDS: &'static [&'static str] = &[
+        "ParseError",
+        "EncodingError",
+        "FileError",
+        "UnknownLayerError",
+        "UnknownPersonError",
+        "DuplicateLayerError",
+        "DuplicateLabelError",
+        "DuplicateTieError",
+        "SelfLoopError",
+        "InvalidParameterError",
+        "UnsupportedVersionError",
+        "JsonError",
+    ];
+
+    /// The structured fields of this error as `(name, value)` pairs, for bindings that attach
+    /// them to the exception object (`err.line`, `err.value`, …).
+    pub fn fields(&self) -> Vec<(&'static str, FieldValue)> {
+        use FieldValue::{Int, Text};
+        let t = |s: &String| Text(s.clone());
+        match self {
+            Error::Parse { file, line, content, reason } => vec![
+                ("file", t(file)),
+                ("line", Int(*line)),
+                ("content", t(content)),
+                ("reason", t(reason)),
+            ],
+            Error::NotUtf8 { file, line, offset } => {
+                vec![("file", t(file)), ("line", Int(*line)), ("offset", Int(*offset))]
+            }
+            Error::Io { file, message } => vec![("file", t(file)), ("message", t(message))],
+            Error::UnknownLayer { name } | Error::DuplicateLayer { name } => {
+                vec![("name", t(name))]
+            }
+            Error::UnknownPerson { person } => vec![("person", t(person))],
+            Error::DuplicateLabel { label } => vec![("label", t(label))],
+            Error::DuplicateTie { location, a, b, layer } => vec![
+                ("location", t(location)),
+                ("a", t(a)),
+                ("b", t(b)),
+                ("layer", t(layer)),
+            ],
+            Error::SelfLoop { location, person, layer } => {
+                vec![("location", t(location)), ("person", t(person)), ("layer", t(layer))]
+            }
+            Error::InvalidParameter { name, value, expected } => {
+                vec![("name", t(name)), ("value", t(value)), ("expected", t(expected))]
+            }
+            Error::UnsupportedVersion { found, supported } => {
+                vec![("found", Int(*found)), ("supported", Int(*supported))]
+            }
+            Error::Json { line, column, message } => {
+                vec![("line", Int(*line)), ("column", Int(*column)), ("message", t(message))]
+            }
+        }
+    }
+
+    /// An [`Error::InvalidParameter`] from its parts.
+    pub(crate) fn invalid(
+        name: impl Into<String>,
+        value: impl std::fmt::Display,
+        expected: impl Into<String>,
+    ) -> Self {
+        Error::InvalidParameter { name: name.into(), value: value.to_string(), expected: expected.into() }
+    }
+}
+
+/// A value carried by an error field (see [`Error::fields`]).
+#[derive(Debug, Clone, PartialEq)]
+pub enum FieldValue {
+    /// A count, line number or offset.
+    Int(u64),
+    /// Text: a file name, a label, a value as written.
+    Text(String),
+}
+
+/// Checks that `value` is a probability: finite and in [0, 1].
+pub(crate) fn check_probability(name: impl FnOnce() -> String, value: f64) -> Result<f64> {
+    if (0.0..=1.0).contains(&value) {
+        Ok(value)
+    } else {
+        Err(Error::invalid(name(), value, "a probability in [0, 1]"))
+    }
+}
+
+/// Checks that `value` is finite and not negative (weights, costs).
+pub(crate) fn check_non_negative(name: impl FnOnce() -> String, value: f64) -> Result<f64> {
+    if value.is_finite() && value >= 0.0 {
+        Ok(value)
+    } else {
+        Err(Error::invalid(name(), value, "a finite number >= 0"))
+    }
+}

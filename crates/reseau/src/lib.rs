@@ -1,0 +1,43 @@
+//! # reseau
+//!
+//! Professional and social networks as they really are: several networks at once, offline
+//! and online; influence that travels through relays; recommendations that reach a target
+//! through chains of people; and the fatigue that sets in when everyone is flooded with
+//! requests.
+//!
+//! This crate is the core: the multiplex [`Network`] model, real-data readers ([`io`]),
+//! seeded [`generators`], the embedded Aarhus CS network ([`datasets::aarhus_cs`]) and the
+//! compact [`CompiledNetwork`] that simulations run on. The Python and JavaScript packages
+//! wrap it without adding logic, so the same seed gives the same numbers in all three.
+//!
+//! ```
+//! use reseau::{Layer, LayerKind, Network, Person};
+//!
+//! let mut net = Network::new();
+//! net.add_layer(Layer::physical("lunch"))?;
+//! net.add_layer(Layer::digital("linkedin"))?;
+//! let ana = net.add_person(Person::new().label("ana").group("sales"))?;
+//! let bo = net.add_person(Person::new().label("bo").group("sales"))?;
+//! net.add_tie(ana, bo, "lunch", 1.0)?;
+//!
+//! let aarhus = reseau::datasets::aarhus_cs();
+//! assert_eq!((aarhus.num_people(), aarhus.num_ties(), aarhus.num_layers()), (61, 620, 5));
+//! assert_eq!(aarhus.layers_of_kind(LayerKind::Digital).len(), 1);
+//! # Ok::<(), reseau::Error>(())
+//! ```
+
+mod compiled;
+pub mod datasets;
+mod error;
+pub mod generators;
+pub mod io;
+mod model;
+pub mod rng;
+
+pub use compiled::{CompiledLayer, CompiledNetwork, NO_GROUP};
+pub use error::{Error, FieldValue, Result};
+pub use io::{read_csv, read_edgelist, read_mpx, read_multiplex, read_signed};
+pub use model::{
+    Duplicates, Layer, LayerId, LayerKey, LayerKind, Network, Person, PersonId, PersonKind,
+    SelfLoops, Sign, Tie, TieId, TieSpec,
+};

@@ -1,0 +1,135 @@
+//! Layers: the named relations or channels of a multiplex network.
+
+use serde::{Deserialize, Serialize};
+
+/// A layer's index in a [`Network`](crate::Network), in the order layers were added.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct LayerId(pub u32);
+
+impl LayerId {
+    /// The index as a `usize`.
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// Whether a layer is met in person or online.
+///
+/// ```
+/// use reseau::LayerKind;
+/// assert_eq!("digital".parse::<LayerKind>().unwrap(), LayerKind::Digital);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LayerKind {
+    /// Face to face: lunch, work, leisure.
+    #[default]
+    Physical,
+    /// Online: a platform, e-mail, a forum.
+    Digital,
+}
+
+impl LayerKind {
+    /// `"physical"` or `"digital"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LayerKind::Physical => "physical",
+            LayerKind::Digital => "digital",
+        }
+    }
+}
+
+impl std::str::FromStr for LayerKind {
+    type Err = crate::Error;
+    fn from_str(s: &str) -> crate::Result<Self> {
+        match s.to_ascii_lowercase().as_str() {
+            "physical" | "offline" => Ok(LayerKind::Physical),
+            "digital" | "online" => Ok(LayerKind::Digital),
+            _ => Err(crate::Error::invalid("layer kind", format!("{s:?}"), "physical or digital")),
+        }
+    }
+}
+
+/// A layer's definition: name, kind, direction and default behaviour of its ties.
+///
+/// ```
+/// use reseau::{Layer, LayerKind};
+/// let twitter = Layer::digital("twitter").directed(true).probability(0.05).latency(1);
+/// assert_eq!(twitter.kind, LayerKind::Digital);
+/// assert!(twitter.directed);
+/// assert_eq!(Layer::physical("lunch").latency, 1);
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Layer {
+    /// Unique name.
+    pub name: String,
+    /// Physical or digital.
+    #[serde(default)]
+    pub kind: LayerKind,
+    /// Whether ties point one way (follows, advice) or both (friendship, lunch).
+    #[serde(default)]
+    pub directed: bool,
+    /// Default transmission probability of this layer's ties (`None`: the model's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub probability: Option<f64>,
+    /// Time steps a message takes to cross one tie of this layer (at least 1).
+    #[serde(default = "one")]
+    pub latency: u32,
+}
+
+fn one() -> u32 {
+    1
+}
+
+impl Layer {
+    /// A layer of the given name and kind, undirected, latency 1, no default probability.
+    pub fn new(name: impl Into<String>, kind: LayerKind) -> Self {
+        Layer { name: name.into(), kind, directed: false, probability: None, latency: 1 }
+    }
+    /// A physical (offline) layer.
+    pub fn physical(name: impl Into<String>) -> Self {
+        Self::new(name, LayerKind::Physical)
+    }
+    /// A digital (online) layer.
+    pub fn digital(name: impl Into<String>) -> Self {
+        Self::new(name, LayerKind::Digital)
+    }
+    /// Sets whether ties are directed.
+    #[must_use]
+    pub fn directed(mut self, directed: bool) -> Self {
+        self.directed = directed;
+        self
+    }
+    /// Sets the default transmission probability.
+    #[must_use]
+    pub fn probability(mut self, p: f64) -> Self {
+        self.probability = Some(p);
+        self
+    }
+    /// Sets the latency in steps.
+    #[must_use]
+    pub fn latency(mut self, steps: u32) -> Self {
+        self.latency = steps;
+        self
+    }
+
+    /// Checks the definition: a non-empty name, a probability in [0, 1], a latency >= 1.
+    pub fn validate(&self) -> crate::Result<()> {
+        if self.name.is_empty() {
+            return Err(crate::Error::invalid("layer name", "\"\"", "a non-empty name"));
+        }
+        if let Some(p) = self.probability {
+            crate::error::check_probability(|| format!("probability of layer {:?}", self.name), p)?;
+        }
+        if self.latency == 0 {
+            return Err(crate::Error::invalid(
+                format!("latency of layer {:?}", self.name),
+                0,
+                "an integer >= 1",
+            ));
+        }
+        Ok(())
+    }
+}

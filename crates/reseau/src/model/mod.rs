@@ -1,0 +1,11 @@
+//! The multiplex model: people, layers, ties, and the network that holds them.
+
+mod layer;
+mod network;
+mod person;
+mod tie;
+
+pub use layer::{Layer, LayerId, LayerKind};
+pub use network::{LayerKey, Network, TieId};
+pub use person::{Person, PersonId, PersonKind};
+pub use tie::{Duplicates, SelfLoops, Sign, Tie, TieSpec};

@@ -1,0 +1,704 @@
+//! The editable multiplex network, built on petgraph.
+
+use std::collections::{BTreeMap, HashMap};
+
+use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
+
+use super::{Duplicates, Layer, LayerId, LayerKind, Person, PersonId, SelfLoops, Sign, Tie, TieSpec};
+use crate::error::{Error, Result, check_non_negative, check_probability};
+
+/// A tie's index in a [`Network`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct TieId(pub u32);
+
+/// Anything that names a layer: its [`LayerId`] or its name.
+///
+/// ```
+/// use reseau::{Layer, LayerKey, Network};
+/// let mut net = Network::new();
+/// let lunch = net.add_layer(Layer::physical("lunch")).unwrap();
+/// assert_eq!("lunch".resolve(&net).unwrap(), lunch);
+/// assert_eq!(lunch.resolve(&net).unwrap(), lunch);
+/// ```
+pub trait LayerKey {
+    /// The layer's id in `net`, or [`Error::UnknownLayer`].
+    fn resolve(&self, net: &Network) -> Result<LayerId>;
+}
+
+impl LayerKey for LayerId {
+    fn resolve(&self, net: &Network) -> Result<LayerId> {
+        if self.index() < net.layers.len() {
+            Ok(*self)
+        } else {
+            Err(Error::UnknownLayer { name: format!("#{}", self.0) })
+        }
+    }
+}
+
+impl LayerKey for &str {
+    fn resolve(&self, net: &Network) -> Result<LayerId> {
+        net.layer_id(self)
+    }
+}
+
+impl LayerKey for String {
+    fn resolve(&self, net: &Network) -> Result<LayerId> {
+        net.layer_id(self)
+    }
+}
+
+impl LayerKey for &String {
+    fn resolve(&self, net: &Network) -> Result<LayerId> {
+        net.layer_id(self)
+    }
+}
+
+/// A multiplex network: people, named layers, and ties between two people in one layer.
+///
+/// Two people may be tied in several layers. The network is for building and editing; the
+/// simulations run on the frozen [`CompiledNetwork`](crate::CompiledNetwork) that
+/// [`Network::compile`] makes.
+///
+/// ```
+/// use reseau::{Layer, Network, Person};
+/// let mut net = Network::new();
+/// net.add_layer(Layer::physical("lunch")).unwrap();
+/// net.add_layer(Layer::digital("linkedin")).unwrap();
+/// let ana = net.add_person(Person::new().label("ana").group("G1")).unwrap();
+/// let bo = net.add_person(Person::new().label("bo")).unwrap();
+/// net.add_tie(ana, bo, "lunch", 1.0).unwrap();
+/// net.add_tie(ana, bo, "linkedin", 1.0).unwrap();
+/// assert_eq!((net.num_people(), net.num_ties()), (2, 2));
+/// assert_eq!(net.degree(ana, None), 2);
+/// assert_eq!(net.overlap("lunch", "linkedin").unwrap(), 1);
+/// assert_eq!(net.without_layers(&["linkedin"]).unwrap().num_ties(), 1);
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Network {
+    graph: StableDiGraph<Person, Tie, u32>,
+    layers: Vec<Layer>,
+    layer_index: HashMap<String, LayerId>,
+    label_index: HashMap<String, PersonId>,
+    /// (layer, a, b) with a <= b in undirected layers, to find duplicates in O(1).
+    tie_index: HashMap<(u32, u32, u32), EdgeIndex>,
+    ties_per_layer: Vec<usize>,
+    duplicates: Duplicates,
+    self_loops: SelfLoops,
+    duplicates_merged: u64,
+    self_loops_dropped: u64,
+}
+
+impl Network {
+    /// An empty network.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    // ----- policies -----
+
+    /// Sets what a repeated tie does (default [`Duplicates::Merge`]).
+    pub fn set_duplicates(&mut self, policy: Duplicates) {
+        self.duplicates = policy;
+    }
+
+    /// Sets what a self-loop does (default [`SelfLoops::Reject`]).
+    pub fn set_self_loops(&mut self, policy: SelfLoops) {
+        self.self_loops = policy;
+    }
+
+    /// How many repeated ties were merged into an existing one so far.
+    ///
+    /// ```
+    /// use reseau::{Layer, Network, Person};
+    /// let mut net = Network::new();
+    /// net.add_layer(Layer::physical("work")).unwrap();
+    /// let a = net.add_person(Person::new()).unwrap();
+    /// let b = net.add_person(Person::new()).unwrap();
+    /// net.add_tie(a, b, "work", 1.0).unwrap();
+    /// net.add_tie(b, a, "work", 1.0).unwrap(); // the same undirected tie
+    /// assert_eq!((net.num_ties(), net.duplicates_merged()), (1, 1));
+    /// ```
+    pub fn duplicates_merged(&self) -> u64 {
+        self.duplicates_merged
+    }
+
+    /// How many self-loops were skipped under [`SelfLoops::Drop`].
+    pub fn self_loops_dropped(&self) -> u64 {
+        self.self_loops_dropped
+    }
+
+    // ----- layers -----
+
+    /// Adds a layer and returns its id.
+    ///
+    /// ```
+    /// use reseau::{Error, Layer, Network};
+    /// let mut net = Network::new();
+    /// let fb = net.add_layer(Layer::digital("facebook")).unwrap();
+    /// assert_eq!(net.layer(fb).name, "facebook");
+    /// assert!(matches!(net.add_layer(Layer::digital("facebook")), Err(Error::DuplicateLayer { .. })));
+    /// assert!(net.add_layer(Layer::physical("x").probability(1.5)).is_err());
+    /// ```
+    pub fn add_layer(&mut self, layer: Layer) -> Result<LayerId> {
+        layer.validate()?;
+        if self.layer_index.contains_key(&layer.name) {
+            return Err(Error::DuplicateLayer { name: layer.name });
+        }
+        let id = LayerId(u32::try_from(self.layers.len()).expect("fewer than 2^32 layers"));
+        self.layer_index.insert(layer.name.clone(), id);
+        self.layers.push(layer);
+        self.ties_per_layer.push(0);
+        Ok(id)
+    }
+
+    /// The layer with this id.
+    ///
+    /// # Panics
+    /// If `id` is not a layer of this network.
+    pub fn layer(&self, id: LayerId) -> &Layer {
+        &self.layers[id.index()]
+    }
+
+    /// The id of the layer with this name.
+    pub fn layer_id(&self, name: &str) -> Result<LayerId> {
+        self.layer_index
+            .get(name)
+            .copied()
+            .ok_or_else(|| Error::UnknownLayer { name: name.to_owned() })
+    }
+
+    /// All layers, in the order they were added.
+    pub fn layers(&self) -> &[Layer] {
+        &self.layers
+    }
+
+    /// The number of layers.
+    pub fn num_layers(&self) -> usize {
+        self.layers.len()
+    }
+
+    /// Changes a layer's default probability and latency (the other fields define the layer's
+    /// ties and cannot change once it has some).
+    pub fn configure_layer(
+        &mut self,
+        layer: impl LayerKey,
+        probability: Option<f64>,
+        latency: u32,
+    ) -> Result<()> {
+        let id = layer.resolve(self)?;
+        let mut updated = self.layers[id.index()].clone();
+        updated.probability = probability;
+        updated.latency = latency;
+        updated.validate()?;
+        self.layers[id.index()] = updated;
+        Ok(())
+    }
+
+    // ----- people -----
+
+    /// Adds a person and returns their id (ids are dense, from 0).
+    ///
+    /// ```
+    /// use reseau::{Error, Network, Person};
+    /// let mut net = Network::new();
+    /// let ana = net.add_person(Person::new().label("ana")).unwrap();
+    /// assert_eq!(net.index_of("ana"), Some(ana));
+    /// assert!(matches!(net.add_person(Person::new().label("ana")), Err(Error::DuplicateLabel { .. })));
+    /// assert!(net.add_person(Person::new().cost(-1.0)).is_err());
+    /// ```
+    pub fn add_person(&mut self, person: Person) -> Result<PersonId> {
+        check_non_negative(|| "cost".to_owned(), person.cost)?;
+        if let Some(label) = &person.label {
+            if self.label_index.contains_key(label) {
+                return Err(Error::DuplicateLabel { label: label.clone() });
+            }
+        }
+        let id = PersonId(
+            u32::try_from(self.graph.node_count())
+                .ok()
+                .filter(|&n| n < u32::MAX)
+                .ok_or_else(|| Error::invalid("number of people", "2^32", "fewer than 2^32 - 1"))?,
+        );
+        if let Some(label) = &person.label {
+            self.label_index.insert(label.clone(), id);
+        }
+        let node = self.graph.add_node(person);
+        debug_assert_eq!(node.index(), id.index());
+        Ok(id)
+    }
+
+    /// Adds `n` unlabelled ordinary people and returns the id of the first.
+    pub fn add_people(&mut self, n: usize) -> Result<PersonId> {
+        let first = PersonId(self.graph.node_count() as u32);
+        for _ in 0..n {
+            self.add_person(Person::new())?;
+        }
+        Ok(first)
+    }
+
+    /// The person with this id, or [`Error::UnknownPerson`].
+    pub fn person(&self, id: PersonId) -> Result<&Person> {
+        self.graph
+            .node_weight(NodeIndex::new(id.index()))
+            .ok_or_else(|| Error::UnknownPerson { person: id.to_string() })
+    }
+
+    /// Everyone, in id order.
+    pub fn people(&self) -> impl Iterator<Item = (PersonId, &Person)> {
+        self.graph.node_indices().map(|n| (PersonId(n.index() as u32), &self.graph[n]))
+    }
+
+    /// The number of people.
+    pub fn num_people(&self) -> usize {
+        self.graph.node_count()
+    }
+
+    /// The person with this label, if any.
+    pub fn index_of(&self, label: &str) -> Option<PersonId> {
+        self.label_index.get(label).copied()
+    }
+
+    /// Each person's label, indexed by id; an unlabelled person shows as their id number.
+    ///
+    /// ```
+    /// use reseau::{Network, Person};
+    /// let mut net = Network::new();
+    /// net.add_person(Person::new().label("ana")).unwrap();
+    /// net.add_person(Person::new()).unwrap();
+    /// assert_eq!(net.labels(), vec!["ana".to_string(), "1".to_string()]);
+    /// ```
+    pub fn labels(&self) -> Vec<String> {
+        self.people().map(|(id, p)| p.label.clone().unwrap_or_else(|| id.0.to_string())).collect()
+    }
+
+    /// A person's label, or their id number when they have none.
+    pub fn display_name(&self, id: PersonId) -> String {
+        match self.person(id) {
+            Ok(Person { label: Some(l), .. }) => l.clone(),
+            _ => id.0.to_string(),
+        }
+    }
+
+    fn person_mut(&mut self, id: PersonId) -> Result<&mut Person> {
+        self.graph
+            .node_weight_mut(NodeIndex::new(id.index()))
+            .ok_or_else(|| Error::UnknownPerson { person: id.to_string() })
+    }
+
+    /// Sets (or clears) a person's group.
+    pub fn set_group(&mut self, id: PersonId, group: Option<String>) -> Result<()> {
+        self.person_mut(id)?.group = group;
+        Ok(())
+    }
+
+    /// Sets a person's kind.
+    pub fn set_kind(&mut self, id: PersonId, kind: super::PersonKind) -> Result<()> {
+        self.person_mut(id)?.kind = kind;
+        Ok(())
+    }
+
+    /// Sets a person's cost to enlist.
+    pub fn set_cost(&mut self, id: PersonId, cost: f64) -> Result<()> {
+        check_non_negative(|| "cost".to_owned(), cost)?;
+        self.person_mut(id)?.cost = cost;
+        Ok(())
+    }
+
+    /// Sets one of a person's attributes.
+    pub fn set_attribute(&mut self, id: PersonId, key: &str, value: &str) -> Result<()> {
+        self.person_mut(id)?.attributes.insert(key.to_owned(), value.to_owned());
+        Ok(())
+    }
+
+    /// Sets a person's position.
+    pub fn set_position(&mut self, id: PersonId, position: Option<[f64; 2]>) -> Result<()> {
+        self.person_mut(id)?.position = position;
+        Ok(())
+    }
+
+    // ----- ties -----
+
+    /// Adds a tie of weight `weight` between `a` and `b` in `layer` (by id or name).
+    ///
+    /// A repeat of an existing tie follows the network's [`Duplicates`] policy and returns the
+    /// existing tie's id; a self-loop follows its [`SelfLoops`] policy (`Ok(None)` when dropped).
+    ///
+    /// ```
+    /// use reseau::{Error, Layer, Network, Person};
+    /// let mut net = Network::new();
+    /// net.add_layer(Layer::physical("lunch")).unwrap();
+    /// let a = net.add_person(Person::new()).unwrap();
+    /// let b = net.add_person(Person::new()).unwrap();
+    /// assert!(net.add_tie(a, b, "lunch", 1.0).unwrap().is_some());
+    /// assert!(matches!(net.add_tie(a, b, "dinner", 1.0), Err(Error::UnknownLayer { .. })));
+    /// assert!(matches!(net.add_tie(a, a, "lunch", 1.0), Err(Error::SelfLoop { .. })));
+    /// assert!(matches!(net.add_tie(a, b, "lunch", f64::NAN), Err(Error::InvalidParameter { .. })));
+    /// ```
+    pub fn add_tie(
+        &mut self,
+        a: PersonId,
+        b: PersonId,
+        layer: impl LayerKey,
+        weight: f64,
+    ) -> Result<Option<TieId>> {
+        self.add_tie_with(a, b, layer, TieSpec::weight(weight))
+    }
+
+    /// Adds a tie with a sign and its own probability. See [`Network::add_tie`].
+    ///
+    /// ```
+    /// use reseau::{Layer, Network, Person, Sign, TieSpec};
+    /// let mut net = Network::new();
+    /// net.add_layer(Layer::digital("ratings").directed(true)).unwrap();
+    /// let a = net.add_person(Person::new()).unwrap();
+    /// let b = net.add_person(Person::new()).unwrap();
+    /// net.add_tie_with(a, b, "ratings", TieSpec::weight(7.0).sign(Sign::Negative)).unwrap();
+    /// assert_eq!(net.ties().next().unwrap().sign, Sign::Negative);
+    /// ```
+    pub fn add_tie_with(
+        &mut self,
+        a: PersonId,
+        b: PersonId,
+        layer: impl LayerKey,
+        spec: TieSpec,
+    ) -> Result<Option<TieId>> {
+        self.add_tie_at(a, b, layer.resolve(self)?, spec, "")
+    }
+
+    /// [`Network::add_tie_with`] for the readers: `location` (`file:line: `) prefixes errors.
+    pub(crate) fn add_tie_at(
+        &mut self,
+        a: PersonId,
+        b: PersonId,
+        layer: LayerId,
+        spec: TieSpec,
+        location: &str,
+    ) -> Result<Option<TieId>> {
+        let layer = layer.resolve(self)?;
+        self.person(a)?;
+        self.person(b)?;
+        check_non_negative(|| format!("{location}weight"), spec.weight)?;
+        if let Some(p) = spec.probability {
+            check_probability(|| format!("{location}tie probability"), p)?;
+        }
+        if a == b {
+            return match self.self_loops {
+                SelfLoops::Drop => {
+                    self.self_loops_dropped += 1;
+                    Ok(None)
+                }
+                SelfLoops::Reject => Err(Error::SelfLoop {
+                    location: location.to_owned(),
+                    person: self.display_name(a),
+                    layer: self.layers[layer.index()].name.clone(),
+                }),
+            };
+        }
+        let key = self.tie_key(a, b, layer);
+        if let Some(&edge) = self.tie_index.get(&key) {
+            return match self.duplicates {
+                Duplicates::Merge => {
+                    self.duplicates_merged += 1;
+                    Ok(Some(TieId(edge.index() as u32)))
+                }
+                Duplicates::Sum => {
+                    self.duplicates_merged += 1;
+                    let tie = &mut self.graph[edge];
+                    tie.weight += spec.weight;
+                    tie.multiplicity = tie.multiplicity.saturating_add(1);
+                    Ok(Some(TieId(edge.index() as u32)))
+                }
+                Duplicates::Reject => Err(Error::DuplicateTie {
+                    location: location.to_owned(),
+                    a: self.display_name(a),
+                    b: self.display_name(b),
+                    layer: self.layers[layer.index()].name.clone(),
+                }),
+            };
+        }
+        let tie = Tie {
+            source: a,
+            target: b,
+            layer,
+            weight: spec.weight,
+            sign: spec.sign,
+            probability: spec.probability,
+            multiplicity: 1,
+        };
+        let edge = self.graph.add_edge(NodeIndex::new(a.index()), NodeIndex::new(b.index()), tie);
+        self.tie_index.insert(key, edge);
+        self.ties_per_layer[layer.index()] += 1;
+        Ok(Some(TieId(edge.index() as u32)))
+    }
+
+    fn tie_key(&self, a: PersonId, b: PersonId, layer: LayerId) -> (u32, u32, u32) {
+        if self.layers[layer.index()].directed || a <= b {
+            (layer.0, a.0, b.0)
+        } else {
+            (layer.0, b.0, a.0)
+        }
+    }
+
+    /// The tie between `a` and `b` in `layer`, if any (either direction in an undirected layer).
+    pub fn tie(&self, a: PersonId, b: PersonId, layer: impl LayerKey) -> Result<Option<&Tie>> {
+        let layer = layer.resolve(self)?;
+        Ok(self.tie_index.get(&self.tie_key(a, b, layer)).map(|&e| &self.graph[e]))
+    }
+
+    /// Removes the tie between `a` and `b` in `layer`; returns whether there was one.
+    ///
+    /// ```
+    /// use reseau::{Layer, Network, Person};
+    /// let mut net = Network::new();
+    /// net.add_layer(Layer::digital("facebook")).unwrap();
+    /// let a = net.add_person(Person::new()).unwrap();
+    /// let b = net.add_person(Person::new()).unwrap();
+    /// net.add_tie(a, b, "facebook", 1.0).unwrap();
+    /// assert!(net.remove_tie(b, a, "facebook").unwrap());
+    /// assert_eq!(net.num_ties(), 0);
+    /// ```
+    pub fn remove_tie(&mut self, a: PersonId, b: PersonId, layer: impl LayerKey) -> Result<bool> {
+        let layer = layer.resolve(self)?;
+        let key = self.tie_key(a, b, layer);
+        Ok(match self.tie_index.remove(&key) {
+            Some(edge) => {
+                self.graph.remove_edge(edge);
+                self.ties_per_layer[layer.index()] -= 1;
+                true
+            }
+            None => false,
+        })
+    }
+
+    /// Every tie, in the order added (an undirected tie once).
+    pub fn ties(&self) -> impl Iterator<Item = &Tie> {
+        self.graph.edge_indices().map(|e| &self.graph[e])
+    }
+
+    /// The ties of one layer.
+    pub fn ties_in(&self, layer: impl LayerKey) -> Result<impl Iterator<Item = &Tie>> {
+        let layer = layer.resolve(self)?;
+        Ok(self.ties().filter(move |t| t.layer == layer))
+    }
+
+    /// The number of ties in all layers (a pair tied in two layers counts twice; an undirected
+    /// tie once).
+    pub fn num_ties(&self) -> usize {
+        self.graph.edge_count()
+    }
+
+    /// The number of ties in one layer.
+    pub fn num_ties_in(&self, layer: impl LayerKey) -> Result<usize> {
+        Ok(self.ties_per_layer[layer.resolve(self)?.index()])
+    }
+
+    /// The number of directed ties: an undirected tie counts once each way. This is the size
+    /// the compiled view stores.
+    pub fn num_directed_ties(&self) -> usize {
+        self.layers
+            .iter()
+            .zip(&self.ties_per_layer)
+            .map(|(l, &n)| if l.directed { n } else { 2 * n })
+            .sum()
+    }
+
+    // ----- queries -----
+
+    fn incident(&self, p: PersonId) -> impl Iterator<Item = &Tie> {
+        let n = NodeIndex::new(p.index());
+        self.graph
+            .edges_directed(n, petgraph::Direction::Outgoing)
+            .chain(self.graph.edges_directed(n, petgraph::Direction::Incoming))
+            .map(|e| e.weight())
+    }
+
+    /// How many ties a person has, in one layer or (`None`) in all; in a directed layer both
+    /// the ties sent and received count.
+    ///
+    /// # Panics
+    /// If `layer` is `Some` id that is not a layer of this network.
+    pub fn degree(&self, p: PersonId, layer: Option<LayerId>) -> usize {
+        self.incident(p).filter(|t| layer.is_none_or(|l| t.layer == l)).count()
+    }
+
+    /// Every person's degree (see [`Network::degree`]), indexed by id.
+    ///
+    /// ```
+    /// let net = reseau::datasets::aarhus_cs();
+    /// let lunch = net.layer_id("lunch").unwrap();
+    /// assert_eq!(net.degrees(Some(lunch)).iter().sum::<u32>(), 2 * 193);
+    /// ```
+    pub fn degrees(&self, layer: Option<LayerId>) -> Vec<u32> {
+        let mut deg = vec![0u32; self.num_people()];
+        for t in self.ties().filter(|t| layer.is_none_or(|l| t.layer == l)) {
+            deg[t.source.index()] += 1;
+            deg[t.target.index()] += 1;
+        }
+        deg
+    }
+
+    /// The people tied to `p`, in one layer or in all, sorted, each once; in a directed layer
+    /// both directions count.
+    pub fn neighbors(&self, p: PersonId, layer: Option<LayerId>) -> Vec<PersonId> {
+        let mut out: Vec<PersonId> = self
+            .incident(p)
+            .filter(|t| layer.is_none_or(|l| t.layer == l))
+            .map(|t| if t.source == p { t.target } else { t.source })
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// The unordered pairs of people tied in at least one layer of `first` and at least one
+    /// layer of `second` (direction ignored), sorted.
+    pub fn overlapping_pairs(&self, first: &[LayerId], second: &[LayerId]) -> Vec<(PersonId, PersonId)> {
+        let pairs_of = |set: &[LayerId]| {
+            let mut v: Vec<(PersonId, PersonId)> = self
+                .ties()
+                .filter(|t| set.contains(&t.layer))
+                .map(|t| (t.source.min(t.target), t.source.max(t.target)))
+                .collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        let (a, b) = (pairs_of(first), pairs_of(second));
+        let (mut i, mut j, mut both) = (0, 0, Vec::new());
+        while i < a.len() && j < b.len() {
+            match a[i].cmp(&b[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    both.push(a[i]);
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        both
+    }
+
+    /// The number of pairs tied in both layers (direction ignored).
+    pub fn overlap(&self, first: impl LayerKey, second: impl LayerKey) -> Result<usize> {
+        Ok(self.overlapping_pairs(&[first.resolve(self)?], &[second.resolve(self)?]).len())
+    }
+
+    /// The ids of the layers of one kind.
+    pub fn layers_of_kind(&self, kind: LayerKind) -> Vec<LayerId> {
+        (0..self.layers.len())
+            .filter(|&i| self.layers[i].kind == kind)
+            .map(|i| LayerId(i as u32))
+            .collect()
+    }
+
+    /// A copy without the named layers (a platform disappears). Layer ids are renumbered;
+    /// person ids stay the same.
+    ///
+    /// ```
+    /// let net = reseau::datasets::aarhus_cs();
+    /// let offline = net.without_layers(&["facebook"]).unwrap();
+    /// assert_eq!((offline.num_layers(), offline.num_ties()), (4, 620 - 124));
+    /// ```
+    pub fn without_layers<K: LayerKey + Copy>(&self, layers: &[K]) -> Result<Network> {
+        let drop: Vec<LayerId> = layers.iter().map(|l| l.resolve(self)).collect::<Result<_>>()?;
+        let mut out = self.empty_copy();
+        let mut remap = vec![None; self.layers.len()];
+        for (i, layer) in self.layers.iter().enumerate() {
+            if !drop.contains(&LayerId(i as u32)) {
+                remap[i] = Some(out.add_layer(layer.clone())?);
+            }
+        }
+        for tie in self.ties() {
+            if let Some(layer) = remap[tie.layer.index()] {
+                out.insert_tie_unchecked(Tie { layer, ..tie.clone() });
+            }
+        }
+        Ok(out)
+    }
+
+    /// A single-layer copy: every pair tied in any layer is tied once in a new layer `name`,
+    /// with the weights added and the multiplicity counting the merged ties. The flat layer is
+    /// directed if any layer is (an undirected tie then becomes one tie each way), and of kind
+    /// `kind`.
+    ///
+    /// ```
+    /// let net = reseau::datasets::aarhus_cs();
+    /// let flat = net.flatten("any", reseau::LayerKind::Physical).unwrap();
+    /// assert_eq!(flat.num_layers(), 1);
+    /// assert!(flat.num_ties() < net.num_ties()); // pairs tied in several layers merge
+    /// ```
+    pub fn flatten(&self, name: &str, kind: LayerKind) -> Result<Network> {
+        let directed = self.layers.iter().any(|l| l.directed);
+        let mut out = self.empty_copy();
+        let flat = out.add_layer(Layer::new(name, kind).directed(directed))?;
+        // (a, b) -> (weight, multiplicity, sign of the first tie), in a fixed order.
+        let mut merged: BTreeMap<(PersonId, PersonId), (f64, u32, Sign)> = BTreeMap::new();
+        for tie in self.ties() {
+            let (a, b) = (tie.source, tie.target);
+            let mut ends = vec![if directed || a <= b { (a, b) } else { (b, a) }];
+            if directed && !self.layers[tie.layer.index()].directed {
+                ends.push((b, a));
+            }
+            for key in ends {
+                let entry = merged.entry(key).or_insert((0.0, 0, tie.sign));
+                entry.0 += tie.weight;
+                entry.1 = entry.1.saturating_add(tie.multiplicity);
+            }
+        }
+        for ((a, b), (weight, multiplicity, sign)) in merged {
+            let tie = Tie { source: a, target: b, layer: flat, weight, sign, probability: None, multiplicity };
+            out.insert_tie_unchecked(tie);
+        }
+        Ok(out)
+    }
+
+    /// The groups and their members, by group name.
+    ///
+    /// ```
+    /// let net = reseau::datasets::aarhus_cs();
+    /// let groups = net.groups();
+    /// assert!(groups.contains_key("G1"));
+    /// ```
+    pub fn groups(&self) -> BTreeMap<String, Vec<PersonId>> {
+        let mut groups: BTreeMap<String, Vec<PersonId>> = BTreeMap::new();
+        for (id, p) in self.people() {
+            if let Some(g) = &p.group {
+                groups.entry(g.clone()).or_default().push(id);
+            }
+        }
+        groups
+    }
+
+    /// The same people and policies, no layers or ties.
+    fn empty_copy(&self) -> Network {
+        let mut out = Network {
+            duplicates: self.duplicates,
+            self_loops: self.self_loops,
+            label_index: self.label_index.clone(),
+            ..Network::default()
+        };
+        for (_, p) in self.people() {
+            out.graph.add_node(p.clone());
+        }
+        out
+    }
+
+    /// Inserts a tie known to be valid and new (copies, deserialisation after validation).
+    pub(crate) fn insert_tie_unchecked(&mut self, tie: Tie) {
+        let key = self.tie_key(tie.source, tie.target, tie.layer);
+        self.ties_per_layer[tie.layer.index()] += 1;
+        let edge = self.graph.add_edge(NodeIndex::new(tie.source.index()), NodeIndex::new(tie.target.index()), tie);
+        self.tie_index.insert(key, edge);
+    }
+
+    /// The policies in force, for serialisation.
+    pub(crate) fn policies(&self) -> (Duplicates, SelfLoops) {
+        (self.duplicates, self.self_loops)
+    }
+
+    /// A tie's sign as `+1`/`-1`, for the compiled view.
+    pub(crate) fn sign_of(tie: &Tie) -> i8 {
+        Sign::as_i8(tie.sign)
+    }
+}
