@@ -204,7 +204,8 @@ impl CompiledNetwork {
                 per_layer[l].push((tie.target.0, tie.source.0, slot));
             }
         }
-        let layers = templates.iter().zip(&per_layer).map(|(t, edges)| build(t, n, edges)).collect();
+        let layers =
+            templates.iter().zip(&per_layer).map(|(t, edges)| build(t, n, edges)).collect();
 
         let mut group_names: Vec<String> = net.groups().into_keys().collect();
         group_names.sort();

@@ -108,7 +108,9 @@ pub enum Error {
         expected: String,
     },
     /// Saved data written by a newer version of the library.
-    #[error("format version {found} is newer than this library reads (up to {supported}); upgrade reseau")]
+    #[error(
+        "format version {found} is newer than this library reads (up to {supported}); upgrade reseau"
+    )]
     UnsupportedVersion {
         /// The version found in the data.
         found: u64,
@@ -184,12 +186,9 @@ impl Error {
             }
             Error::UnknownPerson { person } => vec![("person", t(person))],
             Error::DuplicateLabel { label } => vec![("label", t(label))],
-            Error::DuplicateTie { location, a, b, layer } => vec![
-                ("location", t(location)),
-                ("a", t(a)),
-                ("b", t(b)),
-                ("layer", t(layer)),
-            ],
+            Error::DuplicateTie { location, a, b, layer } => {
+                vec![("location", t(location)), ("a", t(a)), ("b", t(b)), ("layer", t(layer))]
+            }
             Error::SelfLoop { location, person, layer } => {
                 vec![("location", t(location)), ("person", t(person)), ("layer", t(layer))]
             }
@@ -211,7 +210,11 @@ impl Error {
         value: impl std::fmt::Display,
         expected: impl Into<String>,
     ) -> Self {
-        Error::InvalidParameter { name: name.into(), value: value.to_string(), expected: expected.into() }
+        Error::InvalidParameter {
+            name: name.into(),
+            value: value.to_string(),
+            expected: expected.into(),
+        }
     }
 }
 

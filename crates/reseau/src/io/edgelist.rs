@@ -23,7 +23,12 @@ pub struct EdgeListOptions {
 
 impl Default for EdgeListOptions {
     fn default() -> Self {
-        EdgeListOptions { directed: false, layer: "ties".into(), kind: LayerKind::Physical, policy: TiePolicy::default() }
+        EdgeListOptions {
+            directed: false,
+            layer: "ties".into(),
+            kind: LayerKind::Physical,
+            policy: TiePolicy::default(),
+        }
     }
 }
 

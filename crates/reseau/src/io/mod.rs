@@ -18,6 +18,7 @@ use crate::model::{Duplicates, LayerKind, SelfLoops};
 
 mod csv;
 mod edgelist;
+mod graphology;
 mod json;
 mod lines;
 mod mpx;
@@ -55,10 +56,35 @@ impl Default for SelfLoopsInFiles {
 /// Names of layers that are online by default when a file does not say: platforms and
 /// e-mail. Any other layer is physical unless the reader's options say otherwise.
 pub const DIGITAL_LAYER_NAMES: &[&str] = &[
-    "facebook", "twitter", "x", "linkedin", "viadeo", "instagram", "tiktok", "mastodon",
-    "email", "e-mail", "mail", "online", "web", "internet", "messages", "message", "chat",
-    "follows", "follow", "retweets", "retweet", "mentions", "mention", "replies", "forum",
-    "skype", "whatsapp", "slack", "digital",
+    "facebook",
+    "twitter",
+    "x",
+    "linkedin",
+    "viadeo",
+    "instagram",
+    "tiktok",
+    "mastodon",
+    "email",
+    "e-mail",
+    "mail",
+    "online",
+    "web",
+    "internet",
+    "messages",
+    "message",
+    "chat",
+    "follows",
+    "follow",
+    "retweets",
+    "retweet",
+    "mentions",
+    "mention",
+    "replies",
+    "forum",
+    "skype",
+    "whatsapp",
+    "slack",
+    "digital",
 ];
 
 /// The kind a layer gets from its name when nothing else says: digital for the names in

@@ -4,7 +4,9 @@ use std::collections::{BTreeMap, HashMap};
 
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 
-use super::{Duplicates, Layer, LayerId, LayerKind, Person, PersonId, SelfLoops, Sign, Tie, TieSpec};
+use super::{
+    Duplicates, Layer, LayerId, LayerKind, Person, PersonId, SelfLoops, Sign, Tie, TieSpec,
+};
 use crate::error::{Error, Result, check_non_negative, check_probability};
 
 /// A tie's index in a [`Network`].
@@ -552,7 +554,11 @@ impl Network {
 
     /// The unordered pairs of people tied in at least one layer of `first` and at least one
     /// layer of `second` (direction ignored), sorted.
-    pub fn overlapping_pairs(&self, first: &[LayerId], second: &[LayerId]) -> Vec<(PersonId, PersonId)> {
+    pub fn overlapping_pairs(
+        &self,
+        first: &[LayerId],
+        second: &[LayerId],
+    ) -> Vec<(PersonId, PersonId)> {
         let pairs_of = |set: &[LayerId]| {
             let mut v: Vec<(PersonId, PersonId)> = self
                 .ties()
@@ -647,7 +653,15 @@ impl Network {
             }
         }
         for ((a, b), (weight, multiplicity, sign)) in merged {
-            let tie = Tie { source: a, target: b, layer: flat, weight, sign, probability: None, multiplicity };
+            let tie = Tie {
+                source: a,
+                target: b,
+                layer: flat,
+                weight,
+                sign,
+                probability: None,
+                multiplicity,
+            };
             out.insert_tie_unchecked(tie);
         }
         Ok(out)
@@ -688,7 +702,11 @@ impl Network {
     pub(crate) fn insert_tie_unchecked(&mut self, tie: Tie) {
         let key = self.tie_key(tie.source, tie.target, tie.layer);
         self.ties_per_layer[tie.layer.index()] += 1;
-        let edge = self.graph.add_edge(NodeIndex::new(tie.source.index()), NodeIndex::new(tie.target.index()), tie);
+        let edge = self.graph.add_edge(
+            NodeIndex::new(tie.source.index()),
+            NodeIndex::new(tie.target.index()),
+            tie,
+        );
         self.tie_index.insert(key, edge);
     }
 

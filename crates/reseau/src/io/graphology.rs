@@ -1,0 +1,1 @@
+//! graphology's serialisation shape. TODO(wasm helper)
