@@ -41,3 +41,8 @@ pub use model::{
     Duplicates, Layer, LayerId, LayerKey, LayerKind, Network, Person, PersonId, PersonKind,
     SelfLoops, Sign, Tie, TieId, TieSpec,
 };
+
+/// The README's Rust quick start, run as a doctest so that it cannot go stale.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+struct ReadmeDoctests;

@@ -1,0 +1,146 @@
+//! The headline report on the embedded Aarhus CS network: who is there, which networks they
+//! share, and how much the offline and online networks overlap.
+//!
+//! Run with `cargo run --release --example tour`.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use reseau::{LayerId, LayerKind, Network, datasets};
+
+fn main() {
+    let net = datasets::aarhus_cs();
+    print!("{}", report(&net));
+}
+
+/// The whole report as text (kept in a function so that the test below can check it).
+fn report(net: &Network) -> String {
+    let mut out = String::new();
+    let w = &mut out;
+    let _ = writeln!(w, "reseau tour: the Aarhus CS multiplex (Magnani, Micenková & Rossi 2013)");
+    let _ = writeln!(w, "{}", "=".repeat(72));
+    let _ = writeln!(
+        w,
+        "{} people, {} ties in {} layers ({} directed ties in the compiled view, {:.1} bytes each)\n",
+        net.num_people(),
+        net.num_ties(),
+        net.num_layers(),
+        net.compile().num_directed_ties(),
+        net.compile().bytes_per_directed_tie(),
+    );
+
+    let _ = writeln!(w, "Layers");
+    let _ = writeln!(
+        w,
+        "  {:<10} {:<9} {:>5} {:>8} {:>11} {:>10}",
+        "layer", "kind", "ties", "active", "mean deg.", "max deg."
+    );
+    for (i, layer) in net.layers().iter().enumerate() {
+        let id = LayerId(i as u32);
+        let degrees = net.degrees(Some(id));
+        let active = degrees.iter().filter(|&&d| d > 0).count();
+        let max = degrees.iter().copied().max().unwrap_or(0);
+        let mean = f64::from(degrees.iter().sum::<u32>()) / active.max(1) as f64;
+        let _ = writeln!(
+            w,
+            "  {:<10} {:<9} {:>5} {:>8} {:>11.2} {:>10}",
+            layer.name,
+            layer.kind.as_str(),
+            net.num_ties_in(id).unwrap_or(0),
+            active,
+            mean,
+            max
+        );
+    }
+
+    let physical = net.layers_of_kind(LayerKind::Physical);
+    let digital = net.layers_of_kind(LayerKind::Digital);
+    let pairs = |layers: &[LayerId]| net.overlapping_pairs(layers, layers).len();
+    let (offline, online) = (pairs(&physical), pairs(&digital));
+    let both = net.overlapping_pairs(&physical, &digital).len();
+    let union = offline + online - both;
+    let _ = writeln!(w, "\nOffline and online");
+    let _ = writeln!(w, "  pairs tied offline (any physical layer): {offline}");
+    let _ = writeln!(w, "  pairs tied online (any digital layer):   {online}");
+    let _ = writeln!(
+        w,
+        "  pairs tied both ways: {both} ({:.0}% of online pairs, {:.0}% of offline pairs, Jaccard {:.2})",
+        100.0 * both as f64 / online.max(1) as f64,
+        100.0 * both as f64 / offline.max(1) as f64,
+        both as f64 / union.max(1) as f64
+    );
+    let _ = writeln!(
+        w,
+        "  online-only pairs: {}; offline-only pairs: {}",
+        online - both,
+        offline - both
+    );
+
+    let _ = writeln!(w, "\nPairs tied in both layers (row, column)");
+    let _ = write!(w, "  {:<10}", "");
+    for layer in net.layers() {
+        let _ = write!(w, "{:>10}", layer.name);
+    }
+    let _ = writeln!(w);
+    for (i, a) in net.layers().iter().enumerate() {
+        let _ = write!(w, "  {:<10}", a.name);
+        for j in 0..net.num_layers() {
+            let n = net.overlap(LayerId(i as u32), LayerId(j as u32)).unwrap_or(0);
+            let _ = write!(w, "{n:>10}");
+        }
+        let _ = writeln!(w);
+    }
+
+    let all = net.degrees(None);
+    let mut ranked: Vec<usize> = (0..net.num_people()).collect();
+    ranked.sort_by_key(|&p| (std::cmp::Reverse(all[p]), p));
+    let _ = writeln!(w, "\nMost connected people (ties over all layers)");
+    for &p in ranked.iter().take(5) {
+        let id = reseau::PersonId(p as u32);
+        let person = net.person(id).expect("ranked ids exist");
+        let role = person.attributes.get("role").map_or("?", String::as_str);
+        let _ = writeln!(
+            w,
+            "  {:<6} {:>3} ties  group {:<6} role {:<10} layers: {}",
+            net.display_name(id),
+            all[p],
+            person.group.as_deref().unwrap_or("-"),
+            role,
+            layers_of(net, id)
+        );
+    }
+
+    let _ = writeln!(w, "\nResearch groups");
+    let groups = net.groups();
+    let mut sizes: Vec<(&String, usize)> = groups.iter().map(|(g, m)| (g, m.len())).collect();
+    sizes.sort_by_key(|&(g, n)| (std::cmp::Reverse(n), g.clone()));
+    let line: Vec<String> = sizes.iter().map(|(g, n)| format!("{g}: {n}")).collect();
+    let _ = writeln!(w, "  {}", line.join(", "));
+    let mut roles: BTreeMap<&str, usize> = BTreeMap::new();
+    for (_, p) in net.people() {
+        *roles.entry(p.attributes.get("role").map_or("?", String::as_str)).or_default() += 1;
+    }
+    let line: Vec<String> = roles.iter().map(|(r, n)| format!("{r}: {n}")).collect();
+    let _ = writeln!(w, "  roles: {}", line.join(", "));
+    out
+}
+
+fn layers_of(net: &Network, id: reseau::PersonId) -> String {
+    net.layers()
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| net.degree(id, Some(LayerId(i as u32))) > 0)
+        .map(|(_, l)| l.name.as_str())
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_report_states_the_aarhus_counts() {
+        let text = super::report(&reseau::datasets::aarhus_cs());
+        assert!(text.contains("61 people, 620 ties in 5 layers"), "{text}");
+        assert!(text.contains("facebook   digital     124"), "{text}");
+    }
+}
