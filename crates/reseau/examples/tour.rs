@@ -53,6 +53,14 @@ fn report(net: &Network) -> String {
         );
     }
 
+    offline_online(w, net);
+    overlap_matrix(w, net);
+    people_and_groups(w, net);
+    out
+}
+
+/// Pairs tied offline, online, and both.
+fn offline_online(w: &mut String, net: &Network) {
     let physical = net.layers_of_kind(LayerKind::Physical);
     let digital = net.layers_of_kind(LayerKind::Digital);
     let pairs = |layers: &[LayerId]| net.overlapping_pairs(layers, layers).len();
@@ -75,7 +83,10 @@ fn report(net: &Network) -> String {
         online - both,
         offline - both
     );
+}
 
+/// How many pairs each two layers share.
+fn overlap_matrix(w: &mut String, net: &Network) {
     let _ = writeln!(w, "\nPairs tied in both layers (row, column)");
     let _ = write!(w, "  {:<10}", "");
     for layer in net.layers() {
@@ -90,7 +101,10 @@ fn report(net: &Network) -> String {
         }
         let _ = writeln!(w);
     }
+}
 
+/// The most connected people, research groups and roles.
+fn people_and_groups(w: &mut String, net: &Network) {
     let all = net.degrees(None);
     let mut ranked: Vec<usize> = (0..net.num_people()).collect();
     ranked.sort_by_key(|&p| (std::cmp::Reverse(all[p]), p));
@@ -122,7 +136,6 @@ fn report(net: &Network) -> String {
     }
     let line: Vec<String> = roles.iter().map(|(r, n)| format!("{r}: {n}")).collect();
     let _ = writeln!(w, "  roles: {}", line.join(", "));
-    out
 }
 
 fn layers_of(net: &Network, id: reseau::PersonId) -> String {

@@ -83,6 +83,7 @@ impl CompiledLayer {
 
     /// The same layer with every tie reversed (who can reach `v`), as reverse-reachable
     /// sampling and Linear Threshold need. An undirected layer is its own transpose.
+    #[must_use]
     pub fn transpose(&self) -> CompiledLayer {
         if !self.directed {
             return self.clone();

@@ -26,6 +26,7 @@
 //! # Ok::<(), reseau::Error>(())
 //! ```
 
+pub mod cascade;
 mod compiled;
 pub mod datasets;
 mod error;

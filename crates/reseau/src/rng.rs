@@ -24,7 +24,7 @@ use rand_pcg::Pcg64;
 #[derive(Debug, Clone)]
 pub struct Stream(Pcg64);
 
-/// Mixes a seed and a stream number into a PCG state (SplitMix64 finaliser), so that nearby
+/// Mixes a seed and a stream number into a PCG state (the `SplitMix64` finaliser), so that nearby
 /// seeds give unrelated streams.
 fn mix(mut z: u64) -> u64 {
     z = z.wrapping_add(0x9E37_79B9_7F4A_7C15);

@@ -1,5 +1,8 @@
 //! The multiplex model: exact answers on small networks, invariants on random ones.
 
+// Exact float comparisons are intended: these values are exact by construction.
+#![allow(clippy::float_cmp)]
+
 use proptest::prelude::*;
 use reseau::{
     Duplicates, Error, Layer, LayerId, LayerKind, Network, Person, PersonId, PersonKind, SelfLoops,
@@ -96,7 +99,10 @@ fn bad_input_gets_a_typed_error_and_changes_nothing() {
                 .unwrap_err(),
             "InvalidParameterError",
         ),
-        (net.add_layer(Layer::physical("w").probability(-0.1)).unwrap_err(), "InvalidParameterError"),
+        (
+            net.add_layer(Layer::physical("w").probability(-0.1)).unwrap_err(),
+            "InvalidParameterError",
+        ),
         (net.add_layer(Layer::physical("w").latency(0)).unwrap_err(), "InvalidParameterError"),
         (net.add_layer(Layer::physical("")).unwrap_err(), "InvalidParameterError"),
         (net.add_layer(Layer::physical("lunch")).unwrap_err(), "DuplicateLayerError"),

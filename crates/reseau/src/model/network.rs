@@ -146,7 +146,10 @@ impl Network {
         if self.layer_index.contains_key(&layer.name) {
             return Err(Error::DuplicateLayer { name: layer.name });
         }
-        let id = LayerId(u32::try_from(self.layers.len()).expect("fewer than 2^32 layers"));
+        let id = LayerId(
+            u32::try_from(self.layers.len())
+                .map_err(|_| Error::invalid("number of layers", "2^32", "fewer than 2^32"))?,
+        );
         self.layer_index.insert(layer.name.clone(), id);
         self.layers.push(layer);
         self.ties_per_layer.push(0);
@@ -708,6 +711,12 @@ impl Network {
             tie,
         );
         self.tie_index.insert(key, edge);
+    }
+
+    /// Restores the counters of a saved network (deserialisation).
+    pub(crate) fn set_counters(&mut self, duplicates_merged: u64, self_loops_dropped: u64) {
+        self.duplicates_merged = duplicates_merged;
+        self.self_loops_dropped = self_loops_dropped;
     }
 
     /// The policies in force, for serialisation.

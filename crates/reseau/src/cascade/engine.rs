@@ -1,0 +1,287 @@
+//! One cascade run.
+//!
+//! Time advances in steps. A person convinced at step t acts on each of their ties at once
+//! (IC: one draw per tie; LT: their weight is sent), and what they send arrives at step
+//! t + latency of the tie's layer, held meanwhile in a ring of time buckets. Only people a
+//! message reaches are ever touched: per-person state is stamped with the run's number, so
+//! starting a run costs nothing however large the network.
+//!
+//! Rules, in the order the engine applies them:
+//! - a person already convinced stays as they are, except that when good and bad buzz reach
+//!   them in the same step, bad buzz wins (negativity bias), whichever arrived first;
+//! - a `media` person counts the distinct people it follows who pass it the story, whatever
+//!   the ties' probabilities, and picks it up at the arrival that reaches its threshold, with
+//!   that arrival's valence;
+//! - IC and weighted cascade: an arrival is a successful attempt and convinces;
+//! - LT: an arrival adds its weight; the person is convinced once the total reaches their
+//!   threshold, with the valence of the arrival that crossed it.
+
+use crate::cascade::model::{Distrust, ModelKind, Seeds, Valence};
+use crate::cascade::prepared::Prepared;
+use crate::model::PersonKind;
+use crate::rng::Stream;
+
+/// `time` of a person not (yet) convinced.
+pub(crate) const NOT_ACTIVE: u32 = u32::MAX;
+/// `parent`/`via` of a seed.
+pub(crate) const NONE: u32 = u32::MAX;
+
+#[derive(Debug, Clone, Copy)]
+struct Arrival {
+    to: u32,
+    from: u32,
+    layer: u32,
+    valence: Valence,
+    weight: f32,
+}
+
+/// Per-person state reused from run to run.
+#[derive(Debug, Clone)]
+pub(crate) struct Scratch {
+    epoch: u32,
+    stamp: Vec<u32>,
+    pub(crate) time: Vec<u32>,
+    pub(crate) valence: Vec<Valence>,
+    pub(crate) parent: Vec<u32>,
+    pub(crate) via: Vec<u32>,
+    acc: Vec<f64>,
+    theta: Vec<f64>,
+    count: Vec<u32>,
+    last_source: Vec<u32>,
+    buckets: Vec<Vec<Arrival>>,
+    spare: Vec<Arrival>,
+    frontier: Vec<u32>,
+    next: Vec<u32>,
+    /// Everyone convinced in the last run, in the order convinced.
+    pub(crate) activated: Vec<u32>,
+}
+
+impl Scratch {
+    pub(crate) fn new(n: usize) -> Self {
+        Scratch {
+            epoch: 0,
+            stamp: vec![0; n],
+            time: vec![NOT_ACTIVE; n],
+            valence: vec![Valence::Good; n],
+            parent: vec![NONE; n],
+            via: vec![NONE; n],
+            acc: vec![0.0; n],
+            theta: vec![f64::NAN; n],
+            count: vec![0; n],
+            last_source: vec![NONE; n],
+            buckets: Vec::new(),
+            spare: Vec::new(),
+            frontier: Vec::new(),
+            next: Vec::new(),
+            activated: Vec::new(),
+        }
+    }
+
+    /// Whether `v` is convinced in the current run.
+    #[inline]
+    pub(crate) fn is_active(&self, v: u32) -> bool {
+        let v = v as usize;
+        self.stamp[v] == self.epoch && self.time[v] != NOT_ACTIVE
+    }
+
+    #[inline]
+    fn touch(&mut self, v: u32) {
+        let i = v as usize;
+        if self.stamp[i] != self.epoch {
+            self.stamp[i] = self.epoch;
+            self.time[i] = NOT_ACTIVE;
+            self.acc[i] = 0.0;
+            self.theta[i] = f64::NAN;
+            self.count[i] = 0;
+            self.last_source[i] = NONE;
+        }
+    }
+
+    fn activate(&mut self, v: u32, t: u32, valence: Valence, parent: u32, via: u32) {
+        let i = v as usize;
+        self.time[i] = t;
+        self.valence[i] = valence;
+        self.parent[i] = parent;
+        self.via[i] = via;
+        self.activated.push(v);
+        self.next.push(v);
+    }
+
+    /// Runs one cascade from `seeds` with the random stream `rng`; the outcome is left in
+    /// `time`, `valence`, `parent`, `via` (valid for the people in `activated`).
+    pub(crate) fn run(&mut self, prep: &Prepared<'_>, seeds: &Seeds, rng: &mut Stream) {
+        self.epoch = self.epoch.wrapping_add(1);
+        if self.epoch == 0 {
+            // 2^32 runs on one scratch: clear the stamps once rather than misread old ones.
+            self.stamp.fill(0);
+            self.epoch = 1;
+        }
+        let ring = prep.max_latency as usize + 1;
+        if self.buckets.len() != ring {
+            self.buckets = vec![Vec::new(); ring];
+        }
+        for b in &mut self.buckets {
+            b.clear();
+        }
+        self.activated.clear();
+        self.next.clear();
+        for (valence, list) in [(Valence::Good, &seeds.good), (Valence::Bad, &seeds.bad)] {
+            for &s in list {
+                self.touch(s);
+                if self.time[s as usize] == NOT_ACTIVE {
+                    self.activate(s, 0, valence, NONE, NONE);
+                }
+            }
+        }
+        let mut t: u32 = 0;
+        let mut pending = 0usize;
+        loop {
+            std::mem::swap(&mut self.frontier, &mut self.next);
+            self.next.clear();
+            for k in 0..self.frontier.len() {
+                let u = self.frontier[k];
+                pending += self.propagate(prep, u, t, rng);
+            }
+            if pending == 0 {
+                break;
+            }
+            loop {
+                t += 1;
+                if !self.buckets[t as usize % ring].is_empty() {
+                    break;
+                }
+            }
+            let mut arrivals = std::mem::take(&mut self.spare);
+            std::mem::swap(&mut arrivals, &mut self.buckets[t as usize % ring]);
+            pending -= arrivals.len();
+            for a in &arrivals {
+                self.arrive(prep, *a, t, rng);
+            }
+            arrivals.clear();
+            self.spare = arrivals;
+        }
+    }
+
+    /// `u`, convinced at step `t`, acts on each of their ties; returns the arrivals scheduled.
+    fn propagate(&mut self, prep: &Prepared<'_>, u: u32, t: u32, rng: &mut Stream) -> usize {
+        let valence = self.valence[u as usize];
+        let ring = self.buckets.len();
+        let mut scheduled = 0;
+        for (l, pl) in prep.layers.iter().enumerate() {
+            if !pl.enabled {
+                continue;
+            }
+            let layer = &prep.net.layers()[l];
+            let range = layer.range(u);
+            let bucket = (t + pl.latency) as usize % ring;
+            if let Some(p) = pl.uniform {
+                // Geometric skipping: the gap to the next successful tie is drawn directly.
+                let q = (p * prep.valence_multiplier[valence.index()]).min(1.0);
+                let mut slot = range.start;
+                loop {
+                    let skip = rng.geometric(q);
+                    if skip >= (range.end - slot) as u64 {
+                        break;
+                    }
+                    slot += skip as usize;
+                    let v = layer.targets()[slot];
+                    if !self.is_active(v) {
+                        let a = Arrival { to: v, from: u, layer: l as u32, valence, weight: 0.0 };
+                        self.buckets[bucket].push(a);
+                        scheduled += 1;
+                    }
+                    slot += 1;
+                }
+                continue;
+            }
+            for slot in range {
+                let v = layer.targets()[slot];
+                let value = f64::from(pl.values[slot]);
+                let sent = if layer.signs()[slot] < 0 && prep.distrust == Distrust::Invert {
+                    valence.opposite()
+                } else {
+                    valence
+                };
+                if prep.has_media && prep.net.kinds()[v as usize] == PersonKind::Media {
+                    self.touch(v);
+                    let blocked = layer.signs()[slot] < 0 && prep.distrust == Distrust::Block;
+                    if !blocked && self.last_source[v as usize] != u && !self.is_active(v) {
+                        self.last_source[v as usize] = u;
+                        let a =
+                            Arrival { to: v, from: u, layer: l as u32, valence: sent, weight: 0.0 };
+                        self.buckets[bucket].push(a);
+                        scheduled += 1;
+                    }
+                    continue;
+                }
+                if value <= 0.0 || self.is_active(v) {
+                    continue;
+                }
+                let multiplier = prep.valence_multiplier[sent.index()];
+                let weight = match prep.kind {
+                    ModelKind::LinearThreshold => (value * multiplier) as f32,
+                    ModelKind::IndependentCascade | ModelKind::WeightedCascade => {
+                        let mut q = (value * multiplier).min(1.0);
+                        let m = layer.multiplicity()[slot];
+                        if m > 1 {
+                            q = 1.0 - (1.0 - q).powi(i32::from(m));
+                        }
+                        if !rng.bernoulli(q) {
+                            continue;
+                        }
+                        0.0
+                    }
+                };
+                self.buckets[bucket].push(Arrival {
+                    to: v,
+                    from: u,
+                    layer: l as u32,
+                    valence: sent,
+                    weight,
+                });
+                scheduled += 1;
+            }
+        }
+        scheduled
+    }
+
+    fn arrive(&mut self, prep: &Prepared<'_>, a: Arrival, t: u32, rng: &mut Stream) {
+        let v = a.to;
+        self.touch(v);
+        let i = v as usize;
+        if self.time[i] != NOT_ACTIVE {
+            if self.time[i] == t && self.valence[i] == Valence::Good && a.valence == Valence::Bad {
+                self.valence[i] = Valence::Bad;
+                self.parent[i] = a.from;
+                self.via[i] = a.layer;
+            }
+            return;
+        }
+        if prep.has_media && prep.net.kinds()[i] == PersonKind::Media {
+            self.count[i] += 1;
+            if self.count[i] >= prep.media_threshold {
+                self.activate(v, t, a.valence, a.from, a.layer);
+            }
+            return;
+        }
+        match prep.kind {
+            ModelKind::IndependentCascade | ModelKind::WeightedCascade => {
+                self.activate(v, t, a.valence, a.from, a.layer);
+            }
+            ModelKind::LinearThreshold => {
+                if self.theta[i].is_nan() {
+                    self.theta[i] = match prep.thresholds {
+                        Some(given) => given[i],
+                        None => rng.uniform(),
+                    };
+                }
+                self.acc[i] += f64::from(a.weight);
+                // A tolerance so that weights summing to exactly the threshold in real
+                // arithmetic are not lost to rounding (weights are stored as f32).
+                if self.acc[i] >= self.theta[i] - 1e-6 {
+                    self.activate(v, t, a.valence, a.from, a.layer);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,292 @@
+//! Diffusion models and their settings, as plain serde structs shared by Rust callers, Python
+//! keyword arguments and JS option objects.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result, check_non_negative, check_probability};
+
+/// Which diffusion rule a [`Model`] follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ModelKind {
+    /// Independent Cascade: each newly convinced person gets one chance per tie to convince
+    /// the other end, with the tie's probability.
+    #[default]
+    IndependentCascade,
+    /// Weighted cascade: Independent Cascade with p(u, v) = 1 / in-degree of v in the tie's
+    /// layer (parallel ties count in the degree).
+    WeightedCascade,
+    /// Linear Threshold: a person is convinced once the normalised weight of their convinced
+    /// contacts reaches their threshold.
+    LinearThreshold,
+}
+
+/// Per-layer settings of a model, keyed by layer name in [`Model::layers`].
+///
+/// ```
+/// use reseau::cascade::LayerSettings;
+/// let offline = LayerSettings { multiplier: 2.0, ..LayerSettings::default() };
+/// assert_eq!(offline.latency, None);
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct LayerSettings {
+    /// Multiplies the probability (IC, weighted cascade) or the weight (LT) of the layer's
+    /// ties: "offline ties convince more" is a multiplier above 1 on physical layers. The
+    /// product is capped at 1.
+    pub multiplier: f64,
+    /// Replaces the layer's default probability (ties with their own keep it).
+    pub probability: Option<f64>,
+    /// Replaces the layer's latency in steps.
+    pub latency: Option<u32>,
+    /// `false` switches the layer off for this simulation (a platform that is down).
+    pub enabled: bool,
+}
+
+impl Default for LayerSettings {
+    fn default() -> Self {
+        LayerSettings { multiplier: 1.0, probability: None, latency: None, enabled: true }
+    }
+}
+
+/// How influencers and media relay a message.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Relays {
+    /// An `influencer` multiplies the probability (or LT weight) of what it passes on its
+    /// digital layers by this (capped at 1). Default 1: no amplification.
+    pub influencer_multiplier: f64,
+    /// A `media` person picks a story up once at least this many of the people it follows
+    /// (its in-neighbours, any layer) carry it, whatever the ties' probabilities. Default 2.
+    pub media_threshold: u32,
+    /// The probability with which a `media` person's ties pass the story to its audience;
+    /// `None`: the ties' own probabilities.
+    pub media_probability: Option<f64>,
+}
+
+impl Default for Relays {
+    fn default() -> Self {
+        Relays { influencer_multiplier: 1.0, media_threshold: 2, media_probability: None }
+    }
+}
+
+/// What a distrust tie (negative [`Sign`](crate::Sign)) does to a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Distrust {
+    /// A distrust tie does not pass the message on (the default).
+    #[default]
+    Block,
+    /// A distrust tie passes the opposite valence: good buzz from a distrusted source is
+    /// taken as bad, and bad as good.
+    Invert,
+}
+
+/// The two valences of buzz.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Valence {
+    /// Good buzz.
+    Good,
+    /// Bad buzz.
+    Bad,
+}
+
+impl Valence {
+    /// 0 for good, 1 for bad.
+    pub fn index(self) -> usize {
+        match self {
+            Valence::Good => 0,
+            Valence::Bad => 1,
+        }
+    }
+    /// The other valence.
+    #[must_use]
+    pub fn opposite(self) -> Valence {
+        match self {
+            Valence::Good => Valence::Bad,
+            Valence::Bad => Valence::Good,
+        }
+    }
+}
+
+/// A diffusion model: the rule, its default probability, per-layer settings, relays, valence
+/// multipliers and what distrust does.
+///
+/// The probability a tie uses is, in order: the tie's own, the layer setting's
+/// [`LayerSettings::probability`], the layer's default, the model's [`Model::probability`];
+/// then times the layer's multiplier, the influencer multiplier where it applies and the
+/// valence multiplier, capped at 1; parallel ties merged into one with multiplicity m count
+/// as 1 − (1 − p)^m.
+///
+/// ```
+/// use reseau::cascade::{LayerSettings, Model};
+/// let ic = Model::independent_cascade(0.1).layer("lunch", LayerSettings { multiplier: 2.0, ..Default::default() });
+/// assert_eq!(ic.probability, 0.1);
+/// assert!(Model::linear_threshold().validate().is_ok());
+/// assert!(Model::independent_cascade(1.5).validate().is_err());
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Model {
+    /// The rule.
+    pub kind: ModelKind,
+    /// The model's default probability (IC only), used by ties whose layer has none.
+    pub probability: f64,
+    /// Settings per layer name; layers not listed use the defaults.
+    pub layers: BTreeMap<String, LayerSettings>,
+    /// LT only: each person's threshold, indexed by id; `None` draws them uniformly in
+    /// [0, 1) for each run.
+    pub thresholds: Option<Vec<f64>>,
+    /// Influencers and media.
+    pub relays: Relays,
+    /// Multiplier of good buzz's probabilities (or LT weights).
+    pub good_multiplier: f64,
+    /// Multiplier of bad buzz's probabilities (or LT weights): a negativity bias above 1.
+    pub bad_multiplier: f64,
+    /// What a distrust tie does.
+    pub distrust: Distrust,
+}
+
+impl Default for Model {
+    fn default() -> Self {
+        Model {
+            kind: ModelKind::IndependentCascade,
+            probability: 0.1,
+            layers: BTreeMap::new(),
+            thresholds: None,
+            relays: Relays::default(),
+            good_multiplier: 1.0,
+            bad_multiplier: 1.0,
+            distrust: Distrust::Block,
+        }
+    }
+}
+
+impl Model {
+    /// Independent Cascade with default probability `p`.
+    pub fn independent_cascade(p: f64) -> Self {
+        Model { kind: ModelKind::IndependentCascade, probability: p, ..Model::default() }
+    }
+    /// The weighted cascade, p(u, v) = 1 / in-degree(v).
+    pub fn weighted_cascade() -> Self {
+        Model { kind: ModelKind::WeightedCascade, ..Model::default() }
+    }
+    /// Linear Threshold with uniform random thresholds.
+    pub fn linear_threshold() -> Self {
+        Model { kind: ModelKind::LinearThreshold, ..Model::default() }
+    }
+    /// Adds or replaces one layer's settings.
+    #[must_use]
+    pub fn layer(mut self, name: impl Into<String>, settings: LayerSettings) -> Self {
+        self.layers.insert(name.into(), settings);
+        self
+    }
+
+    /// Checks every parameter's domain (layer names are checked against a network when the
+    /// model is prepared).
+    pub fn validate(&self) -> Result<()> {
+        check_probability(|| "model probability".into(), self.probability)?;
+        for (name, s) in &self.layers {
+            check_non_negative(|| format!("multiplier of layer {name:?}"), s.multiplier)?;
+            if let Some(p) = s.probability {
+                check_probability(|| format!("probability of layer {name:?}"), p)?;
+            }
+            if s.latency == Some(0) {
+                return Err(Error::invalid(
+                    format!("latency of layer {name:?}"),
+                    0,
+                    "an integer >= 1",
+                ));
+            }
+        }
+        check_non_negative(|| "influencer multiplier".into(), self.relays.influencer_multiplier)?;
+        if self.relays.media_threshold == 0 {
+            return Err(Error::invalid("media threshold", 0, "an integer >= 1"));
+        }
+        if let Some(p) = self.relays.media_probability {
+            check_probability(|| "media probability".into(), p)?;
+        }
+        check_non_negative(|| "good multiplier".into(), self.good_multiplier)?;
+        check_non_negative(|| "bad multiplier".into(), self.bad_multiplier)?;
+        if let Some(thresholds) = &self.thresholds {
+            if self.kind != ModelKind::LinearThreshold {
+                return Err(Error::invalid(
+                    "thresholds",
+                    "a list",
+                    "no thresholds: they apply to linear_threshold only",
+                ));
+            }
+            for (i, &t) in thresholds.iter().enumerate() {
+                check_probability(|| format!("threshold of person {i}"), t)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The seeds of one or two campaigns: good buzz and bad buzz.
+///
+/// ```
+/// use reseau::cascade::Seeds;
+/// let seeds = Seeds::from(vec![0, 3]);
+/// assert_eq!(seeds.good, vec![0, 3]);
+/// let both = Seeds::new(vec![0], vec![5]);
+/// assert_eq!(both.bad, vec![5]);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Seeds {
+    /// Who starts the good buzz (person ids).
+    pub good: Vec<u32>,
+    /// Who starts the bad buzz.
+    pub bad: Vec<u32>,
+}
+
+impl Seeds {
+    /// Two campaigns.
+    pub fn new(good: Vec<u32>, bad: Vec<u32>) -> Self {
+        Seeds { good, bad }
+    }
+
+    /// Checks that there is at least one seed, that every seed is a person of a network of
+    /// `n` people, and that nobody seeds both campaigns. Repeated seeds count once.
+    pub fn validate(&self, n: usize) -> Result<()> {
+        if self.good.is_empty() && self.bad.is_empty() {
+            return Err(Error::invalid("seeds", "[]", "at least one seed"));
+        }
+        for &s in self.good.iter().chain(&self.bad) {
+            if s as usize >= n {
+                return Err(Error::UnknownPerson { person: format!("#{s}") });
+            }
+        }
+        if let Some(&s) = self.good.iter().find(|s| self.bad.contains(s)) {
+            return Err(Error::invalid(
+                "seeds",
+                format!("#{s} in both campaigns"),
+                "each person seeding one campaign at most",
+            ));
+        }
+        Ok(())
+    }
+}
+
+impl From<Vec<u32>> for Seeds {
+    fn from(good: Vec<u32>) -> Self {
+        Seeds { good, bad: Vec::new() }
+    }
+}
+
+impl From<&[u32]> for Seeds {
+    fn from(good: &[u32]) -> Self {
+        Seeds { good: good.to_vec(), bad: Vec::new() }
+    }
+}
+
+impl From<Vec<crate::PersonId>> for Seeds {
+    fn from(good: Vec<crate::PersonId>) -> Self {
+        Seeds { good: good.into_iter().map(|p| p.0).collect(), bad: Vec::new() }
+    }
+}
