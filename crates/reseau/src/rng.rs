@@ -84,7 +84,8 @@ impl Stream {
             return u64::MAX;
         }
         let u = 1.0 - self.uniform(); // in (0, 1]
-        let k = (u.ln() / (1.0 - p).ln()).floor();
+        // ln_1p: for a tiny p, 1 - p rounds to 1 and ln(1 - p) to 0.
+        let k = (u.ln() / (-p).ln_1p()).floor();
         if k >= u64::MAX as f64 { u64::MAX } else { k as u64 }
     }
 }
