@@ -77,16 +77,130 @@ impl Stream {
     /// Returns `u64::MAX` when `p` is 0.
     #[inline]
     pub fn geometric(&mut self, p: f64) -> u64 {
-        if p >= 1.0 {
+        Geometric::new(p).sample(self)
+    }
+}
+
+/// The geometric distribution of [`Stream::geometric`] with its logarithm worked out once,
+/// for drawing many gaps with the same `p` (a cascade skipping over neighbours).
+///
+/// ```
+/// use reseau::rng::{Geometric, Stream};
+/// let g = Geometric::new(0.25);
+/// let (mut a, mut b) = (Stream::new(1, 0), Stream::new(1, 0));
+/// assert_eq!(g.sample(&mut a), b.geometric(0.25));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Geometric {
+    p: f64,
+    /// ln(1 − p), by `ln_1p`: for a tiny p, 1 − p rounds to 1 and its logarithm to 0.
+    log_q: f64,
+}
+
+impl Geometric {
+    /// The number of failures before the first success of Bernoulli(`p`) trials.
+    pub fn new(p: f64) -> Self {
+        Geometric { p, log_q: (-p).ln_1p() }
+    }
+
+    /// One draw; `u64::MAX` when `p` is 0.
+    #[inline]
+    pub fn sample(self, rng: &mut Stream) -> u64 {
+        if self.p >= 1.0 {
             return 0;
         }
-        if p <= 0.0 {
+        if self.p <= 0.0 || self.p.is_nan() {
             return u64::MAX;
         }
-        let u = 1.0 - self.uniform(); // in (0, 1]
-        // ln_1p: for a tiny p, 1 - p rounds to 1 and ln(1 - p) to 0.
-        let k = (u.ln() / (-p).ln_1p()).floor();
+        let u = 1.0 - rng.uniform(); // in (0, 1]
+        let k = (u.ln() / self.log_q).floor();
         if k >= u64::MAX as f64 { u64::MAX } else { k as u64 }
+    }
+}
+
+/// Geometric gaps drawn from a table instead of a logarithm: faster, and made of exact IEEE
+/// multiplications and comparisons only, so native and WebAssembly builds (whose `ln` come
+/// from different maths libraries) draw the very same gaps.
+///
+/// The table holds q^(k+1) for k < K, q = 1 − p; a uniform u gives the gap k when
+/// q^(k+1) ≤ u < q^k, which has probability q^k·p. When u < q^K the gap is at least K and,
+/// the geometric law being memoryless, K plus a fresh draw. K is chosen so that q^K < 10^−3,
+/// up to 4,096 entries. A second table, indexed by the top 12 bits of the draw, gives the gap
+/// at once wherever no threshold falls inside that 1/4096 of [0, 1); only the few slices
+/// that hold a threshold need the search.
+///
+/// ```
+/// use reseau::rng::{GapTable, Stream};
+/// let gaps = GapTable::new(0.2);
+/// let mut rng = Stream::new(5, 0);
+/// let mean = (0..20_000).map(|_| gaps.sample(&mut rng) as f64).sum::<f64>() / 20_000.0;
+/// assert!((mean - 4.0).abs() < 0.2); // (1 − p) / p
+/// assert_eq!(GapTable::new(1.0).sample(&mut rng), 0);
+/// assert_eq!(GapTable::new(0.0).sample(&mut rng), u64::MAX);
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct GapTable {
+    /// q^(k+1), decreasing; empty when p is 0 (no success ever).
+    thresholds: Vec<f64>,
+    /// For each slice of [0, 1) by the draw's top 12 bits, its gap when the whole slice has
+    /// one, else [`AMBIGUOUS`].
+    slices: Vec<u16>,
+}
+
+const SLICE_BITS: u32 = 12;
+const AMBIGUOUS: u16 = u16::MAX;
+
+impl GapTable {
+    /// The table for success probability `p` (clamped to [0, 1]).
+    pub fn new(p: f64) -> Self {
+        if p.is_nan() || p <= 0.0 {
+            return GapTable { thresholds: Vec::new(), slices: Vec::new() };
+        }
+        let q = 1.0 - p.min(1.0);
+        let mut thresholds = Vec::new();
+        let mut t = q;
+        loop {
+            thresholds.push(t);
+            if t < 1e-3 || thresholds.len() == 4096 {
+                break;
+            }
+            t *= q;
+        }
+        let gap = |u: f64| thresholds.partition_point(|&t| u < t);
+        let ulp = 1.0 / (1u64 << 53) as f64;
+        let slices = (0..1u64 << SLICE_BITS)
+            .map(|b| {
+                let lo = (b << (53 - SLICE_BITS)) as f64 * ulp;
+                let hi = (((b + 1) << (53 - SLICE_BITS)) - 1) as f64 * ulp;
+                let g = gap(lo);
+                if g == gap(hi) { g as u16 } else { AMBIGUOUS }
+            })
+            .collect();
+        GapTable { thresholds, slices }
+    }
+
+    /// The number of failures before the next success; `u64::MAX` when `p` is 0.
+    #[inline]
+    pub fn sample(&self, rng: &mut Stream) -> u64 {
+        let k = self.thresholds.len();
+        if k == 0 {
+            return u64::MAX;
+        }
+        let mut base = 0u64;
+        loop {
+            let x = rng.next_u64();
+            let g = self.slices[(x >> (64 - SLICE_BITS)) as usize];
+            let gap = if g == AMBIGUOUS {
+                let u = (x >> 11) as f64 * (1.0 / (1u64 << 53) as f64);
+                self.thresholds.partition_point(|&t| u < t)
+            } else {
+                usize::from(g)
+            };
+            if gap < k {
+                return base + gap as u64;
+            }
+            base += k as u64;
+        }
     }
 }
 
@@ -109,6 +223,28 @@ mod tests {
 
     const GOLDEN: [u64; 3] =
         [1_359_485_222_226_701_732, 16_033_710_367_689_517_592, 1_981_706_185_591_971_446];
+
+    #[test]
+    fn gap_slices_agree_with_the_threshold_search() {
+        for p in [0.9, 0.3, 0.1, 0.01, 0.001] {
+            let table = super::GapTable::new(p);
+            let (mut a, mut b) = (Stream::new(8, 1), Stream::new(8, 1));
+            for _ in 0..20_000 {
+                let fast = table.sample(&mut a);
+                // the definition: the number of thresholds above u, plus K per full table
+                let mut base = 0;
+                let slow = loop {
+                    let u = b.uniform();
+                    let g = table.thresholds.iter().filter(|&&t| u < t).count() as u64;
+                    if g < table.thresholds.len() as u64 {
+                        break base + g;
+                    }
+                    base += table.thresholds.len() as u64;
+                };
+                assert_eq!(fast, slow, "p = {p}");
+            }
+        }
+    }
 
     #[test]
     fn below_is_uniform_enough() {

@@ -35,17 +35,26 @@ struct Arrival {
     weight: f32,
 }
 
+/// One person's state in the current run, kept together so that a touch is one cache line.
+#[derive(Debug, Clone, Copy)]
+struct Node {
+    /// The run that last touched this person; the other fields are stale otherwise.
+    stamp: u32,
+    time: u32,
+    parent: u32,
+    via: u32,
+    valence: Valence,
+}
+
 /// Per-person state reused from run to run.
 #[derive(Debug, Clone)]
 pub(crate) struct Scratch {
     epoch: u32,
-    stamp: Vec<u32>,
-    pub(crate) time: Vec<u32>,
-    pub(crate) valence: Vec<Valence>,
-    pub(crate) parent: Vec<u32>,
-    pub(crate) via: Vec<u32>,
+    nodes: Vec<Node>,
+    /// LT: weight received and threshold (NaN until drawn).
     acc: Vec<f64>,
     theta: Vec<f64>,
+    /// Media: distinct sources counted, and the last one (to count each once).
     count: Vec<u32>,
     last_source: Vec<u32>,
     buckets: Vec<Vec<Arrival>>,
@@ -58,13 +67,11 @@ pub(crate) struct Scratch {
 
 impl Scratch {
     pub(crate) fn new(n: usize) -> Self {
+        let node =
+            Node { stamp: 0, time: NOT_ACTIVE, parent: NONE, via: NONE, valence: Valence::Good };
         Scratch {
             epoch: 0,
-            stamp: vec![0; n],
-            time: vec![NOT_ACTIVE; n],
-            valence: vec![Valence::Good; n],
-            parent: vec![NONE; n],
-            via: vec![NONE; n],
+            nodes: vec![node; n],
             acc: vec![0.0; n],
             theta: vec![f64::NAN; n],
             count: vec![0; n],
@@ -77,19 +84,55 @@ impl Scratch {
         }
     }
 
+    /// When `v` was convinced in the last run (valid for the people in `activated`).
+    #[inline]
+    pub(crate) fn time(&self, v: u32) -> u32 {
+        self.nodes[v as usize].time
+    }
+    /// Who convinced `v` ([`NONE`] for a seed).
+    #[inline]
+    pub(crate) fn parent(&self, v: u32) -> u32 {
+        self.nodes[v as usize].parent
+    }
+    /// Through which layer ([`NONE`] for a seed).
+    #[inline]
+    pub(crate) fn via(&self, v: u32) -> u32 {
+        self.nodes[v as usize].via
+    }
+    /// With which valence.
+    #[inline]
+    pub(crate) fn valence(&self, v: u32) -> Valence {
+        self.nodes[v as usize].valence
+    }
+
     /// Whether `v` is convinced in the current run.
     #[inline]
-    pub(crate) fn is_active(&self, v: u32) -> bool {
-        let v = v as usize;
-        self.stamp[v] == self.epoch && self.time[v] != NOT_ACTIVE
+    fn is_active(&self, v: u32) -> bool {
+        let n = &self.nodes[v as usize];
+        n.stamp == self.epoch && n.time != NOT_ACTIVE
+    }
+
+    /// Whether nothing sent to `v` with valence `sent`, arriving at step `at`, can change it:
+    /// it is convinced, and not by good buzz in that very step when bad buzz is coming.
+    #[inline]
+    fn settled(&self, v: u32, at: u32, sent: Valence) -> bool {
+        let n = &self.nodes[v as usize];
+        n.stamp == self.epoch
+            && n.time != NOT_ACTIVE
+            && !(n.time == at && n.valence == Valence::Good && sent == Valence::Bad)
     }
 
     #[inline]
     fn touch(&mut self, v: u32) {
         let i = v as usize;
-        if self.stamp[i] != self.epoch {
-            self.stamp[i] = self.epoch;
-            self.time[i] = NOT_ACTIVE;
+        if self.nodes[i].stamp != self.epoch {
+            self.nodes[i] = Node {
+                stamp: self.epoch,
+                time: NOT_ACTIVE,
+                parent: NONE,
+                via: NONE,
+                valence: Valence::Good,
+            };
             self.acc[i] = 0.0;
             self.theta[i] = f64::NAN;
             self.count[i] = 0;
@@ -98,22 +141,28 @@ impl Scratch {
     }
 
     fn activate(&mut self, v: u32, t: u32, valence: Valence, parent: u32, via: u32) {
-        let i = v as usize;
-        self.time[i] = t;
-        self.valence[i] = valence;
-        self.parent[i] = parent;
-        self.via[i] = via;
+        let n = &mut self.nodes[v as usize];
+        n.time = t;
+        n.valence = valence;
+        n.parent = parent;
+        n.via = via;
         self.activated.push(v);
         self.next.push(v);
     }
 
-    /// Runs one cascade from `seeds` with the random stream `rng`; the outcome is left in
-    /// `time`, `valence`, `parent`, `via` (valid for the people in `activated`).
+    /// Runs one cascade from `seeds` with the random stream `rng`; the outcome is left in the
+    /// per-person state (valid for the people in `activated`).
+    ///
+    /// When every enabled layer has the same latency, what a step sends all arrives in the
+    /// next one, in the order sent: arrivals are then handled as they are sent, with no
+    /// buckets, which gives the same cascades for less work.
     pub(crate) fn run(&mut self, prep: &Prepared<'_>, seeds: &Seeds, rng: &mut Stream) {
         self.epoch = self.epoch.wrapping_add(1);
         if self.epoch == 0 {
             // 2^32 runs on one scratch: clear the stamps once rather than misread old ones.
-            self.stamp.fill(0);
+            for n in &mut self.nodes {
+                n.stamp = 0;
+            }
             self.epoch = 1;
         }
         let ring = prep.max_latency as usize + 1;
@@ -128,7 +177,7 @@ impl Scratch {
         for (valence, list) in [(Valence::Good, &seeds.good), (Valence::Bad, &seeds.bad)] {
             for &s in list {
                 self.touch(s);
-                if self.time[s as usize] == NOT_ACTIVE {
+                if self.nodes[s as usize].time == NOT_ACTIVE {
                     self.activate(s, 0, valence, NONE, NONE);
                 }
             }
@@ -141,6 +190,13 @@ impl Scratch {
             for k in 0..self.frontier.len() {
                 let u = self.frontier[k];
                 pending += self.propagate(prep, u, t, rng);
+            }
+            if let Some(latency) = prep.single_latency {
+                if self.next.is_empty() {
+                    break;
+                }
+                t += latency;
+                continue;
             }
             if pending == 0 {
                 break;
@@ -162,33 +218,46 @@ impl Scratch {
         }
     }
 
-    /// `u`, convinced at step `t`, acts on each of their ties; returns the arrivals scheduled.
+    /// Delivers `a` at step `at`: at once when all latencies agree, else through the buckets.
+    /// Returns the number of arrivals left pending.
+    #[inline]
+    fn send(&mut self, prep: &Prepared<'_>, a: Arrival, at: u32, rng: &mut Stream) -> usize {
+        if prep.single_latency.is_some() {
+            self.arrive(prep, a, at, rng);
+            0
+        } else {
+            let ring = self.buckets.len();
+            self.buckets[at as usize % ring].push(a);
+            1
+        }
+    }
+
+    /// `u`, convinced at step `t`, acts on each of their ties; returns the arrivals left
+    /// pending.
     fn propagate(&mut self, prep: &Prepared<'_>, u: u32, t: u32, rng: &mut Stream) -> usize {
-        let valence = self.valence[u as usize];
-        let ring = self.buckets.len();
-        let mut scheduled = 0;
+        let valence = self.nodes[u as usize].valence;
+        let mut pending = 0;
         for (l, pl) in prep.layers.iter().enumerate() {
             if !pl.enabled {
                 continue;
             }
             let layer = &prep.net.layers()[l];
             let range = layer.range(u);
-            let bucket = (t + pl.latency) as usize % ring;
-            if let Some(p) = pl.uniform {
+            let at = t + pl.latency;
+            if let Some(gaps) = &pl.gaps {
                 // Geometric skipping: the gap to the next successful tie is drawn directly.
-                let q = (p * prep.valence_multiplier[valence.index()]).min(1.0);
+                let gap = &gaps[valence.index()];
                 let mut slot = range.start;
                 loop {
-                    let skip = rng.geometric(q);
+                    let skip = gap.sample(rng);
                     if skip >= (range.end - slot) as u64 {
                         break;
                     }
                     slot += skip as usize;
                     let v = layer.targets()[slot];
-                    if !self.is_active(v) {
+                    if !self.settled(v, at, valence) {
                         let a = Arrival { to: v, from: u, layer: l as u32, valence, weight: 0.0 };
-                        self.buckets[bucket].push(a);
-                        scheduled += 1;
+                        pending += self.send(prep, a, at, rng);
                     }
                     slot += 1;
                 }
@@ -196,25 +265,25 @@ impl Scratch {
             }
             for slot in range {
                 let v = layer.targets()[slot];
-                let value = f64::from(pl.values[slot]);
-                let sent = if layer.signs()[slot] < 0 && prep.distrust == Distrust::Invert {
+                let negative = layer.signs()[slot] < 0;
+                let sent = if negative && prep.distrust == Distrust::Invert {
                     valence.opposite()
                 } else {
                     valence
                 };
                 if prep.has_media && prep.net.kinds()[v as usize] == PersonKind::Media {
                     self.touch(v);
-                    let blocked = layer.signs()[slot] < 0 && prep.distrust == Distrust::Block;
+                    let blocked = negative && prep.distrust == Distrust::Block;
                     if !blocked && self.last_source[v as usize] != u && !self.is_active(v) {
                         self.last_source[v as usize] = u;
                         let a =
                             Arrival { to: v, from: u, layer: l as u32, valence: sent, weight: 0.0 };
-                        self.buckets[bucket].push(a);
-                        scheduled += 1;
+                        pending += self.send(prep, a, at, rng);
                     }
                     continue;
                 }
-                if value <= 0.0 || self.is_active(v) {
+                let value = f64::from(pl.values[slot]);
+                if value <= 0.0 || self.settled(v, at, sent) {
                     continue;
                 }
                 let multiplier = prep.valence_multiplier[sent.index()];
@@ -232,28 +301,23 @@ impl Scratch {
                         0.0
                     }
                 };
-                self.buckets[bucket].push(Arrival {
-                    to: v,
-                    from: u,
-                    layer: l as u32,
-                    valence: sent,
-                    weight,
-                });
-                scheduled += 1;
+                let a = Arrival { to: v, from: u, layer: l as u32, valence: sent, weight };
+                pending += self.send(prep, a, at, rng);
             }
         }
-        scheduled
+        pending
     }
 
     fn arrive(&mut self, prep: &Prepared<'_>, a: Arrival, t: u32, rng: &mut Stream) {
         let v = a.to;
         self.touch(v);
         let i = v as usize;
-        if self.time[i] != NOT_ACTIVE {
-            if self.time[i] == t && self.valence[i] == Valence::Good && a.valence == Valence::Bad {
-                self.valence[i] = Valence::Bad;
-                self.parent[i] = a.from;
-                self.via[i] = a.layer;
+        let node = &mut self.nodes[i];
+        if node.time != NOT_ACTIVE {
+            if node.time == t && node.valence == Valence::Good && a.valence == Valence::Bad {
+                node.valence = Valence::Bad;
+                node.parent = a.from;
+                node.via = a.layer;
             }
             return;
         }

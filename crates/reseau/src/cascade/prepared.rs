@@ -5,18 +5,19 @@ use crate::cascade::model::{Distrust, LayerSettings, Model, ModelKind};
 use crate::compiled::CompiledNetwork;
 use crate::error::{Error, Result};
 use crate::model::{LayerKind, PersonKind};
+use crate::rng::GapTable;
 
 /// One layer, ready to run.
 #[derive(Debug, Clone)]
 pub(crate) struct PreparedLayer {
     pub(crate) enabled: bool,
     pub(crate) latency: u32,
-    /// IC/WC: the one probability of every tie when they all share it, have multiplicity 1 and
-    /// are trusted, and nobody is media: the engine can then skip over neighbours
-    /// geometrically instead of drawing once per tie.
-    pub(crate) uniform: Option<f64>,
+    /// IC/WC: when every tie shares one probability, has multiplicity 1 and is trusted, and
+    /// nobody is media, the gaps between successful ties for good and bad buzz: the engine
+    /// then skips over neighbours geometrically instead of drawing once per tie.
+    pub(crate) gaps: Option<Box<[GapTable; 2]>>,
     /// IC/WC: each slot's single-tie probability before the valence multiplier; LT: each
-    /// slot's normalised weight. Empty when `uniform` is set.
+    /// slot's normalised weight. Empty when `gaps` is set.
     pub(crate) values: Vec<f32>,
 }
 
@@ -34,6 +35,8 @@ pub(crate) struct Prepared<'a> {
     pub(crate) thresholds: Option<&'a [f64]>,
     /// Steps in the longest latency: the ring of time buckets has this many + 1.
     pub(crate) max_latency: u32,
+    /// The latency of every enabled layer when they all agree.
+    pub(crate) single_latency: Option<u32>,
 }
 
 impl<'a> Prepared<'a> {
@@ -54,29 +57,28 @@ impl<'a> Prepared<'a> {
             if s.enabled {
                 max_latency = max_latency.max(latency);
             }
-            let mut values = Vec::with_capacity(layer.num_slots());
-            for u in 0..net.num_people() as u32 {
-                for slot in layer.range(u) {
-                    values.push(slot_value(net, model, s, &incoming, l, u, slot) as f32);
+            let uniform = uniform_probability(net, model, s, l, has_media);
+            let gaps = uniform.map(|p| {
+                let [good, bad] = [model.good_multiplier, model.bad_multiplier];
+                Box::new([GapTable::new(p * good), GapTable::new(p * bad)])
+            });
+            let mut values = Vec::new();
+            if gaps.is_none() {
+                values.reserve_exact(layer.num_slots());
+                for u in 0..net.num_people() as u32 {
+                    for slot in layer.range(u) {
+                        values.push(slot_value(net, model, s, &incoming, l, u, slot) as f32);
+                    }
                 }
             }
-            let uniform = if model.kind != ModelKind::LinearThreshold
-                && !has_media
-                && layer.multiplicity().iter().all(|&m| m == 1)
-                && layer.signs().iter().all(|&s| s > 0)
-                && values.windows(2).all(|w| w[0].to_bits() == w[1].to_bits())
-            {
-                Some(values.first().map_or(0.0, |&p| f64::from(p)))
-            } else {
-                None
-            };
-            if uniform.is_some() {
-                values = Vec::new();
-            }
-            layers.push(PreparedLayer { enabled: s.enabled, latency, uniform, values });
+            layers.push(PreparedLayer { enabled: s.enabled, latency, gaps, values });
         }
+        let mut latencies = layers.iter().filter(|l| l.enabled).map(|l| l.latency);
+        let first = latencies.next().unwrap_or(1);
+        let single_latency = latencies.all(|l| l == first).then_some(first);
         Ok(Prepared {
             net,
+            single_latency,
             kind: model.kind,
             layers,
             has_media,
@@ -87,6 +89,32 @@ impl<'a> Prepared<'a> {
             max_latency,
         })
     }
+}
+
+/// The one probability every tie of layer `l` carries, when it is the same for all and the
+/// engine may skip over neighbours: Independent Cascade, no tie with its own probability,
+/// parallel ties or distrust, no media anywhere, and no influencer whose multiplier would
+/// single out their ties.
+fn uniform_probability(
+    net: &CompiledNetwork,
+    model: &Model,
+    s: &LayerSettings,
+    l: usize,
+    has_media: bool,
+) -> Option<f64> {
+    let layer = &net.layers()[l];
+    let amplified = layer.kind == LayerKind::Digital
+        && model.relays.influencer_multiplier.to_bits() != 1f64.to_bits()
+        && net.kinds().contains(&PersonKind::Influencer);
+    let same = model.kind == ModelKind::IndependentCascade
+        && !has_media
+        && !amplified
+        && layer.probabilities().iter().all(|p| p.is_nan())
+        && layer.multiplicity().iter().all(|&m| m == 1)
+        && layer.signs().iter().all(|&s| s > 0);
+    same.then(|| {
+        (s.probability.or(layer.probability).unwrap_or(model.probability) * s.multiplier).min(1.0)
+    })
 }
 
 /// Checks the model, its layer names and its thresholds against the network.

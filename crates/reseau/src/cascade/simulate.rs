@@ -99,15 +99,15 @@ impl Tally {
         let mut count = [0u64; 2];
         for &v in &s.activated {
             let i = v as usize;
-            let k = s.valence[i].index();
+            let k = s.valence(v).index();
             count[k] += 1;
             self.activation[k][i] += 1;
-            if s.via[i] == NONE {
+            if s.via(v) == NONE {
                 self.seeds[k] += 1;
             } else {
-                self.by_layer[k][s.via[i] as usize] += 1;
+                self.by_layer[k][s.via(v) as usize] += 1;
             }
-            let t = s.time[i] as usize;
+            let t = s.time(v) as usize;
             if self.by_step.len() <= t {
                 self.by_step.resize(t + 1, 0);
             }
@@ -335,10 +335,10 @@ pub fn trace(net: &CompiledNetwork, seeds: &Seeds, model: &Model, seed: u64) -> 
     let id = |x: u32| if x == NONE { -1 } else { i64::from(x) };
     for &v in &scratch.activated {
         let i = v as usize;
-        out.step[i] = i64::from(scratch.time[i]);
-        out.parent[i] = id(scratch.parent[i]);
-        out.layer[i] = id(scratch.via[i]);
-        out.valence[i] = i64::from(scratch.valence[i] == Valence::Bad);
+        out.step[i] = i64::from(scratch.time(v));
+        out.parent[i] = id(scratch.parent(v));
+        out.layer[i] = id(scratch.via(v));
+        out.valence[i] = i64::from(scratch.valence(v) == Valence::Bad);
     }
     Ok(out)
 }
