@@ -6,7 +6,8 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use reseau::{LayerId, LayerKind, Network, datasets};
+use reseau::cascade::{LayerSettings, Model, Seeds, simulate};
+use reseau::{LayerId, LayerKind, Network, PersonId, datasets};
 
 fn main() {
     let net = datasets::aarhus_cs();
@@ -56,7 +57,62 @@ fn report(net: &Network) -> String {
     offline_online(w, net);
     overlap_matrix(w, net);
     people_and_groups(w, net);
+    cascade(w, net);
     out
+}
+
+/// A message started by the most connected person: how far it goes, how fast, and which
+/// layers carry it; then the same without the online platform.
+fn cascade(w: &mut String, net: &Network) {
+    let view = net.compile();
+    let all = net.degrees(None);
+    let seed = (0..all.len()).max_by_key(|&p| (all[p], std::cmp::Reverse(p))).unwrap_or(0) as u32;
+    let seeds = Seeds::from(vec![seed]);
+    let (runs, rng_seed, p) = (10_000, 42, 0.1);
+    let model = Model::independent_cascade(p);
+    let Ok(s) = simulate(&view, &seeds, &model, runs, rng_seed) else { return };
+    let _ = writeln!(
+        w,
+        "\nA message from {} (Independent Cascade, p = {p} on every tie, {runs} runs, seed {rng_seed})",
+        net.display_name(PersonId(seed))
+    );
+    let _ = writeln!(
+        w,
+        "  reaches {:.1} people on average (95% CI {:.1} to {:.1}; sd {:.1})",
+        s.total.mean, s.total.ci95[0], s.total.ci95[1], s.total.std
+    );
+    let steps: Vec<String> = s.by_step.iter().take(6).map(|x| format!("{x:.1}")).collect();
+    let _ = writeln!(w, "  reached by step 0, 1, 2, …: {}", steps.join(", "));
+    let shares = s.layer_shares();
+    let (mut offline, mut online) = (0.0, 0.0);
+    let mut parts = Vec::new();
+    for (i, layer) in net.layers().iter().enumerate() {
+        parts.push(format!("{} {:.0}%", layer.name, 100.0 * shares[i]));
+        match layer.kind {
+            LayerKind::Physical => offline += shares[i],
+            LayerKind::Digital => online += shares[i],
+        }
+    }
+    let _ = writeln!(w, "  carried by: {}", parts.join(", "));
+    let _ = writeln!(
+        w,
+        "  offline layers carry {:.0}% of the spread, online {:.0}%",
+        100.0 * offline,
+        100.0 * online
+    );
+    let mut without = model.clone();
+    for layer in net.layers().iter().filter(|l| l.kind == LayerKind::Digital) {
+        without =
+            without.layer(&layer.name, LayerSettings { enabled: false, ..Default::default() });
+    }
+    if let Ok(off) = simulate(&view, &seeds, &without, runs, rng_seed) {
+        let _ = writeln!(
+            w,
+            "  with the online platform gone: {:.1} people ({:+.0}%)",
+            off.total.mean,
+            100.0 * (off.total.mean / s.total.mean - 1.0)
+        );
+    }
 }
 
 /// Pairs tied offline, online, and both.
@@ -110,7 +166,7 @@ fn people_and_groups(w: &mut String, net: &Network) {
     ranked.sort_by_key(|&p| (std::cmp::Reverse(all[p]), p));
     let _ = writeln!(w, "\nMost connected people (ties over all layers)");
     for &p in ranked.iter().take(5) {
-        let id = reseau::PersonId(p as u32);
+        let id = PersonId(p as u32);
         let person = net.person(id).expect("ranked ids exist");
         let role = person.attributes.get("role").map_or("?", String::as_str);
         let _ = writeln!(
@@ -155,5 +211,6 @@ mod tests {
         let text = super::report(&reseau::datasets::aarhus_cs());
         assert!(text.contains("61 people, 620 ties in 5 layers"), "{text}");
         assert!(text.contains("facebook   digital     124"), "{text}");
+        assert!(text.contains("offline layers carry"), "{text}");
     }
 }
