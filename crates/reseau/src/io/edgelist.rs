@@ -1,13 +1,22 @@
-//! SNAP-style edge lists.
+//! SNAP-style edge lists: one tie per line, `source target [weight]`.
 
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
 use super::TiePolicy;
-use crate::{LayerKind, Network, Result};
+use super::lines::{self, Line};
+use crate::{Layer, LayerKind, Network, Result, TieSpec};
 
-/// Options for [`read_edgelist`].
+/// Options for [`read_edgelist`] and [`parse_edgelist`].
+///
+/// ```
+/// use reseau::{LayerKind, io::EdgeListOptions};
+/// let options = EdgeListOptions { directed: true, layer: "votes".into(), ..Default::default() };
+/// assert_eq!(options.kind, LayerKind::Physical);
+/// let from_json: EdgeListOptions = serde_json::from_str(r#"{"directed": true}"#).unwrap();
+/// assert_eq!(from_json.layer, "ties");
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct EdgeListOptions {
@@ -32,14 +41,123 @@ impl Default for EdgeListOptions {
     }
 }
 
-/// Reads a SNAP edge list file. TODO(io helper).
+/// Reads a SNAP edge list file (see [`parse_edgelist`] for the format); errors name the path.
+///
+/// ```
+/// use reseau::io::{EdgeListOptions, read_edgelist};
+/// let path = std::env::temp_dir().join("reseau-doctest-edgelist.txt");
+/// std::fs::write(&path, "# a comment\n1\t2\n2\t3\n")?;
+/// let net = read_edgelist(&path, &EdgeListOptions::default())?;
+/// assert_eq!((net.num_people(), net.num_ties()), (3, 2));
+/// let missing = read_edgelist("no/such/file.txt", &EdgeListOptions::default()).unwrap_err();
+/// assert_eq!(missing.kind(), "FileError");
+/// # std::fs::remove_file(&path).ok();
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn read_edgelist(path: impl AsRef<Path>, options: &EdgeListOptions) -> Result<Network> {
-    let _ = (path.as_ref(), options);
-    todo!()
+    let path = path.as_ref();
+    parse_edgelist(&lines::read_file(path)?, &lines::display(path), options)
 }
 
-/// Parses a SNAP edge list from bytes; `source` names it in errors. TODO(io helper).
+/// Parses a SNAP edge list from bytes; `source` names it in errors.
+///
+/// Format: one tie per line, `source target` or `source target weight`, separated by tabs or
+/// spaces; lines starting with `#` or `%` are comments; blank lines are skipped; `\n` or
+/// `\r\n` line ends. Node identifiers are labels (text, `"007"` is not `"7"`): each new one
+/// becomes a person with that label, ids given densely in order of first appearance. A
+/// weight must be a finite number >= 0 (default 1). Repeated ties and self-loops follow
+/// `options.policy` (merged and dropped by default, and counted). The network keeps the
+/// policy it was read with.
+///
+/// ```
+/// use reseau::io::{EdgeListOptions, parse_edgelist};
+/// let text = b"# SNAP header\n10 20\r\n20 10\r\n20 1000000000000 2.5\n";
+/// let net = parse_edgelist(text, "example", &EdgeListOptions::default())?;
+/// assert_eq!(net.labels(), ["10", "20", "1000000000000"]);
+/// assert_eq!((net.num_ties(), net.duplicates_merged()), (2, 1));
+///
+/// let err = parse_edgelist(b"1 2\n3\n", "broken.txt", &EdgeListOptions::default()).unwrap_err();
+/// assert_eq!(err.to_string(), "broken.txt:2: expected 2 or 3 columns (source target [weight]), found 1: \"3\"");
+/// # Ok::<(), reseau::Error>(())
+/// ```
 pub fn parse_edgelist(bytes: &[u8], source: &str, options: &EdgeListOptions) -> Result<Network> {
-    let _ = (bytes, source, options);
-    todo!()
+    let text = lines::text(bytes, source)?;
+    let mut net = Network::new();
+    options.policy.apply(&mut net);
+    let layer =
+        net.add_layer(Layer::new(options.layer.clone(), options.kind).directed(options.directed))?;
+    let mut people = lines::Interner::new(bytes.len());
+    for line in lines::lines(text) {
+        if line.is_blank() || line.is_comment() {
+            continue;
+        }
+        let (a, b, spec) = fields(&line, source)?;
+        let ends = (people.person(&mut net, a)?, people.person(&mut net, b)?);
+        lines::add_tie(&mut net, ends, layer, spec, source, line.number)?;
+    }
+    Ok(net)
+}
+
+/// Splits `source target [weight]`.
+fn fields<'a>(line: &Line<'a>, file: &str) -> Result<(&'a str, &'a str, TieSpec)> {
+    let mut it = line.text.split_ascii_whitespace();
+    match (it.next(), it.next(), it.next(), it.next()) {
+        (Some(a), Some(b), None, _) => Ok((a, b, TieSpec::default())),
+        (Some(a), Some(b), Some(w), None) => {
+            Ok((a, b, TieSpec::weight(lines::weight(w, line, file)?)))
+        }
+        _ => {
+            let found = line.text.split_ascii_whitespace().count();
+            Err(line.error(
+                file,
+                format!("expected 2 or 3 columns (source target [weight]), found {found}"),
+            ))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Duplicates, Error, SelfLoops, io::SelfLoopsInFiles};
+
+    fn parse(text: &str) -> Result<Network> {
+        parse_edgelist(text.as_bytes(), "t", &EdgeListOptions::default())
+    }
+
+    #[test]
+    fn comments_blanks_tabs_and_weights() {
+        let net = parse("% konect\n# snap\n\n a\tb  3\n  \nb c\n").unwrap();
+        assert_eq!(net.labels(), ["a", "b", "c"]);
+        let weights: Vec<f64> = net.ties().map(|t| t.weight).collect();
+        assert_eq!(weights, [3.0, 1.0]);
+    }
+
+    #[test]
+    fn directed_keeps_both_directions() {
+        let options = EdgeListOptions { directed: true, ..Default::default() };
+        let net = parse_edgelist(b"1 2\n2 1\n", "t", &options).unwrap();
+        assert_eq!((net.num_ties(), net.duplicates_merged()), (2, 0));
+    }
+
+    #[test]
+    fn policies_apply() {
+        let reject = EdgeListOptions {
+            policy: TiePolicy {
+                duplicates: Duplicates::Reject,
+                self_loops: SelfLoopsInFiles(SelfLoops::Reject),
+            },
+            ..Default::default()
+        };
+        let err = parse_edgelist(b"1 2\n2 1\n", "t", &reject).unwrap_err();
+        assert!(matches!(err, Error::DuplicateTie { ref location, .. } if location == "t:2: "));
+        let err = parse_edgelist(b"1 1\n", "t", &reject).unwrap_err();
+        assert!(matches!(err, Error::SelfLoop { ref location, .. } if location == "t:1: "));
+    }
+
+    #[test]
+    fn empty_input_gives_an_empty_layer() {
+        let net = parse("").unwrap();
+        assert_eq!((net.num_layers(), net.num_people(), net.num_ties()), (1, 0, 0));
+    }
 }

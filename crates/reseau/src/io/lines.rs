@@ -1,1 +1,274 @@
-//! TODO(io helper)
+//! The line reader shared by the text formats: UTF-8 checked once, lines numbered from 1,
+//! `\r` stripped, and the errors every reader reports the same way.
+//!
+//! Error policy, the same in every reader: a line that cannot be understood (wrong number of
+//! columns, a weight that is not a number, a NaN, infinite or negative weight, an unknown
+//! reference) is an [`Error::Parse`] naming the file, the line number, the line's text and
+//! the reason. Policy errors raised by the network itself ([`Error::DuplicateTie`],
+//! [`Error::SelfLoop`]) carry the same `file:line: ` prefix in their `location`.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use crate::error::{Error, Result};
+use crate::model::{FastHash, LayerId, Network, Person, PersonId, TieSpec};
+
+/// The longest line text an error keeps, in characters.
+const MAX_CONTENT: usize = 200;
+
+/// The bytes as text, or [`Error::NotUtf8`] with the line and byte offset of the first
+/// invalid byte. A leading UTF-8 byte-order mark is skipped.
+pub(crate) fn text<'a>(bytes: &'a [u8], file: &str) -> Result<&'a str> {
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    std::str::from_utf8(body).map_err(|e| {
+        let offset = e.valid_up_to() + (bytes.len() - body.len());
+        let line = 1 + bytecount(&bytes[..offset], b'\n');
+        Error::NotUtf8 { file: file.to_owned(), line, offset: offset as u64 }
+    })
+}
+
+// Only on the error path: not worth a dependency.
+#[allow(clippy::naive_bytecount)]
+fn bytecount(bytes: &[u8], needle: u8) -> u64 {
+    bytes.iter().filter(|&&b| b == needle).count() as u64
+}
+
+/// Reads a whole file, mapping failures to [`Error::Io`] named by the path.
+pub(crate) fn read_file(path: &Path) -> Result<Vec<u8>> {
+    std::fs::read(path).map_err(|e| Error::Io { file: display(path), message: e.to_string() })
+}
+
+/// A path as errors show it.
+pub(crate) fn display(path: &Path) -> String {
+    path.display().to_string()
+}
+
+/// One line of a file: its 1-based number and its text without the line end.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Line<'a> {
+    pub(crate) number: u64,
+    pub(crate) text: &'a str,
+}
+
+impl Line<'_> {
+    /// Whether the line holds nothing but spaces and tabs.
+    pub(crate) fn is_blank(&self) -> bool {
+        self.text.bytes().all(|b| b == b' ' || b == b'\t')
+    }
+
+    /// Whether the line is a `#` or `%` comment (SNAP, Matrix Market, KONECT).
+    pub(crate) fn is_comment(&self) -> bool {
+        matches!(self.text.trim_start().as_bytes().first(), Some(b'#' | b'%'))
+    }
+
+    /// An [`Error::Parse`] for this line.
+    pub(crate) fn error(&self, file: &str, reason: impl Into<String>) -> Error {
+        parse_error(file, self.number, self.text, reason)
+    }
+}
+
+/// An [`Error::Parse`] with the content cut to 200 characters.
+pub(crate) fn parse_error(
+    file: &str,
+    line: u64,
+    content: &str,
+    reason: impl Into<String>,
+) -> Error {
+    let content = match content.char_indices().nth(MAX_CONTENT) {
+        Some((end, _)) => format!("{}…", &content[..end]),
+        None => content.to_owned(),
+    };
+    Error::Parse { file: file.to_owned(), line, content, reason: reason.into() }
+}
+
+/// The lines of a text, numbered from 1, without `\n` or `\r\n`. A final line without a line
+/// end is a line; the empty piece after a final line end is not.
+pub(crate) fn lines(text: &str) -> impl Iterator<Item = Line<'_>> {
+    let body = text.strip_suffix('\n').unwrap_or(text);
+    let pieces = if text.is_empty() { None } else { Some(body.split('\n')) };
+    pieces
+        .into_iter()
+        .flatten()
+        .zip(1u64..)
+        .map(|(raw, number)| Line { number, text: raw.strip_suffix('\r').unwrap_or(raw) })
+}
+
+/// Parses a weight: a finite number >= 0, else a parse error naming the line.
+pub(crate) fn weight(field: &str, line: &Line<'_>, file: &str) -> Result<f64> {
+    match field.parse::<f64>() {
+        Ok(w) if w.is_finite() && w >= 0.0 => Ok(w),
+        Ok(w) => Err(line.error(file, format!("weight {w} is not a finite number >= 0"))),
+        Err(_) => Err(line.error(file, format!("weight {field:?} is not a number"))),
+    }
+}
+
+/// Whether `field` reads as a number (integer or decimal).
+pub(crate) fn is_number(field: &str) -> bool {
+    field.parse::<f64>().is_ok_and(f64::is_finite)
+}
+
+/// The person labelled `label`, added (labelled) on first sight: dense ids in order of first
+/// appearance.
+pub(crate) fn person(net: &mut Network, label: &str) -> Result<PersonId> {
+    match net.index_of(label) {
+        Some(id) => Ok(id),
+        None => net.add_person(Person::new().label(label)),
+    }
+}
+
+/// Finds people by label faster than the network's own index for the common case of large
+/// files: labels written as plain decimal integers (`0`, `17`, `1000000000000`, but not
+/// `007` or `+7`, which stay text) are looked up by value, in a table indexed directly by
+/// the number when it is smaller than the input (so its memory is bounded by the input's
+/// size, and an id of 10^12 costs one hash entry), else in a hash map. Any other label goes
+/// through [`person`]. Either way a label means the same person.
+pub(crate) struct Interner {
+    direct: Vec<u32>,
+    direct_limit: u64,
+    numbers: HashMap<u64, PersonId, FastHash>,
+}
+
+impl Interner {
+    /// An interner for a file of `input_len` bytes.
+    pub(crate) fn new(input_len: usize) -> Self {
+        Interner { direct: Vec::new(), direct_limit: input_len as u64, numbers: HashMap::default() }
+    }
+
+    /// The person labelled `label`, added on first sight.
+    pub(crate) fn person(&mut self, net: &mut Network, label: &str) -> Result<PersonId> {
+        let Some(n) = plain_integer(label) else { return person(net, label) };
+        if n < self.direct_limit {
+            let slot = n as usize;
+            if let Some(&id) = self.direct.get(slot).filter(|&&id| id != u32::MAX) {
+                return Ok(PersonId(id));
+            }
+            let id = person(net, label)?;
+            if slot >= self.direct.len() {
+                // Grow geometrically, but never past the limit.
+                let len = (slot + 1).max(2 * self.direct.len()).min(self.direct_limit as usize);
+                self.direct.resize(len, u32::MAX);
+            }
+            self.direct[slot] = id.0;
+            Ok(id)
+        } else {
+            if let Some(&id) = self.numbers.get(&n) {
+                return Ok(id);
+            }
+            let id = person(net, label)?;
+            self.numbers.insert(n, id);
+            Ok(id)
+        }
+    }
+}
+
+/// The value of a label written as a plain decimal integer below 10^19, without sign or
+/// leading zero; `None` for any other text.
+fn plain_integer(label: &str) -> Option<u64> {
+    let bytes = label.as_bytes();
+    if bytes.is_empty() || bytes.len() > 19 || (bytes[0] == b'0' && bytes.len() > 1) {
+        return None;
+    }
+    let mut n = 0u64;
+    for &b in bytes {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        n = n * 10 + u64::from(b - b'0');
+    }
+    Some(n)
+}
+
+/// Adds a tie found at `file:line`, following the network's policies. The location text is
+/// built only when there is an error, so that reading a large file allocates nothing per line.
+pub(crate) fn add_tie(
+    net: &mut Network,
+    (a, b): (PersonId, PersonId),
+    layer: LayerId,
+    spec: TieSpec,
+    file: &str,
+    line: u64,
+) -> Result<()> {
+    match net.add_tie_at(a, b, layer, spec, "") {
+        Ok(_) => Ok(()),
+        Err(err) => Err(locate(err, file, line)),
+    }
+}
+
+/// Puts `file:line: ` in front of an error raised by the network while reading.
+fn locate(err: Error, file: &str, line: u64) -> Error {
+    let location = format!("{file}:{line}: ");
+    match err {
+        Error::DuplicateTie { a, b, layer, .. } => Error::DuplicateTie { location, a, b, layer },
+        Error::SelfLoop { person, layer, .. } => Error::SelfLoop { location, person, layer },
+        Error::InvalidParameter { name, value, expected } => {
+            Error::InvalidParameter { name: format!("{location}{name}"), value, expected }
+        }
+        other => other,
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::float_cmp)] // exact values, parsed from exact text
+mod tests {
+    use super::*;
+
+    fn collect(text: &str) -> Vec<(u64, &str)> {
+        lines(text).map(|l| (l.number, l.text)).collect()
+    }
+
+    #[test]
+    fn numbers_lines_and_strips_line_ends() {
+        assert_eq!(collect("a\r\nb\n\nc"), vec![(1, "a"), (2, "b"), (3, ""), (4, "c")]);
+        assert_eq!(collect("a\n"), vec![(1, "a")]);
+        assert_eq!(collect(""), Vec::<(u64, &str)>::new());
+        assert_eq!(collect("\n"), vec![(1, "")]);
+    }
+
+    #[test]
+    fn invalid_utf8_names_line_and_offset() {
+        let err = text(b"ok\nfine\nbad \xFF here", "f.txt").unwrap_err();
+        assert_eq!(err, Error::NotUtf8 { file: "f.txt".into(), line: 3, offset: 12 });
+        assert_eq!(text(b"\xEF\xBB\xBFa b", "f").unwrap(), "a b");
+        let err = text(b"\xEF\xBB\xBFa\n\xFF", "f").unwrap_err();
+        assert_eq!(err, Error::NotUtf8 { file: "f".into(), line: 2, offset: 5 });
+    }
+
+    #[test]
+    fn plain_integers_only() {
+        assert_eq!(plain_integer("0"), Some(0));
+        assert_eq!(plain_integer("1000000000000"), Some(1_000_000_000_000));
+        assert_eq!(plain_integer("9999999999999999999"), Some(9_999_999_999_999_999_999));
+        for text in ["", "007", "+7", "-7", "7a", "1.0", "10000000000000000000"] {
+            assert_eq!(plain_integer(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn interner_agrees_with_the_labels() {
+        let mut net = Network::new();
+        let mut interner = Interner::new(10);
+        let labels = ["3", "007", "3", "1000000000000", "x", "7", "1000000000000", "007", "12"];
+        let ids: Vec<u32> =
+            labels.iter().map(|l| interner.person(&mut net, l).unwrap().0).collect();
+        assert_eq!(ids, [0, 1, 0, 2, 3, 4, 2, 1, 5]);
+        assert_eq!(net.labels(), ["3", "007", "1000000000000", "x", "7", "12"]);
+        assert!(interner.direct.len() <= 10);
+    }
+
+    #[test]
+    fn long_content_is_cut() {
+        let long = "x".repeat(500);
+        let Error::Parse { content, .. } = parse_error("f", 1, &long, "r") else { panic!() };
+        assert_eq!(content.chars().count(), MAX_CONTENT + 1);
+    }
+
+    #[test]
+    fn weights_must_be_finite_and_not_negative() {
+        let line = Line { number: 4, text: "1 2 w" };
+        assert_eq!(weight("2.5", &line, "f").unwrap(), 2.5);
+        for bad in ["w", "NaN", "-1", "inf"] {
+            let err = weight(bad, &line, "f").unwrap_err();
+            assert!(matches!(err, Error::Parse { line: 4, .. }), "{bad}: {err}");
+        }
+    }
+}

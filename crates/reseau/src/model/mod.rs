@@ -6,6 +6,7 @@ mod person;
 mod tie;
 
 pub use layer::{Layer, LayerId, LayerKind};
+pub(crate) use network::FastHash;
 pub use network::{LayerKey, Network, TieId};
 pub use person::{Person, PersonId, PersonKind};
 pub use tie::{Duplicates, SelfLoops, Sign, Tie, TieSpec};
