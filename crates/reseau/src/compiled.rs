@@ -29,9 +29,16 @@ pub struct CompiledLayer {
     probabilities: Vec<f32>,
     multiplicity: Vec<u16>,
     signs: Vec<i8>,
+    plain: bool,
 }
 
 impl CompiledLayer {
+    /// Whether every tie is plain: no probability of its own, no parallel ties merged into
+    /// it, trusted. Simulations can then treat the layer's ties as interchangeable.
+    pub fn is_plain(&self) -> bool {
+        self.plain
+    }
+
     /// The range of slots holding `person`'s outgoing ties, for indexing the per-tie arrays.
     #[inline]
     pub fn range(&self, person: u32) -> std::ops::Range<usize> {
@@ -131,6 +138,9 @@ fn build(template: &CompiledLayer, n: usize, edges: &[(u32, u32, usize)]) -> Com
         mult[at] = template.multiplicity[slot];
         signs[at] = template.signs[slot];
     }
+    let plain = probs.iter().all(|p| p.is_nan())
+        && mult.iter().all(|&m| m == 1)
+        && signs.iter().all(|&s| s > 0);
     CompiledLayer {
         name: template.name.clone(),
         kind: template.kind,
@@ -143,6 +153,7 @@ fn build(template: &CompiledLayer, n: usize, edges: &[(u32, u32, usize)]) -> Com
         probabilities: probs,
         multiplicity: mult,
         signs,
+        plain,
     }
 }
 
@@ -190,6 +201,7 @@ impl CompiledNetwork {
                 probabilities: Vec::new(),
                 multiplicity: Vec::new(),
                 signs: Vec::new(),
+                plain: true,
             })
             .collect();
         for tie in net.ties() {

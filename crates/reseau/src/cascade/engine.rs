@@ -51,10 +51,11 @@ struct Node {
 pub(crate) struct Scratch {
     epoch: u32,
     nodes: Vec<Node>,
-    /// LT: weight received and threshold (NaN until drawn).
+    /// LT: weight received and threshold (NaN until drawn); empty for other models.
     acc: Vec<f64>,
     theta: Vec<f64>,
-    /// Media: distinct sources counted, and the last one (to count each once).
+    /// Media: distinct sources counted, and the last one (to count each once); empty when
+    /// nobody is media.
     count: Vec<u32>,
     last_source: Vec<u32>,
     buckets: Vec<Vec<Arrival>>,
@@ -66,16 +67,21 @@ pub(crate) struct Scratch {
 }
 
 impl Scratch {
-    pub(crate) fn new(n: usize) -> Self {
+    /// Space for runs of `prep` (the LT and media arrays only when they are used, so that a
+    /// single run on a large network allocates little).
+    pub(crate) fn new(prep: &Prepared<'_>) -> Self {
+        let n = prep.net.num_people();
         let node =
             Node { stamp: 0, time: NOT_ACTIVE, parent: NONE, via: NONE, valence: Valence::Good };
+        let lt = if prep.kind == ModelKind::LinearThreshold { n } else { 0 };
+        let media = if prep.has_media { n } else { 0 };
         Scratch {
             epoch: 0,
             nodes: vec![node; n],
-            acc: vec![0.0; n],
-            theta: vec![f64::NAN; n],
-            count: vec![0; n],
-            last_source: vec![NONE; n],
+            acc: vec![0.0; lt],
+            theta: vec![f64::NAN; lt],
+            count: vec![0; media],
+            last_source: vec![NONE; media],
             buckets: Vec::new(),
             spare: Vec::new(),
             frontier: Vec::new(),
@@ -133,10 +139,14 @@ impl Scratch {
                 via: NONE,
                 valence: Valence::Good,
             };
-            self.acc[i] = 0.0;
-            self.theta[i] = f64::NAN;
-            self.count[i] = 0;
-            self.last_source[i] = NONE;
+            if !self.acc.is_empty() {
+                self.acc[i] = 0.0;
+                self.theta[i] = f64::NAN;
+            }
+            if !self.count.is_empty() {
+                self.count[i] = 0;
+                self.last_source[i] = NONE;
+            }
         }
     }
 

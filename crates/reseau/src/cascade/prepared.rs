@@ -106,12 +106,8 @@ fn uniform_probability(
     let amplified = layer.kind == LayerKind::Digital
         && model.relays.influencer_multiplier.to_bits() != 1f64.to_bits()
         && net.kinds().contains(&PersonKind::Influencer);
-    let same = model.kind == ModelKind::IndependentCascade
-        && !has_media
-        && !amplified
-        && layer.probabilities().iter().all(|p| p.is_nan())
-        && layer.multiplicity().iter().all(|&m| m == 1)
-        && layer.signs().iter().all(|&s| s > 0);
+    let same =
+        model.kind == ModelKind::IndependentCascade && !has_media && !amplified && layer.is_plain();
     same.then(|| {
         (s.probability.or(layer.probability).unwrap_or(model.probability) * s.multiplier).min(1.0)
     })

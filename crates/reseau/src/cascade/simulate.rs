@@ -262,18 +262,19 @@ pub fn simulate(
         (0..blocks)
             .into_par_iter()
             .fold(
-                || (Scratch::new(n), Tally::new(n, layers)),
+                || (Scratch::new(&prep), Tally::new(n, layers)),
                 |(mut scratch, mut tally), b| {
                     run_block(&prep, seeds, seed, b, runs, &mut scratch, &mut tally);
                     (scratch, tally)
                 },
             )
             .map(|(_, tally)| tally)
-            .reduce(|| Tally::new(n, layers), |a, b| a.merge(&b))
+            .reduce_with(|a, b| a.merge(&b))
+            .unwrap_or_else(|| Tally::new(n, layers))
     };
     #[cfg(not(feature = "parallel"))]
     let tally = {
-        let (mut scratch, mut tally) = (Scratch::new(n), Tally::new(n, layers));
+        let (mut scratch, mut tally) = (Scratch::new(&prep), Tally::new(n, layers));
         for b in 0..blocks {
             run_block(&prep, seeds, seed, b, runs, &mut scratch, &mut tally);
         }
@@ -323,7 +324,7 @@ pub fn trace(net: &CompiledNetwork, seeds: &Seeds, model: &Model, seed: u64) -> 
     seeds.validate(net.num_people())?;
     let prep = Prepared::new(net, model)?;
     let n = net.num_people();
-    let mut scratch = Scratch::new(n);
+    let mut scratch = Scratch::new(&prep);
     scratch.run(&prep, seeds, &mut Stream::new(seed, 0));
     let mut out = Trace {
         step: vec![-1; n],
