@@ -108,7 +108,10 @@ fn the_core_matches_the_golden_file() {
     let golden: Value = serde_json::from_str(&text).unwrap();
     for section in ["generators", "aarhus", "cascade"] {
         for (key, value) in current[section].as_object().unwrap() {
-            assert_eq!(&golden[section][key], value, "{section}.{key} differs from the golden file");
+            assert_eq!(
+                &golden[section][key], value,
+                "{section}.{key} differs from the golden file"
+            );
         }
     }
 }
