@@ -5,7 +5,9 @@
 // Exact float comparisons are intended: these values are exact by construction.
 #![allow(clippy::float_cmp, clippy::cast_possible_wrap)]
 
-use reseau::cascade::{Distrust, LayerSettings, Model, Relays, Seeds, simulate, trace};
+use reseau::cascade::{
+    Distrust, LayerSettings, Model, Relays, Seeds, exact_spread, simulate, trace,
+};
 use reseau::rng::Stream;
 use reseau::{
     CompiledNetwork, Duplicates, Layer, Network, Person, PersonId, PersonKind, Sign, TieSpec,
@@ -105,6 +107,10 @@ fn independent_cascade_matches_live_edge_enumeration() {
         let edges = slots(&view, |l, _, slot| f64::from(view.layers()[l].probabilities()[slot]));
         let seeds = vec![0];
         let exact = exact_ic(6, &edges, &seeds);
+        let library =
+            exact_spread(&view, &Seeds::from(seeds.clone()), &Model::independent_cascade(0.5))
+                .unwrap();
+        assert!((library - exact).abs() < 1e-9, "exact_spread {library} vs the test's {exact}");
         let runs = 20_000;
         let s = simulate(&view, &Seeds::from(seeds), &Model::independent_cascade(0.5), runs, case)
             .unwrap();
@@ -150,6 +156,9 @@ fn weighted_cascade_uses_one_over_in_degree() {
             1.0 / f64::from(in_degree[l][view.layers()[l].targets()[slot] as usize])
         });
         let exact = exact_ic(6, &edges, &[1]);
+        let library =
+            exact_spread(&view, &Seeds::from(vec![1]), &Model::weighted_cascade()).unwrap();
+        assert!((library - exact).abs() < 1e-9, "exact_spread {library} vs the test's {exact}");
         let runs = 20_000;
         let s =
             simulate(&view, &Seeds::from(vec![1]), &Model::weighted_cascade(), runs, case).unwrap();
@@ -222,6 +231,9 @@ fn linear_threshold_matches_its_live_edge_equivalent() {
                 break;
             }
         }
+        let library =
+            exact_spread(&view, &Seeds::from(vec![0]), &Model::linear_threshold()).unwrap();
+        assert!((library - exact).abs() < 1e-6, "exact_spread {library} vs the test's {exact}");
         let runs = 20_000;
         let s =
             simulate(&view, &Seeds::from(vec![0]), &Model::linear_threshold(), runs, case).unwrap();
@@ -551,4 +563,19 @@ fn a_cascade_never_touches_what_it_cannot_reach() {
         sa.total.mean,
         sb.total.mean
     );
+}
+
+#[test]
+fn exact_spread_refuses_what_it_cannot_enumerate() {
+    let big = tree(2, 6).compile(); // 126 ties
+    let err =
+        exact_spread(&big, &Seeds::from(vec![0]), &Model::independent_cascade(0.5)).unwrap_err();
+    assert_eq!(err.kind(), "InvalidParameterError");
+    // ties that always pass need no enumeration
+    let certain =
+        exact_spread(&big, &Seeds::from(vec![0]), &Model::independent_cascade(1.0)).unwrap();
+    assert_eq!(certain, 127.0);
+    let small = tree(2, 2).compile();
+    let two = Seeds::new(vec![0], vec![1]);
+    assert!(exact_spread(&small, &two, &Model::default()).is_err());
 }

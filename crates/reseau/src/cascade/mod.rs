@@ -23,9 +23,11 @@
 //! ```
 
 mod engine;
+mod exact;
 mod model;
 mod prepared;
 mod simulate;
 
+pub use exact::{MAX_OUTCOMES, exact_spread};
 pub use model::{Distrust, LayerSettings, Model, ModelKind, Relays, Seeds, Valence};
 pub use simulate::{MAX_RUNS, SpreadStats, Summary, Trace, simulate, trace};

@@ -16,6 +16,8 @@ pub(crate) struct PreparedLayer {
     /// nobody is media, the gaps between successful ties for good and bad buzz: the engine
     /// then skips over neighbours geometrically instead of drawing once per tie.
     pub(crate) gaps: Option<Box<[GapTable; 2]>>,
+    /// The shared probability behind `gaps`.
+    pub(crate) uniform: Option<f64>,
     /// IC/WC: each slot's single-tie probability before the valence multiplier; LT: each
     /// slot's normalised weight. Empty when `gaps` is set.
     pub(crate) values: Vec<f32>,
@@ -71,7 +73,7 @@ impl<'a> Prepared<'a> {
                     }
                 }
             }
-            layers.push(PreparedLayer { enabled: s.enabled, latency, gaps, values });
+            layers.push(PreparedLayer { enabled: s.enabled, latency, gaps, uniform, values });
         }
         let mut latencies = layers.iter().filter(|l| l.enabled).map(|l| l.latency);
         let first = latencies.next().unwrap_or(1);
