@@ -1,0 +1,405 @@
+"""Type stubs of the compiled module ``reseau._core`` (re-exported by ``reseau``)."""
+
+import os
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union, final
+
+import numpy as np
+import numpy.typing as npt
+
+__version__: str
+FORMAT_VERSION: int
+ERROR_KINDS: List[str]
+
+__all__ = [
+    "DuplicateLabelError",
+    "DuplicateLayerError",
+    "DuplicateTieError",
+    "ERROR_KINDS",
+    "EncodingError",
+    "FORMAT_VERSION",
+    "FileError",
+    "InvalidParameterError",
+    "JsonError",
+    "Layer",
+    "Network",
+    "ParseError",
+    "ReseauError",
+    "SelfLoopError",
+    "UnknownLayerError",
+    "UnknownPersonError",
+    "UnsupportedVersionError",
+    "__version__",
+    "aarhus_cs",
+    "barabasi_albert",
+    "erdos_renyi",
+    "kleinberg",
+    "parse_csv",
+    "parse_edgelist",
+    "parse_mpx",
+    "parse_multiplex",
+    "parse_signed",
+    "professional",
+    "read_csv",
+    "read_edgelist",
+    "read_mpx",
+    "read_multiplex",
+    "read_signed",
+    "stochastic_block",
+    "watts_strogatz",
+]
+
+_StrPath = Union[str, "os.PathLike[str]"]
+_Text = Union[str, bytes]
+# A layer by name, or by index in the order layers were added.
+_LayerKey = Union[str, int]
+# 1 or -1, or "positive" or "negative".
+_Sign = Union[int, str]
+
+class ReseauError(ValueError):
+    """The root of every error raised by reseau; a ``ValueError``."""
+
+    kind: str
+    fields: List[str]
+
+class ParseError(ReseauError):
+    """A line of an input file could not be understood."""
+
+    file: str
+    line: int
+    content: str
+    reason: str
+
+class EncodingError(ReseauError):
+    """An input file is not valid UTF-8."""
+
+    file: str
+    line: int
+    offset: int
+
+class FileError(ReseauError):
+    """A file could not be opened or read."""
+
+    file: str
+    message: str
+
+class UnknownLayerError(ReseauError):
+    """A layer name (or index) that the network does not have."""
+
+    name: str
+
+class UnknownPersonError(ReseauError):
+    """A person (by id or label) that the network does not have."""
+
+    person: str
+
+class DuplicateLayerError(ReseauError):
+    """A layer with this name exists already."""
+
+    name: str
+
+class DuplicateLabelError(ReseauError):
+    """A person with this label exists already."""
+
+    label: str
+
+class DuplicateTieError(ReseauError):
+    """A repeated tie, under the ``"reject"`` duplicates policy."""
+
+    location: str
+    a: str
+    b: str
+    layer: str
+
+class SelfLoopError(ReseauError):
+    """A tie from a person to themself, under the ``"reject"`` self-loops policy."""
+
+    location: str
+    person: str
+    layer: str
+
+class InvalidParameterError(ReseauError):
+    """A parameter outside its domain (a probability outside [0, 1], a NaN weight, ...)."""
+
+    name: str
+    value: str
+    expected: str
+
+class UnsupportedVersionError(ReseauError):
+    """Saved data written by a newer version of reseau."""
+
+    found: int
+    supported: int
+
+class JsonError(ReseauError):
+    """JSON that is not a valid saved network."""
+
+    line: int
+    column: int
+    message: str
+
+@final
+class Layer:
+    """A read-only view of a layer: name, kind, direction, default probability and latency."""
+
+    def __new__(
+        cls,
+        name: str,
+        kind: str = "physical",
+        directed: bool = False,
+        probability: Optional[float] = None,
+        latency: int = 1,
+    ) -> "Layer": ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def directed(self) -> bool: ...
+    @property
+    def probability(self) -> Optional[float]: ...
+    @property
+    def latency(self) -> int: ...
+    def to_dict(self) -> Dict[str, object]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __ne__(self, value: object, /) -> bool: ...
+    def __reduce__(self) -> Tuple[type, Tuple[str, str, bool, Optional[float], int]]: ...
+
+@final
+class Network:
+    """A multiplex network: people, named layers, and ties in one layer between two people."""
+
+    def __new__(cls, *, duplicates: str = "merge", self_loops: str = "reject") -> "Network": ...
+    # policies
+    def set_duplicates(self, policy: str) -> None: ...
+    def set_self_loops(self, policy: str) -> None: ...
+    @property
+    def duplicates_merged(self) -> int: ...
+    @property
+    def self_loops_dropped(self) -> int: ...
+    # layers
+    def add_layer(
+        self,
+        name: str,
+        kind: str = "physical",
+        directed: bool = False,
+        probability: Optional[float] = None,
+        latency: int = 1,
+    ) -> int: ...
+    def configure_layer(
+        self, layer: _LayerKey, probability: Optional[float] = None, latency: int = 1
+    ) -> None: ...
+    def layer(self, layer: _LayerKey) -> Layer: ...
+    @property
+    def layers(self) -> List[Layer]: ...
+    @property
+    def num_layers(self) -> int: ...
+    def num_ties_in(self, layer: _LayerKey) -> int: ...
+    # people
+    def add_person(
+        self,
+        label: Optional[str] = None,
+        group: Optional[str] = None,
+        kind: str = "person",
+        cost: float = 1.0,
+        attributes: Optional[Mapping[str, str]] = None,
+        position: Optional[Tuple[float, float]] = None,
+    ) -> int: ...
+    def add_people(self, n: int) -> int: ...
+    @property
+    def num_people(self) -> int: ...
+    @property
+    def labels(self) -> List[str]: ...
+    def index_of(self, label: str) -> int: ...
+    def person(self, id: int) -> Dict[str, object]: ...
+    def people(self) -> List[Dict[str, object]]: ...
+    def set_group(self, person: int, group: Optional[str]) -> None: ...
+    def set_kind(self, person: int, kind: str) -> None: ...
+    def set_cost(self, person: int, cost: float) -> None: ...
+    def groups(self) -> Dict[str, List[int]]: ...
+    # ties
+    def add_tie(
+        self,
+        a: int,
+        b: int,
+        layer: _LayerKey,
+        weight: float = 1.0,
+        sign: _Sign = 1,
+        probability: Optional[float] = None,
+    ) -> Optional[int]: ...
+    def remove_tie(self, a: int, b: int, layer: _LayerKey) -> bool: ...
+    def tie(self, a: int, b: int, layer: _LayerKey) -> Optional[Dict[str, object]]: ...
+    @property
+    def num_ties(self) -> int: ...
+    @property
+    def num_directed_ties(self) -> int: ...
+    def ties(self) -> Dict[str, npt.NDArray[np.generic]]: ...
+    # queries
+    def degree(self, person: int, layer: Optional[_LayerKey] = None) -> int: ...
+    def degrees(self, layer: Optional[_LayerKey] = None) -> npt.NDArray[np.uint32]: ...
+    def neighbors(self, person: int, layer: Optional[_LayerKey] = None) -> List[int]: ...
+    def overlap(self, first: _LayerKey, second: _LayerKey) -> int: ...
+    def without_layers(self, layers: Sequence[_LayerKey]) -> "Network": ...
+    def flatten(self, name: str = "all", kind: str = "physical") -> "Network": ...
+    def memory(self) -> Dict[str, float]: ...
+    # saving, copying, pickling, display, conversion
+    def to_json(self) -> str: ...
+    @staticmethod
+    def from_json(text: str) -> "Network": ...
+    def copy(self) -> "Network": ...
+    def __copy__(self) -> "Network": ...
+    def __deepcopy__(self, memo: object) -> "Network": ...
+    def __getstate__(self) -> str: ...
+    def __setstate__(self, state: str) -> None: ...
+    def _repr_html_(self) -> str: ...
+    # networkx and pandas are optional: a networkx MultiGraph/MultiDiGraph, a pandas DataFrame.
+    def to_networkx(self) -> Any: ...
+    def to_pandas(self, table: str = "ties") -> Any: ...
+
+# readers: the keyword arguments are the fields of the core's option structs; duplicates and
+# self_loops stand for policy={"duplicates": ..., "self_loops": ...}.
+_Policy = Mapping[str, str]
+
+def read_edgelist(
+    path: _StrPath,
+    *,
+    directed: bool = False,
+    layer: str = "ties",
+    kind: str = "physical",
+    duplicates: str = "merge",
+    self_loops: str = "drop",
+    policy: _Policy = ...,
+) -> Network: ...
+def parse_edgelist(
+    data: _Text,
+    file: str = "<string>",
+    *,
+    directed: bool = False,
+    layer: str = "ties",
+    kind: str = "physical",
+    duplicates: str = "merge",
+    self_loops: str = "drop",
+    policy: _Policy = ...,
+) -> Network: ...
+def read_csv(
+    path: _StrPath,
+    *,
+    source: str = "source",
+    target: str = "target",
+    weight: Optional[str] = None,
+    sign: Optional[str] = None,
+    layer_column: Optional[str] = None,
+    layer: str = "ties",
+    kind: str = "physical",
+    digital: Optional[Sequence[str]] = None,
+    directed: bool = False,
+    delimiter: str = ",",
+    duplicates: str = "merge",
+    self_loops: str = "drop",
+    policy: _Policy = ...,
+) -> Network: ...
+def parse_csv(
+    data: _Text,
+    file: str = "<string>",
+    *,
+    source: str = "source",
+    target: str = "target",
+    weight: Optional[str] = None,
+    sign: Optional[str] = None,
+    layer_column: Optional[str] = None,
+    layer: str = "ties",
+    kind: str = "physical",
+    digital: Optional[Sequence[str]] = None,
+    directed: bool = False,
+    delimiter: str = ",",
+    duplicates: str = "merge",
+    self_loops: str = "drop",
+    policy: _Policy = ...,
+) -> Network: ...
+def read_multiplex(
+    edges: _StrPath,
+    layers: Optional[_StrPath] = None,
+    nodes: Optional[_StrPath] = None,
+    *,
+    directed: bool = False,
+    digital: Optional[Sequence[str]] = None,
+    duplicates: str = "merge",
+    self_loops: str = "drop",
+    policy: _Policy = ...,
+) -> Network: ...
+def parse_multiplex(
+    edges: _Text,
+    layers: Optional[_Text] = None,
+    nodes: Optional[_Text] = None,
+    *,
+    directed: bool = False,
+    digital: Optional[Sequence[str]] = None,
+    duplicates: str = "merge",
+    self_loops: str = "drop",
+    policy: _Policy = ...,
+) -> Network: ...
+def read_mpx(
+    path: _StrPath,
+    *,
+    digital: Optional[Sequence[str]] = None,
+    duplicates: str = "merge",
+    self_loops: str = "drop",
+    policy: _Policy = ...,
+) -> Network: ...
+def parse_mpx(
+    data: _Text,
+    file: str = "<string>",
+    *,
+    digital: Optional[Sequence[str]] = None,
+    duplicates: str = "merge",
+    self_loops: str = "drop",
+    policy: _Policy = ...,
+) -> Network: ...
+def read_signed(
+    path: _StrPath,
+    *,
+    directed: bool = True,
+    layer: str = "trust",
+    kind: str = "digital",
+    header: bool = False,
+    duplicates: str = "merge",
+    self_loops: str = "drop",
+    policy: _Policy = ...,
+) -> Network: ...
+def parse_signed(
+    data: _Text,
+    file: str = "<string>",
+    *,
+    directed: bool = True,
+    layer: str = "trust",
+    kind: str = "digital",
+    header: bool = False,
+    duplicates: str = "merge",
+    self_loops: str = "drop",
+    policy: _Policy = ...,
+) -> Network: ...
+
+# generators (re-exported by reseau.generators) and datasets (by reseau.datasets)
+def erdos_renyi(*, n: int, mean_degree: float, seed: int = 0) -> Network: ...
+def barabasi_albert(*, n: int, m: int, seed: int = 0) -> Network: ...
+def watts_strogatz(*, n: int, k: int, beta: float, seed: int = 0) -> Network: ...
+def kleinberg(*, side: int, r: float = 2.0, long_range: int = 1, seed: int = 0) -> Network: ...
+def stochastic_block(
+    *, sizes: Sequence[int], probabilities: Sequence[Sequence[float]], seed: int = 0
+) -> Network: ...
+def professional(
+    *,
+    seed: int = 0,
+    people: int = 1000,
+    group_size: int = 20,
+    group_prefix: str = "team",
+    physical_layer: str = "office",
+    physical_mean_degree: float = 6.0,
+    within_group: float = 0.9,
+    digital_layers: Sequence[str] = ("linkedin",),
+    digital_mean_degree: float = 10.0,
+    exponent: float = 2.5,
+    overlap: float = 0.3,
+    influencers: float = 0.01,
+    influencer_cost: float = 10.0,
+) -> Network: ...
+def aarhus_cs() -> Network: ...

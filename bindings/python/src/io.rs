@@ -1,0 +1,285 @@
+//! The readers: `read_*` from a path, `parse_*` from text or bytes. Keyword arguments become
+//! the core's option structs (see [`crate::convert::options`]); the GIL is released while a
+//! file is read.
+
+use std::path::PathBuf;
+
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyDict};
+use reseau::io::{CsvOptions, EdgeListOptions, MpxOptions, MultiplexOptions, SignedOptions};
+
+use crate::convert::reader_options as options;
+use crate::errors::err;
+use crate::network::PyNetwork;
+
+/// Text given directly: `str` or `bytes`.
+#[derive(FromPyObject)]
+pub(crate) enum Data<'py> {
+    Text(String),
+    Bytes(Bound<'py, PyBytes>),
+}
+
+impl Data<'_> {
+    fn bytes(&self) -> &[u8] {
+        match self {
+            Data::Text(s) => s.as_bytes(),
+            Data::Bytes(b) => b.as_bytes(),
+        }
+    }
+}
+
+/// Reads a SNAP-style edge list: one tie per line, two person identifiers separated by
+/// spaces or tabs (more columns are ignored), ``#`` comments, any line ending.
+///
+/// Identifiers are labels, numbered densely in order of first appearance (an id of 10**12
+/// costs one person). A third column is the tie's weight. An empty file gives an empty
+/// network.
+///
+/// Keyword arguments: ``directed`` (default ``False``), ``layer`` (the one layer's name,
+/// default ``"ties"``), ``kind`` (``"physical"``, default, or ``"digital"``),
+/// ``duplicates`` (``"merge"``, default: keep the first tie and count the repeat in
+/// ``duplicates_merged``; ``"sum"``: add the weights; ``"reject"``: ``DuplicateTieError``) and
+/// ``self_loops`` (``"drop"``, default: skip and count in ``self_loops_dropped``;
+/// ``"reject"``: ``SelfLoopError``).
+/// (``policy={"duplicates": ..., "self_loops": ...}`` is the same.) An unknown keyword is an
+/// ``InvalidParameterError``.
+///
+/// >>> import os, tempfile, reseau
+/// >>> path = os.path.join(tempfile.mkdtemp(), "ties.txt")
+/// >>> with open(path, "w") as f:
+/// ...     _ = f.write("# a SNAP file\n10 20\n20 10\n20 30\n")
+/// >>> net = reseau.read_edgelist(path)
+/// >>> net.num_people, net.num_ties, net.duplicates_merged, net.labels
+/// (3, 2, 1, ['10', '20', '30'])
+#[pyfunction]
+#[pyo3(signature = (path, **options))]
+pub(crate) fn read_edgelist(
+    py: Python<'_>,
+    path: PathBuf,
+    options: Option<&Bound<'_, PyDict>>,
+) -> PyResult<PyNetwork> {
+    let options: EdgeListOptions = self::options("read_edgelist", options)?;
+    Ok(py.detach(|| reseau::read_edgelist(&path, &options)).map_err(err)?.into())
+}
+
+/// :func:`read_edgelist` on text (``str`` or ``bytes``) instead of a file; ``file`` names
+/// it in errors (as ``err.file``).
+///
+/// >>> import reseau
+/// >>> reseau.parse_edgelist("a b\nb c\n", layer="mail", kind="digital").layers[0].kind
+/// 'digital'
+#[pyfunction]
+#[pyo3(signature = (data, file = "<string>", **options))]
+pub(crate) fn parse_edgelist(
+    py: Python<'_>,
+    data: Data<'_>,
+    file: &str,
+    options: Option<&Bound<'_, PyDict>>,
+) -> PyResult<PyNetwork> {
+    let options: EdgeListOptions = self::options("parse_edgelist", options)?;
+    let bytes = data.bytes();
+    Ok(py.detach(|| reseau::io::parse_edgelist(bytes, file, &options)).map_err(err)?.into())
+}
+
+/// Reads a CSV file with a header row naming its columns: one tie per row.
+///
+/// Keyword arguments: ``source`` and ``target`` (the columns of the two ends, default
+/// ``"source"`` and ``"target"``), ``weight`` and ``sign`` (their columns, default none:
+/// weight 1, positive), ``layer_column`` (a column naming each tie's layer, making a
+/// multiplex; default none), ``layer`` and ``kind`` (the one layer without a layer column,
+/// default ``"ties"``, ``"physical"``), ``digital`` (with a layer column, the names of the
+/// digital layers; default: guessed from the names, ``facebook``, ``email``... are digital),
+/// ``directed`` (default ``False``), ``delimiter`` (default ``","``),
+/// ``duplicates`` (``"merge"``, default: keep the first tie and count the repeat in
+/// ``duplicates_merged``; ``"sum"``: add the weights; ``"reject"``: ``DuplicateTieError``) and
+/// ``self_loops`` (``"drop"``, default: skip and count in ``self_loops_dropped``;
+/// ``"reject"``: ``SelfLoopError``).
+///
+/// >>> import os, tempfile, reseau
+/// >>> path = os.path.join(tempfile.mkdtemp(), "ties.csv")
+/// >>> with open(path, "w") as f:
+/// ...     _ = f.write("source,target\nana,bo\nbo,cy\n")
+/// >>> reseau.read_csv(path).num_ties
+/// 2
+#[pyfunction]
+#[pyo3(signature = (path, **options))]
+pub(crate) fn read_csv(
+    py: Python<'_>,
+    path: PathBuf,
+    options: Option<&Bound<'_, PyDict>>,
+) -> PyResult<PyNetwork> {
+    let options: CsvOptions = self::options("read_csv", options)?;
+    Ok(py.detach(|| reseau::read_csv(&path, &options)).map_err(err)?.into())
+}
+
+/// :func:`read_csv` on text (``str`` or ``bytes``); ``file`` names it in errors.
+///
+/// >>> import reseau
+/// >>> reseau.parse_csv("source,target\nana,bo\n").labels
+/// ['ana', 'bo']
+#[pyfunction]
+#[pyo3(signature = (data, file = "<string>", **options))]
+pub(crate) fn parse_csv(
+    py: Python<'_>,
+    data: Data<'_>,
+    file: &str,
+    options: Option<&Bound<'_, PyDict>>,
+) -> PyResult<PyNetwork> {
+    let options: CsvOptions = self::options("parse_csv", options)?;
+    let bytes = data.bytes();
+    Ok(py.detach(|| reseau::io::parse_csv(bytes, file, &options)).map_err(err)?.into())
+}
+
+/// Reads the multiplex format ``layer node node weight`` (as in the Manlio De Domenico
+/// datasets, e.g. CS-Aarhus), with an optional layers table (``layerID layerLabel``) naming
+/// the layers and an optional nodes table (``nodeID nodeLabel``) labelling the people.
+///
+/// Keyword arguments: ``directed`` (default ``False``), ``digital`` (the names of the digital
+/// layers; default: guessed from the names, so ``facebook`` is digital and ``lunch``
+/// physical),
+/// ``duplicates`` (``"merge"``, default: keep the first tie and count the repeat in
+/// ``duplicates_merged``; ``"sum"``: add the weights; ``"reject"``: ``DuplicateTieError``) and
+/// ``self_loops`` (``"drop"``, default: skip and count in ``self_loops_dropped``;
+/// ``"reject"``: ``SelfLoopError``).
+///
+/// >>> import os, tempfile, reseau
+/// >>> d = tempfile.mkdtemp()
+/// >>> with open(os.path.join(d, "m.edges"), "w") as f:
+/// ...     _ = f.write("1 1 2 1\n2 1 2 1\n2 2 3 1\n")
+/// >>> with open(os.path.join(d, "layers.txt"), "w") as f:
+/// ...     _ = f.write("layerID layerLabel\n1 lunch\n2 facebook\n")
+/// >>> net = reseau.read_multiplex(os.path.join(d, "m.edges"), layers=os.path.join(d, "layers.txt"))
+/// >>> [(l.name, l.kind) for l in net.layers], net.num_ties_in("facebook")
+/// ([('lunch', 'physical'), ('facebook', 'digital')], 2)
+#[pyfunction]
+#[pyo3(signature = (edges, layers = None, nodes = None, **options))]
+pub(crate) fn read_multiplex(
+    py: Python<'_>,
+    edges: PathBuf,
+    layers: Option<PathBuf>,
+    nodes: Option<PathBuf>,
+    options: Option<&Bound<'_, PyDict>>,
+) -> PyResult<PyNetwork> {
+    let options: MultiplexOptions = self::options("read_multiplex", options)?;
+    Ok(py
+        .detach(|| reseau::read_multiplex(&edges, layers.as_deref(), nodes.as_deref(), &options))
+        .map_err(err)?
+        .into())
+}
+
+/// :func:`read_multiplex` on text (``str`` or ``bytes``) for the edges and the optional
+/// tables.
+///
+/// >>> import reseau
+/// >>> net = reseau.parse_multiplex("1 1 2 1\n2 2 3 1\n", layers="layerID layerLabel\n1 work\n2 twitter\n")
+/// >>> [l.name for l in net.layers]
+/// ['work', 'twitter']
+#[pyfunction]
+#[pyo3(signature = (edges, layers = None, nodes = None, **options))]
+pub(crate) fn parse_multiplex(
+    py: Python<'_>,
+    edges: Data<'_>,
+    layers: Option<Data<'_>>,
+    nodes: Option<Data<'_>>,
+    options: Option<&Bound<'_, PyDict>>,
+) -> PyResult<PyNetwork> {
+    let options: MultiplexOptions = self::options("parse_multiplex", options)?;
+    let (edges, layers, nodes) =
+        (edges.bytes(), layers.as_ref().map(Data::bytes), nodes.as_ref().map(Data::bytes));
+    Ok(py
+        .detach(|| reseau::io::parse_multiplex(edges, layers, nodes, &options))
+        .map_err(err)?
+        .into())
+}
+
+/// Reads a multinet ``.mpx`` file: layers, actors with their attributes (``group`` becomes
+/// each person's group, the others their attributes) and edges.
+///
+/// Keyword arguments: ``digital`` (the names of the digital layers; default: guessed from the
+/// names),
+/// ``duplicates`` (``"merge"``, default: keep the first tie and count the repeat in
+/// ``duplicates_merged``; ``"sum"``: add the weights; ``"reject"``: ``DuplicateTieError``) and
+/// ``self_loops`` (``"drop"``, default: skip and count in ``self_loops_dropped``;
+/// ``"reject"``: ``SelfLoopError``).
+///
+/// >>> import os, tempfile, reseau
+/// >>> path = os.path.join(tempfile.mkdtemp(), "tiny.mpx")
+/// >>> with open(path, "w") as f:
+/// ...     _ = f.write("#TYPE\nmultiplex\n#LAYERS\nwork,UNDIRECTED\n#EDGES\nana,bo,work\n")
+/// >>> reseau.read_mpx(path).num_ties
+/// 1
+#[pyfunction]
+#[pyo3(signature = (path, **options))]
+pub(crate) fn read_mpx(
+    py: Python<'_>,
+    path: PathBuf,
+    options: Option<&Bound<'_, PyDict>>,
+) -> PyResult<PyNetwork> {
+    let options: MpxOptions = self::options("read_mpx", options)?;
+    Ok(py.detach(|| reseau::read_mpx(&path, &options)).map_err(err)?.into())
+}
+
+/// :func:`read_mpx` on text (``str`` or ``bytes``); ``file`` names it in errors.
+///
+/// >>> import reseau
+/// >>> reseau.parse_mpx("#LAYERS\nwork,UNDIRECTED\n#EDGES\nana,bo,work\n").labels
+/// ['ana', 'bo']
+#[pyfunction]
+#[pyo3(signature = (data, file = "<string>", **options))]
+pub(crate) fn parse_mpx(
+    py: Python<'_>,
+    data: Data<'_>,
+    file: &str,
+    options: Option<&Bound<'_, PyDict>>,
+) -> PyResult<PyNetwork> {
+    let options: MpxOptions = self::options("parse_mpx", options)?;
+    let bytes = data.bytes();
+    Ok(py.detach(|| reseau::io::parse_mpx(bytes, file, &options)).map_err(err)?.into())
+}
+
+/// Reads a signed rating CSV (``source,target,rating,time``, as SNAP's Bitcoin OTC and
+/// Alpha): a directed tie per rating, negative ratings as distrust (sign -1).
+///
+/// Keyword arguments: ``directed`` (default ``True``: from rater to rated), ``layer`` (default
+/// ``"trust"``), ``kind`` (default ``"digital"``), ``header`` (skip a header line, default
+/// ``False``),
+/// ``duplicates`` (``"merge"``, default: keep the first tie and count the repeat in
+/// ``duplicates_merged``; ``"sum"``: add the weights; ``"reject"``: ``DuplicateTieError``) and
+/// ``self_loops`` (``"drop"``, default: skip and count in ``self_loops_dropped``;
+/// ``"reject"``: ``SelfLoopError``).
+///
+/// >>> import os, tempfile, reseau
+/// >>> path = os.path.join(tempfile.mkdtemp(), "ratings.csv")
+/// >>> with open(path, "w") as f:
+/// ...     _ = f.write("6,2,4,1289241911.72836\n2,6,-3,1289241941.53378\n")
+/// >>> net = reseau.read_signed(path)
+/// >>> net.num_ties, sorted(net.ties()["sign"].tolist())
+/// (2, [-1, 1])
+#[pyfunction]
+#[pyo3(signature = (path, **options))]
+pub(crate) fn read_signed(
+    py: Python<'_>,
+    path: PathBuf,
+    options: Option<&Bound<'_, PyDict>>,
+) -> PyResult<PyNetwork> {
+    let options: SignedOptions = self::options("read_signed", options)?;
+    Ok(py.detach(|| reseau::read_signed(&path, &options)).map_err(err)?.into())
+}
+
+/// :func:`read_signed` on text (``str`` or ``bytes``); ``file`` names it in errors.
+///
+/// >>> import reseau
+/// >>> reseau.parse_signed("1,2,-5,0\n").ties()["sign"].tolist()
+/// [-1]
+#[pyfunction]
+#[pyo3(signature = (data, file = "<string>", **options))]
+pub(crate) fn parse_signed(
+    py: Python<'_>,
+    data: Data<'_>,
+    file: &str,
+    options: Option<&Bound<'_, PyDict>>,
+) -> PyResult<PyNetwork> {
+    let options: SignedOptions = self::options("parse_signed", options)?;
+    let bytes = data.bytes();
+    Ok(py.detach(|| reseau::io::parse_signed(bytes, file, &options)).map_err(err)?.into())
+}

@@ -1,0 +1,874 @@
+//! `reseau.Network` and `reseau.Layer`: the core's model, converted.
+
+use std::collections::BTreeMap;
+
+use numpy::IntoPyArray;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyTuple, PyType};
+use reseau::{
+    Duplicates, Error, Layer, LayerKind, Network, Person, PersonId, PersonKind, SelfLoops, Sign,
+    TieSpec,
+};
+use serde_json::Value;
+
+use crate::convert::{self, LayerArg, from_json, layer_opt, person};
+use crate::errors::{err, invalid};
+
+fn kind_of(kind: &str) -> PyResult<LayerKind> {
+    kind.parse().map_err(err)
+}
+
+/// A layer of a network: a named relation or channel (lunch, work, facebook, e-mail),
+/// ``physical`` or ``digital``, directed or not, with the default transmission probability
+/// (``None``: the model's) and latency (time steps to cross a tie) of its ties.
+///
+/// ``Network.layers`` gives the layers of a network; a ``Layer`` is a read-only copy.
+///
+/// >>> import reseau
+/// >>> fb = reseau.datasets.aarhus_cs().layer("facebook")
+/// >>> fb.name, fb.kind, fb.directed, fb.latency
+/// ('facebook', 'digital', False, 1)
+/// >>> reseau.Layer("twitter", kind="digital", directed=True, probability=0.05)
+/// Layer(name='twitter', kind='digital', directed=True, probability=0.05, latency=1)
+#[pyclass(module = "reseau", name = "Layer", frozen, eq)]
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct PyLayer {
+    inner: Layer,
+}
+
+#[pymethods]
+impl PyLayer {
+    #[new]
+    #[pyo3(signature = (name, kind = "physical", directed = false, probability = None, latency = 1))]
+    fn new(
+        name: String,
+        kind: &str,
+        directed: bool,
+        probability: Option<f64>,
+        latency: u32,
+    ) -> PyResult<Self> {
+        let mut layer = Layer::new(name, kind_of(kind)?).directed(directed).latency(latency);
+        layer.probability = probability;
+        layer.validate().map_err(err)?;
+        Ok(PyLayer { inner: layer })
+    }
+
+    /// The layer's unique name.
+    #[getter]
+    fn name(&self) -> &str {
+        &self.inner.name
+    }
+
+    /// ``"physical"`` or ``"digital"``.
+    #[getter]
+    fn kind(&self) -> &'static str {
+        self.inner.kind.as_str()
+    }
+
+    /// Whether ties point one way (follows, advice) or both (friendship, lunch).
+    #[getter]
+    fn directed(&self) -> bool {
+        self.inner.directed
+    }
+
+    /// The default transmission probability of the layer's ties, or ``None``.
+    #[getter]
+    fn probability(&self) -> Option<f64> {
+        self.inner.probability
+    }
+
+    /// Time steps a message takes to cross one tie (at least 1).
+    #[getter]
+    fn latency(&self) -> u32 {
+        self.inner.latency
+    }
+
+    /// The layer as a dict of its fields.
+    ///
+    /// >>> import reseau
+    /// >>> reseau.Layer("lunch").to_dict()
+    /// {'name': 'lunch', 'kind': 'physical', 'directed': False, 'probability': None, 'latency': 1}
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let dict = PyDict::new(py);
+        dict.set_item("name", &self.inner.name)?;
+        dict.set_item("kind", self.inner.kind.as_str())?;
+        dict.set_item("directed", self.inner.directed)?;
+        dict.set_item("probability", self.inner.probability)?;
+        dict.set_item("latency", self.inner.latency)?;
+        Ok(dict)
+    }
+
+    fn __repr__(&self) -> String {
+        let l = &self.inner;
+        let p = l.probability.map_or_else(|| "None".to_owned(), |p| format!("{p:?}"));
+        format!(
+            "Layer(name={}, kind='{}', directed={}, probability={p}, latency={})",
+            py_str(&l.name),
+            l.kind.as_str(),
+            if l.directed { "True" } else { "False" },
+            l.latency
+        )
+    }
+
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyType>, Bound<'py, PyTuple>)> {
+        let l = &slf.get().inner;
+        let args = (l.name.clone(), l.kind.as_str(), l.directed, l.probability, l.latency);
+        Ok((slf.get_type(), args.into_pyobject(slf.py())?))
+    }
+}
+
+/// A string as Python's `repr` writes it, for the common case (no quotes or escapes inside).
+fn py_str(s: &str) -> String {
+    if s.contains(['\'', '\\']) || s.chars().any(char::is_control) {
+        format!("{s:?}")
+    } else {
+        format!("'{s}'")
+    }
+}
+
+/// A tie's sign as given in Python: ``1``/``-1`` or ``"positive"``/``"negative"``.
+#[derive(Debug, Clone, FromPyObject)]
+pub(crate) enum SignArg {
+    Int(i64),
+    Name(String),
+}
+
+impl SignArg {
+    fn to_sign(&self) -> PyResult<Sign> {
+        match self {
+            SignArg::Int(1) => Ok(Sign::Positive),
+            SignArg::Int(-1) => Ok(Sign::Negative),
+            SignArg::Int(other) => {
+                Err(invalid("sign", other, "1, -1, \"positive\" or \"negative\""))
+            }
+            SignArg::Name(name) => from_json(
+                "sign",
+                Value::String(name.clone()),
+                "1, -1, \"positive\" or \"negative\"",
+            ),
+        }
+    }
+}
+
+fn duplicates_of(policy: &str) -> PyResult<Duplicates> {
+    from_json("duplicates", Value::String(policy.to_owned()), "\"merge\", \"sum\" or \"reject\"")
+}
+
+fn self_loops_of(policy: &str) -> PyResult<SelfLoops> {
+    from_json("self_loops", Value::String(policy.to_owned()), "\"reject\" or \"drop\"")
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// A multiplex network: people, named layers (``physical`` or ``digital``), and ties between
+/// two people in one layer, with a weight (tie strength) and a sign (trust or distrust). Two
+/// people may be tied in several layers.
+///
+/// People are numbered densely from 0 in the order they are added (or met in a file);
+/// ``labels`` maps the ids back to the identifiers of the data. ``duplicates`` says what a
+/// repeated tie does (``"merge"``: keep the first and count the repeat, ``"sum"``: add the
+/// weights, ``"reject"``: raise), ``self_loops`` what a tie from a person to themself does
+/// (``"reject"``: raise, ``"drop"``: skip and count).
+///
+/// >>> import reseau
+/// >>> net = reseau.Network()
+/// >>> net.add_layer("lunch", kind="physical")
+/// 0
+/// >>> net.add_layer("linkedin", kind="digital")
+/// 1
+/// >>> ana = net.add_person(label="ana", group="G1"); bo = net.add_person(label="bo")
+/// >>> net.add_tie(ana, bo, "lunch", weight=1.0)
+/// 0
+/// >>> net.add_tie(ana, bo, "linkedin")
+/// 1
+/// >>> net
+/// <reseau.Network: 2 people, 2 ties, 2 layers (1 physical, 1 digital)>
+/// >>> net.degree(ana), net.overlap("lunch", "linkedin"), net.labels
+/// (2, 1, ['ana', 'bo'])
+#[pyclass(module = "reseau", name = "Network")]
+#[derive(Debug, Clone)]
+pub(crate) struct PyNetwork {
+    pub(crate) inner: Network,
+}
+
+impl From<Network> for PyNetwork {
+    fn from(inner: Network) -> Self {
+        PyNetwork { inner }
+    }
+}
+
+#[pymethods]
+impl PyNetwork {
+    #[new]
+    #[pyo3(signature = (*, duplicates = "merge", self_loops = "reject"))]
+    fn new(duplicates: &str, self_loops: &str) -> PyResult<Self> {
+        let mut inner = Network::new();
+        inner.set_duplicates(duplicates_of(duplicates)?);
+        inner.set_self_loops(self_loops_of(self_loops)?);
+        Ok(PyNetwork { inner })
+    }
+
+    // ----- policies -----
+
+    /// Sets what a repeated tie does: ``"merge"``, ``"sum"`` or ``"reject"``.
+    ///
+    /// >>> import reseau
+    /// >>> net = reseau.Network(); net.add_layer("work"); net.add_people(2)
+    /// 0
+    /// 0
+    /// >>> net.set_duplicates("sum")
+    /// >>> _ = net.add_tie(0, 1, "work", weight=2.0); _ = net.add_tie(1, 0, "work", weight=3.0)
+    /// >>> net.ties()["weight"].tolist(), net.duplicates_merged
+    /// ([5.0], 1)
+    fn set_duplicates(&mut self, policy: &str) -> PyResult<()> {
+        self.inner.set_duplicates(duplicates_of(policy)?);
+        Ok(())
+    }
+
+    /// Sets what a self-loop does: ``"reject"`` or ``"drop"``.
+    ///
+    /// >>> import reseau
+    /// >>> net = reseau.Network(); net.add_layer("work"); net.add_people(1)
+    /// 0
+    /// 0
+    /// >>> net.set_self_loops("drop")
+    /// >>> net.add_tie(0, 0, "work") is None, net.self_loops_dropped
+    /// (True, 1)
+    fn set_self_loops(&mut self, policy: &str) -> PyResult<()> {
+        self.inner.set_self_loops(self_loops_of(policy)?);
+        Ok(())
+    }
+
+    /// How many repeated ties were merged into an existing one (read from files or added).
+    #[getter]
+    fn duplicates_merged(&self) -> u64 {
+        self.inner.duplicates_merged()
+    }
+
+    /// How many self-loops were skipped (under the ``"drop"`` policy).
+    #[getter]
+    fn self_loops_dropped(&self) -> u64 {
+        self.inner.self_loops_dropped()
+    }
+
+    // ----- layers -----
+
+    /// Adds a layer and returns its index.
+    ///
+    /// ``kind`` is ``"physical"`` (offline) or ``"digital"`` (online); ``probability`` is the
+    /// default transmission probability of its ties (``None``: the model's) and ``latency``
+    /// the time steps a message takes to cross one.
+    ///
+    /// >>> import reseau
+    /// >>> net = reseau.Network()
+    /// >>> net.add_layer("twitter", kind="digital", directed=True, probability=0.05)
+    /// 0
+    /// >>> net.add_layer("twitter")
+    /// Traceback (most recent call last):
+    ///     ...
+    /// reseau.DuplicateLayerError: a layer named "twitter" exists already
+    #[pyo3(signature = (name, kind = "physical", directed = false, probability = None, latency = 1))]
+    fn add_layer(
+        &mut self,
+        name: String,
+        kind: &str,
+        directed: bool,
+        probability: Option<f64>,
+        latency: u32,
+    ) -> PyResult<u32> {
+        let mut layer = Layer::new(name, kind_of(kind)?).directed(directed).latency(latency);
+        layer.probability = probability;
+        Ok(self.inner.add_layer(layer).map_err(err)?.0)
+    }
+
+    /// Changes a layer's default transmission probability and latency.
+    ///
+    /// >>> import reseau
+    /// >>> net = reseau.datasets.aarhus_cs()
+    /// >>> net.configure_layer("facebook", probability=0.1, latency=1)
+    /// >>> net.layer("facebook").probability
+    /// 0.1
+    #[pyo3(signature = (layer, probability = None, latency = 1))]
+    fn configure_layer(
+        &mut self,
+        layer: LayerArg,
+        probability: Option<f64>,
+        latency: u32,
+    ) -> PyResult<()> {
+        let id = layer.resolve(&self.inner)?;
+        self.inner.configure_layer(id, probability, latency).map_err(err)
+    }
+
+    /// The layer with this name (or index).
+    ///
+    /// >>> import reseau
+    /// >>> reseau.datasets.aarhus_cs().layer("lunch").kind
+    /// 'physical'
+    fn layer(&self, layer: LayerArg) -> PyResult<PyLayer> {
+        let id = layer.resolve(&self.inner)?;
+        Ok(PyLayer { inner: self.inner.layer(id).clone() })
+    }
+
+    /// The layers, in the order they were added.
+    ///
+    /// >>> import reseau
+    /// >>> [l.name for l in reseau.datasets.aarhus_cs().layers]
+    /// ['lunch', 'facebook', 'coauthor', 'leisure', 'work']
+    #[getter]
+    fn layers(&self) -> Vec<PyLayer> {
+        self.inner.layers().iter().map(|l| PyLayer { inner: l.clone() }).collect()
+    }
+
+    /// The number of layers.
+    #[getter]
+    fn num_layers(&self) -> usize {
+        self.inner.num_layers()
+    }
+
+    /// The number of ties in one layer.
+    ///
+    /// >>> import reseau
+    /// >>> reseau.datasets.aarhus_cs().num_ties_in("facebook")
+    /// 124
+    fn num_ties_in(&self, layer: LayerArg) -> PyResult<usize> {
+        let id = layer.resolve(&self.inner)?;
+        self.inner.num_ties_in(id).map_err(err)
+    }
+
+    // ----- people -----
+
+    /// Adds a person and returns their id (ids are dense, from 0).
+    ///
+    /// ``label`` is the identifier in your data (unique when given), ``group`` a team,
+    /// company or community, ``kind`` one of ``"person"``, ``"influencer"``, ``"media"``,
+    /// ``"organization"``, ``cost`` what it costs to enlist them as a relay, ``attributes`` any
+    /// other text attributes and ``position`` an ``(x, y)`` pair.
+    ///
+    /// >>> import reseau
+    /// >>> net = reseau.Network()
+    /// >>> net.add_person(label="ana", group="G1", attributes={"role": "PhD"})
+    /// 0
+    /// >>> net.add_person(kind="media", cost=10.0)
+    /// 1
+    /// >>> net.add_person(label="ana")
+    /// Traceback (most recent call last):
+    ///     ...
+    /// reseau.DuplicateLabelError: a person labelled "ana" exists already
+    #[pyo3(signature = (label = None, group = None, kind = "person", cost = 1.0, attributes = None, position = None))]
+    fn add_person(
+        &mut self,
+        label: Option<String>,
+        group: Option<String>,
+        kind: &str,
+        cost: f64,
+        attributes: Option<BTreeMap<String, String>>,
+        position: Option<(f64, f64)>,
+    ) -> PyResult<u32> {
+        let person = Person {
+            label,
+            group,
+            kind: kind.parse::<PersonKind>().map_err(err)?,
+            cost,
+            position: position.map(|(x, y)| [x, y]),
+            attributes: attributes.unwrap_or_default(),
+        };
+        Ok(self.inner.add_person(person).map_err(err)?.0)
+    }
+
+    /// Adds ``n`` unlabelled ordinary people and returns the id of the first.
+    ///
+    /// >>> import reseau
+    /// >>> net = reseau.Network()
+    /// >>> net.add_people(3), net.num_people, net.labels
+    /// (0, 3, ['0', '1', '2'])
+    fn add_people(&mut self, n: usize) -> PyResult<u32> {
+        Ok(self.inner.add_people(n).map_err(err)?.0)
+    }
+
+    /// The number of people.
+    #[getter]
+    fn num_people(&self) -> usize {
+        self.inner.num_people()
+    }
+
+    /// Each person's label, indexed by person id (an unlabelled person shows as their id), so
+    /// that results map back to the identifiers in your data.
+    ///
+    /// >>> import reseau
+    /// >>> reseau.datasets.aarhus_cs().labels[:3]
+    /// ['U102', 'U139', 'U33']
+    #[getter]
+    fn labels(&self) -> Vec<String> {
+        self.inner.labels()
+    }
+
+    /// The id of the person with this label; ``UnknownPersonError`` if there is none.
+    ///
+    /// >>> import reseau
+    /// >>> net = reseau.datasets.aarhus_cs()
+    /// >>> net.labels[net.index_of("U4")]
+    /// 'U4'
+    /// >>> net.index_of("nobody")
+    /// Traceback (most recent call last):
+    ///     ...
+    /// reseau.UnknownPersonError: unknown person nobody
+    fn index_of(&self, label: &str) -> PyResult<u32> {
+        self.inner
+            .index_of(label)
+            .map(|p| p.0)
+            .ok_or_else(|| err(Error::UnknownPerson { person: label.to_owned() }))
+    }
+
+    /// What is known of a person: ``id``, ``label``, ``group``, ``kind``, ``cost``,
+    /// ``position`` and ``attributes``.
+    ///
+    /// >>> import reseau
+    /// >>> net = reseau.datasets.aarhus_cs()
+    /// >>> p = net.person(net.index_of("U4"))
+    /// >>> p["label"], p["group"], p["kind"], p["cost"], p["attributes"]["role"]
+    /// ('U4', 'G2/G3', 'person', 1.0, 'Admin')
+    fn person<'py>(&self, py: Python<'py>, id: i64) -> PyResult<Bound<'py, PyAny>> {
+        let id = person(&self.inner, id)?;
+        person_dict(py, id, self.inner.person(id).map_err(err)?)
+    }
+
+    /// Everyone, as a list of the dicts :meth:`person` gives, in id order.
+    ///
+    /// >>> import reseau
+    /// >>> len(reseau.datasets.aarhus_cs().people())
+    /// 61
+    fn people<'py>(&self, py: Python<'py>) -> PyResult<Vec<Bound<'py, PyAny>>> {
+        self.inner.people().map(|(id, p)| person_dict(py, id, p)).collect()
+    }
+
+    /// Sets (or with ``None`` clears) a person's group.
+    ///
+    /// >>> import reseau
+    /// >>> net = reseau.Network(); ana = net.add_person(label="ana")
+    /// >>> net.set_group(ana, "sales"); net.groups()
+    /// {'sales': [0]}
+    fn set_group(&mut self, person: i64, group: Option<String>) -> PyResult<()> {
+        let id = convert::person(&self.inner, person)?;
+        self.inner.set_group(id, group).map_err(err)
+    }
+
+    /// Sets a person's kind: ``"person"``, ``"influencer"``, ``"media"`` or
+    /// ``"organization"``.
+    ///
+    /// >>> import reseau
+    /// >>> net = reseau.Network(); blog = net.add_person()
+    /// >>> net.set_kind(blog, "influencer"); net.person(blog)["kind"]
+    /// 'influencer'
+    fn set_kind(&mut self, person: i64, kind: &str) -> PyResult<()> {
+        let id = convert::person(&self.inner, person)?;
+        self.inner.set_kind(id, kind.parse::<PersonKind>().map_err(err)?).map_err(err)
+    }
+
+    /// Sets what it costs to enlist a person as a relay (finite, >= 0).
+    ///
+    /// >>> import reseau
+    /// >>> net = reseau.Network(); p = net.add_person()
+    /// >>> net.set_cost(p, 4.5); net.person(p)["cost"]
+    /// 4.5
+    fn set_cost(&mut self, person: i64, cost: f64) -> PyResult<()> {
+        let id = convert::person(&self.inner, person)?;
+        self.inner.set_cost(id, cost).map_err(err)
+    }
+
+    /// The groups and their members' ids, by group name.
+    ///
+    /// >>> import reseau
+    /// >>> groups = reseau.datasets.aarhus_cs().groups()
+    /// >>> sorted(groups)[:3], len(groups["G1"]) > 0
+    /// (['G1', 'G2', 'G2/G3'], True)
+    fn groups(&self) -> BTreeMap<String, Vec<u32>> {
+        self.inner
+            .groups()
+            .into_iter()
+            .map(|(g, ids)| (g, ids.iter().map(|p| p.0).collect()))
+            .collect()
+    }
+
+    // ----- ties -----
+
+    /// Adds a tie between persons ``a`` and ``b`` in ``layer`` (a name or index) and returns
+    /// the tie's index, or ``None`` when a self-loop was dropped.
+    ///
+    /// ``weight`` is the tie strength (finite, >= 0), ``sign`` ``1`` (trust) or ``-1``
+    /// (distrust), ``probability`` the tie's own transmission probability. A repeated tie
+    /// follows the network's ``duplicates`` policy, a self-loop its ``self_loops`` policy.
+    ///
+    /// >>> import reseau
+    /// >>> net = reseau.Network(); net.add_layer("lunch"); net.add_people(2)
+    /// 0
+    /// 0
+    /// >>> net.add_tie(0, 1, "lunch", weight=2.0)
+    /// 0
+    /// >>> net.add_tie(0, 1, "dinner")
+    /// Traceback (most recent call last):
+    ///     ...
+    /// reseau.UnknownLayerError: unknown layer "dinner"
+    /// >>> net.add_tie(0, 1, "lunch", weight=-1.0)
+    /// Traceback (most recent call last):
+    ///     ...
+    /// reseau.InvalidParameterError: invalid weight: -1 (expected a finite number >= 0)
+    #[pyo3(signature = (a, b, layer, weight = 1.0, sign = SignArg::Int(1), probability = None))]
+    #[pyo3(text_signature = "(self, /, a, b, layer, weight=1.0, sign=1, probability=None)")]
+    fn add_tie(
+        &mut self,
+        a: i64,
+        b: i64,
+        layer: LayerArg,
+        weight: f64,
+        sign: SignArg,
+        probability: Option<f64>,
+    ) -> PyResult<Option<u32>> {
+        let id = layer.resolve(&self.inner)?;
+        let (a, b) = (person(&self.inner, a)?, person(&self.inner, b)?);
+        let spec = TieSpec { weight, sign: sign.to_sign()?, probability };
+        Ok(self.inner.add_tie_with(a, b, id, spec).map_err(err)?.map(|t| t.0))
+    }
+
+    /// Removes the tie between ``a`` and ``b`` in ``layer``; returns whether there was one.
+    ///
+    /// >>> import reseau
+    /// >>> net = reseau.datasets.aarhus_cs()
+    /// >>> a, b = net.neighbors(0, "lunch")[0], 0
+    /// >>> net.remove_tie(a, b, "lunch"), net.remove_tie(a, b, "lunch")
+    /// (True, False)
+    fn remove_tie(&mut self, a: i64, b: i64, layer: LayerArg) -> PyResult<bool> {
+        let id = layer.resolve(&self.inner)?;
+        let (a, b) = (person(&self.inner, a)?, person(&self.inner, b)?);
+        self.inner.remove_tie(a, b, id).map_err(err)
+    }
+
+    /// The tie between ``a`` and ``b`` in ``layer`` (either direction in an undirected layer)
+    /// as a dict, or ``None``.
+    ///
+    /// >>> import reseau
+    /// >>> net = reseau.Network(); net.add_layer("work"); net.add_people(2)
+    /// 0
+    /// 0
+    /// >>> _ = net.add_tie(0, 1, "work", weight=2.0, sign=-1)
+    /// >>> net.tie(1, 0, "work")
+    /// {'source': 0, 'target': 1, 'layer': 'work', 'weight': 2.0, 'sign': -1, 'probability': None, 'multiplicity': 1}
+    fn tie<'py>(
+        &self,
+        py: Python<'py>,
+        a: i64,
+        b: i64,
+        layer: LayerArg,
+    ) -> PyResult<Option<Bound<'py, PyDict>>> {
+        let id = layer.resolve(&self.inner)?;
+        let (a, b) = (person(&self.inner, a)?, person(&self.inner, b)?);
+        let Some(tie) = self.inner.tie(a, b, id).map_err(err)? else { return Ok(None) };
+        let dict = PyDict::new(py);
+        dict.set_item("source", tie.source.0)?;
+        dict.set_item("target", tie.target.0)?;
+        dict.set_item("layer", &self.inner.layer(tie.layer).name)?;
+        dict.set_item("weight", tie.weight)?;
+        dict.set_item("sign", tie.sign.as_i8())?;
+        dict.set_item("probability", tie.probability)?;
+        dict.set_item("multiplicity", tie.multiplicity)?;
+        Ok(Some(dict))
+    }
+
+    /// The number of ties in all layers (a pair tied in two layers counts twice, an undirected
+    /// tie once).
+    #[getter]
+    fn num_ties(&self) -> usize {
+        self.inner.num_ties()
+    }
+
+    /// The number of directed ties: an undirected tie counts once each way.
+    #[getter]
+    fn num_directed_ties(&self) -> usize {
+        self.inner.num_directed_ties()
+    }
+
+    /// Every tie, in the order added (an undirected tie once), as a dict of numpy arrays:
+    /// ``source`` and ``target`` (uint32 person ids), ``layer`` (uint32 layer index),
+    /// ``weight`` (float64), ``sign`` (int8, +1 or -1), ``probability`` (float64, NaN where the
+    /// tie has none of its own) and ``multiplicity`` (uint32, parallel ties merged into it).
+    ///
+    /// >>> import reseau
+    /// >>> t = reseau.datasets.aarhus_cs().ties()
+    /// >>> len(t["source"]), t["source"].dtype.name, t["weight"].dtype.name
+    /// (620, 'uint32', 'float64')
+    fn ties<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let net = &self.inner;
+        let columns = py.detach(|| {
+            let m = net.num_ties();
+            let (mut source, mut target, mut layer) =
+                (Vec::with_capacity(m), Vec::with_capacity(m), Vec::with_capacity(m));
+            let (mut weight, mut sign, mut probability, mut multiplicity) = (
+                Vec::with_capacity(m),
+                Vec::with_capacity(m),
+                Vec::with_capacity(m),
+                Vec::with_capacity(m),
+            );
+            for t in net.ties() {
+                source.push(t.source.0);
+                target.push(t.target.0);
+                layer.push(t.layer.0);
+                weight.push(t.weight);
+                sign.push(t.sign.as_i8());
+                probability.push(t.probability.unwrap_or(f64::NAN));
+                multiplicity.push(t.multiplicity);
+            }
+            (source, target, layer, weight, sign, probability, multiplicity)
+        });
+        let (source, target, layer, weight, sign, probability, multiplicity) = columns;
+        let dict = PyDict::new(py);
+        dict.set_item("source", source.into_pyarray(py))?;
+        dict.set_item("target", target.into_pyarray(py))?;
+        dict.set_item("layer", layer.into_pyarray(py))?;
+        dict.set_item("weight", weight.into_pyarray(py))?;
+        dict.set_item("sign", sign.into_pyarray(py))?;
+        dict.set_item("probability", probability.into_pyarray(py))?;
+        dict.set_item("multiplicity", multiplicity.into_pyarray(py))?;
+        Ok(dict)
+    }
+
+    // ----- queries -----
+
+    /// How many ties a person has, in one layer or (``None``) in all; in a directed layer both
+    /// the ties sent and received count.
+    ///
+    /// >>> import reseau
+    /// >>> net = reseau.datasets.aarhus_cs()
+    /// >>> net.degree(0) == sum(net.degree(0, l.name) for l in net.layers)
+    /// True
+    #[pyo3(signature = (person, layer = None))]
+    fn degree(&self, person: i64, layer: Option<LayerArg>) -> PyResult<usize> {
+        let id = convert::person(&self.inner, person)?;
+        let layer = layer_opt(&self.inner, layer.as_ref())?;
+        Ok(self.inner.degree(id, layer))
+    }
+
+    /// Every person's degree (see :meth:`degree`) as a numpy ``uint32`` array indexed by id.
+    ///
+    /// >>> import reseau
+    /// >>> net = reseau.datasets.aarhus_cs()
+    /// >>> d = net.degrees("lunch")
+    /// >>> d.dtype.name, len(d), int(d.sum()) == 2 * net.num_ties_in("lunch")
+    /// ('uint32', 61, True)
+    #[pyo3(signature = (layer = None))]
+    fn degrees<'py>(
+        &self,
+        py: Python<'py>,
+        layer: Option<LayerArg>,
+    ) -> PyResult<Bound<'py, numpy::PyArray1<u32>>> {
+        let layer = layer_opt(&self.inner, layer.as_ref())?;
+        let net = &self.inner;
+        Ok(py.detach(|| net.degrees(layer)).into_pyarray(py))
+    }
+
+    /// The people tied to ``person``, in one layer or in all, sorted, each once; in a directed
+    /// layer both directions count.
+    ///
+    /// >>> import reseau
+    /// >>> net = reseau.Network(); net.add_layer("work"); net.add_people(3)
+    /// 0
+    /// 0
+    /// >>> _ = net.add_tie(2, 0, "work"); _ = net.add_tie(0, 1, "work")
+    /// >>> net.neighbors(0)
+    /// [1, 2]
+    #[pyo3(signature = (person, layer = None))]
+    fn neighbors(&self, person: i64, layer: Option<LayerArg>) -> PyResult<Vec<u32>> {
+        let id = convert::person(&self.inner, person)?;
+        let layer = layer_opt(&self.inner, layer.as_ref())?;
+        Ok(self.inner.neighbors(id, layer).into_iter().map(|p| p.0).collect())
+    }
+
+    /// The number of pairs of people tied in both layers (direction ignored).
+    ///
+    /// >>> import reseau
+    /// >>> net = reseau.datasets.aarhus_cs()
+    /// >>> 0 < net.overlap("work", "lunch") <= net.num_ties_in("work")
+    /// True
+    fn overlap(&self, py: Python<'_>, first: LayerArg, second: LayerArg) -> PyResult<usize> {
+        let (a, b) = (first.resolve(&self.inner)?, second.resolve(&self.inner)?);
+        let net = &self.inner;
+        py.detach(|| net.overlap(a, b)).map_err(err)
+    }
+
+    /// A copy without the named layers (a platform disappears). Layers are renumbered; person
+    /// ids stay the same.
+    ///
+    /// >>> import reseau
+    /// >>> reseau.datasets.aarhus_cs().without_layers(["facebook"]).num_ties
+    /// 496
+    fn without_layers(&self, py: Python<'_>, layers: Vec<LayerArg>) -> PyResult<PyNetwork> {
+        let ids = layers.iter().map(|l| l.resolve(&self.inner)).collect::<PyResult<Vec<_>>>()?;
+        let net = &self.inner;
+        Ok(py.detach(|| net.without_layers(&ids)).map_err(err)?.into())
+    }
+
+    /// A single-layer copy: every pair tied in any layer is tied once in a new layer ``name``
+    /// of kind ``kind``, with the weights added.
+    ///
+    /// >>> import reseau
+    /// >>> flat = reseau.datasets.aarhus_cs().flatten("any")
+    /// >>> flat.num_layers, flat.num_ties < 620
+    /// (1, True)
+    #[pyo3(signature = (name = "all", kind = "physical"))]
+    fn flatten(&self, py: Python<'_>, name: &str, kind: &str) -> PyResult<PyNetwork> {
+        let kind = kind_of(kind)?;
+        let net = &self.inner;
+        Ok(py.detach(|| net.flatten(name, kind)).map_err(err)?.into())
+    }
+
+    /// The size of the compact view that simulations run on (compiled on the spot, in time
+    /// linear in the ties): ``people``, ``directed_ties``, ``adjacency_bytes`` and
+    /// ``bytes_per_directed_tie``.
+    ///
+    /// >>> import reseau
+    /// >>> m = reseau.datasets.aarhus_cs().memory()
+    /// >>> m["directed_ties"], m["bytes_per_directed_tie"] < 20
+    /// (1240, True)
+    fn memory<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let net = &self.inner;
+        let (people, ties, bytes, per_tie) = py.detach(|| {
+            let view = net.compile();
+            (
+                view.num_people(),
+                view.num_directed_ties(),
+                view.adjacency_bytes(),
+                view.bytes_per_directed_tie(),
+            )
+        });
+        let dict = PyDict::new(py);
+        dict.set_item("people", people)?;
+        dict.set_item("directed_ties", ties)?;
+        dict.set_item("adjacency_bytes", bytes)?;
+        dict.set_item("bytes_per_directed_tie", per_tie)?;
+        Ok(dict)
+    }
+
+    // ----- saving, copying, pickling -----
+
+    /// The network as JSON, lossless, with a format version.
+    ///
+    /// >>> import reseau
+    /// >>> net = reseau.datasets.aarhus_cs()
+    /// >>> reseau.Network.from_json(net.to_json()).num_ties
+    /// 620
+    fn to_json(&self, py: Python<'_>) -> String {
+        let net = &self.inner;
+        py.detach(|| net.to_json())
+    }
+
+    /// A network from the JSON that :meth:`to_json` writes; ``UnsupportedVersionError`` for
+    /// data from a newer version of reseau, ``JsonError`` for anything else that is not a saved
+    /// network.
+    ///
+    /// >>> import reseau
+    /// >>> reseau.Network.from_json("{")
+    /// Traceback (most recent call last):
+    ///     ...
+    /// reseau.JsonError: invalid JSON at line 1, column 1: EOF while parsing an object
+    #[staticmethod]
+    fn from_json(py: Python<'_>, text: &str) -> PyResult<PyNetwork> {
+        Ok(py.detach(|| Network::from_json(text)).map_err(err)?.into())
+    }
+
+    /// A copy of the network.
+    ///
+    /// >>> import reseau
+    /// >>> net = reseau.datasets.aarhus_cs(); other = net.copy()
+    /// >>> t = other.ties(); other.remove_tie(t["source"][0], t["target"][0], t["layer"][0])
+    /// True
+    /// >>> net.num_ties, other.num_ties
+    /// (620, 619)
+    fn copy(&self) -> PyNetwork {
+        self.clone()
+    }
+
+    fn __copy__(&self) -> PyNetwork {
+        self.clone()
+    }
+
+    fn __deepcopy__(&self, _memo: &Bound<'_, PyAny>) -> PyNetwork {
+        self.clone()
+    }
+
+    fn __getstate__(&self, py: Python<'_>) -> String {
+        self.to_json(py)
+    }
+
+    fn __setstate__(&mut self, py: Python<'_>, state: &str) -> PyResult<()> {
+        self.inner = py.detach(|| Network::from_json(state)).map_err(err)?;
+        Ok(())
+    }
+
+    fn __repr__(&self) -> String {
+        let net = &self.inner;
+        let layers = net.num_layers();
+        let physical = net.layers_of_kind(LayerKind::Physical).len();
+        let kinds = if layers > 0 {
+            format!(" ({physical} physical, {} digital)", layers - physical)
+        } else {
+            String::new()
+        };
+        format!(
+            "<reseau.Network: {}, {}, {}{kinds}>",
+            plural(net.num_people(), "person", "people"),
+            plural(net.num_ties(), "tie", "ties"),
+            plural(layers, "layer", "layers"),
+        )
+    }
+
+    /// The notebook view: the counts and a table of the layers (HTML).
+    ///
+    /// >>> import reseau
+    /// >>> "<table>" in reseau.datasets.aarhus_cs()._repr_html_()
+    /// True
+    fn _repr_html_<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        slf.py().import("reseau._display")?.call_method1("network_html", (slf,))
+    }
+
+    /// The network as a networkx ``MultiGraph`` (``MultiDiGraph`` if a layer is directed):
+    /// nodes are person ids with attributes ``label``, ``group``, ``kind``, ``cost`` (and
+    /// ``position`` and the person's other attributes when set); each tie is an edge whose key
+    /// is its layer's name, with attributes ``layer``, ``weight``, ``sign``, ``multiplicity``
+    /// and ``probability`` when set. ``G.graph["reseau_layers"]`` keeps the layers' definitions,
+    /// so that :func:`reseau.from_networkx` gives the same network back. Needs networkx.
+    ///
+    /// >>> import reseau
+    /// >>> G = reseau.datasets.aarhus_cs().to_networkx()
+    /// >>> G.number_of_nodes(), G.number_of_edges(), G.nodes[0]["label"]
+    /// (61, 620, 'U102')
+    fn to_networkx<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        slf.py().import("reseau._networkx")?.call_method1("to_networkx", (slf,))
+    }
+
+    /// A pandas ``DataFrame`` of the ``"ties"`` (source, target, layer name, weight, sign,
+    /// probability, multiplicity), the ``"people"`` or the ``"layers"``. Needs pandas.
+    ///
+    /// >>> import reseau
+    /// >>> df = reseau.datasets.aarhus_cs().to_pandas()
+    /// >>> int((df["layer"] == "facebook").sum())
+    /// 124
+    #[pyo3(signature = (table = "ties"))]
+    fn to_pandas<'py>(slf: &Bound<'py, Self>, table: &str) -> PyResult<Bound<'py, PyAny>> {
+        slf.py().import("reseau._pandas")?.call_method1("to_pandas", (slf, table))
+    }
+}
+
+fn person_dict<'py>(py: Python<'py>, id: PersonId, person: &Person) -> PyResult<Bound<'py, PyAny>> {
+    let mut value = serde_json::to_value(person)
+        .map_err(|e| invalid("person", id, &format!("a person that serialises: {e}")))?;
+    if let Value::Object(map) = &mut value {
+        for key in ["label", "group", "position"] {
+            map.entry(key).or_insert(Value::Null);
+        }
+        map.entry("attributes").or_insert_with(|| Value::Object(serde_json::Map::new()));
+        map.insert("id".to_owned(), Value::from(id.0));
+    }
+    convert::to_py(py, &value)
+}

@@ -1,0 +1,23 @@
+"""Shared fixtures: the real data files (the test is skipped when one is absent)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import data_file
+
+
+@pytest.fixture
+def enron() -> Path:
+    return data_file("snap", "email-Enron", "Email-Enron.txt")
+
+
+@pytest.fixture
+def aarhus_files() -> "tuple[Path, Path, Path]":
+    return (
+        data_file("aarhus-cs", "CS-Aarhus_multiplex.edges"),
+        data_file("aarhus-cs", "CS-Aarhus_layers.txt"),
+        data_file("aarhus-cs", "CS-Aarhus_nodes.txt"),
+    )

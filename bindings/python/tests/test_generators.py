@@ -1,0 +1,99 @@
+"""Every generator: keyword arguments, reproducible for a seed, validated."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+import reseau
+from reseau import generators
+
+CASES = {
+    "erdos_renyi": dict(n=500, mean_degree=4.0),
+    "barabasi_albert": dict(n=500, m=3),
+    "watts_strogatz": dict(n=500, k=6, beta=0.2),
+    "kleinberg": dict(side=20, r=2.0, long_range=2),
+    "stochastic_block": dict(sizes=[100, 150, 250], probabilities=[[0.1, 0.01, 0.0], [0.01, 0.05, 0.01], [0.0, 0.01, 0.02]]),
+    "professional": dict(people=300, digital_layers=["linkedin", "twitter"]),
+}
+
+
+def same_ties(a: reseau.Network, b: reseau.Network) -> bool:
+    ta, tb = a.ties(), b.ties()
+    return all(np.array_equal(ta[k], tb[k], equal_nan=ta[k].dtype.kind == "f") for k in ta)
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_seed_reproducibility(name):
+    make = getattr(generators, name)
+    kwargs = CASES[name]
+    a, b = make(**kwargs, seed=42), make(**kwargs, seed=42)
+    assert a.num_ties > 0
+    assert same_ties(a, b)
+    assert a.to_json() == b.to_json()
+    c = make(**kwargs, seed=43)
+    assert not same_ties(a, c)
+    assert same_ties(make(**kwargs), make(**kwargs, seed=0))  # the default seed is 0
+
+
+def test_shapes():
+    er = generators.erdos_renyi(n=2000, mean_degree=6.0, seed=1)
+    assert er.num_people == 2000 and abs(er.num_ties / 2000 * 2 - 6.0) < 0.5
+    ba = generators.barabasi_albert(n=1000, m=2, seed=1)
+    assert ba.degrees().max() > 5 * 2
+    ws = generators.watts_strogatz(n=100, k=4, beta=0.0, seed=1)
+    assert ws.num_ties == 200 and set(ws.degrees().tolist()) == {4}
+    kl = generators.kleinberg(side=10, r=2.0, seed=1)
+    assert kl.num_people == 100 and kl.layers[0].directed
+    assert kl.person(0)["position"] == [0.0, 0.0]
+    sbm = generators.stochastic_block(sizes=[10, 20], probabilities=[[1.0, 0.0], [0.0, 0.0]], seed=1)
+    assert sbm.num_ties == 45 and sorted(map(len, sbm.groups().values())) == [10, 20]
+    pro = generators.professional(people=200, seed=1)
+    kinds = {l.kind for l in pro.layers}
+    assert kinds == {"physical", "digital"} and pro.num_people == 200
+    assert len(pro.groups()) == 10
+
+
+def test_bad_parameters():
+    with pytest.raises(reseau.InvalidParameterError) as info:
+        generators.erdos_renyi(n=10, mean_degree=-1.0)
+    assert info.value.name == "mean_degree"
+    with pytest.raises(reseau.InvalidParameterError):
+        generators.erdos_renyi(n=10, mean_degree=math.nan)
+    with pytest.raises(reseau.InvalidParameterError):
+        generators.erdos_renyi(n=10, mean_degree=100.0)
+    with pytest.raises(reseau.InvalidParameterError):
+        generators.erdos_renyi(n=2**40, mean_degree=1.0)
+    with pytest.raises(reseau.InvalidParameterError):
+        generators.watts_strogatz(n=10, k=4, beta=1.5)
+    with pytest.raises(reseau.InvalidParameterError):
+        generators.kleinberg(side=10, r=math.inf)
+    with pytest.raises(reseau.InvalidParameterError):
+        generators.stochastic_block(sizes=[2, 2], probabilities=[[0.5]])
+    with pytest.raises(reseau.InvalidParameterError):
+        generators.stochastic_block(sizes=[2, 2], probabilities=[[0.5, 2.0], [2.0, 0.5]])
+    with pytest.raises(reseau.InvalidParameterError) as info:
+        generators.professional(peeple=10)
+    assert "peeple" in str(info.value)
+    with pytest.raises(reseau.InvalidParameterError):
+        generators.professional(overlap=1.5)
+    with pytest.raises(reseau.InvalidParameterError):
+        generators.professional(exponent=math.nan)
+    with pytest.raises(TypeError):
+        generators.erdos_renyi(100, 4.0)  # keyword arguments only
+    with pytest.raises(TypeError):
+        generators.erdos_renyi(n=100)
+    with pytest.raises(OverflowError):
+        generators.erdos_renyi(n=-1, mean_degree=1.0)
+
+
+def test_numpy_arguments():
+    a = generators.stochastic_block(sizes=np.array([10, 20]), probabilities=np.eye(2) * 0.5, seed=3)
+    b = generators.stochastic_block(sizes=[10, 20], probabilities=[[0.5, 0.0], [0.0, 0.5]], seed=3)
+    assert same_ties(a, b)
+    c = generators.erdos_renyi(n=np.int64(100), mean_degree=np.float64(3.0), seed=np.uint64(2))
+    assert same_ties(c, generators.erdos_renyi(n=100, mean_degree=3.0, seed=2))
+    d = generators.professional(people=np.int32(100), digital_layers=np.array(["x", "y"]), seed=1)
+    assert [l.name for l in d.layers] == ["office", "x", "y"]

@@ -1,0 +1,33 @@
+"""Long calls release the GIL: other Python threads keep running meanwhile."""
+
+from __future__ import annotations
+
+import threading
+
+import reseau
+
+
+def progress_during(work) -> int:
+    """How many times the main thread loops while `work` runs in another thread."""
+    thread = threading.Thread(target=work)
+    count = 0
+    thread.start()
+    while thread.is_alive():
+        count += 1
+    thread.join()
+    return count
+
+
+def test_generating_releases_the_gil():
+    # Holding the GIL for the whole call would leave the main thread a handful of loops.
+    count = progress_during(
+        lambda: reseau.generators.erdos_renyi(n=200_000, mean_degree=10.0, seed=1)
+    )
+    assert count > 10_000
+
+
+def test_reading_releases_the_gil(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_text("".join(f"{i} {i + 1}\n{i} {i + 7}\n" for i in range(300_000)))
+    count = progress_during(lambda: reseau.read_edgelist(path))
+    assert count > 10_000
