@@ -36,8 +36,13 @@ fn mix(mut z: u64) -> u64 {
 impl Stream {
     /// The stream number `stream` of the seed `seed`.
     pub fn new(seed: u64, stream: u64) -> Self {
-        let state = (u128::from(mix(seed)) << 64) | u128::from(mix(seed ^ 0xA5A5_A5A5_A5A5_A5A5));
-        let increment = (u128::from(mix(stream)) << 64) | u128::from(stream);
+        // Both the state and the increment depend on (seed, stream): PCG generators that share
+        // a state and differ only in their increment give correlated sequences, which would
+        // make Monte Carlo runs dependent.
+        let key = mix(seed ^ mix(stream ^ 0x5851_F42D_4C95_7F2D));
+        let state = (u128::from(mix(key ^ 0xA5A5_A5A5_A5A5_A5A5)) << 64) | u128::from(mix(key));
+        let increment =
+            (u128::from(mix(stream ^ 0x1405_7B7E_F767_814F)) << 64) | u128::from(mix(seed));
         Stream(Pcg64::new(state, increment))
     }
 
@@ -222,7 +227,7 @@ mod tests {
     }
 
     const GOLDEN: [u64; 3] =
-        [1_359_485_222_226_701_732, 16_033_710_367_689_517_592, 1_981_706_185_591_971_446];
+        [84_088_866_291_413_365, 217_223_928_508_755_415, 11_749_282_573_624_214_213];
 
     #[test]
     fn gap_slices_agree_with_the_threshold_search() {
