@@ -1,6 +1,7 @@
 //! The editable multiplex network, built on petgraph.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, OnceLock};
 use std::hash::{BuildHasherDefault, Hasher};
 
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
@@ -8,6 +9,7 @@ use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use super::{
     Duplicates, Layer, LayerId, LayerKind, Person, PersonId, SelfLoops, Sign, Tie, TieSpec,
 };
+use crate::compiled::CompiledNetwork;
 use crate::error::{Error, Result, check_non_negative, check_probability};
 
 /// A fast hash for integer keys (the multiply-rotate scheme of rustc's `FxHasher`): the tie
@@ -124,9 +126,30 @@ pub struct Network {
     self_loops: SelfLoops,
     duplicates_merged: u64,
     self_loops_dropped: u64,
+    /// The compiled view, made on first use and dropped by every change.
+    compiled: OnceLock<Arc<CompiledNetwork>>,
 }
 
 impl Network {
+    /// The compiled view that simulations run on, compiled on first use and kept until the
+    /// network changes, so repeated simulations on an unchanged network compile it once.
+    ///
+    /// ```
+    /// let mut net = reseau::datasets::aarhus_cs();
+    /// let view = net.compiled();
+    /// assert!(std::sync::Arc::ptr_eq(&view, &net.compiled()));
+    /// net.add_people(1).unwrap();
+    /// assert_eq!(net.compiled().num_people(), 62);
+    /// ```
+    pub fn compiled(&self) -> Arc<CompiledNetwork> {
+        Arc::clone(self.compiled.get_or_init(|| Arc::new(self.compile())))
+    }
+
+    /// Drops the cached compiled view: called by every method that changes the network.
+    fn changed(&mut self) {
+        self.compiled.take();
+    }
+
     /// An empty network.
     pub fn new() -> Self {
         Self::default()
@@ -178,6 +201,7 @@ impl Network {
     /// assert!(net.add_layer(Layer::physical("x").probability(1.5)).is_err());
     /// ```
     pub fn add_layer(&mut self, layer: Layer) -> Result<LayerId> {
+        self.changed();
         layer.validate()?;
         if self.layer_index.contains_key(&layer.name) {
             return Err(Error::DuplicateLayer { name: layer.name });
@@ -226,6 +250,7 @@ impl Network {
         probability: Option<f64>,
         latency: u32,
     ) -> Result<()> {
+        self.changed();
         let id = layer.resolve(self)?;
         let mut updated = self.layers[id.index()].clone();
         updated.probability = probability;
@@ -248,6 +273,7 @@ impl Network {
     /// assert!(net.add_person(Person::new().cost(-1.0)).is_err());
     /// ```
     pub fn add_person(&mut self, person: Person) -> Result<PersonId> {
+        self.changed();
         check_non_negative(|| "cost".to_owned(), person.cost)?;
         if let Some(label) = &person.label {
             if self.label_index.contains_key(label) {
@@ -270,6 +296,10 @@ impl Network {
 
     /// Adds `n` unlabelled ordinary people and returns the id of the first.
     pub fn add_people(&mut self, n: usize) -> Result<PersonId> {
+        // Checked up front: asking for 2^40 people fails at once, allocating nothing.
+        if n as u64 + self.graph.node_count() as u64 >= u64::from(u32::MAX) {
+            return Err(Error::invalid("number of people", n, "fewer than 2^32 - 1 in all"));
+        }
         let first = PersonId(self.graph.node_count() as u32);
         for _ in 0..n {
             self.add_person(Person::new())?;
@@ -321,6 +351,7 @@ impl Network {
     }
 
     fn person_mut(&mut self, id: PersonId) -> Result<&mut Person> {
+        self.changed();
         self.graph
             .node_weight_mut(NodeIndex::new(id.index()))
             .ok_or_else(|| Error::UnknownPerson { person: id.to_string() })
@@ -415,6 +446,7 @@ impl Network {
         spec: TieSpec,
         location: &str,
     ) -> Result<Option<TieId>> {
+        self.changed();
         let layer = layer.resolve(self)?;
         // People are never removed, so an id below the count exists; checked without
         // touching the person's data, which a reader adding 10^5 ties would pay in cache misses.
@@ -504,6 +536,7 @@ impl Network {
     /// assert_eq!(net.num_ties(), 0);
     /// ```
     pub fn remove_tie(&mut self, a: PersonId, b: PersonId, layer: impl LayerKey) -> Result<bool> {
+        self.changed();
         let layer = layer.resolve(self)?;
         let key = self.tie_key(a, b, layer);
         Ok(match self.tie_index.remove(&key) {
@@ -744,6 +777,7 @@ impl Network {
 
     /// Inserts a tie known to be valid and new (copies, deserialisation after validation).
     pub(crate) fn insert_tie_unchecked(&mut self, tie: Tie) {
+        self.changed();
         let key = self.tie_key(tie.source, tie.target, tie.layer);
         self.ties_per_layer[tie.layer.index()] += 1;
         let edge = self.graph.add_edge(
