@@ -56,6 +56,9 @@ mod signed;
 
 pub use self::csv::{CsvOptions, parse_csv, read_csv};
 pub use edgelist::{EdgeListOptions, parse_edgelist, read_edgelist};
+pub use graphology::{
+    Graphology, GraphologyEdge, GraphologyNode, GraphologyOptions, GraphologyType,
+};
 pub use json::FORMAT_VERSION;
 pub use mpx::{MpxOptions, parse_mpx, read_mpx};
 pub use multiplex::{MultiplexOptions, parse_multiplex, read_multiplex};

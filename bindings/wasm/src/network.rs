@@ -1,0 +1,566 @@
+//! The `Network` class.
+
+use reseau::io::{Graphology, TiePolicy};
+use std::collections::BTreeMap;
+
+use reseau::{
+    Duplicates, Layer, LayerKind, Person, PersonId, PersonKind, SelfLoops, Sign, Tie, TieSpec,
+};
+use serde::{Deserialize, Deserializer, Serialize};
+use wasm_bindgen::prelude::*;
+
+use crate::args::{self, from_js, from_val, to_js};
+use crate::errors::{JsResult, OrThrow, invalid_argument};
+use crate::value::Val;
+
+/// A multiplex network: people, named layers (physical or digital), and ties between two
+/// people in one layer.
+#[wasm_bindgen]
+pub struct Network {
+    inner: reseau::Network,
+}
+
+impl From<reseau::Network> for Network {
+    fn from(inner: reseau::Network) -> Self {
+        Network { inner }
+    }
+}
+
+/// The options of `addTie` (the core's `TieSpec`, with the sign as `1`/`-1` or a name).
+#[derive(Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct TieOptions {
+    weight: f64,
+    #[serde(deserialize_with = "sign")]
+    sign: Sign,
+    probability: Option<f64>,
+}
+
+impl Default for TieOptions {
+    fn default() -> Self {
+        let spec = TieSpec::default();
+        TieOptions { weight: spec.weight, sign: spec.sign, probability: spec.probability }
+    }
+}
+
+/// The options of `configureLayer`.
+#[derive(Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct LayerBehaviour {
+    probability: Option<f64>,
+    latency: u32,
+}
+
+impl Default for LayerBehaviour {
+    fn default() -> Self {
+        LayerBehaviour { probability: None, latency: 1 }
+    }
+}
+
+/// A person as JS (and Python) see one: every key present, `null` where unset.
+#[derive(Serialize)]
+struct PersonInfo<'a> {
+    id: u32,
+    label: Option<&'a str>,
+    group: Option<&'a str>,
+    kind: PersonKind,
+    cost: f64,
+    position: Option<[f64; 2]>,
+    attributes: &'a BTreeMap<String, String>,
+}
+
+impl<'a> PersonInfo<'a> {
+    fn new(id: PersonId, p: &'a Person) -> Self {
+        PersonInfo {
+            id: id.0,
+            label: p.label.as_deref(),
+            group: p.group.as_deref(),
+            kind: p.kind,
+            cost: p.cost,
+            position: p.position,
+            attributes: &p.attributes,
+        }
+    }
+}
+
+/// A tie as JS (and Python) see one: the layer by name, the sign as `1` or `-1`.
+#[derive(Serialize)]
+struct TieInfo<'a> {
+    source: u32,
+    target: u32,
+    layer: &'a str,
+    weight: f64,
+    sign: i8,
+    probability: Option<f64>,
+    multiplicity: u32,
+}
+
+impl<'a> TieInfo<'a> {
+    fn new(net: &'a reseau::Network, t: &Tie) -> Self {
+        TieInfo {
+            source: t.source.0,
+            target: t.target.0,
+            layer: &net.layer(t.layer).name,
+            weight: t.weight,
+            sign: t.sign.as_i8(),
+            probability: t.probability,
+            multiplicity: t.multiplicity,
+        }
+    }
+}
+
+/// `1`, `-1`, `"positive"` or `"negative"`.
+fn sign<'de, D: Deserializer<'de>>(de: D) -> Result<Sign, D::Error> {
+    struct SignVisitor;
+    impl serde::de::Visitor<'_> for SignVisitor {
+        type Value = Sign;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("1, -1, \"positive\" or \"negative\"")
+        }
+        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Sign, E> {
+            if v == 1 { Ok(Sign::Positive) } else { self.visit_f64(v as f64) }
+        }
+        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Sign, E> {
+            match v {
+                1 => Ok(Sign::Positive),
+                -1 => Ok(Sign::Negative),
+                _ => Err(E::invalid_value(serde::de::Unexpected::Signed(v), &self)),
+            }
+        }
+        fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Sign, E> {
+            Err(E::invalid_value(serde::de::Unexpected::Float(v), &self))
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Sign, E> {
+            match v {
+                "positive" | "+" => Ok(Sign::Positive),
+                "negative" | "-" => Ok(Sign::Negative),
+                _ => Err(E::invalid_value(serde::de::Unexpected::Str(v), &self)),
+            }
+        }
+    }
+    de.deserialize_any(SignVisitor)
+}
+
+#[wasm_bindgen]
+impl Network {
+    /// An empty network.
+    #[wasm_bindgen(constructor)]
+    #[allow(clippy::new_without_default)] // a JS constructor; `Default` means nothing to JS
+    pub fn new() -> Network {
+        reseau::Network::new().into()
+    }
+
+    // ----- building -----
+
+    /// Adds a layer and returns its id.
+    #[wasm_bindgen(js_name = addLayer)]
+    pub fn add_layer(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string")] name: &JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "LayerOptions")] options: &JsValue,
+    ) -> JsResult<u32> {
+        let name: String = from_js(name, "layer name")?;
+        let mut val = args::options(options, "options of addLayer")?;
+        val.take("name");
+        if let Val::Obj(entries) = &mut val {
+            entries.insert(0, ("name".into(), Val::Str(name)));
+        }
+        let layer: Layer = from_val(val, "options of addLayer")?;
+        Ok(self.inner.add_layer(layer).or_throw()?.0)
+    }
+
+    /// Adds a person and returns their id (ids are dense, from 0).
+    #[wasm_bindgen(js_name = addPerson)]
+    pub fn add_person(
+        &mut self,
+        #[wasm_bindgen(unchecked_optional_param_type = "PersonOptions")] options: &JsValue,
+    ) -> JsResult<u32> {
+        let person: Person = from_val(args::options(options, "addPerson")?, "addPerson")?;
+        Ok(self.inner.add_person(person).or_throw()?.0)
+    }
+
+    /// Adds `n` unlabelled people and returns the id of the first.
+    #[wasm_bindgen(js_name = addPeople)]
+    pub fn add_people(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "number")] n: &JsValue,
+    ) -> JsResult<u32> {
+        let n: u32 = from_js(n, "number of people")?;
+        Ok(self.inner.add_people(n as usize).or_throw()?.0)
+    }
+
+    /// Adds a tie between `a` and `b` in `layer` (a name or id). Returns the tie's id, or
+    /// `undefined` when a self-loop was dropped by the self-loop policy.
+    #[wasm_bindgen(js_name = addTie)]
+    pub fn add_tie(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "number")] a: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] b: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | number")] layer: &JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "TieOptions")] options: &JsValue,
+    ) -> JsResult<Option<u32>> {
+        let (a, b) = (args::person(&self.inner, a)?, args::person(&self.inner, b)?);
+        let layer = args::layer(&self.inner, layer)?;
+        let o: TieOptions = from_val(args::options(options, "addTie")?, "options of addTie")?;
+        let spec = TieSpec { weight: o.weight, sign: o.sign, probability: o.probability };
+        Ok(self.inner.add_tie_with(a, b, layer, spec).or_throw()?.map(|t| t.0))
+    }
+
+    /// What a repeated tie does from now on: `"merge"` (the default), `"sum"` or `"reject"`.
+    #[wasm_bindgen(js_name = setDuplicates)]
+    pub fn set_duplicates(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "Duplicates")] policy: &JsValue,
+    ) -> JsResult<()> {
+        self.inner.set_duplicates(from_js::<Duplicates>(policy, "duplicates policy")?);
+        Ok(())
+    }
+
+    /// What a self-loop does from now on: `"reject"` (the default) or `"drop"`.
+    #[wasm_bindgen(js_name = setSelfLoops)]
+    pub fn set_self_loops(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "SelfLoops")] policy: &JsValue,
+    ) -> JsResult<()> {
+        self.inner.set_self_loops(from_js::<SelfLoops>(policy, "self-loop policy")?);
+        Ok(())
+    }
+
+    // ----- counts and lists -----
+
+    /// The number of people.
+    #[wasm_bindgen(getter = numPeople)]
+    pub fn num_people(&self) -> usize {
+        self.inner.num_people()
+    }
+
+    /// The number of ties in all layers (an undirected tie once).
+    #[wasm_bindgen(getter = numTies)]
+    pub fn num_ties(&self) -> usize {
+        self.inner.num_ties()
+    }
+
+    /// The number of layers.
+    #[wasm_bindgen(getter = numLayers)]
+    pub fn num_layers(&self) -> usize {
+        self.inner.num_layers()
+    }
+
+    /// The number of directed ties (an undirected tie counts once each way).
+    #[wasm_bindgen(getter = numDirectedTies)]
+    pub fn num_directed_ties(&self) -> usize {
+        self.inner.num_directed_ties()
+    }
+
+    /// How many repeated ties were merged into an existing one.
+    #[wasm_bindgen(getter = duplicatesMerged)]
+    pub fn duplicates_merged(&self) -> f64 {
+        self.inner.duplicates_merged() as f64
+    }
+
+    /// How many self-loops were dropped.
+    #[wasm_bindgen(getter = selfLoopsDropped)]
+    pub fn self_loops_dropped(&self) -> f64 {
+        self.inner.self_loops_dropped() as f64
+    }
+
+    /// The layers, in order: `{ name, kind, directed, probability?, latency }`.
+    #[wasm_bindgen(getter, unchecked_return_type = "LayerInfo[]")]
+    pub fn layers(&self) -> JsResult<JsValue> {
+        to_js(self.inner.layers())
+    }
+
+    /// Each person's label, indexed by id (an unlabelled person shows as their id number).
+    #[wasm_bindgen(getter)]
+    pub fn labels(&self) -> Vec<String> {
+        self.inner.labels()
+    }
+
+    /// The id of the person with this label; throws `UnknownPersonError` if there is none.
+    #[wasm_bindgen(js_name = indexOf)]
+    pub fn index_of(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] label: &JsValue,
+    ) -> JsResult<u32> {
+        let label: String = from_js(label, "label")?;
+        let id = self.inner.index_of(&label);
+        let unknown = || reseau::Error::UnknownPerson { person: format!("{label:?}") };
+        Ok(id.ok_or_else(unknown).or_throw()?.0)
+    }
+
+    /// A person: `{ id, label, group, kind, cost, position, attributes }` (`null` where unset),
+    /// as Python's `Network.person`.
+    #[wasm_bindgen(unchecked_return_type = "PersonInfo")]
+    pub fn person(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "number")] id: &JsValue,
+    ) -> JsResult<JsValue> {
+        let id = args::person(&self.inner, id)?;
+        to_js(&PersonInfo::new(id, self.inner.person(id).or_throw()?))
+    }
+
+    /// Everyone, in id order (see `person`).
+    #[wasm_bindgen(unchecked_return_type = "PersonInfo[]")]
+    pub fn people(&self) -> JsResult<JsValue> {
+        let people: Vec<PersonInfo<'_>> =
+            self.inner.people().map(|(id, p)| PersonInfo::new(id, p)).collect();
+        to_js(&people)
+    }
+
+    /// Every tie, or those of one layer, in the order added: `{ source, target, layer, weight,
+    /// sign, probability, multiplicity }` with the layer's name and the sign as `1` or `-1`.
+    #[wasm_bindgen(unchecked_return_type = "TieInfo[]")]
+    pub fn ties(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "string | number")] layer: &JsValue,
+    ) -> JsResult<JsValue> {
+        let layer = args::optional_layer(&self.inner, layer)?;
+        let ties: Vec<TieInfo<'_>> = self
+            .inner
+            .ties()
+            .filter(|t| layer.is_none_or(|l| t.layer == l))
+            .map(|t| TieInfo::new(&self.inner, t))
+            .collect();
+        to_js(&ties)
+    }
+
+    /// The tie between `a` and `b` in `layer` (either direction in an undirected layer), or
+    /// `null`.
+    #[wasm_bindgen(unchecked_return_type = "TieInfo | null")]
+    pub fn tie(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "number")] a: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] b: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | number")] layer: &JsValue,
+    ) -> JsResult<JsValue> {
+        let (a, b) = (args::person(&self.inner, a)?, args::person(&self.inner, b)?);
+        let layer = args::layer(&self.inner, layer)?;
+        let tie = self.inner.tie(a, b, layer).or_throw()?;
+        to_js(&tie.map(|t| TieInfo::new(&self.inner, t)))
+    }
+
+    /// Removes the tie between `a` and `b` in `layer`; returns whether there was one.
+    #[wasm_bindgen(js_name = removeTie)]
+    pub fn remove_tie(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "number")] a: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] b: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | number")] layer: &JsValue,
+    ) -> JsResult<bool> {
+        let (a, b) = (args::person(&self.inner, a)?, args::person(&self.inner, b)?);
+        let layer = args::layer(&self.inner, layer)?;
+        self.inner.remove_tie(a, b, layer).or_throw()
+    }
+
+    /// A layer, by name or id: `{ name, kind, directed, probability?, latency }`.
+    #[wasm_bindgen(unchecked_return_type = "LayerInfo")]
+    pub fn layer(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string | number")] layer: &JsValue,
+    ) -> JsResult<JsValue> {
+        let id = args::layer(&self.inner, layer)?;
+        to_js(self.inner.layer(id))
+    }
+
+    /// Changes a layer's default transmission probability and latency (default: none, 1).
+    #[wasm_bindgen(js_name = configureLayer)]
+    pub fn configure_layer(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string | number")] layer: &JsValue,
+        #[wasm_bindgen(
+            unchecked_optional_param_type = "{ probability?: number; latency?: number }"
+        )]
+        options: &JsValue,
+    ) -> JsResult<()> {
+        let id = args::layer(&self.inner, layer)?;
+        let what = "options of configureLayer";
+        let o: LayerBehaviour = from_val(args::options(options, what)?, what)?;
+        self.inner.configure_layer(id, o.probability, o.latency).or_throw()
+    }
+
+    /// Sets (or with `null` clears) a person's group.
+    #[wasm_bindgen(js_name = setGroup)]
+    pub fn set_group(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "number")] person: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | null")] group: &JsValue,
+    ) -> JsResult<()> {
+        let id = args::person(&self.inner, person)?;
+        let group: Option<String> = from_js(group, "group")?;
+        self.inner.set_group(id, group).or_throw()
+    }
+
+    /// Sets a person's kind: `"person"`, `"influencer"`, `"media"` or `"organization"`.
+    #[wasm_bindgen(js_name = setKind)]
+    pub fn set_kind(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "number")] person: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "PersonKind")] kind: &JsValue,
+    ) -> JsResult<()> {
+        let id = args::person(&self.inner, person)?;
+        let kind: PersonKind = from_js(kind, "person kind")?;
+        self.inner.set_kind(id, kind).or_throw()
+    }
+
+    /// Sets what it costs to enlist a person as a relay (finite, >= 0).
+    #[wasm_bindgen(js_name = setCost)]
+    pub fn set_cost(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "number")] person: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] cost: &JsValue,
+    ) -> JsResult<()> {
+        let id = args::person(&self.inner, person)?;
+        let cost: f64 = from_js(cost, "cost")?;
+        self.inner.set_cost(id, cost).or_throw()
+    }
+
+    /// A copy of the network.
+    #[must_use]
+    pub fn copy(&self) -> Network {
+        self.inner.clone().into()
+    }
+
+    /// The ids of the layers of one kind (`"physical"` or `"digital"`).
+    #[wasm_bindgen(js_name = layersOfKind)]
+    pub fn layers_of_kind(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "LayerKind")] kind: &JsValue,
+    ) -> JsResult<Vec<u32>> {
+        let kind: LayerKind = from_js(kind, "layer kind")?;
+        Ok(self.inner.layers_of_kind(kind).into_iter().map(|l| l.0).collect())
+    }
+
+    /// The number of ties in one layer.
+    #[wasm_bindgen(js_name = numTiesIn)]
+    pub fn num_ties_in(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string | number")] layer: &JsValue,
+    ) -> JsResult<usize> {
+        let layer = args::layer(&self.inner, layer)?;
+        self.inner.num_ties_in(layer).or_throw()
+    }
+
+    // ----- queries -----
+
+    /// How many ties a person has, in one layer or in all.
+    pub fn degree(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "number")] person: &JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "string | number")] layer: &JsValue,
+    ) -> JsResult<usize> {
+        let person = args::person(&self.inner, person)?;
+        Ok(self.inner.degree(person, args::optional_layer(&self.inner, layer)?))
+    }
+
+    /// Every person's degree, indexed by id.
+    pub fn degrees(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "string | number")] layer: &JsValue,
+    ) -> JsResult<Vec<u32>> {
+        Ok(self.inner.degrees(args::optional_layer(&self.inner, layer)?))
+    }
+
+    /// The people tied to `person`, in one layer or in all, sorted, each once.
+    pub fn neighbors(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "number")] person: &JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "string | number")] layer: &JsValue,
+    ) -> JsResult<Vec<u32>> {
+        let person = args::person(&self.inner, person)?;
+        let layer = args::optional_layer(&self.inner, layer)?;
+        Ok(self.inner.neighbors(person, layer).into_iter().map(|p| p.0).collect())
+    }
+
+    /// The number of pairs tied in both layers (direction ignored).
+    pub fn overlap(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string | number")] first: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | number")] second: &JsValue,
+    ) -> JsResult<usize> {
+        let first = args::layer(&self.inner, first)?;
+        let second = args::layer(&self.inner, second)?;
+        self.inner.overlap(first, second).or_throw()
+    }
+
+    /// The groups and their members' ids, by group name.
+    #[wasm_bindgen(unchecked_return_type = "Record<string, number[]>")]
+    pub fn groups(&self) -> JsResult<JsValue> {
+        to_js(&self.inner.groups())
+    }
+
+    /// A copy without the named layers (a platform disappears); person ids stay the same.
+    #[wasm_bindgen(js_name = withoutLayers)]
+    pub fn without_layers(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string[]")] layers: &JsValue,
+    ) -> JsResult<Network> {
+        let names: Vec<String> = from_js(layers, "layers of withoutLayers")?;
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        Ok(self.inner.without_layers(&names).or_throw()?.into())
+    }
+
+    /// A single-layer copy named `name`, of kind `kind` (default `"physical"`): every pair tied
+    /// in any layer is tied once, with the weights added.
+    pub fn flatten(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] name: &JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "LayerKind")] kind: &JsValue,
+    ) -> JsResult<Network> {
+        let name: String = from_js(name, "name of the flat layer")?;
+        let kind: Option<LayerKind> = from_js(kind, "layer kind")?;
+        Ok(self.inner.flatten(&name, kind.unwrap_or_default()).or_throw()?.into())
+    }
+
+    // ----- formats -----
+
+    /// The network as lossless JSON text (the same document as Rust's and Python's).
+    #[wasm_bindgen(js_name = toJson)]
+    pub fn to_json(&self) -> String {
+        self.inner.to_json()
+    }
+
+    /// The JSON document as an object, so that `JSON.stringify(network)` saves the network.
+    #[wasm_bindgen(js_name = toJSON, unchecked_return_type = "Record<string, unknown>")]
+    pub fn to_json_value(&self) -> JsResult<JsValue> {
+        js_sys::JSON::parse(&self.inner.to_json())
+    }
+
+    /// A network from the JSON of `toJson` (text, or the object `JSON.parse` gives).
+    #[wasm_bindgen(js_name = fromJson)]
+    pub fn from_json(
+        #[wasm_bindgen(unchecked_param_type = "string | object")] json: &JsValue,
+    ) -> JsResult<Network> {
+        let text = match json.as_string() {
+            Some(text) => text,
+            None => js_sys::JSON::stringify(json)?.as_string().unwrap_or_default(),
+        };
+        Ok(reseau::Network::from_json(&text).or_throw()?.into())
+    }
+
+    /// The network in graphology's serialisation format, for `Graph.from(data)`.
+    #[wasm_bindgen(js_name = toGraphology, unchecked_return_type = "SerializedGraph")]
+    pub fn to_graphology(&self) -> JsResult<JsValue> {
+        to_js(&self.inner.to_graphology())
+    }
+
+    /// A network from graphology's serialisation format, or from a graphology `Graph` (its
+    /// `export()`). Repeated ties are merged and self-loops dropped, both counted, unless
+    /// `policy` says otherwise.
+    #[wasm_bindgen(js_name = fromGraphology)]
+    pub fn from_graphology(
+        #[wasm_bindgen(unchecked_param_type = "SerializedGraph | { export(): SerializedGraph }")]
+        graph: &JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "TiePolicy")] policy: &JsValue,
+    ) -> JsResult<Network> {
+        let export = args::property(graph, "export").filter(JsValue::is_function);
+        let data = match export {
+            Some(export) => export.unchecked_into::<js_sys::Function>().call0(graph)?,
+            None => graph.clone(),
+        };
+        let what = "graphology data";
+        let val = Val::from_js(&data).map_err(|e| invalid_argument(what, &e))?;
+        let graph: Graphology = val.into_verbatim().map_err(|e| invalid_argument(what, &e))?;
+        let policy: TiePolicy = from_val(args::options(policy, "tie policy")?, "tie policy")?;
+        Ok(reseau::Network::from_graphology_with(&graph, policy).or_throw()?.into())
+    }
+}

@@ -1,0 +1,668 @@
+//! JavaScript option objects into the core's own serde structs.
+//!
+//! A JS value is first copied into [`Val`] (numbers stay numbers, NaN included, so that the
+//! core's own checks report it; `BigInt`s become 64-bit integers; `undefined` properties are
+//! left out, as if absent), then deserialised with [`Val`]'s deserializer, which
+//!
+//! - turns camelCase keys into the `snake_case` field names of the core's structs
+//!   (`meanDegree` → `mean_degree`), but only where serde asks for a struct (or for anything,
+//!   as with tagged enums), never in a map, so user data keyed by name (a person's
+//!   `attributes`) is kept as written;
+//! - keeps `deny_unknown_fields`, so a misspelt option is an error (serde-wasm-bindgen reads
+//!   only the fields it knows and would let it pass silently);
+//! - accepts a number or a boolean where text is expected (`{ age: 31 }` as an attribute);
+//! - reports where in the object a value was wrong (`policy.selfLoops: unknown variant …`).
+
+use std::fmt;
+
+use serde::de::{self, DeserializeSeed, IntoDeserializer, Visitor};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::JsValue;
+use wasm_bindgen::convert::TryFromJsValue;
+
+/// The largest integer a JS number holds exactly (2^53).
+const SAFE: f64 = 9_007_199_254_740_992.0;
+
+/// Objects nested deeper than this are refused (a cycle would otherwise never end).
+const MAX_DEPTH: usize = 64;
+
+/// A JS value copied into Rust.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Val {
+    /// `null` or `undefined`.
+    Null,
+    Bool(bool),
+    /// A non-negative whole number (a JS number up to 2^53, or a `BigInt`).
+    UInt(u64),
+    /// A negative whole number.
+    Int(i64),
+    /// Any other number, NaN and infinities included.
+    Float(f64),
+    Str(String),
+    /// An array, typed array or other sequence.
+    Seq(Vec<Val>),
+    /// A plain object or `Map`, keys in their order.
+    Obj(Vec<(String, Val)>),
+}
+
+impl Val {
+    /// Copies a JS value; `Err` says what could not be copied and where.
+    pub(crate) fn from_js(value: &JsValue) -> Result<Val, DeError> {
+        Self::from_js_at(value, 0)
+    }
+
+    fn from_js_at(value: &JsValue, depth: usize) -> Result<Val, DeError> {
+        if depth > MAX_DEPTH {
+            return Err(DeError::msg(format!("nested more than {MAX_DEPTH} levels deep")));
+        }
+        if value.is_undefined() || value.is_null() {
+            return Ok(Val::Null);
+        }
+        if let Some(b) = value.as_bool() {
+            return Ok(Val::Bool(b));
+        }
+        if let Some(x) = value.as_f64() {
+            return Ok(Val::number(x));
+        }
+        if let Some(s) = value.as_string() {
+            return Ok(Val::Str(s));
+        }
+        if value.is_bigint() {
+            if let Some(u) = u64::try_from_js_value_ref(value) {
+                return Ok(Val::UInt(u));
+            }
+            if let Some(i) = i64::try_from_js_value_ref(value) {
+                return Ok(Val::Int(i));
+            }
+            return Err(DeError::msg("a BigInt outside the 64-bit range"));
+        }
+        if js_sys::Array::is_array(value) || js_sys::ArrayBuffer::is_view(value) {
+            let items = js_sys::Array::from(value);
+            let mut out = Vec::with_capacity(items.length() as usize);
+            for (i, item) in items.iter().enumerate() {
+                out.push(Self::from_js_at(&item, depth + 1).map_err(|e| e.at(format!("[{i}]")))?);
+            }
+            return Ok(Val::Seq(out));
+        }
+        if value.is_function() || value.is_symbol() || !value.is_object() {
+            return Err(DeError::msg(format!(
+                "a {} cannot be an option value",
+                value.js_typeof().as_string().unwrap_or_default()
+            )));
+        }
+        let entries = match value.dyn_ref::<js_sys::Map>() {
+            Some(map) => js_sys::Array::from(&map.entries()),
+            None => js_sys::Object::entries(value.unchecked_ref()),
+        };
+        let mut out = Vec::with_capacity(entries.length() as usize);
+        for entry in entries.iter() {
+            let pair: js_sys::Array = entry.unchecked_into();
+            let (key, item) = (pair.get(0), pair.get(1));
+            if item.is_undefined() {
+                continue; // `{ seed: undefined }` means no seed given
+            }
+            let key = key.as_string().or_else(|| key.as_f64().map(|k| k.to_string()));
+            let key = key.ok_or_else(|| DeError::msg("an object key that is not text"))?;
+            let item = Self::from_js_at(&item, depth + 1).map_err(|e| e.at(key.clone()))?;
+            out.push((key, item));
+        }
+        Ok(Val::Obj(out))
+    }
+
+    /// A JS number as the most precise [`Val`].
+    pub(crate) fn number(x: f64) -> Val {
+        if x.fract() == 0.0 && x.abs() <= SAFE {
+            if x >= 0.0 { Val::UInt(x as u64) } else { Val::Int(x as i64) }
+        } else {
+            Val::Float(x)
+        }
+    }
+
+    /// Removes and returns the property `key` of an object (`None` if absent or not an object).
+    pub(crate) fn take(&mut self, key: &str) -> Option<Val> {
+        match self {
+            Val::Obj(entries) => {
+                let i = entries.iter().position(|(k, _)| k == key)?;
+                Some(entries.remove(i).1)
+            }
+            _ => None,
+        }
+    }
+
+    /// Deserialises into `T` (see the module docs).
+    pub(crate) fn into_rust<T: de::DeserializeOwned>(self) -> Result<T, DeError> {
+        T::deserialize(De { val: self, camel: true })
+    }
+
+    /// Deserialises into `T` with every key kept as written, refusing NaN and infinities
+    /// (for data in a foreign format, such as graphology's, whose keys are already right).
+    pub(crate) fn into_verbatim<T: de::DeserializeOwned>(self) -> Result<T, DeError> {
+        T::deserialize(De { val: self, camel: false })
+    }
+
+    fn unexpected(&self) -> de::Unexpected<'_> {
+        match self {
+            Val::Null => de::Unexpected::Unit,
+            Val::Bool(b) => de::Unexpected::Bool(*b),
+            Val::UInt(u) => de::Unexpected::Unsigned(*u),
+            Val::Int(i) => de::Unexpected::Signed(*i),
+            Val::Float(x) => de::Unexpected::Float(*x),
+            Val::Str(s) => de::Unexpected::Str(s),
+            Val::Seq(_) => de::Unexpected::Seq,
+            Val::Obj(_) => de::Unexpected::Map,
+        }
+    }
+}
+
+/// `meanDegree` → `mean_degree`; `snake_case` and lowercase keys are left as they are.
+pub(crate) fn snake_case(key: &str) -> String {
+    let mut out = String::with_capacity(key.len() + 4);
+    for (i, c) in key.char_indices() {
+        if c.is_ascii_uppercase() {
+            if i > 0 && !out.ends_with('_') {
+                out.push('_');
+            }
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// `mean_degree` → `meanDegree`.
+pub(crate) fn camel_case(key: &str) -> String {
+    let mut out = String::with_capacity(key.len());
+    let mut upper = false;
+    for c in key.chars() {
+        if c == '_' && !out.is_empty() {
+            upper = true;
+        } else if upper {
+            out.push(c.to_ascii_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A deserialisation error, with the path to the value at fault.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct DeError {
+    path: Vec<String>,
+    message: String,
+}
+
+impl DeError {
+    fn msg(message: impl Into<String>) -> Self {
+        DeError { path: Vec::new(), message: message.into() }
+    }
+
+    /// The same error one level further out, at `step` (a key, or `[i]`).
+    fn at(mut self, step: String) -> Self {
+        self.path.insert(0, step);
+        self
+    }
+
+    /// Where the error is, as `policy.selfLoops` or `sizes[2]` (empty at the top).
+    pub(crate) fn path(&self) -> String {
+        let mut out = String::new();
+        for step in &self.path {
+            if !out.is_empty() && !step.starts_with('[') {
+                out.push('.');
+            }
+            out.push_str(step);
+        }
+        out
+    }
+
+    /// serde's message, with field names in the camelCase a JS user writes.
+    pub(crate) fn message(&self) -> String {
+        let about_fields = ["unknown field", "missing field", "duplicate field"]
+            .iter()
+            .any(|p| self.message.starts_with(p));
+        if !about_fields {
+            return self.message.clone();
+        }
+        let mut out = String::new();
+        for (i, piece) in self.message.split('`').enumerate() {
+            if i > 0 {
+                out.push('`');
+            }
+            out.push_str(&if i % 2 == 1 { camel_case(piece) } else { piece.to_owned() });
+        }
+        out
+    }
+}
+
+impl fmt::Display for DeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.path() {
+            p if p.is_empty() => f.write_str(&self.message()),
+            p => write!(f, "{p}: {}", self.message()),
+        }
+    }
+}
+
+impl std::error::Error for DeError {}
+
+impl de::Error for DeError {
+    fn custom<T: fmt::Display>(msg: T) -> Self {
+        DeError::msg(msg.to_string())
+    }
+}
+
+/// The deserializer of a [`Val`]: `camel` turns struct keys to `snake_case` (options); without
+/// it keys are kept and non-finite numbers refused (foreign data).
+struct De {
+    val: Val,
+    camel: bool,
+}
+
+impl De {
+    fn with(&self, val: Val) -> De {
+        De { val, camel: self.camel }
+    }
+}
+
+impl De {
+    /// A scalar, for visitors that take one: a sequence or an object is refused here, so only
+    /// the visitors that can take those are compiled with them (this keeps the .wasm small).
+    fn scalar<'de, V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        match self.val {
+            Val::Null => visitor.visit_unit(),
+            Val::Bool(b) => visitor.visit_bool(b),
+            Val::UInt(u) => visitor.visit_u64(u),
+            Val::Int(i) => visitor.visit_i64(i),
+            Val::Float(x) if !self.camel && !x.is_finite() => {
+                Err(de::Error::invalid_value(de::Unexpected::Float(x), &"a finite number"))
+            }
+            Val::Float(x) => visitor.visit_f64(x),
+            Val::Str(s) => visitor.visit_string(s),
+            other => Err(de::Error::invalid_type(other.unexpected(), &visitor)),
+        }
+    }
+}
+
+impl<'de> de::Deserializer<'de> for De {
+    type Error = DeError;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        match self.val {
+            Val::Seq(items) => visit_seq(items, self.camel, visitor),
+            Val::Obj(entries) => visitor.visit_map(Entries::new(entries, self.camel, self.camel)),
+            _ => self.scalar(visitor),
+        }
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        match self.val {
+            Val::Null => visitor.visit_none(),
+            _ => visitor.visit_some(self),
+        }
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, DeError> {
+        match self.val {
+            Val::Obj(entries) => visitor.visit_map(Entries::new(entries, self.camel, self.camel)),
+            other => Err(de::Error::invalid_type(other.unexpected(), &visitor)),
+        }
+    }
+
+    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        match self.val {
+            Val::Obj(entries) => visitor.visit_map(Entries::new(entries, false, self.camel)),
+            other => Err(de::Error::invalid_type(other.unexpected(), &visitor)),
+        }
+    }
+
+    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        match self.val {
+            Val::Seq(items) => visit_seq(items, self.camel, visitor),
+            other => Err(de::Error::invalid_type(other.unexpected(), &visitor)),
+        }
+    }
+
+    fn deserialize_tuple<V: Visitor<'de>>(
+        self,
+        _len: usize,
+        visitor: V,
+    ) -> Result<V::Value, DeError> {
+        self.deserialize_seq(visitor)
+    }
+
+    fn deserialize_tuple_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _len: usize,
+        visitor: V,
+    ) -> Result<V::Value, DeError> {
+        self.deserialize_seq(visitor)
+    }
+
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        match self.val {
+            Val::Bool(b) => visitor.visit_string(b.to_string()),
+            Val::UInt(u) => visitor.visit_string(u.to_string()),
+            Val::Int(i) => visitor.visit_string(i.to_string()),
+            Val::Float(x) => visitor.visit_string(x.to_string()),
+            _ => self.scalar(visitor),
+        }
+    }
+
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        self.deserialize_string(visitor)
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, DeError> {
+        visitor.visit_newtype_struct(self)
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, DeError> {
+        match self.val {
+            Val::Str(variant) => visitor.visit_enum(variant.into_deserializer()),
+            Val::Obj(mut entries) if entries.len() == 1 => {
+                let (variant, value) = entries.remove(0);
+                visitor.visit_enum(Variant { variant, value: De { val: value, camel: self.camel } })
+            }
+            other => Err(de::Error::invalid_type(other.unexpected(), &"a variant name")),
+        }
+    }
+
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        visitor.visit_unit()
+    }
+
+    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        self.scalar(visitor)
+    }
+    fn deserialize_i8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        self.scalar(visitor)
+    }
+    fn deserialize_i16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        self.scalar(visitor)
+    }
+    fn deserialize_i32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        self.scalar(visitor)
+    }
+    fn deserialize_i64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        self.scalar(visitor)
+    }
+    fn deserialize_u8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        self.scalar(visitor)
+    }
+    fn deserialize_u16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        self.scalar(visitor)
+    }
+    fn deserialize_u32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        self.scalar(visitor)
+    }
+    fn deserialize_u64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        self.scalar(visitor)
+    }
+    fn deserialize_f32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        self.scalar(visitor)
+    }
+    fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        self.scalar(visitor)
+    }
+    fn deserialize_char<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        self.scalar(visitor)
+    }
+    fn deserialize_bytes<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        self.deserialize_seq(visitor)
+    }
+    fn deserialize_byte_buf<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        self.deserialize_seq(visitor)
+    }
+    fn deserialize_unit<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        self.scalar(visitor)
+    }
+    fn deserialize_unit_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, DeError> {
+        self.scalar(visitor)
+    }
+    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        self.scalar(visitor)
+    }
+}
+
+fn visit_seq<'de, V: Visitor<'de>>(
+    items: Vec<Val>,
+    camel: bool,
+    visitor: V,
+) -> Result<V::Value, DeError> {
+    let len = items.len();
+    let mut seq = Items { items: items.into_iter().enumerate(), camel };
+    let value = visitor.visit_seq(&mut seq)?;
+    if seq.items.len() == 0 {
+        Ok(value)
+    } else {
+        Err(de::Error::invalid_length(len, &"fewer elements"))
+    }
+}
+
+struct Items {
+    items: std::iter::Enumerate<std::vec::IntoIter<Val>>,
+    camel: bool,
+}
+
+impl<'de> de::SeqAccess<'de> for Items {
+    type Error = DeError;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, DeError> {
+        match self.items.next() {
+            Some((i, val)) => seed
+                .deserialize(De { val, camel: self.camel })
+                .map(Some)
+                .map_err(|e| e.at(format!("[{i}]"))),
+            None => Ok(None),
+        }
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.items.len())
+    }
+}
+
+/// An object's entries; keys turned to `snake_case` when `fields` (a struct's, not a map's).
+struct Entries {
+    rest: std::vec::IntoIter<(String, Val)>,
+    fields: bool,
+    camel: bool,
+    pending: Option<(String, Val)>,
+}
+
+impl Entries {
+    fn new(entries: Vec<(String, Val)>, fields: bool, camel: bool) -> Self {
+        Entries { rest: entries.into_iter(), fields, camel, pending: None }
+    }
+}
+
+impl<'de> de::MapAccess<'de> for Entries {
+    type Error = DeError;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, DeError> {
+        let Some((key, value)) = self.rest.next() else { return Ok(None) };
+        let name = if self.fields { snake_case(&key) } else { key.clone() };
+        self.pending = Some((key, value));
+        seed.deserialize(De { val: Val::Str(name), camel: self.camel }).map(Some)
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, DeError> {
+        let (key, value) = self.pending.take().ok_or_else(|| DeError::msg("value before key"))?;
+        seed.deserialize(De { val: value, camel: self.camel }).map_err(|e| e.at(key))
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.rest.len())
+    }
+}
+
+/// `{ Variant: payload }`.
+struct Variant {
+    variant: String,
+    value: De,
+}
+
+impl<'de> de::EnumAccess<'de> for Variant {
+    type Error = DeError;
+    type Variant = De;
+
+    fn variant_seed<V: DeserializeSeed<'de>>(self, seed: V) -> Result<(V::Value, De), DeError> {
+        let variant = seed.deserialize(self.value.with(Val::Str(self.variant.clone())))?;
+        Ok((variant, self.value))
+    }
+}
+
+impl<'de> de::VariantAccess<'de> for De {
+    type Error = DeError;
+
+    fn unit_variant(self) -> Result<(), DeError> {
+        match self.val {
+            Val::Null => Ok(()),
+            other => Err(de::Error::invalid_type(other.unexpected(), &"no payload")),
+        }
+    }
+
+    fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, DeError> {
+        seed.deserialize(self)
+    }
+
+    fn tuple_variant<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value, DeError> {
+        de::Deserializer::deserialize_seq(self, visitor)
+    }
+
+    fn struct_variant<V: Visitor<'de>>(
+        self,
+        fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, DeError> {
+        de::Deserializer::deserialize_struct(self, "", fields, visitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use reseau::io::{EdgeListOptions, MultiplexOptions};
+    use reseau::{Duplicates, Layer, LayerKind, Person, SelfLoops};
+
+    use super::*;
+
+    fn obj(entries: &[(&str, Val)]) -> Val {
+        Val::Obj(entries.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect())
+    }
+    fn s(text: &str) -> Val {
+        Val::Str(text.to_owned())
+    }
+
+    #[test]
+    fn case_conversion() {
+        assert_eq!(snake_case("meanDegree"), "mean_degree");
+        assert_eq!(snake_case("allowSelfLoops"), "allow_self_loops");
+        assert_eq!(snake_case("self_loops"), "self_loops");
+        assert_eq!(snake_case("n"), "n");
+        assert_eq!(camel_case("self_loops"), "selfLoops");
+        assert_eq!(camel_case("directed"), "directed");
+    }
+
+    #[test]
+    fn camel_case_options_reach_the_core_structs() {
+        let v = obj(&[
+            ("directed", Val::Bool(true)),
+            ("layer", s("email")),
+            ("kind", s("digital")),
+            ("policy", obj(&[("duplicates", s("reject")), ("selfLoops", s("reject"))])),
+        ]);
+        let options: EdgeListOptions = v.into_rust().unwrap();
+        assert!(options.directed);
+        assert_eq!(options.kind, LayerKind::Digital);
+        assert_eq!(options.policy.duplicates, Duplicates::Reject);
+        assert_eq!(options.policy.self_loops.0, SelfLoops::Reject);
+        let defaults: EdgeListOptions = obj(&[]).into_rust().unwrap();
+        assert_eq!(defaults, EdgeListOptions::default());
+        let from_null: MultiplexOptions = Val::Null.into_rust().unwrap_or_default();
+        assert_eq!(from_null, MultiplexOptions::default());
+    }
+
+    #[test]
+    fn unknown_and_misplaced_options_say_where() {
+        let err = obj(&[("direted", Val::Bool(true))]).into_rust::<EdgeListOptions>().unwrap_err();
+        assert!(err.message().starts_with("unknown field `direted`, expected"), "{err}");
+        let v = obj(&[("policy", obj(&[("selfLoops", s("maybe"))]))]);
+        let err = v.into_rust::<EdgeListOptions>().unwrap_err();
+        assert_eq!(err.path(), "policy.selfLoops");
+        let err = obj(&[("policy", obj(&[("self_loop", s("drop"))]))])
+            .into_rust::<EdgeListOptions>()
+            .unwrap_err();
+        assert!(err.to_string().contains("expected `duplicates` or `selfLoops`"), "{err}");
+    }
+
+    #[test]
+    fn map_keys_are_kept_and_numbers_become_text() {
+        let v = obj(&[
+            ("label", Val::UInt(17)),
+            ("attributes", obj(&[("firstName", s("Ana")), ("age", Val::UInt(31))])),
+            ("position", Val::Seq(vec![Val::Float(0.5), Val::Int(-2)])),
+        ]);
+        let person: Person = v.into_rust().unwrap();
+        assert_eq!(person.label.as_deref(), Some("17"));
+        let expected: BTreeMap<String, String> =
+            [("age".into(), "31".into()), ("firstName".into(), "Ana".into())].into();
+        assert_eq!(person.attributes, expected);
+        assert_eq!(person.position, Some([0.5, -2.0]));
+    }
+
+    #[test]
+    fn nan_reaches_the_core_checks() {
+        let layer: Layer =
+            obj(&[("name", s("x")), ("probability", Val::number(f64::NAN))]).into_rust().unwrap();
+        assert!(layer.probability.unwrap().is_nan());
+        assert!(layer.validate().is_err());
+    }
+
+    #[test]
+    fn seeds_must_be_whole_and_not_negative() {
+        assert_eq!(Val::number(1.0), Val::UInt(1));
+        assert_eq!(Val::number(-1.0), Val::Int(-1));
+        assert_eq!(Val::number(1e300), Val::Float(1e300));
+        assert!(Val::number(1.5).into_rust::<u64>().is_err());
+        assert!(Val::Int(-1).into_rust::<u64>().is_err());
+        assert_eq!(Val::UInt(u64::MAX).into_rust::<u64>().unwrap(), u64::MAX);
+    }
+
+    #[test]
+    fn sequences_report_the_index() {
+        let err = Val::Seq(vec![Val::UInt(1), s("x")]).into_rust::<Vec<u32>>().unwrap_err();
+        assert_eq!(err.path(), "[1]");
+        let mut v = obj(&[("seed", Val::UInt(3)), ("n", Val::UInt(10))]);
+        assert_eq!(v.take("seed"), Some(Val::UInt(3)));
+        assert_eq!(v, obj(&[("n", Val::UInt(10))]));
+    }
+}

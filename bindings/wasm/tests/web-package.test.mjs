@@ -1,0 +1,29 @@
+// The npm package itself (the --target web build in bindings/wasm/pkg), loaded in Node.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+
+import init, { initSync, datasets, generators, Network, readEdgelist } from '../pkg/index.js';
+
+const pkg = JSON.parse(readFileSync(new URL('../pkg/package.json', import.meta.url), 'utf8'));
+
+test('package.json makes an ES module package named reseau with types', () => {
+  assert.equal(pkg.name, 'reseau');
+  assert.equal(pkg.type, 'module');
+  assert.equal(pkg.types, './index.d.ts');
+  assert.equal(pkg.exports['.'].default, './index.js');
+  for (const file of pkg.files) {
+    readFileSync(new URL(`../pkg/${file}`, import.meta.url)); // every listed file exists
+  }
+  assert.equal(typeof init, 'function');
+});
+
+test('initialised from the .wasm bytes, it runs the same code as the Node build', () => {
+  initSync({ module: readFileSync(new URL('../pkg/reseau_wasm_bg.wasm', import.meta.url)) });
+  const aarhus = datasets.aarhusCs();
+  assert.deepEqual([aarhus.numPeople, aarhus.numTies, aarhus.numLayers], [61, 620, 5]);
+  assert.equal(new Network().numPeople, 0);
+  assert.equal(readEdgelist('1 2\n').numTies, 1);
+  const er = generators.erdosRenyi({ n: 100, meanDegree: 3, seed: 1n });
+  assert.ok(er.numTies > 0);
+});
