@@ -121,6 +121,7 @@ impl Tally {
         self.total_sum_sq += total * total;
     }
 
+    #[cfg_attr(not(feature = "parallel"), allow(dead_code))] // merges per-thread tallies
     fn merge(mut self, other: &Tally) -> Tally {
         self.runs += other.runs;
         self.total_sum_sq += other.total_sum_sq;
