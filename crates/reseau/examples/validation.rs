@@ -110,7 +110,8 @@ fn small_graphs(w: &mut String) {
 /// Mean spread from `seeds` random seed people, `runs` each.
 fn from_random_seeds(view: &CompiledNetwork, model: &Model, seeds: u32, runs: u64) -> (f64, f64) {
     // A different sample of seed people for every model, so that rows are independent.
-    let mut rng = Stream::new(11, model.probability.to_bits() ^ u64::from(model.layers.len() as u32));
+    let mut rng =
+        Stream::new(11, model.probability.to_bits() ^ u64::from(model.layers.len() as u32));
     let means: Vec<f64> = (0..seeds)
         .map(|i| {
             let s = rng.below(view.num_people() as u64) as u32;
