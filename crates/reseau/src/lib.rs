@@ -30,6 +30,7 @@ pub mod cascade;
 mod compiled;
 pub mod datasets;
 mod error;
+pub mod fatigue;
 pub mod generators;
 pub mod io;
 mod model;

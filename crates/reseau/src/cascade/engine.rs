@@ -15,9 +15,18 @@
 //! - IC and weighted cascade: an arrival is a successful attempt and convinces;
 //! - LT: an arrival adds its weight; the person is convinced once the total reaches their
 //!   threshold, with the valence of the arrival that crossed it.
+//!
+//! With fatigue, IC and weighted-cascade attempts are drawn when they arrive rather than when
+//! sent: an arrival at a person not yet convinced (or a bad-buzz arrival that could overturn
+//! good buzz of the same step) is an exposure. Its success probability is multiplied by the
+//! person's willingness at their load before it, then the load grows by 1; LT weights are
+//! multiplied by the same willingness. A person so convinced relays at all with that
+//! willingness (one draw), so that a tired person neither buys nor forwards. Media count
+//! their sources as without fatigue.
 
 use crate::cascade::model::{Distrust, ModelKind, Seeds, Valence};
 use crate::cascade::prepared::Prepared;
+use crate::fatigue::Load;
 use crate::model::PersonKind;
 use crate::rng::Stream;
 
@@ -32,7 +41,11 @@ struct Arrival {
     from: u32,
     layer: u32,
     valence: Valence,
+    /// LT: the weight sent; IC and weighted cascade with fatigue: the slot's value, drawn on
+    /// arrival.
     weight: f32,
+    /// IC and weighted cascade with fatigue: the slot's multiplicity.
+    multiplicity: u16,
 }
 
 /// One person's state in the current run, kept together so that a touch is one cache line.
@@ -44,6 +57,8 @@ struct Node {
     parent: u32,
     via: u32,
     valence: Valence,
+    /// Whether this person passes the message on once convinced (false only under fatigue).
+    relays: bool,
 }
 
 /// Per-person state reused from run to run.
@@ -64,6 +79,8 @@ pub(crate) struct Scratch {
     next: Vec<u32>,
     /// Everyone convinced in the last run, in the order convinced.
     pub(crate) activated: Vec<u32>,
+    /// Each person's load, under fatigue.
+    load: Option<Load>,
 }
 
 impl Scratch {
@@ -71,8 +88,14 @@ impl Scratch {
     /// single run on a large network allocates little).
     pub(crate) fn new(prep: &Prepared<'_>) -> Self {
         let n = prep.net.num_people();
-        let node =
-            Node { stamp: 0, time: NOT_ACTIVE, parent: NONE, via: NONE, valence: Valence::Good };
+        let node = Node {
+            stamp: 0,
+            time: NOT_ACTIVE,
+            parent: NONE,
+            via: NONE,
+            valence: Valence::Good,
+            relays: true,
+        };
         let lt = if prep.kind == ModelKind::LinearThreshold { n } else { 0 };
         let media = if prep.has_media { n } else { 0 };
         Scratch {
@@ -87,6 +110,7 @@ impl Scratch {
             frontier: Vec::new(),
             next: Vec::new(),
             activated: Vec::new(),
+            load: prep.fatigue.map(|f| f.new_load(n)),
         }
     }
 
@@ -138,6 +162,7 @@ impl Scratch {
                 parent: NONE,
                 via: NONE,
                 valence: Valence::Good,
+                relays: true,
             };
             if !self.acc.is_empty() {
                 self.acc[i] = 0.0;
@@ -184,6 +209,9 @@ impl Scratch {
         }
         self.activated.clear();
         self.next.clear();
+        if let Some(load) = &mut self.load {
+            load.clear();
+        }
         for (valence, list) in [(Valence::Good, &seeds.good), (Valence::Bad, &seeds.bad)] {
             for &s in list {
                 self.touch(s);
@@ -245,7 +273,10 @@ impl Scratch {
     /// `u`, convinced at step `t`, acts on each of their ties; returns the arrivals left
     /// pending.
     fn propagate(&mut self, prep: &Prepared<'_>, u: u32, t: u32, rng: &mut Stream) -> usize {
-        let valence = self.nodes[u as usize].valence;
+        let Node { valence, relays, .. } = self.nodes[u as usize];
+        if !relays {
+            return 0;
+        }
         let mut pending = 0;
         for (l, pl) in prep.layers.iter().enumerate() {
             if !pl.enabled {
@@ -266,7 +297,14 @@ impl Scratch {
                     slot += skip as usize;
                     let v = layer.targets()[slot];
                     if !self.settled(v, at, valence) {
-                        let a = Arrival { to: v, from: u, layer: l as u32, valence, weight: 0.0 };
+                        let a = Arrival {
+                            to: v,
+                            from: u,
+                            layer: l as u32,
+                            valence,
+                            weight: 0.0,
+                            multiplicity: 1,
+                        };
                         pending += self.send(prep, a, at, rng);
                     }
                     slot += 1;
@@ -286,8 +324,14 @@ impl Scratch {
                     let blocked = negative && prep.distrust == Distrust::Block;
                     if !blocked && self.last_source[v as usize] != u && !self.is_active(v) {
                         self.last_source[v as usize] = u;
-                        let a =
-                            Arrival { to: v, from: u, layer: l as u32, valence: sent, weight: 0.0 };
+                        let a = Arrival {
+                            to: v,
+                            from: u,
+                            layer: l as u32,
+                            valence: sent,
+                            weight: 0.0,
+                            multiplicity: 1,
+                        };
                         pending += self.send(prep, a, at, rng);
                     }
                     continue;
@@ -297,21 +341,30 @@ impl Scratch {
                     continue;
                 }
                 let multiplier = prep.valence_multiplier[sent.index()];
+                let m = layer.multiplicity()[slot];
                 let weight = match prep.kind {
                     ModelKind::LinearThreshold => (value * multiplier) as f32,
+                    // Under fatigue the attempt is drawn on arrival, against the load then.
+                    ModelKind::IndependentCascade | ModelKind::WeightedCascade
+                        if self.load.is_some() =>
+                    {
+                        pl.values[slot]
+                    }
                     ModelKind::IndependentCascade | ModelKind::WeightedCascade => {
-                        let mut q = (value * multiplier).min(1.0);
-                        let m = layer.multiplicity()[slot];
-                        if m > 1 {
-                            q = 1.0 - (1.0 - q).powi(i32::from(m));
-                        }
-                        if !rng.bernoulli(q) {
+                        if !rng.bernoulli(attempt_probability(value, multiplier, m)) {
                             continue;
                         }
                         0.0
                     }
                 };
-                let a = Arrival { to: v, from: u, layer: l as u32, valence: sent, weight };
+                let a = Arrival {
+                    to: v,
+                    from: u,
+                    layer: l as u32,
+                    valence: sent,
+                    weight,
+                    multiplicity: m,
+                };
                 pending += self.send(prep, a, at, rng);
             }
         }
@@ -319,6 +372,10 @@ impl Scratch {
     }
 
     fn arrive(&mut self, prep: &Prepared<'_>, a: Arrival, t: u32, rng: &mut Stream) {
+        if self.load.is_some() {
+            self.arrive_tired(prep, a, t, rng);
+            return;
+        }
         let v = a.to;
         self.touch(v);
         let i = v as usize;
@@ -358,4 +415,72 @@ impl Scratch {
             }
         }
     }
+
+    /// [`Scratch::arrive`] under fatigue (see the module's documentation).
+    fn arrive_tired(&mut self, prep: &Prepared<'_>, a: Arrival, t: u32, rng: &mut Stream) {
+        let v = a.to;
+        self.touch(v);
+        let i = v as usize;
+        let node = self.nodes[i];
+        let overturn = node.time == t && node.valence == Valence::Good && a.valence == Valence::Bad;
+        if node.time != NOT_ACTIVE && !overturn {
+            return;
+        }
+        if prep.has_media && prep.net.kinds()[i] == PersonKind::Media {
+            if overturn {
+                let n = &mut self.nodes[i];
+                (n.valence, n.parent, n.via) = (Valence::Bad, a.from, a.layer);
+            } else {
+                self.count[i] += 1;
+                if self.count[i] >= prep.media_threshold {
+                    self.activate(v, t, a.valence, a.from, a.layer);
+                }
+            }
+            return;
+        }
+        let (Some(load), Some(fatigue)) = (&mut self.load, prep.fatigue) else {
+            unreachable!("arrive_tired runs under fatigue only");
+        };
+        let willing = fatigue.willingness(load.load(v, u64::from(t)));
+        load.add(v, u64::from(t), 1.0);
+        let convinced = match prep.kind {
+            ModelKind::IndependentCascade | ModelKind::WeightedCascade => {
+                let multiplier = prep.valence_multiplier[a.valence.index()];
+                let q = attempt_probability(f64::from(a.weight), multiplier, a.multiplicity);
+                rng.bernoulli(q * willing)
+            }
+            ModelKind::LinearThreshold if overturn => true,
+            ModelKind::LinearThreshold => {
+                if self.theta[i].is_nan() {
+                    self.theta[i] = match prep.thresholds {
+                        Some(given) => given[i],
+                        None => rng.uniform(),
+                    };
+                }
+                self.acc[i] += f64::from(a.weight) * willing;
+                self.acc[i] >= self.theta[i] - 1e-6
+            }
+        };
+        if !convinced {
+            return;
+        }
+        if overturn {
+            let n = &mut self.nodes[i];
+            (n.valence, n.parent, n.via) = (Valence::Bad, a.from, a.layer);
+            return;
+        }
+        self.activate(v, t, a.valence, a.from, a.layer);
+        self.nodes[i].relays = willing >= 1.0 || rng.bernoulli(willing);
+    }
+}
+
+/// The chance that one attempt along a slot succeeds: its value times the valence multiplier,
+/// capped at 1, merged over `m` parallel ties as 1 − (1 − q)^m.
+#[inline]
+fn attempt_probability(value: f64, multiplier: f64, m: u16) -> f64 {
+    let mut q = (value * multiplier).min(1.0);
+    if m > 1 {
+        q = 1.0 - (1.0 - q).powi(i32::from(m));
+    }
+    q
 }

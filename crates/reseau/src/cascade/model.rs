@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result, check_non_negative, check_probability};
+use crate::fatigue::Fatigue;
 
 /// Which diffusion rule a [`Model`] follows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -148,6 +149,15 @@ pub struct Model {
     pub bad_multiplier: f64,
     /// What a distrust tie does.
     pub distrust: Distrust,
+    /// Recommendation fatigue (`None`, the default: none). Every attempt on a person not yet
+    /// convinced is an exposure that adds 1 to their load, whichever campaign made it; the
+    /// attempt succeeds with its probability times the person's willingness at their load
+    /// before this exposure (LT: the weight it brings is multiplied by that willingness), and
+    /// a person so convinced passes the message on at all with that same willingness (one
+    /// draw for all their ties). Seeds and media are not subject to fatigue. See
+    /// [`crate::fatigue`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fatigue: Option<Fatigue>,
 }
 
 impl Default for Model {
@@ -161,6 +171,7 @@ impl Default for Model {
             good_multiplier: 1.0,
             bad_multiplier: 1.0,
             distrust: Distrust::Block,
+            fatigue: None,
         }
     }
 }
@@ -182,6 +193,20 @@ impl Model {
     #[must_use]
     pub fn layer(mut self, name: impl Into<String>, settings: LayerSettings) -> Self {
         self.layers.insert(name.into(), settings);
+        self
+    }
+    /// Sets recommendation fatigue (see [`Model::fatigue`]).
+    ///
+    /// ```
+    /// use reseau::cascade::Model;
+    /// use reseau::fatigue::Fatigue;
+    /// let tired = Model::independent_cascade(0.2).fatigue(Fatigue::hill(2.0, 2.0));
+    /// assert!(tired.validate().is_ok());
+    /// assert!(Model::default().fatigue(Fatigue::exponential(f64::NAN)).validate().is_err());
+    /// ```
+    #[must_use]
+    pub fn fatigue(mut self, fatigue: Fatigue) -> Self {
+        self.fatigue = Some(fatigue);
         self
     }
 
@@ -211,6 +236,9 @@ impl Model {
         }
         check_non_negative(|| "good multiplier".into(), self.good_multiplier)?;
         check_non_negative(|| "bad multiplier".into(), self.bad_multiplier)?;
+        if let Some(fatigue) = &self.fatigue {
+            fatigue.validate()?;
+        }
         if let Some(thresholds) = &self.thresholds {
             if self.kind != ModelKind::LinearThreshold {
                 return Err(Error::invalid(

@@ -4,6 +4,7 @@
 use crate::cascade::model::{Distrust, LayerSettings, Model, ModelKind};
 use crate::compiled::CompiledNetwork;
 use crate::error::{Error, Result};
+use crate::fatigue::Fatigue;
 use crate::model::{LayerKind, PersonKind};
 use crate::rng::GapTable;
 
@@ -39,6 +40,8 @@ pub(crate) struct Prepared<'a> {
     pub(crate) max_latency: u32,
     /// The latency of every enabled layer when they all agree.
     pub(crate) single_latency: Option<u32>,
+    /// Fatigue, when it can change anything (not the `none` curve).
+    pub(crate) fatigue: Option<Fatigue>,
 }
 
 impl<'a> Prepared<'a> {
@@ -51,6 +54,7 @@ impl<'a> Prepared<'a> {
             net.layers().iter().map(|l| model.layers.get(&l.name).unwrap_or(&defaults)).collect();
         let incoming = Incoming::new(net, model, &settings);
         let has_media = net.kinds().contains(&PersonKind::Media);
+        let fatigue = model.fatigue.filter(|f| !f.is_none());
         let mut layers = Vec::with_capacity(net.layers().len());
         let mut max_latency = 1;
         for (l, layer) in net.layers().iter().enumerate() {
@@ -59,7 +63,9 @@ impl<'a> Prepared<'a> {
             if s.enabled {
                 max_latency = max_latency.max(latency);
             }
-            let uniform = uniform_probability(net, model, s, l, has_media);
+            // Fatigue sees every attempt: no skipping over neighbours.
+            let uniform =
+                uniform_probability(net, model, s, l, has_media).filter(|_| fatigue.is_none());
             let gaps = uniform.map(|p| {
                 let [good, bad] = [model.good_multiplier, model.bad_multiplier];
                 Box::new([GapTable::new(p * good), GapTable::new(p * bad)])
@@ -89,6 +95,7 @@ impl<'a> Prepared<'a> {
             distrust: model.distrust,
             thresholds: model.thresholds.as_deref(),
             max_latency,
+            fatigue,
         })
     }
 }
