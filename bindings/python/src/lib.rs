@@ -14,6 +14,7 @@
 
 use pyo3::prelude::*;
 
+mod cascade;
 mod convert;
 mod errors;
 mod generators;
@@ -45,5 +46,17 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(generators::stochastic_block, m)?)?;
     m.add_function(wrap_pyfunction!(generators::professional, m)?)?;
     m.add_function(wrap_pyfunction!(generators::aarhus_cs, m)?)?;
+    m.add_class::<cascade::PyModel>()?;
+    m.add_class::<cascade::PyIndependentCascade>()?;
+    m.add_class::<cascade::PyWeightedCascade>()?;
+    m.add_class::<cascade::PyLinearThreshold>()?;
+    m.add_class::<cascade::PyLayerSettings>()?;
+    m.add_class::<cascade::PyRelays>()?;
+    m.add_class::<cascade::PySpreadStats>()?;
+    m.add_class::<cascade::PyCascadeSummary>()?;
+    m.add_class::<cascade::PyCascadeTrace>()?;
+    m.add_function(wrap_pyfunction!(cascade::simulate, m)?)?;
+    m.add_function(wrap_pyfunction!(cascade::trace, m)?)?;
+    m.add_function(wrap_pyfunction!(cascade::exact_spread, m)?)?;
     Ok(())
 }

@@ -120,7 +120,7 @@ impl PyLayer {
 }
 
 /// A string as Python's `repr` writes it, for the common case (no quotes or escapes inside).
-fn py_str(s: &str) -> String {
+pub(crate) fn py_str(s: &str) -> String {
     if s.contains(['\'', '\\']) || s.chars().any(char::is_control) {
         format!("{s:?}")
     } else {

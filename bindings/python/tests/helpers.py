@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
+from typing import Callable
 
 import pytest
 
@@ -18,3 +20,15 @@ def data_file(*parts: str) -> Path:
     if not path.is_file():
         pytest.skip(f"data file not found: {path}")
     return path
+
+
+def progress_during(work: Callable[[], object]) -> int:
+    """How many times the main thread loops while `work` runs in another thread: a call that
+    held the GIL throughout would leave it a handful of loops."""
+    thread = threading.Thread(target=work)
+    count = 0
+    thread.start()
+    while thread.is_alive():
+        count += 1
+    thread.join()
+    return count

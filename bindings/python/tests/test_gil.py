@@ -2,20 +2,9 @@
 
 from __future__ import annotations
 
-import threading
-
 import reseau
 
-
-def progress_during(work) -> int:
-    """How many times the main thread loops while `work` runs in another thread."""
-    thread = threading.Thread(target=work)
-    count = 0
-    thread.start()
-    while thread.is_alive():
-        count += 1
-    thread.join()
-    return count
+from helpers import progress_during
 
 
 def test_generating_releases_the_gil():

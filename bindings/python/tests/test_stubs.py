@@ -33,6 +33,17 @@ def test_usage_type_checks(tmp_path):
         "    reseau.read_edgelist('x.txt', directed=True)\n"
         "except reseau.ParseError as err:\n"
         "    line: int = err.line\n"
+        "model = reseau.IndependentCascade(probability=0.1, layers={'lunch': {'multiplier': 2.0}})\n"
+        "lt = reseau.LinearThreshold(thresholds=[0.5] * 61, layers={'work': reseau.LayerSettings(latency=2)})\n"
+        "summary: reseau.CascadeSummary = reseau.simulate(net, ['U4', 3], model=model, runs=100, seed=7)\n"
+        "mean: float = summary.mean\n"
+        "low, high = summary.ci95\n"
+        "shares: dict[str, float] = summary.layer_shares\n"
+        "good: float = summary.good.activation.sum()\n"
+        "t: reseau.CascadeTrace = reseau.trace(net, [0], lt, seed=1, bad_seeds=[1])\n"
+        "spread: int = t.spread\n"
+        "exact: float = reseau.exact_spread(net, [0], reseau.WeightedCascade())\n"
+        "again: reseau.Model = reseau.Model.from_dict(model.to_dict())\n"
     )
     command = [sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(code)]
     result = subprocess.run(command, capture_output=True, text=True, cwd=tmp_path)

@@ -15,6 +15,13 @@ package, so the same seed gives the same numbers in all three.
 >>> reseau.generators.erdos_renyi(n=100, mean_degree=4.0, seed=1).num_people
 100
 
+Cascades (influence relays) run on any network: Independent Cascade, the weighted cascade or
+Linear Threshold, with per-layer settings, relays, and good and bad buzz:
+
+>>> summary = reseau.simulate(aucs, ["U4"], model=reseau.IndependentCascade(probability=0.1), runs=1000, seed=7)
+>>> summary.ci95[0] <= summary.mean <= summary.ci95[1], sorted(summary.by_layer)[:2]
+(True, ['coauthor', 'facebook'])
+
 Every error is a :class:`ReseauError` (a ``ValueError``), with one subclass per kind of
 problem carrying its details as attributes:
 
@@ -34,15 +41,25 @@ from ._core import (
     EncodingError,
     FileError,
     InvalidParameterError,
+    CascadeSummary,
+    CascadeTrace,
+    IndependentCascade,
     JsonError,
     Layer,
+    LayerSettings,
+    LinearThreshold,
+    Model,
     Network,
     ParseError,
+    Relays,
     ReseauError,
     SelfLoopError,
+    SpreadStats,
     UnknownLayerError,
     UnknownPersonError,
     UnsupportedVersionError,
+    WeightedCascade,
+    exact_spread,
     parse_csv,
     parse_edgelist,
     parse_mpx,
@@ -53,6 +70,8 @@ from ._core import (
     read_mpx,
     read_multiplex,
     read_signed,
+    simulate,
+    trace,
 )
 from . import datasets, generators
 from ._networkx import from_networkx
@@ -61,22 +80,32 @@ __version__: str = _core.__version__
 
 __all__ = [
     "FORMAT_VERSION",
+    "CascadeSummary",
+    "CascadeTrace",
     "DuplicateLabelError",
     "DuplicateLayerError",
     "DuplicateTieError",
     "EncodingError",
     "FileError",
+    "IndependentCascade",
     "InvalidParameterError",
     "JsonError",
     "Layer",
+    "LayerSettings",
+    "LinearThreshold",
+    "Model",
     "Network",
     "ParseError",
+    "Relays",
     "ReseauError",
     "SelfLoopError",
+    "SpreadStats",
     "UnknownLayerError",
     "UnknownPersonError",
     "UnsupportedVersionError",
+    "WeightedCascade",
     "datasets",
+    "exact_spread",
     "from_networkx",
     "generators",
     "parse_csv",
@@ -89,6 +118,8 @@ __all__ = [
     "read_mpx",
     "read_multiplex",
     "read_signed",
+    "simulate",
+    "trace",
 ]
 
 # Every kind of error the core names, including any kind newer than the list above.

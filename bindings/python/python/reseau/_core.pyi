@@ -1,16 +1,19 @@
 """Type stubs of the compiled module ``reseau._core`` (re-exported by ``reseau``)."""
 
 import os
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union, final
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union, final
 
 import numpy as np
 import numpy.typing as npt
+from typing_extensions import disjoint_base
 
 __version__: str
 FORMAT_VERSION: int
 ERROR_KINDS: List[str]
 
 __all__ = [
+    "CascadeSummary",
+    "CascadeTrace",
     "DuplicateLabelError",
     "DuplicateLayerError",
     "DuplicateTieError",
@@ -18,20 +21,28 @@ __all__ = [
     "EncodingError",
     "FORMAT_VERSION",
     "FileError",
+    "IndependentCascade",
     "InvalidParameterError",
     "JsonError",
     "Layer",
+    "LayerSettings",
+    "LinearThreshold",
+    "Model",
     "Network",
     "ParseError",
+    "Relays",
     "ReseauError",
     "SelfLoopError",
+    "SpreadStats",
     "UnknownLayerError",
     "UnknownPersonError",
     "UnsupportedVersionError",
+    "WeightedCascade",
     "__version__",
     "aarhus_cs",
     "barabasi_albert",
     "erdos_renyi",
+    "exact_spread",
     "kleinberg",
     "parse_csv",
     "parse_edgelist",
@@ -44,7 +55,9 @@ __all__ = [
     "read_mpx",
     "read_multiplex",
     "read_signed",
+    "simulate",
     "stochastic_block",
+    "trace",
     "watts_strogatz",
 ]
 
@@ -403,3 +416,236 @@ def professional(
     influencer_cost: float = 10.0,
 ) -> Network: ...
 def aarhus_cs() -> Network: ...
+
+# cascades: models, their settings, simulate/trace/exact_spread and their results
+
+# A person by id (an int or numpy integer) or by label.
+_Person = Union[int, np.integer[Any], str]
+# One person, or any iterable of them (a list, a numpy array, ...).
+_People = Union[_Person, Iterable[_Person]]
+# Per-layer settings as LayerSettings or as a dict of its fields.
+_LayerSettingsArg = Union["LayerSettings", Mapping[str, Any]]
+_RelaysArg = Union["Relays", Mapping[str, Any]]
+_Floats = Union[Sequence[float], npt.NDArray[np.floating[Any]]]
+
+@final
+class LayerSettings:
+    """How a model treats one layer: multiplier, probability, latency, enabled."""
+
+    def __new__(
+        cls,
+        multiplier: float = 1.0,
+        probability: Optional[float] = None,
+        latency: Optional[int] = None,
+        enabled: bool = True,
+    ) -> "LayerSettings": ...
+    @property
+    def multiplier(self) -> float: ...
+    @property
+    def probability(self) -> Optional[float]: ...
+    @property
+    def latency(self) -> Optional[int]: ...
+    @property
+    def enabled(self) -> bool: ...
+    def to_dict(self) -> Dict[str, Any]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __ne__(self, value: object, /) -> bool: ...
+    def __reduce__(self) -> Tuple[type, Tuple[float, Optional[float], Optional[int], bool]]: ...
+
+@final
+class Relays:
+    """How influencers and media relay a message."""
+
+    def __new__(
+        cls,
+        influencer_multiplier: float = 1.0,
+        media_threshold: int = 2,
+        media_probability: Optional[float] = None,
+    ) -> "Relays": ...
+    @property
+    def influencer_multiplier(self) -> float: ...
+    @property
+    def media_threshold(self) -> int: ...
+    @property
+    def media_probability(self) -> Optional[float]: ...
+    def to_dict(self) -> Dict[str, Any]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __ne__(self, value: object, /) -> bool: ...
+    def __reduce__(self) -> Tuple[type, Tuple[float, int, Optional[float]]]: ...
+
+@disjoint_base
+class Model:
+    """A diffusion model: the base class of IndependentCascade, WeightedCascade and LinearThreshold."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def layers(self) -> Dict[str, LayerSettings]: ...
+    @property
+    def relays(self) -> Relays: ...
+    @property
+    def good_multiplier(self) -> float: ...
+    @property
+    def bad_multiplier(self) -> float: ...
+    @property
+    def distrust(self) -> str: ...
+    def to_dict(self) -> Dict[str, Any]: ...
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "Model": ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __ne__(self, value: object, /) -> bool: ...
+    def __reduce__(self) -> Tuple[Any, Tuple[Dict[str, Any]]]: ...
+
+@final
+class IndependentCascade(Model):
+    """Independent Cascade: one chance per tie, with the tie's probability."""
+
+    def __new__(
+        cls,
+        probability: float = 0.1,
+        *,
+        layers: Optional[Mapping[str, _LayerSettingsArg]] = None,
+        relays: Optional[_RelaysArg] = None,
+        good_multiplier: float = 1.0,
+        bad_multiplier: float = 1.0,
+        distrust: str = "block",
+    ) -> "IndependentCascade": ...
+    @property
+    def probability(self) -> float: ...
+
+@final
+class WeightedCascade(Model):
+    """The weighted cascade: p(u, v) = 1 / in-degree of v."""
+
+    def __new__(
+        cls,
+        *,
+        layers: Optional[Mapping[str, _LayerSettingsArg]] = None,
+        relays: Optional[_RelaysArg] = None,
+        good_multiplier: float = 1.0,
+        bad_multiplier: float = 1.0,
+        distrust: str = "block",
+    ) -> "WeightedCascade": ...
+
+@final
+class LinearThreshold(Model):
+    """Linear Threshold: convinced once the weight of convinced contacts reaches a threshold."""
+
+    def __new__(
+        cls,
+        *,
+        thresholds: Optional[_Floats] = None,
+        layers: Optional[Mapping[str, _LayerSettingsArg]] = None,
+        relays: Optional[_RelaysArg] = None,
+        good_multiplier: float = 1.0,
+        bad_multiplier: float = 1.0,
+        distrust: str = "block",
+    ) -> "LinearThreshold": ...
+    @property
+    def thresholds(self) -> Optional[npt.NDArray[np.float64]]: ...
+
+@final
+class SpreadStats:
+    """The spread of one valence (or both) over the runs of simulate."""
+
+    @property
+    def mean(self) -> float: ...
+    @property
+    def std(self) -> float: ...
+    @property
+    def ci95(self) -> Tuple[float, float]: ...
+    @property
+    def activation(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def by_layer(self) -> Dict[str, float]: ...
+    @property
+    def seeds(self) -> float: ...
+    def to_dict(self) -> Dict[str, Any]: ...
+    def __reduce__(self) -> Tuple[Any, Tuple[Dict[str, Any], List[str]]]: ...
+
+@final
+class CascadeSummary:
+    """The result of simulate: the spread of the message over many runs."""
+
+    @property
+    def runs(self) -> int: ...
+    @property
+    def mean(self) -> float: ...
+    @property
+    def std(self) -> float: ...
+    @property
+    def ci95(self) -> Tuple[float, float]: ...
+    @property
+    def activation(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def by_step(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def by_layer(self) -> Dict[str, float]: ...
+    @property
+    def layer_shares(self) -> Dict[str, float]: ...
+    @property
+    def total(self) -> SpreadStats: ...
+    @property
+    def good(self) -> SpreadStats: ...
+    @property
+    def bad(self) -> SpreadStats: ...
+    @property
+    def layer_names(self) -> List[str]: ...
+    @property
+    def labels(self) -> List[str]: ...
+    def to_dict(self) -> Dict[str, Any]: ...
+    # pandas is optional: a pandas DataFrame.
+    def to_pandas(self) -> Any: ...
+    def _repr_html_(self) -> str: ...
+    def __reduce__(self) -> Tuple[Any, Tuple[Dict[str, Any], List[str]]]: ...
+
+@final
+class CascadeTrace:
+    """The result of trace: one run, who convinced whom, when, through which layer."""
+
+    @property
+    def step(self) -> npt.NDArray[np.int64]: ...
+    @property
+    def parent(self) -> npt.NDArray[np.int64]: ...
+    @property
+    def layer(self) -> npt.NDArray[np.int64]: ...
+    @property
+    def valence(self) -> npt.NDArray[np.int64]: ...
+    @property
+    def order(self) -> npt.NDArray[np.uint32]: ...
+    @property
+    def spread(self) -> int: ...
+    @property
+    def layer_names(self) -> List[str]: ...
+    @property
+    def labels(self) -> List[str]: ...
+    def to_dict(self) -> Dict[str, Any]: ...
+    # pandas is optional: a pandas DataFrame.
+    def to_pandas(self) -> Any: ...
+    def _repr_html_(self) -> str: ...
+    def __reduce__(self) -> Tuple[Any, Tuple[Dict[str, Any], List[str], List[str]]]: ...
+
+def simulate(
+    net: Network,
+    seeds: _People,
+    model: Optional[Model] = None,
+    *,
+    runs: int = 1000,
+    seed: int = 0,
+    bad_seeds: Optional[_People] = None,
+) -> CascadeSummary: ...
+def trace(
+    net: Network,
+    seeds: _People,
+    model: Optional[Model] = None,
+    *,
+    seed: int = 0,
+    bad_seeds: Optional[_People] = None,
+) -> CascadeTrace: ...
+def exact_spread(
+    net: Network,
+    seeds: _People,
+    model: Optional[Model] = None,
+    *,
+    bad_seeds: Optional[_People] = None,
+) -> float: ...

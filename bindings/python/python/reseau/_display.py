@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from ._core import Network
+from ._core import CascadeSummary, CascadeTrace, Network
 
 
 def network_html(net: Network) -> str:
@@ -38,3 +38,76 @@ def network_html(net: Network) -> str:
         else ""
     )
     return f"<div><strong>reseau.Network</strong>: {summary}{table}</div>"
+
+
+def _number(x: float) -> str:
+    return f"{x:,.3f}".rstrip("0").rstrip(".")
+
+
+def summary_html(summary: CascadeSummary) -> str:
+    """A small HTML summary of a :class:`reseau.CascadeSummary`: the mean spread with its
+    confidence interval, per campaign when there are two, and a table of the layers with the
+    spread each carried and its share.
+
+    >>> import reseau
+    >>> page = reseau.simulate(reseau.datasets.aarhus_cs(), [0], runs=50, seed=1)._repr_html_()
+    >>> "<table" in page and "facebook" in page and "95% CI" in page
+    True
+    """
+    low, high = summary.ci95
+    people = len(summary.labels)
+    head = (
+        f"{summary.runs:,} runs, mean spread <strong>{_number(summary.mean)}</strong> of "
+        f"{people:,} people (95% CI {_number(low)} to {_number(high)}, std {_number(summary.std)})"
+    )
+    if summary.bad.mean > 0:
+        head += f"; good buzz {_number(summary.good.mean)}, bad buzz {_number(summary.bad.mean)}"
+    shares = summary.layer_shares
+    rows = "".join(
+        "<tr><td>{}</td><td style='text-align:right'>{}</td>"
+        "<td style='text-align:right'>{:.1%}</td></tr>".format(
+            html.escape(name), _number(carried), shares[name]
+        )
+        for name, carried in summary.by_layer.items()
+    )
+    table = (
+        "<table><thead><tr><th>layer</th><th>mean reached through it</th><th>share</th>"
+        f"</tr></thead><tbody>{rows}</tbody></table>"
+        if rows
+        else ""
+    )
+    return f"<div><strong>reseau.CascadeSummary</strong>: {head}{table}</div>"
+
+
+def trace_html(trace: CascadeTrace) -> str:
+    """A small HTML summary of a :class:`reseau.CascadeTrace`: how many were reached, in how
+    many steps, and a table of how many each layer reached with each valence.
+
+    >>> import reseau
+    >>> page = reseau.trace(reseau.datasets.aarhus_cs(), [0], seed=1)._repr_html_()
+    >>> "<table" in page and "lunch" in page
+    True
+    """
+    step, layer, valence = trace.step, trace.layer, trace.valence
+    steps = int(step.max()) if len(step) else 0
+    seeds = int(((step == 0) & (layer < 0)).sum())
+    head = (
+        f"{trace.spread:,} of {len(step):,} people reached in {max(steps, 0)} steps"
+        f" ({seeds:,} seeds)"
+    )
+    rows = "".join(
+        "<tr><td>{}</td><td style='text-align:right'>{:,}</td>"
+        "<td style='text-align:right'>{:,}</td></tr>".format(
+            html.escape(name),
+            int(((layer == i) & (valence == 0)).sum()),
+            int(((layer == i) & (valence == 1)).sum()),
+        )
+        for i, name in enumerate(trace.layer_names)
+    )
+    table = (
+        "<table><thead><tr><th>layer</th><th>good</th><th>bad</th></tr></thead>"
+        f"<tbody>{rows}</tbody></table>"
+        if rows
+        else ""
+    )
+    return f"<div><strong>reseau.CascadeTrace</strong>: {head}{table}</div>"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ._core import InvalidParameterError, Network
+from ._core import CascadeSummary, CascadeTrace, InvalidParameterError, Network
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -64,3 +64,60 @@ def to_pandas(net: Network, table: str = "ties") -> "pd.DataFrame":
         return frame.set_index("id", drop=False) if rows else frame
     rows = [dict(layer.to_dict(), ties=net.num_ties_in(layer.name)) for layer in net.layers]
     return pd.DataFrame(rows, columns=["name", "kind", "directed", "probability", "latency", "ties"])
+
+
+def summary_frame(summary: CascadeSummary) -> "pd.DataFrame":
+    """One row per person of a :class:`reseau.CascadeSummary`, indexed by id: ``label``,
+    ``activation`` (the probability of being convinced, either valence), ``good`` and ``bad``
+    (each campaign's). See :meth:`reseau.CascadeSummary.to_pandas`.
+
+    >>> import reseau
+    >>> from reseau._pandas import summary_frame
+    >>> net = reseau.datasets.aarhus_cs()
+    >>> df = summary_frame(reseau.simulate(net, [0], bad_seeds=[1], runs=100, seed=1))
+    >>> float(df.loc[0, "good"]), float(df.loc[1, "bad"]), list(df.columns)
+    (1.0, 1.0, ['label', 'activation', 'good', 'bad'])
+    """
+    pd = _pandas()
+    frame = pd.DataFrame(
+        {
+            "label": summary.labels,
+            "activation": summary.activation,
+            "good": summary.good.activation,
+            "bad": summary.bad.activation,
+        }
+    )
+    frame.index.name = "id"
+    return frame
+
+
+def trace_frame(trace: CascadeTrace) -> "pd.DataFrame":
+    """One row per person of a :class:`reseau.CascadeTrace`, indexed by id: ``label``,
+    ``step`` (nullable integers, ``<NA>`` where not reached), ``parent`` (the label of who
+    convinced them, ``None`` for seeds and people not reached), ``layer`` (the layer's name)
+    and ``valence`` (``"good"`` or ``"bad"``). See :meth:`reseau.CascadeTrace.to_pandas`.
+
+    >>> import reseau
+    >>> from reseau._pandas import trace_frame
+    >>> net = reseau.datasets.aarhus_cs()
+    >>> df = trace_frame(reseau.trace(net, [0], reseau.IndependentCascade(0.3), seed=4))
+    >>> int(df["step"].notna().sum()) == reseau.trace(net, [0], reseau.IndependentCascade(0.3), seed=4).spread
+    True
+    >>> str(df["step"].dtype), list(df.columns)
+    ('Int64', ['label', 'step', 'parent', 'layer', 'valence'])
+    """
+    pd = _pandas()
+    labels = trace.labels
+    step = pd.array(trace.step, dtype="Int64")
+    step[trace.step < 0] = pd.NA
+    frame = pd.DataFrame(
+        {
+            "label": labels,
+            "step": step,
+            "parent": [labels[p] if p >= 0 else None for p in trace.parent.tolist()],
+            "layer": pd.Categorical.from_codes(trace.layer, categories=trace.layer_names),
+            "valence": pd.Categorical.from_codes(trace.valence, categories=["good", "bad"]),
+        }
+    )
+    frame.index.name = "id"
+    return frame
