@@ -46,6 +46,32 @@ pub struct LayerSettings {
     pub enabled: bool,
 }
 
+impl LayerSettings {
+    /// Checks the settings of the layer named `layer` (the name only labels the errors): a
+    /// finite multiplier >= 0, a probability in [0, 1], a latency >= 1.
+    ///
+    /// ```
+    /// use reseau::cascade::LayerSettings;
+    /// let bad = LayerSettings { latency: Some(0), ..Default::default() };
+    /// assert_eq!(bad.validate("lunch").unwrap_err().to_string(),
+    ///            "invalid latency of layer \"lunch\": 0 (expected an integer >= 1)");
+    /// ```
+    pub fn validate(&self, layer: &str) -> Result<()> {
+        check_non_negative(|| format!("multiplier of layer {layer:?}"), self.multiplier)?;
+        if let Some(p) = self.probability {
+            check_probability(|| format!("probability of layer {layer:?}"), p)?;
+        }
+        if self.latency == Some(0) {
+            return Err(Error::invalid(
+                format!("latency of layer {layer:?}"),
+                0,
+                "an integer >= 1",
+            ));
+        }
+        Ok(())
+    }
+}
+
 impl Default for LayerSettings {
     fn default() -> Self {
         LayerSettings { multiplier: 1.0, probability: None, latency: None, enabled: true }
@@ -65,6 +91,27 @@ pub struct Relays {
     /// The probability with which a `media` person's ties pass the story to its audience;
     /// `None`: the ties' own probabilities.
     pub media_probability: Option<f64>,
+}
+
+impl Relays {
+    /// Checks the settings: a finite influencer multiplier >= 0, a media threshold >= 1, a
+    /// media probability in [0, 1].
+    ///
+    /// ```
+    /// use reseau::cascade::Relays;
+    /// assert!(Relays::default().validate().is_ok());
+    /// assert!(Relays { media_threshold: 0, ..Relays::default() }.validate().is_err());
+    /// ```
+    pub fn validate(&self) -> Result<()> {
+        check_non_negative(|| "influencer multiplier".into(), self.influencer_multiplier)?;
+        if self.media_threshold == 0 {
+            return Err(Error::invalid("media threshold", 0, "an integer >= 1"));
+        }
+        if let Some(p) = self.media_probability {
+            check_probability(|| "media probability".into(), p)?;
+        }
+        Ok(())
+    }
 }
 
 impl Default for Relays {
@@ -215,25 +262,9 @@ impl Model {
     pub fn validate(&self) -> Result<()> {
         check_probability(|| "model probability".into(), self.probability)?;
         for (name, s) in &self.layers {
-            check_non_negative(|| format!("multiplier of layer {name:?}"), s.multiplier)?;
-            if let Some(p) = s.probability {
-                check_probability(|| format!("probability of layer {name:?}"), p)?;
-            }
-            if s.latency == Some(0) {
-                return Err(Error::invalid(
-                    format!("latency of layer {name:?}"),
-                    0,
-                    "an integer >= 1",
-                ));
-            }
+            s.validate(name)?;
         }
-        check_non_negative(|| "influencer multiplier".into(), self.relays.influencer_multiplier)?;
-        if self.relays.media_threshold == 0 {
-            return Err(Error::invalid("media threshold", 0, "an integer >= 1"));
-        }
-        if let Some(p) = self.relays.media_probability {
-            check_probability(|| "media probability".into(), p)?;
-        }
+        self.relays.validate()?;
         check_non_negative(|| "good multiplier".into(), self.good_multiplier)?;
         check_non_negative(|| "bad multiplier".into(), self.bad_multiplier)?;
         if let Some(fatigue) = &self.fatigue {
