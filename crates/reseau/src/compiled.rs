@@ -176,6 +176,8 @@ pub struct CompiledNetwork {
     costs: Vec<f64>,
     groups: Vec<u32>,
     group_names: Vec<String>,
+    /// Each person's position, when everyone has one (per person: no cost per tie).
+    positions: Option<Vec<[f64; 2]>>,
 }
 
 /// The group index of a person without a group in [`CompiledNetwork::groups`].
@@ -231,7 +233,9 @@ impl CompiledNetwork {
                     .map_or(NO_GROUP, |i| i as u32)
             })
             .collect();
+        let positions = net.people().map(|(_, p)| p.position).collect::<Option<Vec<_>>>();
         CompiledNetwork {
+            positions: positions.filter(|p| !p.is_empty()),
             num_people: n as u32,
             layers,
             kinds: net.people().map(|(_, p)| p.kind).collect(),
@@ -264,6 +268,18 @@ impl CompiledNetwork {
     /// The group names, sorted.
     pub fn group_names(&self) -> &[String] {
         &self.group_names
+    }
+    /// Each person's [`Person::position`](crate::Person::position), indexed by id, when every
+    /// person has one (`None` otherwise, and for an empty network).
+    ///
+    /// ```
+    /// let view = reseau::generators::kleinberg(3, 2.0, 1, 1)?.compile();
+    /// assert_eq!(view.positions().unwrap()[5], [2.0, 1.0]);
+    /// assert!(reseau::datasets::aarhus_cs().compile().positions().is_none());
+    /// # Ok::<(), reseau::Error>(())
+    /// ```
+    pub fn positions(&self) -> Option<&[[f64; 2]]> {
+        self.positions.as_deref()
     }
     /// The number of directed ties over all layers.
     pub fn num_directed_ties(&self) -> usize {

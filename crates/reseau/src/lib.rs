@@ -34,6 +34,7 @@ pub mod fatigue;
 pub mod generators;
 pub mod io;
 mod model;
+pub mod referral;
 pub mod rng;
 
 pub use compiled::{CompiledLayer, CompiledNetwork, NO_GROUP};

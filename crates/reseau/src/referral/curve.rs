@@ -1,0 +1,148 @@
+//! Throughput against the request rate: where the wave breaks.
+
+use serde::{Deserialize, Serialize};
+
+use super::options::{RouteOptions, Workload, check_rate};
+use super::route::Engine;
+use crate::compiled::CompiledNetwork;
+use crate::error::{Error, Result};
+
+/// The result of [`referral_load_curve`]: for each request rate, how many referrals get
+/// through per step.
+///
+/// The **peak** is the rate with the highest throughput (the first such rate among equals).
+/// The **collapse** is the first rate past the peak whose throughput falls below half the
+/// peak's: beyond it, sending more requests gets fewer referrals through than half of what
+/// the network delivered at best. `None` when no rate tried is that bad.
+///
+/// ```
+/// use reseau::fatigue::Fatigue;
+/// use reseau::referral::{LoadCurve, RouteOptions, referral_load_curve};
+/// let net = reseau::datasets::aarhus_cs().compile();
+/// let options = RouteOptions::default().fatigue(Fatigue::hill(2.0, 2.0).half_life(5.0));
+/// let curve = referral_load_curve(&net, &[0.5, 2.0, 8.0, 32.0], 100, &options, 1)?;
+/// assert_eq!(curve.throughput.len(), 4);
+/// assert_eq!(curve.peak_throughput, curve.throughput[curve.peak_index]);
+/// # Ok::<(), reseau::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LoadCurve {
+    /// The request rates tried (requests started per step), increasing.
+    pub rates: Vec<f64>,
+    /// The steps during which requests started, at each rate.
+    pub steps: u32,
+    /// Requests started at each rate: ⌊rate·steps⌋.
+    pub requests: Vec<u64>,
+    /// Requests that reached their target, at each rate.
+    pub succeeded: Vec<u64>,
+    /// Successful referrals per step: `succeeded / steps`.
+    pub throughput: Vec<f64>,
+    /// `succeeded / requests` (0 when no request started).
+    pub success_rate: Vec<f64>,
+    /// Mean hops of completed chains at each rate (`None` when none completed).
+    pub mean_chain_length: Vec<Option<f64>>,
+    /// The index of the peak in `rates`.
+    pub peak_index: usize,
+    /// The rate at which throughput peaks.
+    pub peak_rate: f64,
+    /// The highest throughput.
+    pub peak_throughput: f64,
+    /// The first rate past the peak whose throughput is below half the peak (`None`: none).
+    pub collapse_rate: Option<f64>,
+}
+
+/// Routes random requests at each rate in `rates` during `steps` steps and measures the
+/// throughput: the referral load curve.
+///
+/// Each rate is one run of [`route_referrals`](super::route_referrals) with
+/// [`Workload::random`]`(rate, steps)` and the same `seed`, so the point at rate r equals that
+/// call exactly, and every rate sees the same sequence of random pairs (its first ⌊r·steps⌋).
+/// Requests still travelling when the arrivals stop are followed to their end. The rates run
+/// in parallel (feature `parallel`); the result does not depend on the number of threads.
+///
+/// Fatigue with a finite half-life gives the article's wave: throughput rises with the rate
+/// while people have attention to spare, peaks, then collapses as everyone's load grows and
+/// nobody forwards any more.
+///
+/// ```
+/// use reseau::fatigue::Fatigue;
+/// use reseau::referral::{RouteOptions, referral_load_curve};
+/// let net = reseau::datasets::aarhus_cs().compile();
+/// let options = RouteOptions::default().fatigue(Fatigue::hill(2.0, 2.0).half_life(10.0));
+/// let rates: Vec<f64> = (0..11).map(|i| 0.5 * 2f64.powi(i)).collect(); // 0.5 to 512
+/// let curve = referral_load_curve(&net, &rates, 300, &options, 7)?;
+/// assert!(curve.throughput[1] > curve.throughput[0]); // rises,
+/// assert!(curve.peak_rate > 1.0 && curve.peak_rate < 512.0); // peaks,
+/// assert!(curve.collapse_rate.is_some()); // and collapses
+/// assert!(referral_load_curve(&net, &[2.0, 1.0], 10, &options, 7).is_err()); // not increasing
+/// # Ok::<(), reseau::Error>(())
+/// ```
+pub fn referral_load_curve(
+    net: &CompiledNetwork,
+    rates: &[f64],
+    steps: u32,
+    options: &RouteOptions,
+    seed: u64,
+) -> Result<LoadCurve> {
+    if rates.is_empty() {
+        return Err(Error::invalid("rates", "[]", "at least one rate"));
+    }
+    for &r in rates {
+        check_rate(r)?;
+    }
+    if let Some(&[a, b]) = rates.windows(2).find(|w| w[1] <= w[0]) {
+        return Err(Error::invalid("rates", format!("{a} then {b}"), "increasing rates"));
+    }
+    options.validate(net)?;
+    for &r in rates {
+        Workload::random(r, steps).validate(net)?;
+    }
+    let engine = Engine::new(net, options);
+    let run = |&rate: &f64| engine.run(&Workload::random(rate, steps), seed, false).0;
+    #[cfg(feature = "parallel")]
+    let tallies: Vec<_> = {
+        use rayon::prelude::*;
+        rates.par_iter().map(run).collect()
+    };
+    #[cfg(not(feature = "parallel"))]
+    let tallies: Vec<_> = rates.iter().map(run).collect();
+
+    let requests: Vec<u64> = tallies.iter().map(|t| t.requests).collect();
+    let succeeded: Vec<u64> = tallies.iter().map(|t| t.succeeded).collect();
+    let throughput: Vec<f64> = succeeded.iter().map(|&s| s as f64 / f64::from(steps)).collect();
+    let success_rate = succeeded
+        .iter()
+        .zip(&requests)
+        .map(|(&s, &r)| if r > 0 { s as f64 / r as f64 } else { 0.0 })
+        .collect();
+    let mean_chain_length = tallies
+        .iter()
+        .map(|t| {
+            let total: u64 = t.lengths.iter().enumerate().map(|(l, &c)| l as u64 * c).sum();
+            (t.succeeded > 0).then(|| total as f64 / t.succeeded as f64)
+        })
+        .collect();
+    let mut peak_index = 0;
+    for (i, &t) in throughput.iter().enumerate() {
+        if t > throughput[peak_index] {
+            peak_index = i;
+        }
+    }
+    let peak_throughput = throughput[peak_index];
+    let collapse_rate = (peak_index + 1..rates.len())
+        .find(|&i| throughput[i] < 0.5 * peak_throughput)
+        .map(|i| rates[i]);
+    Ok(LoadCurve {
+        rates: rates.to_vec(),
+        steps,
+        requests,
+        succeeded,
+        throughput,
+        success_rate,
+        mean_chain_length,
+        peak_index,
+        peak_rate: rates[peak_index],
+        peak_throughput,
+        collapse_rate,
+    })
+}

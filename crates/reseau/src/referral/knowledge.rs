@@ -1,0 +1,248 @@
+//! What the routing strategies know, worked out once per call: the union of the layers,
+//! breadth-first distances, landmarks, ties into each group and degrees.
+
+use std::collections::HashMap;
+
+use crate::compiled::{CompiledNetwork, NO_GROUP};
+
+/// Distance of a person a search did not reach.
+pub(crate) const FAR: u32 = u32::MAX;
+
+/// How many landmarks the greedy estimate uses (fewer on a smaller network).
+pub(crate) const LANDMARKS: usize = 8;
+
+/// Target distances the oracle keeps before it starts again (about 256 MB).
+const ORACLE_CACHE_ENTRIES: usize = 1 << 26;
+
+/// Every layer's ties in one compressed adjacency.
+#[derive(Debug, Clone)]
+pub(crate) struct Union {
+    offsets: Vec<u32>,
+    targets: Vec<u32>,
+}
+
+impl Union {
+    /// The union of `net`'s layers, each tie as it points (`reverse`: each tie turned round).
+    pub(crate) fn new(net: &CompiledNetwork, reverse: bool) -> Self {
+        let n = net.num_people();
+        let mut offsets = vec![0u32; n + 1];
+        for layer in net.layers() {
+            if reverse {
+                for &v in layer.targets() {
+                    offsets[v as usize + 1] += 1;
+                }
+            } else {
+                for u in 0..n {
+                    offsets[u + 1] += layer.out_degree(u as u32) as u32;
+                }
+            }
+        }
+        for i in 0..n {
+            offsets[i + 1] += offsets[i];
+        }
+        let mut fill = offsets.clone();
+        let mut targets = vec![0u32; offsets[n] as usize];
+        for layer in net.layers() {
+            for u in 0..n as u32 {
+                for &v in layer.successors(u) {
+                    let (from, to) = if reverse { (v, u) } else { (u, v) };
+                    targets[fill[from as usize] as usize] = to;
+                    fill[from as usize] += 1;
+                }
+            }
+        }
+        Union { offsets, targets }
+    }
+
+    #[inline]
+    fn neighbours(&self, u: u32) -> &[u32] {
+        &self.targets[self.offsets[u as usize] as usize..self.offsets[u as usize + 1] as usize]
+    }
+
+    /// Hop distances from `source` into `dist` ([`FAR`] where unreachable).
+    pub(crate) fn bfs(&self, source: u32, dist: &mut Vec<u32>, queue: &mut Vec<u32>) {
+        let n = self.offsets.len() - 1;
+        dist.clear();
+        dist.resize(n, FAR);
+        queue.clear();
+        dist[source as usize] = 0;
+        queue.push(source);
+        let mut head = 0;
+        while head < queue.len() {
+            let u = queue[head];
+            head += 1;
+            let d = dist[u as usize] + 1;
+            for &v in self.neighbours(u) {
+                if dist[v as usize] == FAR {
+                    dist[v as usize] = d;
+                    queue.push(v);
+                }
+            }
+        }
+    }
+}
+
+/// Both directions of the union: `reverse` shares `forward` when no layer is directed.
+#[derive(Debug, Clone)]
+pub(crate) struct Graph {
+    forward: Union,
+    reverse: Option<Union>,
+}
+
+impl Graph {
+    pub(crate) fn new(net: &CompiledNetwork) -> Self {
+        let directed = net.layers().iter().any(|l| l.directed);
+        Graph { forward: Union::new(net, false), reverse: directed.then(|| Union::new(net, true)) }
+    }
+    /// Distances *from* `source`.
+    pub(crate) fn distances_from(&self, source: u32, dist: &mut Vec<u32>, queue: &mut Vec<u32>) {
+        self.forward.bfs(source, dist, queue);
+    }
+    /// Distances *to* `target`.
+    pub(crate) fn distances_to(&self, target: u32, dist: &mut Vec<u32>, queue: &mut Vec<u32>) {
+        self.reverse.as_ref().unwrap_or(&self.forward).bfs(target, dist, queue);
+    }
+}
+
+/// Each person's number of out-ties over every layer.
+pub(crate) fn degrees(net: &CompiledNetwork) -> Vec<u32> {
+    let mut deg = vec![0u32; net.num_people()];
+    for layer in net.layers() {
+        for (u, d) in deg.iter_mut().enumerate() {
+            *d += layer.out_degree(u as u32) as u32;
+        }
+    }
+    deg
+}
+
+/// Distances from and to a few landmarks, for the estimate of d(c, t) as the least
+/// d(c, l) + d(l, t) over the landmarks l.
+#[derive(Debug, Clone)]
+pub(crate) struct Landmarks {
+    count: usize,
+    /// `to[c·count + i]`: from person c to landmark i; `from[t·count + i]`: from landmark i to
+    /// person t. Interleaved, so that one person's distances share a cache line.
+    to: Vec<u32>,
+    from: Vec<u32>,
+}
+
+impl Landmarks {
+    /// The [`LANDMARKS`] people with the most ties (in and out, over every layer; the lowest
+    /// id first among equals).
+    pub(crate) fn new(net: &CompiledNetwork, graph: &Graph) -> Self {
+        let n = net.num_people();
+        let mut total = degrees(net);
+        for layer in net.layers() {
+            for &v in layer.targets() {
+                total[v as usize] += 1;
+            }
+        }
+        let mut order: Vec<u32> = (0..n as u32).collect();
+        order.sort_by_key(|&u| (std::cmp::Reverse(total[u as usize]), u));
+        order.truncate(LANDMARKS.min(n));
+        let count = order.len();
+        let (mut to, mut from) = (vec![FAR; n * count], vec![FAR; n * count]);
+        let (mut dist, mut queue) = (Vec::new(), Vec::new());
+        for (i, &l) in order.iter().enumerate() {
+            graph.distances_to(l, &mut dist, &mut queue);
+            for (c, &d) in dist.iter().enumerate() {
+                to[c * count + i] = d;
+            }
+            graph.distances_from(l, &mut dist, &mut queue);
+            for (t, &d) in dist.iter().enumerate() {
+                from[t * count + i] = d;
+            }
+        }
+        Landmarks { count, to, from }
+    }
+
+    /// The distances from each landmark to `t` ([`FAR`] past the landmarks there are).
+    #[inline]
+    pub(crate) fn to_target(&self, t: u32, out: &mut [u32; LANDMARKS]) {
+        let start = t as usize * self.count;
+        out.fill(FAR);
+        out[..self.count].copy_from_slice(&self.from[start..start + self.count]);
+    }
+
+    /// The estimate of the distance from `c` to the target whose [`Landmarks::to_target`] is
+    /// `from_target` ([`FAR`] when no landmark joins them).
+    #[inline]
+    pub(crate) fn estimate_with(&self, c: u32, from_target: &[u32; LANDMARKS]) -> u32 {
+        let start = c as usize * self.count;
+        let mut best = FAR;
+        for (&a, &b) in self.to[start..start + self.count].iter().zip(from_target) {
+            if a != FAR && b != FAR {
+                best = best.min(a + b);
+            }
+        }
+        best
+    }
+}
+
+/// Each person's number of out-ties into each group, sparse: (group, count) sorted by group.
+#[derive(Debug, Clone)]
+pub(crate) struct GroupTies {
+    offsets: Vec<u32>,
+    groups: Vec<u32>,
+    counts: Vec<u32>,
+}
+
+impl GroupTies {
+    pub(crate) fn new(net: &CompiledNetwork) -> Self {
+        let n = net.num_people();
+        let (mut offsets, mut groups, mut counts) = (vec![0u32], Vec::new(), Vec::new());
+        let mut scratch: Vec<u32> = Vec::new();
+        for u in 0..n as u32 {
+            scratch.clear();
+            for layer in net.layers() {
+                for &v in layer.successors(u) {
+                    let g = net.groups()[v as usize];
+                    if g != NO_GROUP {
+                        scratch.push(g);
+                    }
+                }
+            }
+            scratch.sort_unstable();
+            for chunk in scratch.chunk_by(|a, b| a == b) {
+                groups.push(chunk[0]);
+                counts.push(chunk.len() as u32);
+            }
+            offsets.push(groups.len() as u32);
+        }
+        GroupTies { offsets, groups, counts }
+    }
+
+    /// How many of `person`'s out-ties lead into group `g`.
+    #[inline]
+    pub(crate) fn ties_into(&self, person: u32, g: u32) -> u32 {
+        let r = self.offsets[person as usize] as usize..self.offsets[person as usize + 1] as usize;
+        match self.groups[r.clone()].binary_search(&g) {
+            Ok(i) => self.counts[r.start + i],
+            Err(_) => 0,
+        }
+    }
+}
+
+/// Shortest-path distances to each target met so far (the oracle's knowledge).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Oracle {
+    // Looked up by key only: the map's order never reaches a result.
+    cache: HashMap<u32, Vec<u32>>,
+    queue: Vec<u32>,
+}
+
+impl Oracle {
+    /// Distances from everyone to `target`.
+    pub(crate) fn distances(&mut self, graph: &Graph, target: u32) -> &[u32] {
+        if !self.cache.contains_key(&target) {
+            let n = graph.forward.offsets.len() - 1;
+            if (self.cache.len() + 1) * n > ORACLE_CACHE_ENTRIES {
+                self.cache.clear();
+            }
+            let mut dist = Vec::new();
+            graph.distances_to(target, &mut dist, &mut self.queue);
+            self.cache.insert(target, dist);
+        }
+        &self.cache[&target]
+    }
+}

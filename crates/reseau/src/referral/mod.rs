@@ -1,0 +1,88 @@
+//! Referral chains: reaching a target through personal recommendations, until people are so
+//! flooded with requests that they stop forwarding them.
+//!
+//! A request from a source to a target travels hop by hop. The source sends it to one of
+//! their contacts; each later holder who is not the target takes it in (their load grows by
+//! 1, see [`crate::fatigue`]) and then either drops it, with probability
+//! 1 − base(layer it arrived on) × willingness(their load before it), or passes it to one
+//! contact chosen by a routing [`Strategy`] among the contacts who have not held it (a contact
+//! who is the target is always chosen; no contact left is a dead end). Each hop takes its
+//! layer's latency in steps, so time to target differs from hop count. Many requests flow at
+//! once ([`Workload`]): they are handled in a time-ordered queue, by step and then by request
+//! id, and they all share one load per person, so heavy traffic tires everyone.
+//!
+//! [`route_referrals`] routes a workload and reports the success rate with its confidence
+//! interval, chain lengths and times, attrition at each hop, the hops carried by each layer
+//! and the most solicited people ([`RouteSummary`]). [`referral_load_curve`] sweeps the request
+//! rate and finds where throughput peaks and where it collapses ([`LoadCurve`]).
+//!
+//! Results are deterministic for a seed on every platform: random pairs come from the stream
+//! `(seed, 0)` and routing decisions from `(seed, 1)`, drawn in a fixed order.
+//!
+//! ```
+//! use reseau::fatigue::Fatigue;
+//! use reseau::referral::{RouteOptions, Strategy, Workload, route_referrals};
+//! let net = reseau::datasets::aarhus_cs().compile();
+//! let options = RouteOptions::new(Strategy::Greedy)
+//!     .forward(0.8)
+//!     .layer_forward("facebook", 0.4)
+//!     .fatigue(Fatigue::hill(3.0, 2.0).half_life(10.0));
+//! let summary = route_referrals(&net, &Workload::random(1.0, 200), &options, 42)?;
+//! assert_eq!(summary.requests, 200);
+//! assert!(summary.success_rate > 0.0);
+//! assert_eq!(route_referrals(&net, &Workload::random(1.0, 200), &options, 42)?, summary);
+//! # Ok::<(), reseau::Error>(())
+//! ```
+
+mod choose;
+mod curve;
+mod knowledge;
+mod options;
+mod route;
+mod summary;
+mod trace;
+
+pub use curve::{LoadCurve, referral_load_curve};
+pub use options::{RouteOptions, Strategy, Workload};
+pub use summary::{OVERLOADED, Overloaded, RouteSummary, wilson_interval};
+pub use trace::{Outcome, ReferralTrace, trace_referrals};
+
+use crate::compiled::CompiledNetwork;
+use crate::error::Result;
+
+/// Routes every request of `workload` through `net` and summarises what happened.
+///
+/// Checks `options` and `workload` first: typed errors for a probability outside [0, 1], an
+/// unknown layer, a hop limit of 0, a bad fatigue curve, a rate that is not a finite positive
+/// number, no steps, an unknown person
+/// ([`Error::UnknownPerson`](crate::Error::UnknownPerson)) or a request to oneself.
+///
+/// ```
+/// use reseau::referral::{RouteOptions, Strategy, Workload, route_referrals};
+/// use reseau::{Layer, Network};
+/// // A path 0 - 1 - 2 - 3: each intermediary forwards with probability 0.5.
+/// let mut net = Network::new();
+/// net.add_layer(Layer::physical("work"))?;
+/// net.add_people(4)?;
+/// for i in 0..3 {
+///     net.add_tie(reseau::PersonId(i), reseau::PersonId(i + 1), "work", 1.0)?;
+/// }
+/// let options = RouteOptions::new(Strategy::Oracle).forward(0.5);
+/// let s = route_referrals(&net.compile(), &Workload::pairs(vec![[0, 3]; 4000]), &options, 1)?;
+/// assert!((s.success_rate - 0.25).abs() < 0.03); // two intermediaries: 0.5²
+/// assert_eq!(s.chain_lengths, vec![0, 0, 0, s.succeeded]);
+/// let bad = route_referrals(&net.compile(), &Workload::pairs(vec![[0, 9]]), &options, 1);
+/// assert_eq!(bad.unwrap_err().kind(), "UnknownPersonError");
+/// # Ok::<(), reseau::Error>(())
+/// ```
+pub fn route_referrals(
+    net: &CompiledNetwork,
+    workload: &Workload,
+    options: &RouteOptions,
+    seed: u64,
+) -> Result<RouteSummary> {
+    options.validate(net)?;
+    workload.validate(net)?;
+    let engine = route::Engine::new(net, options);
+    Ok(RouteSummary::new(net, engine.run(workload, seed, false).0))
+}

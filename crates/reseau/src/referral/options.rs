@@ -1,0 +1,359 @@
+//! What a referral simulation is asked to do: the routing strategy, the forwarding options and
+//! the workload, as plain serde structs shared by Rust callers, Python keyword arguments and
+//! JS option objects.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::compiled::CompiledNetwork;
+use crate::error::{Error, Result, check_probability};
+use crate::fatigue::Fatigue;
+
+/// How a holder chooses the contact to pass a request to.
+///
+/// Every strategy chooses among the holder's contacts (in any layer, or in the layers of the
+/// kind drawn by [`RouteOptions::physical_share`]) who have not held this request; a contact
+/// who is the target is always chosen. The deterministic strategies break ties by the lowest
+/// person id, then the lowest layer index.
+///
+/// ```
+/// use reseau::referral::Strategy;
+/// assert_eq!(serde_json::to_string(&Strategy::StrongestTie)?, "\"strongest_tie\"");
+/// assert_eq!(Strategy::default(), Strategy::Greedy);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Strategy {
+    /// Towards the target by what a person can plausibly know. On a network where everyone
+    /// has a [`position`](crate::Person::position) (Kleinberg's lattice): the contact nearest
+    /// the target in Manhattan distance. Otherwise, in order: a contact in the target's group;
+    /// else the contact with the most ties into the target's group; else (and to break ties
+    /// among those) the contact with the smallest landmark estimate of the distance to the
+    /// target, min over landmarks l of d(contact, l) + d(l, target), the landmarks being the
+    /// 8 people with the most ties.
+    #[default]
+    Greedy,
+    /// The contact with the shortest path to the target (breadth-first search over every
+    /// layer): an upper bound that no real person could follow.
+    Oracle,
+    /// The contact joined by the tie of highest weight.
+    StrongestTie,
+    /// The contact with the most ties (out-ties, over every layer).
+    Hub,
+    /// A uniformly random eligible tie (a contact known in two layers is twice as likely).
+    Random,
+}
+
+/// How requests are forwarded: the routing strategy, the layer preference, the base
+/// willingness to forward, the hop limit and fatigue.
+///
+/// A holder who is not the target first takes the request in: it adds 1 to their load. They
+/// then drop it with probability 1 − base × willingness, where base is the forwarding
+/// probability of the layer the request arrived on ([`RouteOptions::forward`], or its
+/// [`RouteOptions::layer_forward`] entry) and willingness is the fatigue curve at their load
+/// before this request; else they pass it to one contact chosen by the
+/// [`strategy`](RouteOptions::strategy). The source always sends its own request (no base, no
+/// fatigue, no load).
+///
+/// ```
+/// use reseau::referral::{RouteOptions, Strategy};
+/// let options: RouteOptions = serde_json::from_str(
+///     r#"{"strategy": "hub", "forward": 0.6, "layer_forward": {"facebook": 0.2}, "physical_share": 0.8}"#,
+/// )?;
+/// assert_eq!(options.strategy, Strategy::Hub);
+/// assert_eq!(options.max_hops, 50);
+/// assert!(serde_json::from_str::<RouteOptions>(r#"{"max_hop": 5}"#).is_err());
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RouteOptions {
+    /// How the next holder is chosen. Default [`Strategy::Greedy`].
+    pub strategy: Strategy,
+    /// When a holder has eligible contacts on both physical and digital layers, the
+    /// probability of choosing among the physical ones (else among the digital ones); `None`
+    /// (the default): no preference, every layer at once.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub physical_share: Option<f64>,
+    /// The base probability that a holder forwards a request that reached them on a layer not
+    /// listed in `layer_forward`, in [0, 1]. Default 1.
+    pub forward: f64,
+    /// The base probability of forwarding per layer name (the layer the request arrived on),
+    /// in [0, 1]: offline requests may be honoured more than online ones.
+    pub layer_forward: BTreeMap<String, f64>,
+    /// The most ties a request may cross; a holder at that many hops who is not the target
+    /// drops it. At least 1. Default 50.
+    pub max_hops: u32,
+    /// Fatigue shared by every request (`None`: none). See [`crate::fatigue`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fatigue: Option<Fatigue>,
+}
+
+impl Default for RouteOptions {
+    fn default() -> Self {
+        RouteOptions {
+            strategy: Strategy::Greedy,
+            physical_share: None,
+            forward: 1.0,
+            layer_forward: BTreeMap::new(),
+            max_hops: 50,
+            fatigue: None,
+        }
+    }
+}
+
+impl RouteOptions {
+    /// The defaults with this strategy.
+    ///
+    /// ```
+    /// use reseau::referral::{RouteOptions, Strategy};
+    /// assert_eq!(RouteOptions::new(Strategy::Random).strategy, Strategy::Random);
+    /// ```
+    pub fn new(strategy: Strategy) -> Self {
+        RouteOptions { strategy, ..RouteOptions::default() }
+    }
+    /// Sets the base forwarding probability.
+    ///
+    /// ```
+    /// assert_eq!(reseau::referral::RouteOptions::default().forward(0.35).forward, 0.35);
+    /// ```
+    #[must_use]
+    pub fn forward(mut self, p: f64) -> Self {
+        self.forward = p;
+        self
+    }
+    /// Sets one layer's base forwarding probability.
+    ///
+    /// ```
+    /// let o = reseau::referral::RouteOptions::default().layer_forward("facebook", 0.1);
+    /// assert_eq!(o.layer_forward["facebook"], 0.1);
+    /// ```
+    #[must_use]
+    pub fn layer_forward(mut self, layer: impl Into<String>, p: f64) -> Self {
+        self.layer_forward.insert(layer.into(), p);
+        self
+    }
+    /// Sets the share of physical ties.
+    ///
+    /// ```
+    /// let o = reseau::referral::RouteOptions::default().physical_share(0.7);
+    /// assert_eq!(o.physical_share, Some(0.7));
+    /// ```
+    #[must_use]
+    pub fn physical_share(mut self, share: f64) -> Self {
+        self.physical_share = Some(share);
+        self
+    }
+    /// Sets the hop limit.
+    ///
+    /// ```
+    /// assert_eq!(reseau::referral::RouteOptions::default().max_hops(10).max_hops, 10);
+    /// ```
+    #[must_use]
+    pub fn max_hops(mut self, hops: u32) -> Self {
+        self.max_hops = hops;
+        self
+    }
+    /// Sets fatigue.
+    ///
+    /// ```
+    /// use reseau::fatigue::Fatigue;
+    /// let o = reseau::referral::RouteOptions::default().fatigue(Fatigue::hill(5.0, 2.0));
+    /// assert!(o.fatigue.is_some());
+    /// ```
+    #[must_use]
+    pub fn fatigue(mut self, fatigue: Fatigue) -> Self {
+        self.fatigue = Some(fatigue);
+        self
+    }
+
+    /// Checks every value against its domain and the layer names against `net`.
+    ///
+    /// ```
+    /// use reseau::referral::RouteOptions;
+    /// let net = reseau::datasets::aarhus_cs().compile();
+    /// assert!(RouteOptions::default().layer_forward("lunch", 0.5).validate(&net).is_ok());
+    /// let err = RouteOptions::default().layer_forward("dinner", 0.5).validate(&net).unwrap_err();
+    /// assert_eq!(err.kind(), "UnknownLayerError");
+    /// assert!(RouteOptions::default().max_hops(0).validate(&net).is_err());
+    /// ```
+    pub fn validate(&self, net: &CompiledNetwork) -> Result<()> {
+        if let Some(share) = self.physical_share {
+            check_probability(|| "physical_share".into(), share)?;
+        }
+        check_probability(|| "forward".into(), self.forward)?;
+        for (name, &p) in &self.layer_forward {
+            if !net.layers().iter().any(|l| &l.name == name) {
+                return Err(Error::UnknownLayer { name: name.clone() });
+            }
+            check_probability(|| format!("forward probability of layer {name:?}"), p)?;
+        }
+        if self.max_hops == 0 {
+            return Err(Error::invalid("max_hops", 0, "an integer >= 1"));
+        }
+        if let Some(fatigue) = &self.fatigue {
+            fatigue.validate()?;
+        }
+        Ok(())
+    }
+}
+
+/// The requests to route.
+///
+/// Serialised with a `kind` tag: `{"kind": "pairs", "pairs": [[0, 5], [3, 9]]}`,
+/// `{"kind": "random", "rate": 20, "steps": 100}`.
+///
+/// Requests arrive on a fixed schedule: at `rate` per step, ⌊rate·(t + 1)⌋ − ⌊rate·t⌋ of them
+/// start at step t, so a rate of 2.5 alternates 2 and 3. Request ids follow the order of
+/// arrival.
+///
+/// ```
+/// use reseau::referral::Workload;
+/// let w: Workload = serde_json::from_str(r#"{"kind": "random", "rate": 2.5, "steps": 4}"#)?;
+/// assert_eq!(w, Workload::random(2.5, 4));
+/// assert_eq!(w.len(), 10);
+/// assert_eq!(Workload::pairs(vec![[0, 1], [1, 2]]).len(), 2);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Workload {
+    /// Given `[source, target]` pairs (person ids), in this order.
+    Pairs {
+        /// The requests.
+        pairs: Vec<[u32; 2]>,
+        /// Requests started per step (`None`, the default: all at step 0).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        rate: Option<f64>,
+    },
+    /// Random pairs of distinct people, each chosen uniformly among everyone, arriving at
+    /// `rate` per step during `steps` steps: ⌊rate·steps⌋ requests in all.
+    Random {
+        /// Requests started per step, > 0.
+        rate: f64,
+        /// Steps during which requests start, ≥ 1.
+        steps: u32,
+    },
+}
+
+impl Workload {
+    /// Given pairs, all starting at step 0.
+    ///
+    /// ```
+    /// let w = reseau::referral::Workload::pairs(vec![[0, 3]]);
+    /// assert_eq!(w.len(), 1);
+    /// ```
+    pub fn pairs(pairs: Vec<[u32; 2]>) -> Self {
+        Workload::Pairs { pairs, rate: None }
+    }
+
+    /// Random pairs at `rate` per step during `steps` steps.
+    ///
+    /// ```
+    /// assert_eq!(reseau::referral::Workload::random(0.5, 7).len(), 3);
+    /// ```
+    pub fn random(rate: f64, steps: u32) -> Self {
+        Workload::Random { rate, steps }
+    }
+
+    /// The number of requests (for a random workload with a valid rate).
+    ///
+    /// ```
+    /// assert!(reseau::referral::Workload::pairs(vec![]).is_empty());
+    /// ```
+    pub fn len(&self) -> u64 {
+        match self {
+            Workload::Pairs { pairs, .. } => pairs.len() as u64,
+            Workload::Random { rate, steps } => arrivals_until(*rate, u64::from(*steps)),
+        }
+    }
+
+    /// Whether there are no requests.
+    ///
+    /// ```
+    /// assert!(!reseau::referral::Workload::random(1.0, 1).is_empty());
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Checks the workload against a network: ids in range (else
+    /// [`Error::UnknownPerson`]), source ≠ target, a finite rate > 0, at least one step, fewer
+    /// than 2^32 requests, and at least two people for random pairs.
+    ///
+    /// ```
+    /// use reseau::referral::Workload;
+    /// let net = reseau::datasets::aarhus_cs().compile();
+    /// assert_eq!(Workload::pairs(vec![[0, 99]]).validate(&net).unwrap_err().kind(), "UnknownPersonError");
+    /// assert_eq!(Workload::pairs(vec![[3, 3]]).validate(&net).unwrap_err().kind(), "InvalidParameterError");
+    /// assert!(Workload::random(-1.0, 10).validate(&net).is_err());
+    /// assert!(Workload::random(1.0, 0).validate(&net).is_err());
+    /// ```
+    pub fn validate(&self, net: &CompiledNetwork) -> Result<()> {
+        let n = net.num_people();
+        match self {
+            Workload::Pairs { pairs, rate } => {
+                if let Some(rate) = rate {
+                    check_rate(*rate)?;
+                }
+                for &[s, t] in pairs {
+                    for p in [s, t] {
+                        if p as usize >= n {
+                            return Err(Error::UnknownPerson { person: format!("#{p}") });
+                        }
+                    }
+                    if s == t {
+                        return Err(Error::invalid(
+                            "request",
+                            format!("#{s} -> #{t}"),
+                            "a target other than the source",
+                        ));
+                    }
+                }
+                if pairs.len() as u64 >= u64::from(u32::MAX) {
+                    return Err(Error::invalid("pairs", pairs.len(), "fewer than 2^32 requests"));
+                }
+            }
+            Workload::Random { rate, steps } => {
+                check_rate(*rate)?;
+                if *steps == 0 {
+                    return Err(Error::invalid("steps", 0, "an integer >= 1"));
+                }
+                let count = arrivals_until(*rate, u64::from(*steps));
+                if count >= u64::from(u32::MAX) {
+                    return Err(Error::invalid(
+                        "rate",
+                        rate,
+                        format!("at most {} requests in all (rate × steps)", u32::MAX - 1),
+                    ));
+                }
+                if n < 2 {
+                    return Err(Error::invalid(
+                        "network",
+                        format!("{n} people"),
+                        "at least 2 people for random pairs",
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Checks a request rate: finite and > 0.
+pub(crate) fn check_rate(rate: f64) -> Result<()> {
+    if rate.is_finite() && rate > 0.0 {
+        Ok(())
+    } else {
+        Err(Error::invalid("rate", rate, "a finite number > 0 (requests per step)"))
+    }
+}
+
+/// The number of requests started before step `t` at `rate` per step: ⌊rate·t⌋ (saturating).
+#[inline]
+pub(crate) fn arrivals_until(rate: f64, t: u64) -> u64 {
+    let x = (rate * t as f64).floor();
+    if x >= u64::MAX as f64 { u64::MAX } else { x as u64 }
+}

@@ -1,0 +1,353 @@
+//! The referral engine: requests move hop by hop through a time-ordered queue, all sharing one
+//! fatigue state.
+
+use std::collections::BTreeMap;
+
+use super::choose::{Choice, Chooser, Knowledge};
+use super::options::{RouteOptions, Workload, arrivals_until};
+use super::trace::{Outcome, ReferralTrace};
+use crate::compiled::CompiledNetwork;
+use crate::fatigue::{Fatigue, Load};
+use crate::rng::Stream;
+
+/// `via` of an event at the source (the request has crossed no tie yet).
+const AT_SOURCE: u32 = u32::MAX;
+
+/// A request held by someone at some step.
+#[derive(Debug, Clone, Copy)]
+struct Event {
+    /// The request's id: events of a step are handled in this order.
+    id: u32,
+    /// Its slot in the in-flight table.
+    flight: u32,
+    holder: u32,
+    hops: u32,
+    /// The layer it arrived on ([`AT_SOURCE`] at the source).
+    via: u32,
+}
+
+/// A request on its way.
+#[derive(Debug, Clone, Default)]
+struct Flight {
+    target: u32,
+    start: u64,
+    /// Everyone who has held it, the source first.
+    chain: Vec<u32>,
+    /// The layer of each hop (kept when tracing only).
+    layers: Vec<u32>,
+}
+
+/// Counts over every request of a run.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Tally {
+    pub(crate) requests: u64,
+    pub(crate) succeeded: u64,
+    pub(crate) unwilling: u64,
+    pub(crate) dead_ends: u64,
+    pub(crate) truncated: u64,
+    pub(crate) ignored: u64,
+    pub(crate) hops: u64,
+    /// The step at which the last request ended.
+    pub(crate) last_step: u64,
+    /// Completed chains by hop count, and by time to target (sparse: latencies may be long).
+    pub(crate) lengths: Vec<u64>,
+    pub(crate) times: BTreeMap<u64, u64>,
+    /// Per hop k: requests held there by someone other than the target, and those that
+    /// ended there.
+    pub(crate) alive: Vec<u64>,
+    pub(crate) ended: Vec<u64>,
+    pub(crate) layer_hops: Vec<u64>,
+    /// Per person: requests received, and the highest load reached.
+    pub(crate) received: Vec<u64>,
+    pub(crate) peak: Vec<f64>,
+}
+
+fn bump(v: &mut Vec<u64>, i: usize) {
+    if v.len() <= i {
+        v.resize(i + 1, 0);
+    }
+    v[i] += 1;
+}
+
+/// One call's routing set-up, shared by its runs (the load curve runs one per rate).
+#[derive(Debug)]
+pub(crate) struct Engine<'a> {
+    net: &'a CompiledNetwork,
+    know: Knowledge<'a>,
+    options: &'a RouteOptions,
+    /// Per layer: the base probability of forwarding what arrived on it, and its latency.
+    base: Vec<f64>,
+    latency: Vec<u64>,
+    fatigue: Option<Fatigue>,
+}
+
+impl<'a> Engine<'a> {
+    /// Prepares routing on `net` (options validated by the caller).
+    pub(crate) fn new(net: &'a CompiledNetwork, options: &'a RouteOptions) -> Self {
+        let base = net
+            .layers()
+            .iter()
+            .map(|l| options.layer_forward.get(&l.name).copied().unwrap_or(options.forward))
+            .collect();
+        Engine {
+            net,
+            know: Knowledge::new(net, options.strategy),
+            options,
+            base,
+            latency: net.layers().iter().map(|l| u64::from(l.latency)).collect(),
+            fatigue: options.fatigue.filter(|f| !f.is_none()),
+        }
+    }
+
+    /// Routes every request of `workload` (validated by the caller): the pairs are drawn from
+    /// the stream `(seed, 0)`, the routing from `(seed, 1)`. With `trace`, also returns each
+    /// request's path, in id order.
+    pub(crate) fn run(
+        &self,
+        workload: &Workload,
+        seed: u64,
+        trace: bool,
+    ) -> (Tally, Vec<ReferralTrace>) {
+        let mut run = Run::new(self, workload, seed);
+        run.trace = trace;
+        let mut traces: Vec<Option<ReferralTrace>> =
+            if trace { vec![None; run.total as usize] } else { Vec::new() };
+        while let Some(now) = run.next_step() {
+            let mut bucket =
+                run.queue.remove(&now).unwrap_or_else(|| run.spare.pop().unwrap_or_default());
+            run.issue(now, &mut bucket);
+            if !bucket.is_sorted_by_key(|e| e.id) {
+                bucket.sort_unstable_by_key(|e| e.id);
+            }
+            for &ev in &bucket {
+                match run.step(ev, now) {
+                    Next::End(outcome) => {
+                        run.tally.last_step = now;
+                        run.free.push(ev.flight);
+                        if trace {
+                            let f = &run.flights[ev.flight as usize];
+                            traces[ev.id as usize] = Some(ReferralTrace {
+                                source: f.chain[0],
+                                target: f.target,
+                                start: f.start,
+                                end: now,
+                                path: f.chain.clone(),
+                                layers: f.layers.clone(),
+                                outcome,
+                            });
+                        }
+                    }
+                    Next::Forward(to, layer) => {
+                        let at = now + self.latency[layer as usize];
+                        let next = Event { holder: to, hops: ev.hops + 1, via: layer, ..ev };
+                        let spare = &mut run.spare;
+                        run.queue
+                            .entry(at)
+                            .or_insert_with(|| spare.pop().unwrap_or_default())
+                            .push(next);
+                    }
+                }
+            }
+            bucket.clear();
+            run.spare.push(bucket);
+        }
+        let traces = traces.into_iter().map(|t| t.expect("every request ends")).collect();
+        (run.tally, traces)
+    }
+}
+
+/// What happens to a request after a step.
+enum Next {
+    Forward(u32, u32),
+    End(Outcome),
+}
+
+/// The state of one run.
+struct Run<'e, 'a> {
+    engine: &'e Engine<'a>,
+    workload: &'e Workload,
+    pairs_rng: Stream,
+    rng: Stream,
+    chooser: Chooser<'e>,
+    load: Load,
+    tally: Tally,
+    /// The arrival schedule: `total` requests, ⌊rate·(t + 1)⌋ of them by the end of step t
+    /// (all at step 0 without a rate); `issued` so far, the next at `arrival_step` or later.
+    total: u64,
+    rate: Option<f64>,
+    issued: u64,
+    arrival_step: u64,
+    /// Requests in flight, by the step they are next handled.
+    queue: BTreeMap<u64, Vec<Event>>,
+    flights: Vec<Flight>,
+    free: Vec<u32>,
+    spare: Vec<Vec<Event>>,
+    /// Whether to keep each hop's layer.
+    trace: bool,
+}
+
+impl<'e, 'a: 'e> Run<'e, 'a> {
+    fn new(engine: &'e Engine<'a>, workload: &'e Workload, seed: u64) -> Self {
+        let net = engine.net;
+        let n = net.num_people();
+        let (total, rate) = match workload {
+            Workload::Pairs { pairs, rate } => (pairs.len() as u64, *rate),
+            Workload::Random { rate, .. } => (workload.len(), Some(*rate)),
+        };
+        Run {
+            engine,
+            workload,
+            pairs_rng: Stream::new(seed, 0),
+            rng: Stream::new(seed, 1),
+            chooser: Chooser::new(net, &engine.know, engine.options),
+            load: Load::new(n, engine.fatigue.and_then(|f| f.half_life)),
+            tally: Tally {
+                requests: total,
+                succeeded: 0,
+                unwilling: 0,
+                dead_ends: 0,
+                truncated: 0,
+                ignored: 0,
+                hops: 0,
+                last_step: 0,
+                lengths: Vec::new(),
+                times: BTreeMap::new(),
+                alive: Vec::new(),
+                ended: Vec::new(),
+                layer_hops: vec![0; net.layers().len()],
+                received: vec![0; n],
+                peak: vec![0.0; n],
+            },
+            total,
+            rate,
+            issued: 0,
+            arrival_step: 0,
+            queue: BTreeMap::new(),
+            flights: Vec::new(),
+            free: Vec::new(),
+            spare: Vec::new(),
+            trace: false,
+        }
+    }
+
+    /// The step of the next arrival, if any request is still to start.
+    fn next_arrival(&mut self) -> Option<u64> {
+        if self.issued >= self.total {
+            return None;
+        }
+        Some(match self.rate {
+            None => 0,
+            Some(r) => {
+                while arrivals_until(r, self.arrival_step + 1) <= self.issued {
+                    self.arrival_step += 1;
+                }
+                self.arrival_step
+            }
+        })
+    }
+
+    /// The next step with something to do: an arrival or a request in flight.
+    fn next_step(&mut self) -> Option<u64> {
+        let event = self.queue.first_key_value().map(|(&t, _)| t);
+        match (self.next_arrival(), event) {
+            (Some(a), Some(e)) => Some(a.min(e)),
+            (a, e) => a.or(e),
+        }
+    }
+
+    /// Starts the requests that arrive at step `now`, adding them to `bucket` (after the
+    /// requests already there, whose ids are smaller).
+    fn issue(&mut self, now: u64, bucket: &mut Vec<Event>) {
+        if self.next_arrival() != Some(now) {
+            return;
+        }
+        let n = self.engine.net.num_people() as u64;
+        let until = self.rate.map_or(self.total, |r| arrivals_until(r, now + 1).min(self.total));
+        while self.issued < until {
+            let [source, target] = match self.workload {
+                Workload::Pairs { pairs, .. } => pairs[self.issued as usize],
+                Workload::Random { .. } => {
+                    let s = self.pairs_rng.below(n) as u32;
+                    let t = self.pairs_rng.below(n - 1) as u32;
+                    [s, if t >= s { t + 1 } else { t }]
+                }
+            };
+            let slot = self.free.pop().unwrap_or_else(|| {
+                self.flights.push(Flight::default());
+                (self.flights.len() - 1) as u32
+            });
+            let f = &mut self.flights[slot as usize];
+            f.target = target;
+            f.start = now;
+            f.chain.clear();
+            f.chain.push(source);
+            f.layers.clear();
+            let id = self.issued as u32;
+            bucket.push(Event { id, flight: slot, holder: source, hops: 0, via: AT_SOURCE });
+            self.issued += 1;
+        }
+    }
+
+    /// Handles request `ev` at step `now`: where it goes next, or how it ended.
+    #[inline]
+    fn step(&mut self, ev: Event, now: u64) -> Next {
+        let engine = self.engine;
+        let tally = &mut self.tally;
+        let flight = &mut self.flights[ev.flight as usize];
+        let hops = ev.hops as usize;
+        if ev.via == AT_SOURCE {
+            bump(&mut tally.alive, 0);
+        } else {
+            let holder = ev.holder;
+            let h = holder as usize;
+            tally.received[h] += 1;
+            let willing = match &engine.fatigue {
+                Some(f) => f.willingness(self.load.load(holder, now)),
+                None => 1.0,
+            };
+            let after = self.load.add(holder, now, 1.0);
+            if after > tally.peak[h] {
+                tally.peak[h] = after;
+            }
+            if holder == flight.target {
+                // A tired target may not take the request in either.
+                if willing < 1.0 && !self.rng.bernoulli(willing) {
+                    tally.ignored += 1;
+                    return Next::End(Outcome::Ignored);
+                }
+                tally.succeeded += 1;
+                bump(&mut tally.lengths, hops);
+                *tally.times.entry(now - flight.start).or_insert(0) += 1;
+                return Next::End(Outcome::Delivered);
+            }
+            bump(&mut tally.alive, hops);
+            if ev.hops >= engine.options.max_hops {
+                tally.truncated += 1;
+                bump(&mut tally.ended, hops);
+                return Next::End(Outcome::Truncated);
+            }
+            let p = engine.base[ev.via as usize] * willing;
+            if p < 1.0 && !self.rng.bernoulli(p) {
+                tally.unwilling += 1;
+                bump(&mut tally.ended, hops);
+                return Next::End(Outcome::Unwilling);
+            }
+        }
+        match self.chooser.choose(&flight.chain, flight.target, &mut self.rng) {
+            Choice::DeadEnd => {
+                tally.dead_ends += 1;
+                bump(&mut tally.ended, hops);
+                Next::End(Outcome::DeadEnd)
+            }
+            Choice::Forward { to, layer } => {
+                flight.chain.push(to);
+                if self.trace {
+                    flight.layers.push(layer);
+                }
+                tally.hops += 1;
+                tally.layer_hops[layer as usize] += 1;
+                Next::Forward(to, layer)
+            }
+        }
+    }
+}
