@@ -9,13 +9,15 @@
 //! - Options are plain JS objects deserialised into the core's own serde structs; camelCase
 //!   keys are accepted for the structs' `snake_case` fields and misspelt keys are errors (see
 //!   `value`).
-//! - Results are numbers, typed arrays (`Uint32Array` of person ids or degrees) and plain
-//!   objects; seeds are numbers or `BigInt`s.
+//! - Results are numbers, typed arrays (`Uint32Array` of person ids or degrees,
+//!   `Float64Array` of probabilities, `Int32Array` of steps) and plain objects with camelCase
+//!   keys; seeds are numbers or `BigInt`s.
 //! - Every core error is thrown as a JS `Error` whose `name` is the core's kind and whose
 //!   properties are its fields (see `errors`); nothing panics across the boundary: arguments
 //!   are checked before they reach the core.
 
 mod args;
+mod cascade;
 mod errors;
 mod functions;
 mod network;
@@ -23,6 +25,7 @@ mod value;
 
 use wasm_bindgen::prelude::*;
 
+pub use cascade::{exact_spread, simulate, trace, validate_model};
 pub use functions::{
     aarhus_cs, barabasi_albert, erdos_renyi, kleinberg, professional, read_csv, read_edgelist,
     read_mpx, read_multiplex, read_signed, stochastic_block, watts_strogatz,
@@ -171,6 +174,126 @@ export interface SerializedGraph {
     key?: string | number; source: string | number; target: string | number;
     undirected?: boolean; attributes?: Record<string, unknown>;
   }[];
+}
+
+/** People named by id or by label: an array, or a typed array of ids. */
+export type People = readonly (number | string)[] | Uint32Array | Int32Array | Float64Array;
+
+/** The diffusion rule of a model. */
+export type ModelKind = "independent_cascade" | "weighted_cascade" | "linear_threshold";
+/** What a distrust tie does: stop the message (default) or pass its opposite. */
+export type Distrust = "block" | "invert";
+/** A model's settings for one layer. */
+export interface LayerSettings {
+  /** Multiplies the layer's probabilities (or LT weights), >= 0 (default 1; capped at 1). */
+  multiplier?: number;
+  /** Replaces the layer's default probability (ties with their own keep it). */
+  probability?: number | null;
+  /** Replaces the layer's latency in steps (>= 1). */
+  latency?: number | null;
+  /** false switches the layer off (default true). */
+  enabled?: boolean;
+}
+/** How influencers and media relay a message. */
+export interface RelaySettings {
+  /** Amplifies what an influencer passes on digital layers, >= 0 (default 1). */
+  influencerMultiplier?: number;
+  /** Sources a media person must see carrying a story before picking it up, >= 1 (default 2). */
+  mediaThreshold?: number;
+  /** The probability of a media person's ties (default: the ties' own). */
+  mediaProbability?: number | null;
+}
+/** How willingness to act falls with a person's load of requests (see `Fatigue` in Rust). */
+export type FatigueCurve =
+  | { kind: "none" }
+  /** e^(-rate L) */
+  | { kind: "exponential"; rate: number }
+  /** 1 / (1 + (L / half)^exponent) */
+  | { kind: "hill"; half: number; exponent: number }
+  /** 1 while L < capacity, then 0 */
+  | { kind: "capacity"; capacity: number }
+  /** min(1, size / (L + 1)) */
+  | { kind: "queue"; size: number }
+  /** 1 / (0.1 L^2 + 1) */
+  | { kind: "decreasing" };
+/** Recommendation fatigue: a curve, and the half-life of the load in steps (default none). */
+export interface Fatigue { curve?: FatigueCurve; halfLife?: number | null }
+/** What every model takes. */
+export interface ModelOptions {
+  /** Settings by layer name. */
+  layers?: Record<string, LayerSettings>;
+  relays?: RelaySettings;
+  /** Multiplier of good buzz's probabilities, >= 0 (default 1). */
+  goodMultiplier?: number;
+  /** Multiplier of bad buzz's probabilities, >= 0 (default 1): a negativity bias above 1. */
+  badMultiplier?: number;
+  distrust?: Distrust;
+  /** Tired people accept and relay less (default: no fatigue). */
+  fatigue?: Fatigue | null;
+}
+export interface IndependentCascadeOptions extends ModelOptions {
+  /** The probability of ties whose layer has none, in [0, 1] (default 0.1). */
+  probability?: number;
+}
+export interface LinearThresholdOptions extends ModelOptions {
+  /** Each person's threshold in [0, 1], indexed by id (default: drawn uniformly each run). */
+  thresholds?: readonly number[] | Float64Array | null;
+}
+/** A diffusion model, as the constructors return it (a plain object). */
+export interface Model extends IndependentCascadeOptions, LinearThresholdOptions {
+  kind: ModelKind;
+}
+
+export interface SimulateOptions {
+  /** Default: IndependentCascade() (probability 0.1). */
+  model?: Model;
+  /** Default 1000. */
+  runs?: number | bigint;
+  /** Default 0. */
+  seed?: Seed;
+  /** The seeds of a second campaign, bad buzz. */
+  badSeeds?: People;
+}
+export interface TraceOptions { model?: Model; seed?: Seed; badSeeds?: People }
+
+/** Spread statistics of one valence (or both together) over the runs. */
+export interface SpreadStats {
+  /** Mean number of people convinced, seeds included. */
+  mean: number;
+  /** Sample standard deviation of that number. */
+  std: number;
+  /** 95% confidence interval of the mean. */
+  ci95: [number, number];
+  /** Each person's probability of being convinced, indexed by id. */
+  activation: Float64Array;
+  /** Mean number convinced through each layer (seeds excluded), by layer name. */
+  byLayer: Record<string, number>;
+  /** Mean number of seeds. */
+  seeds: number;
+}
+/** What `simulate` returns: both valences together, then each. */
+export interface Summary extends SpreadStats {
+  runs: number;
+  /** Mean number convinced by the end of each step, from step 0 (the seeds). */
+  byStep: Float64Array;
+  /** The share of the convinced (seeds excluded) carried by each layer, by name. */
+  layerShares: Record<string, number>;
+  /** The layer names, in the network's order. */
+  layerNames: string[];
+  good: SpreadStats;
+  bad: SpreadStats;
+}
+/** One run: arrays indexed by person, -1 where not reached (and for a seed's parent, layer). */
+export interface Trace {
+  step: Int32Array;
+  parent: Int32Array;
+  /** The index of the layer in `net.layers`. */
+  layer: Int32Array;
+  /** 0 for good buzz, 1 for bad. */
+  valence: Int32Array;
+  /** Everyone convinced, in the order they were. */
+  order: Uint32Array;
+  spread: number;
 }
 
 /** What every function throws: an Error named after the core's error kind. */

@@ -26,6 +26,13 @@ impl From<reseau::Network> for Network {
     }
 }
 
+impl Network {
+    /// The core's network, for the functions that take one.
+    pub(crate) fn core(&self) -> &reseau::Network {
+        &self.inner
+    }
+}
+
 /// The options of `addTie` (the core's `TieSpec`, with the sign as `1`/`-1` or a name).
 #[derive(Deserialize)]
 #[serde(default, deny_unknown_fields)]

@@ -3,7 +3,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
-import init, { initSync, datasets, generators, Network, readEdgelist } from '../pkg/index.js';
+import init, {
+  initSync,
+  datasets,
+  generators,
+  Network,
+  readEdgelist,
+  simulate,
+  IndependentCascade,
+} from '../pkg/index.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../pkg/package.json', import.meta.url), 'utf8'));
 
@@ -26,4 +34,6 @@ test('initialised from the .wasm bytes, it runs the same code as the Node build'
   assert.equal(readEdgelist('1 2\n').numTies, 1);
   const er = generators.erdosRenyi({ n: 100, meanDegree: 3, seed: 1n });
   assert.ok(er.numTies > 0);
+  const s = simulate(aarhus, [0, 1], { model: IndependentCascade({ probability: 0.1 }), runs: 1000, seed: 7 });
+  assert.equal(s.mean, 28.915); // the golden value, as in the Node build
 });

@@ -1,14 +1,25 @@
 // A small typed program against the package's declarations, checked by `tsc --noEmit` in
 // scripts/test-wasm: what a TypeScript user writes must type-check, and mistakes must not.
 import init, {
+  IndependentCascade,
+  LinearThreshold,
   Network,
+  WeightedCascade,
   datasets,
+  exactSpread,
   generators,
   readEdgelist,
   readMultiplex,
+  simulate,
+  trace,
+  validateModel,
   type LayerInfo,
+  type Model,
   type ReseauError,
   type SerializedGraph,
+  type SpreadStats,
+  type Summary,
+  type Trace,
 } from 'reseau';
 
 export async function main(wasm: ArrayBuffer): Promise<number> {
@@ -51,6 +62,44 @@ export async function main(wasm: ArrayBuffer): Promise<number> {
   // @ts-expect-error a generator needs its seed
   generators.erdosRenyi({ n: 10, meanDegree: 2 });
 
-  return layers.length + lunch.length + offline.numTies + (tie ?? 0) + er.numTies + pro.numPeople
+  // Influence relays: offline ties convince more, online ties are faster.
+  const model: Model = IndependentCascade({
+    probability: 0.1,
+    layers: { lunch: { multiplier: 2, latency: 2 }, facebook: { enabled: false } },
+    relays: { influencerMultiplier: 3, mediaThreshold: 2, mediaProbability: null },
+    badMultiplier: 1.5,
+    distrust: 'invert',
+    fatigue: { curve: { kind: 'hill', half: 3, exponent: 2 }, halfLife: 10 },
+  });
+  const summary: Summary = simulate(aarhus, [0, 'U139'], { model, runs: 1000, seed: 7n, badSeeds: [5] });
+  const activation: Float64Array = summary.activation;
+  const byStep: Float64Array = summary.byStep;
+  const lunchShare: number = summary.layerShares['lunch'] + summary.byLayer[summary.layerNames[0]];
+  const bad: SpreadStats = summary.bad;
+  const [lo, hi]: [number, number] = summary.ci95;
+  const t: Trace = trace(aarhus, new Uint32Array([3]), { model: WeightedCascade(), seed: 11 });
+  const steps: Int32Array = t.step;
+  const order: Uint32Array = t.order;
+  const lt = LinearThreshold({ thresholds: new Float64Array(aarhus.numPeople).fill(0.5) });
+  const exact: number = exactSpread(net, [ana], { model: lt });
+  validateModel(lt, 'linear_threshold');
+  simulate(aarhus, ['U102']);
+
+  // @ts-expect-error a misspelt model option is a type error
+  IndependentCascade({ probablity: 0.2 });
+  // @ts-expect-error distrust blocks or inverts
+  IndependentCascade({ distrust: 'ignore' });
+  // @ts-expect-error thresholds belong to Linear Threshold
+  IndependentCascade({ thresholds: [0.5] });
+  // @ts-expect-error a Hill curve needs its exponent
+  WeightedCascade({ fatigue: { curve: { kind: 'hill', half: 3 } } });
+  // @ts-expect-error runs is not a simulate option of trace
+  trace(aarhus, [0], { runs: 10 });
+  // @ts-expect-error seeds are ids or labels
+  simulate(aarhus, [true]);
+
+  return activation.length + byStep.length + lunchShare + bad.mean + hi - lo + steps.length
+    + order.length + exact + t.spread + summary.runs
+    + layers.length + lunch.length + offline.numTies + (tie ?? 0) + er.numTies + pro.numPeople
     + mux.numTies + line + back.numTies + copy.numPeople + sign + (group ?? '').length;
 }

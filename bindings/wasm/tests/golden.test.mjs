@@ -1,0 +1,99 @@
+// Golden values shared by Rust, Python and WebAssembly: tests/golden/golden.json at the
+// repository root pins, for fixed seeds, what the Rust core produces (see
+// crates/reseau/tests/golden.rs). The WebAssembly build must give the very same numbers, bit
+// for bit: the same IEEE operations in the same order on every platform.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { reseau, root } from './helpers.mjs';
+
+const { datasets, generators, simulate, trace, IndependentCascade, WeightedCascade, LinearThreshold } = reseau;
+
+const golden = JSON.parse(readFileSync(path.join(root, 'tests/golden/golden.json'), 'utf8'));
+
+const camel = (key) => key.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
+
+/** Every tie as `[source, target, layer index]`, in the network's order (as golden.rs). */
+function ties(net) {
+  const index = new Map(net.layers.map((l, i) => [l.name, i]));
+  return net.ties().map((t) => [t.source, t.target, index.get(t.layer)]);
+}
+
+/**
+ * Asserts `actual` and `expected` (numbers, or arrays of numbers) are identical (===), and
+ * otherwise says which values differ and by how much, absolutely and in units in the last
+ * place: a difference is a cross-platform determinism bug in the core.
+ */
+function identical(actual, expected, what) {
+  const a = typeof actual === 'number' ? [actual] : Array.from(actual);
+  const e = typeof expected === 'number' ? [expected] : expected;
+  const differences = [];
+  if (a.length !== e.length) differences.push(`length ${a.length}, golden ${e.length}`);
+  for (let i = 0; i < Math.min(a.length, e.length); i++) {
+    if (!Object.is(a[i], e[i])) {
+      const ulp = Math.abs(e[i]) * Number.EPSILON || Number.MIN_VALUE;
+      differences.push(
+        `[${i}] wasm ${a[i]} golden ${e[i]} (diff ${a[i] - e[i]}, ${((a[i] - e[i]) / ulp).toFixed(1)} ulp)`,
+      );
+    }
+  }
+  assert.deepEqual(differences, [], `${what} differs from the golden file:\n  ${differences.join('\n  ')}`);
+}
+
+test('golden: every generator gives the same ties, in order, for its arguments', () => {
+  const names = Object.keys(golden.generators);
+  assert.deepEqual(names.sort(), [
+    'barabasi_albert', 'erdos_renyi', 'kleinberg', 'professional', 'stochastic_block', 'watts_strogatz',
+  ]);
+  for (const name of names) {
+    const { args, ties: expected } = golden.generators[name];
+    const camelArgs = Object.fromEntries(Object.entries(args).map(([k, v]) => [camel(k), v]));
+    const net = generators[camel(name)](camelArgs);
+    assert.deepEqual(ties(net), expected, `generators.${camel(name)}`);
+  }
+});
+
+test('golden: the Aarhus CS network', () => {
+  const g = golden.aarhus;
+  const net = datasets.aarhusCs();
+  assert.equal(net.numPeople, g.num_people);
+  assert.equal(net.numTies, g.num_ties);
+  const perLayer = Object.fromEntries(net.layers.map((l) => [l.name, net.numTiesIn(l.name)]));
+  assert.deepEqual(perLayer, g.ties_per_layer);
+  assert.deepEqual(net.labels.slice(0, g.labels_head.length), g.labels_head);
+  assert.deepEqual(Array.from(net.degrees()), g.degrees);
+});
+
+test('golden: cascade summaries are bit-identical to the Rust core', () => {
+  const models = {
+    independent_cascade: IndependentCascade({ probability: 0.1 }),
+    weighted_cascade: WeightedCascade(),
+    linear_threshold: LinearThreshold(),
+  };
+  assert.deepEqual(
+    Object.keys(golden.cascade).filter((k) => k !== 'trace').sort(),
+    Object.keys(models).sort(),
+  );
+  const net = datasets.aarhusCs();
+  for (const [name, model] of Object.entries(models)) {
+    const g = golden.cascade[name];
+    const s = simulate(net, g.seeds, { model, runs: g.runs, seed: g.seed });
+    assert.equal(s.runs, g.runs);
+    identical(s.mean, g.mean, `${name}.mean`);
+    identical(s.std, g.std, `${name}.std`);
+    identical(s.layerNames.map((l) => s.byLayer[l]), g.by_layer, `${name}.by_layer`);
+    identical(s.byStep, g.by_step, `${name}.by_step`);
+    // The same run with the seed as a BigInt.
+    identical(simulate(net, g.seeds, { model, runs: g.runs, seed: BigInt(g.seed) }).std, g.std, `${name}.std (BigInt seed)`);
+  }
+});
+
+test('golden: the trace is identical to the Rust core', () => {
+  const g = golden.cascade.trace;
+  const t = trace(datasets.aarhusCs(), g.seeds, { model: IndependentCascade({ probability: g.probability }), seed: g.seed });
+  assert.deepEqual(Array.from(t.step), g.step);
+  assert.deepEqual(Array.from(t.parent), g.parent);
+  assert.deepEqual(Array.from(t.layer), g.layer);
+});
