@@ -104,6 +104,10 @@ fn bad_input_gets_a_typed_error_and_changes_nothing() {
             "InvalidParameterError",
         ),
         (net.add_layer(Layer::physical("w").latency(0)).unwrap_err(), "InvalidParameterError"),
+        (
+            net.add_layer(Layer::physical("w").latency(reseau::MAX_LATENCY + 1)).unwrap_err(),
+            "InvalidParameterError",
+        ),
         (net.add_layer(Layer::physical("")).unwrap_err(), "InvalidParameterError"),
         (net.add_layer(Layer::physical("lunch")).unwrap_err(), "DuplicateLayerError"),
         (net.add_person(Person::new().label("a")).unwrap_err(), "DuplicateLabelError"),

@@ -54,19 +54,15 @@ impl LayerSettings {
     /// use reseau::cascade::LayerSettings;
     /// let bad = LayerSettings { latency: Some(0), ..Default::default() };
     /// assert_eq!(bad.validate("lunch").unwrap_err().to_string(),
-    ///            "invalid latency of layer \"lunch\": 0 (expected an integer >= 1)");
+    ///            "invalid latency of layer \"lunch\": 0 (expected an integer from 1 to 10000)");
     /// ```
     pub fn validate(&self, layer: &str) -> Result<()> {
         check_non_negative(|| format!("multiplier of layer {layer:?}"), self.multiplier)?;
         if let Some(p) = self.probability {
             check_probability(|| format!("probability of layer {layer:?}"), p)?;
         }
-        if self.latency == Some(0) {
-            return Err(Error::invalid(
-                format!("latency of layer {layer:?}"),
-                0,
-                "an integer >= 1",
-            ));
+        if let Some(latency) = self.latency {
+            crate::model::check_latency(|| format!("latency of layer {layer:?}"), latency)?;
         }
         Ok(())
     }

@@ -115,7 +115,8 @@ impl Layer {
         self
     }
 
-    /// Checks the definition: a non-empty name, a probability in [0, 1], a latency >= 1.
+    /// Checks the definition: a non-empty name, a probability in [0, 1], a latency from 1 to
+    /// [`MAX_LATENCY`].
     pub fn validate(&self) -> crate::Result<()> {
         if self.name.is_empty() {
             return Err(crate::Error::invalid("layer name", "\"\"", "a non-empty name"));
@@ -123,13 +124,20 @@ impl Layer {
         if let Some(p) = self.probability {
             crate::error::check_probability(|| format!("probability of layer {:?}", self.name), p)?;
         }
-        if self.latency == 0 {
-            return Err(crate::Error::invalid(
-                format!("latency of layer {:?}", self.name),
-                0,
-                "an integer >= 1",
-            ));
-        }
+        check_latency(|| format!("latency of layer {:?}", self.name), self.latency)
+    }
+}
+
+/// The longest latency a layer may have, in steps. Simulations keep one time bucket per step
+/// of the longest latency and report reach step by step, so an unbounded latency would ask
+/// for unbounded memory.
+pub const MAX_LATENCY: u32 = 10_000;
+
+/// Checks a latency: from 1 to [`MAX_LATENCY`] steps.
+pub(crate) fn check_latency(name: impl FnOnce() -> String, latency: u32) -> crate::Result<()> {
+    if (1..=MAX_LATENCY).contains(&latency) {
         Ok(())
+    } else {
+        Err(crate::Error::invalid(name(), latency, format!("an integer from 1 to {MAX_LATENCY}")))
     }
 }

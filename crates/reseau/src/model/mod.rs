@@ -5,7 +5,8 @@ mod network;
 mod person;
 mod tie;
 
-pub use layer::{Layer, LayerId, LayerKind};
+pub(crate) use layer::check_latency;
+pub use layer::{Layer, LayerId, LayerKind, MAX_LATENCY};
 pub(crate) use network::FastHash;
 pub use network::{LayerKey, Network, TieId};
 pub use person::{Person, PersonId, PersonKind};
