@@ -8,7 +8,13 @@ use crate::compiled::CompiledNetwork;
 use crate::error::{Error, Result};
 
 /// The result of [`referral_load_curve`]: for each request rate, how many referrals get
-/// through per step.
+/// through per step once loads have built up.
+///
+/// Requests start during [`steps`](LoadCurve::steps) steps; the first
+/// [`warmup`](LoadCurve::warmup) of them (half) let loads build up to their working level,
+/// and the counts, throughput and success rate are measured on the requests that start after them (each followed
+/// to its end), so that the few lucky requests of a still-rested network do not hide the
+/// collapse.
 ///
 /// The **peak** is the rate with the highest throughput (the first such rate among equals).
 /// The **collapse** is the first rate past the peak whose throughput falls below half the
@@ -31,15 +37,18 @@ pub struct LoadCurve {
     pub rates: Vec<f64>,
     /// The steps during which requests started, at each rate.
     pub steps: u32,
-    /// Requests started at each rate: ⌊rate·steps⌋.
+    /// The first steps, not measured: `steps / 2`, rounded down.
+    pub warmup: u32,
+    /// Requests started after the warm-up, at each rate.
     pub requests: Vec<u64>,
-    /// Requests that reached their target, at each rate.
+    /// Of those, the requests that reached their target.
     pub succeeded: Vec<u64>,
-    /// Successful referrals per step: `succeeded / steps`.
+    /// Successful referrals per step: `succeeded / (steps − warmup)`.
     pub throughput: Vec<f64>,
     /// `succeeded / requests` (0 when no request started).
     pub success_rate: Vec<f64>,
-    /// Mean hops of completed chains at each rate (`None` when none completed).
+    /// Mean hops of the chains completed at each rate (all of them, warm-up included;
+    /// `None` when none completed): under load, only short chains get through.
     pub mean_chain_length: Vec<Option<f64>>,
     /// The index of the peak in `rates`.
     pub peak_index: usize,
@@ -52,13 +61,14 @@ pub struct LoadCurve {
 }
 
 /// Routes random requests at each rate in `rates` during `steps` steps and measures the
-/// throughput: the referral load curve.
+/// throughput after a warm-up of `steps / 2` steps: the referral load curve.
 ///
 /// Each rate is one run of [`route_referrals`](super::route_referrals) with
-/// [`Workload::random`]`(rate, steps)` and the same `seed`, so the point at rate r equals that
-/// call exactly, and every rate sees the same sequence of random pairs (its first ⌊r·steps⌋).
-/// Requests still travelling when the arrivals stop are followed to their end. The rates run
-/// in parallel (feature `parallel`); the result does not depend on the number of threads.
+/// [`Workload::random`]`(rate, steps)` and the same `seed` (so every rate sees the same
+/// sequence of random pairs, its first ⌊r·steps⌋), of which the requests started after the
+/// warm-up are counted. Requests still travelling when the arrivals stop are followed to
+/// their end. The rates run in parallel (feature `parallel`); the result does not depend on
+/// the number of threads.
 ///
 /// Fatigue with a finite half-life gives the article's wave: throughput rises with the rate
 /// while people have attention to spare, peaks, then collapses as everyone's load grows and
@@ -98,7 +108,10 @@ pub fn referral_load_curve(
         Workload::random(r, steps).validate(net)?;
     }
     let engine = Engine::new(net, options);
-    let run = |&rate: &f64| engine.run(&Workload::random(rate, steps), seed, false).0;
+    let warmup = steps / 2;
+    let run = |&rate: &f64| {
+        engine.run_measured(&Workload::random(rate, steps), seed, false, u64::from(warmup)).0
+    };
     #[cfg(feature = "parallel")]
     let tallies: Vec<_> = {
         use rayon::prelude::*;
@@ -107,9 +120,10 @@ pub fn referral_load_curve(
     #[cfg(not(feature = "parallel"))]
     let tallies: Vec<_> = rates.iter().map(run).collect();
 
-    let requests: Vec<u64> = tallies.iter().map(|t| t.requests).collect();
-    let succeeded: Vec<u64> = tallies.iter().map(|t| t.succeeded).collect();
-    let throughput: Vec<f64> = succeeded.iter().map(|&s| s as f64 / f64::from(steps)).collect();
+    let requests: Vec<u64> = tallies.iter().map(|t| t.measured_requests).collect();
+    let succeeded: Vec<u64> = tallies.iter().map(|t| t.measured_succeeded).collect();
+    let window = f64::from(steps - warmup);
+    let throughput: Vec<f64> = succeeded.iter().map(|&s| s as f64 / window).collect();
     let success_rate = succeeded
         .iter()
         .zip(&requests)
@@ -135,6 +149,7 @@ pub fn referral_load_curve(
     Ok(LoadCurve {
         rates: rates.to_vec(),
         steps,
+        warmup,
         requests,
         succeeded,
         throughput,

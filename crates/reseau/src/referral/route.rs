@@ -49,6 +49,11 @@ pub(crate) struct Tally {
     pub(crate) hops: u64,
     /// The step at which the last request ended.
     pub(crate) last_step: u64,
+    /// Requests started at or after the step `measured_from`, and those of them that
+    /// succeeded (the load curve's steady-state window).
+    pub(crate) measured_from: u64,
+    pub(crate) measured_requests: u64,
+    pub(crate) measured_succeeded: u64,
     /// Completed chains by hop count, and by time to target (sparse: latencies may be long).
     pub(crate) lengths: Vec<u64>,
     pub(crate) times: BTreeMap<u64, u64>,
@@ -108,8 +113,20 @@ impl<'a> Engine<'a> {
         seed: u64,
         trace: bool,
     ) -> (Tally, Vec<ReferralTrace>) {
+        self.run_measured(workload, seed, trace, 0)
+    }
+
+    /// [`Engine::run`], counting apart the requests started from step `measure_from` on.
+    pub(crate) fn run_measured(
+        &self,
+        workload: &Workload,
+        seed: u64,
+        trace: bool,
+        measure_from: u64,
+    ) -> (Tally, Vec<ReferralTrace>) {
         let mut run = Run::new(self, workload, seed);
         run.trace = trace;
+        run.tally.measured_from = measure_from;
         let mut traces: Vec<Option<ReferralTrace>> =
             if trace { vec![None; run.total as usize] } else { Vec::new() };
         while let Some(now) = run.next_step() {
@@ -203,6 +220,9 @@ impl<'e, 'a: 'e> Run<'e, 'a> {
             load: Load::new(n, engine.fatigue.and_then(|f| f.half_life)),
             tally: Tally {
                 requests: total,
+                measured_from: 0,
+                measured_requests: 0,
+                measured_succeeded: 0,
                 succeeded: 0,
                 unwilling: 0,
                 dead_ends: 0,
@@ -285,6 +305,9 @@ impl<'e, 'a: 'e> Run<'e, 'a> {
             let id = self.issued as u32;
             bucket.push(Event { id, flight: slot, holder: source, hops: 0, via: AT_SOURCE });
             self.issued += 1;
+            if now >= self.tally.measured_from {
+                self.tally.measured_requests += 1;
+            }
         }
     }
 
@@ -316,6 +339,9 @@ impl<'e, 'a: 'e> Run<'e, 'a> {
                     return Next::End(Outcome::Ignored);
                 }
                 tally.succeeded += 1;
+                if flight.start >= tally.measured_from {
+                    tally.measured_succeeded += 1;
+                }
                 bump(&mut tally.lengths, hops);
                 *tally.times.entry(now - flight.start).or_insert(0) += 1;
                 return Next::End(Outcome::Delivered);
