@@ -24,6 +24,22 @@ pub enum ModelKind {
     LinearThreshold,
 }
 
+impl ModelKind {
+    /// The `snake_case` name used in option objects: `independent_cascade`,
+    /// `weighted_cascade`, `linear_threshold`.
+    ///
+    /// ```
+    /// assert_eq!(reseau::cascade::ModelKind::LinearThreshold.as_str(), "linear_threshold");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ModelKind::IndependentCascade => "independent_cascade",
+            ModelKind::WeightedCascade => "weighted_cascade",
+            ModelKind::LinearThreshold => "linear_threshold",
+        }
+    }
+}
+
 /// Per-layer settings of a model, keyed by layer name in [`Model::layers`].
 ///
 /// ```
