@@ -1,5 +1,5 @@
 // Types of the npm package `reseau` (the generated declarations plus the two namespaces and
-// the models' constructors).
+// the models' and fatigue curves' constructors).
 export * from './reseau_wasm.js';
 export { default } from './reseau_wasm.js'; // web only
 
@@ -15,6 +15,7 @@ import type {
   LinearThresholdOptions,
   Model,
   ModelOptions,
+  Fatigue as FatigueSpec,
 } from './reseau_wasm.js';
 
 /** Networks shipped inside the library. */
@@ -43,3 +44,33 @@ export declare function WeightedCascade(options?: ModelOptions): Model & { kind:
 export declare function LinearThreshold(
   options?: LinearThresholdOptions,
 ): Model & { kind: 'linear_threshold' };
+
+/** Recommendation fatigue: a curve and the half-life of the load (what `Fatigue.*` return). */
+export type Fatigue = FatigueSpec;
+/** The load's half-life in steps (default, null or Infinity: no decay, a plain count). */
+export interface FatigueOptions { halfLife?: number | null }
+/**
+ * Fatigue curves, as plain objects checked at once (an `InvalidParameterError` for a misspelt
+ * key, a rate below 0, a half-life of 0, …). Willingness at load L:
+ */
+export declare const Fatigue: Readonly<{
+  /** 1. */
+  none(options?: FatigueOptions): Fatigue & { curve: { kind: 'none' } };
+  /** e^(-rate L). */
+  exponential(options: { rate: number } & FatigueOptions): Fatigue & { curve: { kind: 'exponential'; rate: number } };
+  /** 1 / (1 + (L / half)^exponent). */
+  hill(
+    options: { half: number; exponent: number } & FatigueOptions,
+  ): Fatigue & { curve: { kind: 'hill'; half: number; exponent: number } };
+  /** 1 while L < capacity, then 0. */
+  capacity(options: { capacity: number } & FatigueOptions): Fatigue & { curve: { kind: 'capacity'; capacity: number } };
+  /** min(1, size / (L + 1)). */
+  queue(options: { size: number } & FatigueOptions): Fatigue & { curve: { kind: 'queue'; size: number } };
+  /** 1 / (0.1 L^2 + 1). */
+  decreasing(options?: FatigueOptions): Fatigue & { curve: { kind: 'decreasing' } };
+}>;
+
+/** The willingness to act at load `load`, in [0, 1] (a load <= 0 or NaN counts as 0). */
+export declare function willingness(fatigue: Fatigue, load: number): number;
+/** The willingness at each load. */
+export declare function willingness(fatigue: Fatigue, load: Float64Array | readonly number[]): Float64Array;

@@ -1,7 +1,7 @@
 // The entry of the npm package `reseau`: the module wasm-bindgen generates, re-exported, with
 // the embedded datasets and the generators grouped as in Rust (`reseau::datasets`) and Python
-// (`reseau.datasets`), and the diffusion models' constructors. Option objects take camelCase
-// keys; the wasm side converts them.
+// (`reseau.datasets`), the diffusion models' constructors and the fatigue curves'. Option
+// objects take camelCase keys; the wasm side converts them.
 export * from './reseau_wasm.js';
 export { default } from './reseau_wasm.js'; // web only: `await init()` loads the .wasm
 
@@ -12,6 +12,7 @@ import {
   kleinberg,
   professional,
   stochasticBlock,
+  validateFatigue,
   validateModel,
   wattsStrogatz,
 } from './reseau_wasm.js';
@@ -63,3 +64,41 @@ export function WeightedCascade(options = {}) {
 export function LinearThreshold(options = {}) {
   return model('linear_threshold', {}, options);
 }
+
+// A fatigue is a plain object, `{ curve: { kind, ...parameters }, halfLife }`, which the
+// models and the referral functions deserialise into the core's `Fatigue`. The constructors
+// check it at once (the core's `Fatigue::validate`: a misspelt key, a rate below 0, a
+// half-life of 0, …). `halfLife` is the load's half-life in steps; without it (or with null
+// or Infinity) the load is a plain count that never decays.
+function fatigue(kind, options) {
+  if (options === undefined || options === null) options = {};
+  if (typeof options !== 'object' || Array.isArray(options)) {
+    validateFatigue(options, kind); // throws: the options must be an object
+  }
+  const { halfLife, ...parameters } = options;
+  const f = { curve: { kind, ...parameters } };
+  if (halfLife !== undefined) f.halfLife = halfLife;
+  validateFatigue(f, kind);
+  return f;
+}
+
+/**
+ * Fatigue curves: how a person's willingness to act (forward a request, accept a
+ * recommendation) falls with their load L, the requests and exposures they have received.
+ * Pass one as the `fatigue` option of a model or of `routeReferrals`; `willingness(f, L)`
+ * evaluates it.
+ */
+export const Fatigue = Object.freeze({
+  /** No fatigue: willingness 1 whatever the load. */
+  none: (options = {}) => fatigue('none', options),
+  /** e^(-rate L), rate >= 0. */
+  exponential: (options) => fatigue('exponential', options),
+  /** 1 / (1 + (L / half)^exponent): 1/2 at L = half, then saturating; half, exponent > 0. */
+  hill: (options) => fatigue('hill', options),
+  /** 1 while L < capacity, then 0: the person handles `capacity` items and stops; >= 0. */
+  capacity: (options) => fatigue('capacity', options),
+  /** min(1, size / (L + 1)): limited attention, `size` >= 1 slots (Gomez-Rodriguez et al.). */
+  queue: (options) => fatigue('queue', options),
+  /** 1 / (0.1 L^2 + 1): the decreasing cascade of Kempe, Kleinberg & Tardos. */
+  decreasing: (options = {}) => fatigue('decreasing', options),
+});

@@ -20,7 +20,7 @@ use crate::value::Val;
 
 /// A person named by id (a whole number) or by label (text).
 #[derive(Debug, Clone, PartialEq)]
-enum PersonRef {
+pub(crate) enum PersonRef {
     Id(u64),
     Label(String),
     /// A number that cannot be an id (negative, fractional, NaN): an unknown person, written
@@ -58,7 +58,7 @@ impl<'de> Deserialize<'de> for PersonRef {
 
 /// Person ids for the core; a label or an impossible id is an `UnknownPersonError` (ids past
 /// the end are left to the core, which says the same).
-fn resolve(net: &reseau::Network, people: Vec<PersonRef>) -> JsResult<Vec<u32>> {
+pub(crate) fn resolve(net: &reseau::Network, people: Vec<PersonRef>) -> JsResult<Vec<u32>> {
     people
         .into_iter()
         .map(|p| match p {
@@ -130,9 +130,9 @@ fn seeds(
 }
 
 /// Values by layer name, as an object whose keys are in the network's layer order.
-struct ByLayer<'a> {
-    names: &'a [String],
-    values: Vec<f64>,
+pub(crate) struct ByLayer<'a> {
+    pub(crate) names: &'a [String],
+    pub(crate) values: Vec<f64>,
 }
 
 impl Serialize for ByLayer<'_> {

@@ -19,18 +19,22 @@
 mod args;
 mod cascade;
 mod errors;
+mod fatigue;
 mod functions;
 mod network;
+mod referral;
 mod value;
 
 use wasm_bindgen::prelude::*;
 
 pub use cascade::{exact_spread, simulate, trace, validate_model};
+pub use fatigue::{validate_fatigue, willingness};
 pub use functions::{
     aarhus_cs, barabasi_albert, erdos_renyi, kleinberg, professional, read_csv, read_edgelist,
     read_mpx, read_multiplex, read_signed, stochastic_block, watts_strogatz,
 };
 pub use network::Network;
+pub use referral::{referral_load_curve, route_referrals, trace_referrals};
 
 /// The version of the library.
 #[wasm_bindgen]

@@ -129,6 +129,18 @@ impl Val {
         }
     }
 
+    /// Removes and returns the property of an object that names the struct field `field`
+    /// (`nRequests` or `n_requests` for `n_requests`), as the deserializer would match it.
+    pub(crate) fn take_field(&mut self, field: &str) -> Option<Val> {
+        match self {
+            Val::Obj(entries) => {
+                let i = entries.iter().position(|(k, _)| snake_case(k) == field)?;
+                Some(entries.remove(i).1)
+            }
+            _ => None,
+        }
+    }
+
     /// Deserialises into `T` (see the module docs).
     pub(crate) fn into_rust<T: de::DeserializeOwned>(self) -> Result<T, DeError> {
         T::deserialize(De { val: self, camel: true })
@@ -215,6 +227,23 @@ impl DeError {
             out.push_str(step);
         }
         out
+    }
+
+    /// For an unknown field at the top of an object, the fields the binding took out of the
+    /// object before deserialising the rest added to serde's list of expected ones.
+    pub(crate) fn also_expected(mut self, fields: &[&str]) -> Self {
+        if !self.path.is_empty() || !self.message.starts_with("unknown field") {
+            return self;
+        }
+        let Some((unknown, expected)) = self.message.split_once(", expected ") else {
+            return self;
+        };
+        let mut names: Vec<&str> =
+            expected.split('`').skip(1).step_by(2).chain(fields.iter().copied()).collect();
+        names.dedup();
+        let list: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+        self.message = format!("{unknown}, expected one of {}", list.join(", "));
+        self
     }
 
     /// serde's message, with field names in the camelCase a JS user writes.
@@ -655,6 +684,29 @@ mod tests {
         assert!(Val::number(1.5).into_rust::<u64>().is_err());
         assert!(Val::Int(-1).into_rust::<u64>().is_err());
         assert_eq!(Val::UInt(u64::MAX).into_rust::<u64>().unwrap(), u64::MAX);
+    }
+
+    #[test]
+    fn binding_fields_are_taken_in_either_case_and_listed_when_a_key_is_unknown() {
+        let mut v = obj(&[("nRequests", Val::UInt(5)), ("seed", Val::UInt(1))]);
+        assert_eq!(v.take_field("n_requests"), Some(Val::UInt(5)));
+        assert_eq!(v.take_field("max_hops"), None);
+        let mut v = obj(&[("n_requests", Val::UInt(5))]);
+        assert_eq!(v.take_field("n_requests"), Some(Val::UInt(5)));
+        let err = obj(&[("direted", Val::Bool(true))])
+            .into_rust::<EdgeListOptions>()
+            .unwrap_err()
+            .also_expected(&["seed", "n_requests"]);
+        let message = err.message();
+        assert!(
+            message.starts_with("unknown field `direted`, expected one of `directed`"),
+            "{message}"
+        );
+        assert!(message.ends_with("`policy`, `seed`, `nRequests`"), "{message}");
+        let nested = obj(&[("policy", obj(&[("self_loop", s("drop"))]))])
+            .into_rust::<EdgeListOptions>()
+            .unwrap_err();
+        assert_eq!(nested.clone().also_expected(&["seed"]), nested);
     }
 
     #[test]

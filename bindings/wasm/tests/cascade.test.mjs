@@ -397,15 +397,19 @@ test('recommendation fatigue in a model: tired people accept and relay less', ()
   throwsKind(() => LinearThreshold({ fatigue: { curv: {} } }), 'InvalidParameterError', { value: /unknown field `curv`/ });
 });
 
-// A latency of 4294967295 steps passes Model::validate and Layer::validate, then the engine
-// allocates a ring of that many time buckets: WebAssembly aborts (RuntimeError: unreachable).
-// The core should bound latencies (an InvalidParameterError); until it does, this is a todo.
-test('a huge latency is an InvalidParameterError, not an abort', { todo: 'bound latency in the core' }, () => {
+// A latency of 4294967295 steps once passed every check, then the engine allocated a ring of
+// that many time buckets and WebAssembly aborted (RuntimeError: unreachable). The core now
+// bounds latencies (MAX_LATENCY, 10,000 steps) wherever they are set.
+test('a huge latency is an InvalidParameterError, not an abort', () => {
   const net = new Network();
-  net.addLayer('slow', { latency: 2 ** 32 - 1 });
+  const expected = { parameter: 'latency of layer "slow"', expected: 'an integer from 1 to 10000' };
+  throwsKind(() => net.addLayer('slow', { latency: 2 ** 32 - 1 }), 'InvalidParameterError', expected);
+  net.addLayer('slow');
+  throwsKind(() => net.configureLayer('slow', { latency: 10001 }), 'InvalidParameterError', expected);
+  throwsKind(() => IndependentCascade({ layers: { slow: { latency: 2 ** 32 - 1 } } }), 'InvalidParameterError', expected);
+  net.configureLayer('slow', { latency: 10000 });
   net.addPeople(2);
   net.addTie(0, 1, 'slow');
-  throwsKind(() => simulate(net, [0], { runs: 1 }), 'InvalidParameterError');
-  const model = IndependentCascade({ layers: { slow: { latency: 2 ** 32 - 1 } } });
-  throwsKind(() => trace(net, [0], { model }), 'InvalidParameterError');
+  const t = trace(net, [0], { model: IndependentCascade({ probability: 1 }) });
+  assert.deepEqual(Array.from(t.step), [0, 10000]);
 });

@@ -11,6 +11,10 @@ import init, {
   readEdgelist,
   simulate,
   IndependentCascade,
+  Fatigue,
+  willingness,
+  routeReferrals,
+  referralLoadCurve,
 } from '../pkg/index.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../pkg/package.json', import.meta.url), 'utf8'));
@@ -36,4 +40,15 @@ test('initialised from the .wasm bytes, it runs the same code as the Node build'
   assert.ok(er.numTies > 0);
   const s = simulate(aarhus, [0, 1], { model: IndependentCascade({ probability: 0.1 }), runs: 1000, seed: 7 });
   assert.equal(s.mean, 28.915); // the golden value, as in the Node build
+});
+
+test('the web package has the fatigue curves and the referral functions', () => {
+  initSync({ module: readFileSync(new URL('../pkg/reseau_wasm_bg.wasm', import.meta.url)) });
+  const hill = Fatigue.hill({ half: 3, exponent: 2, halfLife: 10 });
+  assert.equal(willingness(hill, 3), 0.5);
+  const aarhus = datasets.aarhusCs();
+  const s = routeReferrals(aarhus, { nRequests: 100, rate: 2, forward: 0.8, fatigue: hill, seed: 1 });
+  assert.equal(s.requests, 100);
+  assert.ok(s.chainLengths instanceof Uint32Array);
+  assert.equal(referralLoadCurve(aarhus, [1, 2], { steps: 20, fatigue: hill }).rates.length, 2);
 });

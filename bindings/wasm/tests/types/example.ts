@@ -1,6 +1,7 @@
 // A small typed program against the package's declarations, checked by `tsc --noEmit` in
 // scripts/test-wasm: what a TypeScript user writes must type-check, and mistakes must not.
 import init, {
+  Fatigue,
   IndependentCascade,
   LinearThreshold,
   Network,
@@ -10,11 +11,21 @@ import init, {
   generators,
   readEdgelist,
   readMultiplex,
+  referralLoadCurve,
+  routeReferrals,
   simulate,
   trace,
+  traceReferrals,
+  validateFatigue,
   validateModel,
+  willingness,
   type LayerInfo,
+  type LoadCurve,
   type Model,
+  type Outcome,
+  type ReferralTrace,
+  type RouteSummary,
+  type Strategy,
   type ReseauError,
   type SerializedGraph,
   type SpreadStats,
@@ -98,7 +109,67 @@ export async function main(wasm: ArrayBuffer): Promise<number> {
   // @ts-expect-error seeds are ids or labels
   simulate(aarhus, [true]);
 
-  return activation.length + byStep.length + lunchShare + bad.mean + hi - lo + steps.length
+  // Recommendation fatigue and referral chains.
+  const hill: Fatigue = Fatigue.hill({ half: 3, exponent: 2, halfLife: 10 });
+  const curves: Fatigue[] = [
+    Fatigue.none(),
+    Fatigue.exponential({ rate: 0.2 }),
+    Fatigue.capacity({ capacity: 5, halfLife: null }),
+    Fatigue.queue({ size: 2 }),
+    Fatigue.decreasing({ halfLife: 4 }),
+    { curve: { kind: 'hill', half: 1, exponent: 1 } },
+  ];
+  validateFatigue(hill, 'hill');
+  const half: number = willingness(hill, 3);
+  const ws: Float64Array = willingness(hill, new Float64Array([0, 1, 2]));
+  const ws2: Float64Array = willingness(curves[1], [0, 1, 2]);
+  const tired: Model = IndependentCascade({ probability: 0.2, fatigue: hill });
+  const strategy: Strategy = 'strongest_tie';
+  const routed: RouteSummary = routeReferrals(aarhus, {
+    requests: [[0, 'U4'], ['U102', 5]],
+    rate: 1,
+    strategy,
+    physicalShare: 0.7,
+    forward: 0.8,
+    layerForward: { facebook: 0.4 },
+    maxHops: 20,
+    fatigue: hill,
+    seed: 3n,
+  });
+  const random: RouteSummary = routeReferrals(aarhus, { nRequests: 500, rate: 5, seed: 1 });
+  const paced: RouteSummary = routeReferrals(aarhus, { rate: 2.5, steps: 40 });
+  const lengths: Uint32Array = routed.chainLengths;
+  const attrition: Float64Array = random.attrition;
+  const [slo, shi]: [number, number] = random.successCi95;
+  const mean: number | null = random.meanChainLength;
+  const facebook: number = random.layerShares['facebook'];
+  const busiest: string = random.overloaded[0].label;
+  const journeys: ReferralTrace[] = traceReferrals(aarhus, { nRequests: 10, forward: 0.9 });
+  const first: Uint32Array = journeys[0].path;
+  const outcome: Outcome = journeys[0].outcome;
+  const load: LoadCurve = referralLoadCurve(aarhus, [0.5, 1, 2, 4], { steps: 100, fatigue: hill, seed: 7 });
+  const throughput: Float64Array = load.throughput;
+  const collapse: number | null = load.collapseRate;
+
+  // @ts-expect-error a Hill curve needs its exponent
+  Fatigue.hill({ half: 3 });
+  // @ts-expect-error a misspelt half-life is a type error
+  Fatigue.capacity({ capacity: 3, halfLif: 2 });
+  // @ts-expect-error no such strategy
+  routeReferrals(aarhus, { strategy: 'teleport' });
+  // @ts-expect-error a misspelt option is a type error
+  routeReferrals(aarhus, { maxHop: 5 });
+  // @ts-expect-error requests are pairs
+  routeReferrals(aarhus, { requests: [[0, 1, 2]] });
+  // @ts-expect-error the rates of a load curve are numbers
+  referralLoadCurve(aarhus, ['fast']);
+  // @ts-expect-error nRequests is not an option of a load curve
+  referralLoadCurve(aarhus, [1], { nRequests: 10 });
+
+  return curves.length + half + ws.length + ws2.length + (tired.fatigue ? 1 : 0) + lengths.length
+    + attrition.length + shi - slo + (mean ?? 0) + facebook + busiest.length + first.length
+    + outcome.length + paced.requests + throughput.length + (collapse ?? 0)
+    + activation.length + byStep.length + lunchShare + bad.mean + hi - lo + steps.length
     + order.length + exact + t.spread + summary.runs
     + layers.length + lunch.length + offline.numTies + (tie ?? 0) + er.numTies + pro.numPeople
     + mux.numTies + line + back.numTies + copy.numPeople + sign + (group ?? '').length;

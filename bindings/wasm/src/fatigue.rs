@@ -1,0 +1,77 @@
+//! Recommendation fatigue: `validateFatigue` and `willingness`.
+//!
+//! A fatigue is a plain object, `{ curve: { kind, ...parameters }, halfLife }` (what the
+//! `Fatigue.hill(…)`, `Fatigue.capacity(…)`, … constructors of the package's `index.js`
+//! return), deserialised into the core's own [`Fatigue`] and checked by the core. It is the
+//! `fatigue` option of the models and of the referral functions.
+
+use js_sys::{Float64Array, Reflect};
+use reseau::fatigue::Fatigue;
+use wasm_bindgen::prelude::*;
+
+use crate::args::{from_js, to_js};
+use crate::errors::{JsResult, OrThrow};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = r#"
+/** The name of a fatigue curve. */
+export type FatigueKind = FatigueCurve["kind"];
+"#;
+
+/// A fatigue object as the core's [`Fatigue`], checked.
+pub(crate) fn fatigue(value: &JsValue, what: &str) -> JsResult<Fatigue> {
+    let fatigue: Fatigue = from_js(value, what)?;
+    fatigue.validate().or_throw()?;
+    Ok(fatigue)
+}
+
+/// Checks a fatigue object (what the `Fatigue` constructors return) as the functions that
+/// take one would, throwing the same error: a misspelt key, a rate below 0, a `half` or an
+/// `exponent` that is not > 0, a capacity below 0, a queue size below 1, a half-life that is
+/// not > 0. With `kind`, the curve must be of that kind.
+#[wasm_bindgen(js_name = validateFatigue)]
+pub fn validate_fatigue(
+    #[wasm_bindgen(unchecked_param_type = "Fatigue")] fatigue: &JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "FatigueKind")] kind: &JsValue,
+) -> JsResult<()> {
+    let parsed = self::fatigue(fatigue, "fatigue")?;
+    let kind: Option<String> = from_js(kind, "kind")?;
+    let Some(kind) = kind else { return Ok(()) };
+    // The curve's own tag, as serde writes it.
+    let actual = Reflect::get(&to_js(&parsed.curve)?, &JsValue::from_str("kind"))
+        .ok()
+        .and_then(|k| k.as_string())
+        .unwrap_or_default();
+    if actual == kind {
+        Ok(())
+    } else {
+        Err(reseau::Error::InvalidParameter {
+            name: "kind of fatigue curve".into(),
+            value: format!("{actual:?}"),
+            expected: format!("{kind:?}, the constructor's kind"),
+        })
+        .or_throw()
+    }
+}
+
+/// The willingness to act at a load, in [0, 1]: the fatigue's curve at `load` (a number, or a
+/// `Float64Array` or array of numbers, giving a `Float64Array`); a load ≤ 0 or NaN counts as
+/// 0. The half-life plays no part: it says how the load itself decays. Exactly the numbers of
+/// Rust and Python (IEEE operations only).
+#[wasm_bindgen(unchecked_return_type = "number | Float64Array")]
+pub fn willingness(
+    #[wasm_bindgen(unchecked_param_type = "Fatigue")] fatigue: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number | Float64Array | readonly number[]")]
+    load: &JsValue,
+) -> JsResult<JsValue> {
+    let fatigue = self::fatigue(fatigue, "fatigue")?;
+    if let Some(load) = load.as_f64() {
+        return Ok(JsValue::from_f64(fatigue.willingness(load)));
+    }
+    let loads: Vec<f64> = match load.dyn_ref::<Float64Array>() {
+        Some(array) => array.to_vec(),
+        None => from_js(load, "load")?,
+    };
+    let values: Vec<f64> = loads.iter().map(|&l| fatigue.willingness(l)).collect();
+    Ok(Float64Array::from(&values[..]).into())
+}
