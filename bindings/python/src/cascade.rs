@@ -23,15 +23,16 @@ use std::sync::Arc;
 
 use crate::convert::{from_json, to_json, to_py};
 use crate::errors::{err, invalid};
+use crate::fatigue::{PyFatigue, fatigue_arg, fatigue_repr};
 use crate::network::{PyNetwork, py_str};
 
 // ----- conversions -----
 
 /// What `__reduce__` returns: a callable that rebuilds the object, and its arguments.
-type Reduced<'py, Args> = PyResult<(Bound<'py, PyAny>, Args)>;
+pub(crate) type Reduced<'py, Args> = PyResult<(Bound<'py, PyAny>, Args)>;
 
 /// The arguments given (and not `None`) as a JSON object, each named by its keyword in errors.
-fn given(args: &[(&str, Option<&Bound<'_, PyAny>>)]) -> PyResult<Map<String, Value>> {
+pub(crate) fn given(args: &[(&str, Option<&Bound<'_, PyAny>>)]) -> PyResult<Map<String, Value>> {
     let mut map = Map::new();
     for &(name, value) in args {
         if let Some(value) = value.filter(|v| !v.is_none()) {
@@ -43,7 +44,7 @@ fn given(args: &[(&str, Option<&Bound<'_, PyAny>>)]) -> PyResult<Map<String, Val
 
 /// One core value from a Python value, through JSON: the core's serde definition decides
 /// what is accepted, and a refusal is an `InvalidParameterError` naming `what`.
-fn core_value<T: DeserializeOwned>(
+pub(crate) fn core_value<T: DeserializeOwned>(
     value: &Bound<'_, PyAny>,
     what: &str,
     expected: &str,
@@ -53,7 +54,7 @@ fn core_value<T: DeserializeOwned>(
 
 /// A core value as plain Python objects (dicts, lists, floats), through its serde form. The
 /// floats are copied exactly (no text in between), so pickling through this loses nothing.
-fn to_python<'py, T: Serialize>(
+pub(crate) fn to_python<'py, T: Serialize>(
     py: Python<'py>,
     value: &T,
     what: &str,
@@ -64,7 +65,7 @@ fn to_python<'py, T: Serialize>(
 }
 
 /// The name serde gives an enum variant (`"independent_cascade"`, `"block"`).
-fn variant_name<T: Serialize>(value: &T) -> String {
+pub(crate) fn variant_name<T: Serialize>(value: &T) -> String {
     match serde_json::to_value(value) {
         Ok(Value::String(name)) => name,
         _ => String::from("?"),
@@ -72,24 +73,28 @@ fn variant_name<T: Serialize>(value: &T) -> String {
 }
 
 /// Whether two floats differ, for showing only what is not a default.
-fn differs(a: f64, b: f64) -> bool {
+pub(crate) fn differs(a: f64, b: f64) -> bool {
     a.to_bits() != b.to_bits()
 }
 
-fn option_repr<T: std::fmt::Debug>(value: Option<T>) -> String {
+pub(crate) fn option_repr<T: std::fmt::Debug>(value: Option<T>) -> String {
     value.map_or_else(|| "None".to_owned(), |v| format!("{v:?}"))
 }
 
-fn type_name(value: &Bound<'_, PyAny>) -> String {
+pub(crate) fn type_name(value: &Bound<'_, PyAny>) -> String {
     value.get_type().name().map_or_else(|_| "?".to_owned(), |n| n.to_string())
 }
 
-fn float_array<'py>(py: Python<'py>, values: &[f64]) -> Bound<'py, PyArray1<f64>> {
+pub(crate) fn float_array<'py>(py: Python<'py>, values: &[f64]) -> Bound<'py, PyArray1<f64>> {
     PyArray1::from_slice(py, values)
 }
 
 /// Values by layer name, in the network's layer order.
-fn by_name<'py>(py: Python<'py>, names: &[String], values: &[f64]) -> PyResult<Bound<'py, PyDict>> {
+pub(crate) fn by_name<'py>(
+    py: Python<'py>,
+    names: &[String],
+    values: &[f64],
+) -> PyResult<Bound<'py, PyDict>> {
     let dict = PyDict::new(py);
     for (name, value) in names.iter().zip(values) {
         dict.set_item(name, value)?;
@@ -337,9 +342,12 @@ struct Common<'a, 'py> {
     good_multiplier: Option<&'a Bound<'py, PyAny>>,
     bad_multiplier: Option<&'a Bound<'py, PyAny>>,
     distrust: Option<&'a Bound<'py, PyAny>>,
+    fatigue: Option<&'a Bound<'py, PyAny>>,
 }
 
-fn present<'a, 'py>(value: Option<&'a Bound<'py, PyAny>>) -> Option<&'a Bound<'py, PyAny>> {
+pub(crate) fn present<'a, 'py>(
+    value: Option<&'a Bound<'py, PyAny>>,
+) -> Option<&'a Bound<'py, PyAny>> {
     value.filter(|v| !v.is_none())
 }
 
@@ -421,6 +429,9 @@ fn build(
     if let Some(d) = present(common.distrust) {
         model.distrust = core_value::<Distrust>(d, "distrust", "\"block\" or \"invert\"")?;
     }
+    if let Some(f) = present(common.fatigue) {
+        model.fatigue = Some(fatigue_arg(f)?);
+    }
     model.validate().map_err(err)?;
     Ok(PyModel { inner: model })
 }
@@ -469,7 +480,9 @@ fn kind_of_class(cls: &Bound<'_, PyType>) -> Option<ModelKind> {
 /// multipliers of good and bad buzz (``good_multiplier``, ``bad_multiplier``: a negativity
 /// bias is a bad multiplier above 1) and ``distrust``, what a distrust tie (sign -1) does to
 /// a message: ``"block"`` it, or ``"invert"`` it (good buzz from a distrusted source is taken
-/// as bad, and bad as good).
+/// as bad, and bad as good); ``fatigue``, recommendation fatigue (a :class:`Fatigue`, or a
+/// dict as ``Fatigue.to_dict()`` writes it): the more often a person is exposed, the less
+/// they are convinced and the less they pass the message on.
 ///
 /// Models are immutable, compare equal when their settings are, pickle, and convert to and
 /// from dicts.
@@ -480,6 +493,8 @@ fn kind_of_class(cls: &Bound<'_, PyType>) -> Option<ModelKind> {
 /// (True, 'independent_cascade')
 /// >>> reseau.Model.from_dict(model.to_dict()) == model
 /// True
+/// >>> reseau.IndependentCascade(0.2, fatigue=reseau.Fatigue.hill(2, 2))
+/// IndependentCascade(probability=0.2, fatigue=Fatigue.hill(half=2.0, exponent=2.0))
 #[pyclass(module = "reseau", name = "Model", frozen, subclass, eq)]
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct PyModel {
@@ -528,6 +543,15 @@ impl PyModel {
     #[getter]
     fn distrust(&self) -> String {
         variant_name(&self.inner.distrust)
+    }
+
+    /// Recommendation fatigue, as :class:`Fatigue` (``None``: none): every attempt on a
+    /// person not yet convinced adds 1 to their load, and succeeds with its probability times
+    /// their willingness at their load before it; a person so convinced passes the message on
+    /// at all with that same willingness. Seeds and media are not subject to fatigue.
+    #[getter]
+    fn fatigue(&self) -> Option<PyFatigue> {
+        self.inner.fatigue.map(|inner| PyFatigue { inner })
     }
 
     /// The model as a dict (the core's serde form, which JSON and the JavaScript package
@@ -632,6 +656,9 @@ impl PyModel {
         if m.distrust != d.distrust {
             args.push(format!("distrust='{}'", variant_name(&m.distrust)));
         }
+        if let Some(f) = &m.fatigue {
+            args.push(format!("fatigue={}", fatigue_repr(f)));
+        }
         format!("{}({})", class_name(m.kind), args.join(", "))
     }
 
@@ -661,9 +688,9 @@ pub(crate) struct PyIndependentCascade;
 #[pymethods]
 impl PyIndependentCascade {
     #[new]
-    #[pyo3(signature = (probability = None, *, layers = None, relays = None, good_multiplier = None, bad_multiplier = None, distrust = None))]
+    #[pyo3(signature = (probability = None, *, layers = None, relays = None, good_multiplier = None, bad_multiplier = None, distrust = None, fatigue = None))]
     #[pyo3(
-        text_signature = "(probability=0.1, *, layers=None, relays=None, good_multiplier=1.0, bad_multiplier=1.0, distrust='block')"
+        text_signature = "(probability=0.1, *, layers=None, relays=None, good_multiplier=1.0, bad_multiplier=1.0, distrust='block', fatigue=None)"
     )]
     fn new(
         probability: Option<&Bound<'_, PyAny>>,
@@ -672,8 +699,9 @@ impl PyIndependentCascade {
         good_multiplier: Option<&Bound<'_, PyAny>>,
         bad_multiplier: Option<&Bound<'_, PyAny>>,
         distrust: Option<&Bound<'_, PyAny>>,
+        fatigue: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyClassInitializer<Self>> {
-        let common = Common { layers, relays, good_multiplier, bad_multiplier, distrust };
+        let common = Common { layers, relays, good_multiplier, bad_multiplier, distrust, fatigue };
         let model = build(ModelKind::IndependentCascade, probability, None, &common)?;
         Ok(PyClassInitializer::from(model).add_subclass(PyIndependentCascade))
     }
@@ -697,9 +725,9 @@ pub(crate) struct PyWeightedCascade;
 #[pymethods]
 impl PyWeightedCascade {
     #[new]
-    #[pyo3(signature = (*, layers = None, relays = None, good_multiplier = None, bad_multiplier = None, distrust = None))]
+    #[pyo3(signature = (*, layers = None, relays = None, good_multiplier = None, bad_multiplier = None, distrust = None, fatigue = None))]
     #[pyo3(
-        text_signature = "(*, layers=None, relays=None, good_multiplier=1.0, bad_multiplier=1.0, distrust='block')"
+        text_signature = "(*, layers=None, relays=None, good_multiplier=1.0, bad_multiplier=1.0, distrust='block', fatigue=None)"
     )]
     fn new(
         layers: Option<&Bound<'_, PyAny>>,
@@ -707,8 +735,9 @@ impl PyWeightedCascade {
         good_multiplier: Option<&Bound<'_, PyAny>>,
         bad_multiplier: Option<&Bound<'_, PyAny>>,
         distrust: Option<&Bound<'_, PyAny>>,
+        fatigue: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyClassInitializer<Self>> {
-        let common = Common { layers, relays, good_multiplier, bad_multiplier, distrust };
+        let common = Common { layers, relays, good_multiplier, bad_multiplier, distrust, fatigue };
         let model = build(ModelKind::WeightedCascade, None, None, &common)?;
         Ok(PyClassInitializer::from(model).add_subclass(PyWeightedCascade))
     }
@@ -731,9 +760,9 @@ pub(crate) struct PyLinearThreshold;
 #[pymethods]
 impl PyLinearThreshold {
     #[new]
-    #[pyo3(signature = (*, thresholds = None, layers = None, relays = None, good_multiplier = None, bad_multiplier = None, distrust = None))]
+    #[pyo3(signature = (*, thresholds = None, layers = None, relays = None, good_multiplier = None, bad_multiplier = None, distrust = None, fatigue = None))]
     #[pyo3(
-        text_signature = "(*, thresholds=None, layers=None, relays=None, good_multiplier=1.0, bad_multiplier=1.0, distrust='block')"
+        text_signature = "(*, thresholds=None, layers=None, relays=None, good_multiplier=1.0, bad_multiplier=1.0, distrust='block', fatigue=None)"
     )]
     fn new(
         thresholds: Option<&Bound<'_, PyAny>>,
@@ -742,8 +771,9 @@ impl PyLinearThreshold {
         good_multiplier: Option<&Bound<'_, PyAny>>,
         bad_multiplier: Option<&Bound<'_, PyAny>>,
         distrust: Option<&Bound<'_, PyAny>>,
+        fatigue: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyClassInitializer<Self>> {
-        let common = Common { layers, relays, good_multiplier, bad_multiplier, distrust };
+        let common = Common { layers, relays, good_multiplier, bad_multiplier, distrust, fatigue };
         let model = build(ModelKind::LinearThreshold, None, thresholds, &common)?;
         Ok(PyClassInitializer::from(model).add_subclass(PyLinearThreshold))
     }
@@ -760,7 +790,7 @@ impl PyLinearThreshold {
 // ----- seeds -----
 
 /// One person, by id (an int or numpy integer) or by label (a str).
-fn person_arg(net: &Network, item: &Bound<'_, PyAny>, what: &str) -> PyResult<u32> {
+pub(crate) fn person_arg(net: &Network, item: &Bound<'_, PyAny>, what: &str) -> PyResult<u32> {
     if let Ok(label) = item.cast::<PyString>() {
         let label = label.to_cow()?;
         return net
@@ -1049,7 +1079,7 @@ impl PySpreadStats {
 }
 
 /// A number for a one-line summary: at most three decimals, no trailing zeros.
-fn short(x: f64) -> String {
+pub(crate) fn short(x: f64) -> String {
     let text = format!("{x:.3}");
     let text = text.trim_end_matches('0').trim_end_matches('.');
     if text == "-0" { "0".to_owned() } else { text.to_owned() }

@@ -17,9 +17,11 @@ use pyo3::prelude::*;
 mod cascade;
 mod convert;
 mod errors;
+mod fatigue;
 mod generators;
 mod io;
 mod network;
+mod referral;
 
 /// The compiled part of the `reseau` package. Import ``reseau`` instead.
 #[pymodule]
@@ -58,5 +60,11 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(cascade::simulate, m)?)?;
     m.add_function(wrap_pyfunction!(cascade::trace, m)?)?;
     m.add_function(wrap_pyfunction!(cascade::exact_spread, m)?)?;
+    m.add_class::<fatigue::PyFatigue>()?;
+    m.add_class::<referral::PyReferralSummary>()?;
+    m.add_class::<referral::PyLoadCurve>()?;
+    m.add_function(wrap_pyfunction!(referral::route_referrals, m)?)?;
+    m.add_function(wrap_pyfunction!(referral::trace_referrals, m)?)?;
+    m.add_function(wrap_pyfunction!(referral::referral_load_curve, m)?)?;
     Ok(())
 }

@@ -44,6 +44,17 @@ def test_usage_type_checks(tmp_path):
         "spread: int = t.spread\n"
         "exact: float = reseau.exact_spread(net, [0], reseau.WeightedCascade())\n"
         "again: reseau.Model = reseau.Model.from_dict(model.to_dict())\n"
+        "tired = reseau.Fatigue.hill(half=3, exponent=2, half_life=10)\n"
+        "w: float = tired.willingness(3.0)\n"
+        "ws = tired.willingness([0.0, 3.0]).sum()\n"
+        "slow = reseau.IndependentCascade(0.2, fatigue=tired)\n"
+        "ref: reseau.ReferralSummary = reseau.route_referrals(net, [('U4', 3)], strategy='oracle', fatigue=tired)\n"
+        "rate: float = reseau.route_referrals(net, n_requests=100, rate=2.0, seed=1).success_rate\n"
+        "lo, hi = ref.success_ci95\n"
+        "busy: list[dict[str, object]] = ref.overloaded\n"
+        "records = reseau.trace_referrals(net, n_requests=10, layer_forward={'facebook': 0.2})\n"
+        "curve: reseau.LoadCurve = reseau.referral_load_curve(net, [1.0, 2.0], steps=20, fatigue=tired.to_dict())\n"
+        "collapse: 'float | None' = curve.collapse_rate\n"
     )
     command = [sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(code)]
     result = subprocess.run(command, capture_output=True, text=True, cwd=tmp_path)

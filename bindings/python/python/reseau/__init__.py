@@ -22,6 +22,18 @@ Linear Threshold, with per-layer settings, relays, and good and bad buzz:
 >>> summary.ci95[0] <= summary.mean <= summary.ci95[1], sorted(summary.by_layer)[:2]
 (True, ['coauthor', 'facebook'])
 
+Referral chains carry a request from a source to a target through personal recommendations,
+until people are so flooded with requests that they stop forwarding them: the load curve
+rises with the request rate, peaks, and collapses.
+
+>>> tired = reseau.Fatigue.hill(half=2, exponent=2, half_life=10)
+>>> referrals = reseau.route_referrals(aucs, n_requests=1000, rate=2, fatigue=tired, seed=1)
+>>> referrals.requests, 0 < referrals.success_rate < 1
+(1000, True)
+>>> curve = reseau.referral_load_curve(aucs, [0.5 * 2**i for i in range(11)], steps=300, fatigue=tired, seed=7)
+>>> curve.peak_rate < 512, curve.collapse_rate is not None
+(True, True)
+
 Every error is a :class:`ReseauError` (a ``ValueError``), with one subclass per kind of
 problem carrying its details as attributes:
 
@@ -39,6 +51,7 @@ from ._core import (
     DuplicateLayerError,
     DuplicateTieError,
     EncodingError,
+    Fatigue,
     FileError,
     InvalidParameterError,
     CascadeSummary,
@@ -48,9 +61,11 @@ from ._core import (
     Layer,
     LayerSettings,
     LinearThreshold,
+    LoadCurve,
     Model,
     Network,
     ParseError,
+    ReferralSummary,
     Relays,
     ReseauError,
     SelfLoopError,
@@ -70,8 +85,11 @@ from ._core import (
     read_mpx,
     read_multiplex,
     read_signed,
+    referral_load_curve,
+    route_referrals,
     simulate,
     trace,
+    trace_referrals,
 )
 from . import datasets, generators
 from ._networkx import from_networkx
@@ -86,6 +104,7 @@ __all__ = [
     "DuplicateLayerError",
     "DuplicateTieError",
     "EncodingError",
+    "Fatigue",
     "FileError",
     "IndependentCascade",
     "InvalidParameterError",
@@ -93,9 +112,11 @@ __all__ = [
     "Layer",
     "LayerSettings",
     "LinearThreshold",
+    "LoadCurve",
     "Model",
     "Network",
     "ParseError",
+    "ReferralSummary",
     "Relays",
     "ReseauError",
     "SelfLoopError",
@@ -118,8 +139,11 @@ __all__ = [
     "read_mpx",
     "read_multiplex",
     "read_signed",
+    "referral_load_curve",
+    "route_referrals",
     "simulate",
     "trace",
+    "trace_referrals",
 ]
 
 # Every kind of error the core names, including any kind newer than the list above.

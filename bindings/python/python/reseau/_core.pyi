@@ -1,7 +1,19 @@
 """Type stubs of the compiled module ``reseau._core`` (re-exported by ``reseau``)."""
 
 import os
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union, final
+from typing import (
+    Any,
+    Dict,
+    Iterable,
+    List,
+    Mapping,
+    Optional,
+    Sequence,
+    Tuple,
+    Union,
+    final,
+    overload,
+)
 
 import numpy as np
 import numpy.typing as npt
@@ -20,6 +32,7 @@ __all__ = [
     "ERROR_KINDS",
     "EncodingError",
     "FORMAT_VERSION",
+    "Fatigue",
     "FileError",
     "IndependentCascade",
     "InvalidParameterError",
@@ -27,9 +40,11 @@ __all__ = [
     "Layer",
     "LayerSettings",
     "LinearThreshold",
+    "LoadCurve",
     "Model",
     "Network",
     "ParseError",
+    "ReferralSummary",
     "Relays",
     "ReseauError",
     "SelfLoopError",
@@ -55,9 +70,12 @@ __all__ = [
     "read_mpx",
     "read_multiplex",
     "read_signed",
+    "referral_load_curve",
+    "route_referrals",
     "simulate",
     "stochastic_block",
     "trace",
+    "trace_referrals",
     "watts_strogatz",
 ]
 
@@ -427,6 +445,8 @@ _People = Union[_Person, Iterable[_Person]]
 _LayerSettingsArg = Union["LayerSettings", Mapping[str, Any]]
 _RelaysArg = Union["Relays", Mapping[str, Any]]
 _Floats = Union[Sequence[float], npt.NDArray[np.floating[Any]]]
+# Fatigue as Fatigue or as a dict as Fatigue.to_dict() writes it.
+_FatigueArg = Union["Fatigue", Mapping[str, Any]]
 
 @final
 class LayerSettings:
@@ -489,6 +509,8 @@ class Model:
     def bad_multiplier(self) -> float: ...
     @property
     def distrust(self) -> str: ...
+    @property
+    def fatigue(self) -> Optional["Fatigue"]: ...
     def to_dict(self) -> Dict[str, Any]: ...
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> "Model": ...
@@ -509,6 +531,7 @@ class IndependentCascade(Model):
         good_multiplier: float = 1.0,
         bad_multiplier: float = 1.0,
         distrust: str = "block",
+        fatigue: Optional[_FatigueArg] = None,
     ) -> "IndependentCascade": ...
     @property
     def probability(self) -> float: ...
@@ -525,6 +548,7 @@ class WeightedCascade(Model):
         good_multiplier: float = 1.0,
         bad_multiplier: float = 1.0,
         distrust: str = "block",
+        fatigue: Optional[_FatigueArg] = None,
     ) -> "WeightedCascade": ...
 
 @final
@@ -540,6 +564,7 @@ class LinearThreshold(Model):
         good_multiplier: float = 1.0,
         bad_multiplier: float = 1.0,
         distrust: str = "block",
+        fatigue: Optional[_FatigueArg] = None,
     ) -> "LinearThreshold": ...
     @property
     def thresholds(self) -> Optional[npt.NDArray[np.float64]]: ...
@@ -649,3 +674,177 @@ def exact_spread(
     *,
     bad_seeds: Optional[_People] = None,
 ) -> float: ...
+
+# fatigue and referral chains
+
+@final
+class Fatigue:
+    """Recommendation fatigue: a curve from a person's load to their willingness to act."""
+
+    @staticmethod
+    def none() -> "Fatigue": ...
+    @staticmethod
+    def exponential(rate: float, half_life: Optional[float] = None) -> "Fatigue": ...
+    @staticmethod
+    def hill(half: float, exponent: float, half_life: Optional[float] = None) -> "Fatigue": ...
+    @staticmethod
+    def capacity(capacity: float, half_life: Optional[float] = None) -> "Fatigue": ...
+    @staticmethod
+    def queue(size: int, half_life: Optional[float] = None) -> "Fatigue": ...
+    @staticmethod
+    def decreasing(half_life: Optional[float] = None) -> "Fatigue": ...
+    @overload
+    def willingness(self, load: float) -> float: ...
+    @overload
+    def willingness(
+        self, load: Union[Sequence[float], npt.NDArray[Any]]
+    ) -> npt.NDArray[np.float64]: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def curve(self) -> Dict[str, Any]: ...
+    @property
+    def half_life(self) -> Optional[float]: ...
+    def to_dict(self) -> Dict[str, Any]: ...
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "Fatigue": ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __ne__(self, value: object, /) -> bool: ...
+    def __reduce__(self) -> Tuple[Any, Tuple[str, List[float], Optional[float]]]: ...
+
+@final
+class ReferralSummary:
+    """The result of route_referrals: success, chains, attrition, layers, overloaded people."""
+
+    @property
+    def requests(self) -> int: ...
+    @property
+    def succeeded(self) -> int: ...
+    @property
+    def success_rate(self) -> float: ...
+    @property
+    def success_ci95(self) -> Tuple[float, float]: ...
+    @property
+    def unwilling(self) -> int: ...
+    @property
+    def dead_ends(self) -> int: ...
+    @property
+    def truncated(self) -> int: ...
+    @property
+    def ignored(self) -> int: ...
+    @property
+    def hops(self) -> int: ...
+    @property
+    def last_step(self) -> int: ...
+    @property
+    def chain_lengths(self) -> npt.NDArray[np.uint64]: ...
+    @property
+    def mean_chain_length(self) -> Optional[float]: ...
+    @property
+    def mean_intermediaries(self) -> Optional[float]: ...
+    @property
+    def times(self) -> npt.NDArray[np.uint64]: ...
+    @property
+    def mean_time(self) -> Optional[float]: ...
+    @property
+    def alive(self) -> npt.NDArray[np.uint64]: ...
+    @property
+    def dropped(self) -> npt.NDArray[np.uint64]: ...
+    @property
+    def attrition(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def layer_names(self) -> List[str]: ...
+    @property
+    def layer_hops(self) -> npt.NDArray[np.uint64]: ...
+    @property
+    def layer_shares(self) -> Dict[str, float]: ...
+    @property
+    def overloaded(self) -> List[Dict[str, Any]]: ...
+    @property
+    def labels(self) -> List[str]: ...
+    def to_dict(self) -> Dict[str, Any]: ...
+    # pandas is optional: a pandas DataFrame.
+    def to_pandas(self) -> Any: ...
+    def _repr_html_(self) -> str: ...
+    def __reduce__(self) -> Tuple[Any, Tuple[Dict[str, Any], List[str]]]: ...
+
+@final
+class LoadCurve:
+    """The result of referral_load_curve: throughput against the request rate."""
+
+    @property
+    def rates(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def steps(self) -> int: ...
+    @property
+    def warmup(self) -> int: ...
+    @property
+    def requests(self) -> npt.NDArray[np.uint64]: ...
+    @property
+    def succeeded(self) -> npt.NDArray[np.uint64]: ...
+    @property
+    def throughput(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def success_rate(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def mean_chain_length(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def peak_index(self) -> int: ...
+    @property
+    def peak_rate(self) -> float: ...
+    @property
+    def peak_throughput(self) -> float: ...
+    @property
+    def collapse_rate(self) -> Optional[float]: ...
+    def to_dict(self) -> Dict[str, Any]: ...
+    # pandas is optional: a pandas DataFrame.
+    def to_pandas(self) -> Any: ...
+    def _repr_html_(self) -> str: ...
+    def __reduce__(self) -> Tuple[Any, Tuple[Dict[str, Any]]]: ...
+
+# Explicit requests: (source, target) pairs by id or label, or an integer array of shape (k, 2).
+_Requests = Union[Iterable[Tuple[_Person, _Person]], Iterable[Sequence[_Person]], npt.NDArray[np.integer[Any]]]
+
+def route_referrals(
+    net: Network,
+    requests: Optional[_Requests] = None,
+    *,
+    n_requests: int = 1000,
+    rate: Optional[float] = None,
+    steps: Optional[int] = None,
+    strategy: str = "greedy",
+    physical_share: Optional[float] = None,
+    forward: float = 1.0,
+    layer_forward: Optional[Mapping[str, float]] = None,
+    max_hops: int = 50,
+    fatigue: Optional[_FatigueArg] = None,
+    seed: int = 0,
+) -> ReferralSummary: ...
+def trace_referrals(
+    net: Network,
+    requests: Optional[_Requests] = None,
+    *,
+    n_requests: int = 1000,
+    rate: Optional[float] = None,
+    steps: Optional[int] = None,
+    strategy: str = "greedy",
+    physical_share: Optional[float] = None,
+    forward: float = 1.0,
+    layer_forward: Optional[Mapping[str, float]] = None,
+    max_hops: int = 50,
+    fatigue: Optional[_FatigueArg] = None,
+    seed: int = 0,
+) -> List[Dict[str, Any]]: ...
+def referral_load_curve(
+    net: Network,
+    rates: _Floats,
+    *,
+    steps: int = 200,
+    strategy: str = "greedy",
+    physical_share: Optional[float] = None,
+    forward: float = 1.0,
+    layer_forward: Optional[Mapping[str, float]] = None,
+    max_hops: int = 50,
+    fatigue: Optional[_FatigueArg] = None,
+    seed: int = 0,
+) -> LoadCurve: ...

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from ._core import CascadeSummary, CascadeTrace, Network
+from ._core import CascadeSummary, CascadeTrace, LoadCurve, Network, ReferralSummary
 
 
 def network_html(net: Network) -> str:
@@ -111,3 +111,103 @@ def trace_html(trace: CascadeTrace) -> str:
         else ""
     )
     return f"<div><strong>reseau.CascadeTrace</strong>: {head}{table}</div>"
+
+
+def referral_html(summary: ReferralSummary) -> str:
+    """A small HTML summary of a :class:`reseau.ReferralSummary`: the success rate with its
+    confidence interval, how the other requests ended, a table of the layers (hops and
+    share) and one of the most solicited people.
+
+    >>> import reseau
+    >>> page = reseau.route_referrals(reseau.datasets.aarhus_cs(), n_requests=100, seed=1)._repr_html_()
+    >>> "<table" in page and "lunch" in page and "95% CI" in page
+    True
+    """
+    low, high = summary.success_ci95
+    head = (
+        f"{summary.requests:,} requests, <strong>{summary.succeeded:,} delivered</strong> "
+        f"({summary.success_rate:.1%}, 95% CI {low:.1%} to {high:.1%})"
+    )
+    if summary.mean_chain_length is not None:
+        head += f", mean chain {_number(summary.mean_chain_length)} hops"
+    ended = ", ".join(
+        f"{count:,} {what}"
+        for what, count in (
+            ("unwilling", summary.unwilling),
+            ("dead ends", summary.dead_ends),
+            ("truncated", summary.truncated),
+            ("ignored", summary.ignored),
+        )
+        if count
+    )
+    if ended:
+        head += f"; dropped: {ended}"
+    shares = summary.layer_shares
+    layers = "".join(
+        "<tr><td>{}</td><td style='text-align:right'>{:,}</td>"
+        "<td style='text-align:right'>{:.1%}</td></tr>".format(html.escape(name), int(hops), shares[name])
+        for name, hops in zip(summary.layer_names, summary.layer_hops)
+    )
+    tables = (
+        "<table><thead><tr><th>layer</th><th>hops</th><th>share</th></tr></thead>"
+        f"<tbody>{layers}</tbody></table>"
+        if layers
+        else ""
+    )
+    busiest = "".join(
+        "<tr><td>{}</td><td style='text-align:right'>{:,}</td>"
+        "<td style='text-align:right'>{}</td></tr>".format(
+            html.escape(o["label"]), o["requests"], _number(o["peak_load"])
+        )
+        for o in summary.overloaded
+    )
+    if busiest:
+        tables += (
+            "<table><thead><tr><th>most solicited</th><th>requests</th><th>peak load</th>"
+            f"</tr></thead><tbody>{busiest}</tbody></table>"
+        )
+    return f"<div><strong>reseau.ReferralSummary</strong>: {head}{tables}</div>"
+
+
+def load_curve_html(curve: LoadCurve) -> str:
+    """A small HTML summary of a :class:`reseau.LoadCurve`: the peak, the collapse, and a
+    table of the rates.
+
+    >>> import reseau
+    >>> page = reseau.referral_load_curve(reseau.datasets.aarhus_cs(), [1, 2], steps=20)._repr_html_()
+    >>> "<table" in page and "peak" in page
+    True
+    """
+    head = (
+        f"peak <strong>{_number(curve.peak_throughput)}</strong> referrals per step at rate "
+        f"{_number(curve.peak_rate)}; "
+        + (
+            "no collapse"
+            if curve.collapse_rate is None
+            else f"collapse at rate {_number(curve.collapse_rate)}"
+        )
+    )
+    rows = "".join(
+        "<tr><td style='text-align:right'>{}</td><td style='text-align:right'>{:,}</td>"
+        "<td style='text-align:right'>{}</td><td style='text-align:right'>{:.1%}</td>"
+        "<td style='text-align:right'>{}</td></tr>".format(
+            _number(rate),
+            int(requests),
+            _number(throughput),
+            success,
+            "" if length != length else _number(length),
+        )
+        for rate, requests, throughput, success, length in zip(
+            curve.rates.tolist(),
+            curve.requests.tolist(),
+            curve.throughput.tolist(),
+            curve.success_rate.tolist(),
+            curve.mean_chain_length.tolist(),
+        )
+    )
+    table = (
+        "<table><thead><tr><th>rate</th><th>requests</th><th>throughput</th>"
+        "<th>success</th><th>mean chain</th></tr></thead>"
+        f"<tbody>{rows}</tbody></table>"
+    )
+    return f"<div><strong>reseau.LoadCurve</strong>: {head}{table}</div>"

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ._core import CascadeSummary, CascadeTrace, InvalidParameterError, Network
+from ._core import (
+    CascadeSummary,
+    CascadeTrace,
+    InvalidParameterError,
+    LoadCurve,
+    Network,
+    ReferralSummary,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -120,4 +127,68 @@ def trace_frame(trace: CascadeTrace) -> "pd.DataFrame":
         }
     )
     frame.index.name = "id"
+    return frame
+
+
+def referral_frame(summary: ReferralSummary) -> "pd.DataFrame":
+    """The attrition table of a :class:`reseau.ReferralSummary`, one row per hop k (the
+    index, ``hop``): ``alive`` (requests held at hop k by someone other than their target),
+    ``dropped`` (of those, the ones that ended there), ``attrition`` (``dropped / alive``) and
+    ``delivered`` (the chains that reached their target at hop k). See
+    :meth:`reseau.ReferralSummary.to_pandas`.
+
+    >>> import reseau
+    >>> from reseau._pandas import referral_frame
+    >>> s = reseau.route_referrals(reseau.datasets.aarhus_cs(), n_requests=100, forward=0.5, seed=1)
+    >>> df = referral_frame(s)
+    >>> int(df["alive"].iloc[0]), bool((df["dropped"] <= df["alive"]).all())
+    (100, True)
+    """
+    pd = _pandas()
+    import numpy as np
+
+    alive, dropped, attrition = summary.alive, summary.dropped, summary.attrition
+    delivered = summary.chain_lengths
+    rows = max(len(alive), len(delivered))
+
+    def padded(values: "np.ndarray", fill: float = 0) -> "np.ndarray":
+        out = np.full(rows, fill, dtype=values.dtype)
+        out[: len(values)] = values
+        return out
+
+    frame = pd.DataFrame(
+        {
+            "alive": padded(alive),
+            "dropped": padded(dropped),
+            "attrition": padded(attrition),
+            "delivered": padded(delivered),
+        }
+    )
+    frame.index.name = "hop"
+    return frame
+
+
+def load_curve_frame(curve: LoadCurve) -> "pd.DataFrame":
+    """One row per rate of a :class:`reseau.LoadCurve` (the index, ``rate``): ``requests``,
+    ``succeeded``, ``throughput``, ``success_rate`` and ``mean_chain_length`` (NaN where no
+    chain completed). See :meth:`reseau.LoadCurve.to_pandas`.
+
+    >>> import reseau
+    >>> from reseau._pandas import load_curve_frame
+    >>> curve = reseau.referral_load_curve(reseau.datasets.aarhus_cs(), [1, 2, 4], steps=50, seed=1)
+    >>> df = load_curve_frame(curve)
+    >>> df.index.tolist(), bool((df["throughput"] == curve.throughput).all())
+    ([1.0, 2.0, 4.0], True)
+    """
+    pd = _pandas()
+    frame = pd.DataFrame(
+        {
+            "requests": curve.requests,
+            "succeeded": curve.succeeded,
+            "throughput": curve.throughput,
+            "success_rate": curve.success_rate,
+            "mean_chain_length": curve.mean_chain_length,
+        },
+        index=pd.Index(curve.rates, name="rate"),
+    )
     return frame
