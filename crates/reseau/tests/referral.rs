@@ -201,6 +201,8 @@ fn the_oracle_takes_shortest_paths_and_nobody_holds_a_request_twice() {
         let traces = trace_referrals(&view, &work, &RouteOptions::new(strategy), 2).unwrap();
         assert_eq!(traces.len(), 400);
         for t in &traces {
+            // Random pairs are strangers: never already tied.
+            assert!(view.layers().iter().all(|l| !l.successors(t.source).contains(&t.target)));
             let mut held = t.path.clone();
             held.sort_unstable();
             held.dedup();
@@ -299,6 +301,26 @@ fn greedy_by_group_heads_for_the_targets_group() {
     .unwrap()[0];
     assert_eq!(t.path[1], 1);
     assert_eq!(t.outcome, Outcome::Delivered);
+}
+
+#[test]
+fn tired_sources_do_not_send_and_tired_targets_ignore() {
+    // 0 - 1 - 2 - 3 under capacity(1): everyone takes in one request, then nothing. Request 0
+    // (1 → 0, step 0) reaches 0 at step 1; request 1 (0 → 3) starts at step 1, after it: its
+    // source is spent. Request 2 (2 → 1, step 2) reaches 1 at step 3 (sending adds no load);
+    // request 3 (3 → 1, step 3) passes 2, still fresh, and finds 1 spent: ignored.
+    let view = path(4, 1).compile();
+    let pairs = vec![[1, 0], [0, 3], [2, 1], [3, 1]];
+    let options = RouteOptions::default().fatigue(Fatigue::capacity(1.0));
+    let work = Workload::Pairs { pairs, rate: Some(1.0) };
+    let t = trace_referrals(&view, &work, &options, 1).unwrap();
+    assert_eq!((t[0].outcome, t[0].end), (Outcome::Delivered, 1));
+    assert_eq!((t[1].outcome, t[1].path.clone()), (Outcome::Unwilling, vec![0]));
+    assert_eq!((t[2].outcome, t[2].end), (Outcome::Delivered, 3));
+    assert_eq!((t[3].outcome, t[3].path.clone()), (Outcome::Ignored, vec![3, 2, 1]));
+    let s = route_referrals(&view, &work, &options, 1).unwrap();
+    assert_eq!((s.succeeded, s.unwilling, s.ignored), (2, 1, 1));
+    assert_eq!(s.overloaded[0].person, 1);
 }
 
 #[test]

@@ -120,11 +120,17 @@ pub(crate) fn degrees(net: &CompiledNetwork) -> Vec<u32> {
 #[derive(Debug, Clone)]
 pub(crate) struct Landmarks {
     count: usize,
-    /// `to[c·count + i]`: from person c to landmark i; `from[t·count + i]`: from landmark i to
-    /// person t. Interleaved, so that one person's distances share a cache line.
-    to: Vec<u32>,
+    /// `to[c·count + i]`: from person c to landmark i, as 16 bits ([`UNREACHED`] when
+    /// unreachable, longer distances clamped); `from[t·count + i]`: from landmark i to person t.
+    /// Interleaved, so that one person's distances share a cache line.
+    to: Vec<u16>,
     from: Vec<u32>,
 }
+
+/// A 16-bit landmark distance that was not reached.
+const UNREACHED: u16 = u16::MAX;
+/// Stands for "unreached" in the estimate's sums: larger than any two real distances.
+const BIG: u32 = 1 << 20;
 
 impl Landmarks {
     /// The [`LANDMARKS`] people with the most ties (in and out, over every layer; the lowest
@@ -141,12 +147,13 @@ impl Landmarks {
         order.sort_by_key(|&u| (std::cmp::Reverse(total[u as usize]), u));
         order.truncate(LANDMARKS.min(n));
         let count = order.len();
-        let (mut to, mut from) = (vec![FAR; n * count], vec![FAR; n * count]);
+        let (mut to, mut from) = (vec![UNREACHED; n * count], vec![FAR; n * count]);
         let (mut dist, mut queue) = (Vec::new(), Vec::new());
         for (i, &l) in order.iter().enumerate() {
             graph.distances_to(l, &mut dist, &mut queue);
             for (c, &d) in dist.iter().enumerate() {
-                to[c * count + i] = d;
+                to[c * count + i] =
+                    if d == FAR { UNREACHED } else { d.min(u32::from(UNREACHED) - 1) as u16 };
             }
             graph.distances_from(l, &mut dist, &mut queue);
             for (t, &d) in dist.iter().enumerate() {
@@ -156,12 +163,14 @@ impl Landmarks {
         Landmarks { count, to, from }
     }
 
-    /// The distances from each landmark to `t` ([`FAR`] past the landmarks there are).
+    /// The distances from each landmark to `t`, ready for [`Landmarks::estimate_with`].
     #[inline]
     pub(crate) fn to_target(&self, t: u32, out: &mut [u32; LANDMARKS]) {
         let start = t as usize * self.count;
-        out.fill(FAR);
-        out[..self.count].copy_from_slice(&self.from[start..start + self.count]);
+        out.fill(BIG);
+        for (o, &d) in out.iter_mut().zip(&self.from[start..start + self.count]) {
+            *o = if d == FAR { BIG } else { d.min(BIG - 1) };
+        }
     }
 
     /// The estimate of the distance from `c` to the target whose [`Landmarks::to_target`] is
@@ -169,13 +178,12 @@ impl Landmarks {
     #[inline]
     pub(crate) fn estimate_with(&self, c: u32, from_target: &[u32; LANDMARKS]) -> u32 {
         let start = c as usize * self.count;
-        let mut best = FAR;
+        let mut best = 2 * BIG;
         for (&a, &b) in self.to[start..start + self.count].iter().zip(from_target) {
-            if a != FAR && b != FAR {
-                best = best.min(a + b);
-            }
+            let a = if a == UNREACHED { BIG } else { u32::from(a) };
+            best = best.min(a + b);
         }
-        best
+        if best >= BIG { FAR } else { best }
     }
 }
 

@@ -1,12 +1,14 @@
 //! Referral chains: reaching a target through personal recommendations, until people are so
 //! flooded with requests that they stop forwarding them.
 //!
-//! A request from a source to a target travels hop by hop. The source sends it to one of
-//! their contacts; each later holder who is not the target takes it in (their load grows by
-//! 1, see [`crate::fatigue`]) and then either drops it, with probability
-//! 1 − base(layer it arrived on) × willingness(their load before it), or passes it to one
-//! contact chosen by a routing [`Strategy`] among the contacts who have not held it (a contact
-//! who is the target is always chosen; no contact left is a dead end). Each hop takes its
+//! A request from a source to a target travels hop by hop. Each holder either drops it, with
+//! probability 1 − base × willingness, or passes it to one contact chosen by a routing
+//! [`Strategy`] among the contacts who have not held it (a contact who is the target is always
+//! chosen; no contact left is a dead end). The base is the forwarding probability of the layer
+//! the request arrived on (1 at the source); the willingness is the holder's fatigue curve at
+//! their load before the request, and every request that reaches a person (the target
+//! included, who takes it in with that willingness) adds 1 to their load, see
+//! [`crate::fatigue`]. Each hop takes its
 //! layer's latency in steps, so time to target differs from hop count. Many requests flow at
 //! once ([`Workload`]): they are handled in a time-ordered queue, by step and then by request
 //! id, and they all share one load per person, so heavy traffic tires everyone.

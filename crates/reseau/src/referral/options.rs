@@ -54,8 +54,11 @@ pub enum Strategy {
 /// probability of the layer the request arrived on ([`RouteOptions::forward`], or its
 /// [`RouteOptions::layer_forward`] entry) and willingness is the fatigue curve at their load
 /// before this request; else they pass it to one contact chosen by the
-/// [`strategy`](RouteOptions::strategy). The source always sends its own request (no base, no
-/// fatigue, no load).
+/// [`strategy`](RouteOptions::strategy). The source sends its own request with probability
+/// willingness(its load) (base 1; its own request adds nothing to its load). A target takes a
+/// request in with probability willingness(its load before it): an exhausted target ignores
+/// it. Without fatigue, then, the source and the target always act, and a chain of L hops
+/// completes with probability base^(L − 1) when every tie has the same base.
 ///
 /// ```
 /// use reseau::referral::{RouteOptions, Strategy};
@@ -228,8 +231,11 @@ pub enum Workload {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         rate: Option<f64>,
     },
-    /// Random pairs of distinct people, each chosen uniformly among everyone, arriving at
-    /// `rate` per step during `steps` steps: ⌊rate·steps⌋ requests in all.
+    /// Random pairs of people who are not tied (one needs a referral to reach a stranger,
+    /// not a contact): source and target drawn uniformly among everyone, the pair drawn again
+    /// while they are the same person or the source has a tie to the target (up to 1,000
+    /// times, so that a complete network still gets its requests). They arrive at `rate` per
+    /// step during `steps` steps: ⌊rate·steps⌋ requests in all.
     Random {
         /// Requests started per step, > 0.
         rate: f64,

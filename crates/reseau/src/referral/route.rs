@@ -10,6 +10,9 @@ use crate::compiled::CompiledNetwork;
 use crate::fatigue::{Fatigue, Load};
 use crate::rng::Stream;
 
+/// Random pairs drawn for one request, at most, before a tied pair is accepted.
+const MAX_REDRAWS: u32 = 1000;
+
 /// `via` of an event at the source (the request has crossed no tie yet).
 const AT_SOURCE: u32 = u32::MAX;
 
@@ -286,11 +289,7 @@ impl<'e, 'a: 'e> Run<'e, 'a> {
         while self.issued < until {
             let [source, target] = match self.workload {
                 Workload::Pairs { pairs, .. } => pairs[self.issued as usize],
-                Workload::Random { .. } => {
-                    let s = self.pairs_rng.below(n) as u32;
-                    let t = self.pairs_rng.below(n - 1) as u32;
-                    [s, if t >= s { t + 1 } else { t }]
-                }
+                Workload::Random { .. } => self.random_pair(n),
             };
             let slot = self.free.pop().unwrap_or_else(|| {
                 self.flights.push(Flight::default());
@@ -311,6 +310,24 @@ impl<'e, 'a: 'e> Run<'e, 'a> {
         }
     }
 
+    /// A random pair of distinct people who are not tied (a referral is for reaching someone
+    /// one does not know): redrawn until the source has no tie to the target, up to
+    /// [`MAX_REDRAWS`] times (then the last pair is kept, as on a complete network).
+    fn random_pair(&mut self, n: u64) -> [u32; 2] {
+        let mut pair = [0, 0];
+        for _ in 0..MAX_REDRAWS {
+            let s = self.pairs_rng.below(n) as u32;
+            let t = self.pairs_rng.below(n - 1) as u32;
+            pair = [s, if t >= s { t + 1 } else { t }];
+            let tied =
+                self.engine.net.layers().iter().any(|l| l.successors(pair[0]).contains(&pair[1]));
+            if !tied {
+                break;
+            }
+        }
+        pair
+    }
+
     /// Handles request `ev` at step `now`: where it goes next, or how it ended.
     #[inline]
     fn step(&mut self, ev: Event, now: u64) -> Next {
@@ -319,7 +336,16 @@ impl<'e, 'a: 'e> Run<'e, 'a> {
         let flight = &mut self.flights[ev.flight as usize];
         let hops = ev.hops as usize;
         if ev.via == AT_SOURCE {
+            // The source sends its own request unless too tired (base 1, no load of its own).
             bump(&mut tally.alive, 0);
+            if let Some(f) = &engine.fatigue {
+                let willing = f.willingness(self.load.load(ev.holder, now));
+                if willing < 1.0 && !self.rng.bernoulli(willing) {
+                    tally.unwilling += 1;
+                    bump(&mut tally.ended, 0);
+                    return Next::End(Outcome::Unwilling);
+                }
+            }
         } else {
             let holder = ev.holder;
             let h = holder as usize;
