@@ -35,6 +35,8 @@ pub mod generators;
 pub mod io;
 mod model;
 pub mod referral;
+pub mod relays;
+pub mod reputation;
 pub mod rng;
 
 pub use compiled::{CompiledLayer, CompiledNetwork, NO_GROUP};

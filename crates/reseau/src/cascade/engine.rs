@@ -477,7 +477,7 @@ impl Scratch {
 /// The chance that one attempt along a slot succeeds: its value times the valence multiplier,
 /// capped at 1, merged over `m` parallel ties as 1 − (1 − q)^m.
 #[inline]
-fn attempt_probability(value: f64, multiplier: f64, m: u16) -> f64 {
+pub(crate) fn attempt_probability(value: f64, multiplier: f64, m: u16) -> f64 {
     let mut q = (value * multiplier).min(1.0);
     if m > 1 {
         q = 1.0 - (1.0 - q).powi(i32::from(m));

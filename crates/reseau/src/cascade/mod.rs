@@ -22,10 +22,10 @@
 //! assert!(summary.total.ci95[0] <= summary.total.mean && summary.total.mean <= summary.total.ci95[1]);
 //! ```
 
-mod engine;
+pub(crate) mod engine;
 mod exact;
 mod model;
-mod prepared;
+pub(crate) mod prepared;
 mod simulate;
 
 pub use exact::{MAX_OUTCOMES, exact_spread};

@@ -1,0 +1,641 @@
+//! Reverse-reachable (RR) sets: the sampling that IMM, OPIM-C and the influence score share.
+//!
+//! An RR set is drawn by picking a person v uniformly and collecting everyone who would have
+//! convinced v in one random live-edge world (Borgs et al. 2014): under Independent Cascade and
+//! the weighted cascade each tie is live with its probability, and the set is a breadth-first
+//! search backwards from v over live ties; under Linear Threshold each person keeps at most one
+//! incoming tie, tie (u, v) with its normalised weight, and the set is a backward random walk.
+//! A seed set S convinces v exactly when it meets v's RR set, so n times the fraction of RR sets
+//! that S meets is an unbiased estimate of S's expected spread.
+//!
+//! The probabilities come from [`Prepared`], the same resolution of the model that the cascade
+//! engine runs on, so that selection and simulation agree on every tie. Sets are drawn in
+//! fixed blocks of 256, block `b` from the stream `(seed, b)`, and the blocks are concatenated
+//! in order, so a collection is the same for any number of threads.
+
+use std::borrow::Cow;
+
+use crate::cascade::Model;
+use crate::cascade::ModelKind;
+use crate::cascade::engine::attempt_probability;
+use crate::cascade::prepared::Prepared;
+use crate::compiled::CompiledNetwork;
+use crate::error::{Error, Result};
+use crate::model::PersonKind;
+use crate::rng::{GapTable, Stream};
+
+/// How a layer's incoming ties are sampled.
+#[derive(Debug, Clone)]
+enum Live {
+    /// Every tie live with one probability p: skip over in-neighbours geometrically.
+    /// `powers[j]` is (1 − p)^j, as far as the longest incoming list (at most 2^16). When r
+    /// ties are left and (1 − p)^r ≥ ½, one uniform u below (1 − p)^r says that none is live
+    /// (the common case), and otherwise the gap to the first live one is the number of powers
+    /// (1 − p)^j, 1 ≤ j ≤ r, above u. When more are expected, the engine's gap table draws
+    /// the gaps.
+    Uniform { p: f64, gaps: GapTable, powers: Vec<f64> },
+    /// Independent Cascade: each slot's live probability. Linear Threshold: each slot's
+    /// cumulative weight within its person's incoming list.
+    PerTie(Vec<f32>),
+}
+
+/// One layer's incoming ties: `sources[offsets[v]..offsets[v + 1]]` can convince `v`.
+#[derive(Debug, Clone)]
+struct Incoming<'a> {
+    offsets: Cow<'a, [u32]>,
+    sources: Cow<'a, [u32]>,
+    live: Live,
+}
+
+impl Incoming<'_> {
+    #[inline]
+    fn range(&self, v: u32) -> std::ops::Range<usize> {
+        self.offsets[v as usize] as usize..self.offsets[v as usize + 1] as usize
+    }
+}
+
+/// The network seen backwards with every tie's live probability: what RR sets are drawn from.
+#[derive(Debug, Clone)]
+pub(crate) struct LiveGraph<'a> {
+    n: usize,
+    /// A backward walk (Linear Threshold) rather than a backward search.
+    walk: bool,
+    /// Incoming ties per enabled layer (one merged list under Linear Threshold).
+    layers: Vec<Incoming<'a>>,
+    /// Whether RR sets sample the model exactly (a live-edge model; see [`LiveGraph::new`]).
+    pub(crate) exact: bool,
+    /// 2^64 mod n: draws below it are rejected so that roots are uniform.
+    reject: u64,
+}
+
+impl<'a> LiveGraph<'a> {
+    /// The live-edge view of `model` on `net`, fatigue left aside (fatigue is not a live-edge
+    /// model; the independent evaluation applies it).
+    ///
+    /// RR sets sample the model exactly, and `exact` is true, unless one of these holds: media
+    /// people with a pickup threshold above 1 (their in-ties are then taken as always live, as
+    /// a threshold of 1 would have them) or under Linear Threshold (media are then treated as
+    /// ordinary people); fixed LT thresholds (RR sets assume uniform random thresholds); LT
+    /// weights whose total into a person exceeds 1 (a valence multiplier above 1); inverted
+    /// distrust with different good and bad multipliers.
+    pub(crate) fn new(net: &'a CompiledNetwork, model: &Model) -> Result<Self> {
+        let mut plain = model.clone();
+        plain.fatigue = None;
+        let prep = Prepared::new(net, &plain)?;
+        let n = net.num_people();
+        let walk = prep.kind == ModelKind::LinearThreshold;
+        let mut exact = !(prep.has_media && (walk || prep.media_threshold > 1))
+            && !(walk && prep.thresholds.is_some())
+            && !(model.distrust == crate::cascade::Distrust::Invert
+                && model.good_multiplier.to_bits() != model.bad_multiplier.to_bits());
+        let mut layers = Vec::new();
+        if walk {
+            let merged = lt_incoming(&prep);
+            if let Live::PerTie(cumulative) = &merged.live {
+                exact &= (0..n as u32).all(|v| {
+                    let r = merged.range(v);
+                    r.is_empty() || cumulative[r.end - 1] <= 1.0 + 1e-6
+                });
+            }
+            layers.push(merged);
+        } else {
+            for (l, pl) in prep.layers.iter().enumerate() {
+                if !pl.enabled {
+                    continue;
+                }
+                let layer = &net.layers()[l];
+                if let (Some(p), Some(gaps)) = (pl.uniform, &pl.gaps) {
+                    let p = (p * prep.valence_multiplier[0]).min(1.0);
+                    if p <= 0.0 {
+                        continue;
+                    }
+                    let (offsets, sources): (Cow<'a, [u32]>, Cow<'a, [u32]>) = if layer.directed {
+                        let (offsets, sources, _) = reverse(n, layer, false, |_, _| Some(0.0));
+                        (offsets.into(), sources.into())
+                    } else {
+                        // An undirected layer is its own transpose.
+                        (Cow::Borrowed(layer.offsets()), Cow::Borrowed(layer.targets()))
+                    };
+                    let longest = offsets.windows(2).map(|w| w[1] - w[0]).max().unwrap_or(0);
+                    let powers = powers(p, longest as usize);
+                    let live = Live::Uniform { p, gaps: gaps[0].clone(), powers };
+                    layers.push(Incoming { offsets, sources, live });
+                    continue;
+                }
+                let (offsets, sources, probabilities) = reverse(n, layer, true, |_, slot| {
+                    let p = live_probability(&prep, l, slot);
+                    (p > 0.0).then_some(p as f32)
+                });
+                layers.push(Incoming {
+                    offsets: offsets.into(),
+                    sources: sources.into(),
+                    live: Live::PerTie(probabilities),
+                });
+            }
+        }
+        let reject = (n as u64).max(1).wrapping_neg() % (n as u64).max(1);
+        Ok(LiveGraph { n, walk, layers, exact, reject })
+    }
+
+    /// The number of people.
+    pub(crate) fn num_people(&self) -> usize {
+        self.n
+    }
+
+    /// Calls `f(u, p)` for every tie into `v` that can carry the message: `u` convinces `v`
+    /// through it with probability `p` (Linear Threshold: `v` keeps that tie with probability
+    /// `p`).
+    pub(crate) fn for_each_incoming(&self, v: u32, mut f: impl FnMut(u32, f64)) {
+        for layer in &self.layers {
+            let r = layer.range(v);
+            match &layer.live {
+                Live::Uniform { p, .. } => {
+                    for &u in &layer.sources[r] {
+                        f(u, *p);
+                    }
+                }
+                Live::PerTie(values) if self.walk => {
+                    let mut before = 0.0;
+                    for slot in r {
+                        let c = f64::from(values[slot]);
+                        f(layer.sources[slot], c - before);
+                        before = c;
+                    }
+                }
+                Live::PerTie(values) => {
+                    for slot in r {
+                        f(layer.sources[slot], f64::from(values[slot]));
+                    }
+                }
+            }
+        }
+    }
+
+    /// A uniform person: [`Stream::below`] with its rejection threshold worked out once.
+    #[inline]
+    fn root(&self, rng: &mut Stream) -> u32 {
+        let n = self.n as u64;
+        loop {
+            let m = u128::from(rng.next_u64()) * u128::from(n);
+            if (m as u64) >= self.reject {
+                return (m >> 64) as u32;
+            }
+        }
+    }
+
+    /// Draws one RR set with `rng` and appends it to `out` (its first element is the root).
+    pub(crate) fn sample(&self, rng: &mut Stream, scratch: &mut Scratch, out: &mut Vec<u32>) {
+        let epoch = scratch.next_epoch();
+        let mark = &mut scratch.mark;
+        let root = self.root(rng);
+        mark[root as usize] = epoch;
+        out.push(root);
+        if self.walk {
+            let Some(layer) = self.layers.first() else { return };
+            let Live::PerTie(cumulative) = &layer.live else { return };
+            let mut v = root;
+            loop {
+                let r = layer.range(v);
+                if r.is_empty() {
+                    return;
+                }
+                let x = rng.uniform();
+                let i = cumulative[r.clone()].partition_point(|&c| f64::from(c) <= x);
+                if i == r.len() {
+                    return; // no incoming tie kept
+                }
+                let u = layer.sources[r.start + i];
+                if mark[u as usize] == epoch {
+                    return; // the walk closed a cycle
+                }
+                mark[u as usize] = epoch;
+                out.push(u);
+                v = u;
+            }
+        }
+        let mut head = out.len() - 1;
+        while head < out.len() {
+            let v = out[head];
+            head += 1;
+            for layer in &self.layers {
+                let r = layer.range(v);
+                match &layer.live {
+                    Live::Uniform { gaps, powers, .. } => {
+                        let mut slot = r.start;
+                        loop {
+                            let left = r.end - slot;
+                            // Few live ties expected: one draw usually settles them all.
+                            let skip = if left < powers.len() && powers[left] >= 0.5 {
+                                let u = rng.uniform();
+                                if u < powers[left] {
+                                    break;
+                                }
+                                powers[1..=left].partition_point(|&t| u < t)
+                            } else {
+                                let skip = gaps.sample(rng);
+                                if skip >= left as u64 {
+                                    break;
+                                }
+                                skip as usize
+                            };
+                            slot += skip;
+                            let u = layer.sources[slot];
+                            if mark[u as usize] != epoch {
+                                mark[u as usize] = epoch;
+                                out.push(u);
+                            }
+                            slot += 1;
+                        }
+                    }
+                    Live::PerTie(probabilities) => {
+                        for slot in r {
+                            let u = layer.sources[slot];
+                            // A tie into someone already in the set changes nothing: no draw.
+                            if mark[u as usize] == epoch {
+                                continue;
+                            }
+                            let p = probabilities[slot];
+                            if p >= 1.0 || rng.uniform() < f64::from(p) {
+                                mark[u as usize] = epoch;
+                                out.push(u);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// (1 − p)^j for j = 0 ..= `longest` (at most 2^16), by repeated multiplication: the same
+/// bits on every platform.
+fn powers(p: f64, longest: usize) -> Vec<f64> {
+    let q = 1.0 - p;
+    let mut out = Vec::with_capacity(longest.min(1 << 16) + 1);
+    let mut t = 1.0;
+    for _ in 0..=longest.min(1 << 16) {
+        out.push(t);
+        t *= q;
+    }
+    out
+}
+
+/// The chance that forward slot `slot` of layer `l` is live: the engine's attempt
+/// probability for good buzz (bad buzz across an inverting distrust tie), and 1 for a tie into
+/// a media person, which counts its sources whatever the ties' probabilities.
+fn live_probability(prep: &Prepared<'_>, l: usize, slot: usize) -> f64 {
+    let layer = &prep.net.layers()[l];
+    let v = layer.targets()[slot];
+    let negative = layer.signs()[slot] < 0;
+    let blocked = negative && prep.distrust == crate::cascade::Distrust::Block;
+    if prep.has_media && prep.net.kinds()[v as usize] == PersonKind::Media {
+        return if blocked { 0.0 } else { 1.0 };
+    }
+    let value = f64::from(prep.layers[l].values[slot]);
+    if value <= 0.0 {
+        return 0.0;
+    }
+    let multiplier = prep.valence_multiplier[usize::from(negative && !blocked)];
+    attempt_probability(value, multiplier, layer.multiplicity()[slot])
+}
+
+/// Linear Threshold: every enabled layer's incoming ties merged per person, with cumulative
+/// weights (the engine's normalised weight times the good-buzz multiplier).
+fn lt_incoming(prep: &Prepared<'_>) -> Incoming<'static> {
+    let net = prep.net;
+    let n = net.num_people();
+    let multiplier = prep.valence_multiplier[0];
+    let mut counts = vec![0u32; n + 1];
+    let mut ties: Vec<(u32, u32, f64)> = Vec::new();
+    for (l, pl) in prep.layers.iter().enumerate() {
+        if !pl.enabled {
+            continue;
+        }
+        let layer = &net.layers()[l];
+        for u in 0..n as u32 {
+            for slot in layer.range(u) {
+                let w = f64::from(pl.values[slot]) * multiplier;
+                if w > 0.0 {
+                    let v = layer.targets()[slot];
+                    counts[v as usize + 1] += 1;
+                    ties.push((v, u, w));
+                }
+            }
+        }
+    }
+    for i in 0..n {
+        counts[i + 1] += counts[i];
+    }
+    let mut fill = counts.clone();
+    let mut sources = vec![0u32; ties.len()];
+    let mut weights = vec![0f64; ties.len()];
+    for (v, u, w) in ties {
+        let at = fill[v as usize] as usize;
+        fill[v as usize] += 1;
+        sources[at] = u;
+        weights[at] = w;
+    }
+    let mut cumulative = vec![0f32; weights.len()];
+    for v in 0..n {
+        let mut total = 0.0;
+        for slot in counts[v] as usize..counts[v + 1] as usize {
+            total += weights[slot];
+            cumulative[slot] = total as f32;
+        }
+    }
+    Incoming { offsets: counts.into(), sources: sources.into(), live: Live::PerTie(cumulative) }
+}
+
+/// The transpose of `layer` keeping the slots for which `keep(u, slot)` gives a value, in the
+/// order of their sources (a counting sort: deterministic); the values themselves only when
+/// `values` is set.
+fn reverse(
+    n: usize,
+    layer: &crate::CompiledLayer,
+    values: bool,
+    keep: impl Fn(u32, usize) -> Option<f32>,
+) -> (Vec<u32>, Vec<u32>, Vec<f32>) {
+    let mut offsets = vec![0u32; n + 1];
+    for u in 0..n as u32 {
+        for slot in layer.range(u) {
+            if keep(u, slot).is_some() {
+                offsets[layer.targets()[slot] as usize + 1] += 1;
+            }
+        }
+    }
+    for i in 0..n {
+        offsets[i + 1] += offsets[i];
+    }
+    let m = offsets[n] as usize;
+    let mut fill = offsets.clone();
+    let mut sources = vec![0u32; m];
+    let mut kept = if values { vec![0f32; m] } else { Vec::new() };
+    for u in 0..n as u32 {
+        for slot in layer.range(u) {
+            if let Some(x) = keep(u, slot) {
+                let v = layer.targets()[slot] as usize;
+                let at = fill[v] as usize;
+                fill[v] += 1;
+                sources[at] = u;
+                if values {
+                    kept[at] = x;
+                }
+            }
+        }
+    }
+    (offsets, sources, kept)
+}
+
+/// Per-thread marks, stamped with the sample's number so that nothing is cleared between
+/// samples.
+#[derive(Debug, Clone)]
+pub(crate) struct Scratch {
+    mark: Vec<u32>,
+    epoch: u32,
+}
+
+impl Scratch {
+    pub(crate) fn new(n: usize) -> Self {
+        Scratch { mark: vec![0; n], epoch: 0 }
+    }
+
+    fn next_epoch(&mut self) -> u32 {
+        self.epoch = self.epoch.wrapping_add(1);
+        if self.epoch == 0 {
+            self.mark.fill(0);
+            self.epoch = 1;
+        }
+        self.epoch
+    }
+}
+
+/// Sets per block: the unit of parallel work and of a random stream.
+pub(crate) const BLOCK: u64 = 256;
+/// Blocks generated between two appends (bounds the memory held by unmerged blocks).
+const ROUND_BLOCKS: u64 = 256;
+
+/// A collection of RR sets. Sets of one person, most sets under low probabilities, are only
+/// counted per person: they need neither storage nor an index. Larger sets are stored flat,
+/// one after another in `nodes`.
+///
+/// Set ends are kept as their low 32 bits plus the short list of sets where the end passed
+/// another multiple of 2^32, so that a set costs 4 bytes of bookkeeping however large the
+/// collection.
+#[derive(Debug, Clone)]
+pub(crate) struct RrSets {
+    nodes: Vec<u32>,
+    ends: Vec<u32>,
+    /// `wraps[j]`: the first set whose end is at least (j + 1) · 2^32.
+    wraps: Vec<u32>,
+    /// Sets of one person, per person.
+    singles: Vec<u32>,
+    /// All sets, singletons included.
+    total: u64,
+}
+
+impl RrSets {
+    /// An empty collection over `n` people.
+    pub(crate) fn new(n: usize) -> Self {
+        RrSets {
+            nodes: Vec::new(),
+            ends: Vec::new(),
+            wraps: Vec::new(),
+            singles: vec![0; n],
+            total: 0,
+        }
+    }
+
+    /// The number of sets, singletons included.
+    pub(crate) fn len(&self) -> u64 {
+        self.total
+    }
+
+    /// The number of sets of two people or more (those [`RrSets::set`] and
+    /// [`RrSets::iter`] give).
+    pub(crate) fn multi_len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// The sets made of `v` alone.
+    #[inline]
+    pub(crate) fn singles(&self, v: u32) -> u32 {
+        self.singles[v as usize]
+    }
+
+    /// The sets holding each person.
+    pub(crate) fn occurrences(&self) -> Vec<u64> {
+        let mut counts: Vec<u64> = self.singles.iter().map(|&c| u64::from(c)).collect();
+        for &v in &self.nodes {
+            counts[v as usize] += 1;
+        }
+        counts
+    }
+
+    #[inline]
+    fn end(&self, i: usize) -> usize {
+        let high = self.wraps.partition_point(|&w| w as usize <= i);
+        (high << 32) | self.ends[i] as usize
+    }
+
+    /// The members of the `i`-th set of two people or more.
+    #[inline]
+    pub(crate) fn set(&self, i: usize) -> &[u32] {
+        let start = if i == 0 { 0 } else { self.end(i - 1) };
+        &self.nodes[start..self.end(i)]
+    }
+
+    /// Appends one set.
+    pub(crate) fn push_set(&mut self, members: &[u32]) {
+        self.total += 1;
+        if let [v] = members {
+            self.singles[*v as usize] += 1;
+            return;
+        }
+        self.nodes.extend_from_slice(members);
+        let end = self.nodes.len() as u64;
+        let index = self.ends.len() as u32;
+        while (self.wraps.len() as u64) < end >> 32 {
+            self.wraps.push(index);
+        }
+        self.ends.push(end as u32);
+    }
+
+    /// Grows the collection to at least `target` sets, in whole blocks of [`BLOCK`]: block `b`
+    /// draws its sets one after another from the stream `(seed, b)`. Returns the new size.
+    pub(crate) fn extend_to(
+        &mut self,
+        graph: &LiveGraph<'_>,
+        seed: u64,
+        target: u64,
+    ) -> Result<u64> {
+        let target = target.div_ceil(BLOCK) * BLOCK;
+        if target > u64::from(u32::MAX) {
+            return Err(Error::invalid(
+                "number of RR sets",
+                target,
+                format!("at most {} (raise epsilon)", u32::MAX),
+            ));
+        }
+        let mut next = self.len() / BLOCK;
+        let last = target / BLOCK;
+        while next < last {
+            let end = (next + ROUND_BLOCKS).min(last);
+            let draw = |scratch: &mut Scratch, b: u64| {
+                let mut rng = Stream::new(seed, b);
+                let mut nodes = Vec::new();
+                let mut lens = Vec::with_capacity(BLOCK as usize);
+                for _ in 0..BLOCK {
+                    let before = nodes.len();
+                    graph.sample(&mut rng, scratch, &mut nodes);
+                    lens.push((nodes.len() - before) as u32);
+                }
+                (nodes, lens)
+            };
+            #[cfg(feature = "parallel")]
+            let parts: Vec<(Vec<u32>, Vec<u32>)> = {
+                use rayon::prelude::*;
+                (next..end).into_par_iter().map_init(|| Scratch::new(graph.n), draw).collect()
+            };
+            #[cfg(not(feature = "parallel"))]
+            let parts: Vec<(Vec<u32>, Vec<u32>)> = {
+                let mut scratch = Scratch::new(graph.n);
+                (next..end).map(|b| draw(&mut scratch, b)).collect()
+            };
+            for (nodes, lens) in parts {
+                let mut at = 0;
+                for len in lens {
+                    self.push_set(&nodes[at..at + len as usize]);
+                    at += len as usize;
+                }
+            }
+            next = end;
+        }
+        Ok(self.len())
+    }
+
+    /// Every set of two people or more, in order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &[u32]> {
+        let mut start = 0usize;
+        let mut wrap = 0usize;
+        self.ends.iter().enumerate().map(move |(i, &low)| {
+            while wrap < self.wraps.len() && self.wraps[wrap] as usize <= i {
+                wrap += 1;
+            }
+            let end = (wrap << 32) | low as usize;
+            let set = &self.nodes[start..end];
+            start = end;
+            set
+        })
+    }
+
+    /// The number of sets that meet `chosen` (a membership mask over people).
+    pub(crate) fn count_covered(&self, chosen: &[bool]) -> u64 {
+        let singles: u64 = (0..self.singles.len())
+            .filter(|&v| chosen[v])
+            .map(|v| u64::from(self.singles[v]))
+            .sum();
+        singles + self.iter().filter(|set| set.iter().any(|&v| chosen[v as usize])).count() as u64
+    }
+}
+
+/// For each person, the sets of two people or more that hold them (a CSR over people): what
+/// greedy maximum coverage walks.
+#[derive(Debug, Clone)]
+pub(crate) struct Index {
+    offsets: Vec<usize>,
+    sets: Vec<u32>,
+}
+
+impl Index {
+    pub(crate) fn new(rr: &RrSets, n: usize) -> Self {
+        let mut offsets = vec![0usize; n + 1];
+        for &v in &rr.nodes {
+            offsets[v as usize + 1] += 1;
+        }
+        for i in 0..n {
+            offsets[i + 1] += offsets[i];
+        }
+        let mut fill = offsets.clone();
+        let mut sets = vec![0u32; rr.nodes.len()];
+        for (i, set) in rr.iter().enumerate() {
+            for &v in set {
+                sets[fill[v as usize]] = i as u32;
+                fill[v as usize] += 1;
+            }
+        }
+        Index { offsets, sets }
+    }
+
+    /// The sets holding `v`.
+    #[inline]
+    pub(crate) fn sets_of(&self, v: u32) -> &[u32] {
+        &self.sets[self.offsets[v as usize]..self.offsets[v as usize + 1]]
+    }
+
+    /// The number of sets holding `v`.
+    #[inline]
+    pub(crate) fn degree(&self, v: u32) -> usize {
+        self.offsets[v as usize + 1] - self.offsets[v as usize]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ends_survive_passing_a_multiple_of_two_to_the_32() {
+        let mut rr = RrSets::new(4);
+        rr.push_set(&[1, 2]);
+        rr.push_set(&[3]);
+        rr.push_set(&[0, 3]);
+        assert_eq!((rr.len(), rr.multi_len(), rr.singles(3)), (3, 2, 1));
+        assert_eq!(rr.set(0), &[1, 2]);
+        assert_eq!(rr.set(1), &[0, 3]);
+        assert_eq!(rr.occurrences(), vec![1, 1, 1, 2]);
+        assert_eq!(rr.count_covered(&[false, false, false, true]), 2);
+        // Pretend the flat array had passed 2^32 at set 1: ends are reconstructed from wraps.
+        let fake = RrSets { ends: vec![5, 2, 9], wraps: vec![1, 2], ..RrSets::new(0) };
+        assert_eq!((fake.end(0), fake.end(1), fake.end(2)), (5, (1 << 32) + 2, (2 << 32) + 9));
+    }
+}

@@ -1,0 +1,332 @@
+//! The entry point: options, checks, dispatch to a method, and the independent evaluation.
+
+use serde::{Deserialize, Serialize};
+
+use super::budget::Limit;
+use super::rrsets::LiveGraph;
+use super::{Outcome, celf, heuristics, imm, opim};
+use crate::cascade::{MAX_RUNS, Model, Seeds, SpreadStats, simulate};
+use crate::compiled::CompiledNetwork;
+use crate::error::{Error, Result, check_non_negative};
+use crate::rng::Stream;
+
+/// How [`select_relays`] chooses.
+///
+/// ```
+/// use reseau::relays::Method;
+/// let m: Method = serde_json::from_str("\"opim_c\"").unwrap();
+/// assert_eq!(m, Method::OpimC);
+/// assert_eq!(serde_json::to_string(&Method::DegreeDiscount).unwrap(), "\"degree_discount\"");
+/// assert_eq!(Method::default(), Method::Imm);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Method {
+    /// IMM (Tang, Shi & Xiao 2015): RR sets, (1 − 1/e − ε)-approximate with probability
+    /// 1 − 1/n^ℓ (the default).
+    #[default]
+    Imm,
+    /// OPIM-C (Tang et al. 2018): RR sets, with a certified lower bound on its own ratio.
+    OpimC,
+    /// CELF (Leskovec et al. 2007): lazy greedy on Monte Carlo estimates; small networks.
+    Celf,
+    /// The most ties that can carry the message.
+    Degree,
+    /// Degree discount (Chen, Wang & Yang 2009).
+    DegreeDiscount,
+    /// PageRank of the network seen backwards, ties weighted by their probability.
+    Pagerank,
+    /// A uniformly random choice.
+    Random,
+}
+
+/// Options of [`select_relays`]; give exactly one of `k` and `budget`.
+///
+/// ```
+/// use reseau::relays::{Method, SelectOptions};
+/// let options: SelectOptions =
+///     serde_json::from_str(r#"{"k": 10, "method": "opim_c", "epsilon": 0.2}"#).unwrap();
+/// assert_eq!((options.k, options.method, options.ell), (Some(10), Method::OpimC, 1.0));
+/// assert!(options.validate().is_ok());
+/// assert!(SelectOptions { k: Some(3), epsilon: 1.0, ..Default::default() }.validate().is_err());
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SelectOptions {
+    /// Choose this many relays (1 ≤ k ≤ n).
+    pub k: Option<usize>,
+    /// Or choose relays whose costs add up to at most this.
+    pub budget: Option<f64>,
+    /// Each person's cost, overriding the network's [`Person::cost`](crate::Person::cost)
+    /// (finite, ≥ 0, one per person).
+    pub costs: Option<Vec<f64>>,
+    /// The diffusion model (default: Independent Cascade, p = 0.1). RR-set methods and the
+    /// heuristics use it without its fatigue, which is not a live-edge model; CELF and the
+    /// evaluation run it as given.
+    pub model: Model,
+    /// The method (default IMM).
+    pub method: Method,
+    /// IMM and OPIM-C's ε in (0, 1): the guarantee is 1 − 1/e − ε (default 0.1).
+    pub epsilon: f64,
+    /// IMM and OPIM-C's ℓ > 0: the guarantee holds with probability 1 − 1/n^ℓ (default 1).
+    pub ell: f64,
+    /// Monte Carlo runs of the independent evaluation of the choice (default 10,000; 0 skips
+    /// it).
+    pub evaluation_runs: u64,
+    /// Monte Carlo runs per CELF estimate (default 1,000).
+    pub celf_runs: u64,
+    /// The model the choice is evaluated under, when not `model`: for instance the same model
+    /// with recommendation fatigue, to see how much of the promised spread survives crowded
+    /// channels.
+    pub evaluation_model: Option<Model>,
+}
+
+impl Default for SelectOptions {
+    fn default() -> Self {
+        SelectOptions {
+            k: None,
+            budget: None,
+            costs: None,
+            model: Model::default(),
+            method: Method::default(),
+            epsilon: 0.1,
+            ell: 1.0,
+            evaluation_runs: 10_000,
+            celf_runs: 1_000,
+            evaluation_model: None,
+        }
+    }
+}
+
+impl SelectOptions {
+    /// Checks every parameter that does not depend on the network (the number of people, the
+    /// costs' count and the layer names are checked by [`select_relays`]).
+    ///
+    /// ```
+    /// use reseau::relays::SelectOptions;
+    /// let both = SelectOptions { k: Some(2), budget: Some(5.0), ..Default::default() };
+    /// assert_eq!(both.validate().unwrap_err().kind(), "InvalidParameterError");
+    /// assert!(SelectOptions::default().validate().is_err()); // neither k nor budget
+    /// ```
+    pub fn validate(&self) -> Result<()> {
+        match (self.k, self.budget) {
+            (Some(_), Some(_)) => {
+                return Err(Error::invalid("k and budget", "both", "exactly one of k and budget"));
+            }
+            (None, None) => {
+                return Err(Error::invalid(
+                    "k and budget",
+                    "neither",
+                    "exactly one of k and budget",
+                ));
+            }
+            (Some(0), None) => return Err(Error::invalid("k", 0, "an integer >= 1")),
+            (None, Some(b)) if !(b.is_finite() && b > 0.0) => {
+                return Err(Error::invalid("budget", b, "a finite number > 0"));
+            }
+            _ => {}
+        }
+        if let Some(costs) = &self.costs {
+            for (i, &c) in costs.iter().enumerate() {
+                check_non_negative(|| format!("cost of person {i}"), c)?;
+            }
+        }
+        if !(self.epsilon > 0.0 && self.epsilon < 1.0) {
+            return Err(Error::invalid("epsilon", self.epsilon, "a number in (0, 1)"));
+        }
+        if !(self.ell.is_finite() && self.ell > 0.0) {
+            return Err(Error::invalid("ell", self.ell, "a finite number > 0"));
+        }
+        if self.evaluation_runs > MAX_RUNS {
+            return Err(Error::invalid(
+                "evaluation_runs",
+                self.evaluation_runs,
+                format!("an integer in 0..={MAX_RUNS}"),
+            ));
+        }
+        if self.celf_runs == 0 || self.celf_runs > MAX_RUNS {
+            return Err(Error::invalid(
+                "celf_runs",
+                self.celf_runs,
+                format!("an integer in 1..={MAX_RUNS}"),
+            ));
+        }
+        self.model.validate()?;
+        if let Some(model) = &self.evaluation_model {
+            model.validate()?;
+        }
+        Ok(())
+    }
+}
+
+/// The relays chosen by [`select_relays`], with what the method promised and what an
+/// independent Monte Carlo evaluation found.
+///
+/// ```
+/// use reseau::relays::{SelectOptions, select_relays};
+/// let net = reseau::datasets::aarhus_cs().compile();
+/// let options = SelectOptions { k: Some(3), evaluation_runs: 2_000, ..Default::default() };
+/// let chosen = select_relays(&net, &options, 1)?;
+/// assert_eq!((chosen.relays.len(), chosen.gains.len()), (3, 3));
+/// let spread = chosen.spread.as_ref().unwrap();
+/// // The method's own estimate and the independent evaluation agree roughly.
+/// assert!((chosen.estimated_spread.unwrap() - spread.mean).abs() < 0.15 * spread.mean);
+/// # Ok::<(), reseau::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Selection {
+    /// The method that chose.
+    pub method: Method,
+    /// The relays, in the order chosen.
+    pub relays: Vec<u32>,
+    /// Each relay's marginal gain in expected spread as the method estimated it (IMM, OPIM-C:
+    /// from RR-set coverage; CELF: from Monte Carlo); for the heuristics, the score it was
+    /// ranked by (degree, discounted degree, PageRank; 0 for random).
+    pub gains: Vec<f64>,
+    /// The expected spread as the method estimated it (IMM: on its final RR sets; OPIM-C: on
+    /// its second collection, which played no part in the choice; CELF: Monte Carlo); `None`
+    /// for the heuristics.
+    pub estimated_spread: Option<f64>,
+    /// The independent evaluation: [`simulate`] of the relays under the evaluation model,
+    /// on streams the selection did not use (`None` when `evaluation_runs` is 0). Its `mean`
+    /// and `ci95` are the spread to quote.
+    pub spread: Option<SpreadStats>,
+    /// A lower bound on the choice's approximation ratio, holding with probability
+    /// 1 − 1/n^ℓ: IMM's 1 − 1/e − ε (within a budget ½(1 − 1/e) − ε); OPIM-C's certified α
+    /// (computed from the samples). `None` for the other methods and when the model is not a
+    /// live-edge model (see [`SelectOptions::model`] and `docs/relays.md`).
+    pub approximation: Option<f64>,
+    /// The relays' total cost.
+    pub cost: f64,
+    /// RR sets drawn (IMM, OPIM-C) or cascades run (CELF); 0 for the heuristics.
+    pub samples: u64,
+}
+
+/// Stream tags deriving the independent sub-seeds of one call.
+const PHASE_A: u64 = 0x5245_4c41_5953_0001; // "RELAYS" 1
+const PHASE_B: u64 = 0x5245_4c41_5953_0002;
+const CELF: u64 = 0x5245_4c41_5953_0003;
+const RANDOM: u64 = 0x5245_4c41_5953_0004;
+const EVALUATION: u64 = 0x5245_4c41_5953_0005;
+
+fn sub_seed(seed: u64, tag: u64) -> u64 {
+    Stream::new(seed, tag).next_u64()
+}
+
+/// Chooses relays: `k` people, or people within a budget, who maximise the expected spread of
+/// a message under `options.model`, by `options.method`; then evaluates the choice by an
+/// independent Monte Carlo simulation.
+///
+/// The same `seed` gives the same selection on every platform and for any number of threads.
+///
+/// ```
+/// use reseau::cascade::Model;
+/// use reseau::relays::{Method, SelectOptions, select_relays};
+/// let net = reseau::datasets::aarhus_cs().compile();
+/// let options = SelectOptions {
+///     k: Some(5),
+///     model: Model::independent_cascade(0.05),
+///     method: Method::OpimC,
+///     evaluation_runs: 1_000,
+///     ..Default::default()
+/// };
+/// let chosen = select_relays(&net, &options, 7)?;
+/// assert_eq!(chosen.relays.len(), 5);
+/// assert!(chosen.approximation.unwrap() > 0.0);
+/// assert_eq!(chosen, select_relays(&net, &options, 7)?); // reproducible
+///
+/// // Within a budget, with costs of our own: person 0 costs 10, everyone else 1.
+/// let mut costs = vec![1.0; net.num_people()];
+/// costs[0] = 10.0;
+/// let budgeted = SelectOptions { k: None, budget: Some(4.0), costs: Some(costs), ..options };
+/// let chosen = select_relays(&net, &budgeted, 7)?;
+/// assert!(chosen.cost <= 4.0 && !chosen.relays.contains(&0));
+/// # Ok::<(), reseau::Error>(())
+/// ```
+pub fn select_relays(
+    net: &CompiledNetwork,
+    options: &SelectOptions,
+    seed: u64,
+) -> Result<Selection> {
+    options.validate()?;
+    let n = net.num_people();
+    if let Some(k) = options.k {
+        if k > n {
+            return Err(Error::invalid("k", k, format!("an integer in 1..={n} (the people)")));
+        }
+    }
+    let costs: &[f64] = options.costs.as_deref().unwrap_or(net.costs());
+    if costs.len() != n {
+        return Err(Error::invalid(
+            "costs",
+            format!("{} values", costs.len()),
+            format!("one per person ({n})"),
+        ));
+    }
+    for (i, &c) in costs.iter().enumerate() {
+        check_non_negative(|| format!("cost of person {i}"), c)?;
+    }
+    let limit = match (options.k, options.budget) {
+        (Some(k), _) => Limit::Count(k),
+        (None, Some(budget)) => {
+            let cheapest = costs.iter().copied().fold(f64::INFINITY, f64::min);
+            if n == 0 || cheapest > budget {
+                return Err(Error::invalid(
+                    "budget",
+                    budget,
+                    format!("at least the cheapest person's cost ({cheapest})"),
+                ));
+            }
+            Limit::Budget { budget, costs }
+        }
+        (None, None) => unreachable!("validate() requires k or budget"),
+    };
+    let seeds = [sub_seed(seed, PHASE_A), sub_seed(seed, PHASE_B)];
+    let outcome = match options.method {
+        Method::Celf => {
+            celf::celf(net, &options.model, &limit, options.celf_runs, sub_seed(seed, CELF))?
+        }
+        Method::Imm | Method::OpimC => {
+            let graph = LiveGraph::new(net, &options.model)?;
+            if options.method == Method::Imm {
+                imm::imm(&graph, &limit, options.epsilon, options.ell, seeds)?
+            } else {
+                opim::opim_c(&graph, &limit, options.epsilon, options.ell, seeds)?
+            }
+        }
+        Method::Degree | Method::DegreeDiscount | Method::Pagerank | Method::Random => {
+            let graph = LiveGraph::new(net, &options.model)?;
+            let (relays, gains) = match options.method {
+                Method::Degree => heuristics::degree(&graph, &limit),
+                Method::DegreeDiscount => heuristics::degree_discount(&graph, &limit),
+                Method::Pagerank => heuristics::pagerank_ranking(&graph, &limit),
+                _ => heuristics::random(n, &limit, sub_seed(seed, RANDOM)),
+            };
+            Outcome { relays, gains, estimate: f64::NAN, samples: 0, approximation: None }
+        }
+    };
+    let evaluation_model = options.evaluation_model.as_ref().unwrap_or(&options.model);
+    let spread = if options.evaluation_runs > 0 {
+        let seeds = Seeds::from(outcome.relays.clone());
+        let summary = simulate(
+            net,
+            &seeds,
+            evaluation_model,
+            options.evaluation_runs,
+            sub_seed(seed, EVALUATION),
+        )?;
+        Some(summary.total)
+    } else {
+        None
+    };
+    Ok(Selection {
+        method: options.method,
+        cost: outcome.relays.iter().map(|&v| costs[v as usize]).sum(),
+        estimated_spread: (!outcome.estimate.is_nan()).then_some(outcome.estimate),
+        relays: outcome.relays,
+        gains: outcome.gains,
+        spread,
+        approximation: outcome.approximation,
+        samples: outcome.samples,
+    })
+}
