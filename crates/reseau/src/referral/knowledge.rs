@@ -187,16 +187,24 @@ impl Landmarks {
     }
 }
 
-/// Each person's number of out-ties into each group, sparse: (group, count) sorted by group.
+/// Each person's number of out-ties into each group: a dense table (group-major, saturating
+/// at 65,535) when it is small, else sparse lists of (group, count) sorted by group.
 #[derive(Debug, Clone)]
-pub(crate) struct GroupTies {
-    offsets: Vec<u32>,
-    groups: Vec<u32>,
-    counts: Vec<u32>,
+pub(crate) enum GroupTies {
+    Dense { people: usize, counts: Vec<u16> },
+    Sparse { offsets: Vec<u32>, groups: Vec<u32>, counts: Vec<u32> },
 }
+
+/// The largest dense table, in entries (16 MB).
+const DENSE_ENTRIES: usize = 1 << 23;
 
 impl GroupTies {
     pub(crate) fn new(net: &CompiledNetwork) -> Self {
+        Self::with_limit(net, DENSE_ENTRIES)
+    }
+
+    /// Dense when people × groups ≤ `dense_entries`.
+    fn with_limit(net: &CompiledNetwork, dense_entries: usize) -> Self {
         let n = net.num_people();
         let (mut offsets, mut groups, mut counts) = (vec![0u32], Vec::new(), Vec::new());
         let mut scratch: Vec<u32> = Vec::new();
@@ -217,16 +225,33 @@ impl GroupTies {
             }
             offsets.push(groups.len() as u32);
         }
-        GroupTies { offsets, groups, counts }
+        let g = net.group_names().len();
+        if n.saturating_mul(g) <= dense_entries {
+            let mut dense = vec![0u16; n * g];
+            for u in 0..n {
+                for i in offsets[u] as usize..offsets[u + 1] as usize {
+                    dense[groups[i] as usize * n + u] = counts[i].min(u32::from(u16::MAX)) as u16;
+                }
+            }
+            return GroupTies::Dense { people: n, counts: dense };
+        }
+        GroupTies::Sparse { offsets, groups, counts }
     }
 
     /// How many of `person`'s out-ties lead into group `g`.
     #[inline]
     pub(crate) fn ties_into(&self, person: u32, g: u32) -> u32 {
-        let r = self.offsets[person as usize] as usize..self.offsets[person as usize + 1] as usize;
-        match self.groups[r.clone()].binary_search(&g) {
-            Ok(i) => self.counts[r.start + i],
-            Err(_) => 0,
+        match self {
+            GroupTies::Dense { people, counts } => {
+                u32::from(counts[g as usize * people + person as usize])
+            }
+            GroupTies::Sparse { offsets, groups, counts } => {
+                let r = offsets[person as usize] as usize..offsets[person as usize + 1] as usize;
+                match groups[r.clone()].binary_search(&g) {
+                    Ok(i) => counts[r.start + i],
+                    Err(_) => 0,
+                }
+            }
         }
     }
 }
@@ -252,5 +277,46 @@ impl Oracle {
             self.cache.insert(target, dist);
         }
         &self.cache[&target]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dense_and_sparse_group_ties_agree() {
+        let options = crate::generators::ProfessionalOptions { people: 300, ..Default::default() };
+        let view = crate::generators::professional(&options, 4).unwrap().compile();
+        let (dense, sparse) = (GroupTies::new(&view), GroupTies::with_limit(&view, 0));
+        assert!(matches!(dense, GroupTies::Dense { .. }));
+        assert!(matches!(sparse, GroupTies::Sparse { .. }));
+        let mut total = 0;
+        for u in 0..300 {
+            for g in 0..view.group_names().len() as u32 {
+                assert_eq!(dense.ties_into(u, g), sparse.ties_into(u, g));
+                total += dense.ties_into(u, g);
+            }
+        }
+        assert_eq!(total as usize, view.num_directed_ties());
+    }
+
+    #[test]
+    fn landmark_estimates_bound_true_distances_from_above() {
+        let view = crate::generators::erdos_renyi(200, 3.0, 2).unwrap().compile();
+        let graph = Graph::new(&view);
+        let landmarks = Landmarks::new(&view, &graph);
+        let (mut dist, mut queue) = (Vec::new(), Vec::new());
+        for t in [0u32, 17, 123] {
+            graph.distances_to(t, &mut dist, &mut queue);
+            let mut from_target = [0; LANDMARKS];
+            landmarks.to_target(t, &mut from_target);
+            for c in 0..200u32 {
+                let estimate = landmarks.estimate_with(c, &from_target);
+                if estimate != FAR {
+                    assert!(estimate >= dist[c as usize], "{c} -> {t}");
+                }
+            }
+        }
     }
 }
