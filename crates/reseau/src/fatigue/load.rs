@@ -51,6 +51,11 @@ impl Load {
     /// # Panics
     /// If `half_life` is `Some` of a value that is not > 0 (see
     /// [`Fatigue::validate`](super::Fatigue::validate)).
+    ///
+    /// ```
+    /// let load = reseau::fatigue::Load::new(100, Some(7.0));
+    /// assert_eq!((load.people(), load.load(99, 3)), (100, 0.0));
+    /// ```
     pub fn new(people: usize, half_life: Option<f64>) -> Self {
         let half_life = half_life.filter(|h| h.is_finite());
         if let Some(h) = half_life {

@@ -6,6 +6,14 @@ use super::route::Tally;
 use crate::compiled::CompiledNetwork;
 
 /// How many of the most solicited people a summary lists.
+///
+/// ```
+/// use reseau::referral::{OVERLOADED, RouteOptions, Workload, route_referrals};
+/// let net = reseau::datasets::aarhus_cs().compile();
+/// let s = route_referrals(&net, &Workload::random(10.0, 20), &RouteOptions::default(), 1)?;
+/// assert_eq!(s.overloaded.len(), OVERLOADED);
+/// # Ok::<(), reseau::Error>(())
+/// ```
 pub const OVERLOADED: usize = 10;
 
 /// One of the people who received the most requests.
