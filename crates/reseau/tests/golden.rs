@@ -11,7 +11,11 @@
 #![allow(clippy::float_cmp)]
 
 use reseau::cascade::{Model, Seeds, simulate, trace};
+use reseau::fatigue::Fatigue;
 use reseau::generators::{self, ProfessionalOptions};
+use reseau::referral::{
+    RouteOptions, Strategy, Workload, referral_load_curve, route_referrals, trace_referrals,
+};
 use reseau::{LayerId, Network, datasets};
 use serde_json::{Value, json};
 
@@ -88,6 +92,31 @@ fn cascade() -> Value {
     Value::Object(out)
 }
 
+/// Referral chains on Aarhus: a fatigued random workload, three traced requests, a load curve.
+fn referral() -> Value {
+    let view = datasets::aarhus_cs().compile();
+    let mut route =
+        RouteOptions::default().forward(0.8).fatigue(Fatigue::hill(3.0, 2.0).half_life(10.0));
+    route.layer_forward.insert("facebook".to_owned(), 0.4);
+    let summary = route_referrals(&view, &Workload::random(2.0, 100), &route, 42).unwrap();
+    let hub = RouteOptions::new(Strategy::Hub).forward(0.9);
+    let pairs = vec![[0, 40], [3, 9], [10, 50]];
+    let traces = trace_referrals(&view, &Workload::pairs(pairs.clone()), &hub, 5).unwrap();
+    let rates: Vec<f64> = (0..11).map(|i| 0.5 * f64::from(1u32 << i)).collect();
+    let tired = RouteOptions::default().fatigue(Fatigue::hill(2.0, 2.0).half_life(10.0));
+    let curve = referral_load_curve(&view, &rates, 300, &tired, 7).unwrap();
+    json!({
+        "route": {"args": {"n_requests": 200, "rate": 2.0, "forward": 0.8, "layer_forward": {"facebook": 0.4},
+                           "fatigue": {"hill": [3.0, 2.0], "half_life": 10.0}, "seed": 42},
+                  "summary": summary},
+        "trace": {"args": {"requests": pairs, "strategy": "hub", "forward": 0.9, "seed": 5},
+                  "paths": traces.iter().map(|t| &t.path).collect::<Vec<_>>(),
+                  "outcomes": traces.iter().map(|t| t.outcome).collect::<Vec<_>>()},
+        "load_curve": {"args": {"rates": rates, "steps": 300, "fatigue": {"hill": [2.0, 2.0], "half_life": 10.0}, "seed": 7},
+                       "curve": curve},
+    })
+}
+
 #[test]
 fn the_core_matches_the_golden_file() {
     let current = json!({
@@ -96,6 +125,7 @@ fn the_core_matches_the_golden_file() {
         "generators": generators(),
         "aarhus": aarhus(),
         "cascade": cascade(),
+        "referral": referral(),
     });
     let path = path();
     if std::env::var_os("RESEAU_BLESS").is_some() {
@@ -106,7 +136,7 @@ fn the_core_matches_the_golden_file() {
     let text = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("{}: {e} (bless with RESEAU_BLESS=1)", path.display()));
     let golden: Value = serde_json::from_str(&text).unwrap();
-    for section in ["generators", "aarhus", "cascade"] {
+    for section in ["generators", "aarhus", "cascade", "referral"] {
         for (key, value) in current[section].as_object().unwrap() {
             assert_eq!(
                 &golden[section][key], value,
