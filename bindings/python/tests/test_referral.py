@@ -5,6 +5,7 @@ to its exception."""
 
 from __future__ import annotations
 
+import json
 import math
 import pickle
 import threading
@@ -15,7 +16,7 @@ import pytest
 
 import reseau
 
-from helpers import progress_during
+from helpers import REPO, progress_during
 
 F = reseau.Fatigue
 TIRED = F.hill(half=2, exponent=2, half_life=10)
@@ -394,50 +395,41 @@ def test_load_curve_without_completed_chains_has_nan():
 # ----- the same numbers as the Rust core -----
 
 
-def test_values_printed_by_the_rust_core():
-    # Printed once by a scratch program calling the Rust core (reseau::referral) with the same
-    # arguments: Python gets the very same numbers.
+def test_the_golden_values_of_the_rust_core():
+    # tests/golden/golden.json is written by the Rust core (crates/reseau/tests/golden.rs) and
+    # asserted by the wasm package too: the three languages give the very same numbers.
+    golden = json.loads((REPO / "tests" / "golden" / "golden.json").read_text(encoding="utf-8"))
+    golden = golden["referral"]
     net = aarhus()
+    a = golden["route"]["args"]
+    fatigue = F.hill(*a["fatigue"]["hill"], half_life=a["fatigue"]["half_life"])
     s = reseau.route_referrals(
         net,
-        n_requests=200,
-        rate=2.0,
-        forward=0.8,
-        layer_forward={"facebook": 0.4},
-        fatigue=F.hill(3.0, 2.0, half_life=10.0),
-        seed=42,
+        n_requests=a["n_requests"],
+        rate=a["rate"],
+        forward=a["forward"],
+        layer_forward=a["layer_forward"],
+        fatigue=fatigue,
+        seed=a["seed"],
     )
-    d = s.to_dict()
-    assert (d["requests"], d["succeeded"], d["unwilling"], d["ignored"], d["hops"]) == (
-        200,
-        97,
-        97,
-        6,
-        301,
-    )
-    assert d["last_step"] == 100
-    assert d["chain_lengths"] == [0, 36, 47, 12, 2]
-    assert d["alive"] == [200, 161, 33, 4] and d["dropped"] == [0, 79, 16, 2]
-    assert d["attrition"] == [0.0, 0.4906832298136646, 0.48484848484848486, 0.5]
-    assert d["layer_hops"] == [142, 69, 7, 20, 63]
-    assert d["success_ci95"] == [0.4166726249238525, 0.5538927552536972]
-    assert d["mean_chain_length"] == 1.7938144329896908
-    assert d["overloaded"][:3] == [
-        {"person": 22, "requests": 26, "peak_load": 7.948408072831164},
-        {"person": 50, "requests": 25, "peak_load": 4.566217326532017},
-        {"person": 6, "requests": 24, "peak_load": 5.866981811175114},
-    ]
+    assert s.to_dict() == golden["route"]["summary"]
+
+    a = golden["trace"]["args"]
     traces = reseau.trace_referrals(
-        net, [(0, 40), (3, 9), (10, 50)], strategy="hub", forward=0.9, seed=5
+        net, [tuple(r) for r in a["requests"]], strategy=a["strategy"], forward=a["forward"], seed=a["seed"]
     )
-    labels = net.labels
-    assert [[net.index_of(p) for p in t["path"]] for t in traces] == [[0, 2, 43], [3, 9], [10, 6, 50]]
-    assert [t["outcome"] for t in traces] == ["unwilling", "delivered", "delivered"]
-    assert traces[2]["layers"] == ["work", "lunch"] and traces[0]["source"] == labels[0]
-    curve = reseau.referral_load_curve(net, RATES, steps=300, fatigue=F.hill(2.0, 2.0, half_life=10.0), seed=7)
-    assert curve.succeeded.tolist() == [63, 105, 160, 177, 199, 245, 277, 287, 268, 203, 96]
-    assert (curve.peak_rate, curve.collapse_rate) == (64.0, 512.0)
-    assert curve.peak_throughput == 1.9133333333333333
+    assert [[net.index_of(p) for p in t["path"]] for t in traces] == golden["trace"]["paths"]
+    assert [t["outcome"] for t in traces] == golden["trace"]["outcomes"]
+    assert traces[0]["source"] == net.labels[a["requests"][0][0]]
+
+    a = golden["load_curve"]["args"]
+    expected = golden["load_curve"]["curve"]
+    fatigue = F.hill(*a["fatigue"]["hill"], half_life=a["fatigue"]["half_life"])
+    curve = reseau.referral_load_curve(net, a["rates"], steps=a["steps"], fatigue=fatigue, seed=a["seed"])
+    assert curve.succeeded.tolist() == expected["succeeded"]
+    assert curve.throughput.tolist() == expected["throughput"]
+    assert (curve.peak_rate, curve.collapse_rate) == (expected["peak_rate"], expected["collapse_rate"])
+    assert curve.peak_throughput == expected["peak_throughput"]
 
 
 # ----- bad parameters -----
