@@ -97,3 +97,43 @@ test('golden: the trace is identical to the Rust core', () => {
   assert.deepEqual(Array.from(t.parent), g.parent);
   assert.deepEqual(Array.from(t.layer), g.layer);
 });
+
+test('golden: referral chains are identical to the Rust core', () => {
+  const { routeReferrals, traceReferrals, referralLoadCurve, Fatigue } = reseau;
+  const net = datasets.aarhusCs();
+  const hill = (f) => Fatigue.hill({ half: f.hill[0], exponent: f.hill[1], halfLife: f.half_life });
+
+  const r = golden.referral.route;
+  const s = routeReferrals(net, {
+    nRequests: r.args.n_requests, rate: r.args.rate, forward: r.args.forward,
+    layerForward: r.args.layer_forward, fatigue: hill(r.args.fatigue), seed: r.args.seed,
+  });
+  for (const [key, value] of Object.entries(r.summary)) {
+    const got = s[camel(key)];
+    if (key === 'layer_shares') {
+      identical(s.layerNames.map((l) => got[l]), value, key);
+    } else if (key === 'overloaded') {
+      assert.deepEqual(got.map(({ person, requests, peakLoad }) => ({ person, requests, peak_load: peakLoad })), value, key);
+    } else if (key === 'times') {
+      assert.deepEqual(got.map(([t, c]) => [Number(t), Number(c)]), value, key);
+    } else if (key === 'layer_names') {
+      assert.deepEqual(got, value, key);
+    } else if (Array.isArray(value)) {
+      identical(Array.from(got, Number), value, key);
+    } else {
+      identical(got, value, key);
+    }
+  }
+
+  const t = golden.referral.trace;
+  const traces = traceReferrals(net, { requests: t.args.requests, strategy: t.args.strategy, forward: t.args.forward, seed: t.args.seed });
+  assert.deepEqual(traces.map((x) => Array.from(x.path)), t.paths);
+  assert.deepEqual(traces.map((x) => x.outcome), t.outcomes);
+
+  const c = golden.referral.load_curve;
+  const curve = referralLoadCurve(net, c.args.rates, { steps: c.args.steps, fatigue: hill(c.args.fatigue), seed: c.args.seed });
+  identical(Array.from(curve.succeeded, Number), c.curve.succeeded, 'load curve succeeded');
+  identical(curve.throughput, c.curve.throughput, 'load curve throughput');
+  identical(curve.peakRate, c.curve.peak_rate, 'peak rate');
+  identical(curve.collapseRate, c.curve.collapse_rate, 'collapse rate');
+});
