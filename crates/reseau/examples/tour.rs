@@ -7,6 +7,8 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use reseau::cascade::{LayerSettings, Model, Seeds, simulate};
+use reseau::fatigue::Fatigue;
+use reseau::referral::{RouteOptions, referral_load_curve};
 use reseau::{LayerId, LayerKind, Network, PersonId, datasets};
 
 fn main() {
@@ -58,7 +60,50 @@ fn report(net: &Network) -> String {
     overlap_matrix(w, net);
     people_and_groups(w, net);
     cascade(w, net);
+    load_curve(w, net);
     out
+}
+
+/// Referral requests between strangers at a rising rate: throughput climbs, peaks, then
+/// collapses as everyone is flooded with requests (the article's recommendation fatigue).
+fn load_curve(w: &mut String, net: &Network) {
+    let fatigue = Fatigue::hill(2.0, 2.0).half_life(10.0);
+    let options = RouteOptions::default().fatigue(fatigue);
+    let rates: Vec<f64> = (0..11).map(|i| 0.5 * f64::from(1u32 << i)).collect();
+    let (steps, seed) = (300, 7);
+    let Ok(curve) = referral_load_curve(&net.compiled(), &rates, steps, &options, seed) else {
+        return;
+    };
+    let _ = writeln!(
+        w,
+        "\nReferrals under fatigue (greedy routing, Hill fatigue half 2, exponent 2, half-life 10 \
+         steps; {steps} steps, seed {seed})"
+    );
+    let _ = writeln!(w, "  {:>8} {:>12} {:>10} {:>9}", "rate", "throughput", "success", "");
+    for (i, &rate) in curve.rates.iter().enumerate() {
+        let bar =
+            "#".repeat((20.0 * curve.throughput[i] / curve.peak_throughput.max(1e-9)) as usize);
+        let mark = if i == curve.peak_index {
+            " <- peak"
+        } else if curve.collapse_rate == Some(rate) {
+            " <- collapse"
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            w,
+            "  {rate:>8} {:>12.3} {:>9.1}% {bar}{mark}",
+            curve.throughput[i],
+            100.0 * curve.success_rate[i]
+        );
+    }
+    let collapse =
+        curve.collapse_rate.map_or("none within the rates tried".to_owned(), |r| r.to_string());
+    let _ = writeln!(
+        w,
+        "  throughput peaks at {} requests per step ({:.2} referrals per step) and collapses at {collapse}",
+        curve.peak_rate, curve.peak_throughput
+    );
 }
 
 /// A message started by the most connected person: how far it goes, how fast, and which
@@ -212,5 +257,6 @@ mod tests {
         assert!(text.contains("61 people, 620 ties in 5 layers"), "{text}");
         assert!(text.contains("facebook   digital     124"), "{text}");
         assert!(text.contains("offline layers carry"), "{text}");
+        assert!(text.contains("<- peak") && text.contains("<- collapse"), "{text}");
     }
 }
