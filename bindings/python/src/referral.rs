@@ -26,8 +26,6 @@ use crate::errors::{err, invalid};
 use crate::fatigue::fatigue_arg;
 use crate::network::PyNetwork;
 
-/// Random requests routed when neither `requests` nor a count is given.
-const DEFAULT_REQUESTS: u64 = 1000;
 /// Steps of the load curve when none are given.
 const DEFAULT_CURVE_STEPS: u32 = 200;
 
@@ -157,73 +155,10 @@ fn requests_arg(net: &Network, requests: &Bound<'_, PyAny>) -> PyResult<Vec<[u32
     Ok(pairs)
 }
 
-/// The smallest float above a positive finite `x`.
-fn next_up(x: f64) -> f64 {
-    f64::from_bits(x.to_bits() + 1)
-}
-
-/// Random requests: `n_requests` arriving at `rate` per step, mapped onto the core's
-/// `Workload::Random { rate, steps }` (⌊rate·steps⌋ requests). Any two of the three set the
-/// third; see the docstring of `route_referrals`.
+/// Random requests: `n_requests` arriving at `rate` per step over `steps`, mapped onto a
+/// workload by the core (any two of the three set the third).
 fn random_workload(n: Option<u64>, rate: Option<f64>, steps: Option<u32>) -> PyResult<Workload> {
-    if n == Some(0) {
-        return Err(invalid("n_requests", 0, "an integer >= 1"));
-    }
-    let good_rate = |r: f64| r.is_finite() && r > 0.0;
-    Ok(match (rate, steps) {
-        (Some(rate), Some(steps)) => {
-            let workload = Workload::random(rate, steps);
-            if let Some(n) = n {
-                if good_rate(rate) && steps > 0 && workload.len() != n {
-                    return Err(invalid(
-                        "n_requests",
-                        n,
-                        &format!(
-                            "{} (rate × steps, rounded down) when rate and steps are both \
-                             given; or leave n_requests out",
-                            workload.len()
-                        ),
-                    ));
-                }
-            }
-            workload
-        }
-        // A bad rate: the core's check names it.
-        (Some(rate), None) if !good_rate(rate) => Workload::random(rate, 1),
-        (Some(rate), None) => {
-            let n = n.unwrap_or(DEFAULT_REQUESTS);
-            let steps = (n as f64 / rate).ceil().max(1.0);
-            if steps >= f64::from(u32::MAX) {
-                return Err(invalid(
-                    "rate",
-                    rate,
-                    &format!("at least n_requests / {} requests per step", u32::MAX - 1),
-                ));
-            }
-            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-            let mut steps = steps as u32;
-            // The fewest steps that start at least n requests, whatever the rounding.
-            while Workload::random(rate, steps).len() < n {
-                steps += 1;
-            }
-            while steps > 1 && Workload::random(rate, steps - 1).len() >= n {
-                steps -= 1;
-            }
-            Workload::random(rate, steps)
-        }
-        // No steps: the core's check names them.
-        (None, Some(0)) => Workload::random(1.0, 0),
-        (None, Some(steps)) => {
-            let n = n.unwrap_or(DEFAULT_REQUESTS);
-            let mut rate = n as f64 / f64::from(steps);
-            // Exactly n requests, whatever the rounding of n / steps.
-            while Workload::random(rate, steps).len() < n {
-                rate = next_up(rate);
-            }
-            Workload::random(rate, steps)
-        }
-        (None, None) => Workload::random(n.unwrap_or(DEFAULT_REQUESTS) as f64, 1),
-    })
+    Workload::random_requests(n, rate, steps).map_err(err)
 }
 
 /// What every referral call needs, taken with the GIL: the workload, the options, the

@@ -167,9 +167,6 @@ export interface LoadCurve {
 }
 "#;
 
-/// The default number of random requests.
-const N_REQUESTS: u64 = 1000;
-
 /// The default number of steps of a load curve.
 const CURVE_STEPS: u32 = 200;
 
@@ -231,71 +228,10 @@ fn route_arguments(
     Ok((workload, options, seed))
 }
 
-/// The smallest float above a positive finite `x`.
-fn next_up(x: f64) -> f64 {
-    f64::from_bits(x.to_bits() + 1)
-}
-
-/// Random pairs from `nRequests`, `rate` and `steps`, any two of which set the third (see
-/// the module docs; the Python binding's mapping). A bad rate or a step count of 0 is passed
-/// on as it is, for the core to report.
+/// Random pairs from `nRequests`, `rate` and `steps`, any two of which set the third: the
+/// core's `Workload::random_requests` (see the module docs).
 fn random_workload(n: Option<u64>, rate: Option<f64>, steps: Option<u32>) -> JsResult<Workload> {
-    if n == Some(0) {
-        return invalid("nRequests", "0", "an integer >= 1");
-    }
-    let good_rate = |r: f64| r.is_finite() && r > 0.0;
-    let workload = match (rate, steps) {
-        (Some(rate), Some(steps)) => {
-            let workload = Workload::random(rate, steps);
-            match n {
-                Some(n) if good_rate(rate) && steps > 0 && workload.len() != n => {
-                    return invalid(
-                        "nRequests",
-                        &n.to_string(),
-                        &format!(
-                            "{} (rate × steps, rounded down) when rate and steps are both given; \
-                             or leave nRequests out",
-                            workload.len()
-                        ),
-                    );
-                }
-                _ => workload,
-            }
-        }
-        (Some(rate), None) if !good_rate(rate) => Workload::random(rate, 1),
-        (Some(rate), None) => {
-            let n = n.unwrap_or(N_REQUESTS);
-            let steps = (n as f64 / rate).ceil().max(1.0);
-            if steps >= f64::from(u32::MAX) {
-                return invalid(
-                    "rate",
-                    &rate.to_string(),
-                    &format!("at least nRequests / {} requests per step", u32::MAX - 1),
-                );
-            }
-            let mut steps = steps as u32;
-            // The fewest steps that start at least n requests, whatever the rounding.
-            while Workload::random(rate, steps).len() < n {
-                steps += 1;
-            }
-            while steps > 1 && Workload::random(rate, steps - 1).len() >= n {
-                steps -= 1;
-            }
-            Workload::random(rate, steps)
-        }
-        (None, Some(0)) => Workload::random(1.0, 0),
-        (None, Some(steps)) => {
-            let n = n.unwrap_or(N_REQUESTS);
-            let mut rate = n as f64 / f64::from(steps);
-            // Exactly n requests, whatever the rounding of n / steps.
-            while Workload::random(rate, steps).len() < n {
-                rate = next_up(rate);
-            }
-            Workload::random(rate, steps)
-        }
-        (None, None) => Workload::random(n.unwrap_or(N_REQUESTS) as f64, 1),
-    };
-    Ok(workload)
+    Workload::random_requests(n, rate, steps).or_throw()
 }
 
 /// An `InvalidParameterError`.

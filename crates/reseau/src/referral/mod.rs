@@ -45,7 +45,7 @@ mod summary;
 mod trace;
 
 pub use curve::{LoadCurve, referral_load_curve};
-pub use options::{RouteOptions, Strategy, Workload};
+pub use options::{DEFAULT_REQUESTS, RouteOptions, Strategy, Workload};
 pub use summary::{OVERLOADED, Overloaded, RouteSummary, wilson_interval};
 pub use trace::{Outcome, ReferralTrace, trace_referrals};
 

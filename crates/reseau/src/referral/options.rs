@@ -203,6 +203,9 @@ impl RouteOptions {
     }
 }
 
+/// How many random requests [`Workload::random_requests`] makes when not told.
+pub const DEFAULT_REQUESTS: u64 = 1000;
+
 /// The requests to route.
 ///
 /// Serialised with a `kind` tag: `{"kind": "pairs", "pairs": [[0, 5], [3, 9]]}`,
@@ -253,6 +256,83 @@ impl Workload {
     /// ```
     pub fn pairs(pairs: Vec<[u32; 2]>) -> Self {
         Workload::Pairs { pairs, rate: None }
+    }
+
+    /// Random requests described by any two of their number `n`, their `rate` per step and
+    /// the `steps` they arrive over, as the Python and JS entry points take them:
+    ///
+    /// | given | workload |
+    /// |---|---|
+    /// | nothing, or `n` alone | all `n` at step 0 (`n` defaults to [`DEFAULT_REQUESTS`]) |
+    /// | `n` and `rate` | the fewest steps that start at least `n` (⌈n / rate⌉; fewer than `rate` more when `rate` does not divide `n`) |
+    /// | `n` and `steps` | the rate that starts exactly `n` over `steps` |
+    /// | `rate` and `steps` | ⌊rate·steps⌋ requests (`n`, if given too, must agree) |
+    ///
+    /// A bad rate or zero steps are passed through for [`Workload::validate`] to report.
+    ///
+    /// ```
+    /// use reseau::referral::Workload;
+    /// assert_eq!(Workload::random_requests(None, None, None)?, Workload::random(1000.0, 1));
+    /// assert_eq!(Workload::random_requests(Some(1000), Some(3.0), None)?, Workload::random(3.0, 334));
+    /// assert_eq!(Workload::random_requests(Some(100), None, Some(10))?.len(), 100);
+    /// assert!(Workload::random_requests(Some(11), Some(2.5), Some(4)).is_err()); // 10, not 11
+    /// # Ok::<(), reseau::Error>(())
+    /// ```
+    pub fn random_requests(n: Option<u64>, rate: Option<f64>, steps: Option<u32>) -> Result<Self> {
+        if n == Some(0) {
+            return Err(Error::invalid("number of requests", 0, "an integer >= 1"));
+        }
+        let good_rate = |r: f64| r.is_finite() && r > 0.0;
+        let n_or_default = n.unwrap_or(DEFAULT_REQUESTS);
+        Ok(match (rate, steps) {
+            (Some(rate), Some(steps)) => {
+                let workload = Workload::random(rate, steps);
+                if let Some(n) = n {
+                    if good_rate(rate) && steps > 0 && workload.len() != n {
+                        return Err(Error::invalid(
+                            "number of requests",
+                            n,
+                            format!(
+                                "{} (rate × steps, rounded down) when rate and steps are both \
+                                 given; or no number of requests",
+                                workload.len()
+                            ),
+                        ));
+                    }
+                }
+                workload
+            }
+            (Some(rate), None) if !good_rate(rate) => Workload::random(rate, 1),
+            (Some(rate), None) => {
+                let steps = (n_or_default as f64 / rate).ceil().max(1.0);
+                if steps >= f64::from(u32::MAX) {
+                    return Err(Error::invalid(
+                        "rate",
+                        rate,
+                        format!("at least the number of requests / {} per step", u32::MAX - 1),
+                    ));
+                }
+                let mut steps = steps as u32;
+                // The fewest steps that start at least n requests, whatever the rounding.
+                while Workload::random(rate, steps).len() < n_or_default {
+                    steps += 1;
+                }
+                while steps > 1 && Workload::random(rate, steps - 1).len() >= n_or_default {
+                    steps -= 1;
+                }
+                Workload::random(rate, steps)
+            }
+            (None, Some(0)) => Workload::random(1.0, 0),
+            (None, Some(steps)) => {
+                let mut rate = n_or_default as f64 / f64::from(steps);
+                // Exactly n requests, whatever the rounding of n / steps.
+                while Workload::random(rate, steps).len() < n_or_default {
+                    rate = f64::from_bits(rate.to_bits() + 1);
+                }
+                Workload::random(rate, steps)
+            }
+            (None, None) => Workload::random(n_or_default as f64, 1),
+        })
     }
 
     /// Random pairs at `rate` per step during `steps` steps.

@@ -619,6 +619,14 @@ impl Index {
     }
 }
 
+/// An offset from its high part (the number of 2^32 wraps before it) and its low 32 bits.
+/// Computed in 64 bits: on 32-bit targets (wasm32) there is never a wrap, memory being
+/// smaller than 4 GiB, and the shift must not overflow `usize`.
+#[inline]
+fn join(high: usize, low: u32) -> usize {
+    (((high as u64) << 32) | u64::from(low)) as usize
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -638,12 +646,4 @@ mod tests {
         let fake = RrSets { ends: vec![5, 2, 9], wraps: vec![1, 2], ..RrSets::new(0) };
         assert_eq!((fake.end(0), fake.end(1), fake.end(2)), (5, (1 << 32) + 2, (2 << 32) + 9));
     }
-}
-
-/// An offset from its high part (the number of 2^32 wraps before it) and its low 32 bits.
-/// Computed in 64 bits: on 32-bit targets (wasm32) there is never a wrap, memory being
-/// smaller than 4 GiB, and the shift must not overflow `usize`.
-#[inline]
-fn join(high: usize, low: u32) -> usize {
-    (((high as u64) << 32) | u64::from(low)) as usize
 }
