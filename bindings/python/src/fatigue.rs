@@ -89,7 +89,7 @@ impl PyFatigue {
 /// The curve's parameters in their order, for `__reduce__`.
 fn parameters(curve: &Curve) -> Vec<f64> {
     match *curve {
-        Curve::None | Curve::Decreasing => Vec::new(),
+        Curve::None {} | Curve::Decreasing {} => Vec::new(),
         Curve::Exponential { rate } => vec![rate],
         Curve::Hill { half, exponent } => vec![half, exponent],
         Curve::Capacity { capacity } => vec![capacity],
@@ -118,7 +118,7 @@ fn py_float(x: f64) -> String {
 /// `Fatigue.hill(half=3.0, exponent=2.0, half_life=10.0)`: the call that builds it.
 pub(crate) fn fatigue_repr(f: &Fatigue) -> String {
     let mut args = match f.curve {
-        Curve::None | Curve::Decreasing => Vec::new(),
+        Curve::None {} | Curve::Decreasing {} => Vec::new(),
         Curve::Exponential { rate } => vec![format!("rate={}", py_float(rate))],
         Curve::Hill { half, exponent } => {
             vec![format!("half={}", py_float(half)), format!("exponent={}", py_float(exponent))]
@@ -135,12 +135,12 @@ pub(crate) fn fatigue_repr(f: &Fatigue) -> String {
 /// The curve's name, as serde writes its `kind` tag.
 fn curve_kind(curve: &Curve) -> &'static str {
     match curve {
-        Curve::None => "none",
+        Curve::None {} => "none",
         Curve::Exponential { .. } => "exponential",
         Curve::Hill { .. } => "hill",
         Curve::Capacity { .. } => "capacity",
         Curve::Queue { .. } => "queue",
-        Curve::Decreasing => "decreasing",
+        Curve::Decreasing {} => "decreasing",
     }
 }
 
@@ -251,7 +251,7 @@ impl PyFatigue {
     #[staticmethod]
     #[pyo3(signature = (half_life = None))]
     fn decreasing(half_life: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
-        PyFatigue::checked(Curve::Decreasing, half_life)
+        PyFatigue::checked(Curve::Decreasing {}, half_life)
     }
 
     /// The willingness at ``load``, in [0, 1] (a load <= 0, or NaN, counts as 0): a float
@@ -367,13 +367,13 @@ impl PyFatigue {
     ) -> PyResult<Self> {
         let p = |i: usize| parameters.get(i).copied().unwrap_or(f64::NAN);
         let curve = match kind {
-            "none" => Curve::None,
+            "none" => Curve::None {},
             "exponential" => Curve::Exponential { rate: p(0) },
             "hill" => Curve::Hill { half: p(0), exponent: p(1) },
             "capacity" => Curve::Capacity { capacity: p(0) },
             #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
             "queue" => Curve::Queue { size: p(0) as u32 },
-            "decreasing" => Curve::Decreasing,
+            "decreasing" => Curve::Decreasing {},
             other => return Err(invalid("fatigue curve", other, "a curve kind")),
         };
         let inner = Fatigue { curve, half_life };

@@ -12,12 +12,12 @@ use reseau::{Layer, Network, PersonId, TieSpec};
 
 fn curves() -> impl Strategy<Value = Curve> {
     prop_oneof![
-        Just(Curve::None),
+        Just(Curve::None {}),
         (0.0..10.0f64).prop_map(|rate| Curve::Exponential { rate }),
         (1e-3..50.0f64, 1e-2..8.0f64).prop_map(|(half, exponent)| Curve::Hill { half, exponent }),
         (0.0..50.0f64).prop_map(|capacity| Curve::Capacity { capacity }),
         (1u32..100).prop_map(|size| Curve::Queue { size }),
-        Just(Curve::Decreasing),
+        Just(Curve::Decreasing {}),
     ]
 }
 
@@ -330,4 +330,13 @@ fn heavy_exposure_shrinks_cascades_and_results_are_deterministic() {
     )
     .unwrap();
     assert!(lt_tired.total.mean < lt.total.mean);
+}
+
+#[test]
+fn curves_without_parameters_refuse_unknown_keys() {
+    // serde-rs/serde#2123: internally tagged unit variants would ignore them.
+    assert!(serde_json::from_str::<Curve>(r#"{"kind": "none", "rate": 1}"#).is_err());
+    assert!(serde_json::from_str::<Curve>(r#"{"kind": "decreasing", "size": 2}"#).is_err());
+    assert_eq!(serde_json::from_str::<Curve>(r#"{"kind": "none"}"#).unwrap(), Curve::None {});
+    assert_eq!(serde_json::to_string(&Curve::Decreasing {}).unwrap(), r#"{"kind":"decreasing"}"#);
 }

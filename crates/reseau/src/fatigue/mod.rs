@@ -51,12 +51,13 @@ use crate::error::{Error, Result};
 /// assert_eq!(c.willingness(5.0), 0.0);
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Curve {
     /// No fatigue: willingness 1 whatever the load.
-    #[default]
-    None,
+    // Variants without parameters are written `{}` so that serde rejects unknown keys on
+    // them too (serde-rs/serde#2123: an internally tagged unit variant ignores them).
+    None {},
     /// e^(−`rate`·L); `rate` finite and ≥ 0.
     Exponential {
         /// How fast willingness falls per unit of load.
@@ -86,7 +87,13 @@ pub enum Curve {
     },
     /// 1 / (0.1·L² + 1): the decreasing cascade of Kempe, Kleinberg & Tardos (2005) as netmax
     /// implements it, p / (0.1·trials² + 1).
-    Decreasing,
+    Decreasing {},
+}
+
+impl Default for Curve {
+    fn default() -> Self {
+        Curve::None {}
+    }
 }
 
 impl Curve {
@@ -98,14 +105,14 @@ impl Curve {
     /// ```
     /// use reseau::fatigue::Curve;
     /// assert_eq!(Curve::Queue { size: 2 }.willingness(3.0), 0.5);
-    /// assert_eq!(Curve::Decreasing.willingness(10.0), 1.0 / 11.0);
-    /// assert_eq!(Curve::None.willingness(1e9), 1.0);
+    /// assert_eq!(Curve::Decreasing {}.willingness(10.0), 1.0 / 11.0);
+    /// assert_eq!(Curve::None {}.willingness(1e9), 1.0);
     /// ```
     #[inline]
     pub fn willingness(&self, load: f64) -> f64 {
         let load = if load > 0.0 { load } else { 0.0 };
         let w = match *self {
-            Curve::None => 1.0,
+            Curve::None {} => 1.0,
             Curve::Exponential { rate } => math::exp(-rate * load),
             Curve::Hill { half, exponent } => {
                 if load == 0.0 {
@@ -122,7 +129,7 @@ impl Curve {
                 }
             }
             Curve::Queue { size } => (f64::from(size) / (load + 1.0)).min(1.0),
-            Curve::Decreasing => 1.0 / (0.1 * load * load + 1.0),
+            Curve::Decreasing {} => 1.0 / (0.1 * load * load + 1.0),
         };
         // Guards the [0, 1] promise against a NaN from an unvalidated curve.
         if w >= 0.0 { w.min(1.0) } else { 0.0 }
@@ -134,11 +141,11 @@ impl Curve {
     /// use reseau::fatigue::Curve;
     /// assert!(Curve::Exponential { rate: -1.0 }.validate().is_err());
     /// assert!(Curve::Queue { size: 0 }.validate().is_err());
-    /// assert!(Curve::Decreasing.validate().is_ok());
+    /// assert!(Curve::Decreasing {}.validate().is_ok());
     /// ```
     pub fn validate(&self) -> Result<()> {
         match *self {
-            Curve::None | Curve::Decreasing => Ok(()),
+            Curve::None {} | Curve::Decreasing {} => Ok(()),
             Curve::Exponential { rate } => {
                 if rate.is_finite() && rate >= 0.0 {
                     Ok(())
@@ -188,7 +195,7 @@ impl Curve {
 /// let f: Fatigue = serde_json::from_str(r#"{"curve": {"kind": "hill", "half": 3, "exponent": 2}}"#)?;
 /// assert_eq!(f, Fatigue::hill(3.0, 2.0));
 /// assert_eq!(f.half_life, None); // a plain count that never decays
-/// assert_eq!(Fatigue::default().curve, Curve::None);
+/// assert_eq!(Fatigue::default().curve, Curve::None {});
 /// assert!(serde_json::from_str::<Fatigue>(r#"{"curve": {"kind": "hill", "halv": 3}}"#).is_err());
 /// # Ok::<(), serde_json::Error>(())
 /// ```
@@ -251,7 +258,7 @@ impl Fatigue {
     /// assert_eq!(reseau::fatigue::Fatigue::decreasing().willingness(0.0), 1.0);
     /// ```
     pub fn decreasing() -> Self {
-        Fatigue::of(Curve::Decreasing)
+        Fatigue::of(Curve::Decreasing {})
     }
     /// Sets the half-life of the load, in steps.
     ///
@@ -287,7 +294,7 @@ impl Fatigue {
     /// assert!(!Fatigue::decreasing().is_none());
     /// ```
     pub fn is_none(&self) -> bool {
-        self.curve == Curve::None
+        self.curve == Curve::None {}
     }
 
     /// Checks the curve's parameters and the half-life (> 0, not NaN; infinity is no decay).
