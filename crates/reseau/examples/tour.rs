@@ -9,6 +9,7 @@ use std::fmt::Write as _;
 use reseau::cascade::{LayerSettings, Model, Seeds, simulate};
 use reseau::fatigue::Fatigue;
 use reseau::referral::{RouteOptions, referral_load_curve};
+use reseau::relays::{SelectOptions, select_relays};
 use reseau::{LayerId, LayerKind, Network, PersonId, datasets};
 
 fn main() {
@@ -61,7 +62,59 @@ fn report(net: &Network) -> String {
     people_and_groups(w, net);
     cascade(w, net);
     load_curve(w, net);
+    relays(w, net);
     out
+}
+
+/// Whom to enlist: the best three relays by IMM, then the best within a budget when a
+/// person's cost follows their role (an illustration: a professor's time is dearer).
+fn relays(w: &mut String, net: &Network) {
+    let view = net.compiled();
+    let model = Model::independent_cascade(0.1);
+    let costs: Vec<f64> = net
+        .people()
+        .map(|(_, p)| match p.attributes.get("role").map(String::as_str) {
+            Some("Professor" | "Emeritus") => 5.0,
+            Some("Associate") => 3.0,
+            Some("Postdoc" | "Assistant") => 2.0,
+            _ => 1.0,
+        })
+        .collect();
+    let runs = 10_000;
+    let k3 = SelectOptions {
+        k: Some(3),
+        model: model.clone(),
+        evaluation_runs: runs,
+        ..Default::default()
+    };
+    let budget = SelectOptions {
+        k: None,
+        budget: Some(4.0),
+        costs: Some(costs.clone()),
+        model,
+        evaluation_runs: runs,
+        ..Default::default()
+    };
+    let _ = writeln!(w, "\nWhom to enlist (IMM, ε = 0.1; Independent Cascade p = 0.1; seed 1)");
+    for (title, options) in [
+        ("best 3 relays", k3),
+        ("within a budget of 4 (cost 5 professor … 1 PhD or admin)", budget),
+    ] {
+        let Ok(s) = select_relays(&view, &options, 1) else { continue };
+        let names: Vec<String> = s
+            .relays
+            .iter()
+            .map(|&r| format!("{} (cost {})", net.display_name(PersonId(r)), costs[r as usize]))
+            .collect();
+        let _ = writeln!(w, "  {title}: {}", names.join(", "));
+        if let Some(spread) = &s.spread {
+            let _ = writeln!(
+                w,
+                "    reach {:.1} people (95% CI {:.1} to {:.1}), total cost {}",
+                spread.mean, spread.ci95[0], spread.ci95[1], s.cost
+            );
+        }
+    }
 }
 
 /// Referral requests between strangers at a rising rate: throughput climbs, peaks, then
@@ -258,5 +311,6 @@ mod tests {
         assert!(text.contains("facebook   digital     124"), "{text}");
         assert!(text.contains("offline layers carry"), "{text}");
         assert!(text.contains("<- peak") && text.contains("<- collapse"), "{text}");
+        assert!(text.contains("best 3 relays") && text.contains("total cost"), "{text}");
     }
 }
