@@ -172,7 +172,7 @@ fn optional_key<'de, D: Deserializer<'de>>(de: D) -> std::result::Result<Option<
 const NODE_RESERVED: &[&str] = &["label", "group", "kind", "cost", "x", "y"];
 
 impl Network {
-    /// This network in graphology's serialisation shape (see the [module](self) docs), ready
+    /// This network in graphology's serialisation shape (see the module docs), ready
     /// for `Graph.from(data)` in a web page, or for JSON with `serde_json`.
     ///
     /// ```
@@ -255,7 +255,7 @@ impl Network {
             .collect()
     }
 
-    /// A network from graphology's serialisation shape (see the [module](self) docs), with
+    /// A network from graphology's serialisation shape (see the module docs), with
     /// repeated ties merged and self-loops dropped, both counted
     /// ([`Network::duplicates_merged`], [`Network::self_loops_dropped`]).
     ///

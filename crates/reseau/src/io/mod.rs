@@ -16,7 +16,7 @@
 //! in `\n` or `\r\n`; a last line without a line end is read like the others.
 //!
 //! Policies, documented once here: a repeated tie (the same pair in the same layer; either
-//! order in an undirected layer) is merged under [`Duplicates::Merge`](crate::Duplicates::Merge)
+//! order in an undirected layer) is merged under [`Duplicates::Merge`]
 //! by default and counted in [`Network::duplicates_merged`](crate::Network::duplicates_merged);
 //! a self-loop is dropped by default and counted in
 //! [`Network::self_loops_dropped`](crate::Network::self_loops_dropped). Both can be made errors
