@@ -367,3 +367,36 @@ fn an_empty_network_has_empty_scores() {
     let rep = reputation(&view, &ReputationOptions::default()).unwrap();
     assert!(rep.pagerank.is_empty() && rep.core.is_empty() && rep.influence.is_empty());
 }
+
+#[test]
+fn influence_is_exact_on_people_with_many_incoming_ties() {
+    // Person 0 hears from 1..=8 and person 9 from 0 and 1..=4 (weighted cascade: 1/8 and 1/5
+    // per tie, drawn as one binomial count per person); one tie has its own probability so
+    // that IC takes the per-tie path, with person 0's ties all at the model's 0.3.
+    let mut net = Network::new();
+    net.add_layer(Layer::digital("follows").directed(true)).unwrap();
+    net.add_people(10).unwrap();
+    for a in 1..=8 {
+        net.add_tie(PersonId(a), PersonId(0), "follows", 1.0).unwrap();
+    }
+    for a in 0..=4 {
+        net.add_tie(PersonId(a), PersonId(9), "follows", 1.0).unwrap();
+    }
+    net.add_tie_with(PersonId(9), PersonId(5), "follows", TieSpec::weight(1.0).probability(0.6))
+        .unwrap();
+    let view = net.compile();
+    let samples = 400_000;
+    for model in [Model::weighted_cascade(), Model::independent_cascade(0.3)] {
+        let options =
+            ReputationOptions { model: model.clone(), samples, ..ReputationOptions::default() };
+        let rep = reputation(&view, &options).unwrap();
+        let n = 10.0;
+        for v in 0..10u32 {
+            let truth = exact_spread(&view, &Seeds::from(vec![v]), &model).unwrap();
+            let q = truth / n;
+            let se = n * (q * (1.0 - q) / samples as f64).sqrt();
+            let got = rep.influence[v as usize];
+            assert!((got - truth).abs() <= 4.5 * se + 1e-9, "{model:?}, {v}: {got} vs {truth}");
+        }
+    }
+}

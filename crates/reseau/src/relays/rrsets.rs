@@ -45,7 +45,16 @@ struct Incoming<'a> {
     offsets: Cow<'a, [u32]>,
     sources: Cow<'a, [u32]>,
     live: Live,
+    /// Independent Cascade, per person: the probability all their incoming ties share (the
+    /// weighted cascade's 1/in-degree), when there are at least [`SHARED_MIN`] of them and
+    /// none live has a chance of at least 10^−3; NaN otherwise; empty when unused. Such a
+    /// person's live ties are drawn as a binomial count, then that many distinct ties, in
+    /// about two draws however many ties there are.
+    shared: Vec<f32>,
 }
+
+/// The fewest incoming ties worth the binomial draw.
+const SHARED_MIN: usize = 4;
 
 impl Incoming<'_> {
     #[inline]
@@ -119,17 +128,19 @@ impl<'a> LiveGraph<'a> {
                     let longest = offsets.windows(2).map(|w| w[1] - w[0]).max().unwrap_or(0);
                     let powers = powers(p, longest as usize);
                     let live = Live::Uniform { p, gaps: gaps[0].clone(), powers };
-                    layers.push(Incoming { offsets, sources, live });
+                    layers.push(Incoming { offsets, sources, live, shared: Vec::new() });
                     continue;
                 }
                 let (offsets, sources, probabilities) = reverse(n, layer, true, |_, slot| {
                     let p = live_probability(&prep, l, slot);
                     (p > 0.0).then_some(p as f32)
                 });
+                let shared = shared_probabilities(&offsets, &probabilities);
                 layers.push(Incoming {
                     offsets: offsets.into(),
                     sources: sources.into(),
                     live: Live::PerTie(probabilities),
+                    shared,
                 });
             }
         }
@@ -188,8 +199,24 @@ impl<'a> LiveGraph<'a> {
         let epoch = scratch.next_epoch();
         let mark = &mut scratch.mark;
         let root = self.root(rng);
-        mark[root as usize] = epoch;
+        let start = out.len();
         out.push(root);
+        // The root is marked only once someone else joins: most sets under low probabilities
+        // are the root alone, and are then drawn without touching the marks at all.
+        let joined = |u: u32, mark: &mut [u32], out: &mut Vec<u32>| {
+            if out.len() == start + 1 {
+                // Nobody but the root is marked yet: no need to read u's mark.
+                if u == root {
+                    return false;
+                }
+                mark[root as usize] = epoch;
+            } else if u == root || mark[u as usize] == epoch {
+                return false;
+            }
+            mark[u as usize] = epoch;
+            out.push(u);
+            true
+        };
         if self.walk {
             let Some(layer) = self.layers.first() else { return };
             let Live::PerTie(cumulative) = &layer.live else { return };
@@ -205,15 +232,13 @@ impl<'a> LiveGraph<'a> {
                     return; // no incoming tie kept
                 }
                 let u = layer.sources[r.start + i];
-                if mark[u as usize] == epoch {
+                if !joined(u, mark, out) {
                     return; // the walk closed a cycle
                 }
-                mark[u as usize] = epoch;
-                out.push(u);
                 v = u;
             }
         }
-        let mut head = out.len() - 1;
+        let mut head = start;
         while head < out.len() {
             let v = out[head];
             head += 1;
@@ -239,29 +264,107 @@ impl<'a> LiveGraph<'a> {
                                 skip as usize
                             };
                             slot += skip;
-                            let u = layer.sources[slot];
-                            if mark[u as usize] != epoch {
-                                mark[u as usize] = epoch;
-                                out.push(u);
-                            }
+                            joined(layer.sources[slot], mark, out);
                             slot += 1;
                         }
+                    }
+                    Live::PerTie(_)
+                        if !layer.shared.is_empty() && !layer.shared[v as usize].is_nan() =>
+                    {
+                        let p = f64::from(layer.shared[v as usize]);
+                        let d = r.len();
+                        live_positions(p, d, rng, |i| {
+                            joined(layer.sources[r.start + i], mark, out);
+                        });
                     }
                     Live::PerTie(probabilities) => {
                         for slot in r {
                             let u = layer.sources[slot];
-                            // A tie into someone already in the set changes nothing: no draw.
-                            if mark[u as usize] == epoch {
+                            // A tie from someone already in the set changes nothing: no draw.
+                            if u == root || mark[u as usize] == epoch {
                                 continue;
                             }
                             let p = probabilities[slot];
                             if p >= 1.0 || rng.uniform() < f64::from(p) {
-                                mark[u as usize] = epoch;
-                                out.push(u);
+                                joined(u, mark, out);
                             }
                         }
                     }
                 }
+            }
+        }
+    }
+}
+
+/// Per person, the probability shared by all their incoming ties (see [`Incoming::shared`]).
+fn shared_probabilities(offsets: &[u32], probabilities: &[f32]) -> Vec<f32> {
+    let mut any = false;
+    let shared = offsets
+        .windows(2)
+        .map(|w| {
+            let ties = &probabilities[w[0] as usize..w[1] as usize];
+            let p = ties.first().copied().unwrap_or(f32::NAN);
+            let same = ties.len() >= SHARED_MIN
+                && p < 1.0
+                && ties.iter().all(|x| x.to_bits() == p.to_bits())
+                && powi(1.0 - f64::from(p), ties.len()) >= 1e-3;
+            any |= same;
+            if same { p } else { f32::NAN }
+        })
+        .collect();
+    if any { shared } else { Vec::new() }
+}
+
+/// `x`^`n` by squaring, in a fixed order: the same bits on every platform.
+fn powi(x: f64, mut n: usize) -> f64 {
+    let (mut base, mut acc) = (x, 1.0);
+    while n > 0 {
+        if n & 1 == 1 {
+            acc *= base;
+        }
+        n >>= 1;
+        base *= base;
+    }
+    acc
+}
+
+/// The positions of the live ties among `d` ties each live with probability `p` (`p` < 1):
+/// a Binomial(d, p) count K by inversion from (1 − p)^d (ratios of successive
+/// probabilities, no logarithm), then K distinct positions, by rejection when K is small
+/// against d and by selection sampling otherwise; `live` is called with each.
+fn live_positions(p: f64, d: usize, rng: &mut Stream, mut live: impl FnMut(usize)) {
+    let q = 1.0 - p;
+    let mut pk = powi(q, d);
+    let u = rng.uniform();
+    let (mut k, mut cumulative) = (0usize, pk);
+    while u >= cumulative && k < d {
+        pk *= (d - k) as f64 / (k + 1) as f64 * (p / q);
+        k += 1;
+        cumulative += pk;
+    }
+    if k == 0 {
+        return;
+    }
+    if k <= 8 && k * 4 <= d {
+        let mut chosen = [0usize; 8];
+        let mut c = 0;
+        while c < k {
+            let i = rng.below(d as u64) as usize;
+            if !chosen[..c].contains(&i) {
+                chosen[c] = i;
+                c += 1;
+                live(i);
+            }
+        }
+        return;
+    }
+    let mut left = k;
+    for i in 0..d {
+        if (rng.uniform() * (d - i) as f64) < left as f64 {
+            live(i);
+            left -= 1;
+            if left == 0 {
+                return;
             }
         }
     }
@@ -343,7 +446,12 @@ fn lt_incoming(prep: &Prepared<'_>) -> Incoming<'static> {
             cumulative[slot] = total as f32;
         }
     }
-    Incoming { offsets: counts.into(), sources: sources.into(), live: Live::PerTie(cumulative) }
+    Incoming {
+        offsets: counts.into(),
+        sources: sources.into(),
+        live: Live::PerTie(cumulative),
+        shared: Vec::new(),
+    }
 }
 
 /// The transpose of `layer` keeping the slots for which `keep(u, slot)` gives a value, in the
@@ -411,7 +519,7 @@ impl Scratch {
 
 /// Sets per block: the unit of parallel work and of a random stream.
 pub(crate) const BLOCK: u64 = 256;
-/// Blocks generated between two appends (bounds the memory held by unmerged blocks).
+/// Blocks each worker draws between two appends (bounds the memory held by unmerged blocks).
 const ROUND_BLOCKS: u64 = 256;
 
 /// A collection of RR sets. Sets of one person, most sets under low probabilities, are only
@@ -518,29 +626,40 @@ impl RrSets {
         }
         let mut next = self.len() / BLOCK;
         let last = target / BLOCK;
+        let draw = |scratch: &mut Scratch, b: u64, nodes: &mut Vec<u32>, lens: &mut Vec<u32>| {
+            let mut rng = Stream::new(seed, b);
+            for _ in 0..BLOCK {
+                let before = nodes.len();
+                graph.sample(&mut rng, scratch, nodes);
+                lens.push((nodes.len() - before) as u32);
+            }
+        };
+        // One scratch per worker for the whole call, each worker drawing a contiguous run of
+        // blocks; the runs are appended in block order, so the split does not show.
+        #[cfg(feature = "parallel")]
+        let workers = rayon::current_num_threads().max(1) as u64;
+        #[cfg(not(feature = "parallel"))]
+        let workers = 1u64;
+        let mut scratches: Vec<Scratch> = (0..workers).map(|_| Scratch::new(graph.n)).collect();
         while next < last {
-            let end = (next + ROUND_BLOCKS).min(last);
-            let draw = |scratch: &mut Scratch, b: u64| {
-                let mut rng = Stream::new(seed, b);
-                let mut nodes = Vec::new();
-                let mut lens = Vec::with_capacity(BLOCK as usize);
-                for _ in 0..BLOCK {
-                    let before = nodes.len();
-                    graph.sample(&mut rng, scratch, &mut nodes);
-                    lens.push((nodes.len() - before) as u32);
+            let end = (next + ROUND_BLOCKS * workers).min(last);
+            let per = (end - next).div_ceil(workers);
+            let work = |(w, scratch): (usize, &mut Scratch)| {
+                let (mut nodes, mut lens) = (Vec::new(), Vec::new());
+                let first = next + w as u64 * per;
+                for b in first..(first + per).min(end) {
+                    draw(scratch, b, &mut nodes, &mut lens);
                 }
                 (nodes, lens)
             };
             #[cfg(feature = "parallel")]
             let parts: Vec<(Vec<u32>, Vec<u32>)> = {
                 use rayon::prelude::*;
-                (next..end).into_par_iter().map_init(|| Scratch::new(graph.n), draw).collect()
+                scratches.par_iter_mut().enumerate().map(work).collect()
             };
             #[cfg(not(feature = "parallel"))]
-            let parts: Vec<(Vec<u32>, Vec<u32>)> = {
-                let mut scratch = Scratch::new(graph.n);
-                (next..end).map(|b| draw(&mut scratch, b)).collect()
-            };
+            let parts: Vec<(Vec<u32>, Vec<u32>)> =
+                scratches.iter_mut().enumerate().map(work).collect();
             for (nodes, lens) in parts {
                 let mut at = 0;
                 for len in lens {
