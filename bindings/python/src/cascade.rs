@@ -830,7 +830,9 @@ fn people_arg(net: &Network, people: Option<&Bound<'_, PyAny>>, what: &str) -> P
     }
 }
 
-fn model_arg<'py>(model: Option<&Bound<'py, PyAny>>) -> PyResult<Option<Bound<'py, PyModel>>> {
+pub(crate) fn model_arg<'py>(
+    model: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Option<Bound<'py, PyModel>>> {
     present(model)
         .map(|m| {
             m.cast::<PyModel>().cloned().map_err(|_| {
@@ -994,8 +996,8 @@ pub(crate) fn exact_spread(
 /// (True, 1.0, 1.0)
 #[pyclass(module = "reseau", name = "SpreadStats", frozen)]
 pub(crate) struct PySpreadStats {
-    stats: SpreadStats,
-    layer_names: Vec<String>,
+    pub(crate) stats: SpreadStats,
+    pub(crate) layer_names: Vec<String>,
 }
 
 #[pymethods]

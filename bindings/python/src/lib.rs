@@ -22,6 +22,8 @@ mod generators;
 mod io;
 mod network;
 mod referral;
+mod relays;
+mod reputation;
 
 /// The compiled part of the `reseau` package. Import ``reseau`` instead.
 #[pymodule]
@@ -66,5 +68,9 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(referral::route_referrals, m)?)?;
     m.add_function(wrap_pyfunction!(referral::trace_referrals, m)?)?;
     m.add_function(wrap_pyfunction!(referral::referral_load_curve, m)?)?;
+    m.add_class::<relays::PyRelaySelection>()?;
+    m.add_function(wrap_pyfunction!(relays::select_relays, m)?)?;
+    m.add_class::<reputation::PyReputation>()?;
+    m.add_function(wrap_pyfunction!(reputation::reputation, m)?)?;
     Ok(())
 }

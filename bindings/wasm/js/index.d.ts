@@ -16,6 +16,10 @@ import type {
   Model,
   ModelOptions,
   Fatigue as FatigueSpec,
+  Network,
+  Reputation,
+  ReputationOptions,
+  Score,
 } from './reseau_wasm.js';
 
 /** Networks shipped inside the library. */
@@ -74,3 +78,17 @@ export declare const Fatigue: Readonly<{
 export declare function willingness(fatigue: Fatigue, load: number): number;
 /** The willingness at each load. */
 export declare function willingness(fatigue: Fatigue, load: Float64Array | readonly number[]): Float64Array;
+
+/**
+ * Reputation scores, each a Float64Array indexed by person: with `method`, that score alone
+ * (on `layer` alone if given); without, every score at once, with each layer's degree and
+ * PageRank.
+ */
+export declare function reputation(
+  net: Network,
+  options: ReputationOptions & { method: Score },
+): Float64Array;
+export declare function reputation(
+  net: Network,
+  options?: ReputationOptions & { method?: null; layer?: null },
+): Reputation;

@@ -148,7 +148,7 @@ impl Serialize for ByLayer<'_> {
 /// [`SpreadStats`] as JS sees it.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct SpreadView<'a> {
+pub(crate) struct SpreadView<'a> {
     mean: f64,
     std: f64,
     ci95: [f64; 2],
@@ -159,7 +159,7 @@ struct SpreadView<'a> {
 }
 
 impl<'a> SpreadView<'a> {
-    fn new(stats: &SpreadStats, names: &'a [String]) -> Self {
+    pub(crate) fn new(stats: &SpreadStats, names: &'a [String]) -> Self {
         SpreadView {
             mean: stats.mean,
             std: stats.std,

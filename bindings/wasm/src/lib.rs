@@ -23,6 +23,8 @@ mod fatigue;
 mod functions;
 mod network;
 mod referral;
+mod relays;
+mod reputation;
 mod value;
 
 use wasm_bindgen::prelude::*;
@@ -35,6 +37,8 @@ pub use functions::{
 };
 pub use network::Network;
 pub use referral::{referral_load_curve, route_referrals, trace_referrals};
+pub use relays::select_relays;
+pub use reputation::reputation;
 
 /// The version of the library.
 #[wasm_bindgen]

@@ -34,6 +34,16 @@ rises with the request rate, peaks, and collapses.
 >>> curve.peak_rate < 512, curve.collapse_rate is not None
 (True, True)
 
+Relay selection answers "whom should we enlist?": k relays (or as many as a budget pays
+for) chosen by IMM, OPIM-C, CELF or a baseline, evaluated by independent cascades; and
+reputation scores answer "who is influential here?":
+
+>>> chosen = reseau.select_relays(aucs, k=3, model=reseau.IndependentCascade(probability=0.1), seed=0)
+>>> len(chosen.relays), chosen.spread.mean > 3
+(3, True)
+>>> round(float(reseau.reputation(aucs, "pagerank").sum()), 9)
+1.0
+
 Every error is a :class:`ReseauError` (a ``ValueError``), with one subclass per kind of
 problem carrying its details as attributes:
 
@@ -66,7 +76,9 @@ from ._core import (
     Network,
     ParseError,
     ReferralSummary,
+    RelaySelection,
     Relays,
+    Reputation,
     ReseauError,
     SelfLoopError,
     SpreadStats,
@@ -86,7 +98,9 @@ from ._core import (
     read_multiplex,
     read_signed,
     referral_load_curve,
+    reputation,
     route_referrals,
+    select_relays,
     simulate,
     trace,
     trace_referrals,
@@ -117,7 +131,9 @@ __all__ = [
     "Network",
     "ParseError",
     "ReferralSummary",
+    "RelaySelection",
     "Relays",
+    "Reputation",
     "ReseauError",
     "SelfLoopError",
     "SpreadStats",
@@ -140,7 +156,9 @@ __all__ = [
     "read_multiplex",
     "read_signed",
     "referral_load_curve",
+    "reputation",
     "route_referrals",
+    "select_relays",
     "simulate",
     "trace",
     "trace_referrals",

@@ -6,6 +6,7 @@ from typing import (
     Dict,
     Iterable,
     List,
+    Literal,
     Mapping,
     Optional,
     Sequence,
@@ -45,7 +46,9 @@ __all__ = [
     "Network",
     "ParseError",
     "ReferralSummary",
+    "RelaySelection",
     "Relays",
+    "Reputation",
     "ReseauError",
     "SelfLoopError",
     "SpreadStats",
@@ -71,7 +74,9 @@ __all__ = [
     "read_multiplex",
     "read_signed",
     "referral_load_curve",
+    "reputation",
     "route_referrals",
+    "select_relays",
     "simulate",
     "stochastic_block",
     "trace",
@@ -848,3 +853,118 @@ def referral_load_curve(
     fatigue: Optional[_FatigueArg] = None,
     seed: int = 0,
 ) -> LoadCurve: ...
+
+@final
+class RelaySelection:
+    """The result of select_relays: the relays in the order chosen, their gains and spread."""
+
+    @property
+    def method(self) -> str: ...
+    @property
+    def relays(self) -> npt.NDArray[np.uint32]: ...
+    @property
+    def relay_labels(self) -> List[str]: ...
+    @property
+    def gains(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def estimated_spread(self) -> Optional[float]: ...
+    @property
+    def spread(self) -> Optional[SpreadStats]: ...
+    @property
+    def approximation(self) -> Optional[float]: ...
+    @property
+    def cost(self) -> float: ...
+    @property
+    def costs(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def samples(self) -> int: ...
+    @property
+    def labels(self) -> List[str]: ...
+    def to_dict(self) -> Dict[str, Any]: ...
+    # pandas is optional: a pandas DataFrame.
+    def to_pandas(self) -> Any: ...
+    def _repr_html_(self) -> str: ...
+    def __reduce__(
+        self,
+    ) -> Tuple[Any, Tuple[Dict[str, Any], List[str], List[str], List[float]]]: ...
+
+_Method = Literal["imm", "opim_c", "celf", "degree", "degree_discount", "pagerank", "random"]
+
+def select_relays(
+    net: Network,
+    k: Optional[int] = None,
+    *,
+    budget: Optional[float] = None,
+    costs: Optional[_Floats] = None,
+    model: Optional[Model] = None,
+    method: _Method = "imm",
+    epsilon: float = 0.1,
+    ell: float = 1.0,
+    evaluation_runs: int = 10000,
+    celf_runs: int = 1000,
+    evaluation_model: Optional[Model] = None,
+    seed: int = 0,
+) -> RelaySelection: ...
+
+@final
+class Reputation:
+    """The result of reputation without a method: every score, indexed by person."""
+
+    @property
+    def layer_names(self) -> List[str]: ...
+    @property
+    def degree(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def layer_degree(self) -> Dict[str, npt.NDArray[np.float64]]: ...
+    @property
+    def pagerank(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def layer_pagerank(self) -> Dict[str, npt.NDArray[np.float64]]: ...
+    @property
+    def multiplex_pagerank(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def core(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def influence(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def iterations(self) -> int: ...
+    @property
+    def labels(self) -> List[str]: ...
+    def to_dict(self) -> Dict[str, Any]: ...
+    # pandas is optional: a pandas DataFrame.
+    def to_pandas(self) -> Any: ...
+    def __reduce__(self) -> Tuple[Any, Tuple[Dict[str, Any], List[str]]]: ...
+
+_Score = Literal["degree", "pagerank", "multiplex_pagerank", "core", "influence"]
+_Multiplex = Literal["multiplicative", "additive", "combined", "neutral"]
+
+@overload
+def reputation(
+    net: Network,
+    method: None = None,
+    layer: None = None,
+    *,
+    damping: float = 0.85,
+    tolerance: float = 1e-12,
+    max_iterations: int = 1000,
+    weighted: bool = True,
+    multiplex: _Multiplex = "multiplicative",
+    model: Optional[Model] = None,
+    samples: int = 100000,
+    seed: int = 0,
+) -> Reputation: ...
+@overload
+def reputation(
+    net: Network,
+    method: _Score,
+    layer: Optional[str] = None,
+    *,
+    damping: float = 0.85,
+    tolerance: float = 1e-12,
+    max_iterations: int = 1000,
+    weighted: bool = True,
+    multiplex: _Multiplex = "multiplicative",
+    model: Optional[Model] = None,
+    samples: int = 100000,
+    seed: int = 0,
+) -> npt.NDArray[np.float64]: ...

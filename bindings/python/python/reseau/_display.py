@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import html
 
-from ._core import CascadeSummary, CascadeTrace, LoadCurve, Network, ReferralSummary
+from ._core import (
+    CascadeSummary,
+    CascadeTrace,
+    LoadCurve,
+    Network,
+    ReferralSummary,
+    RelaySelection,
+)
 
 
 def network_html(net: Network) -> str:
@@ -211,3 +218,39 @@ def load_curve_html(curve: LoadCurve) -> str:
         f"<tbody>{rows}</tbody></table>"
     )
     return f"<div><strong>reseau.LoadCurve</strong>: {head}{table}</div>"
+
+
+def relays_html(selection: RelaySelection) -> str:
+    """A small HTML summary of a :class:`reseau.RelaySelection`: the method, the cost, the
+    evaluated spread with its confidence interval, and a table of the relays in the order
+    chosen with their gain and cost.
+
+    >>> import reseau
+    >>> page = reseau.select_relays(reseau.datasets.aarhus_cs(), k=2, method="degree", evaluation_runs=50)._repr_html_()
+    >>> "<table" in page and "95% CI" in page and "gain" in page
+    True
+    """
+    head = f"{len(selection.relays)} relays by {selection.method}, cost {_number(selection.cost)}"
+    spread = selection.spread
+    if spread is not None:
+        low, high = spread.ci95
+        head += (
+            f", spread <strong>{_number(spread.mean)}</strong> "
+            f"(95% CI {_number(low)} to {_number(high)})"
+        )
+    if selection.approximation is not None:
+        head += f", approximation ratio at least {selection.approximation:.3f}"
+    rows = "".join(
+        "<tr><td style='text-align:right'>{}</td><td>{}</td><td style='text-align:right'>{}</td>"
+        "<td style='text-align:right'>{}</td><td style='text-align:right'>{}</td></tr>".format(
+            rank, int(person), html.escape(label), _number(float(gain)), _number(float(cost))
+        )
+        for rank, (person, label, gain, cost) in enumerate(
+            zip(selection.relays, selection.relay_labels, selection.gains, selection.costs), 1
+        )
+    )
+    table = (
+        "<table><thead><tr><th>rank</th><th>person</th><th>label</th><th>gain</th><th>cost</th>"
+        f"</tr></thead><tbody>{rows}</tbody></table>"
+    )
+    return f"<div><strong>reseau.RelaySelection</strong>: {head}{table}</div>"

@@ -11,6 +11,8 @@ from ._core import (
     LoadCurve,
     Network,
     ReferralSummary,
+    RelaySelection,
+    Reputation,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -191,4 +193,60 @@ def load_curve_frame(curve: LoadCurve) -> "pd.DataFrame":
         },
         index=pd.Index(curve.rates, name="rate"),
     )
+    return frame
+
+
+def relays_frame(selection: RelaySelection) -> "pd.DataFrame":
+    """One row per relay of a :class:`reseau.RelaySelection`, in the order chosen: ``rank``
+    (from 1), ``person`` (id), ``label``, ``gain`` (the marginal gain when chosen) and
+    ``cost``. See :meth:`reseau.RelaySelection.to_pandas`.
+
+    >>> import reseau
+    >>> from reseau._pandas import relays_frame
+    >>> s = reseau.select_relays(reseau.datasets.aarhus_cs(), k=3, method="degree", evaluation_runs=10)
+    >>> df = relays_frame(s)
+    >>> df["person"].tolist() == s.relays.tolist(), float(df["cost"].sum()) == s.cost
+    (True, True)
+    """
+    pd = _pandas()
+    relays = selection.relays
+    return pd.DataFrame(
+        {
+            "rank": range(1, len(relays) + 1),
+            "person": relays,
+            "label": selection.relay_labels,
+            "gain": selection.gains,
+            "cost": selection.costs,
+        }
+    )
+
+
+def reputation_frame(reputation: Reputation) -> "pd.DataFrame":
+    """One row per person of a :class:`reseau.Reputation`, indexed by id: ``label``,
+    ``degree``, ``pagerank``, ``multiplex_pagerank``, ``core``, ``influence`` (left out when
+    not estimated), then ``degree[layer]`` and ``pagerank[layer]`` for each layer. See
+    :meth:`reseau.Reputation.to_pandas`.
+
+    >>> import reseau
+    >>> from reseau._pandas import reputation_frame
+    >>> df = reputation_frame(reseau.reputation(reseau.datasets.aarhus_cs(), samples=1000))
+    >>> df.index.name, round(float(df["pagerank"].sum()), 9)
+    ('id', 1.0)
+    """
+    pd = _pandas()
+    columns = {
+        "label": reputation.labels,
+        "degree": reputation.degree,
+        "pagerank": reputation.pagerank,
+        "multiplex_pagerank": reputation.multiplex_pagerank,
+        "core": reputation.core,
+    }
+    if len(reputation.influence) == len(reputation.labels):
+        columns["influence"] = reputation.influence
+    for name, values in reputation.layer_degree.items():
+        columns[f"degree[{name}]"] = values
+    for name, values in reputation.layer_pagerank.items():
+        columns[f"pagerank[{name}]"] = values
+    frame = pd.DataFrame(columns)
+    frame.index.name = "id"
     return frame

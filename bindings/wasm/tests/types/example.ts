@@ -12,7 +12,9 @@ import init, {
   readEdgelist,
   readMultiplex,
   referralLoadCurve,
+  reputation,
   routeReferrals,
+  selectRelays,
   simulate,
   trace,
   traceReferrals,
@@ -24,6 +26,9 @@ import init, {
   type Model,
   type Outcome,
   type ReferralTrace,
+  type RelayMethod,
+  type RelaySelection,
+  type Reputation,
   type RouteSummary,
   type Strategy,
   type ReseauError,
@@ -102,6 +107,26 @@ export async function main(wasm: ArrayBuffer): Promise<number> {
   IndependentCascade({ distrust: 'ignore' });
   // @ts-expect-error thresholds belong to Linear Threshold
   IndependentCascade({ thresholds: [0.5] });
+  const chosen: RelaySelection = selectRelays(aarhus, {
+    k: 3, model: IndependentCascade({ probability: 0.05 }), method: 'opim_c', epsilon: 0.2,
+    evaluationRuns: 500, evaluationModel: IndependentCascade({ probability: 0.05, fatigue: Fatigue.hill({ half: 2, exponent: 2 }) }), seed: 1n,
+  });
+  const relays: Uint32Array = chosen.relays;
+  const reach: number = chosen.spread?.mean ?? 0;
+  const ratio: number | null = chosen.approximation;
+  const how: RelayMethod = chosen.method;
+  const budgeted = selectRelays(aarhus, { budget: 2.5, costs: new Float64Array(61).fill(1), method: 'celf', celfRuns: 100 });
+  const rep: Reputation = reputation(aarhus, { samples: 1000 });
+  const lunchRank: Float64Array = rep.layerPagerank['lunch'];
+  const pr: Float64Array = reputation(aarhus, { method: 'pagerank', layer: 'work', damping: 0.9 });
+  const mp: Float64Array = reputation(aarhus, { method: 'multiplex_pagerank', multiplex: 'combined' });
+
+  // @ts-expect-error no such method
+  selectRelays(aarhus, { k: 3, method: 'greedy' });
+  // @ts-expect-error a misspelt option is a type error
+  selectRelays(aarhus, { k: 3, evaluationRun: 10 });
+  // @ts-expect-error no such score
+  reputation(aarhus, { method: 'klout' });
   // @ts-expect-error a Hill curve needs its exponent
   WeightedCascade({ fatigue: { curve: { kind: 'hill', half: 3 } } });
   // @ts-expect-error runs is not a simulate option of trace
@@ -166,7 +191,9 @@ export async function main(wasm: ArrayBuffer): Promise<number> {
   // @ts-expect-error nRequests is not an option of a load curve
   referralLoadCurve(aarhus, [1], { nRequests: 10 });
 
-  return curves.length + half + ws.length + ws2.length + (tired.fatigue ? 1 : 0) + lengths.length
+  return relays.length + reach + (ratio ?? 0) + how.length + budgeted.cost + rep.iterations
+    + lunchRank.length + pr.length + mp.length
+    + curves.length + half + ws.length + ws2.length + (tired.fatigue ? 1 : 0) + lengths.length
     + attrition.length + shi - slo + (mean ?? 0) + facebook + busiest.length + first.length
     + outcome.length + paced.requests + throughput.length + (collapse ?? 0)
     + activation.length + byStep.length + lunchShare + bad.mean + hi - lo + steps.length
