@@ -138,7 +138,7 @@ fn curves(out: &mut String, view: &CompiledNetwork, name: &str, model: &Model, w
     let _ = writeln!(
         out,
         "\nAt k = 50, IMM is {:+.1}% against high degree and {:+.1}% against the best heuristic; \
-         one relay alone reaches {:.1}% of the network. {notes}\n",
+         one relay alone reaches {:.2}% of the network. {notes}\n",
         100.0 * (imm[KS.len() - 1] / degree - 1.0),
         100.0 * (imm[KS.len() - 1] / best_heuristic - 1.0),
         100.0 * imm[0] / view.num_people() as f64,

@@ -79,10 +79,10 @@ impl<'a> Coverage<'a> {
     }
 }
 
-/// Whether the upper bound is worked out before choosing the `j`-th person: every step up to
-/// 64, then at powers of two (each costs a pass over all people).
+/// Whether the upper bound is worked out before choosing the `j`-th person: at 0 and powers
+/// of two (each costs a pass over all people), and always after the last.
 pub(crate) fn bound_due(j: usize) -> bool {
-    j < 64 || j.is_power_of_two()
+    j == 0 || j.is_power_of_two()
 }
 
 /// Chooses `k` people greedily. With `bound`, also an upper bound on the best `k` people's
