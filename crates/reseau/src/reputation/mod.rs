@@ -57,7 +57,8 @@ pub struct ReputationOptions {
     /// (default 0.85), in [0, 1).
     pub damping: f64,
     /// PageRank stops when an iteration changes the scores by less than `n × tolerance` in
-    /// total (networkx's `tol`; default 1e-12, much tighter than networkx's 1e-6).
+    /// total (networkx's `tol`; default 1e-15, far tighter than networkx's 1e-6, so that the
+    /// scores are within about 1e-10 of the limit even for 10^5 people).
     pub tolerance: f64,
     /// PageRank stops after this many iterations at most (default 1,000).
     pub max_iterations: u32,
@@ -78,7 +79,7 @@ impl Default for ReputationOptions {
     fn default() -> Self {
         ReputationOptions {
             damping: 0.85,
-            tolerance: 1e-12,
+            tolerance: 1e-15,
             max_iterations: 1000,
             weighted: true,
             multiplex: MultiplexPageRank::default(),
