@@ -115,7 +115,7 @@ fn curves(out: &mut String, view: &CompiledNetwork, name: &str, model: &Model, w
     for (label, method) in prefixed {
         let (chosen, seconds) = select(view, 50, model, method);
         if method == Method::Celf {
-            let _ = write!(notes, "CELF (1,000 runs per estimate) at k = 50: {seconds:.0} s. ");
+            let _ = write!(notes, "CELF (1,000 runs per estimate) at k = 50: {seconds:.1} s. ");
         }
         let values = KS.iter().map(|&k| spread(view, &chosen.relays[..k], model)).collect();
         columns.push((label, values));
