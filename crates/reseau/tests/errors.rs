@@ -1,0 +1,372 @@
+//! The table of `docs/errors.md`: one test per row, each asserting the error's kind and that
+//! its message names what a person needs to fix the input (file, line, value, name).
+//!
+//! The Python and JS twins are `bindings/python/tests/test_errors_table.py` and
+//! `bindings/wasm/tests/errors-table.test.mjs`; the row names match.
+
+use reseau::cascade::{Model, Seeds, exact_spread, simulate, trace};
+use reseau::fatigue::Fatigue;
+use reseau::io::{
+    CsvOptions, EdgeListOptions, MpxOptions, MultiplexOptions, SignedOptions, parse_csv,
+    parse_edgelist, parse_mpx, parse_multiplex, parse_signed,
+};
+use reseau::referral::{RouteOptions, Strategy, Workload, referral_load_curve, route_referrals};
+use reseau::relays::{SelectOptions, select_relays};
+use reseau::reputation::{ReputationOptions, reputation};
+use reseau::{CompiledNetwork, Error, Layer, Network, Person, PersonId, TieSpec, datasets};
+
+/// Asserts that `result` failed with an error of `kind` whose message contains every one of
+/// `parts`; returns the error for further checks.
+#[track_caller]
+fn fails<T: std::fmt::Debug>(result: reseau::Result<T>, kind: &str, parts: &[&str]) -> Error {
+    let err = result.expect_err("expected an error");
+    assert_eq!(err.kind(), kind, "{err}");
+    let message = err.to_string();
+    for part in parts {
+        assert!(message.contains(part), "{part:?} not in {message:?}");
+    }
+    err
+}
+
+fn edgelist(text: &[u8]) -> reseau::Result<Network> {
+    parse_edgelist(text, "net.txt", &EdgeListOptions::default())
+}
+
+fn aarhus() -> std::sync::Arc<CompiledNetwork> {
+    datasets::aarhus_cs().compiled()
+}
+
+/// A network of two people and one layer, `lunch`.
+fn pair() -> (Network, PersonId, PersonId) {
+    let mut net = Network::new();
+    net.add_layer(Layer::physical("lunch")).unwrap();
+    let a = net.add_person(Person::new().label("ana")).unwrap();
+    let b = net.add_person(Person::new().label("bo")).unwrap();
+    (net, a, b)
+}
+
+#[test]
+fn malformed_line() {
+    fails(edgelist(b"1 2\n2 3 heavy\n"), "ParseError", &["net.txt:2:", "\"heavy\"", "2 3 heavy"]);
+    fails(
+        parse_mpx(b"#LAYERS\nlunch,SIDEWAYS\n", "m.mpx", &MpxOptions::default()),
+        "ParseError",
+        &["m.mpx:2:"],
+    );
+    fails(
+        parse_signed(b"1,2,x,0\n", "s.csv", &SignedOptions::default()),
+        "ParseError",
+        &["s.csv:1:", "1,2,x,0"],
+    );
+}
+
+#[test]
+fn truncated_file() {
+    let err = fails(edgelist(b"1 2\n2 3\n4"), "ParseError", &["net.txt:3:", "\"4\""]);
+    assert!(matches!(err, Error::Parse { line: 3, .. }));
+    let json = datasets::aarhus_cs().to_json();
+    let cut = &json[..json.len() / 2];
+    let err = fails(Network::from_json(cut), "JsonError", &["line 1", "EOF"]);
+    assert!(matches!(err, Error::Json { line: 1, .. }));
+}
+
+#[test]
+fn wrong_column_count() {
+    fails(edgelist(b"1 2\n7\n"), "ParseError", &["net.txt:2:", "found 1", "\"7\""]);
+    fails(
+        parse_multiplex(b"1 1 2\n1 1\n", None, None, &MultiplexOptions::default()),
+        "ParseError",
+        &["edges:2:", "found 2"],
+    );
+    fails(
+        parse_csv(b"source,target\na\n", "c.csv", &CsvOptions::default()),
+        "ParseError",
+        &["c.csv:2:"],
+    );
+    fails(parse_signed(b"1,2\n", "s.csv", &SignedOptions::default()), "ParseError", &["s.csv:1:"]);
+}
+
+#[test]
+fn non_utf8_bytes() {
+    let err =
+        fails(edgelist(b"1 2\n2 3\n3 \xC3\x28\n"), "EncodingError", &["net.txt:3:", "byte 10"]);
+    assert_eq!(err, Error::NotUtf8 { file: "net.txt".into(), line: 3, offset: 10 });
+    fails(Network::from_json("{\"format\": \"\u{FFFD}\"}"), "JsonError", &["format"]);
+}
+
+#[test]
+fn huge_ids() {
+    // In a file an id is a label: 10^12 costs one person, not 10^12.
+    let net = edgelist(b"1000000000000 7\n").unwrap();
+    assert_eq!((net.num_people(), net.labels()[0].as_str()), (2, "1000000000000"));
+    // As a person id, beyond the network it is an unknown person.
+    let view = aarhus();
+    fails(
+        simulate(&view, &Seeds::from(vec![u32::MAX]), &Model::independent_cascade(0.1), 10, 1),
+        "UnknownPersonError",
+        &["#4294967295"],
+    );
+    let mut net = Network::new();
+    fails(net.add_people(usize::MAX), "InvalidParameterError", &["people", "2^32"]);
+}
+
+#[test]
+fn negative_ids() {
+    // In a file a negative id is a label like any other text.
+    let net = edgelist(b"-1 2\n").unwrap();
+    assert_eq!(net.labels(), ["-1", "2"]);
+    // In the multiplex format ids index a nodes table: "-1" is not in it.
+    fails(
+        parse_multiplex(
+            b"1 1 -1\n",
+            None,
+            Some(b"nodeID nodeLabel\n1 ana\n"),
+            &MultiplexOptions::default(),
+        ),
+        "ParseError",
+        &["edges:1:", "node \"-1\" is not in the nodes table"],
+    );
+}
+
+#[test]
+fn bad_probabilities() {
+    for p in [f64::NAN, f64::INFINITY, -0.1, 1.5] {
+        let (mut net, a, b) = pair();
+        let shown = p.to_string();
+        fails(
+            net.add_layer(Layer::digital("mail").probability(p)),
+            "InvalidParameterError",
+            &["probability of layer \"mail\"", &shown, "[0, 1]"],
+        );
+        fails(
+            net.add_tie_with(a, b, "lunch", TieSpec::weight(1.0).probability(p)),
+            "InvalidParameterError",
+            &["probability", &shown],
+        );
+        fails(
+            simulate(&aarhus(), &Seeds::from(vec![0]), &Model::independent_cascade(p), 10, 1),
+            "InvalidParameterError",
+            &["probability", &shown],
+        );
+    }
+    fails(
+        edgelist(b"1 2 NaN\n"),
+        "ParseError",
+        &["net.txt:1:", "weight NaN is not a finite number >= 0"],
+    );
+}
+
+#[test]
+fn bad_weights() {
+    for w in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY, -0.5] {
+        let (mut net, a, b) = pair();
+        fails(net.add_tie(a, b, "lunch", w), "InvalidParameterError", &["weight", &w.to_string()]);
+    }
+    fails(edgelist(b"1 2 1\n2 3 -0.5\n"), "ParseError", &["net.txt:2:", "-0.5"]);
+    fails(edgelist(b"1 2 inf\n"), "ParseError", &["net.txt:1:", "inf"]);
+}
+
+#[test]
+fn bad_costs() {
+    for c in [f64::NAN, f64::INFINITY, -1.0] {
+        let mut net = Network::new();
+        fails(
+            net.add_person(Person::new().cost(c)),
+            "InvalidParameterError",
+            &["cost", &c.to_string()],
+        );
+        let options = SelectOptions {
+            budget: Some(2.0),
+            costs: Some(vec![1.0, c]),
+            evaluation_runs: 0,
+            ..SelectOptions::default()
+        };
+        fails(
+            select_relays(&aarhus(), &options, 1),
+            "InvalidParameterError",
+            &["cost of person 1", &c.to_string()],
+        );
+    }
+}
+
+#[test]
+fn unknown_people() {
+    let (mut net, a, _) = pair();
+    fails(net.add_tie(a, PersonId(7), "lunch", 1.0), "UnknownPersonError", &["7"]);
+    let view = aarhus();
+    fails(
+        simulate(&view, &Seeds::from(vec![0, 61]), &Model::independent_cascade(0.1), 10, 1),
+        "UnknownPersonError",
+        &["#61"],
+    );
+    fails(
+        route_referrals(&view, &Workload::pairs(vec![[0, 99]]), &RouteOptions::default(), 1),
+        "UnknownPersonError",
+        &["#99"],
+    );
+}
+
+#[test]
+fn unknown_layers() {
+    let (mut net, a, b) = pair();
+    fails(net.add_tie(a, b, "dinner", 1.0), "UnknownLayerError", &["\"dinner\""]);
+    fails(net.without_layers(&["lunch", "myspace"]), "UnknownLayerError", &["\"myspace\""]);
+    let model =
+        Model::independent_cascade(0.1).layer("golf", reseau::cascade::LayerSettings::default());
+    fails(
+        simulate(&aarhus(), &Seeds::from(vec![0]), &model, 10, 1),
+        "UnknownLayerError",
+        &["\"golf\""],
+    );
+    fails(
+        route_referrals(
+            &aarhus(),
+            &Workload::pairs(vec![[0, 1]]),
+            &RouteOptions::default().layer_forward("dinner", 0.5),
+            1,
+        ),
+        "UnknownLayerError",
+        &["\"dinner\""],
+    );
+}
+
+#[test]
+fn empty_seed_sets() {
+    let view = aarhus();
+    let ic = Model::independent_cascade(0.1);
+    for err in [
+        simulate(&view, &Seeds::default(), &ic, 10, 1).map(|_| ()),
+        trace(&view, &Seeds::default(), &ic, 1).map(|_| ()),
+        exact_spread(&view, &Seeds::default(), &ic).map(|_| ()),
+    ] {
+        fails(err, "InvalidParameterError", &["seeds", "[]", "at least one seed"]);
+    }
+}
+
+#[test]
+fn k_larger_than_the_network() {
+    let options = SelectOptions { k: Some(62), evaluation_runs: 0, ..SelectOptions::default() };
+    fails(select_relays(&aarhus(), &options, 1), "InvalidParameterError", &["k", "62", "61"]);
+    let zero = SelectOptions { k: Some(0), ..options };
+    fails(select_relays(&aarhus(), &zero, 1), "InvalidParameterError", &["k", "0"]);
+}
+
+#[test]
+fn epsilon_outside_0_1() {
+    for eps in [0.0, 1.0, -0.5, 2.0, f64::NAN] {
+        let options = SelectOptions {
+            k: Some(2),
+            epsilon: eps,
+            evaluation_runs: 0,
+            ..SelectOptions::default()
+        };
+        fails(
+            select_relays(&aarhus(), &options, 1),
+            "InvalidParameterError",
+            &["epsilon", &eps.to_string(), "(0, 1)"],
+        );
+    }
+}
+
+#[test]
+fn zero_or_negative_rates() {
+    let view = aarhus();
+    for rate in [0.0, -1.0, f64::NAN, f64::INFINITY] {
+        fails(
+            route_referrals(&view, &Workload::random(rate, 10), &RouteOptions::default(), 1),
+            "InvalidParameterError",
+            &["rate", &rate.to_string()],
+        );
+        fails(
+            referral_load_curve(&view, &[rate], 10, &RouteOptions::default(), 1),
+            "InvalidParameterError",
+            &["rate", &rate.to_string()],
+        );
+    }
+    // A fatigue curve's rate may be 0 (no fatigue), not negative.
+    fails(Fatigue::exponential(-1.0).validate(), "InvalidParameterError", &["fatigue rate", "-1"]);
+    assert!(Fatigue::exponential(0.0).validate().is_ok());
+}
+
+#[test]
+fn zero_or_negative_half_lives() {
+    for h in [0.0, -2.0, f64::NAN] {
+        let fatigue = Fatigue::hill(3.0, 2.0).half_life(h);
+        fails(fatigue.validate(), "InvalidParameterError", &["half_life", &h.to_string()]);
+        let model = Model::independent_cascade(0.1).fatigue(fatigue);
+        fails(
+            simulate(&aarhus(), &Seeds::from(vec![0]), &model, 10, 1),
+            "InvalidParameterError",
+            &["half_life"],
+        );
+        let options = RouteOptions::new(Strategy::Random).fatigue(fatigue);
+        fails(
+            route_referrals(&aarhus(), &Workload::pairs(vec![[0, 1]]), &options, 1),
+            "InvalidParameterError",
+            &["half_life"],
+        );
+    }
+}
+
+#[test]
+fn mixes_outside_0_1() {
+    // The share of physical channels a holder uses to forward: a mix of physical and digital.
+    for share in [-0.1, 1.5, f64::NAN] {
+        let options = RouteOptions::default().physical_share(share);
+        fails(
+            route_referrals(&aarhus(), &Workload::pairs(vec![[0, 1]]), &options, 1),
+            "InvalidParameterError",
+            &["physical_share", &share.to_string(), "[0, 1]"],
+        );
+    }
+}
+
+#[test]
+fn json_from_a_newer_format_version() {
+    let json = datasets::aarhus_cs().to_json().replacen("\"version\":1", "\"version\":2", 1);
+    let err = fails(Network::from_json(&json), "UnsupportedVersionError", &["2", "up to 1"]);
+    assert_eq!(err, Error::UnsupportedVersion { found: 2, supported: 1 });
+    // Even when the rest is something this version cannot read.
+    fails(
+        Network::from_json(r#"{"version": 7, "people": "many", "hologram": true}"#),
+        "UnsupportedVersionError",
+        &["7"],
+    );
+}
+
+#[test]
+fn json_with_missing_fields() {
+    let json = datasets::aarhus_cs().to_json();
+    let missing = json.replacen("\"self_loops_dropped\":0,", "", 1);
+    assert_ne!(missing, json);
+    fails(Network::from_json(&missing), "JsonError", &["missing field `self_loops_dropped`"]);
+    // Inside a tie, `source`, `target` and `layer` are required; `weight` (1), `sign`
+    // (positive) and `multiplicity` (1) have defaults.
+    let no_source = Network::from_json(
+        r#"{"format":"reseau.network","version":1,"duplicates":"merge","self_loops":"drop",
+            "duplicates_merged":0,"self_loops_dropped":0,
+            "layers":[{"name":"lunch","kind":"physical","directed":false,"latency":1}],
+            "people":[{"kind":"person","cost":1},{"kind":"person","cost":1}],
+            "ties":[{"target":1,"layer":0}]}"#,
+    );
+    fails(no_source, "JsonError", &["line 5", "missing field `source`"]);
+}
+
+#[test]
+fn json_with_extra_fields() {
+    let json = datasets::aarhus_cs().to_json();
+    let extra = json.replacen("\"version\":1,", "\"version\":1,\"colour\":\"red\",", 1);
+    fails(Network::from_json(&extra), "JsonError", &["unknown field `colour`"]);
+    let extra_in_tie = json.replacen("\"sign\":", "\"strength\":2,\"sign\":", 1);
+    fails(Network::from_json(&extra_in_tie), "JsonError", &["unknown field `strength`"]);
+}
+
+#[test]
+fn options_with_unknown_fields() {
+    // Options read from JSON (the bindings' route) refuse a misspelt field rather than
+    // ignore it.
+    assert!(serde_json::from_str::<SelectOptions>(r#"{"k": 3, "epsilom": 0.1}"#).is_err());
+    assert!(serde_json::from_str::<ReputationOptions>(r#"{"samples": 10, "sead": 3}"#).is_err());
+    let bad_samples = ReputationOptions { samples: u64::MAX, ..ReputationOptions::default() };
+    fails(reputation(&aarhus(), &bad_samples), "InvalidParameterError", &["samples"]);
+}

@@ -1,0 +1,213 @@
+//! Fuzzing every reader with proptest (cargo-fuzz needs a nightly toolchain; see
+//! `docs/errors.md`): arbitrary bytes, text made of the tokens the formats use, and valid
+//! documents with random edits. Whatever the input, a reader returns an error or a network,
+//! never panics, and a network it returns is valid: it compiles, and its JSON reads back to
+//! the same JSON.
+//!
+//! A short run is part of `cargo test` (a few hundred cases per reader); a long run:
+//! `PROPTEST_CASES=100000 cargo test --release -p reseau --test fuzz`.
+
+use proptest::prelude::*;
+use proptest::test_runner::Config;
+
+use reseau::io::{
+    CsvOptions, EdgeListOptions, Graphology, MpxOptions, MultiplexOptions, SignedOptions,
+    parse_csv, parse_edgelist, parse_mpx, parse_multiplex, parse_signed,
+};
+use reseau::{Network, datasets};
+
+/// `cases` per property, or `PROPTEST_CASES` when it is set (the long run).
+fn config(cases: u32) -> Config {
+    let mut config = Config { failure_persistence: None, ..Config::default() };
+    if std::env::var_os("PROPTEST_CASES").is_none() {
+        config.cases = cases;
+    }
+    config
+}
+
+/// Checks what a reader returned: an error that names its kind, or a valid network.
+fn check(result: reseau::Result<Network>) {
+    match result {
+        Err(err) => {
+            assert!(reseau::Error::KINDS.contains(&err.kind()));
+            assert!(!err.to_string().is_empty());
+        }
+        Ok(net) => {
+            let view = net.compile();
+            assert_eq!(view.num_people(), net.num_people());
+            let json = net.to_json();
+            let back = Network::from_json(&json)
+                .unwrap_or_else(|e| panic!("a network read back fails: {e}\n{json}"));
+            assert_eq!(back.to_json(), json);
+        }
+    }
+}
+
+/// Text made of what the line formats are made of: ids, numbers, separators, line ends,
+/// comments, headers and the odd non-ASCII or invalid byte.
+fn tokens() -> impl Strategy<Value = Vec<u8>> {
+    let token = prop_oneof![
+        4 => (0u64..6).prop_map(|n| n.to_string().into_bytes()),
+        1 => any::<i64>().prop_map(|n| n.to_string().into_bytes()),
+        1 => any::<f64>().prop_map(|x| x.to_string().into_bytes()),
+        3 => Just(b" ".to_vec()),
+        3 => Just(b",".to_vec()),
+        3 => Just(b"\n".to_vec()),
+        1 => Just(b"\r\n".to_vec()),
+        1 => Just(b"\t".to_vec()),
+        1 => Just(b"#".to_vec()),
+        1 => Just(b"\"".to_vec()),
+        1 => prop::sample::select(vec![
+            "nan", "inf", "-inf", "-0", "1e309", "0.5", "-1", "1", "+1", "-", "e",
+            "#LAYERS\n", "#ACTORS\n", "#EDGES\n", "#TYPE multiplex\n", "#VERSION 2.0\n",
+            "UNDIRECTED", "DIRECTED", "source,target,weight\n", "source,target\n",
+            "nodeID nodeLabel\n", "layerID layerLabel\n", "facebook", "lunch", "é", "\u{FEFF}",
+        ])
+        .prop_map(|s| s.as_bytes().to_vec()),
+        1 => any::<u8>().prop_map(|b| vec![b]),
+    ];
+    prop::collection::vec(token, 0..60).prop_map(|parts| parts.concat())
+}
+
+/// Either arbitrary bytes or token soup.
+fn input() -> impl Strategy<Value = Vec<u8>> {
+    prop_oneof![1 => prop::collection::vec(any::<u8>(), 0..120), 3 => tokens()]
+}
+
+/// A valid document with a few random edits: bytes replaced, removed or inserted.
+fn edited(valid: String) -> impl Strategy<Value = String> {
+    let len = valid.len();
+    let edit = (
+        0..=len,
+        0usize..8,
+        prop::sample::select(vec![
+            "",
+            "0",
+            "1",
+            "-1",
+            "2",
+            "1e400",
+            "null",
+            "true",
+            "\"x\"",
+            "[]",
+            "{}",
+            ",",
+            ":",
+            "\"",
+            "}",
+            "]",
+            "NaN",
+            "\"probability\":2,",
+            "\"extra\":1,",
+            "4294967295",
+            "-0.0",
+            "1.5",
+        ]),
+    );
+    prop::collection::vec(edit, 1..4).prop_map(move |edits| {
+        let mut text = valid.clone().into_bytes();
+        for (at, cut, insert) in edits {
+            let at = at.min(text.len());
+            let end = (at + cut).min(text.len());
+            text.splice(at..end, insert.bytes());
+        }
+        String::from_utf8_lossy(&text).into_owned()
+    })
+}
+
+/// A small network with every feature the JSON holds: labels, groups, kinds, costs,
+/// positions, attributes, directed and probabilistic layers, signs and tie probabilities.
+fn rich() -> String {
+    use reseau::{Layer, Person, PersonKind, Sign, TieSpec};
+    let mut net = Network::new();
+    net.add_layer(Layer::physical("lunch")).unwrap();
+    net.add_layer(Layer::digital("mail").directed(true).probability(0.25).latency(2)).unwrap();
+    let a = net
+        .add_person(Person::new().label("a").group("g").attribute("role", "PhD").cost(2.0))
+        .unwrap();
+    let b = net.add_person(Person::new().kind(PersonKind::Media).position(0.5, -1.0)).unwrap();
+    let c = net.add_person(Person::new().label("c")).unwrap();
+    net.add_tie(a, b, "lunch", 1.0).unwrap();
+    net.add_tie_with(b, c, "mail", TieSpec::weight(0.5).sign(Sign::Negative).probability(0.3))
+        .unwrap();
+    net.to_json()
+}
+
+proptest! {
+    #![proptest_config(config(400))]
+
+    #[test]
+    fn edge_lists(bytes in input(), directed in any::<bool>()) {
+        check(parse_edgelist(&bytes, "f", &EdgeListOptions { directed, ..Default::default() }));
+    }
+
+    #[test]
+    fn csv_files(bytes in input(), weighted in any::<bool>()) {
+        let weight = weighted.then(|| "weight".to_string());
+        check(parse_csv(&bytes, "f", &CsvOptions { weight, ..Default::default() }));
+    }
+
+    #[test]
+    fn multiplex_files(edges in input(), layers in input(), nodes in input(), tables in 0u8..4) {
+        let layers = (tables & 1 == 1).then_some(&layers[..]);
+        let nodes = (tables & 2 == 2).then_some(&nodes[..]);
+        check(parse_multiplex(&edges, layers, nodes, &MultiplexOptions::default()));
+    }
+
+    #[test]
+    fn mpx_files(bytes in input()) {
+        check(parse_mpx(&bytes, "f", &MpxOptions::default()));
+    }
+
+    #[test]
+    fn signed_files(bytes in input()) {
+        check(parse_signed(&bytes, "f", &SignedOptions::default()));
+    }
+
+    #[test]
+    fn json_from_bytes(bytes in input()) {
+        check(Network::from_json(&String::from_utf8_lossy(&bytes)));
+    }
+
+    #[test]
+    fn json_edited(text in edited(rich())) {
+        check(Network::from_json(&text));
+    }
+
+    #[test]
+    fn graphology_edited(text in edited(serde_json::to_string(&datasets::aarhus_cs().without_layers(&["facebook", "leisure", "work", "coauthor"]).unwrap().to_graphology()).unwrap())) {
+        if let Ok(graph) = serde_json::from_str::<Graphology>(&text) {
+            check(Network::from_graphology(&graph));
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(config(100))]
+
+    /// Valid line-format text with edits: reaches deeper than random text.
+    #[test]
+    fn edge_lists_edited(text in edited("1 2 0.5\n2 3\n# note\n3 1 2\n".repeat(3))) {
+        check(parse_edgelist(text.as_bytes(), "f", &EdgeListOptions::default()));
+    }
+
+    #[test]
+    fn mpx_edited(text in edited(
+        "#TYPE multiplex\n#LAYERS\nlunch,UNDIRECTED\nmail,DIRECTED\n#ACTORS\na,x\n#EDGES\na,b,lunch\nb,c,mail\n".to_string()
+    )) {
+        check(parse_mpx(text.as_bytes(), "f", &MpxOptions::default()));
+    }
+
+    #[test]
+    fn multiplex_edited(text in edited("1 1 2 1\n2 2 3 0.5\n1 3 1 2\n".to_string())) {
+        let layers = b"layerID layerLabel\n1 lunch\n2 facebook\n";
+        let nodes = b"nodeID nodeLabel\n1 a\n2 b\n3 c\n";
+        check(parse_multiplex(text.as_bytes(), Some(layers), Some(nodes), &MultiplexOptions::default()));
+    }
+
+    #[test]
+    fn signed_edited(text in edited("1,2,4,1289241912\n2,3,-10,1289241941\n".to_string())) {
+        check(parse_signed(text.as_bytes(), "f", &SignedOptions::default()));
+    }
+}
