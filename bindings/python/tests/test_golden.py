@@ -84,3 +84,22 @@ def test_cascade_trace():
     assert t.step.tolist() == golden["step"]
     assert t.parent.tolist() == golden["parent"]
     assert t.layer.tolist() == golden["layer"]
+
+
+@pytest.mark.parametrize("method", sorted(GOLDEN["relays"]))
+def test_selected_relays(method):
+    golden = GOLDEN["relays"][method]
+    args = golden["args"]
+    s = reseau.select_relays(
+        reseau.datasets.aarhus_cs(),
+        args["k"],
+        method=method,
+        model=reseau.IndependentCascade(probability=args["probability"]),
+        evaluation_runs=args["evaluation_runs"],
+        celf_runs=args["celf_runs"],
+        seed=args["seed"],
+    )
+    assert s.relays.tolist() == golden["relays"]
+    assert s.gains.tolist() == golden["gains"]
+    assert s.estimated_spread == golden["estimated_spread"]
+    assert s.spread is not None and s.spread.mean == golden["spread"]

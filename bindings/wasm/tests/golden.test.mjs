@@ -137,3 +137,25 @@ test('golden: referral chains are identical to the Rust core', () => {
   identical(curve.peakRate, c.curve.peak_rate, 'peak rate');
   identical(curve.collapseRate, c.curve.collapse_rate, 'collapse rate');
 });
+
+test('the relays each method selects on Aarhus: the golden ones', () => {
+  const net = datasets.aarhusCs();
+  for (const [method, g] of Object.entries(golden.relays)) {
+    const s = reseau.selectRelays(net, {
+      k: g.args.k,
+      method,
+      model: IndependentCascade({ probability: g.args.probability }),
+      evaluationRuns: g.args.evaluation_runs,
+      celfRuns: g.args.celf_runs,
+      seed: g.args.seed,
+    });
+    assert.deepEqual(Array.from(s.relays), g.relays, `${method} relays`);
+    identical(s.gains, g.gains, `${method} gains`);
+    if (g.estimated_spread === null) {
+      assert.equal(s.estimatedSpread, null, `${method} estimated spread`);
+    } else {
+      identical(s.estimatedSpread, g.estimated_spread, `${method} estimated spread`);
+    }
+    identical(s.spread.mean, g.spread, `${method} spread`);
+  }
+});

@@ -1,6 +1,6 @@
 //! Golden values shared by Rust, Python and WebAssembly: `tests/golden/golden.json` at the
 //! repository root pins, for fixed seeds, the exact ties of every generator, the Aarhus counts,
-//! a cascade summary and a trace. This test checks the core against the file; the Python and
+//! cascade summaries and a trace, referral outcomes and the relays each method selects. This test checks the core against the file; the Python and
 //! Node suites check their bindings against the same file, so the three languages agree bit
 //! for bit.
 //!
@@ -16,6 +16,7 @@ use reseau::generators::{self, ProfessionalOptions};
 use reseau::referral::{
     RouteOptions, Strategy, Workload, referral_load_curve, route_referrals, trace_referrals,
 };
+use reseau::relays::{Method, SelectOptions, select_relays};
 use reseau::{LayerId, Network, datasets};
 use serde_json::{Value, json};
 
@@ -117,6 +118,36 @@ fn referral() -> Value {
     })
 }
 
+/// Relays chosen on Aarhus by each sampling method and one heuristic, with their gains, the
+/// method's estimate and the independent evaluation's mean.
+fn relays() -> Value {
+    let view = datasets::aarhus_cs().compile();
+    let mut out = serde_json::Map::new();
+    for (name, method) in [
+        ("imm", Method::Imm),
+        ("opim_c", Method::OpimC),
+        ("celf", Method::Celf),
+        ("degree_discount", Method::DegreeDiscount),
+    ] {
+        let options = SelectOptions {
+            k: Some(3),
+            method,
+            model: Model::independent_cascade(0.1),
+            evaluation_runs: 1000,
+            celf_runs: 200,
+            ..SelectOptions::default()
+        };
+        let s = select_relays(&view, &options, 7).unwrap();
+        out.insert(
+            name.to_owned(),
+            json!({"args": {"k": 3, "probability": 0.1, "evaluation_runs": 1000, "celf_runs": 200, "seed": 7},
+                   "relays": s.relays, "gains": s.gains, "estimated_spread": s.estimated_spread,
+                   "spread": s.spread.map(|x| x.mean)}),
+        );
+    }
+    Value::Object(out)
+}
+
 #[test]
 fn the_core_matches_the_golden_file() {
     let current = json!({
@@ -126,6 +157,7 @@ fn the_core_matches_the_golden_file() {
         "aarhus": aarhus(),
         "cascade": cascade(),
         "referral": referral(),
+        "relays": relays(),
     });
     let path = path();
     if std::env::var_os("RESEAU_BLESS").is_some() {
@@ -136,7 +168,7 @@ fn the_core_matches_the_golden_file() {
     let text = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("{}: {e} (bless with RESEAU_BLESS=1)", path.display()));
     let golden: Value = serde_json::from_str(&text).unwrap();
-    for section in ["generators", "aarhus", "cascade", "referral"] {
+    for section in ["generators", "aarhus", "cascade", "referral", "relays"] {
         for (key, value) in current[section].as_object().unwrap() {
             assert_eq!(
                 &golden[section][key], value,
