@@ -127,6 +127,10 @@ pub enum Error {
         /// What serde reported.
         message: String,
     },
+    /// A long call stopped by its [`Control`](crate::control::Control) (a progress callback
+    /// that returned `false`, or Ctrl-C in Python).
+    #[error("cancelled")]
+    Cancelled,
 }
 
 impl Error {
@@ -146,6 +150,7 @@ impl Error {
             Error::InvalidParameter { .. } => "InvalidParameterError",
             Error::UnsupportedVersion { .. } => "UnsupportedVersionError",
             Error::Json { .. } => "JsonError",
+            Error::Cancelled => "CancelledError",
         }
     }
 
@@ -163,6 +168,7 @@ impl Error {
         "InvalidParameterError",
         "UnsupportedVersionError",
         "JsonError",
+        "CancelledError",
     ];
 
     /// The structured fields of this error as `(name, value)` pairs, for bindings that attach
@@ -201,6 +207,7 @@ impl Error {
             Error::Json { line, column, message } => {
                 vec![("line", Int(*line)), ("column", Int(*column)), ("message", t(message))]
             }
+            Error::Cancelled => Vec::new(),
         }
     }
 

@@ -28,6 +28,7 @@
 
 pub mod cascade;
 mod compiled;
+pub mod control;
 pub mod datasets;
 mod error;
 pub mod fatigue;

@@ -30,4 +30,7 @@ mod simulate;
 
 pub use exact::{MAX_OUTCOMES, exact_spread};
 pub use model::{Distrust, LayerSettings, Model, ModelKind, Relays, Seeds, Valence};
-pub use simulate::{MAX_RUNS, SpreadStats, Summary, Trace, simulate, trace};
+pub use simulate::{
+    MAX_RUNS, PartialSummary, SpreadStats, Summary, Trace, simulate, simulate_runs, simulate_with,
+    trace,
+};

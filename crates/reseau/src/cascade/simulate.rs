@@ -6,6 +6,7 @@ use crate::cascade::engine::{NONE, Scratch};
 use crate::cascade::model::{Model, Seeds, Valence};
 use crate::cascade::prepared::Prepared;
 use crate::compiled::CompiledNetwork;
+use crate::control::Control;
 use crate::error::{Error, Result};
 use crate::rng::Stream;
 
@@ -67,12 +68,16 @@ impl Summary {
     }
 }
 
-/// Integer sums over runs (associative, so thread-count independent).
-#[derive(Debug, Clone)]
+/// Integer sums over runs (associative, so thread-count independent). Sums of squares are
+/// `u128`, written as decimal text in the serde form (JSON numbers, and the Python and
+/// JavaScript values made from them, stop at 2^64 or 2^53).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 struct Tally {
     runs: u64,
     sum: [u64; 2],
+    #[serde(with = "u128_pair_text")]
     sum_sq: [u128; 2],
+    #[serde(with = "u128_text")]
     total_sum_sq: u128,
     activation: [Vec<u64>; 2],
     by_layer: [Vec<u64>; 2],
@@ -121,7 +126,6 @@ impl Tally {
         self.total_sum_sq += total * total;
     }
 
-    #[cfg_attr(not(feature = "parallel"), allow(dead_code))] // merges per-thread tallies
     fn merge(mut self, other: &Tally) -> Tally {
         self.runs += other.runs;
         self.total_sum_sq += other.total_sum_sq;
@@ -172,7 +176,7 @@ impl Tally {
         }
     }
 
-    fn summary(&self, net: &CompiledNetwork) -> Summary {
+    fn summary(&self, layer_names: Vec<String>) -> Summary {
         let per = |k: usize| {
             self.stats(
                 self.sum[k],
@@ -205,7 +209,7 @@ impl Tally {
             good: per(Valence::Good.index()),
             bad: per(Valence::Bad.index()),
             by_step,
-            layer_names: net.layers().iter().map(|l| l.name.clone()).collect(),
+            layer_names,
         }
     }
 }
@@ -214,13 +218,13 @@ fn run_block(
     prep: &Prepared<'_>,
     seeds: &Seeds,
     seed: u64,
+    runs: &std::ops::Range<u64>,
     block: u64,
-    runs: u64,
     scratch: &mut Scratch,
     tally: &mut Tally,
 ) {
-    let first = block * BLOCK;
-    for run in first..(first + BLOCK).min(runs) {
+    let first = runs.start + block * BLOCK;
+    for run in first..(first + BLOCK).min(runs.end) {
         let mut rng = Stream::new(seed, run);
         scratch.run(prep, seeds, &mut rng);
         tally.record(scratch);
@@ -249,39 +253,300 @@ pub fn simulate(
     runs: u64,
     seed: u64,
 ) -> Result<Summary> {
+    simulate_with(net, seeds, model, runs, seed, &Control::none())
+}
+
+/// [`simulate`], watched and stoppable through `control`: it reports the runs done out of
+/// `runs` after each block of 64 runs, and returns [`Error::Cancelled`] when stopped. When it
+/// is not stopped the summary is exactly [`simulate`]'s.
+///
+/// ```
+/// use reseau::cascade::{Model, Seeds, simulate, simulate_with};
+/// use reseau::control::Control;
+/// let net = reseau::datasets::aarhus_cs().compile();
+/// let (seeds, model) = (Seeds::from(vec![0]), Model::independent_cascade(0.1));
+/// let quiet = |_done: u64, _total: u64| true;
+/// let watched = simulate_with(&net, &seeds, &model, 300, 1, &Control::new(&quiet))?;
+/// assert_eq!(watched, simulate(&net, &seeds, &model, 300, 1)?);
+/// # Ok::<(), reseau::Error>(())
+/// ```
+pub fn simulate_with(
+    net: &CompiledNetwork,
+    seeds: &Seeds,
+    model: &Model,
+    runs: u64,
+    seed: u64,
+    control: &Control<'_>,
+) -> Result<Summary> {
     if runs == 0 || runs > MAX_RUNS {
         return Err(Error::invalid("runs", runs, format!("an integer in 1..={MAX_RUNS}")));
+    }
+    Ok(simulate_runs(net, seeds, model, 0..runs, seed, control)?.summary())
+}
+
+/// The runs `runs` (a range of run numbers) of [`simulate`] with this `seed`, tallied but not
+/// summarised: a shard of a simulation split across processes or machines. Shards of the
+/// same simulation (same network, seeds, model and `seed`) whose ranges cover `0..n` merge
+/// ([`PartialSummary::merge`]) into exactly the summary of `simulate(…, n, seed)`, to the
+/// last bit: run `i` draws from the stream `(seed, i)` wherever it runs, and the tallies are
+/// integer sums. Ranges aligned to multiples of 64 keep the core's blocks of work whole.
+///
+/// `control` works as in [`simulate_with`], over the runs of the range.
+///
+/// ```
+/// use reseau::cascade::{Model, Seeds, simulate, simulate_runs};
+/// use reseau::control::Control;
+/// let net = reseau::datasets::aarhus_cs().compile();
+/// let (seeds, model) = (Seeds::from(vec![0]), Model::independent_cascade(0.1));
+/// let none = Control::none();
+/// let a = simulate_runs(&net, &seeds, &model, 0..640, 7, &none)?;
+/// let b = simulate_runs(&net, &seeds, &model, 640..1000, 7, &none)?;
+/// let whole = b.merge(&a)?; // in any order
+/// assert_eq!(whole.ranges, vec![[0, 1000]]);
+/// assert_eq!(whole.summary(), simulate(&net, &seeds, &model, 1000, 7)?);
+/// assert!(a.merge(&a).is_err()); // a run counted twice
+/// # Ok::<(), reseau::Error>(())
+/// ```
+pub fn simulate_runs(
+    net: &CompiledNetwork,
+    seeds: &Seeds,
+    model: &Model,
+    runs: std::ops::Range<u64>,
+    seed: u64,
+    control: &Control<'_>,
+) -> Result<PartialSummary> {
+    let count = runs.end.saturating_sub(runs.start);
+    if count == 0 || count > MAX_RUNS {
+        return Err(Error::invalid(
+            "runs",
+            format!("{}..{}", runs.start, runs.end),
+            format!("a range of 1 to {MAX_RUNS} run numbers"),
+        ));
     }
     seeds.validate(net.num_people())?;
     let prep = Prepared::new(net, model)?;
     let (n, layers) = (net.num_people(), net.layers().len());
-    let blocks = runs.div_ceil(BLOCK);
+    let blocks = count.div_ceil(BLOCK);
+    let done = std::sync::atomic::AtomicU64::new(0);
+    // After each block: add its runs to the count done and report.
+    let block_done = |b: u64| {
+        let size = BLOCK.min(count - b * BLOCK);
+        let total = done.fetch_add(size, std::sync::atomic::Ordering::Relaxed) + size;
+        let _ = control.report(total, count);
+    };
+    control.check()?;
 
+    // A stopped call fails its next block, and rayon's `try_` adaptors then skip the rest.
     #[cfg(feature = "parallel")]
     let tally = {
         use rayon::prelude::*;
         (0..blocks)
             .into_par_iter()
-            .fold(
+            .try_fold(
                 || (Scratch::new(&prep), Tally::new(n, layers)),
                 |(mut scratch, mut tally), b| {
-                    run_block(&prep, seeds, seed, b, runs, &mut scratch, &mut tally);
-                    (scratch, tally)
+                    control.check()?;
+                    run_block(&prep, seeds, seed, &runs, b, &mut scratch, &mut tally);
+                    block_done(b);
+                    Ok::<_, Error>((scratch, tally))
                 },
             )
-            .map(|(_, tally)| tally)
-            .reduce_with(|a, b| a.merge(&b))
-            .unwrap_or_else(|| Tally::new(n, layers))
+            .map(|r| r.map(|(_, tally)| tally))
+            .try_reduce_with(|a, b| Ok(a.merge(&b)))
+            .unwrap_or_else(|| Ok(Tally::new(n, layers)))?
     };
     #[cfg(not(feature = "parallel"))]
     let tally = {
         let (mut scratch, mut tally) = (Scratch::new(&prep), Tally::new(n, layers));
         for b in 0..blocks {
-            run_block(&prep, seeds, seed, b, runs, &mut scratch, &mut tally);
+            control.check()?;
+            run_block(&prep, seeds, seed, &runs, b, &mut scratch, &mut tally);
+            block_done(b);
         }
         tally
     };
-    Ok(tally.summary(net))
+    control.check()?;
+    Ok(PartialSummary {
+        seed,
+        ranges: vec![[runs.start, runs.end]],
+        layer_names: net.layers().iter().map(|l| l.name.clone()).collect(),
+        tally,
+    })
+}
+
+/// Some runs of a simulation, tallied: what [`simulate_runs`] returns, to be merged with the
+/// other shards of the same simulation and summarised. Its serde form carries the integer
+/// tallies (sums of squares as decimal text), so a shard crosses processes and machines
+/// without losing a bit.
+///
+/// ```
+/// use reseau::cascade::{Model, PartialSummary, Seeds, simulate_runs};
+/// use reseau::control::Control;
+/// let net = reseau::datasets::aarhus_cs().compile();
+/// let part = simulate_runs(&net, &Seeds::from(vec![3]), &Model::default(), 64..128, 1, &Control::none())?;
+/// let text = serde_json::to_string(&part).unwrap();
+/// let back: PartialSummary = serde_json::from_str(&text).unwrap();
+/// assert_eq!((back.runs(), back.summary()), (64, part.summary()));
+/// # Ok::<(), reseau::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PartialSummary {
+    /// The `seed` of the simulation.
+    pub seed: u64,
+    /// The run numbers tallied, as sorted, disjoint half-open ranges `[start, stop)`
+    /// (adjacent ranges joined).
+    pub ranges: Vec<[u64; 2]>,
+    /// The network's layer names, in its order.
+    pub layer_names: Vec<String>,
+    tally: Tally,
+}
+
+impl PartialSummary {
+    /// The number of runs tallied.
+    ///
+    /// ```
+    /// use reseau::cascade::{Model, Seeds, simulate_runs};
+    /// let net = reseau::datasets::aarhus_cs().compile();
+    /// let none = reseau::control::Control::none();
+    /// assert_eq!(simulate_runs(&net, &Seeds::from(vec![0]), &Model::default(), 10..30, 1, &none)?.runs(), 20);
+    /// # Ok::<(), reseau::Error>(())
+    /// ```
+    pub fn runs(&self) -> u64 {
+        self.tally.runs
+    }
+
+    /// Both shards' runs together. Refuses shards of different seeds or networks (by their
+    /// number of people and layer names), shards whose runs overlap, and tallies that do not
+    /// hold together (data altered on the way). It cannot tell shards of different seed people
+    /// or models apart: merge shards of one simulation only.
+    ///
+    /// ```
+    /// use reseau::cascade::{Model, Seeds, simulate_runs};
+    /// let net = reseau::datasets::aarhus_cs().compile();
+    /// let (seeds, none) = (Seeds::from(vec![0]), reseau::control::Control::none());
+    /// let a = simulate_runs(&net, &seeds, &Model::default(), 0..64, 1, &none)?;
+    /// let c = simulate_runs(&net, &seeds, &Model::default(), 128..192, 1, &none)?;
+    /// assert_eq!(a.merge(&c)?.ranges, vec![[0, 64], [128, 192]]);
+    /// let other_seed = simulate_runs(&net, &seeds, &Model::default(), 64..128, 2, &none)?;
+    /// assert_eq!(a.merge(&other_seed).unwrap_err().kind(), "InvalidParameterError");
+    /// # Ok::<(), reseau::Error>(())
+    /// ```
+    pub fn merge(&self, other: &PartialSummary) -> Result<PartialSummary> {
+        self.validate()?;
+        other.validate()?;
+        if self.seed != other.seed {
+            return Err(Error::invalid(
+                "shards",
+                format!("seeds {} and {}", self.seed, other.seed),
+                "shards of one simulation (the same seed)",
+            ));
+        }
+        if self.layer_names != other.layer_names
+            || self.tally.activation[0].len() != other.tally.activation[0].len()
+        {
+            return Err(Error::invalid(
+                "shards",
+                "shards of different networks",
+                "shards of one simulation (the same network)",
+            ));
+        }
+        let mut ranges: Vec<[u64; 2]> = self.ranges.iter().chain(&other.ranges).copied().collect();
+        ranges.sort_unstable();
+        let mut joined: Vec<[u64; 2]> = Vec::with_capacity(ranges.len());
+        for r in ranges {
+            match joined.last_mut() {
+                Some(last) if r[0] < last[1] => {
+                    return Err(Error::invalid(
+                        "shards",
+                        format!("runs {}..{} counted twice", r[0], last[1].min(r[1])),
+                        "shards whose runs do not overlap",
+                    ));
+                }
+                Some(last) if r[0] == last[1] => last[1] = r[1],
+                _ => joined.push(r),
+            }
+        }
+        Ok(PartialSummary {
+            seed: self.seed,
+            ranges: joined,
+            layer_names: self.layer_names.clone(),
+            tally: self.tally.clone().merge(&other.tally),
+        })
+    }
+
+    /// The summary of the runs tallied: [`simulate`]'s summary when the ranges are `0..n`.
+    ///
+    /// ```
+    /// use reseau::cascade::{Model, Seeds, simulate, simulate_runs};
+    /// let net = reseau::datasets::aarhus_cs().compile();
+    /// let (seeds, none) = (Seeds::from(vec![0]), reseau::control::Control::none());
+    /// let all = simulate_runs(&net, &seeds, &Model::default(), 0..100, 1, &none)?;
+    /// assert_eq!(all.summary(), simulate(&net, &seeds, &Model::default(), 100, 1)?);
+    /// # Ok::<(), reseau::Error>(())
+    /// ```
+    pub fn summary(&self) -> Summary {
+        self.tally.summary(self.layer_names.clone())
+    }
+
+    /// Checks that the tallies hold together (what a deserialised shard needs before
+    /// [`PartialSummary::summary`] makes sense of it).
+    ///
+    /// ```
+    /// use reseau::cascade::{Model, Seeds, simulate_runs};
+    /// let net = reseau::datasets::aarhus_cs().compile();
+    /// let none = reseau::control::Control::none();
+    /// assert!(simulate_runs(&net, &Seeds::from(vec![0]), &Model::default(), 0..10, 1, &none)?.validate().is_ok());
+    /// # Ok::<(), reseau::Error>(())
+    /// ```
+    pub fn validate(&self) -> Result<()> {
+        let t = &self.tally;
+        let counted: u64 = self.ranges.iter().map(|r| r[1].saturating_sub(r[0])).sum();
+        let sorted = self.ranges.iter().all(|r| r[0] < r[1])
+            && self.ranges.windows(2).all(|w| w[0][1] < w[1][0]);
+        let n = t.activation[0].len();
+        let layers = self.layer_names.len();
+        let shapes = t.activation[1].len() == n
+            && t.by_layer.iter().all(|v| v.len() == layers)
+            && !self.ranges.is_empty();
+        if !(sorted && shapes && counted == t.runs) {
+            return Err(Error::invalid(
+                "shard",
+                "inconsistent tallies",
+                "a shard as simulate_runs returns it",
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// `u128` as decimal text in serde forms.
+mod u128_text {
+    use serde::{Deserialize, Deserializer, Serializer, de::Error};
+
+    pub(super) fn serialize<S: Serializer>(value: &u128, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(value)
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<u128, D::Error> {
+        String::deserialize(d)?.parse().map_err(D::Error::custom)
+    }
+}
+
+/// `[u128; 2]` as two decimal texts.
+mod u128_pair_text {
+    use serde::{Deserialize, Deserializer, Serializer, de::Error, ser::SerializeTuple};
+
+    pub(super) fn serialize<S: Serializer>(value: &[u128; 2], s: S) -> Result<S::Ok, S::Error> {
+        let mut t = s.serialize_tuple(2)?;
+        t.serialize_element(&value[0].to_string())?;
+        t.serialize_element(&value[1].to_string())?;
+        t.end()
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<[u128; 2], D::Error> {
+        let [a, b] = <[String; 2]>::deserialize(d)?;
+        Ok([a.parse().map_err(D::Error::custom)?, b.parse().map_err(D::Error::custom)?])
+    }
 }
 
 /// One run, traced: for each person, when they were convinced, by whom, through which layer

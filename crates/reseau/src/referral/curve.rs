@@ -4,7 +4,10 @@ use serde::{Deserialize, Serialize};
 
 use super::options::{RouteOptions, Workload, check_rate};
 use super::route::Engine;
+use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
+
 use crate::compiled::CompiledNetwork;
+use crate::control::Control;
 use crate::error::{Error, Result};
 
 /// The result of [`referral_load_curve`]: for each request rate, how many referrals get
@@ -94,6 +97,32 @@ pub fn referral_load_curve(
     options: &RouteOptions,
     seed: u64,
 ) -> Result<LoadCurve> {
+    referral_load_curve_with(net, rates, steps, options, seed, &Control::none())
+}
+
+/// [`referral_load_curve`], watched and stoppable through `control`: it reports the rates
+/// done out of `rates.len()` (each rate is one unit of work), looks every 1,024 events of a
+/// rate whether it was stopped, and returns [`Error::Cancelled`] when it was. When it is not
+/// stopped the curve is exactly [`referral_load_curve`]'s.
+///
+/// ```
+/// use reseau::control::Control;
+/// use reseau::referral::{RouteOptions, referral_load_curve, referral_load_curve_with};
+/// let net = reseau::datasets::aarhus_cs().compile();
+/// let options = RouteOptions::default();
+/// let watch = |done: u64, total: u64| done <= total;
+/// let watched = referral_load_curve_with(&net, &[1.0, 4.0], 50, &options, 3, &Control::new(&watch))?;
+/// assert_eq!(watched, referral_load_curve(&net, &[1.0, 4.0], 50, &options, 3)?);
+/// # Ok::<(), reseau::Error>(())
+/// ```
+pub fn referral_load_curve_with(
+    net: &CompiledNetwork,
+    rates: &[f64],
+    steps: u32,
+    options: &RouteOptions,
+    seed: u64,
+    control: &Control<'_>,
+) -> Result<LoadCurve> {
     if rates.is_empty() {
         return Err(Error::invalid("rates", "[]", "at least one rate"));
     }
@@ -109,9 +138,19 @@ pub fn referral_load_curve(
     }
     let engine = Engine::new(net, options);
     let warmup = steps / 2;
+    let done = AtomicU64::new(0);
+    let total = rates.len() as u64;
     let run = |&rate: &f64| {
-        engine.run_measured(&Workload::random(rate, steps), seed, false, u64::from(warmup)).0
+        if control.is_cancelled() {
+            return None;
+        }
+        let workload = Workload::random(rate, steps);
+        let (tally, _) =
+            engine.run_measured(&workload, seed, false, u64::from(warmup), control, false);
+        let _ = control.report(done.fetch_add(1, Relaxed) + 1, total);
+        Some(tally)
     };
+    control.check()?;
     #[cfg(feature = "parallel")]
     let tallies: Vec<_> = {
         use rayon::prelude::*;
@@ -119,6 +158,8 @@ pub fn referral_load_curve(
     };
     #[cfg(not(feature = "parallel"))]
     let tallies: Vec<_> = rates.iter().map(run).collect();
+    control.check()?;
+    let tallies: Vec<_> = tallies.into_iter().flatten().collect();
 
     let requests: Vec<u64> = tallies.iter().map(|t| t.measured_requests).collect();
     let succeeded: Vec<u64> = tallies.iter().map(|t| t.measured_succeeded).collect();

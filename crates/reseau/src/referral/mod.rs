@@ -40,16 +40,17 @@ mod choose;
 mod curve;
 mod knowledge;
 mod options;
-mod route;
+pub(crate) mod route;
 mod summary;
 mod trace;
 
-pub use curve::{LoadCurve, referral_load_curve};
+pub use curve::{LoadCurve, referral_load_curve, referral_load_curve_with};
 pub use options::{DEFAULT_REQUESTS, RouteOptions, Strategy, Workload};
 pub use summary::{OVERLOADED, Overloaded, RouteSummary, wilson_interval};
 pub use trace::{Outcome, ReferralTrace, trace_referrals};
 
 use crate::compiled::CompiledNetwork;
+use crate::control::Control;
 use crate::error::Result;
 
 /// Routes every request of `workload` through `net` and summarises what happened.
@@ -83,8 +84,38 @@ pub fn route_referrals(
     options: &RouteOptions,
     seed: u64,
 ) -> Result<RouteSummary> {
+    route_referrals_with(net, workload, options, seed, &Control::none())
+}
+
+/// [`route_referrals`], watched and stoppable through `control`: it reports the requests
+/// ended out of the workload's every 1,024 events, and returns
+/// [`Error::Cancelled`](crate::Error::Cancelled) when stopped. When it is not stopped the
+/// summary is exactly [`route_referrals`]'s.
+///
+/// ```
+/// use reseau::control::Control;
+/// use reseau::referral::{RouteOptions, Workload, route_referrals, route_referrals_with};
+/// let net = reseau::datasets::aarhus_cs().compile();
+/// let (work, options) = (Workload::random(50.0, 200), RouteOptions::default());
+/// let watch = |done: u64, total: u64| done <= total;
+/// let watched = route_referrals_with(&net, &work, &options, 1, &Control::new(&watch))?;
+/// assert_eq!(watched, route_referrals(&net, &work, &options, 1)?);
+/// let stop = |_: u64, _: u64| false;
+/// assert!(route_referrals_with(&net, &work, &options, 1, &Control::new(&stop)).is_err());
+/// # Ok::<(), reseau::Error>(())
+/// ```
+pub fn route_referrals_with(
+    net: &CompiledNetwork,
+    workload: &Workload,
+    options: &RouteOptions,
+    seed: u64,
+    control: &Control<'_>,
+) -> Result<RouteSummary> {
     options.validate(net)?;
     workload.validate(net)?;
+    control.check()?;
     let engine = route::Engine::new(net, options);
-    Ok(RouteSummary::new(net, engine.run(workload, seed, false).0))
+    let tally = engine.run_measured(workload, seed, false, 0, control, true).0;
+    control.check()?;
+    Ok(RouteSummary::new(net, tally))
 }

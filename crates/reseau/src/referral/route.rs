@@ -7,8 +7,12 @@ use super::choose::{Choice, Chooser, Knowledge};
 use super::options::{RouteOptions, Workload, arrivals_until};
 use super::trace::{Outcome, ReferralTrace};
 use crate::compiled::CompiledNetwork;
+use crate::control::Control;
 use crate::fatigue::{Fatigue, Load};
 use crate::rng::Stream;
+
+/// Events handled between two looks at the [`Control`].
+const CHECK_EVERY: u64 = 1024;
 
 /// Random pairs drawn for one request, at most, before a tied pair is accepted.
 const MAX_REDRAWS: u32 = 1000;
@@ -116,17 +120,24 @@ impl<'a> Engine<'a> {
         seed: u64,
         trace: bool,
     ) -> (Tally, Vec<ReferralTrace>) {
-        self.run_measured(workload, seed, trace, 0)
+        self.run_measured(workload, seed, trace, 0, &Control::none(), false)
     }
 
     /// [`Engine::run`], counting apart the requests started from step `measure_from` on.
+    /// Every [`CHECK_EVERY`] events it looks whether `control` was stopped (and then gives up:
+    /// the caller returns [`Error::Cancelled`](crate::Error::Cancelled)); with `report`, it
+    /// also reports the requests ended out of the workload's.
     pub(crate) fn run_measured(
         &self,
         workload: &Workload,
         seed: u64,
         trace: bool,
         measure_from: u64,
+        control: &Control<'_>,
+        report: bool,
     ) -> (Tally, Vec<ReferralTrace>) {
+        let mut events = 0u64;
+        let mut ended = 0u64;
         let mut run = Run::new(self, workload, seed);
         run.trace = trace;
         run.tally.measured_from = measure_from;
@@ -139,9 +150,17 @@ impl<'a> Engine<'a> {
             if !bucket.is_sorted_by_key(|e| e.id) {
                 bucket.sort_unstable_by_key(|e| e.id);
             }
+            events += bucket.len() as u64;
+            if events >= CHECK_EVERY {
+                events = 0;
+                if control.is_cancelled() || (report && control.report(ended, run.total).is_err()) {
+                    return (run.tally, Vec::new());
+                }
+            }
             for &ev in &bucket {
                 match run.step(ev, now) {
                     Next::End(outcome) => {
+                        ended += 1;
                         run.tally.last_step = now;
                         run.free.push(ev.flight);
                         if trace {

@@ -23,23 +23,36 @@ use crate::cascade::Seeds;
 use crate::cascade::engine::Scratch;
 use crate::cascade::prepared::Prepared;
 use crate::compiled::CompiledNetwork;
+use crate::control::Control;
 use crate::error::Result;
 use crate::rng::Stream;
+use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
 
 /// Runs of one estimate handled together (one unit of parallel work).
 const BLOCK: u64 = 64;
 
-/// CELF with Monte Carlo estimates of `runs` cascades.
+/// CELF with Monte Carlo estimates of `runs` cascades. `control` hears the estimates made
+/// (out of the people, then of the estimates known to be needed so far) and stops the call
+/// between two estimates.
 pub(crate) fn celf(
     net: &CompiledNetwork,
     model: &Model,
     limit: &Limit<'_>,
     runs: u64,
     seed: u64,
+    control: &Control<'_>,
 ) -> Result<Outcome> {
     let prep = Prepared::new(net, model)?;
     let n = net.num_people();
-    let single = |scratch: &mut Scratch, v: u32| total(&prep, &[v], 0, runs, seed, scratch);
+    let done = AtomicU64::new(0);
+    let single = |scratch: &mut Scratch, v: u32| {
+        if control.is_cancelled() {
+            return 0;
+        }
+        let t = total(&prep, &[v], 0, runs, seed, scratch);
+        let _ = control.report(done.fetch_add(1, Relaxed) + 1, n as u64);
+        t
+    };
     #[cfg(feature = "parallel")]
     let singles: Vec<f64> = {
         use rayon::prelude::*;
@@ -54,11 +67,16 @@ pub(crate) fn celf(
         let mut scratch = Scratch::new(&prep);
         (0..n as u32).map(|v| single(&mut scratch, v) as f64 / runs as f64).collect()
     };
+    control.check()?;
     let mut evaluations = n as u64;
     let (relays, gains, estimate) = lazy_greedy(limit, &singles, |seeds| {
         evaluations += 1;
+        if control.report(evaluations, evaluations).is_err() {
+            return 0.0;
+        }
         estimate(&prep, seeds, runs, seed)
     });
+    control.check()?;
     Ok(Outcome { relays, gains, estimate, samples: evaluations * runs, approximation: None })
 }
 

@@ -20,6 +20,7 @@ use std::f64::consts::{LN_2, SQRT_2};
 use super::Outcome;
 use super::budget::Limit;
 use super::rrsets::{Index, LiveGraph, RrSets};
+use crate::control::Control;
 use crate::error::Result;
 use crate::fatigue::math::ln;
 
@@ -41,6 +42,7 @@ pub(crate) fn imm(
     epsilon: f64,
     ell: f64,
     seeds: [u64; 2],
+    control: &Control<'_>,
 ) -> Result<Outcome> {
     let n = graph.num_people();
     let nf = n as f64;
@@ -58,7 +60,7 @@ pub(crate) fn imm(
     let mut first = RrSets::new(n);
     for i in 1..ceil_log2(n) {
         let x = nf / f64::from(1u32 << i.min(31));
-        first.extend_to(graph, seeds[0], (lambda1 / x).ceil() as u64)?;
+        first.extend_to(graph, seeds[0], (lambda1 / x).ceil() as u64, control)?;
         let index = Index::new(&first, n);
         let picked = limit.pick(&first, &index, n, false);
         let estimate = nf * picked.covered as f64 / first.len() as f64;
@@ -76,7 +78,7 @@ pub(crate) fn imm(
     let lambda = 2.0 * nf * (rho * alpha + beta).powi(2) / (epsilon * epsilon);
     let theta = (lambda / lower).ceil().max(1.0) as u64;
     let mut rr = RrSets::new(n);
-    let theta = rr.extend_to(graph, seeds[1], theta)?;
+    let theta = rr.extend_to(graph, seeds[1], theta, control)?;
     let index = Index::new(&rr, n);
     let picked = limit.pick(&rr, &index, n, false);
     let scale = nf / theta as f64;

@@ -53,7 +53,9 @@ mod opim;
 pub(crate) mod rrsets;
 mod select;
 
-pub use select::{Method, SelectOptions, Selection, select_relays};
+pub use select::{
+    Method, SelectOptions, Selection, evaluation_seed, select_relays, select_relays_with,
+};
 
 /// What a method returns before the evaluation.
 #[derive(Debug, Clone)]

@@ -18,6 +18,7 @@ use super::Outcome;
 use super::budget::Limit;
 use super::imm::ln_binomial;
 use super::rrsets::{Index, LiveGraph, RrSets};
+use crate::control::Control;
 use crate::error::Result;
 use crate::fatigue::math::ln;
 
@@ -28,6 +29,7 @@ pub(crate) fn opim_c(
     epsilon: f64,
     ell: f64,
     seeds: [u64; 2],
+    control: &Control<'_>,
 ) -> Result<Outcome> {
     let n = graph.num_people();
     let nf = n as f64;
@@ -48,8 +50,8 @@ pub(crate) fn opim_c(
     let (mut r1, mut r2) = (RrSets::new(n), RrSets::new(n));
     let mut i = 1.0;
     loop {
-        theta = r1.extend_to(graph, seeds[0], theta)?;
-        r2.extend_to(graph, seeds[1], theta)?;
+        theta = r1.extend_to(graph, seeds[0], theta, control)?;
+        r2.extend_to(graph, seeds[1], theta, control)?;
         let index = Index::new(&r1, n);
         let picked = limit.pick(&r1, &index, n, true);
         let mut chosen = vec![false; n];

@@ -14,12 +14,14 @@
 //! in order, so a collection is the same for any number of threads.
 
 use std::borrow::Cow;
+use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
 
 use crate::cascade::Model;
 use crate::cascade::ModelKind;
 use crate::cascade::engine::attempt_probability;
 use crate::cascade::prepared::Prepared;
 use crate::compiled::CompiledNetwork;
+use crate::control::Control;
 use crate::error::{Error, Result};
 use crate::model::PersonKind;
 use crate::rng::{GapTable, Stream};
@@ -610,11 +612,14 @@ impl RrSets {
 
     /// Grows the collection to at least `target` sets, in whole blocks of [`BLOCK`]: block `b`
     /// draws its sets one after another from the stream `(seed, b)`. Returns the new size.
+    /// `control` hears the sets drawn out of `target` after each block, and stops the draw at
+    /// the next block.
     pub(crate) fn extend_to(
         &mut self,
         graph: &LiveGraph<'_>,
         seed: u64,
         target: u64,
+        control: &Control<'_>,
     ) -> Result<u64> {
         let target = target.div_ceil(BLOCK) * BLOCK;
         if target > u64::from(u32::MAX) {
@@ -641,14 +646,20 @@ impl RrSets {
         #[cfg(not(feature = "parallel"))]
         let workers = 1u64;
         let mut scratches: Vec<Scratch> = (0..workers).map(|_| Scratch::new(graph.n)).collect();
+        control.check()?;
         while next < last {
+            let drawn = AtomicU64::new(self.len());
             let end = (next + ROUND_BLOCKS * workers).min(last);
             let per = (end - next).div_ceil(workers);
             let work = |(w, scratch): (usize, &mut Scratch)| {
                 let (mut nodes, mut lens) = (Vec::new(), Vec::new());
                 let first = next + w as u64 * per;
                 for b in first..(first + per).min(end) {
+                    if control.is_cancelled() {
+                        break;
+                    }
                     draw(scratch, b, &mut nodes, &mut lens);
+                    let _ = control.report(drawn.fetch_add(BLOCK, Relaxed) + BLOCK, target);
                 }
                 (nodes, lens)
             };
@@ -667,6 +678,7 @@ impl RrSets {
                     at += len as usize;
                 }
             }
+            control.check()?;
             next = end;
         }
         Ok(self.len())

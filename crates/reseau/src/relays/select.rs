@@ -5,8 +5,9 @@ use serde::{Deserialize, Serialize};
 use super::budget::Limit;
 use super::rrsets::LiveGraph;
 use super::{Outcome, celf, heuristics, imm, opim};
-use crate::cascade::{MAX_RUNS, Model, Seeds, SpreadStats, simulate};
+use crate::cascade::{MAX_RUNS, Model, Seeds, SpreadStats, simulate_with};
 use crate::compiled::CompiledNetwork;
+use crate::control::Control;
 use crate::error::{Error, Result, check_non_negative};
 use crate::rng::Stream;
 
@@ -213,6 +214,24 @@ fn sub_seed(seed: u64, tag: u64) -> u64 {
     Stream::new(seed, tag).next_u64()
 }
 
+/// The `seed` of the [`simulate`](crate::cascade::simulate) call that evaluates the relays
+/// chosen by [`select_relays`] with `seed`: to run that evaluation elsewhere, for instance in
+/// shards ([`simulate_runs`](crate::cascade::simulate_runs)) on several machines.
+///
+/// ```
+/// use reseau::cascade::{Seeds, simulate};
+/// use reseau::relays::{SelectOptions, evaluation_seed, select_relays};
+/// let net = reseau::datasets::aarhus_cs().compile();
+/// let options = SelectOptions { k: Some(2), evaluation_runs: 500, ..Default::default() };
+/// let chosen = select_relays(&net, &options, 9)?;
+/// let again = simulate(&net, &Seeds::from(chosen.relays.clone()), &options.model, 500, evaluation_seed(9))?;
+/// assert_eq!(Some(again.total), chosen.spread);
+/// # Ok::<(), reseau::Error>(())
+/// ```
+pub fn evaluation_seed(seed: u64) -> u64 {
+    sub_seed(seed, EVALUATION)
+}
+
 /// Chooses relays: `k` people, or people within a budget, who maximise the expected spread of
 /// a message under `options.model`, by `options.method`; then evaluates the choice by an
 /// independent Monte Carlo simulation.
@@ -247,6 +266,33 @@ pub fn select_relays(
     net: &CompiledNetwork,
     options: &SelectOptions,
     seed: u64,
+) -> Result<Selection> {
+    select_relays_with(net, options, seed, &Control::none())
+}
+
+/// [`select_relays`], watched and stoppable through `control`: it reports the RR sets drawn
+/// (IMM, OPIM-C: out of the number the current round needs, which grows from round to round)
+/// or the Monte Carlo estimates made (CELF), then the evaluation's runs done out of
+/// `evaluation_runs`; it returns [`Error::Cancelled`] when stopped. When it is not stopped the
+/// selection is exactly [`select_relays`]'s.
+///
+/// ```
+/// use reseau::control::Control;
+/// use reseau::relays::{SelectOptions, select_relays, select_relays_with};
+/// let net = reseau::datasets::aarhus_cs().compile();
+/// let options = SelectOptions { k: Some(3), evaluation_runs: 1_000, ..Default::default() };
+/// let watch = |done: u64, total: u64| done <= total;
+/// assert_eq!(select_relays_with(&net, &options, 1, &Control::new(&watch))?, select_relays(&net, &options, 1)?);
+/// let stop = |_: u64, _: u64| false;
+/// let err = select_relays_with(&net, &options, 1, &Control::new(&stop)).unwrap_err();
+/// assert_eq!(err.kind(), "CancelledError");
+/// # Ok::<(), reseau::Error>(())
+/// ```
+pub fn select_relays_with(
+    net: &CompiledNetwork,
+    options: &SelectOptions,
+    seed: u64,
+    control: &Control<'_>,
 ) -> Result<Selection> {
     options.validate()?;
     let n = net.num_people();
@@ -283,15 +329,20 @@ pub fn select_relays(
     };
     let seeds = [sub_seed(seed, PHASE_A), sub_seed(seed, PHASE_B)];
     let outcome = match options.method {
-        Method::Celf => {
-            celf::celf(net, &options.model, &limit, options.celf_runs, sub_seed(seed, CELF))?
-        }
+        Method::Celf => celf::celf(
+            net,
+            &options.model,
+            &limit,
+            options.celf_runs,
+            sub_seed(seed, CELF),
+            control,
+        )?,
         Method::Imm | Method::OpimC => {
             let graph = LiveGraph::new(net, &options.model)?;
             if options.method == Method::Imm {
-                imm::imm(&graph, &limit, options.epsilon, options.ell, seeds)?
+                imm::imm(&graph, &limit, options.epsilon, options.ell, seeds, control)?
             } else {
-                opim::opim_c(&graph, &limit, options.epsilon, options.ell, seeds)?
+                opim::opim_c(&graph, &limit, options.epsilon, options.ell, seeds, control)?
             }
         }
         Method::Degree | Method::DegreeDiscount | Method::Pagerank | Method::Random => {
@@ -308,12 +359,13 @@ pub fn select_relays(
     let evaluation_model = options.evaluation_model.as_ref().unwrap_or(&options.model);
     let spread = if options.evaluation_runs > 0 {
         let seeds = Seeds::from(outcome.relays.clone());
-        let summary = simulate(
+        let summary = simulate_with(
             net,
             &seeds,
             evaluation_model,
             options.evaluation_runs,
-            sub_seed(seed, EVALUATION),
+            evaluation_seed(seed),
+            control,
         )?;
         Some(summary.total)
     } else {

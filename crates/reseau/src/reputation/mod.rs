@@ -316,7 +316,12 @@ fn influence(net: &CompiledNetwork, model: &Model, samples: u64, seed: u64) -> R
     }
     let graph = LiveGraph::new(net, model)?;
     let mut rr = RrSets::new(n);
-    let drawn = rr.extend_to(&graph, Stream::new(seed, INFLUENCE_STREAM).next_u64(), samples)?;
+    let drawn = rr.extend_to(
+        &graph,
+        Stream::new(seed, INFLUENCE_STREAM).next_u64(),
+        samples,
+        &crate::control::Control::none(),
+    )?;
     let scale = n as f64 / drawn as f64;
     Ok(rr.occurrences().into_iter().map(|c| c as f64 * scale).collect())
 }

@@ -1,0 +1,247 @@
+//! Progress reports and cancellation for long calls.
+//!
+//! The long calls ([`simulate_with`](crate::cascade::simulate_with),
+//! [`select_relays_with`](crate::relays::select_relays_with),
+//! [`route_referrals_with`](crate::referral::route_referrals_with),
+//! [`referral_load_curve_with`](crate::referral::referral_load_curve_with)) take a
+//! [`Control`]: a callback they call between blocks of work with how much is done and how
+//! much there is, and that returns `false` to stop the call. A stopped call returns
+//! [`Error::Cancelled`]; a call that is not stopped returns exactly what it returns without
+//! a `Control` (the callback only watches). The plain functions (`simulate`, …) run with
+//! [`Control::none`].
+//!
+//! The callback may be called from several threads at once (the blocks run in parallel), so
+//! it is `Sync`, and `done` may reach it out of order; it is called at most once per block of
+//! work (64 cascades, 256 RR sets, one CELF estimate, one request rate, 1,024 request
+//! events), so a cheap callback costs nothing measurable. Stopping takes effect at the next
+//! block. Another thread holding the same `&Control` can also stop the call with
+//! [`Control::cancel`] (the Python binding does so on Ctrl-C).
+//!
+//! ```
+//! use std::sync::atomic::{AtomicU64, Ordering};
+//! use reseau::cascade::{Model, Seeds, simulate_with};
+//! use reseau::control::Control;
+//!
+//! let net = reseau::datasets::aarhus_cs().compile();
+//! let (seeds, model) = (Seeds::from(vec![0]), Model::independent_cascade(0.1));
+//!
+//! // Watch: the callback sees the runs done out of the runs asked for.
+//! let seen = AtomicU64::new(0);
+//! let watch = |done: u64, total: u64| {
+//!     assert!(done <= total);
+//!     seen.fetch_max(done, Ordering::Relaxed);
+//!     true // go on
+//! };
+//! let watched = simulate_with(&net, &seeds, &model, 1_000, 7, &Control::new(&watch))?;
+//! assert_eq!(seen.load(Ordering::Relaxed), 1_000);
+//! assert_eq!(watched, reseau::cascade::simulate(&net, &seeds, &model, 1_000, 7)?);
+//!
+//! // Stop: returning false cancels the call.
+//! let stop = |done: u64, _total: u64| done < 200;
+//! let err = simulate_with(&net, &seeds, &model, 100_000, 7, &Control::new(&stop)).unwrap_err();
+//! assert_eq!(err.kind(), "CancelledError");
+//! # Ok::<(), reseau::Error>(())
+//! ```
+
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use crate::error::{Error, Result};
+
+/// The callback of a [`Control`]: `(done, total) -> go on?`.
+pub type Progress<'a> = &'a (dyn Fn(u64, u64) -> bool + Sync);
+
+/// Watches a long call and can stop it; see the [module](self) documentation.
+///
+/// ```
+/// use reseau::control::Control;
+/// let quiet = Control::none();
+/// assert!(quiet.report(1, 2).is_ok());
+///
+/// let stop_half_way = |done: u64, total: u64| 2 * done < total;
+/// let control = Control::new(&stop_half_way);
+/// assert!(control.report(1, 4).is_ok());
+/// assert_eq!(control.report(2, 4).unwrap_err(), reseau::Error::Cancelled);
+/// assert!(control.is_cancelled()); // and it stays so
+/// assert!(control.check().is_err());
+/// ```
+pub struct Control<'a> {
+    progress: Option<Progress<'a>>,
+    cancelled: AtomicBool,
+}
+
+impl std::fmt::Debug for Control<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Control")
+            .field("progress", &self.progress.map(|_| "callback"))
+            .field("cancelled", &self.is_cancelled())
+            .finish()
+    }
+}
+
+impl Default for Control<'_> {
+    fn default() -> Self {
+        Control::none()
+    }
+}
+
+impl<'a> Control<'a> {
+    /// A control that calls `progress(done, total)` between blocks of work and stops the call
+    /// when it returns `false`.
+    ///
+    /// ```
+    /// use reseau::control::Control;
+    /// let control = Control::new(&|done, total| done < total);
+    /// assert!(control.report(3, 10).is_ok());
+    /// ```
+    pub fn new(progress: Progress<'a>) -> Self {
+        Control { progress: Some(progress), cancelled: AtomicBool::new(false) }
+    }
+
+    /// A control that neither reports nor stops (what the plain functions use).
+    ///
+    /// ```
+    /// let control = reseau::control::Control::none();
+    /// assert!(!control.is_cancelled());
+    /// ```
+    pub const fn none() -> Self {
+        Control { progress: None, cancelled: AtomicBool::new(false) }
+    }
+
+    /// Reports that `done` units of `total` are done: calls the callback, and returns
+    /// [`Error::Cancelled`] if it asks to stop or if the call was stopped before.
+    ///
+    /// ```
+    /// use reseau::control::Control;
+    /// let control = Control::new(&|done, _| done == 0);
+    /// assert!(control.report(0, 5).is_ok());
+    /// assert!(control.report(1, 5).is_err());
+    /// ```
+    pub fn report(&self, done: u64, total: u64) -> Result<()> {
+        if self.is_cancelled() {
+            return Err(Error::Cancelled);
+        }
+        if let Some(progress) = self.progress {
+            if !progress(done, total) {
+                self.cancel();
+                return Err(Error::Cancelled);
+            }
+        }
+        Ok(())
+    }
+
+    /// Stops the call at its next block of work.
+    ///
+    /// ```
+    /// let control = reseau::control::Control::none();
+    /// control.cancel();
+    /// assert!(control.is_cancelled());
+    /// ```
+    pub fn cancel(&self) {
+        self.cancelled.store(true, Ordering::Relaxed);
+    }
+
+    /// Whether the call was stopped.
+    ///
+    /// ```
+    /// assert!(!reseau::control::Control::none().is_cancelled());
+    /// ```
+    pub fn is_cancelled(&self) -> bool {
+        self.cancelled.load(Ordering::Relaxed)
+    }
+
+    /// [`Error::Cancelled`] if the call was stopped, without calling the callback.
+    ///
+    /// ```
+    /// assert!(reseau::control::Control::none().check().is_ok());
+    /// ```
+    pub fn check(&self) -> Result<()> {
+        if self.is_cancelled() { Err(Error::Cancelled) } else { Ok(()) }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_control_is_shared_between_threads() {
+        let calls = std::sync::atomic::AtomicU64::new(0);
+        let count = |_, _| {
+            calls.fetch_add(1, Ordering::Relaxed);
+            true
+        };
+        let control = Control::new(&count);
+        std::thread::scope(|s| {
+            for _ in 0..4 {
+                s.spawn(|| {
+                    for i in 0..100 {
+                        control.report(i, 100).unwrap();
+                    }
+                });
+            }
+        });
+        assert_eq!(calls.load(Ordering::Relaxed), 400);
+    }
+
+    #[test]
+    fn once_stopped_the_callback_is_not_called_again() {
+        let calls = std::sync::atomic::AtomicU64::new(0);
+        let stop = |_, _| {
+            calls.fetch_add(1, Ordering::Relaxed);
+            false
+        };
+        let control = Control::new(&stop);
+        assert!(control.report(0, 1).is_err());
+        assert!(control.report(0, 1).is_err());
+        assert_eq!(calls.load(Ordering::Relaxed), 1);
+        assert_eq!(Error::Cancelled.kind(), "CancelledError");
+    }
+
+    #[test]
+    fn watched_and_sharded_simulations_equal_the_plain_one() {
+        use crate::cascade::{Model, Seeds, simulate, simulate_runs, simulate_with};
+        let net = crate::datasets::aarhus_cs().compile();
+        let (seeds, model) = (Seeds::new(vec![0], vec![5]), Model::independent_cascade(0.15));
+        let plain = simulate(&net, &seeds, &model, 1_000, 3).unwrap();
+        let watch = |done: u64, total: u64| done <= total;
+        let watched = simulate_with(&net, &seeds, &model, 1_000, 3, &Control::new(&watch));
+        assert_eq!(watched.unwrap(), plain);
+        // Shards need not be aligned to blocks, and merge in any order.
+        let none = Control::none();
+        let cuts = [0, 1, 100, 129, 640, 999, 1_000];
+        let mut shards: Vec<_> = cuts
+            .windows(2)
+            .map(|w| simulate_runs(&net, &seeds, &model, w[0]..w[1], 3, &none).unwrap())
+            .collect();
+        shards.reverse();
+        let merged = shards.iter().skip(1).fold(shards[0].clone(), |a, b| a.merge(b).unwrap());
+        assert_eq!(merged.ranges, vec![[0, 1_000]]);
+        assert_eq!(merged.summary(), plain);
+        #[cfg(feature = "parallel")]
+        for threads in [1, 2, 3] {
+            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+            let again = pool.install(|| {
+                simulate_with(&net, &seeds, &model, 1_000, 3, &Control::new(&watch)).unwrap()
+            });
+            assert_eq!(again, plain);
+        }
+    }
+
+    #[test]
+    fn another_thread_stops_a_long_call_quickly() {
+        use crate::cascade::{Model, Seeds, simulate_with};
+        let net = crate::datasets::aarhus_cs().compile();
+        let control = Control::none();
+        let started = std::time::Instant::now();
+        let result = std::thread::scope(|s| {
+            s.spawn(|| {
+                std::thread::sleep(std::time::Duration::from_millis(50));
+                control.cancel();
+            });
+            let model = Model::independent_cascade(0.1);
+            simulate_with(&net, &Seeds::from(vec![0]), &model, 1 << 30, 1, &control)
+        });
+        assert_eq!(result.unwrap_err(), Error::Cancelled);
+        assert!(started.elapsed().as_secs() < 5);
+    }
+}
