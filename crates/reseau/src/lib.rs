@@ -26,6 +26,7 @@
 //! # Ok::<(), reseau::Error>(())
 //! ```
 
+pub mod balance;
 pub mod cascade;
 mod compiled;
 pub mod control;

@@ -700,6 +700,21 @@ impl Network {
         Ok(out)
     }
 
+    /// A copy with only the ties `keep` accepts (called once per tie, in [`Network::ties`]
+    /// order); people and layers are kept.
+    pub(crate) fn retain_ties(&self, mut keep: impl FnMut(&Tie) -> bool) -> Network {
+        let mut out = self.empty_copy();
+        for layer in &self.layers {
+            out.add_layer(layer.clone()).expect("the layers of a valid network");
+        }
+        for tie in self.ties() {
+            if keep(tie) {
+                out.insert_tie_unchecked(tie.clone());
+            }
+        }
+        out
+    }
+
     /// A single-layer copy: every pair tied in any layer is tied once in a new layer `name`,
     /// with the weights added and the multiplicity counting the merged ties. The flat layer is
     /// directed if any layer is (an undirected tie then becomes one tie each way), and of kind

@@ -92,6 +92,13 @@ pub struct RouteOptions {
     /// Fatigue shared by every request (`None`: none). See [`crate::fatigue`].
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fatigue: Option<Fatigue>,
+    /// Separate channels: when set, a person keeps two loads, one for what reaches them on
+    /// physical layers (read by [`fatigue`](RouteOptions::fatigue)) and one for what reaches
+    /// them on digital layers (read by this curve): meeting time and an inbox are different
+    /// budgets of attention, and the inbox is the one that floods. A source's own request
+    /// reads the channel it is sent on. `None` (the default): one load shared by every layer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub digital_fatigue: Option<Fatigue>,
 }
 
 impl Default for RouteOptions {
@@ -103,6 +110,7 @@ impl Default for RouteOptions {
             layer_forward: BTreeMap::new(),
             max_hops: 50,
             fatigue: None,
+            digital_fatigue: None,
         }
     }
 }
@@ -171,6 +179,18 @@ impl RouteOptions {
         self.fatigue = Some(fatigue);
         self
     }
+    /// Gives digital layers a channel of their own, with this fatigue.
+    ///
+    /// ```
+    /// use reseau::fatigue::Fatigue;
+    /// let o = reseau::referral::RouteOptions::default().digital_fatigue(Fatigue::hill(1.0, 2.0));
+    /// assert!(o.digital_fatigue.is_some() && o.fatigue.is_none());
+    /// ```
+    #[must_use]
+    pub fn digital_fatigue(mut self, fatigue: Fatigue) -> Self {
+        self.digital_fatigue = Some(fatigue);
+        self
+    }
 
     /// Checks every value against its domain and the layer names against `net`.
     ///
@@ -196,7 +216,7 @@ impl RouteOptions {
         if self.max_hops == 0 {
             return Err(Error::invalid("max_hops", 0, "an integer >= 1"));
         }
-        if let Some(fatigue) = &self.fatigue {
+        for fatigue in self.fatigue.iter().chain(&self.digital_fatigue) {
             fatigue.validate()?;
         }
         Ok(())

@@ -90,7 +90,10 @@ pub(crate) struct Engine<'a> {
     /// Per layer: the base probability of forwarding what arrived on it, and its latency.
     base: Vec<f64>,
     latency: Vec<u64>,
-    fatigue: Option<Fatigue>,
+    /// The fatigue of each channel: one shared channel, or physical then digital.
+    fatigue: Vec<Option<Fatigue>>,
+    /// Per layer: its channel (always 0 with one shared channel).
+    channel: Vec<usize>,
 }
 
 impl<'a> Engine<'a> {
@@ -107,7 +110,23 @@ impl<'a> Engine<'a> {
             options,
             base,
             latency: net.layers().iter().map(|l| u64::from(l.latency)).collect(),
-            fatigue: options.fatigue.filter(|f| !f.is_none()),
+            fatigue: match options.digital_fatigue {
+                None => vec![options.fatigue.filter(|f| !f.is_none())],
+                Some(digital) => vec![
+                    options.fatigue.filter(|f| !f.is_none()),
+                    Some(digital).filter(|f| !f.is_none()),
+                ],
+            },
+            channel: net
+                .layers()
+                .iter()
+                .map(|l| {
+                    usize::from(
+                        options.digital_fatigue.is_some()
+                            && l.kind == crate::model::LayerKind::Digital,
+                    )
+                })
+                .collect(),
         }
     }
 
@@ -208,7 +227,8 @@ struct Run<'e, 'a> {
     pairs_rng: Stream,
     rng: Stream,
     chooser: Chooser<'e>,
-    load: Load,
+    /// One load per channel.
+    loads: Vec<Load>,
     tally: Tally,
     /// The arrival schedule: `total` requests, ⌊rate·(t + 1)⌋ of them by the end of step t
     /// (all at step 0 without a rate); `issued` so far, the next at `arrival_step` or later.
@@ -239,7 +259,11 @@ impl<'e, 'a: 'e> Run<'e, 'a> {
             pairs_rng: Stream::new(seed, 0),
             rng: Stream::new(seed, 1),
             chooser: Chooser::new(net, &engine.know, engine.options),
-            load: Load::new(n, engine.fatigue.and_then(|f| f.half_life)),
+            loads: engine
+                .fatigue
+                .iter()
+                .map(|f| Load::new(n, f.and_then(|f| f.half_life)))
+                .collect(),
             tally: Tally {
                 requests: total,
                 measured_from: 0,
@@ -355,10 +379,11 @@ impl<'e, 'a: 'e> Run<'e, 'a> {
         let flight = &mut self.flights[ev.flight as usize];
         let hops = ev.hops as usize;
         if ev.via == AT_SOURCE {
-            // The source sends its own request unless too tired (base 1, no load of its own).
+            // The source sends its own request unless too tired (base 1, no load of its own);
+            // with separate channels, once it knows which channel it sends on (below).
             bump(&mut tally.alive, 0);
-            if let Some(f) = &engine.fatigue {
-                let willing = f.willingness(self.load.load(ev.holder, now));
+            if let (Some(f), [_]) = (&engine.fatigue[0], engine.fatigue.as_slice()) {
+                let willing = f.willingness(self.loads[0].load(ev.holder, now));
                 if willing < 1.0 && !self.rng.bernoulli(willing) {
                     tally.unwilling += 1;
                     bump(&mut tally.ended, 0);
@@ -369,11 +394,13 @@ impl<'e, 'a: 'e> Run<'e, 'a> {
             let holder = ev.holder;
             let h = holder as usize;
             tally.received[h] += 1;
-            let willing = match &engine.fatigue {
-                Some(f) => f.willingness(self.load.load(holder, now)),
+            let channel = engine.channel[ev.via as usize];
+            let load = &mut self.loads[channel];
+            let willing = match &engine.fatigue[channel] {
+                Some(f) => f.willingness(load.load(holder, now)),
                 None => 1.0,
             };
-            let after = self.load.add(holder, now, 1.0);
+            let after = load.add(holder, now, 1.0);
             if after > tally.peak[h] {
                 tally.peak[h] = after;
             }
@@ -411,6 +438,17 @@ impl<'e, 'a: 'e> Run<'e, 'a> {
                 Next::End(Outcome::DeadEnd)
             }
             Choice::Forward { to, layer } => {
+                if ev.via == AT_SOURCE && engine.fatigue.len() == 2 {
+                    let channel = engine.channel[layer as usize];
+                    if let Some(f) = &engine.fatigue[channel] {
+                        let willing = f.willingness(self.loads[channel].load(ev.holder, now));
+                        if willing < 1.0 && !self.rng.bernoulli(willing) {
+                            tally.unwilling += 1;
+                            bump(&mut tally.ended, 0);
+                            return Next::End(Outcome::Unwilling);
+                        }
+                    }
+                }
                 flight.chain.push(to);
                 if self.trace {
                     flight.layers.push(layer);

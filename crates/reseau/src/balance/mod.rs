@@ -1,0 +1,270 @@
+//! The balanced model: sweep the share of effort people put into physical against digital
+//! ties, under fatigue and under platform decline, and find the mix that does best.
+//!
+//! A **mix** m ∈ [0, 1] is the share of networking effort spent on physical ties (1 − m on
+//! digital ones). It acts in two places:
+//!
+//! - **Referrals** (who passes a request on, and over which tie): a holder who has contacts on
+//!   both kinds of layer chooses among the physical ones with probability m, else among the
+//!   digital ones ([`RouteOptions::physical_share`](crate::referral::RouteOptions) = m); a
+//!   holder with contacts of one kind only uses them. Fatigue acts as in
+//!   [`crate::referral`]; with [`RouteOptions::digital_fatigue`](crate::referral::RouteOptions)
+//!   a person keeps one load per kind (meeting time and an inbox are different budgets of
+//!   attention), so splitting requests over both channels spreads the load.
+//! - **Campaigns** (a message spread by cascade from a few seeds): the probability (IC,
+//!   weighted cascade) or weight (LT) of every tie of a physical layer is multiplied by
+//!   `E·m/c_p` and of a digital layer by `E·(1 − m)/c_d` (capped at 1 as a probability), where E
+//!   is the [effort](BalanceOptions::effort) per person (default 2) and `c_p`, `c_d` the
+//!   [costs](BalanceOptions::physical_cost) of a tie of each kind (default 1): with the
+//!   defaults the even mix is the model as given, m = 1 doubles the physical probabilities
+//!   and silences the digital layers. The campaign's k seeds are split the same way:
+//!   round(m·k) people with the most physical ties, then the rest with the most digital
+//!   ties (ties broken by total ties, then the lowest id), chosen on the network as given.
+//!
+//! For each mix, [`balance`] runs random referral requests between people who are not tied
+//! ([`BalanceOptions::rate`] per step for [`BalanceOptions::steps`] steps; the first half
+//! warms the loads up) and [`BalanceOptions::runs`] cascades of the campaign, and reports:
+//! the referral success rate (Wilson 95% interval), the mean time to target in steps (normal
+//! 95% interval), the throughput under that load (referrals delivered per step, with the
+//! success rate's interval scaled), the campaign's reach (95% interval), and the share of
+//! referral hops and of cascade activations carried by physical layers.
+//!
+//! With a [`Decline`], the same is measured at periods 0, 1, …, `periods`, the declining
+//! layer keeping each tie with probability (1 − rate)^t (nested across periods) or none from
+//! `vanish_at` on. Every mix and period uses the same seed (common random numbers), so that
+//! differences between mixes are not noise between streams.
+//!
+//! The best mix per measure is the one with the highest mean (the lowest, for time to
+//! target) on the network as given; the report says whether it is interior (neither end of
+//! the sweep), whether its interval clears the intervals of both ends, and whether the
+//! sweep is flat (every mix's interval overlaps the best one's). Under decline, the most
+//! robust mix per measure is the one whose worst period is best (maximin).
+//!
+//! ```
+//! use reseau::balance::{BalanceOptions, Decline, Measure, balance};
+//! let net = reseau::datasets::aarhus_cs();
+//! let options = BalanceOptions {
+//!     mixes: vec![0.0, 0.5, 1.0],
+//!     runs: 200,
+//!     steps: 100,
+//!     decline: Some(Decline::new("facebook", 0.0, 1).vanish_at(1)),
+//!     ..BalanceOptions::default()
+//! };
+//! let report = balance(&net, &options, 7)?;
+//! assert_eq!(report.rows.len(), 3 * 2); // 3 mixes × periods 0 and 1
+//! let gone = report.row(0, 1); // all-digital effort, once facebook is gone
+//! assert_eq!(gone.declining_ties, Some(0));
+//! assert!(gone.reach < report.row(0, 0).reach);
+//! let best = report.best(Measure::Reach).unwrap();
+//! assert!(options.mixes.contains(&best.mix));
+//! assert_eq!(balance(&net, &options.clone().mixes(vec![1.5]), 7).unwrap_err().kind(), "InvalidParameterError");
+//! # Ok::<(), reseau::Error>(())
+//! ```
+
+mod decline;
+mod options;
+mod table;
+
+pub use options::{BalanceOptions, Decline, MAX_MIXES, MAX_PERIODS};
+pub use table::{BalanceReport, BalanceRow, BestMix, Measure, RobustMix};
+
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use crate::cascade::{Model, Seeds, simulate};
+use crate::compiled::CompiledNetwork;
+use crate::control::Control;
+use crate::error::Result;
+use crate::model::{LayerKind, Network};
+use crate::referral::{RouteOptions, Workload, wilson_interval};
+
+/// Runs the balance sweep of `options` on `net` with `seed`; see the [module](self)
+/// documentation for the model and the measures.
+///
+/// # Errors
+/// A mix outside [0, 1] or no mix, an unknown layer (in the routing options, the model or the
+/// decline), any other value outside its domain ([`BalanceOptions::validate`]).
+pub fn balance(net: &Network, options: &BalanceOptions, seed: u64) -> Result<BalanceReport> {
+    balance_with(net, options, seed, &Control::none())
+}
+
+/// [`balance`], watched and stoppable through `control`: it reports the (mix, period) cells
+/// done out of all of them, and returns [`Error::Cancelled`] when stopped.
+///
+/// ```
+/// use reseau::balance::{BalanceOptions, balance_with};
+/// use reseau::control::Control;
+/// let net = reseau::datasets::aarhus_cs();
+/// let options = BalanceOptions { mixes: vec![0.0, 1.0], runs: 50, steps: 20, ..Default::default() };
+/// let stop = |done: u64, _total: u64| done == 0;
+/// assert_eq!(balance_with(&net, &options, 1, &Control::new(&stop)).unwrap_err().kind(), "CancelledError");
+/// ```
+///
+/// # Errors
+/// As [`balance`], and [`Error::Cancelled`].
+pub fn balance_with(
+    net: &Network,
+    options: &BalanceOptions,
+    seed: u64,
+    control: &Control<'_>,
+) -> Result<BalanceReport> {
+    options.validate()?;
+    let view = net.compiled();
+    options.routing.validate(&view)?;
+    let workload = Workload::random(options.rate, options.steps);
+    workload.validate(&view)?;
+    for name in options.model.layers.keys() {
+        net.layer_id(name)?;
+    }
+    let periods = match &options.decline {
+        Some(d) => {
+            net.layer_id(&d.layer)?;
+            d.periods
+        }
+        None => 0,
+    };
+    let networks: Vec<(Option<usize>, std::sync::Arc<CompiledNetwork>)> = (0..=periods)
+        .map(|t| match &options.decline {
+            None => Ok((None, view.clone())),
+            Some(d) => {
+                let (declined, left) = decline::at(net, d, t, seed)?;
+                Ok((Some(left), std::sync::Arc::new(declined.compile())))
+            }
+        })
+        .collect::<Result<_>>()?;
+    let seeds = campaign_seeds(&view, options);
+
+    let cells: Vec<(u32, usize)> =
+        (0..=periods).flat_map(|t| (0..options.mixes.len()).map(move |i| (t, i))).collect();
+    let total = cells.len() as u64;
+    let done = AtomicU64::new(0);
+    control.report(0, total)?;
+    let run = |&(t, i): &(u32, usize)| -> Result<BalanceRow> {
+        control.check()?;
+        let (left, view) = &networks[t as usize];
+        let mix = options.mixes[i];
+        let row = cell(view, options, &workload, &seeds[i], (mix, t, *left), seed, control)?;
+        control.report(done.fetch_add(1, Ordering::Relaxed) + 1, total)?;
+        Ok(row)
+    };
+    #[cfg(feature = "parallel")]
+    let rows: Vec<BalanceRow> = {
+        use rayon::prelude::*;
+        cells.par_iter().map(run).collect::<Result<_>>()?
+    };
+    #[cfg(not(feature = "parallel"))]
+    let rows: Vec<BalanceRow> = cells.iter().map(run).collect::<Result<_>>()?;
+    Ok(BalanceReport::new(options, periods, rows))
+}
+
+/// One mix on one period's network.
+fn cell(
+    view: &CompiledNetwork,
+    options: &BalanceOptions,
+    workload: &Workload,
+    seeds: &Seeds,
+    (mix, period, declining_ties): (f64, u32, Option<usize>),
+    seed: u64,
+    control: &Control<'_>,
+) -> Result<BalanceRow> {
+    let physical: Vec<bool> = view.layers().iter().map(|l| l.kind == LayerKind::Physical).collect();
+    let share_physical = |per_layer: &[f64]| {
+        let all: f64 = per_layer.iter().sum();
+        let offline: f64 =
+            per_layer.iter().zip(&physical).filter(|(_, p)| **p).map(|(x, _)| x).sum();
+        if all > 0.0 { offline / all } else { 0.0 }
+    };
+
+    // Referrals.
+    let routing = RouteOptions { physical_share: Some(mix), ..options.routing.clone() };
+    let engine = crate::referral::route::Engine::new(view, &routing);
+    let warmup = options.steps / 2;
+    let (tally, _) = engine.run_measured(workload, seed, false, u64::from(warmup), control, false);
+    control.check()?;
+    let (asked, got) = (tally.measured_requests, tally.measured_succeeded);
+    let success_rate = if asked > 0 { got as f64 / asked as f64 } else { 0.0 };
+    let success_ci = wilson_interval(got, asked);
+    let window = f64::from(options.steps - warmup);
+    let per_step = asked as f64 / window;
+    let (time_to_target, time_ci) = mean_ci(&tally.times);
+    let hops: Vec<f64> = tally.layer_hops.iter().map(|&h| h as f64).collect();
+
+    // The campaign.
+    let [up, down] = options.multipliers(mix);
+    let mut model: Model = options.model.clone();
+    for (layer, &is_physical) in view.layers().iter().zip(&physical) {
+        let settings = model.layers.entry(layer.name.clone()).or_default();
+        settings.multiplier *= if is_physical { up } else { down };
+    }
+    let summary = simulate(view, seeds, &model, options.runs, seed)?;
+
+    Ok(BalanceRow {
+        mix,
+        period,
+        declining_ties,
+        success_rate,
+        success_ci,
+        time_to_target,
+        time_ci,
+        throughput: got as f64 / window,
+        throughput_ci: [success_ci[0] * per_step, success_ci[1] * per_step],
+        referral_offline_share: share_physical(&hops),
+        reach: summary.total.mean,
+        reach_ci: summary.total.ci95,
+        cascade_offline_share: share_physical(&summary.total.by_layer),
+    })
+}
+
+/// The mean of a histogram of times and its normal 95% interval.
+fn mean_ci(times: &std::collections::BTreeMap<u64, u64>) -> (Option<f64>, Option<[f64; 2]>) {
+    let n: u64 = times.values().sum();
+    if n == 0 {
+        return (None, None);
+    }
+    let (mut sum, mut squares) = (0u128, 0u128);
+    for (&t, &c) in times {
+        sum += u128::from(t) * u128::from(c);
+        squares += u128::from(t) * u128::from(t) * u128::from(c);
+    }
+    let nf = n as f64;
+    let mean = sum as f64 / nf;
+    let var =
+        if n > 1 { ((squares as f64 - sum as f64 * mean) / (nf - 1.0)).max(0.0) } else { 0.0 };
+    let half = 1.96 * (var / nf).sqrt();
+    (Some(mean), Some([mean - half, mean + half]))
+}
+
+/// Each mix's campaign seeds: round(m·k) by physical ties, the rest by digital ties.
+fn campaign_seeds(view: &CompiledNetwork, options: &BalanceOptions) -> Vec<Seeds> {
+    let n = view.num_people();
+    let mut degree = [vec![0u32; n], vec![0u32; n]];
+    for layer in view.layers() {
+        let k = usize::from(layer.kind == LayerKind::Digital);
+        for (p, d) in degree[k].iter_mut().enumerate() {
+            *d += layer.successors(p as u32).len() as u32;
+        }
+    }
+    let rank = |k: usize| {
+        let mut order: Vec<u32> = (0..n as u32).collect();
+        let total = |p: u32| degree[0][p as usize] + degree[1][p as usize];
+        order.sort_by_key(|&p| (std::cmp::Reverse((degree[k][p as usize], total(p))), p));
+        order
+    };
+    let (by_physical, by_digital) = (rank(0), rank(1));
+    let k = (options.seeds as usize).min(n);
+    options
+        .mixes
+        .iter()
+        .map(|&m| {
+            let physical = ((m * k as f64).round() as usize).min(k);
+            let mut chosen: Vec<u32> = by_physical[..physical].to_vec();
+            chosen.extend(
+                by_digital
+                    .iter()
+                    .filter(|p| !chosen.contains(p))
+                    .take(k - physical)
+                    .collect::<Vec<_>>(),
+            );
+            Seeds::from(chosen)
+        })
+        .collect()
+}

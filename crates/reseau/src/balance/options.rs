@@ -1,0 +1,258 @@
+//! What a balance sweep is asked to do: the mixes, the two workloads, effort and decline, as
+//! a plain serde struct shared by Rust callers, Python keyword arguments and JS option objects.
+
+use serde::{Deserialize, Serialize};
+
+use crate::cascade::Model;
+use crate::error::{Error, Result, check_non_negative, check_probability};
+use crate::referral::RouteOptions;
+
+/// The most mixes one sweep accepts.
+pub const MAX_MIXES: usize = 1001;
+/// The most periods of decline one sweep accepts.
+pub const MAX_PERIODS: u32 = 1000;
+
+/// A digital platform in decline: each period, every remaining tie of `layer` is lost with
+/// probability `rate`, and the whole layer is gone from period `vanish_at` on.
+///
+/// Losses are nested: a tie gone at period t is gone at every later period, because tie i
+/// survives to period t exactly when its own uniform draw `u_i < (1 − rate)^t` (one draw per
+/// tie, from the sweep's seed). Period 0 is the network as given.
+///
+/// ```
+/// use reseau::balance::Decline;
+/// let d: Decline = serde_json::from_str(r#"{"layer": "facebook", "rate": 0.3, "periods": 4}"#)?;
+/// assert_eq!(d, Decline::new("facebook", 0.3, 4));
+/// assert_eq!(d.vanish_at, None);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Decline {
+    /// The declining layer's name (usually a digital platform).
+    pub layer: String,
+    /// The share of its remaining ties lost each period, in [0, 1].
+    #[serde(default)]
+    pub rate: f64,
+    /// How many periods after period 0 to report (at least 1).
+    pub periods: u32,
+    /// The period from which the layer has no ties at all (`None`: never).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vanish_at: Option<u32>,
+}
+
+impl Decline {
+    /// A layer losing `rate` of its ties per period, over `periods` periods.
+    pub fn new(layer: impl Into<String>, rate: f64, periods: u32) -> Self {
+        Decline { layer: layer.into(), rate, periods, vanish_at: None }
+    }
+
+    /// The same, with the layer gone from period `period` on.
+    ///
+    /// ```
+    /// let d = reseau::balance::Decline::new("facebook", 0.0, 3).vanish_at(2);
+    /// assert_eq!(d.vanish_at, Some(2));
+    /// ```
+    #[must_use]
+    pub fn vanish_at(mut self, period: u32) -> Self {
+        self.vanish_at = Some(period);
+        self
+    }
+
+    /// The probability that a tie of the layer is still there at `period`: (1 − rate)^period,
+    /// by repeated multiplication (the same bits on every platform), or 0 once vanished.
+    ///
+    /// ```
+    /// let d = reseau::balance::Decline::new("facebook", 0.5, 3).vanish_at(3);
+    /// assert_eq!((d.survival(0), d.survival(2), d.survival(3)), (1.0, 0.25, 0.0));
+    /// ```
+    pub fn survival(&self, period: u32) -> f64 {
+        if self.vanish_at.is_some_and(|v| period >= v) {
+            return 0.0;
+        }
+        (0..period).fold(1.0, |s, _| s * (1.0 - self.rate))
+    }
+
+    /// Checks the rate and the number of periods (the layer is checked against a network by
+    /// [`balance`](super::balance)).
+    ///
+    /// ```
+    /// assert!(reseau::balance::Decline::new("facebook", 1.5, 3).validate().is_err());
+    /// assert!(reseau::balance::Decline::new("facebook", 0.5, 0).validate().is_err());
+    /// ```
+    pub fn validate(&self) -> Result<()> {
+        check_probability(|| "decline rate".into(), self.rate)?;
+        if self.periods == 0 || self.periods > MAX_PERIODS {
+            return Err(Error::invalid(
+                "decline periods",
+                self.periods,
+                format!("an integer in 1..={MAX_PERIODS}"),
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// A balance sweep: for each mix, a referral workload and a campaign, on the network as given
+/// and, with a [`Decline`], period after period. See [`crate::balance`] for the model.
+///
+/// ```
+/// use reseau::balance::BalanceOptions;
+/// let o: BalanceOptions = serde_json::from_str(
+///     r#"{"mixes": [0, 0.5, 1], "rate": 2, "decline": {"layer": "facebook", "rate": 0.5, "periods": 2}}"#,
+/// )?;
+/// assert_eq!(o.mixes, vec![0.0, 0.5, 1.0]);
+/// assert_eq!((o.steps, o.seeds, o.runs), (300, 3, 1000));
+/// assert!(serde_json::from_str::<BalanceOptions>(r#"{"mix": [0.5]}"#).is_err());
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct BalanceOptions {
+    /// The mixes to try: each the share of effort on physical ties, in [0, 1], in any order.
+    /// Default 0, 0.1, …, 1.
+    pub mixes: Vec<f64>,
+    /// How requests are routed and how fatigue acts ([`RouteOptions`]); its `physical_share`
+    /// is set by each mix and must be left unset here.
+    pub routing: RouteOptions,
+    /// Random referral requests (between people not tied) per step. Default 4.
+    pub rate: f64,
+    /// Steps of requests; the first half warms the loads up and only requests started in the
+    /// second half are measured. Default 300.
+    pub steps: u32,
+    /// The campaign's model ([`Model`]); each mix scales its layers' multipliers.
+    pub model: Model,
+    /// The campaign's number of seeds, split between physical and digital reach by the mix.
+    /// Default 3.
+    pub seeds: u32,
+    /// Monte Carlo runs of the campaign per mix and period. Default 1,000.
+    pub runs: u64,
+    /// Each person's effort per message: a tie of a kind gets `effort` × its share ÷ its
+    /// cost times its probability. Default 2, so that the even mix with unit costs is the
+    /// model as given.
+    pub effort: f64,
+    /// The effort a physical tie costs (a meeting). Default 1.
+    pub physical_cost: f64,
+    /// The effort a digital tie costs (a message). Default 1.
+    pub digital_cost: f64,
+    /// A platform in decline (`None`: the network as given only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decline: Option<Decline>,
+}
+
+impl Default for BalanceOptions {
+    fn default() -> Self {
+        BalanceOptions {
+            mixes: (0..=10).map(|i| f64::from(i) / 10.0).collect(),
+            routing: RouteOptions::default(),
+            rate: 4.0,
+            steps: 300,
+            model: Model::default(),
+            seeds: 3,
+            runs: 1000,
+            effort: 2.0,
+            physical_cost: 1.0,
+            digital_cost: 1.0,
+            decline: None,
+        }
+    }
+}
+
+impl BalanceOptions {
+    /// Sets the mixes.
+    ///
+    /// ```
+    /// let o = reseau::balance::BalanceOptions::default().mixes(vec![0.0, 1.0]);
+    /// assert_eq!(o.mixes.len(), 2);
+    /// ```
+    #[must_use]
+    pub fn mixes(mut self, mixes: Vec<f64>) -> Self {
+        self.mixes = mixes;
+        self
+    }
+
+    /// Sets the decline.
+    ///
+    /// ```
+    /// use reseau::balance::{BalanceOptions, Decline};
+    /// let o = BalanceOptions::default().decline(Decline::new("facebook", 0.2, 5));
+    /// assert_eq!(o.decline.unwrap().periods, 5);
+    /// ```
+    #[must_use]
+    pub fn decline(mut self, decline: Decline) -> Self {
+        self.decline = Some(decline);
+        self
+    }
+
+    /// The multipliers a mix gives physical and digital ties: effort × share ÷ cost.
+    ///
+    /// ```
+    /// let o = reseau::balance::BalanceOptions::default();
+    /// assert_eq!(o.multipliers(0.5), [1.0, 1.0]);
+    /// assert_eq!(o.multipliers(1.0), [2.0, 0.0]);
+    /// ```
+    pub fn multipliers(&self, mix: f64) -> [f64; 2] {
+        [self.effort * mix / self.physical_cost, self.effort * (1.0 - mix) / self.digital_cost]
+    }
+
+    /// Checks every value against its domain (layer names are checked against a network by
+    /// [`balance`](super::balance)).
+    ///
+    /// ```
+    /// use reseau::balance::BalanceOptions;
+    /// assert!(BalanceOptions::default().validate().is_ok());
+    /// let err = BalanceOptions::default().mixes(vec![0.5, 1.2]).validate().unwrap_err();
+    /// assert_eq!(err.to_string(), "invalid mix: 1.2 (expected a share in [0, 1])");
+    /// assert!(BalanceOptions::default().mixes(vec![]).validate().is_err());
+    /// ```
+    pub fn validate(&self) -> Result<()> {
+        if self.mixes.is_empty() || self.mixes.len() > MAX_MIXES {
+            return Err(Error::invalid(
+                "mixes",
+                format!("{} mixes", self.mixes.len()),
+                format!("from 1 to {MAX_MIXES} mixes"),
+            ));
+        }
+        for &m in &self.mixes {
+            if !(0.0..=1.0).contains(&m) {
+                return Err(Error::invalid("mix", m, "a share in [0, 1]"));
+            }
+        }
+        if let Some(share) = self.routing.physical_share {
+            return Err(Error::invalid(
+                "routing.physical_share",
+                share,
+                "no value: each mix sets it",
+            ));
+        }
+        if !(self.rate.is_finite() && self.rate > 0.0) {
+            return Err(Error::invalid("rate", self.rate, "a finite number > 0"));
+        }
+        if self.steps < 2 {
+            return Err(Error::invalid("steps", self.steps, "an integer >= 2"));
+        }
+        if self.runs == 0 || self.runs > crate::cascade::MAX_RUNS {
+            return Err(Error::invalid(
+                "runs",
+                self.runs,
+                format!("an integer in 1..={}", crate::cascade::MAX_RUNS),
+            ));
+        }
+        if self.seeds == 0 {
+            return Err(Error::invalid("seeds", 0, "an integer >= 1"));
+        }
+        check_non_negative(|| "effort".into(), self.effort)?;
+        for (name, cost) in
+            [("physical_cost", self.physical_cost), ("digital_cost", self.digital_cost)]
+        {
+            if !(cost.is_finite() && cost > 0.0) {
+                return Err(Error::invalid(name, cost, "a finite number > 0"));
+            }
+        }
+        self.model.validate()?;
+        if let Some(decline) = &self.decline {
+            decline.validate()?;
+        }
+        Ok(())
+    }
+}

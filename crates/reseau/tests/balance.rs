@@ -1,0 +1,133 @@
+//! The balance sweep on constructed networks whose answer is known, and its typed errors.
+
+// Exact values are the point: the same seed gives the same bits.
+#![allow(clippy::float_cmp)]
+
+use reseau::balance::{BalanceOptions, Decline, Measure, balance};
+use reseau::fatigue::Fatigue;
+use reseau::referral::{RouteOptions, Strategy};
+use reseau::{Layer, Network};
+
+/// Two layers, one physical and one digital, with the very same ties (a small-world graph),
+/// the physical one `slow` steps per hop.
+fn twin_layers(slow: u32) -> Network {
+    let base = reseau::generators::watts_strogatz(300, 6, 0.2, 11).unwrap();
+    let mut net = Network::new();
+    net.add_layer(Layer::physical("meet").latency(slow)).unwrap();
+    net.add_layer(Layer::digital("mail")).unwrap();
+    net.add_people(base.num_people()).unwrap();
+    for tie in base.ties() {
+        for layer in ["meet", "mail"] {
+            net.add_tie(tie.source, tie.target, layer, 1.0).unwrap();
+        }
+    }
+    net
+}
+
+#[test]
+fn identical_layers_without_fatigue_have_no_interior_optimum() {
+    let net = twin_layers(1);
+    let options = BalanceOptions {
+        mixes: vec![0.0, 0.5, 1.0],
+        steps: 400,
+        rate: 2.0,
+        runs: 2000,
+        ..BalanceOptions::default()
+    };
+    let report = balance(&net, &options, 3).unwrap();
+    for measure in Measure::ALL {
+        let best = report.best(measure).unwrap();
+        assert!(!best.interior || best.flat, "{measure:?}: {best:?}\n{:#?}", report.rows);
+    }
+    // Both ends see the same network through one kind of tie each: the same numbers up to
+    // noise.
+    let (a, b) = (report.row(0, 0), report.row(2, 0));
+    assert!((a.success_rate - b.success_rate).abs() < 0.05, "{a:?} {b:?}");
+    assert!((a.reach - b.reach).abs() < 0.05 * a.reach, "{a:?} {b:?}");
+    assert_eq!(a.referral_offline_share, 0.0);
+    assert_eq!(b.referral_offline_share, 1.0);
+}
+
+#[test]
+fn a_flooded_inbox_and_slow_meetings_make_the_best_mix_interior() {
+    let net = twin_layers(3);
+    let options = BalanceOptions {
+        mixes: (0..=10).map(|i| f64::from(i) / 10.0).collect(),
+        routing: RouteOptions::new(Strategy::Greedy)
+            .fatigue(Fatigue::hill(2.0, 2.0).half_life(10.0))
+            .digital_fatigue(Fatigue::hill(0.5, 2.0).half_life(10.0)),
+        rate: 30.0,
+        steps: 2000,
+        runs: 200,
+        ..BalanceOptions::default()
+    };
+    let report = balance(&net, &options, 5).unwrap();
+    let best = report.best(Measure::Throughput).unwrap();
+    let rows: Vec<(f64, f64)> = report.rows.iter().map(|r| (r.mix, r.throughput)).collect();
+    assert!(best.interior && best.beats_ends, "{best:?}\n{rows:?}");
+}
+
+#[test]
+fn decline_is_reported_period_by_period() {
+    let net = reseau::datasets::aarhus_cs();
+    let options = BalanceOptions {
+        mixes: vec![0.0, 1.0],
+        steps: 60,
+        runs: 300,
+        decline: Some(Decline::new("facebook", 0.5, 3)),
+        ..BalanceOptions::default()
+    };
+    let report = balance(&net, &options, 1).unwrap();
+    assert_eq!(report.rows.len(), 2 * 4);
+    assert_eq!(report.declining_layer.as_deref(), Some("facebook"));
+    let left: Vec<usize> = (0..=3).map(|t| report.row(0, t).declining_ties.unwrap()).collect();
+    assert_eq!(left[0], 124);
+    assert!(left.windows(2).all(|w| w[1] <= w[0]) && left[3] < 40, "{left:?}");
+    // All-physical effort does not use facebook: the campaign is the same at every period.
+    assert_eq!(report.row(1, 0).reach, report.row(1, 3).reach);
+    // All-digital effort loses reach as facebook empties.
+    assert!(report.row(0, 3).reach < report.row(0, 0).reach);
+    assert_eq!(report.robust.len(), 4);
+    assert_eq!(report.robust(Measure::Reach).unwrap().mix, 1.0);
+}
+
+#[test]
+fn the_same_seed_gives_the_same_report() {
+    let net = reseau::datasets::aarhus_cs();
+    let options =
+        BalanceOptions { mixes: vec![0.2, 0.8], steps: 40, runs: 100, ..Default::default() };
+    let a = balance(&net, &options, 9).unwrap();
+    assert_eq!(a, balance(&net, &options, 9).unwrap());
+    assert_ne!(a, balance(&net, &options, 10).unwrap());
+}
+
+#[test]
+fn bad_requests_get_typed_errors() {
+    let net = reseau::datasets::aarhus_cs();
+    let ok = BalanceOptions { mixes: vec![0.5], steps: 10, runs: 10, ..Default::default() };
+    let err = |o: BalanceOptions| balance(&net, &o, 1).unwrap_err();
+    let e = err(ok.clone().mixes(vec![-0.1]));
+    assert_eq!(
+        (e.kind(), e.to_string().as_str()),
+        ("InvalidParameterError", "invalid mix: -0.1 (expected a share in [0, 1])")
+    );
+    assert_eq!(err(ok.clone().mixes(vec![f64::NAN])).kind(), "InvalidParameterError");
+    assert!(err(ok.clone().mixes(vec![])).to_string().contains("0 mixes"));
+    let e = err(ok.clone().decline(Decline::new("myspace", 0.1, 2)));
+    assert_eq!((e.kind(), e.to_string().contains("myspace")), ("UnknownLayerError", true));
+    let mut routed = ok.clone();
+    routed.routing = RouteOptions::default().physical_share(0.3);
+    assert!(err(routed).to_string().contains("physical_share"));
+    let mut layered = ok.clone();
+    layered.model = layered.model.layer("dinner", reseau::cascade::LayerSettings::default());
+    assert_eq!(err(layered).kind(), "UnknownLayerError");
+    assert_eq!(err(BalanceOptions { rate: 0.0, ..ok.clone() }).kind(), "InvalidParameterError");
+    assert_eq!(
+        err(BalanceOptions { physical_cost: 0.0, ..ok.clone() }).kind(),
+        "InvalidParameterError"
+    );
+    assert_eq!(
+        err(ok.clone().decline(Decline::new("facebook", 2.0, 2))).kind(),
+        "InvalidParameterError"
+    );
+}
