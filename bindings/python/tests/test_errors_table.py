@@ -253,3 +253,19 @@ def test_json_with_extra_fields():
     with pytest.raises(reseau.JsonError) as info:
         reseau.Network.from_json(json.dumps(data))
     assert "unknown field `strength`" in info.value.message
+
+
+def test_limits():
+    """Requests that would exhaust memory or run for days are refused up front, saying what
+    was asked and the limit (crates/reseau/tests/limits.rs has every case)."""
+    with pytest.raises(reseau.InvalidParameterError) as info:
+        reseau.generators.erdos_renyi(n=10**12, mean_degree=1.0)
+    assert (info.value.name, info.value.value) == ("n", "1000000000000")
+    assert "268435456" in info.value.expected
+    with pytest.raises(reseau.InvalidParameterError) as info:
+        reseau.generators.erdos_renyi(n=10**6, mean_degree=999_999.0)  # 5 x 10^11 ties
+    assert info.value.name == "mean_degree" and "268435456 ties" in info.value.expected
+    with pytest.raises(reseau.InvalidParameterError) as info:
+        reseau.simulate(aarhus(), [0], runs=10**15)
+    assert (info.value.name, info.value.value) == ("runs", "1000000000000000")
+    assert "4294967296" in info.value.expected

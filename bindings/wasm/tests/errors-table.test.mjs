@@ -214,6 +214,18 @@ test('JSON with extra fields', () => {
   assert.match(throwsKind(() => Network.fromJson(JSON.stringify(tie)), 'JsonError').fields.message, /unknown field `strength`/);
 });
 
+test('limits: requests that would exhaust memory or run for days are refused up front', () => {
+  const { generators } = reseau;
+  const people = throwsKind(() => generators.erdosRenyi({ n: 1e12, meanDegree: 1, seed: 1 }), 'InvalidParameterError');
+  assert.match(people.message, /1000000000000/);
+  const ties = throwsKind(() => generators.erdosRenyi({ n: 1e6, meanDegree: 999999, seed: 1 }), 'InvalidParameterError');
+  assert.equal(ties.fields.name, 'mean_degree');
+  assert.match(ties.fields.expected, /268435456 ties/);
+  const runs = throwsKind(() => simulate(aarhus(), [0], { runs: 1e15 }), 'InvalidParameterError');
+  assert.deepEqual([runs.fields.name, runs.fields.value], ['runs', '1000000000000000']);
+  assert.match(runs.fields.expected, /4294967296/);
+});
+
 test('after every row the module still works', () => {
   assert.equal(aarhus().numTies, 620);
   assert.equal(simulate(aarhus(), [0], { runs: 10, seed: 1 }).runs ?? 10, 10);

@@ -1,6 +1,6 @@
 //! Kleinberg's navigable small world.
 
-use super::{check_people, tie};
+use super::{MAX_PEOPLE, check_people, check_ties, tie};
 use crate::rng::Stream;
 use crate::{Error, Layer, Network, Person, Result};
 
@@ -43,8 +43,9 @@ const MAX_REJECTIONS: u32 = 1_000;
 /// # Ok::<(), reseau::Error>(())
 /// ```
 pub fn kleinberg(side: usize, r: f64, long_range: usize, seed: u64) -> Result<Network> {
-    let people =
-        side.checked_mul(side).ok_or_else(|| Error::invalid("side", side, "side² < 2^32 - 1"))?;
+    let people = side.checked_mul(side).ok_or_else(|| {
+        Error::invalid("side", side, format!("side² at most {MAX_PEOPLE} people"))
+    })?;
     check_people("side²", people)?;
     if !(r.is_finite() && r >= 0.0) {
         return Err(Error::invalid("r", r, "a finite number >= 0"));
@@ -62,6 +63,7 @@ pub fn kleinberg(side: usize, r: f64, long_range: usize, seed: u64) -> Result<Ne
             format!("at most {room} on a {side}×{side} grid (people not already neighbours)"),
         ));
     }
+    check_ties("long_range", long_range, people as f64 * (lattice_degree + long_range) as f64)?;
 
     let mut net = Network::new();
     let layer = net.add_layer(Layer::physical(super::LAYER).directed(true))?;

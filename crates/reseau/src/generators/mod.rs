@@ -26,6 +26,9 @@
 //!   many ties for the people, …) gives [`Error::InvalidParameter`] naming the parameter, the
 //!   value and what would be accepted. Zero people is not an error where the other parameters
 //!   allow it: the result is an empty network that still has its layer(s).
+//! - **Bounded.** A request beyond [`MAX_PEOPLE`] people or [`MAX_TIES`] expected ties (each
+//!   about 32 GB of editable network) is refused before any work, with an error that says
+//!   what was asked and the limit, rather than exhausting memory or running for hours.
 //! - **Fast.** Sparse sampling by geometric skipping (Batagelj & Brandes 2005): time linear in
 //!   people plus ties.
 //!
@@ -65,12 +68,55 @@ use crate::{Error, Layer, LayerId, Network, PersonId, Result};
 /// ```
 pub const LAYER: &str = "ties";
 
-/// Checks that `n` people fit in 32-bit ids (the model's limit).
+/// The most people a generator makes: 2^28 = 268,435,456. The editable network costs about
+/// 120 bytes a person, so this is about 32 GB; a larger request is refused before any work.
+///
+/// ```
+/// use reseau::generators::{MAX_PEOPLE, erdos_renyi};
+/// let err = erdos_renyi(MAX_PEOPLE + 1, 0.0, 1).unwrap_err();
+/// assert_eq!(err.kind(), "InvalidParameterError");
+/// assert!(err.to_string().contains("268435457"));
+/// ```
+pub const MAX_PEOPLE: usize = 1 << 28;
+
+/// The most ties a generator makes (the expected number, for the random ones): 2^28 =
+/// 268,435,456. The editable network costs about 115 bytes a tie, so this is about 31 GB and
+/// minutes of work; a larger request is refused before any work.
+///
+/// ```
+/// use reseau::generators::{MAX_TIES, erdos_renyi};
+/// // A million people with a mean degree of a million - 1: 5 × 10^11 ties.
+/// let err = erdos_renyi(1_000_000, 999_999.0, 1).unwrap_err();
+/// assert!(err.to_string().contains(&MAX_TIES.to_string()), "{err}");
+/// ```
+pub const MAX_TIES: u64 = 1 << 28;
+
+/// Checks that `n` people are at most [`MAX_PEOPLE`] (which also fits 32-bit ids).
 fn check_people(name: &str, n: usize) -> Result<u32> {
-    u32::try_from(n)
-        .ok()
-        .filter(|&n| n < u32::MAX)
-        .ok_or_else(|| Error::invalid(name, n, "fewer than 2^32 - 1 people"))
+    if n > MAX_PEOPLE {
+        return Err(Error::invalid(
+            name,
+            n,
+            format!("at most {MAX_PEOPLE} people (generators::MAX_PEOPLE)"),
+        ));
+    }
+    Ok(n as u32)
+}
+
+/// Checks that a request for about `ties` ties (expected) is within [`MAX_TIES`]; `name` and
+/// `value` are the parameter that sets the number.
+fn check_ties(name: &str, value: impl std::fmt::Display, ties: f64) -> Result<()> {
+    if ties > MAX_TIES as f64 {
+        return Err(Error::invalid(
+            name,
+            value,
+            format!(
+                "a value giving at most {MAX_TIES} ties (generators::MAX_TIES); this one gives \
+                 about {ties:.3e}"
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// A network of `n` unlabelled people and the physical layer [`LAYER`].
@@ -227,6 +273,10 @@ mod tests {
     #[test]
     fn too_many_people_is_an_error() {
         assert!(check_people("n", u32::MAX as usize).is_err());
+        assert!(check_people("n", MAX_PEOPLE + 1).is_err());
+        assert_eq!(check_people("n", MAX_PEOPLE).unwrap() as usize, MAX_PEOPLE);
         assert_eq!(check_people("n", 5).unwrap(), 5);
+        assert!(check_ties("m", 3, MAX_TIES as f64).is_ok());
+        assert!(check_ties("m", 3, MAX_TIES as f64 + 1e3).is_err());
     }
 }

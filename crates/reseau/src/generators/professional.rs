@@ -4,7 +4,7 @@ use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
-use super::{bernoulli_pairs, check_mean_degree, check_people};
+use super::{bernoulli_pairs, check_mean_degree, check_people, check_ties};
 use crate::error::{check_non_negative, check_probability};
 use crate::rng::Stream;
 use crate::{Error, Layer, LayerId, Network, Person, PersonId, PersonKind, Result};
@@ -100,6 +100,9 @@ impl ProfessionalOptions {
         check_mean_degree("physical_mean_degree", self.physical_mean_degree, n)?;
         check_probability(|| "within_group".to_owned(), self.within_group)?;
         check_mean_degree("digital_mean_degree", self.digital_mean_degree, n)?;
+        let layers = self.digital_layers.len() as f64;
+        let ties = n as f64 * (self.physical_mean_degree + layers * self.digital_mean_degree) / 2.0;
+        check_ties("people", n, ties)?;
         if !(self.exponent.is_finite() && self.exponent > 2.0) {
             return Err(Error::invalid("exponent", self.exponent, "a finite number > 2"));
         }

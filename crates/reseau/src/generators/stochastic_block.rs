@@ -1,6 +1,6 @@
 //! The stochastic block model.
 
-use super::{bernoulli_grid, bernoulli_pairs, check_people, tie};
+use super::{bernoulli_grid, bernoulli_pairs, check_people, check_ties, tie};
 use crate::rng::Stream;
 use crate::{Error, Layer, Network, Person, Result};
 
@@ -62,9 +62,22 @@ pub fn stochastic_block(sizes: &[usize], probabilities: &[Vec<f64>], seed: u64) 
         }
     }
     let people = sizes.iter().try_fold(0usize, |sum, &s| sum.checked_add(s)).ok_or_else(|| {
-        Error::invalid("sizes", "a sum beyond usize", "fewer than 2^32 - 1 people")
+        Error::invalid(
+            "sizes",
+            "a sum beyond usize",
+            format!("at most {} people", super::MAX_PEOPLE),
+        )
     })?;
     check_people("sum of sizes", people)?;
+    let mut expected = 0.0;
+    for (a, &size_a) in sizes.iter().enumerate() {
+        let size_a = size_a as f64;
+        expected += probabilities[a][a] * size_a * (size_a - 1.0).max(0.0) / 2.0;
+        for (b, &size_b) in sizes.iter().enumerate().skip(a + 1) {
+            expected += probabilities[a][b] * size_a * size_b as f64;
+        }
+    }
+    check_ties("sizes and probabilities", format!("{people} people"), expected)?;
 
     let mut net = Network::new();
     let layer = net.add_layer(Layer::physical(super::LAYER))?;
