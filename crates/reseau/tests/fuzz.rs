@@ -59,7 +59,8 @@ fn tokens() -> impl Strategy<Value = Vec<u8>> {
         1 => Just(b"\"".to_vec()),
         1 => prop::sample::select(vec![
             "nan", "inf", "-inf", "-0", "1e309", "0.5", "-1", "1", "+1", "-", "e",
-            "#LAYERS\n", "#ACTORS\n", "#EDGES\n", "#TYPE multiplex\n", "#VERSION 2.0\n",
+            "#LAYERS\n", "#ACTORS\n", "#EDGES\n", "#TYPE\nmultiplex\n", "#ACTOR ATTRIBUTES\n",
+            "#EDGE ATTRIBUTES\n", "--", "NA", "STRING", "NUMERIC", "#VERSION 2.0\n",
             "UNDIRECTED", "DIRECTED", "source,target,weight\n", "source,target\n",
             "nodeID nodeLabel\n", "layerID layerLabel\n", "facebook", "lunch", "é", "\u{FEFF}",
         ])
@@ -134,6 +135,99 @@ fn rich() -> String {
     net.to_json()
 }
 
+/// A valid JSON document with one to three values replaced, removed or added at random
+/// places: still JSON, so the checks after parsing (ids, probabilities, policies) are reached.
+fn mutated(valid: &str) -> impl Strategy<Value = String> {
+    let doc: serde_json::Value = serde_json::from_str(valid).unwrap();
+    let mut paths = Vec::new();
+    collect_paths(&doc, String::new(), &mut paths);
+    let replacement = prop_oneof![
+        Just(serde_json::Value::Null),
+        any::<bool>().prop_map(serde_json::Value::from),
+        any::<i64>().prop_map(serde_json::Value::from),
+        any::<u64>().prop_map(serde_json::Value::from),
+        prop::sample::select(vec![-1.0, 0.0, 0.5, 1.0, 1.5, 2.0, 1e300, -0.0, 4_294_967_295.0])
+            .prop_map(serde_json::Value::from),
+        prop::sample::select(vec![
+            "",
+            "x",
+            "lunch",
+            "mail",
+            "a",
+            "merge",
+            "sum",
+            "reject",
+            "drop",
+            "physical",
+            "digital",
+            "positive",
+            "negative",
+            "media",
+            "reseau.network"
+        ])
+        .prop_map(serde_json::Value::from),
+        Just(serde_json::json!([])),
+        Just(serde_json::json!({})),
+        Just(serde_json::json!([0.5, 0.5])),
+    ];
+    let edit = (prop::sample::select(paths), 0u8..3, replacement);
+    prop::collection::vec(edit, 1..4).prop_map(move |edits| {
+        let mut doc = doc.clone();
+        for (path, action, value) in edits {
+            let (parent, key) = path.rsplit_once('/').unwrap();
+            match (action, doc.pointer_mut(parent)) {
+                (0, Some(serde_json::Value::Object(map))) => {
+                    map.remove(key);
+                }
+                (0, Some(serde_json::Value::Array(list))) => {
+                    if let Ok(i) = key.parse::<usize>() {
+                        if i < list.len() {
+                            list.remove(i);
+                        }
+                    }
+                }
+                (1, Some(serde_json::Value::Object(map))) => {
+                    map.insert(format!("{key}_"), value);
+                }
+                (1, Some(serde_json::Value::Array(list))) => list.push(value),
+                _ => {
+                    if let Some(slot) = doc.pointer_mut(&path) {
+                        *slot = value;
+                    }
+                }
+            }
+        }
+        doc.to_string()
+    })
+}
+
+/// Every JSON pointer of `value` below the root.
+fn collect_paths(value: &serde_json::Value, at: String, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, child) in map {
+                let path = format!("{at}/{key}");
+                out.push(path.clone());
+                collect_paths(child, path, out);
+            }
+        }
+        serde_json::Value::Array(list) => {
+            for (i, child) in list.iter().enumerate() {
+                let path = format!("{at}/{i}");
+                out.push(path.clone());
+                collect_paths(child, path, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Aarhus without its three largest layers, as graphology: a real document, small enough.
+fn small_graphology() -> String {
+    let net = datasets::aarhus_cs().without_layers(&["facebook", "leisure", "work"]).unwrap();
+    serde_json::to_string(&net.to_graphology()).unwrap()
+}
+
 proptest! {
     #![proptest_config(config(400))]
 
@@ -176,15 +270,27 @@ proptest! {
     }
 
     #[test]
-    fn graphology_edited(text in edited(serde_json::to_string(&datasets::aarhus_cs().without_layers(&["facebook", "leisure", "work", "coauthor"]).unwrap().to_graphology()).unwrap())) {
-        if let Ok(graph) = serde_json::from_str::<Graphology>(&text) {
-            check(Network::from_graphology(&graph));
-        }
+    fn json_mutated(text in mutated(&rich())) {
+        check(Network::from_json(&text));
     }
 }
 
 proptest! {
     #![proptest_config(config(100))]
+
+    #[test]
+    fn graphology_mutated(text in mutated(&small_graphology())) {
+        if let Ok(graph) = serde_json::from_str::<Graphology>(&text) {
+            check(Network::from_graphology(&graph));
+        }
+    }
+
+    #[test]
+    fn graphology_edited(text in edited(small_graphology())) {
+        if let Ok(graph) = serde_json::from_str::<Graphology>(&text) {
+            check(Network::from_graphology(&graph));
+        }
+    }
 
     /// Valid line-format text with edits: reaches deeper than random text.
     #[test]
@@ -194,7 +300,9 @@ proptest! {
 
     #[test]
     fn mpx_edited(text in edited(
-        "#TYPE multiplex\n#LAYERS\nlunch,UNDIRECTED\nmail,DIRECTED\n#ACTORS\na,x\n#EDGES\na,b,lunch\nb,c,mail\n".to_string()
+        "#TYPE\nmultiplex\n#LAYERS\nlunch,UNDIRECTED\nmail,DIRECTED\n#ACTOR ATTRIBUTES\ngroup,STRING\n\
+         role,STRING\n#ACTORS\na,g1,PhD\nb,NA,x\n#EDGE ATTRIBUTES\nweight,NUMERIC\n#EDGES\n\
+         a,b,lunch,2\nb,c,mail,0.5\n".to_string()
     )) {
         check(parse_mpx(text.as_bytes(), "f", &MpxOptions::default()));
     }
