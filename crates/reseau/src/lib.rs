@@ -38,6 +38,7 @@ pub mod io;
 mod model;
 pub mod referral;
 pub mod relays;
+pub mod report;
 pub mod reputation;
 pub mod rng;
 

@@ -1,0 +1,379 @@
+//! The headline report: one call that runs the library's main analyses on a network and
+//! returns their numbers, a text a person reads in a minute, and SVG charts.
+//!
+//! The report covers the network (offline against online layers and their overlap), whom to
+//! enlist (IMM's best relays, and the best within a budget of people's costs), a campaign
+//! from the most connected person with the share carried offline and online, the referral
+//! load curve under fatigue with its collapse point, the balance sweep of physical against
+//! digital effort ([`crate::balance`]) and what happens as the largest digital layer
+//! declines and vanishes. Every number comes from the `seed`; the same seed gives the same
+//! report in Rust, Python and JavaScript.
+//!
+//! ```
+//! use reseau::report::{ReportOptions, headline};
+//! let net = reseau::datasets::aarhus_cs();
+//! let report = headline(&net, &ReportOptions::quick(), 7)?;
+//! assert_eq!(report.network.people, 61);
+//! assert!(report.text().contains("Balance"));
+//! let charts = report.charts();
+//! assert!(charts.iter().any(|(name, svg)| name == "load_curve.svg" && svg.starts_with("<svg")));
+//! # Ok::<(), reseau::Error>(())
+//! ```
+
+mod svg;
+mod text;
+
+use serde::{Deserialize, Serialize};
+
+use crate::balance::{BalanceOptions, BalanceReport, Decline, balance_with};
+use crate::cascade::{LayerSettings, Model, Seeds, simulate_with};
+use crate::control::Control;
+use crate::error::Result;
+use crate::fatigue::Fatigue;
+use crate::model::{LayerId, LayerKind, Network, PersonId};
+use crate::referral::{LoadCurve, RouteOptions, referral_load_curve_with};
+use crate::relays::{SelectOptions, Selection, select_relays_with};
+
+/// What the report runs; the defaults are the README's main command.
+///
+/// ```
+/// use reseau::report::ReportOptions;
+/// let o: ReportOptions = serde_json::from_str(r#"{"runs": 500, "mixes": [0, 0.5, 1]}"#)?;
+/// assert_eq!(o.relays, 3);
+/// assert!(serde_json::from_str::<ReportOptions>(r#"{"run": 5}"#).is_err());
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ReportOptions {
+    /// The report's title.
+    pub title: String,
+    /// The campaign model (relays, cascade, balance). Default Independent Cascade p = 0.1.
+    pub model: Model,
+    /// Monte Carlo runs for the cascade and the relays' evaluation. Default 10,000.
+    pub runs: u64,
+    /// How many relays to choose. Default 3.
+    pub relays: usize,
+    /// The budget of the budgeted choice, in people's costs (`None`: skipped). Default 4.
+    pub budget: Option<f64>,
+    /// Fatigue of the physical channel (and of everything, when `digital_fatigue` is `None`).
+    /// Default Hill, half 2, exponent 2, half-life 10 steps.
+    pub fatigue: Fatigue,
+    /// Fatigue of the digital channel. Default the same curve as `fatigue`, in a channel of
+    /// its own (an inbox apart from meeting time).
+    pub digital_fatigue: Option<Fatigue>,
+    /// The load curve's request rates, increasing. Default 0.5, 1, 2, …, 512.
+    pub rates: Vec<f64>,
+    /// Steps of the load curve. Default 300.
+    pub steps: u32,
+    /// The balance sweep's mixes. Default 0, 0.1, …, 1.
+    pub mixes: Vec<f64>,
+    /// Steps of referrals per mix (at the load curve's peak rate). Default 1,000.
+    pub balance_steps: u32,
+    /// Cascades per mix and period. Default 1,000.
+    pub balance_runs: u64,
+    /// The declining layer (`None`: the digital layer with the most ties, if any).
+    pub decline_layer: Option<String>,
+    /// The share of its ties it loses per period. Default 0.3.
+    pub decline_rate: f64,
+    /// Periods of decline; the layer is gone at the last one. Default 4.
+    pub decline_periods: u32,
+}
+
+impl Default for ReportOptions {
+    fn default() -> Self {
+        let fatigue = Fatigue::hill(2.0, 2.0).half_life(10.0);
+        ReportOptions {
+            title: "reseau report".to_owned(),
+            model: Model::independent_cascade(0.1),
+            runs: 10_000,
+            relays: 3,
+            budget: Some(4.0),
+            fatigue,
+            digital_fatigue: Some(fatigue),
+            rates: (0..11).map(|i| 0.5 * f64::from(1u32 << i)).collect(),
+            steps: 300,
+            mixes: (0..=10).map(|i| f64::from(i) / 10.0).collect(),
+            balance_steps: 1000,
+            balance_runs: 1000,
+            decline_layer: None,
+            decline_rate: 0.3,
+            decline_periods: 4,
+        }
+    }
+}
+
+impl ReportOptions {
+    /// Fewer runs and steps: a report in a fraction of a second on a small network (tests,
+    /// previews).
+    ///
+    /// ```
+    /// assert_eq!(reseau::report::ReportOptions::quick().runs, 500);
+    /// ```
+    pub fn quick() -> Self {
+        ReportOptions {
+            runs: 500,
+            steps: 100,
+            mixes: vec![0.0, 0.25, 0.5, 0.75, 1.0],
+            balance_steps: 100,
+            balance_runs: 100,
+            decline_periods: 2,
+            ..ReportOptions::default()
+        }
+    }
+
+    fn routing(&self) -> RouteOptions {
+        RouteOptions {
+            fatigue: Some(self.fatigue),
+            digital_fatigue: self.digital_fatigue,
+            ..RouteOptions::default()
+        }
+    }
+}
+
+/// One layer in the report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LayerSummary {
+    /// Its name.
+    pub name: String,
+    /// `physical` or `digital`.
+    pub kind: String,
+    /// Its ties.
+    pub ties: usize,
+    /// People with at least one tie in it.
+    pub active: usize,
+    /// Mean ties of its active people.
+    pub mean_degree: f64,
+    /// The most ties anyone has in it.
+    pub max_degree: u32,
+}
+
+/// The network in the report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NetworkSummary {
+    /// People.
+    pub people: usize,
+    /// Ties (an undirected tie once).
+    pub ties: usize,
+    /// Each layer.
+    pub layers: Vec<LayerSummary>,
+    /// Pairs tied in a physical layer.
+    pub pairs_offline: usize,
+    /// Pairs tied in a digital layer.
+    pub pairs_online: usize,
+    /// Pairs tied both ways.
+    pub pairs_both: usize,
+    /// Bytes per directed tie of the compiled view.
+    pub bytes_per_tie: f64,
+}
+
+/// The campaign in the report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CampaignSummary {
+    /// Who starts it (the most connected person), by name.
+    pub seed_person: String,
+    /// Their id.
+    pub seed_id: u32,
+    /// Mean reach, seeds included.
+    pub reach: f64,
+    /// Its 95% interval.
+    pub reach_ci: [f64; 2],
+    /// Mean reached by the end of each step.
+    pub by_step: Vec<f64>,
+    /// The share of activations each layer carries, in layer order.
+    pub layer_shares: Vec<f64>,
+    /// The share carried by physical layers.
+    pub offline_share: f64,
+    /// Mean reach with every digital layer switched off (`None`: no digital layer).
+    pub reach_offline_only: Option<f64>,
+}
+
+/// The report's numbers; [`Report::text`] and [`Report::charts`] present them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    /// The title.
+    pub title: String,
+    /// The seed every part used.
+    pub seed: u64,
+    /// The options.
+    pub options: ReportOptions,
+    /// The network.
+    pub network: NetworkSummary,
+    /// The people's names, by id (for the relays and the campaign).
+    pub names: Vec<String>,
+    /// The best `options.relays` relays (IMM, ε = 0.1).
+    pub relays: Selection,
+    /// The best relays within `options.budget` (`None`: no budget).
+    pub budgeted: Option<Selection>,
+    /// The campaign from the most connected person.
+    pub campaign: CampaignSummary,
+    /// The referral load curve under fatigue.
+    pub load_curve: LoadCurve,
+    /// The balance sweep, at the load curve's peak rate, with the decline.
+    pub balance: BalanceReport,
+}
+
+/// Runs the headline report on `net`; see the [module](self) documentation.
+///
+/// # Errors
+/// Any error of the analyses it runs: an option outside its domain, an unknown declining
+/// layer, an empty network.
+pub fn headline(net: &Network, options: &ReportOptions, seed: u64) -> Result<Report> {
+    headline_with(net, options, seed, &Control::none())
+}
+
+/// [`headline`], stoppable through `control` (it reports its six parts done out of six).
+///
+/// # Errors
+/// As [`headline`], and [`Error::Cancelled`](crate::Error::Cancelled).
+pub fn headline_with(
+    net: &Network,
+    options: &ReportOptions,
+    seed: u64,
+    control: &Control<'_>,
+) -> Result<Report> {
+    let parts = 6;
+    let view = net.compiled();
+    let network = summarise(net, &view);
+    control.report(1, parts)?;
+
+    let select = SelectOptions {
+        k: Some(options.relays.min(net.num_people())),
+        model: options.model.clone(),
+        evaluation_runs: options.runs,
+        ..SelectOptions::default()
+    };
+    let quiet = Control::none();
+    let relays = select_relays_with(&view, &select, seed, &quiet)?;
+    let budgeted = match options.budget {
+        Some(budget) => Some(select_relays_with(
+            &view,
+            &SelectOptions { k: None, budget: Some(budget), ..select.clone() },
+            seed,
+            &quiet,
+        )?),
+        None => None,
+    };
+    control.report(2, parts)?;
+
+    let campaign = campaign(net, &view, options, seed)?;
+    control.report(3, parts)?;
+
+    let load_curve = referral_load_curve_with(
+        &view,
+        &options.rates,
+        options.steps,
+        &options.routing(),
+        seed,
+        &quiet,
+    )?;
+    control.report(4, parts)?;
+
+    let decline_layer = options.decline_layer.clone().or_else(|| {
+        net.layers_of_kind(LayerKind::Digital)
+            .into_iter()
+            .max_by_key(|&l| (net.num_ties_in(l).unwrap_or(0), std::cmp::Reverse(l.0)))
+            .map(|l| net.layer(l).name.clone())
+    });
+    let sweep = BalanceOptions {
+        mixes: options.mixes.clone(),
+        routing: options.routing(),
+        rate: load_curve.peak_rate,
+        steps: options.balance_steps,
+        model: options.model.clone(),
+        runs: options.balance_runs,
+        decline: decline_layer.map(|layer| {
+            Decline::new(layer, options.decline_rate, options.decline_periods)
+                .vanish_at(options.decline_periods)
+        }),
+        ..BalanceOptions::default()
+    };
+    let balance = balance_with(net, &sweep, seed, &quiet)?;
+    control.report(parts, parts)?;
+
+    Ok(Report {
+        title: options.title.clone(),
+        seed,
+        options: options.clone(),
+        network,
+        names: (0..net.num_people()).map(|p| net.display_name(PersonId(p as u32))).collect(),
+        relays,
+        budgeted,
+        campaign,
+        load_curve,
+        balance,
+    })
+}
+
+fn summarise(net: &Network, view: &crate::CompiledNetwork) -> NetworkSummary {
+    let layers = net
+        .layers()
+        .iter()
+        .enumerate()
+        .map(|(i, layer)| {
+            let degrees = net.degrees(Some(LayerId(i as u32)));
+            let active = degrees.iter().filter(|&&d| d > 0).count();
+            LayerSummary {
+                name: layer.name.clone(),
+                kind: layer.kind.as_str().to_owned(),
+                ties: net.num_ties_in(LayerId(i as u32)).unwrap_or(0),
+                active,
+                mean_degree: f64::from(degrees.iter().sum::<u32>()) / active.max(1) as f64,
+                max_degree: degrees.iter().copied().max().unwrap_or(0),
+            }
+        })
+        .collect();
+    let physical = net.layers_of_kind(LayerKind::Physical);
+    let digital = net.layers_of_kind(LayerKind::Digital);
+    NetworkSummary {
+        people: net.num_people(),
+        ties: net.num_ties(),
+        layers,
+        pairs_offline: net.overlapping_pairs(&physical, &physical).len(),
+        pairs_online: net.overlapping_pairs(&digital, &digital).len(),
+        pairs_both: net.overlapping_pairs(&physical, &digital).len(),
+        bytes_per_tie: view.bytes_per_directed_tie(),
+    }
+}
+
+fn campaign(
+    net: &Network,
+    view: &crate::CompiledNetwork,
+    options: &ReportOptions,
+    seed: u64,
+) -> Result<CampaignSummary> {
+    let all = net.degrees(None);
+    let first = (0..all.len()).max_by_key(|&p| (all[p], std::cmp::Reverse(p))).unwrap_or(0) as u32;
+    let seeds = Seeds::from(vec![first]);
+    let quiet = Control::none();
+    let s = simulate_with(view, &seeds, &options.model, options.runs, seed, &quiet)?;
+    let layer_shares = s.layer_shares();
+    let offline_share = net
+        .layers()
+        .iter()
+        .zip(&layer_shares)
+        .filter(|(l, _)| l.kind == LayerKind::Physical)
+        .map(|(_, x)| x)
+        .sum();
+    let digital = net.layers_of_kind(LayerKind::Digital);
+    let reach_offline_only = if digital.is_empty() {
+        None
+    } else {
+        let mut off = options.model.clone();
+        for l in digital {
+            let settings = off.layers.entry(net.layer(l).name.clone()).or_default();
+            *settings = LayerSettings { enabled: false, ..settings.clone() };
+        }
+        Some(simulate_with(view, &seeds, &off, options.runs, seed, &quiet)?.total.mean)
+    };
+    Ok(CampaignSummary {
+        seed_person: net.display_name(PersonId(first)),
+        seed_id: first,
+        reach: s.total.mean,
+        reach_ci: s.total.ci95,
+        by_step: s.by_step,
+        layer_shares,
+        offline_share,
+        reach_offline_only,
+    })
+}
