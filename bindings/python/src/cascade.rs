@@ -12,8 +12,8 @@ use pyo3::exceptions::{PyOverflowError, PyTypeError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyMapping, PyString, PyTuple, PyType};
 use reseau::cascade::{
-    self, Distrust, LayerSettings, MAX_RUNS, Model, ModelKind, Relays, Seeds, SpreadStats, Summary,
-    Trace,
+    self, Distrust, LayerSettings, MAX_RUNS, Model, ModelKind, PartialSummary, Relays, Seeds,
+    SpreadStats, Summary, Trace,
 };
 use reseau::{CompiledNetwork, Error, Network};
 use serde::Serialize;
@@ -21,6 +21,7 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 use std::sync::Arc;
 
+use crate::control::watched;
 use crate::convert::{from_json, to_json, to_py};
 use crate::errors::{err, invalid};
 use crate::fatigue::{PyFatigue, fatigue_arg, fatigue_repr};
@@ -895,8 +896,24 @@ fn layer_names(view: &CompiledNetwork) -> Vec<String> {
 /// Traceback (most recent call last):
 ///     ...
 /// reseau.UnknownPersonError: unknown person nobody
+///
+/// ``run_range=(start, stop)`` does only the runs ``start`` to ``stop - 1`` (``runs`` is then
+/// not used) and returns a :class:`CascadePartial`: a shard, to run in another process or on
+/// another machine and merge. Shards whose ranges cover ``0..n`` merge into exactly the
+/// summary of ``runs=n``, to the last bit:
+///
+/// >>> parts = [reseau.simulate(net, [0, 1], seed=7, run_range=r) for r in [(0, 640), (640, 1000)]]
+/// >>> parts[0]
+/// <reseau.CascadePartial: runs 0..640 of seed 7>
+/// >>> reseau.merge(parts).to_dict() == summary.to_dict()
+/// True
+///
+/// ``progress`` is a callable ``(done, total)`` told the runs done about ten times a second
+/// (returning ``False`` stops the call with :class:`CancelledError`), or ``True`` for a tqdm
+/// bar. Ctrl-C interrupts the call with ``KeyboardInterrupt`` within a fraction of a second.
 #[pyfunction]
-#[pyo3(signature = (net, seeds, model = None, *, runs = 1000, seed = 0, bad_seeds = None))]
+#[pyo3(signature = (net, seeds, model = None, *, runs = 1000, seed = 0, bad_seeds = None, run_range = None, progress = None))]
+#[allow(clippy::too_many_arguments)] // the Python signature
 pub(crate) fn simulate(
     py: Python<'_>,
     net: PyRef<'_, PyNetwork>,
@@ -905,19 +922,39 @@ pub(crate) fn simulate(
     runs: i64,
     seed: u64,
     bad_seeds: Option<&Bound<'_, PyAny>>,
-) -> PyResult<PyCascadeSummary> {
-    let runs = u64::try_from(runs)
-        .map_err(|_| invalid("runs", runs, &format!("an integer in 1..={MAX_RUNS}")))?;
+    run_range: Option<(i64, i64)>,
+    progress: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Py<PyAny>> {
     let model = model_arg(model)?;
     let default = Model::default();
     let model = model.as_ref().map_or(&default, |m| &m.get().inner);
+    let range = run_range
+        .map(|(start, stop)| match (u64::try_from(start), u64::try_from(stop)) {
+            (Ok(a), Ok(b)) => Ok(a..b),
+            _ => Err(invalid(
+                "run_range",
+                format!("({start}, {stop})"),
+                "a (start, stop) pair of run numbers >= 0",
+            )),
+        })
+        .transpose()?;
+    let runs = u64::try_from(runs)
+        .map_err(|_| invalid("runs", runs, &format!("an integer in 1..={MAX_RUNS}")))?;
     let call = prepare(py, &net, seeds, bad_seeds)?;
     // The network may change while the runs go on: they use the compiled view.
     drop(net);
-    let view = &call.view;
-    let summary =
-        py.detach(|| cascade::simulate(view, &call.seeds, model, runs, seed)).map_err(err)?;
-    PyCascadeSummary::new(py, summary, call.labels)
+    let (view, seeds) = (&call.view, &call.seeds);
+    if let Some(range) = range {
+        let partial = watched(py, progress, "simulate", |control| {
+            cascade::simulate_runs(view, seeds, model, range, seed, control)
+        })?;
+        let partial = PyCascadePartial { inner: partial, labels: call.labels };
+        return Ok(Py::new(py, partial)?.into_any());
+    }
+    let summary = watched(py, progress, "simulate", |control| {
+        cascade::simulate_with(view, seeds, model, runs, seed, control)
+    })?;
+    Ok(Py::new(py, PyCascadeSummary::new(py, summary, call.labels)?)?.into_any())
 }
 
 /// One cascade, traced: for each person, the step they were convinced, who convinced them,
@@ -1280,6 +1317,108 @@ impl PyCascadeSummary {
         let summary =
             core_value(summary, "summary", "a dict as CascadeSummary.to_dict() writes it")?;
         PyCascadeSummary::new(cls.py(), summary, labels)
+    }
+}
+
+/// A shard of a simulation: the runs ``start`` to ``stop - 1`` of :func:`simulate` tallied
+/// (``simulate(..., run_range=(start, stop))``), to be merged with the other shards of the same
+/// simulation (same network, seeds, model and ``seed``) and summarised. It pickles without
+/// losing a bit, so shards can run in other processes or on a cluster (see ``reseau.dask``).
+///
+/// >>> import reseau
+/// >>> net = reseau.datasets.aarhus_cs()
+/// >>> a = reseau.simulate(net, ["U4"], seed=3, run_range=(0, 64))
+/// >>> b = reseau.simulate(net, ["U4"], seed=3, run_range=(64, 100))
+/// >>> ab = a.merge(b); ab.runs, ab.ranges
+/// (100, [(0, 100)])
+/// >>> ab.summary().to_dict() == reseau.simulate(net, ["U4"], runs=100, seed=3).to_dict()
+/// True
+/// >>> a.merge(a)
+/// Traceback (most recent call last):
+///     ...
+/// reseau.InvalidParameterError: invalid shards: runs 0..64 counted twice (expected shards whose runs do not overlap)
+#[pyclass(module = "reseau", name = "CascadePartial", frozen)]
+pub(crate) struct PyCascadePartial {
+    inner: PartialSummary,
+    labels: Vec<String>,
+}
+
+#[pymethods]
+impl PyCascadePartial {
+    /// The number of runs tallied.
+    #[getter]
+    fn runs(&self) -> u64 {
+        self.inner.runs()
+    }
+
+    /// The run numbers tallied, as sorted ``(start, stop)`` ranges (``stop`` excluded).
+    #[getter]
+    fn ranges(&self) -> Vec<(u64, u64)> {
+        self.inner.ranges.iter().map(|r| (r[0], r[1])).collect()
+    }
+
+    /// The ``seed`` of the simulation.
+    #[getter]
+    fn seed(&self) -> u64 {
+        self.inner.seed
+    }
+
+    /// Both shards' runs together (a new :class:`CascadePartial`); refuses shards of another
+    /// seed or network and shards whose runs overlap.
+    ///
+    /// >>> import reseau
+    /// >>> net = reseau.datasets.aarhus_cs()
+    /// >>> a = reseau.simulate(net, [0], run_range=(0, 10)); c = reseau.simulate(net, [0], run_range=(20, 30))
+    /// >>> a.merge(c).ranges
+    /// [(0, 10), (20, 30)]
+    fn merge(&self, other: PyRef<'_, Self>) -> PyResult<Self> {
+        let inner = self.inner.merge(&other.inner).map_err(err)?;
+        Ok(PyCascadePartial { inner, labels: self.labels.clone() })
+    }
+
+    /// The :class:`CascadeSummary` of the runs tallied: :func:`simulate`'s summary when the
+    /// ranges are ``0..n``.
+    ///
+    /// >>> import reseau
+    /// >>> reseau.simulate(reseau.datasets.aarhus_cs(), [0], run_range=(0, 10)).summary().runs
+    /// 10
+    fn summary(&self, py: Python<'_>) -> PyResult<PyCascadeSummary> {
+        PyCascadeSummary::new(py, self.inner.summary(), self.labels.clone())
+    }
+
+    /// The shard as a dict (the core's serde form: integer tallies, sums of squares as text).
+    ///
+    /// >>> import reseau
+    /// >>> d = reseau.simulate(reseau.datasets.aarhus_cs(), [0], run_range=(5, 9)).to_dict()
+    /// >>> d["ranges"], d["seed"]
+    /// ([[5, 9]], 0)
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_python(py, &self.inner, "shard")
+    }
+
+    fn __repr__(&self) -> String {
+        let ranges: Vec<String> =
+            self.inner.ranges.iter().map(|r| format!("{}..{}", r[0], r[1])).collect();
+        format!("<reseau.CascadePartial: runs {} of seed {}>", ranges.join(", "), self.inner.seed)
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> Reduced<'py, (Bound<'py, PyAny>, Vec<String>)> {
+        let this = slf.get();
+        let rebuild = slf.get_type().getattr("_from_state")?;
+        Ok((rebuild, (this.to_dict(slf.py())?, this.labels.clone())))
+    }
+
+    #[classmethod]
+    #[pyo3(name = "_from_state")]
+    fn from_state(
+        _cls: &Bound<'_, PyType>,
+        state: &Bound<'_, PyAny>,
+        labels: Vec<String>,
+    ) -> PyResult<Self> {
+        let inner: PartialSummary =
+            core_value(state, "shard", "a dict as CascadePartial.to_dict() writes it")?;
+        inner.validate().map_err(err)?;
+        Ok(PyCascadePartial { inner, labels })
     }
 }
 

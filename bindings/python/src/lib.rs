@@ -15,6 +15,7 @@
 use pyo3::prelude::*;
 
 mod cascade;
+mod control;
 mod convert;
 mod errors;
 mod fatigue;
@@ -59,6 +60,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<cascade::PySpreadStats>()?;
     m.add_class::<cascade::PyCascadeSummary>()?;
     m.add_class::<cascade::PyCascadeTrace>()?;
+    m.add_class::<cascade::PyCascadePartial>()?;
     m.add_function(wrap_pyfunction!(cascade::simulate, m)?)?;
     m.add_function(wrap_pyfunction!(cascade::trace, m)?)?;
     m.add_function(wrap_pyfunction!(cascade::exact_spread, m)?)?;
@@ -70,6 +72,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(referral::referral_load_curve, m)?)?;
     m.add_class::<relays::PyRelaySelection>()?;
     m.add_function(wrap_pyfunction!(relays::select_relays, m)?)?;
+    m.add_function(wrap_pyfunction!(relays::relay_evaluation_seed, m)?)?;
     m.add_class::<reputation::PyReputation>()?;
     m.add_function(wrap_pyfunction!(reputation::reputation, m)?)?;
     Ok(())

@@ -22,6 +22,7 @@ use crate::cascade::{
     Reduced, by_name, core_value, float_array, person_arg, present, short, to_python, type_name,
     variant_name,
 };
+use crate::control::watched;
 use crate::errors::{err, invalid};
 use crate::fatigue::fatigue_arg;
 use crate::network::PyNetwork;
@@ -275,10 +276,10 @@ fn u64_array<'py>(py: Python<'py>, values: &[u64]) -> Bound<'py, PyArray1<u64>> 
 #[pyo3(signature = (
     net, requests = None, *, n_requests = None, rate = None, steps = None, strategy = None,
     physical_share = None, forward = None, layer_forward = None, max_hops = None, fatigue = None,
-    seed = 0
+    seed = 0, progress = None
 ))]
 #[pyo3(
-    text_signature = "(net, requests=None, *, n_requests=1000, rate=None, steps=None, strategy='greedy', physical_share=None, forward=1.0, layer_forward=None, max_hops=50, fatigue=None, seed=0)"
+    text_signature = "(net, requests=None, *, n_requests=1000, rate=None, steps=None, strategy='greedy', physical_share=None, forward=1.0, layer_forward=None, max_hops=50, fatigue=None, seed=0, progress=None)"
 )]
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn route_referrals(
@@ -295,6 +296,7 @@ pub(crate) fn route_referrals(
     max_hops: Option<&Bound<'_, PyAny>>,
     fatigue: Option<&Bound<'_, PyAny>>,
     seed: u64,
+    progress: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyReferralSummary> {
     let work = WorkloadArgs { requests, n_requests, rate, steps };
     let route = RouteArgs { strategy, physical_share, forward, layer_forward, max_hops, fatigue };
@@ -302,8 +304,9 @@ pub(crate) fn route_referrals(
     // The network may change while the requests travel: they use the compiled view.
     drop(net);
     let (view, workload, options) = (&call.view, &call.workload, &call.options);
-    let summary =
-        py.detach(|| referral::route_referrals(view, workload, options, seed)).map_err(err)?;
+    let summary = watched(py, progress, "route_referrals", |control| {
+        referral::route_referrals_with(view, workload, options, seed, control)
+    })?;
     Ok(PyReferralSummary { inner: summary, labels: call.labels })
 }
 
@@ -425,10 +428,10 @@ fn trace_records<'py>(
 #[pyfunction]
 #[pyo3(signature = (
     net, rates, *, steps = None, strategy = None, physical_share = None, forward = None,
-    layer_forward = None, max_hops = None, fatigue = None, seed = 0
+    layer_forward = None, max_hops = None, fatigue = None, seed = 0, progress = None
 ))]
 #[pyo3(
-    text_signature = "(net, rates, *, steps=200, strategy='greedy', physical_share=None, forward=1.0, layer_forward=None, max_hops=50, fatigue=None, seed=0)"
+    text_signature = "(net, rates, *, steps=200, strategy='greedy', physical_share=None, forward=1.0, layer_forward=None, max_hops=50, fatigue=None, seed=0, progress=None)"
 )]
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn referral_load_curve(
@@ -443,6 +446,7 @@ pub(crate) fn referral_load_curve(
     max_hops: Option<&Bound<'_, PyAny>>,
     fatigue: Option<&Bound<'_, PyAny>>,
     seed: u64,
+    progress: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyLoadCurve> {
     let rates: Vec<f64> = if let Ok(array) = rates.extract::<PyReadonlyArray1<'_, f64>>() {
         array.as_array().iter().copied().collect()
@@ -458,9 +462,9 @@ pub(crate) fn referral_load_curve(
     let inner = &net.inner;
     let view = py.detach(|| inner.compiled());
     drop(net);
-    let curve = py
-        .detach(|| referral::referral_load_curve(&view, &rates, steps, &options, seed))
-        .map_err(err)?;
+    let curve = watched(py, progress, "referral_load_curve", |control| {
+        referral::referral_load_curve_with(&view, &rates, steps, &options, seed, control)
+    })?;
     Ok(PyLoadCurve { inner: curve })
 }
 

@@ -15,7 +15,8 @@ use crate::cascade::{
     PySpreadStats, Reduced, core_value, float_array, model_arg, present, short, to_python,
     type_name, variant_name,
 };
-use crate::errors::{err, invalid};
+use crate::control::watched;
+use crate::errors::invalid;
 use crate::network::PyNetwork;
 
 const METHODS: &str = "one of \"imm\", \"opim_c\", \"celf\", \"degree\", \"degree_discount\", \
@@ -80,10 +81,11 @@ fn runs_arg(runs: i64, name: &str, min: u64) -> PyResult<u64> {
 #[pyfunction]
 #[pyo3(signature = (
     net, k = None, *, budget = None, costs = None, model = None, method = None, epsilon = 0.1,
-    ell = 1.0, evaluation_runs = 10_000, celf_runs = 1000, evaluation_model = None, seed = 0
+    ell = 1.0, evaluation_runs = 10_000, celf_runs = 1000, evaluation_model = None, seed = 0,
+    progress = None
 ))]
 #[pyo3(
-    text_signature = "(net, k=None, *, budget=None, costs=None, model=None, method='imm', epsilon=0.1, ell=1.0, evaluation_runs=10000, celf_runs=1000, evaluation_model=None, seed=0)"
+    text_signature = "(net, k=None, *, budget=None, costs=None, model=None, method='imm', epsilon=0.1, ell=1.0, evaluation_runs=10000, celf_runs=1000, evaluation_model=None, seed=0, progress=None)"
 )]
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn select_relays(
@@ -100,6 +102,7 @@ pub(crate) fn select_relays(
     celf_runs: i64,
     evaluation_model: Option<&Bound<'_, PyAny>>,
     seed: u64,
+    progress: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyRelaySelection> {
     let mut options = SelectOptions {
         k: present(k).map(|k| core_value(k, "k", "an integer >= 1")).transpose()?,
@@ -123,7 +126,9 @@ pub(crate) fn select_relays(
     let inner = &net.inner;
     let (view, labels) = py.detach(|| (inner.compiled(), inner.labels()));
     drop(net);
-    let selection = py.detach(|| relays::select_relays(&view, &options, seed)).map_err(err)?;
+    let selection = watched(py, progress, "select_relays", |control| {
+        relays::select_relays_with(&view, &options, seed, control)
+    })?;
     // Each relay's cost, from the costs the selection used.
     let all = options.costs.as_deref().unwrap_or(view.costs());
     let costs = selection.relays.iter().map(|&v| all[v as usize]).collect();
@@ -313,4 +318,19 @@ impl PyRelaySelection {
         )?;
         Ok(PyRelaySelection { inner, labels, layer_names, costs })
     }
+}
+
+/// The ``seed`` of the :func:`simulate` call with which :func:`select_relays` evaluates its
+/// choice when given ``seed``: to run that evaluation elsewhere, for instance in shards on a
+/// cluster (see ``reseau.dask.evaluate_relays``).
+///
+/// >>> import reseau
+/// >>> net = reseau.datasets.aarhus_cs()
+/// >>> chosen = reseau.select_relays(net, k=2, evaluation_runs=500, seed=9)
+/// >>> again = reseau.simulate(net, chosen.relays, runs=500, seed=reseau.relay_evaluation_seed(9))
+/// >>> again.total.to_dict() == chosen.spread.to_dict()
+/// True
+#[pyfunction]
+pub(crate) fn relay_evaluation_seed(seed: u64) -> u64 {
+    relays::evaluation_seed(seed)
 }

@@ -57,6 +57,8 @@ problem carrying its details as attributes:
 from . import _core
 from ._core import (
     FORMAT_VERSION,
+    CancelledError,
+    CascadePartial,
     DuplicateLabelError,
     DuplicateLayerError,
     DuplicateTieError,
@@ -98,6 +100,7 @@ from ._core import (
     read_multiplex,
     read_signed,
     referral_load_curve,
+    relay_evaluation_seed,
     reputation,
     route_referrals,
     select_relays,
@@ -107,11 +110,14 @@ from ._core import (
 )
 from . import datasets, generators
 from ._networkx import from_networkx
+from ._shard import merge, shard_ranges
 
 __version__: str = _core.__version__
 
 __all__ = [
     "FORMAT_VERSION",
+    "CancelledError",
+    "CascadePartial",
     "CascadeSummary",
     "CascadeTrace",
     "DuplicateLabelError",
@@ -145,6 +151,7 @@ __all__ = [
     "exact_spread",
     "from_networkx",
     "generators",
+    "merge",
     "parse_csv",
     "parse_edgelist",
     "parse_mpx",
@@ -156,9 +163,11 @@ __all__ = [
     "read_multiplex",
     "read_signed",
     "referral_load_curve",
+    "relay_evaluation_seed",
     "reputation",
     "route_referrals",
     "select_relays",
+    "shard_ranges",
     "simulate",
     "trace",
     "trace_referrals",

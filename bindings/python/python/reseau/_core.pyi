@@ -3,6 +3,7 @@
 import os
 from typing import (
     Any,
+    Callable,
     Dict,
     Iterable,
     List,
@@ -25,6 +26,8 @@ FORMAT_VERSION: int
 ERROR_KINDS: List[str]
 
 __all__ = [
+    "CancelledError",
+    "CascadePartial",
     "CascadeSummary",
     "CascadeTrace",
     "DuplicateLabelError",
@@ -74,6 +77,7 @@ __all__ = [
     "read_multiplex",
     "read_signed",
     "referral_load_curve",
+    "relay_evaluation_seed",
     "reputation",
     "route_referrals",
     "select_relays",
@@ -172,6 +176,9 @@ class JsonError(ReseauError):
     line: int
     column: int
     message: str
+
+class CancelledError(ReseauError):
+    """A long call stopped by its progress callback (which returned False)."""
 
 @final
 class Layer:
@@ -655,6 +662,25 @@ class CascadeTrace:
     def _repr_html_(self) -> str: ...
     def __reduce__(self) -> Tuple[Any, Tuple[Dict[str, Any], List[str], List[str]]]: ...
 
+@final
+class CascadePartial:
+    """A shard of a simulation: some runs tallied, to merge and summarise."""
+
+    @property
+    def runs(self) -> int: ...
+    @property
+    def ranges(self) -> List[Tuple[int, int]]: ...
+    @property
+    def seed(self) -> int: ...
+    def merge(self, other: CascadePartial) -> CascadePartial: ...
+    def summary(self) -> CascadeSummary: ...
+    def to_dict(self) -> Dict[str, Any]: ...
+    def __reduce__(self) -> Tuple[Any, Tuple[Dict[str, Any], List[str]]]: ...
+
+# A progress callback: (done, total) -> False to stop; or True for a tqdm bar.
+_Progress = Union[bool, Callable[[int, int], Any], None]
+
+@overload
 def simulate(
     net: Network,
     seeds: _People,
@@ -663,7 +689,21 @@ def simulate(
     runs: int = 1000,
     seed: int = 0,
     bad_seeds: Optional[_People] = None,
+    run_range: None = None,
+    progress: _Progress = None,
 ) -> CascadeSummary: ...
+@overload
+def simulate(
+    net: Network,
+    seeds: _People,
+    model: Optional[Model] = None,
+    *,
+    runs: int = 1000,
+    seed: int = 0,
+    bad_seeds: Optional[_People] = None,
+    run_range: Tuple[int, int],
+    progress: _Progress = None,
+) -> CascadePartial: ...
 def trace(
     net: Network,
     seeds: _People,
@@ -824,6 +864,7 @@ def route_referrals(
     max_hops: int = 50,
     fatigue: Optional[_FatigueArg] = None,
     seed: int = 0,
+    progress: _Progress = None,
 ) -> ReferralSummary: ...
 def trace_referrals(
     net: Network,
@@ -852,6 +893,7 @@ def referral_load_curve(
     max_hops: int = 50,
     fatigue: Optional[_FatigueArg] = None,
     seed: int = 0,
+    progress: _Progress = None,
 ) -> LoadCurve: ...
 
 @final
@@ -904,7 +946,9 @@ def select_relays(
     celf_runs: int = 1000,
     evaluation_model: Optional[Model] = None,
     seed: int = 0,
+    progress: _Progress = None,
 ) -> RelaySelection: ...
+def relay_evaluation_seed(seed: int) -> int: ...
 
 @final
 class Reputation:

@@ -116,6 +116,6 @@ pub fn route_referrals_with(
     control.check()?;
     let engine = route::Engine::new(net, options);
     let tally = engine.run_measured(workload, seed, false, 0, control, true).0;
-    control.check()?;
+    control.report(tally.requests, tally.requests)?;
     Ok(RouteSummary::new(net, tally))
 }

@@ -1,0 +1,121 @@
+"""Long calls: Ctrl-C interrupts them within a second, progress callbacks see them, and
+returning False (or raising) stops them."""
+
+from __future__ import annotations
+
+import _thread
+import os
+import signal
+import threading
+import time
+
+import pytest
+
+import reseau
+
+NET = reseau.datasets.aarhus_cs()
+LONG = dict(runs=2**32, seed=1)  # hours of work: only an interruption ends it
+
+
+def _interrupt_after(delay: float, how: str) -> threading.Thread:
+    def fire() -> None:
+        time.sleep(delay)
+        if how == "signal":
+            os.kill(os.getpid(), signal.SIGINT)
+        else:
+            _thread.interrupt_main()
+
+    thread = threading.Thread(target=fire, daemon=True)
+    thread.start()
+    return thread
+
+
+@pytest.mark.parametrize("how", ["signal", "interrupt_main"])
+def test_ctrl_c_interrupts_a_long_simulation_within_a_second(how):
+    thread = _interrupt_after(0.3, how)
+    started = time.monotonic()
+    with pytest.raises(KeyboardInterrupt):
+        reseau.simulate(NET, [0], **LONG)
+    elapsed = time.monotonic() - started
+    thread.join()
+    assert elapsed < 0.3 + 1.0, elapsed
+    # The library is still usable afterwards.
+    assert reseau.simulate(NET, [0], runs=10, seed=1).runs == 10
+
+
+def test_ctrl_c_interrupts_relay_selection_and_referrals():
+    big = reseau.generators.erdos_renyi(n=200_000, mean_degree=10.0, seed=1)
+    calls = [
+        lambda: reseau.select_relays(big, k=50, epsilon=0.02, evaluation_runs=10**6, seed=1),
+        lambda: reseau.route_referrals(big, n_requests=10**7, rate=1000, seed=1),
+        lambda: reseau.referral_load_curve(big, [1000.0, 2000.0], steps=20_000, seed=1),
+    ]
+    for call in calls:
+        thread = _interrupt_after(0.3, "interrupt_main")
+        started = time.monotonic()
+        with pytest.raises(KeyboardInterrupt):
+            call()
+        thread.join()
+        assert time.monotonic() - started < 0.3 + 1.0
+
+
+def test_progress_sees_every_run_and_does_not_change_the_result():
+    seen: list[tuple[int, int]] = []
+    watched = reseau.simulate(NET, [0], runs=500_000, seed=3, progress=lambda d, t: seen.append((d, t)))
+    plain = reseau.simulate(NET, [0], runs=500_000, seed=3)
+    assert watched.to_dict() == plain.to_dict()
+    assert seen[-1] == (500_000, 500_000)
+    assert all(t == 500_000 and 0 <= d <= t for d, t in seen)
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+
+def test_progress_false_stops_with_cancelled_error():
+    started = time.monotonic()
+    with pytest.raises(reseau.CancelledError) as info:
+        reseau.simulate(NET, [0], progress=lambda done, total: False, **LONG)
+    assert time.monotonic() - started < 1.5
+    assert info.value.kind == "CancelledError" and isinstance(info.value, reseau.ReseauError)
+    # None (no return value) and other values go on.
+    assert reseau.simulate(NET, [0], runs=100, progress=lambda d, t: None).runs == 100
+    assert reseau.simulate(NET, [0], runs=100, progress=lambda d, t: 0).runs == 100
+
+
+def test_an_exception_in_the_callback_stops_the_call_and_propagates():
+    def boom(done: int, total: int) -> None:
+        raise RuntimeError("enough")
+
+    with pytest.raises(RuntimeError, match="enough"):
+        reseau.simulate(NET, [0], progress=boom, **LONG)
+
+
+def test_progress_of_the_other_long_calls():
+    for call in (
+        lambda p: reseau.select_relays(NET, k=3, evaluation_runs=1000, seed=1, progress=p),
+        lambda p: reseau.route_referrals(NET, n_requests=5000, rate=50, seed=1, progress=p),
+        lambda p: reseau.referral_load_curve(NET, [1.0, 4.0], steps=100, seed=1, progress=p),
+    ):
+        seen: list[tuple[int, int]] = []
+        result = call(lambda d, t: seen.append((d, t)))
+        assert result.to_dict() == call(None).to_dict()
+        assert seen and seen[-1][0] == seen[-1][1]
+
+
+def test_progress_false_stops_relay_selection():
+    big = reseau.generators.erdos_renyi(n=100_000, mean_degree=8.0, seed=2)
+    started = time.monotonic()
+    with pytest.raises(reseau.CancelledError):
+        reseau.select_relays(big, k=20, epsilon=0.02, evaluation_runs=10**6, progress=lambda d, t: False)
+    assert time.monotonic() - started < 2.0
+
+
+def test_bad_progress_argument():
+    with pytest.raises(TypeError, match="progress"):
+        reseau.simulate(NET, [0], runs=10, progress="yes")
+
+
+def test_progress_true_shows_a_tqdm_bar(capsys):
+    pytest.importorskip("tqdm", reason="tqdm is not installed")
+    s = reseau.simulate(NET, [0], runs=300_000, seed=1, progress=True)
+    assert s.runs == 300_000
+    err = capsys.readouterr().err
+    assert "simulate" in err and "300000/300000" in err.replace(",", "")

@@ -1,0 +1,47 @@
+"""Monte Carlo on a real Dask cluster (a scheduler and two worker processes on loopback)
+gives exactly the one-machine numbers."""
+
+from __future__ import annotations
+
+import pytest
+
+import reseau
+
+distributed = pytest.importorskip(
+    "distributed", reason="dask.distributed is not installed (pip install 'reseau[dask]')"
+)
+import reseau.dask  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def client():
+    cluster = distributed.LocalCluster(
+        n_workers=2,
+        threads_per_worker=1,
+        processes=True,
+        host="127.0.0.1",
+        dashboard_address=None,
+        worker_dashboard_address=None,
+    )
+    with cluster, distributed.Client(cluster) as client:
+        yield client
+
+
+def test_simulate_on_the_cluster_equals_one_machine(client):
+    net = reseau.datasets.aarhus_cs()
+    model = reseau.IndependentCascade(0.1, layers={"lunch": {"multiplier": 2.0}})
+    here = reseau.simulate(net, ["U4", "U33"], model, runs=5000, seed=7)
+    there = reseau.dask.simulate(client, net, ["U4", "U33"], model, runs=5000, seed=7, shards=5)
+    assert there.to_dict() == here.to_dict()
+    # The shards really ran on the workers.
+    workers = client.run(lambda: __import__("os").getpid())
+    assert len(set(workers.values())) == 2
+
+
+def test_relay_evaluation_on_the_cluster_equals_select_relays(client):
+    net = reseau.datasets.aarhus_cs()
+    model = reseau.IndependentCascade(0.05)
+    chosen = reseau.select_relays(net, k=4, model=model, evaluation_runs=3000, seed=3)
+    spread = reseau.dask.evaluate_relays(client, net, chosen.relays, model, runs=3000, seed=3)
+    assert chosen.spread is not None
+    assert spread.to_dict() == chosen.spread.to_dict()
