@@ -370,3 +370,27 @@ fn options_with_unknown_fields() {
     let bad_samples = ReputationOptions { samples: u64::MAX, ..ReputationOptions::default() };
     fails(reputation(&aarhus(), &bad_samples), "InvalidParameterError", &["samples"]);
 }
+
+#[test]
+fn balance_mixes_outside_0_1() {
+    use reseau::balance::{BalanceOptions, Decline, balance};
+    let net = datasets::aarhus_cs();
+    for mix in [-0.1, 1.2, f64::NAN] {
+        let options = BalanceOptions::default().mixes(vec![0.5, mix]);
+        fails(
+            balance(&net, &options, 1),
+            "InvalidParameterError",
+            &["invalid mix", &mix.to_string(), "[0, 1]"],
+        );
+    }
+    fails(
+        balance(&net, &BalanceOptions::default().mixes(vec![]), 1),
+        "InvalidParameterError",
+        &["mixes", "0 mixes"],
+    );
+    // A platform's decline rate is a share too, and its layer must exist.
+    let decline = BalanceOptions::default().decline(Decline::new("facebook", 1.5, 5));
+    fails(balance(&net, &decline, 1), "InvalidParameterError", &["decline rate", "1.5"]);
+    let unknown = BalanceOptions::default().decline(Decline::new("myspace", 0.2, 5));
+    fails(balance(&net, &unknown, 1), "UnknownLayerError", &["\"myspace\""]);
+}

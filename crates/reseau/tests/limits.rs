@@ -107,3 +107,18 @@ fn exact_spread_refuses_what_it_cannot_enumerate() {
     // And the people limit of the network itself.
     refused(|| Network::new().add_people(1 << 40), &["1099511627776", "2^32"]);
 }
+
+#[test]
+fn balance_refuses_endless_sweeps() {
+    use reseau::balance::{BalanceOptions, Decline, MAX_MIXES, MAX_PERIODS, balance};
+    let net = datasets::aarhus_cs();
+    let many = BalanceOptions::default().mixes(vec![0.5; MAX_MIXES + 1]);
+    refused(|| balance(&net, &many, 1), &[&format!("{} mixes", MAX_MIXES + 1)]);
+    let long = BalanceOptions::default().decline(Decline::new("facebook", 0.1, MAX_PERIODS + 1));
+    refused(
+        || balance(&net, &long, 1),
+        &[&(MAX_PERIODS + 1).to_string(), &MAX_PERIODS.to_string()],
+    );
+    let runs = BalanceOptions { runs: 1_000_000_000_000_000, ..BalanceOptions::default() };
+    refused(|| balance(&net, &runs, 1), &["1000000000000000", &MAX_RUNS.to_string()]);
+}
