@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import math
+import random
 
 import numpy as np
 import pytest
@@ -269,3 +270,31 @@ def test_limits():
         reseau.simulate(aarhus(), [0], runs=10**15)
     assert (info.value.name, info.value.value) == ("runs", "1000000000000000")
     assert "4294967296" in info.value.expected
+
+
+def test_random_input_never_panics():
+    """The bindings' share of the fuzzing (crates/reseau/tests/fuzz.rs): random bytes made of
+    the formats' characters, through every reader and JSON loading, give a ReseauError or a
+    network that re-serialises; a PanicException (a BaseException) would fail the test."""
+    rng = random.Random(10)
+    alphabet = b"0123456789 ,\n\r\t#-.eainf\"\xff\xc3"
+    readers = [
+        reseau.parse_edgelist,
+        reseau.parse_csv,
+        reseau.parse_multiplex,
+        reseau.parse_mpx,
+        reseau.parse_signed,
+    ]
+    valid = 0
+    for _ in range(300):
+        data = bytes(rng.choice(alphabet) for _ in range(rng.randrange(60)))
+        for read in readers:
+            try:
+                net = read(data)
+            except reseau.ReseauError:
+                continue
+            valid += 1
+            assert reseau.Network.from_json(net.to_json()).to_json() == net.to_json()
+        with pytest.raises(reseau.ReseauError):
+            reseau.Network.from_json(data.decode("utf-8", "replace") + "{")
+    assert valid > 0  # the inputs reach whole networks, not only errors

@@ -226,6 +226,42 @@ test('limits: requests that would exhaust memory or run for days are refused up 
   assert.match(runs.fields.expected, /4294967296/);
 });
 
+test('random input never aborts the module', () => {
+  // The bindings' share of the fuzzing (crates/reseau/tests/fuzz.rs): random bytes made of the
+  // formats' characters, through every reader and JSON loading, give an Error of a core kind
+  // or a network that re-serialises; never a RuntimeError (an aborted instance).
+  const kinds = new Set(reseau.errorKinds());
+  const alphabet = new TextEncoder().encode('0123456789 ,\n\r\t#-.eainf"');
+  const extra = [0xff, 0xc3];
+  let state = 10;
+  const next = (n) => {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    return state % n;
+  };
+  const readers = [readEdgelist, reseau.readCsv, readMultiplex, readMpx, readSigned];
+  let valid = 0;
+  for (let i = 0; i < 300; i++) {
+    const bytes = Uint8Array.from({ length: next(60) }, () => {
+      const k = next(alphabet.length + extra.length);
+      return k < alphabet.length ? alphabet[k] : extra[k - alphabet.length];
+    });
+    for (const read of readers) {
+      let net;
+      try {
+        net = read(bytes);
+      } catch (e) {
+        assert.ok(e instanceof Error && kinds.has(e.name), `${e.name}: ${e.message}`);
+        continue;
+      }
+      valid += 1;
+      assert.equal(Network.fromJson(net.toJson()).toJson(), net.toJson());
+    }
+    const text = new TextDecoder().decode(bytes) + '{';
+    throwsKind(() => Network.fromJson(text), 'JsonError');
+  }
+  assert.ok(valid > 0, 'the inputs reach whole networks, not only errors');
+});
+
 test('after every row the module still works', () => {
   assert.equal(aarhus().numTies, 620);
   assert.equal(simulate(aarhus(), [0], { runs: 10, seed: 1 }).runs ?? 10, 10);
