@@ -319,3 +319,160 @@ proptest! {
         check(parse_signed(text.as_bytes(), "f", &SignedOptions::default()));
     }
 }
+
+/// Floats a user might pass, well or badly: the edges of every domain and beyond.
+fn any_float() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        3 => prop::sample::select(vec![
+            0.0, -0.0, 1.0, -1.0, 0.5, 2.0, 1e-300, 1e300, 4_294_967_296.0, f64::NAN,
+            f64::INFINITY, f64::NEG_INFINITY, f64::MIN_POSITIVE, f64::EPSILON,
+        ]),
+        1 => any::<f64>(),
+        2 => 0.0..=1.0f64,
+    ]
+}
+
+fn any_fatigue() -> impl Strategy<Value = Option<reseau::fatigue::Fatigue>> {
+    use reseau::fatigue::Fatigue;
+    let curve = prop_oneof![
+        Just(Fatigue::none()),
+        any_float().prop_map(Fatigue::exponential),
+        (any_float(), any_float()).prop_map(|(h, e)| Fatigue::hill(h, e)),
+        any_float().prop_map(Fatigue::capacity),
+        (0u32..4).prop_map(Fatigue::queue),
+        Just(Fatigue::decreasing()),
+    ];
+    prop::option::of((curve, prop::option::of(any_float())).prop_map(|(f, h)| match h {
+        Some(h) => f.half_life(h),
+        None => f,
+    }))
+}
+
+/// Aarhus with a medium, an influencer and distrust: every branch of the engine.
+fn aarhus_with_roles() -> std::sync::Arc<reseau::CompiledNetwork> {
+    use reseau::{PersonId, PersonKind, Sign, TieSpec};
+    let mut net = datasets::aarhus_cs();
+    net.set_kind(PersonId(3), PersonKind::Media).unwrap();
+    net.set_kind(PersonId(4), PersonKind::Influencer).unwrap();
+    net.add_tie_with(
+        PersonId(5),
+        PersonId(6),
+        "facebook",
+        TieSpec::weight(1.0).sign(Sign::Negative),
+    )
+    .ok();
+    net.compiled()
+}
+
+proptest! {
+    #![proptest_config(config(150))]
+
+    /// Any model parameters, good or bad: `simulate` returns a summary or a typed error.
+    #[test]
+    fn simulate_with_any_parameters(
+        kind in 0u8..3,
+        p in any_float(),
+        layer in prop::sample::select(vec!["lunch", "facebook", "work", "nope"]),
+        multiplier in any_float(),
+        layer_p in prop::option::of(any_float()),
+        latency in prop::option::of(prop_oneof![Just(0u32), Just(u32::MAX), 1u32..5]),
+        enabled: bool,
+        good in any_float(),
+        bad in any_float(),
+        invert: bool,
+        media_threshold in 0u32..3,
+        fatigue in any_fatigue(),
+        seeds in prop::collection::vec(0u32..70, 0..3),
+        bad_seeds in prop::collection::vec(0u32..70, 0..2),
+    ) {
+        use reseau::cascade::{Distrust, LayerSettings, Model, Seeds, simulate, trace};
+        let mut model = match kind {
+            0 => Model::independent_cascade(p),
+            1 => Model::weighted_cascade(),
+            _ => Model::linear_threshold(),
+        };
+        model = model.layer(layer, LayerSettings { multiplier, probability: layer_p, latency, enabled });
+        model.good_multiplier = good;
+        model.bad_multiplier = bad;
+        model.relays.media_threshold = media_threshold;
+        if invert {
+            model.distrust = Distrust::Invert;
+        }
+        model.fatigue = fatigue;
+        let view = aarhus_with_roles();
+        let seeds = Seeds::new(seeds, bad_seeds);
+        match simulate(&view, &seeds, &model, 8, 1) {
+            Ok(s) => prop_assert!(s.total.mean >= 1.0 && s.total.mean <= 61.0),
+            Err(e) => prop_assert!(reseau::Error::KINDS.contains(&e.kind())),
+        }
+        let _ = trace(&view, &seeds, &model, 1);
+    }
+
+    /// Any routing options and workload: `route_referrals` returns a summary or a typed error.
+    #[test]
+    fn route_referrals_with_any_parameters(
+        strategy in 0u8..6,
+        forward in any_float(),
+        share in prop::option::of(any_float()),
+        layer_forward in prop::option::of((prop::sample::select(vec!["lunch", "nope"]), any_float())),
+        max_hops in prop_oneof![Just(0u32), Just(u32::MAX), 1u32..10],
+        fatigue in any_fatigue(),
+        rate in any_float(),
+        steps in prop_oneof![Just(0u32), 1u32..20],
+        pairs in prop::option::of(prop::collection::vec((0u32..70, 0u32..70), 0..4)),
+    ) {
+        use reseau::referral::{RouteOptions, Strategy, Workload, route_referrals};
+        let strategies = [Strategy::Greedy, Strategy::Oracle, Strategy::StrongestTie, Strategy::Hub, Strategy::Random, Strategy::Greedy];
+        let mut options = RouteOptions::new(strategies[strategy as usize]).forward(forward).max_hops(max_hops);
+        options.physical_share = share;
+        if let Some((layer, p)) = layer_forward {
+            options = options.layer_forward(layer, p);
+        }
+        options.fatigue = fatigue;
+        let work = match pairs {
+            Some(pairs) => Workload::pairs(pairs.into_iter().map(|(s, t)| [s, t]).collect()),
+            None => Workload::random(rate.min(50.0), steps),
+        };
+        let view = aarhus_with_roles();
+        match route_referrals(&view, &work, &options, 1) {
+            Ok(s) => prop_assert!(s.succeeded <= s.requests),
+            Err(e) => prop_assert!(reseau::Error::KINDS.contains(&e.kind())),
+        }
+    }
+
+    /// Any relay-selection options: a selection or a typed error.
+    #[test]
+    fn select_relays_with_any_parameters(
+        method in 0u8..7,
+        k in prop::option::of(0usize..70),
+        budget in prop::option::of(any_float()),
+        cost in any_float(),
+        epsilon in any_float(),
+        ell in any_float(),
+        p in any_float(),
+    ) {
+        use reseau::cascade::Model;
+        use reseau::relays::{Method, SelectOptions, select_relays};
+        let methods = [Method::Imm, Method::OpimC, Method::Celf, Method::Degree, Method::DegreeDiscount, Method::Pagerank, Method::Random];
+        let mut costs = vec![1.0; 61];
+        costs[7] = cost;
+        // Keep the valid runs short: ε below 0.3 would make IMM sample for a while.
+        let epsilon = if epsilon > 0.0 && epsilon < 0.3 { 0.3 } else { epsilon };
+        let options = SelectOptions {
+            k,
+            budget,
+            costs: budget.map(|_| costs),
+            model: Model::independent_cascade(p),
+            method: methods[method as usize],
+            epsilon,
+            ell,
+            evaluation_runs: 16,
+            celf_runs: 4,
+            ..SelectOptions::default()
+        };
+        match select_relays(&aarhus_with_roles(), &options, 1) {
+            Ok(s) => prop_assert!(s.relays.len() <= 61),
+            Err(e) => prop_assert!(reseau::Error::KINDS.contains(&e.kind())),
+        }
+    }
+}

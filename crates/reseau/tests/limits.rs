@@ -122,3 +122,20 @@ fn balance_refuses_endless_sweeps() {
     let runs = BalanceOptions { runs: 1_000_000_000_000_000, ..BalanceOptions::default() };
     refused(|| balance(&net, &runs, 1), &["1000000000000000", &MAX_RUNS.to_string()]);
 }
+
+#[test]
+fn relay_selection_refuses_astronomical_sample_sizes() {
+    // ell = 1e300 asks for more RR sets than a u64 holds: refused, not wrapped to 0 sets
+    // (which returned an empty-evidence choice in release builds and overflowed in debug).
+    let view = datasets::aarhus_cs().compile();
+    for method in [reseau::relays::Method::Imm, reseau::relays::Method::OpimC] {
+        let options = SelectOptions {
+            k: Some(2),
+            method,
+            ell: 1e300,
+            evaluation_runs: 0,
+            ..Default::default()
+        };
+        refused(|| select_relays(&view, &options, 1), &["number of RR sets", "4294967295"]);
+    }
+}

@@ -63,7 +63,8 @@ impl Load {
         }
         let factors = half_life.map_or_else(Vec::new, |h| {
             // Past 1,100 half-lives every factor is 0.
-            let len = TABLE.min((h * 1100.0).ceil() as u64 + 1);
+            // Saturating: a huge half-life (1e300) casts to u64::MAX.
+            let len = TABLE.min(((h * 1100.0).ceil() as u64).saturating_add(1));
             (0..len).map(|dt| math::exp2(-(dt as f64) / h)).collect()
         });
         Load {
@@ -180,6 +181,10 @@ mod tests {
         let direct = super::math::exp2(-5000.0 / 100_000.0);
         assert_eq!(long.decay(5000), direct);
         assert!((direct - 0.5f64.powf(0.05)).abs() < 1e-15);
+        // A half-life too long to count in steps: a full table, and almost no decay.
+        let endless = Load::new(1, Some(1e300));
+        assert_eq!(endless.factors.len(), 4096);
+        assert!(endless.decay(1_000_000) > 0.999_999);
     }
 
     #[test]

@@ -621,12 +621,14 @@ impl RrSets {
         target: u64,
         control: &Control<'_>,
     ) -> Result<u64> {
-        let target = target.div_ceil(BLOCK) * BLOCK;
+        // Saturating: a huge ell (1e300) asks for u64::MAX sets, which must be refused, not
+        // wrap to 0.
+        let target = target.div_ceil(BLOCK).saturating_mul(BLOCK);
         if target > u64::from(u32::MAX) {
             return Err(Error::invalid(
                 "number of RR sets",
                 target,
-                format!("at most {} (raise epsilon)", u32::MAX),
+                format!("at most {} (raise epsilon or lower ell)", u32::MAX),
             ));
         }
         let mut next = self.len() / BLOCK;
