@@ -4,6 +4,11 @@
 //! never panics, and a network it returns is valid: it compiles, and its JSON reads back to
 //! the same JSON.
 //!
+//! The long calls are fuzzed the same way through their parameters: `simulate`,
+//! `route_referrals`, `select_relays`, `reputation` and every generator with NaN,
+//! infinities, 1e300, 0, `u32::MAX`, sizes beyond the limits and every fatigue curve, which
+//! must give a result or a typed error, never a panic (debug builds also catch overflow).
+//!
 //! A short run is part of `cargo test` (a few hundred cases per reader); a long run:
 //! `PROPTEST_CASES=100000 cargo test --release -p reseau --test fuzz`.
 
@@ -472,6 +477,97 @@ proptest! {
         };
         match select_relays(&aarhus_with_roles(), &options, 1) {
             Ok(s) => prop_assert!(s.relays.len() <= 61),
+            Err(e) => prop_assert!(reseau::Error::KINDS.contains(&e.kind())),
+        }
+    }
+}
+
+/// People counts a user might ask a generator for: small ones that run in milliseconds, and
+/// ones beyond the limits that must be refused at once (none in between, which would be
+/// valid and take minutes).
+fn any_people() -> impl Strategy<Value = usize> {
+    prop_oneof![
+        4 => 0usize..120,
+        1 => prop::sample::select(vec![
+            reseau::generators::MAX_PEOPLE + 1,
+            u32::MAX as usize,
+            1 << 40,
+            usize::MAX,
+        ]),
+    ]
+}
+
+proptest! {
+    #![proptest_config(config(150))]
+
+    /// Any generator parameters: a simple network or a typed error, at once.
+    #[test]
+    fn generators_with_any_parameters(
+        n in any_people(),
+        k in prop_oneof![0usize..12, Just(usize::MAX)],
+        x in any_float(),
+        y in any_float(),
+        sizes in prop::collection::vec(any_people(), 0..3),
+        probabilities in prop::collection::vec(prop::collection::vec(any_float(), 0..3), 0..3),
+        seed: u64,
+    ) {
+        use reseau::generators::{self, ProfessionalOptions};
+        let side = if n > 200 { n } else { n % 12 };
+        let options = ProfessionalOptions {
+            people: n,
+            group_size: k,
+            physical_mean_degree: x.abs().min(1e3),
+            within_group: y,
+            digital_mean_degree: x,
+            overlap: y,
+            exponent: 2.0 + y.abs(),
+            ..ProfessionalOptions::default()
+        };
+        for result in [
+            generators::erdos_renyi(n, x.abs().min(1e3), seed),
+            generators::erdos_renyi(n, x, seed),
+            generators::barabasi_albert(n, k, seed),
+            generators::watts_strogatz(n, k, y, seed),
+            generators::kleinberg(side, x, k, seed),
+            generators::stochastic_block(&sizes, &probabilities, seed),
+            generators::professional(&options, seed),
+        ] {
+            match result {
+                Ok(net) => {
+                    prop_assert!(net.num_people() <= 400);
+                    prop_assert_eq!(net.compile().num_people(), net.num_people());
+                }
+                Err(e) => prop_assert_eq!(e.kind(), "InvalidParameterError"),
+            }
+        }
+    }
+
+    /// Any reputation options: scores or a typed error.
+    #[test]
+    fn reputation_with_any_parameters(
+        damping in any_float(),
+        tolerance in any_float(),
+        max_iterations in prop_oneof![Just(0u32), 1u32..50],
+        weighted: bool,
+        multiplex in 0u8..4,
+        p in any_float(),
+        samples in prop_oneof![Just(0u64), 1u64..64, Just(u64::MAX)],
+    ) {
+        use reseau::cascade::Model;
+        use reseau::reputation::{MultiplexPageRank, ReputationOptions, reputation};
+        let modes = [MultiplexPageRank::Multiplicative, MultiplexPageRank::Additive, MultiplexPageRank::Combined, MultiplexPageRank::Neutral];
+        let options = ReputationOptions {
+            damping,
+            tolerance,
+            max_iterations,
+            weighted,
+            multiplex: modes[multiplex as usize],
+            model: Model::independent_cascade(p),
+            samples,
+            seed: 1,
+        };
+        match reputation(&aarhus_with_roles(), &options) {
+            Ok(r) => prop_assert!(r.pagerank.iter().all(|x| x.is_finite())),
             Err(e) => prop_assert!(reseau::Error::KINDS.contains(&e.kind())),
         }
     }
