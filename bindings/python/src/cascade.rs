@@ -26,11 +26,11 @@ use crate::convert::{from_json, to_json, to_py};
 use crate::errors::{err, invalid};
 use crate::fatigue::{PyFatigue, fatigue_arg, fatigue_repr};
 use crate::network::{PyNetwork, py_str};
+use crate::results::{html, plot, python_side, reduce};
 
 // ----- conversions -----
 
-/// What `__reduce__` returns: a callable that rebuilds the object, and its arguments.
-pub(crate) type Reduced<'py, Args> = PyResult<(Bound<'py, PyAny>, Args)>;
+pub(crate) use crate::results::Reduced;
 
 /// The arguments given (and not `None`) as a JSON object, each named by its keyword in errors.
 pub(crate) fn given(args: &[(&str, Option<&Bound<'_, PyAny>>)]) -> PyResult<Map<String, Value>> {
@@ -1100,8 +1100,7 @@ impl PySpreadStats {
 
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> Reduced<'py, (Bound<'py, PyAny>, Vec<String>)> {
         let this = slf.get();
-        let rebuild = slf.get_type().getattr("_from_state")?;
-        Ok((rebuild, (this.to_dict(slf.py())?, this.layer_names.clone())))
+        reduce(slf, (this.to_dict(slf.py())?, this.layer_names.clone()))
     }
 
     #[classmethod]
@@ -1260,16 +1259,38 @@ impl PyCascadeSummary {
         to_python(py, &self.summary, "summary")
     }
 
-    /// One row per person (indexed by id): ``label``, ``activation`` (either valence),
-    /// ``good`` and ``bad`` (each campaign's activation probability). Needs pandas.
+    /// A table (pandas): ``"people"`` (the default), one row per person indexed by id:
+    /// ``label``, ``activation`` (either valence), ``good`` and ``bad`` (each campaign's
+    /// activation probability); ``"steps"``, one row per step: ``reached`` by its end and
+    /// ``new`` during it; ``"layers"``, one row per layer: ``reached`` through it, ``good``,
+    /// ``bad`` and ``share``.
     ///
     /// >>> import reseau
     /// >>> s = reseau.simulate(reseau.datasets.aarhus_cs(), ["U4"], runs=100, seed=1)
     /// >>> df = s.to_pandas()
     /// >>> df.loc[df["label"] == "U4", "activation"].item(), list(df.columns)
     /// (1.0, ['label', 'activation', 'good', 'bad'])
-    fn to_pandas<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        slf.py().import("reseau._pandas")?.call_method1("summary_frame", (slf,))
+    /// >>> list(s.to_pandas("steps").columns), s.to_pandas("layers").index.name
+    /// (['reached', 'new'], 'layer')
+    #[pyo3(signature = (table = "people"))]
+    fn to_pandas<'py>(slf: &Bound<'py, Self>, table: &str) -> PyResult<Bound<'py, PyAny>> {
+        python_side(slf.py(), "reseau._pandas", "summary_frame", (slf, table))
+    }
+
+    /// The spread by step as a chart (matplotlib): the mean number convinced by the end of
+    /// each step, the layers' shares, and the confidence interval of the final spread.
+    /// Draws on ``ax`` (new axes when ``None``) and returns the axes.
+    ///
+    /// >>> import reseau
+    /// >>> ax = reseau.simulate(reseau.datasets.aarhus_cs(), ["U4"], runs=100, seed=1).plot()
+    /// >>> ax.get_ylabel()
+    /// 'people convinced (mean)'
+    #[pyo3(signature = (ax = None))]
+    fn plot<'py>(
+        slf: &Bound<'py, Self>,
+        ax: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        plot(slf, "plot_spread", ax)
     }
 
     /// The notebook view: the spread and a table of the layers (HTML).
@@ -1279,7 +1300,7 @@ impl PyCascadeSummary {
     /// >>> "<table>" in s._repr_html_()
     /// True
     fn _repr_html_<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        slf.py().import("reseau._display")?.call_method1("summary_html", (slf,))
+        html(slf, "summary_html")
     }
 
     fn __repr__(&self) -> String {
@@ -1303,8 +1324,7 @@ impl PyCascadeSummary {
 
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> Reduced<'py, (Bound<'py, PyAny>, Vec<String>)> {
         let this = slf.get();
-        let rebuild = slf.get_type().getattr("_from_state")?;
-        Ok((rebuild, (this.to_dict(slf.py())?, this.labels.clone())))
+        reduce(slf, (this.to_dict(slf.py())?, this.labels.clone()))
     }
 
     #[classmethod]
@@ -1396,6 +1416,15 @@ impl PyCascadePartial {
         to_python(py, &self.inner, "shard")
     }
 
+    /// The notebook view: the runs tallied and their mean spread (HTML).
+    ///
+    /// >>> import reseau
+    /// >>> "runs" in reseau.simulate(reseau.datasets.aarhus_cs(), [0], run_range=(0, 10))._repr_html_()
+    /// True
+    fn _repr_html_<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        html(slf, "partial_html")
+    }
+
     fn __repr__(&self) -> String {
         let ranges: Vec<String> =
             self.inner.ranges.iter().map(|r| format!("{}..{}", r[0], r[1])).collect();
@@ -1404,8 +1433,7 @@ impl PyCascadePartial {
 
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> Reduced<'py, (Bound<'py, PyAny>, Vec<String>)> {
         let this = slf.get();
-        let rebuild = slf.get_type().getattr("_from_state")?;
-        Ok((rebuild, (this.to_dict(slf.py())?, this.labels.clone())))
+        reduce(slf, (this.to_dict(slf.py())?, this.labels.clone()))
     }
 
     #[classmethod]
@@ -1515,7 +1543,7 @@ impl PyCascadeTrace {
     /// >>> int(row["step"]), bool(pd.isna(row["parent"])), row["valence"]
     /// (0, True, 'good')
     fn to_pandas<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        slf.py().import("reseau._pandas")?.call_method1("trace_frame", (slf,))
+        python_side(slf.py(), "reseau._pandas", "trace_frame", (slf,))
     }
 
     /// The notebook view: the spread and how many each layer reached (HTML).
@@ -1525,7 +1553,7 @@ impl PyCascadeTrace {
     /// >>> "<table>" in t._repr_html_()
     /// True
     fn _repr_html_<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        slf.py().import("reseau._display")?.call_method1("trace_html", (slf,))
+        html(slf, "trace_html")
     }
 
     fn __repr__(&self) -> String {
@@ -1544,8 +1572,7 @@ impl PyCascadeTrace {
         slf: &Bound<'py, Self>,
     ) -> Reduced<'py, (Bound<'py, PyAny>, Vec<String>, Vec<String>)> {
         let this = slf.get();
-        let rebuild = slf.get_type().getattr("_from_state")?;
-        Ok((rebuild, (this.to_dict(slf.py())?, this.layer_names.clone(), this.labels.clone())))
+        reduce(slf, (this.to_dict(slf.py())?, this.layer_names.clone(), this.labels.clone()))
     }
 
     #[classmethod]

@@ -14,6 +14,7 @@ use reseau::fatigue::{Curve, Fatigue};
 use crate::cascade::{Reduced, core_value, present, to_python, type_name};
 use crate::convert::{from_json, to_json};
 use crate::errors::{err, invalid};
+use crate::results::reduce;
 
 /// A number argument, read as a float without going through JSON, so that an infinite
 /// half-life or capacity stays infinite; the core's `validate` then judges it.
@@ -352,8 +353,7 @@ impl PyFatigue {
         slf: &Bound<'py, Self>,
     ) -> Reduced<'py, (&'static str, Vec<f64>, Option<f64>)> {
         let f = slf.get().inner;
-        let rebuild = slf.get_type().getattr("_from_state")?;
-        Ok((rebuild, (curve_kind(&f.curve), parameters(&f.curve), f.half_life)))
+        reduce(slf, (curve_kind(&f.curve), parameters(&f.curve), f.half_life))
     }
 
     /// Rebuilds a pickled fatigue exactly (floats as they were, infinity included).

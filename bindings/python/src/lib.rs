@@ -25,6 +25,7 @@ mod network;
 mod referral;
 mod relays;
 mod reputation;
+mod results;
 
 /// The compiled part of the `reseau` package. Import ``reseau`` instead.
 #[pymodule]

@@ -13,6 +13,7 @@ use serde_json::Value;
 
 use crate::convert::{self, LayerArg, from_json, layer_opt, person};
 use crate::errors::{err, invalid};
+use crate::results::{html, python_side};
 
 fn kind_of(kind: &str) -> PyResult<LayerKind> {
     kind.parse().map_err(err)
@@ -829,7 +830,7 @@ impl PyNetwork {
     /// >>> "<table>" in reseau.datasets.aarhus_cs()._repr_html_()
     /// True
     fn _repr_html_<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        slf.py().import("reseau._display")?.call_method1("network_html", (slf,))
+        html(slf, "network_html")
     }
 
     /// The network as a networkx ``MultiGraph`` (``MultiDiGraph`` if a layer is directed):
@@ -844,7 +845,7 @@ impl PyNetwork {
     /// >>> G.number_of_nodes(), G.number_of_edges(), G.nodes[0]["label"]
     /// (61, 620, 'U102')
     fn to_networkx<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        slf.py().import("reseau._networkx")?.call_method1("to_networkx", (slf,))
+        python_side(slf.py(), "reseau._networkx", "to_networkx", (slf,))
     }
 
     /// A pandas ``DataFrame`` of the ``"ties"`` (source, target, layer name, weight, sign,
@@ -856,7 +857,7 @@ impl PyNetwork {
     /// 124
     #[pyo3(signature = (table = "ties"))]
     fn to_pandas<'py>(slf: &Bound<'py, Self>, table: &str) -> PyResult<Bound<'py, PyAny>> {
-        slf.py().import("reseau._pandas")?.call_method1("to_pandas", (slf, table))
+        python_side(slf.py(), "reseau._pandas", "to_pandas", (slf, table))
     }
 }
 

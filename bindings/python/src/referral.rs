@@ -26,6 +26,7 @@ use crate::control::watched;
 use crate::errors::{err, invalid};
 use crate::fatigue::fatigue_arg;
 use crate::network::PyNetwork;
+use crate::results::{html, plot, python_side, reduce};
 
 /// Steps of the load curve when none are given.
 const DEFAULT_CURVE_STEPS: u32 = 200;
@@ -42,6 +43,7 @@ struct RouteArgs<'a, 'py> {
     layer_forward: Option<&'a Bound<'py, PyAny>>,
     max_hops: Option<&'a Bound<'py, PyAny>>,
     fatigue: Option<&'a Bound<'py, PyAny>>,
+    digital_fatigue: Option<&'a Bound<'py, PyAny>>,
 }
 
 impl RouteArgs<'_, '_> {
@@ -70,6 +72,9 @@ impl RouteArgs<'_, '_> {
         }
         if let Some(f) = present(self.fatigue) {
             options.fatigue = Some(fatigue_arg(f)?);
+        }
+        if let Some(f) = present(self.digital_fatigue) {
+            options.digital_fatigue = Some(fatigue_arg(f)?);
         }
         Ok(options)
     }
@@ -275,11 +280,11 @@ fn u64_array<'py>(py: Python<'py>, values: &[u64]) -> Bound<'py, PyArray1<u64>> 
 #[pyfunction]
 #[pyo3(signature = (
     net, requests = None, *, n_requests = None, rate = None, steps = None, strategy = None,
-    physical_share = None, forward = None, layer_forward = None, max_hops = None, fatigue = None,
+    physical_share = None, forward = None, layer_forward = None, max_hops = None, fatigue = None, digital_fatigue = None,
     seed = 0, progress = None
 ))]
 #[pyo3(
-    text_signature = "(net, requests=None, *, n_requests=1000, rate=None, steps=None, strategy='greedy', physical_share=None, forward=1.0, layer_forward=None, max_hops=50, fatigue=None, seed=0, progress=None)"
+    text_signature = "(net, requests=None, *, n_requests=1000, rate=None, steps=None, strategy='greedy', physical_share=None, forward=1.0, layer_forward=None, max_hops=50, fatigue=None, digital_fatigue=None, seed=0, progress=None)"
 )]
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn route_referrals(
@@ -295,11 +300,20 @@ pub(crate) fn route_referrals(
     layer_forward: Option<&Bound<'_, PyAny>>,
     max_hops: Option<&Bound<'_, PyAny>>,
     fatigue: Option<&Bound<'_, PyAny>>,
+    digital_fatigue: Option<&Bound<'_, PyAny>>,
     seed: u64,
     progress: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyReferralSummary> {
     let work = WorkloadArgs { requests, n_requests, rate, steps };
-    let route = RouteArgs { strategy, physical_share, forward, layer_forward, max_hops, fatigue };
+    let route = RouteArgs {
+        strategy,
+        physical_share,
+        forward,
+        layer_forward,
+        max_hops,
+        fatigue,
+        digital_fatigue,
+    };
     let call = prepare(py, &net, &work, &route)?;
     // The network may change while the requests travel: they use the compiled view.
     drop(net);
@@ -332,11 +346,11 @@ pub(crate) fn route_referrals(
 #[pyfunction]
 #[pyo3(signature = (
     net, requests = None, *, n_requests = None, rate = None, steps = None, strategy = None,
-    physical_share = None, forward = None, layer_forward = None, max_hops = None, fatigue = None,
+    physical_share = None, forward = None, layer_forward = None, max_hops = None, fatigue = None, digital_fatigue = None,
     seed = 0
 ))]
 #[pyo3(
-    text_signature = "(net, requests=None, *, n_requests=1000, rate=None, steps=None, strategy='greedy', physical_share=None, forward=1.0, layer_forward=None, max_hops=50, fatigue=None, seed=0)"
+    text_signature = "(net, requests=None, *, n_requests=1000, rate=None, steps=None, strategy='greedy', physical_share=None, forward=1.0, layer_forward=None, max_hops=50, fatigue=None, digital_fatigue=None, seed=0)"
 )]
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn trace_referrals<'py>(
@@ -352,10 +366,19 @@ pub(crate) fn trace_referrals<'py>(
     layer_forward: Option<&Bound<'_, PyAny>>,
     max_hops: Option<&Bound<'_, PyAny>>,
     fatigue: Option<&Bound<'_, PyAny>>,
+    digital_fatigue: Option<&Bound<'_, PyAny>>,
     seed: u64,
 ) -> PyResult<Bound<'py, PyList>> {
     let work = WorkloadArgs { requests, n_requests, rate, steps };
-    let route = RouteArgs { strategy, physical_share, forward, layer_forward, max_hops, fatigue };
+    let route = RouteArgs {
+        strategy,
+        physical_share,
+        forward,
+        layer_forward,
+        max_hops,
+        fatigue,
+        digital_fatigue,
+    };
     let call = prepare(py, &net, &work, &route)?;
     drop(net);
     let (view, workload, options) = (&call.view, &call.workload, &call.options);
@@ -428,10 +451,10 @@ fn trace_records<'py>(
 #[pyfunction]
 #[pyo3(signature = (
     net, rates, *, steps = None, strategy = None, physical_share = None, forward = None,
-    layer_forward = None, max_hops = None, fatigue = None, seed = 0, progress = None
+    layer_forward = None, max_hops = None, fatigue = None, digital_fatigue = None, seed = 0, progress = None
 ))]
 #[pyo3(
-    text_signature = "(net, rates, *, steps=200, strategy='greedy', physical_share=None, forward=1.0, layer_forward=None, max_hops=50, fatigue=None, seed=0, progress=None)"
+    text_signature = "(net, rates, *, steps=200, strategy='greedy', physical_share=None, forward=1.0, layer_forward=None, max_hops=50, fatigue=None, digital_fatigue=None, seed=0, progress=None)"
 )]
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn referral_load_curve(
@@ -445,6 +468,7 @@ pub(crate) fn referral_load_curve(
     layer_forward: Option<&Bound<'_, PyAny>>,
     max_hops: Option<&Bound<'_, PyAny>>,
     fatigue: Option<&Bound<'_, PyAny>>,
+    digital_fatigue: Option<&Bound<'_, PyAny>>,
     seed: u64,
     progress: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyLoadCurve> {
@@ -457,7 +481,15 @@ pub(crate) fn referral_load_curve(
         .map(|s| core_value::<u32>(s, "steps", "an integer >= 1"))
         .transpose()?
         .unwrap_or(DEFAULT_CURVE_STEPS);
-    let route = RouteArgs { strategy, physical_share, forward, layer_forward, max_hops, fatigue };
+    let route = RouteArgs {
+        strategy,
+        physical_share,
+        forward,
+        layer_forward,
+        max_hops,
+        fatigue,
+        digital_fatigue,
+    };
     let options = route.options()?;
     let inner = &net.inner;
     let view = py.detach(|| inner.compiled());
@@ -677,7 +709,7 @@ impl PyReferralSummary {
     /// >>> list(df.columns), int(df["delivered"].sum()) == s.succeeded, int(df.loc[0, "alive"])
     /// (['alive', 'dropped', 'attrition', 'delivered'], True, 200)
     fn to_pandas<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        slf.py().import("reseau._pandas")?.call_method1("referral_frame", (slf,))
+        python_side(slf.py(), "reseau._pandas", "referral_frame", (slf,))
     }
 
     /// The notebook view: the success rate, how requests ended, and tables of the layers and
@@ -688,7 +720,7 @@ impl PyReferralSummary {
     /// >>> "<table>" in s._repr_html_()
     /// True
     fn _repr_html_<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        slf.py().import("reseau._display")?.call_method1("referral_html", (slf,))
+        html(slf, "referral_html")
     }
 
     fn __repr__(&self) -> String {
@@ -709,8 +741,7 @@ impl PyReferralSummary {
 
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> Reduced<'py, (Bound<'py, PyAny>, Vec<String>)> {
         let this = slf.get();
-        let rebuild = slf.get_type().getattr("_from_state")?;
-        Ok((rebuild, (this.to_dict(slf.py())?, this.labels.clone())))
+        reduce(slf, (this.to_dict(slf.py())?, this.labels.clone()))
     }
 
     #[classmethod]
@@ -846,7 +877,23 @@ impl PyLoadCurve {
     /// >>> df.index.name, list(df.columns)
     /// ('rate', ['requests', 'succeeded', 'throughput', 'success_rate', 'mean_chain_length'])
     fn to_pandas<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        slf.py().import("reseau._pandas")?.call_method1("load_curve_frame", (slf,))
+        python_side(slf.py(), "reseau._pandas", "load_curve_frame", (slf,))
+    }
+
+    /// The load curve as a chart (matplotlib): throughput against the rate (log scale), the
+    /// peak marked and the collapse as a dashed line. Draws on ``ax`` (new axes when
+    /// ``None``) and returns the axes.
+    ///
+    /// >>> import reseau
+    /// >>> curve = reseau.referral_load_curve(reseau.datasets.aarhus_cs(), [1, 4, 16], steps=50, seed=1)
+    /// >>> curve.plot().get_xscale()
+    /// 'log'
+    #[pyo3(signature = (ax = None))]
+    fn plot<'py>(
+        slf: &Bound<'py, Self>,
+        ax: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        plot(slf, "plot_load_curve", ax)
     }
 
     /// The notebook view: the peak, the collapse, and a table of the rates (HTML).
@@ -856,7 +903,7 @@ impl PyLoadCurve {
     /// >>> "<table>" in curve._repr_html_()
     /// True
     fn _repr_html_<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        slf.py().import("reseau._display")?.call_method1("load_curve_html", (slf,))
+        html(slf, "load_curve_html")
     }
 
     fn __repr__(&self) -> String {
@@ -878,8 +925,7 @@ impl PyLoadCurve {
     }
 
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> Reduced<'py, (Bound<'py, PyAny>,)> {
-        let rebuild = slf.get_type().getattr("_from_state")?;
-        Ok((rebuild, (slf.get().to_dict(slf.py())?,)))
+        reduce(slf, (slf.get().to_dict(slf.py())?,))
     }
 
     #[classmethod]

@@ -18,6 +18,7 @@ use crate::cascade::{
 use crate::control::watched;
 use crate::errors::invalid;
 use crate::network::PyNetwork;
+use crate::results::{html, plot, python_side, reduce};
 
 const METHODS: &str = "one of \"imm\", \"opim_c\", \"celf\", \"degree\", \"degree_discount\", \
                        \"pagerank\", \"random\"";
@@ -251,7 +252,23 @@ impl PyRelaySelection {
     /// >>> list(df.columns), df["rank"].tolist()
     /// (['rank', 'person', 'label', 'gain', 'cost'], [1, 2, 3])
     fn to_pandas<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        slf.py().import("reseau._pandas")?.call_method1("relays_frame", (slf,))
+        python_side(slf.py(), "reseau._pandas", "relays_frame", (slf,))
+    }
+
+    /// The choice as a chart (matplotlib): the spread the method expected as relays are
+    /// added (IMM, OPIM-C, CELF) and the evaluated spread with its confidence interval.
+    /// Draws on ``ax`` (new axes when ``None``) and returns the axes.
+    ///
+    /// >>> import reseau
+    /// >>> chosen = reseau.select_relays(reseau.datasets.aarhus_cs(), k=3, evaluation_runs=200, seed=1)
+    /// >>> chosen.plot().get_xlabel()
+    /// 'relays'
+    #[pyo3(signature = (ax = None))]
+    fn plot<'py>(
+        slf: &Bound<'py, Self>,
+        ax: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        plot(slf, "plot_relays", ax)
     }
 
     /// The notebook view: the spread with its interval, and a table of the relays (HTML).
@@ -261,7 +278,7 @@ impl PyRelaySelection {
     /// >>> "<table>" in s._repr_html_()
     /// True
     fn _repr_html_<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        slf.py().import("reseau._display")?.call_method1("relays_html", (slf,))
+        html(slf, "relays_html")
     }
 
     fn __repr__(&self) -> String {
@@ -290,16 +307,13 @@ impl PyRelaySelection {
         slf: &Bound<'py, Self>,
     ) -> Reduced<'py, (Bound<'py, PyAny>, Vec<String>, Vec<String>, Vec<f64>)> {
         let this = slf.get();
-        let rebuild = slf.get_type().getattr("_from_state")?;
-        Ok((
-            rebuild,
-            (
-                this.to_dict(slf.py())?,
-                this.labels.clone(),
-                this.layer_names.clone(),
-                this.costs.clone(),
-            ),
-        ))
+        let state = (
+            this.to_dict(slf.py())?,
+            this.labels.clone(),
+            this.layer_names.clone(),
+            this.costs.clone(),
+        );
+        reduce(slf, state)
     }
 
     #[classmethod]

@@ -15,6 +15,7 @@ use reseau::reputation::{MultiplexPageRank, Reputation, ReputationOptions, Score
 use crate::cascade::{Reduced, core_value, float_array, model_arg, present, short, to_python};
 use crate::errors::{err, invalid};
 use crate::network::PyNetwork;
+use crate::results::{html, python_side, reduce};
 
 const SCORES: &str =
     "one of \"degree\", \"pagerank\", \"multiplex_pagerank\", \"core\", \"influence\", or None";
@@ -226,7 +227,16 @@ impl PyReputation {
     /// >>> list(df.columns[:6]), len(df), "pagerank[lunch]" in df
     /// (['label', 'degree', 'pagerank', 'multiplex_pagerank', 'core', 'influence'], 61, True)
     fn to_pandas<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        slf.py().import("reseau._pandas")?.call_method1("reputation_frame", (slf,))
+        python_side(slf.py(), "reseau._pandas", "reputation_frame", (slf,))
+    }
+
+    /// The notebook view: the most influential people by each score (HTML).
+    ///
+    /// >>> import reseau
+    /// >>> "<table>" in reseau.reputation(reseau.datasets.aarhus_cs(), samples=200)._repr_html_()
+    /// True
+    fn _repr_html_<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        html(slf, "reputation_html")
     }
 
     fn __repr__(&self) -> String {
@@ -248,8 +258,7 @@ impl PyReputation {
 
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> Reduced<'py, (Bound<'py, PyAny>, Vec<String>)> {
         let this = slf.get();
-        let rebuild = slf.get_type().getattr("_from_state")?;
-        Ok((rebuild, (this.to_dict(slf.py())?, this.labels.clone())))
+        reduce(slf, (this.to_dict(slf.py())?, this.labels.clone()))
     }
 
     #[classmethod]

@@ -18,10 +18,19 @@ import reseau
 import reseau._display
 import reseau._networkx
 import reseau._pandas
+import reseau._plot
 import reseau._progress
 import reseau._shard
 
-OPTIONAL = {"to_networkx": "networkx", "from_networkx": "networkx", "to_pandas": "pandas"}
+OPTIONAL = {
+    "to_networkx": "networkx",
+    "from_networkx": "networkx",
+    "to_pandas": "pandas",
+    "plot": "matplotlib",
+    "plot_spread": "matplotlib",
+    "plot_load_curve": "matplotlib",
+    "plot_relays": "matplotlib",
+}
 # Methods of the Python protocol, documented by Python itself.
 PROTOCOL = {"copy"}
 
@@ -30,7 +39,14 @@ def public_objects() -> Iterator[Tuple[str, object, bool]]:
     """(name, object, needs an example) for everything a user can reach."""
     for module in (reseau, reseau.datasets, reseau.generators, reseau._progress, reseau._shard):
         yield module.__name__, module, True
-    for module in (reseau._networkx, reseau._pandas, reseau._display, reseau._progress, reseau._shard):
+    for module in (
+        reseau._networkx,
+        reseau._pandas,
+        reseau._display,
+        reseau._plot,
+        reseau._progress,
+        reseau._shard,
+    ):
         for name, obj in vars(module).items():
             if inspect.isfunction(obj) and obj.__module__ == module.__name__ and not name.startswith("_"):
                 yield f"{module.__name__}.{name}", obj, True

@@ -1,17 +1,58 @@
-"""How a network shows in a notebook."""
+"""How networks and results show in a notebook (``_repr_html_``).
+
+Every view is built the same way: the class name, a one-line summary, and small tables
+(:func:`_card`, :func:`_table`), so that all result classes look alike.
+"""
 
 from __future__ import annotations
 
 import html
+from typing import Iterable, Sequence
 
 from ._core import (
+    CascadePartial,
     CascadeSummary,
     CascadeTrace,
     LoadCurve,
     Network,
     ReferralSummary,
     RelaySelection,
+    Reputation,
 )
+
+
+def _number(x: float) -> str:
+    return f"{x:,.3f}".rstrip("0").rstrip(".")
+
+
+def _table(headers: Sequence[str], rows: Iterable[Sequence[str]], right: Sequence[int] = ()) -> str:
+    """An HTML table of text cells (escaped), the columns ``right`` right-aligned; empty text
+    when there are no rows.
+
+    >>> from reseau._display import _table
+    >>> _table(["name", "n"], [["<b>", "2"]], right=[1])
+    "<table><thead><tr><th>name</th><th>n</th></tr></thead><tbody><tr><td>&lt;b&gt;</td><td style='text-align:right'>2</td></tr></tbody></table>"
+    >>> _table(["name"], [])
+    ''
+    """
+    body = "".join(
+        "<tr>"
+        + "".join(
+            f"<td style='text-align:right'>{html.escape(v)}</td>" if i in right else f"<td>{html.escape(v)}</td>"
+            for i, v in enumerate(row)
+        )
+        + "</tr>"
+        for row in rows
+    )
+    if not body:
+        return ""
+    head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _card(name: str, head: str, *tables: str) -> str:
+    """The frame of every view: ``reseau.<name>``, a one-line summary (HTML), the tables."""
+    return f"<div><strong>reseau.{name}</strong>: {head}{''.join(tables)}</div>"
 
 
 def network_html(net: Network) -> str:
@@ -22,33 +63,23 @@ def network_html(net: Network) -> str:
     >>> "<table" in page and "facebook" in page and "digital" in page
     True
     """
-    rows = "".join(
-        "<tr><td>{}</td><td>{}</td><td>{}</td><td style='text-align:right'>{:,}</td>"
-        "<td>{}</td><td>{}</td></tr>".format(
-            html.escape(layer.name),
+    rows = [
+        [
+            layer.name,
             layer.kind,
             "yes" if layer.directed else "no",
-            net.num_ties_in(layer.name),
+            f"{net.num_ties_in(layer.name):,}",
             "" if layer.probability is None else f"{layer.probability:g}",
-            layer.latency,
-        )
+            str(layer.latency),
+        ]
         for layer in net.layers
-    )
+    ]
     summary = (
         f"{net.num_people:,} people, {net.num_ties:,} ties, {net.num_layers} layers"
         f" ({net.num_directed_ties:,} directed ties)"
     )
-    table = (
-        "<table><thead><tr><th>layer</th><th>kind</th><th>directed</th><th>ties</th>"
-        f"<th>probability</th><th>latency</th></tr></thead><tbody>{rows}</tbody></table>"
-        if rows
-        else ""
-    )
-    return f"<div><strong>reseau.Network</strong>: {summary}{table}</div>"
-
-
-def _number(x: float) -> str:
-    return f"{x:,.3f}".rstrip("0").rstrip(".")
+    headers = ["layer", "kind", "directed", "ties", "probability", "latency"]
+    return _card("Network", summary, _table(headers, rows, right=[3]))
 
 
 def summary_html(summary: CascadeSummary) -> str:
@@ -70,20 +101,26 @@ def summary_html(summary: CascadeSummary) -> str:
     if summary.bad.mean > 0:
         head += f"; good buzz {_number(summary.good.mean)}, bad buzz {_number(summary.bad.mean)}"
     shares = summary.layer_shares
-    rows = "".join(
-        "<tr><td>{}</td><td style='text-align:right'>{}</td>"
-        "<td style='text-align:right'>{:.1%}</td></tr>".format(
-            html.escape(name), _number(carried), shares[name]
-        )
-        for name, carried in summary.by_layer.items()
+    rows = [[name, _number(carried), f"{shares[name]:.1%}"] for name, carried in summary.by_layer.items()]
+    table = _table(["layer", "mean reached through it", "share"], rows, right=[1, 2])
+    return _card("CascadeSummary", head, table)
+
+
+def partial_html(partial: CascadePartial) -> str:
+    """A small HTML summary of a :class:`reseau.CascadePartial`: the runs it holds and their
+    mean spread.
+
+    >>> import reseau
+    >>> page = reseau.simulate(reseau.datasets.aarhus_cs(), [0], run_range=(0, 64))._repr_html_()
+    >>> "0..64" in page and "mean spread" in page
+    True
+    """
+    ranges = ", ".join(f"{a}..{b}" for a, b in partial.ranges)
+    head = (
+        f"{partial.runs:,} runs ({ranges}) of seed {partial.seed}, mean spread "
+        f"<strong>{_number(partial.summary().mean)}</strong>; merge with the other shards"
     )
-    table = (
-        "<table><thead><tr><th>layer</th><th>mean reached through it</th><th>share</th>"
-        f"</tr></thead><tbody>{rows}</tbody></table>"
-        if rows
-        else ""
-    )
-    return f"<div><strong>reseau.CascadeSummary</strong>: {head}{table}</div>"
+    return _card("CascadePartial", head)
 
 
 def trace_html(trace: CascadeTrace) -> str:
@@ -102,22 +139,11 @@ def trace_html(trace: CascadeTrace) -> str:
         f"{trace.spread:,} of {len(step):,} people reached in {max(steps, 0)} steps"
         f" ({seeds:,} seeds)"
     )
-    rows = "".join(
-        "<tr><td>{}</td><td style='text-align:right'>{:,}</td>"
-        "<td style='text-align:right'>{:,}</td></tr>".format(
-            html.escape(name),
-            int(((layer == i) & (valence == 0)).sum()),
-            int(((layer == i) & (valence == 1)).sum()),
-        )
+    rows = [
+        [name, f"{int(((layer == i) & (valence == 0)).sum()):,}", f"{int(((layer == i) & (valence == 1)).sum()):,}"]
         for i, name in enumerate(trace.layer_names)
-    )
-    table = (
-        "<table><thead><tr><th>layer</th><th>good</th><th>bad</th></tr></thead>"
-        f"<tbody>{rows}</tbody></table>"
-        if rows
-        else ""
-    )
-    return f"<div><strong>reseau.CascadeTrace</strong>: {head}{table}</div>"
+    ]
+    return _card("CascadeTrace", head, _table(["layer", "good", "bad"], rows, right=[1, 2]))
 
 
 def referral_html(summary: ReferralSummary) -> str:
@@ -150,30 +176,17 @@ def referral_html(summary: ReferralSummary) -> str:
     if ended:
         head += f"; dropped: {ended}"
     shares = summary.layer_shares
-    layers = "".join(
-        "<tr><td>{}</td><td style='text-align:right'>{:,}</td>"
-        "<td style='text-align:right'>{:.1%}</td></tr>".format(html.escape(name), int(hops), shares[name])
+    layers = [
+        [name, f"{int(hops):,}", f"{shares[name]:.1%}"]
         for name, hops in zip(summary.layer_names, summary.layer_hops)
+    ]
+    busiest = [[o["label"], f"{o['requests']:,}", _number(o["peak_load"])] for o in summary.overloaded]
+    return _card(
+        "ReferralSummary",
+        head,
+        _table(["layer", "hops", "share"], layers, right=[1, 2]),
+        _table(["most solicited", "requests", "peak load"], busiest, right=[1, 2]),
     )
-    tables = (
-        "<table><thead><tr><th>layer</th><th>hops</th><th>share</th></tr></thead>"
-        f"<tbody>{layers}</tbody></table>"
-        if layers
-        else ""
-    )
-    busiest = "".join(
-        "<tr><td>{}</td><td style='text-align:right'>{:,}</td>"
-        "<td style='text-align:right'>{}</td></tr>".format(
-            html.escape(o["label"]), o["requests"], _number(o["peak_load"])
-        )
-        for o in summary.overloaded
-    )
-    if busiest:
-        tables += (
-            "<table><thead><tr><th>most solicited</th><th>requests</th><th>peak load</th>"
-            f"</tr></thead><tbody>{busiest}</tbody></table>"
-        )
-    return f"<div><strong>reseau.ReferralSummary</strong>: {head}{tables}</div>"
 
 
 def load_curve_html(curve: LoadCurve) -> str:
@@ -194,16 +207,8 @@ def load_curve_html(curve: LoadCurve) -> str:
             else f"collapse at rate {_number(curve.collapse_rate)}"
         )
     )
-    rows = "".join(
-        "<tr><td style='text-align:right'>{}</td><td style='text-align:right'>{:,}</td>"
-        "<td style='text-align:right'>{}</td><td style='text-align:right'>{:.1%}</td>"
-        "<td style='text-align:right'>{}</td></tr>".format(
-            _number(rate),
-            int(requests),
-            _number(throughput),
-            success,
-            "" if length != length else _number(length),
-        )
+    rows = [
+        [_number(rate), f"{int(requests):,}", _number(throughput), f"{success:.1%}", "" if length != length else _number(length)]
         for rate, requests, throughput, success, length in zip(
             curve.rates.tolist(),
             curve.requests.tolist(),
@@ -211,13 +216,9 @@ def load_curve_html(curve: LoadCurve) -> str:
             curve.success_rate.tolist(),
             curve.mean_chain_length.tolist(),
         )
-    )
-    table = (
-        "<table><thead><tr><th>rate</th><th>requests</th><th>throughput</th>"
-        "<th>success</th><th>mean chain</th></tr></thead>"
-        f"<tbody>{rows}</tbody></table>"
-    )
-    return f"<div><strong>reseau.LoadCurve</strong>: {head}{table}</div>"
+    ]
+    headers = ["rate", "requests", "throughput", "success", "mean chain"]
+    return _card("LoadCurve", head, _table(headers, rows, right=[0, 1, 2, 3, 4]))
 
 
 def relays_html(selection: RelaySelection) -> str:
@@ -240,17 +241,38 @@ def relays_html(selection: RelaySelection) -> str:
         )
     if selection.approximation is not None:
         head += f", approximation ratio at least {selection.approximation:.3f}"
-    rows = "".join(
-        "<tr><td style='text-align:right'>{}</td><td>{}</td><td style='text-align:right'>{}</td>"
-        "<td style='text-align:right'>{}</td><td style='text-align:right'>{}</td></tr>".format(
-            rank, int(person), html.escape(label), _number(float(gain)), _number(float(cost))
-        )
+    rows = [
+        [str(rank), str(int(person)), label, _number(float(gain)), _number(float(cost))]
         for rank, (person, label, gain, cost) in enumerate(
             zip(selection.relays, selection.relay_labels, selection.gains, selection.costs), 1
         )
-    )
-    table = (
-        "<table><thead><tr><th>rank</th><th>person</th><th>label</th><th>gain</th><th>cost</th>"
-        f"</tr></thead><tbody>{rows}</tbody></table>"
-    )
-    return f"<div><strong>reseau.RelaySelection</strong>: {head}{table}</div>"
+    ]
+    headers = ["rank", "person", "label", "gain", "cost"]
+    return _card("RelaySelection", head, _table(headers, rows, right=[0, 1, 3, 4]))
+
+
+def reputation_html(reputation: Reputation, top: int = 5) -> str:
+    """A small HTML summary of a :class:`reseau.Reputation`: the ``top`` people by each
+    score.
+
+    >>> import reseau
+    >>> page = reseau.reputation(reseau.datasets.aarhus_cs(), samples=200)._repr_html_()
+    >>> "<table" in page and "pagerank" in page
+    True
+    """
+    labels = reputation.labels
+    scores = {
+        "degree": reputation.degree,
+        "pagerank": reputation.pagerank,
+        "multiplex pagerank": reputation.multiplex_pagerank,
+        "core": reputation.core,
+        "influence": reputation.influence,
+    }
+    best = {name: list(values.argsort(kind="stable")[::-1][:top]) for name, values in scores.items()}
+    rows = [
+        [str(rank + 1)]
+        + [f"{labels[best[name][rank]]} ({scores[name][best[name][rank]]:.3g})" for name in scores]
+        for rank in range(min(top, len(labels)))
+    ]
+    head = f"{len(labels):,} people, the top {min(top, len(labels))} by each score"
+    return _card("Reputation", head, _table(["rank", *scores], rows, right=[0]))

@@ -43,17 +43,7 @@ def to_pandas(net: Network, table: str = "ties") -> "pd.DataFrame":
     [193, 124, 21, 88, 194]
     """
     if table not in TABLES:
-        err = InvalidParameterError(
-            f"invalid table: {table!r} (expected one of {', '.join(TABLES)})"
-        )
-        err.kind, err.name, err.value, err.expected = (
-            "InvalidParameterError",
-            "table",
-            repr(table),
-            ", ".join(TABLES),
-        )
-        err.fields = ["name", "value", "expected"]
-        raise err
+        raise _invalid_table(table, TABLES)
     pd = _pandas()
     if table == "ties":
         ties = net.ties()
@@ -75,19 +65,66 @@ def to_pandas(net: Network, table: str = "ties") -> "pd.DataFrame":
     return pd.DataFrame(rows, columns=["name", "kind", "directed", "probability", "latency", "ties"])
 
 
-def summary_frame(summary: CascadeSummary) -> "pd.DataFrame":
-    """One row per person of a :class:`reseau.CascadeSummary`, indexed by id: ``label``,
-    ``activation`` (the probability of being convinced, either valence), ``good`` and ``bad``
-    (each campaign's). See :meth:`reseau.CascadeSummary.to_pandas`.
+SUMMARY_TABLES = ("people", "steps", "layers")
+
+
+def _invalid_table(table: str, tables: "tuple[str, ...]") -> InvalidParameterError:
+    err = InvalidParameterError(f"invalid table: {table!r} (expected one of {', '.join(tables)})")
+    err.kind, err.name, err.value, err.expected = (
+        "InvalidParameterError",
+        "table",
+        repr(table),
+        ", ".join(tables),
+    )
+    err.fields = ["name", "value", "expected"]
+    return err
+
+
+def summary_frame(summary: CascadeSummary, table: str = "people") -> "pd.DataFrame":
+    """A table of a :class:`reseau.CascadeSummary` (see
+    :meth:`reseau.CascadeSummary.to_pandas`):
+
+    * ``"people"``: one row per person, indexed by id: ``label``, ``activation`` (the
+      probability of being convinced, either valence), ``good`` and ``bad`` (each campaign's);
+    * ``"steps"``: one row per step from 0 (the seeds): ``reached`` (the mean number convinced
+      by the end of the step) and ``new`` (convinced during it);
+    * ``"layers"``: one row per layer: ``reached`` (the mean number convinced through it, both
+      valences), ``good``, ``bad`` and ``share``.
 
     >>> import reseau
     >>> from reseau._pandas import summary_frame
     >>> net = reseau.datasets.aarhus_cs()
-    >>> df = summary_frame(reseau.simulate(net, [0], bad_seeds=[1], runs=100, seed=1))
+    >>> s = reseau.simulate(net, [0], bad_seeds=[1], runs=100, seed=1)
+    >>> df = summary_frame(s)
     >>> float(df.loc[0, "good"]), float(df.loc[1, "bad"]), list(df.columns)
     (1.0, 1.0, ['label', 'activation', 'good', 'bad'])
+    >>> steps = summary_frame(s, "steps")
+    >>> float(steps.loc[0, "reached"]), bool(steps["reached"].iloc[-1] == s.mean)
+    (2.0, True)
+    >>> summary_frame(s, "layers").index.tolist()
+    ['lunch', 'facebook', 'coauthor', 'leisure', 'work']
     """
+    if table not in SUMMARY_TABLES:
+        raise _invalid_table(table, SUMMARY_TABLES)
     pd = _pandas()
+    if table == "steps":
+        reached = summary.by_step
+        new = reached.copy()
+        new[1:] -= reached[:-1]
+        return pd.DataFrame({"reached": reached, "new": new}, index=pd.RangeIndex(len(reached), name="step"))
+    if table == "layers":
+        names = summary.layer_names
+        shares = summary.layer_shares
+        good, bad = summary.good.by_layer, summary.bad.by_layer
+        return pd.DataFrame(
+            {
+                "reached": [summary.by_layer[n] for n in names],
+                "good": [good[n] for n in names],
+                "bad": [bad[n] for n in names],
+                "share": [shares[n] for n in names],
+            },
+            index=pd.Index(names, name="layer"),
+        )
     frame = pd.DataFrame(
         {
             "label": summary.labels,

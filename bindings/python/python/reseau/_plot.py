@@ -1,0 +1,112 @@
+"""Charts of results with matplotlib (optional: ``pip install "reseau[plot]"``).
+
+Each function draws on ``ax`` (a new figure's axes when ``None``) and returns the axes, so
+that charts compose: ``s.plot(ax=axes[0])``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from ._core import CascadeSummary, LoadCurve, RelaySelection
+
+
+def _pyplot() -> Any:
+    try:
+        import matplotlib.pyplot as plt
+    except ImportError as err:  # pragma: no cover - exercised only without matplotlib
+        raise ImportError(
+            'plot() needs matplotlib: pip install matplotlib (or "reseau[plot]")'
+        ) from err
+    return plt
+
+
+def _axes(ax: Any) -> Any:
+    if ax is not None:
+        return ax
+    _, ax = _pyplot().subplots(figsize=(6, 3.5))
+    return ax
+
+
+def plot_spread(summary: CascadeSummary, ax: Optional[Any] = None) -> Any:
+    """The spread by step of a :class:`reseau.CascadeSummary`: the mean number convinced by
+    the end of each step, with the share each layer carried in the legend. See
+    :meth:`reseau.CascadeSummary.plot`.
+
+    >>> import reseau
+    >>> from reseau._plot import plot_spread
+    >>> s = reseau.simulate(reseau.datasets.aarhus_cs(), ["U4"], runs=200, seed=1)
+    >>> ax = plot_spread(s)
+    >>> ax.get_xlabel(), len(ax.lines[0].get_xdata()) == len(s.by_step)
+    ('step', True)
+    """
+    ax = _axes(ax)
+    steps = range(len(summary.by_step))
+    shares = ", ".join(f"{name} {share:.0%}" for name, share in summary.layer_shares.items() if share >= 0.005)
+    ax.plot(steps, summary.by_step, marker="o", label=f"mean spread ({shares})" if shares else "mean spread")
+    low, high = summary.ci95
+    ax.axhspan(low, high, alpha=0.15, label=f"95% CI of the final spread ({low:.1f} to {high:.1f})")
+    ax.set_xlabel("step")
+    ax.set_ylabel("people convinced (mean)")
+    ax.set_title(f"Spread by step, {summary.runs:,} runs")
+    ax.legend(loc="lower right", fontsize="small")
+    return ax
+
+
+def plot_load_curve(curve: LoadCurve, ax: Optional[Any] = None) -> Any:
+    """The throughput of a :class:`reseau.LoadCurve` against the request rate (log scale),
+    with its peak marked and its collapse (the first rate past the peak below half of it)
+    as a dashed line. See :meth:`reseau.LoadCurve.plot`.
+
+    >>> import reseau
+    >>> from reseau._plot import plot_load_curve
+    >>> tired = reseau.Fatigue.hill(half=2, exponent=2, half_life=10)
+    >>> curve = reseau.referral_load_curve(reseau.datasets.aarhus_cs(), [1, 4, 16, 64, 256], steps=100, fatigue=tired, seed=1)
+    >>> ax = plot_load_curve(curve)
+    >>> ax.get_xscale(), ax.get_xlabel()
+    ('log', 'requests per step')
+    """
+    ax = _axes(ax)
+    ax.plot(curve.rates, curve.throughput, marker="o", label="throughput")
+    ax.plot(
+        [curve.peak_rate], [curve.peak_throughput], marker="*", markersize=14, linestyle="none",
+        label=f"peak: {curve.peak_throughput:.3g} per step at rate {curve.peak_rate:g}",
+    )
+    if curve.collapse_rate is not None:
+        ax.axvline(curve.collapse_rate, linestyle="--", color="tab:red", label=f"collapse at rate {curve.collapse_rate:g}")
+    ax.set_xscale("log")
+    ax.set_xlabel("requests per step")
+    ax.set_ylabel("referrals delivered per step")
+    ax.set_title("Referral load curve")
+    ax.legend(fontsize="small")
+    return ax
+
+
+def plot_relays(selection: RelaySelection, ax: Optional[Any] = None) -> Any:
+    """The expected spread of a :class:`reseau.RelaySelection` as relays are added (the
+    cumulative gains, as the method estimated them), with the evaluated spread and its
+    confidence interval. See :meth:`reseau.RelaySelection.plot`.
+
+    >>> import reseau
+    >>> from reseau._plot import plot_relays
+    >>> chosen = reseau.select_relays(reseau.datasets.aarhus_cs(), k=4, evaluation_runs=500, seed=1)
+    >>> ax = plot_relays(chosen)
+    >>> ax.get_xlabel()
+    'relays'
+    """
+    ax = _axes(ax)
+    ranks = range(1, len(selection.relays) + 1)
+    if selection.estimated_spread is not None:  # the heuristics' gains are scores, not spread
+        ax.plot(ranks, selection.gains.cumsum(), marker="o", label=f"estimated by {selection.method}")
+    if selection.spread is not None:
+        low, high = selection.spread.ci95
+        ax.errorbar(
+            [len(selection.relays)], [selection.spread.mean], yerr=[[selection.spread.mean - low], [high - selection.spread.mean]],
+            marker="s", capsize=4, linestyle="none", label="evaluated (95% CI)",
+        )
+    ax.set_xticks(list(ranks), selection.relay_labels, rotation=45)
+    ax.set_xlabel("relays")
+    ax.set_ylabel("expected spread")
+    ax.set_title("Relays: expected spread as they are added")
+    ax.legend(fontsize="small")
+    return ax
