@@ -527,6 +527,22 @@ impl Entries {
     fn new(entries: Vec<(String, Val)>, fields: bool, camel: bool) -> Self {
         Entries { rest: entries.into_iter(), fields, camel, pending: None }
     }
+
+    /// The next key, as the field name it stands for; its value waits in `pending`.
+    #[inline(never)]
+    fn next_key(&mut self) -> Option<String> {
+        let (key, value) = self.rest.next()?;
+        let name = if self.fields { snake_case(&key) } else { key.clone() };
+        self.pending = Some((key, value));
+        Some(name)
+    }
+
+    /// The key and value that [`Entries::next_key`] left pending.
+    #[inline(never)]
+    fn next_value(&mut self) -> Result<(String, De), DeError> {
+        let (key, val) = self.pending.take().ok_or_else(|| DeError::msg("value before key"))?;
+        Ok((key, De { val, camel: self.camel }))
+    }
 }
 
 impl<'de> de::MapAccess<'de> for Entries {
@@ -536,15 +552,14 @@ impl<'de> de::MapAccess<'de> for Entries {
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, DeError> {
-        let Some((key, value)) = self.rest.next() else { return Ok(None) };
-        let name = if self.fields { snake_case(&key) } else { key.clone() };
-        self.pending = Some((key, value));
-        seed.deserialize(De { val: Val::Str(name), camel: self.camel }).map(Some)
+        // Instantiated once per struct (its field names are the seed): keep this part small.
+        let Some(name) = self.next_key() else { return Ok(None) };
+        seed.deserialize(de::value::StringDeserializer::<DeError>::new(name)).map(Some)
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, DeError> {
-        let (key, value) = self.pending.take().ok_or_else(|| DeError::msg("value before key"))?;
-        seed.deserialize(De { val: value, camel: self.camel }).map_err(|e| e.at(key))
+        let (key, value) = self.next_value()?;
+        seed.deserialize(value).map_err(|e| e.at(key))
     }
 
     fn size_hint(&self) -> Option<usize> {
