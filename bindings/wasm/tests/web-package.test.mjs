@@ -2,6 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
 import init, {
   initSync,
@@ -28,6 +30,15 @@ test('package.json makes an ES module package named reseau with types', () => {
     readFileSync(new URL(`../pkg/${file}`, import.meta.url)); // every listed file exists
   }
   assert.equal(typeof init, 'function');
+});
+
+test('npm packs exactly the listed files, the .wasm included', () => {
+  const dir = fileURLToPath(new URL('../pkg/', import.meta.url));
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const [packed] = JSON.parse(execFileSync(npm, ['pack', '--dry-run', '--json'], { cwd: dir, encoding: 'utf8' }));
+  assert.equal(packed.name, 'reseau');
+  const files = packed.files.map((f) => f.path).sort();
+  assert.deepEqual(files, [...pkg.files, 'package.json'].sort());
 });
 
 test('initialised from the .wasm bytes, it runs the same code as the Node build', () => {
