@@ -471,7 +471,7 @@ function plot(svg, { xs, series, logX, xLabel, yLabel, marks = [] }) {
     const points = xs.map((x, i) => [x, s.values[i]]).filter(([, y]) => Number.isFinite(y));
     el('polyline', { points: points.map(([x, y]) => `${X(x).toFixed(1)},${s.Y(y).toFixed(1)}`).join(' '), class: 'series', stroke: s.colour }, svg);
     for (const [x, y] of points) el('circle', { cx: X(x), cy: s.Y(y), r: 2.5, fill: s.colour }, svg);
-    el('text', { x: left + 110, y: top + 12 + 14 * k, class: 'plot-label', fill: s.colour }, svg).textContent = `— ${s.name}`;
+    el('text', { x: left + width - 200, y: top + 12 + 14 * k, class: 'plot-label', fill: s.colour }, svg).textContent = `— ${s.name}`;
   });
 }
 
@@ -592,7 +592,7 @@ async function main() {
     $('balance').addEventListener('click', balanceSweep);
   } else {
     $('balance').hidden = true;
-    $('balance-plot').hidden = true;
+    $('balance-chart').hidden = true;
     $('balance-result').textContent =
       'This build of the package has no balance function yet: the sweep appears here once it does.';
   }
