@@ -14,6 +14,7 @@
 
 use pyo3::prelude::*;
 
+mod balance;
 mod cascade;
 mod control;
 mod convert;
@@ -75,6 +76,10 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(relays::select_relays, m)?)?;
     m.add_function(wrap_pyfunction!(relays::relay_evaluation_seed, m)?)?;
     m.add_class::<reputation::PyReputation>()?;
+    m.add_class::<balance::PyBalanceReport>()?;
+    m.add_class::<balance::PyReport>()?;
+    m.add_function(wrap_pyfunction!(balance::balance, m)?)?;
+    m.add_function(wrap_pyfunction!(balance::report, m)?)?;
     m.add_function(wrap_pyfunction!(reputation::reputation, m)?)?;
     Ok(())
 }

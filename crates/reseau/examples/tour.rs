@@ -91,17 +91,11 @@ fn run(args: &Args) -> Result<(), String> {
     let report = headline(&net, &options, args.seed).map_err(|e| e.to_string())?;
     let text = report.text();
     print!("{text}");
-    std::fs::create_dir_all(&args.out)
-        .map_err(|e| format!("cannot create {}: {e}", args.out.display()))?;
-    let mut written =
-        vec![("report.txt".to_owned(), text), ("report.json".to_owned(), report.to_json())];
-    written.extend(report.charts());
-    for (name, content) in &written {
-        let path = args.out.join(name);
-        std::fs::write(&path, content)
-            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-    }
-    let names: Vec<&str> = written.iter().map(|(n, _)| n.as_str()).collect();
+    let written = report.write(&args.out).map_err(|e| e.to_string())?;
+    let names: Vec<String> = written
+        .iter()
+        .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .collect();
     println!("\nWritten to {}: {}", args.out.display(), names.join(", "));
     Ok(())
 }

@@ -1,7 +1,8 @@
 //! Golden values shared by Rust, Python and WebAssembly: `tests/golden/golden.json` at the
 //! repository root pins, for fixed seeds, the exact ties of every generator, the Aarhus counts,
-//! cascade summaries and a trace, referral outcomes and the relays each method selects. This test checks the core against the file; the Python and
-//! Node suites check their bindings against the same file, so the three languages agree bit
+//! cascade summaries and a trace, referral outcomes, the relays each method selects, a balance
+//! sweep and the quick headline report. This test checks the core against the file; the Python
+//! and Node suites check their bindings against the same file, so the three languages agree bit
 //! for bit.
 //!
 //! After a deliberate change of the numbers, rewrite the file with
@@ -148,6 +149,31 @@ fn relays() -> Value {
     Value::Object(out)
 }
 
+/// The balance sweep and the quick headline report on Aarhus, in full.
+fn balance() -> Value {
+    use reseau::balance::{BalanceOptions, Decline};
+    let net = datasets::aarhus_cs();
+    let tired = Fatigue::hill(2.0, 2.0).half_life(10.0);
+    let options = BalanceOptions {
+        mixes: vec![0.0, 0.5, 1.0],
+        steps: 100,
+        runs: 200,
+        routing: RouteOptions::default().fatigue(tired).digital_fatigue(tired),
+        decline: Some(Decline::new("facebook", 0.5, 2)),
+        ..BalanceOptions::default()
+    };
+    let sweep = reseau::balance::balance(&net, &options, 7).unwrap();
+    let report =
+        reseau::report::headline(&net, &reseau::report::ReportOptions::quick(), 1).unwrap();
+    json!({
+        "sweep": {"args": {"mixes": [0.0, 0.5, 1.0], "steps": 100, "runs": 200,
+                           "fatigue": {"hill": [2.0, 2.0], "half_life": 10.0}, "digital_fatigue": {"hill": [2.0, 2.0], "half_life": 10.0},
+                           "decline": {"layer": "facebook", "rate": 0.5, "periods": 2}, "seed": 7},
+                  "report": sweep},
+        "report": {"args": {"quick": true, "seed": 1}, "numbers": report},
+    })
+}
+
 #[test]
 fn the_core_matches_the_golden_file() {
     let current = json!({
@@ -158,6 +184,7 @@ fn the_core_matches_the_golden_file() {
         "cascade": cascade(),
         "referral": referral(),
         "relays": relays(),
+        "balance": balance(),
     });
     let path = path();
     if std::env::var_os("RESEAU_BLESS").is_some() {
@@ -168,7 +195,7 @@ fn the_core_matches_the_golden_file() {
     let text = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("{}: {e} (bless with RESEAU_BLESS=1)", path.display()));
     let golden: Value = serde_json::from_str(&text).unwrap();
-    for section in ["generators", "aarhus", "cascade", "referral", "relays"] {
+    for section in ["generators", "aarhus", "cascade", "referral", "relays", "balance"] {
         for (key, value) in current[section].as_object().unwrap() {
             assert_eq!(
                 &golden[section][key], value,

@@ -57,6 +57,8 @@ problem carrying its details as attributes:
 from . import _core
 from ._core import (
     FORMAT_VERSION,
+    BalanceReport,
+    Report,
     CancelledError,
     CascadePartial,
     DuplicateLabelError,
@@ -88,6 +90,7 @@ from ._core import (
     UnknownPersonError,
     UnsupportedVersionError,
     WeightedCascade,
+    balance,
     exact_spread,
     parse_csv,
     parse_edgelist,
@@ -101,6 +104,7 @@ from ._core import (
     read_signed,
     referral_load_curve,
     relay_evaluation_seed,
+    report,
     reputation,
     route_referrals,
     select_relays,
@@ -116,6 +120,10 @@ __version__: str = _core.__version__
 
 __all__ = [
     "FORMAT_VERSION",
+    "BalanceReport",
+    "Report",
+    "balance",
+    "report",
     "CancelledError",
     "CascadePartial",
     "CascadeSummary",

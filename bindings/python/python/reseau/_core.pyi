@@ -27,6 +27,10 @@ FORMAT_VERSION: int
 ERROR_KINDS: List[str]
 
 __all__ = [
+    "BalanceReport",
+    "Report",
+    "balance",
+    "report",
     "CancelledError",
     "CascadePartial",
     "CascadeSummary",

@@ -10,6 +10,7 @@ import html
 from typing import Iterable, Sequence
 
 from ._core import (
+    BalanceReport,
     CascadePartial,
     CascadeSummary,
     CascadeTrace,
@@ -17,6 +18,7 @@ from ._core import (
     Network,
     ReferralSummary,
     RelaySelection,
+    Report,
     Reputation,
 )
 
@@ -276,3 +278,47 @@ def reputation_html(reputation: Reputation, top: int = 5) -> str:
     ]
     head = f"{len(labels):,} people, the top {min(top, len(labels))} by each score"
     return _card("Reputation", head, _table(["rank", *scores], rows, right=[0]))
+
+
+def balance_html(report: BalanceReport) -> str:
+    """A small HTML summary of a :class:`reseau.BalanceReport`: the best mix per measure, and
+    a table of the mixes on the network as given (period 0).
+
+    >>> import reseau
+    >>> page = reseau.balance(reseau.datasets.aarhus_cs(), mixes=[0, 1], steps=20, runs=20)._repr_html_()
+    >>> "<table" in page and "best for reach" in page
+    True
+    """
+    def verdict(best: dict) -> str:
+        return " (flat)" if best["flat"] else " (interior)" if best["interior"] else ""
+
+    head = "; ".join(
+        f"best for {measure} <strong>{_number(best['mix'])}</strong>{verdict(best)}"
+        for measure, best in report.best.items()
+    )
+    rows = [
+        [
+            _number(row["mix"]),
+            f"{row['success_rate']:.1%}",
+            _number(row["throughput"]),
+            "" if row["time_to_target"] is None else _number(row["time_to_target"]),
+            _number(row["reach"]),
+            f"{row['cascade_offline_share']:.0%}",
+        ]
+        for row in report.rows
+        if row["period"] == 0
+    ]
+    headers = ["mix", "success", "throughput", "time", "reach", "offline"]
+    return _card("BalanceReport", head, _table(headers, rows, right=[0, 1, 2, 3, 4, 5]))
+
+
+def report_html(report: Report) -> str:
+    """The headline report as a notebook shows it: its text, then its charts.
+
+    >>> import reseau
+    >>> page = reseau.report(reseau.datasets.aarhus_cs(), quick=True)._repr_html_()
+    >>> page.startswith("<div><pre>") and page.count("<svg") == 5
+    True
+    """
+    charts = "".join(report.charts.values())
+    return f"<div><pre>{html.escape(report.text)}</pre>{charts}</div>"

@@ -388,4 +388,44 @@ impl Report {
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).expect("a report serialises")
     }
+
+    /// Writes the report into the folder `dir` (created if missing): `report.txt`,
+    /// `report.json` and the [charts](Report::charts); returns the files written.
+    ///
+    /// ```
+    /// let net = reseau::datasets::aarhus_cs();
+    /// let report = reseau::report::headline(&net, &reseau::report::ReportOptions::quick(), 1)?;
+    /// let dir = std::env::temp_dir().join(format!("reseau-doc-{}", std::process::id()));
+    /// let files = report.write(&dir)?;
+    /// assert_eq!(files.len(), 7);
+    /// assert!(std::fs::read_to_string(dir.join("report.txt"))?.contains("Balance"));
+    /// # std::fs::remove_dir_all(&dir)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::Io`](crate::Error::Io) naming the file that could not be written.
+    pub fn write(
+        &self,
+        dir: impl AsRef<std::path::Path>,
+    ) -> crate::Result<Vec<std::path::PathBuf>> {
+        let dir = dir.as_ref();
+        let io = |path: &std::path::Path, e: std::io::Error| crate::Error::Io {
+            file: path.display().to_string(),
+            message: e.to_string(),
+        };
+        std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
+        let mut files = vec![
+            ("report.txt".to_owned(), self.text()),
+            ("report.json".to_owned(), self.to_json()),
+        ];
+        files.extend(self.charts());
+        let mut written = Vec::new();
+        for (name, content) in files {
+            let path = dir.join(name);
+            std::fs::write(&path, content).map_err(|e| io(&path, e))?;
+            written.push(path);
+        }
+        Ok(written)
+    }
 }
