@@ -797,7 +797,7 @@ pub(crate) fn person_arg(net: &Network, item: &Bound<'_, PyAny>, what: &str) -> 
         return net
             .index_of(&label)
             .map(|p| p.0)
-            .ok_or_else(|| err(Error::UnknownPerson { person: label.into_owned() }));
+            .ok_or_else(|| err(Error::UnknownPerson { person: format!("{label:?}") }));
     }
     let not_a_person = || {
         PyTypeError::new_err(format!(
@@ -895,7 +895,7 @@ fn layer_names(view: &CompiledNetwork) -> Vec<String> {
 /// >>> reseau.simulate(net, ["U4", "nobody"])
 /// Traceback (most recent call last):
 ///     ...
-/// reseau.UnknownPersonError: unknown person nobody
+/// reseau.UnknownPersonError: unknown person "nobody"
 ///
 /// ``run_range=(start, stop)`` does only the runs ``start`` to ``stop - 1`` (``runs`` is then
 /// not used) and returns a :class:`CascadePartial`: a shard, to run in another process or on

@@ -416,12 +416,12 @@ impl PyNetwork {
     /// >>> net.index_of("nobody")
     /// Traceback (most recent call last):
     ///     ...
-    /// reseau.UnknownPersonError: unknown person nobody
+    /// reseau.UnknownPersonError: unknown person "nobody"
     fn index_of(&self, label: &str) -> PyResult<u32> {
         self.inner
             .index_of(label)
             .map(|p| p.0)
-            .ok_or_else(|| err(Error::UnknownPerson { person: label.to_owned() }))
+            .ok_or_else(|| err(Error::UnknownPerson { person: format!("{label:?}") }))
     }
 
     /// What is known of a person: ``id``, ``label``, ``group``, ``kind``, ``cost``,

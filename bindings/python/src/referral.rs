@@ -276,7 +276,7 @@ fn u64_array<'py>(py: Python<'py>, values: &[u64]) -> Bound<'py, PyArray1<u64>> 
 /// >>> reseau.route_referrals(net, [("U4", "nobody")])
 /// Traceback (most recent call last):
 ///     ...
-/// reseau.UnknownPersonError: unknown person nobody
+/// reseau.UnknownPersonError: unknown person "nobody"
 #[pyfunction]
 #[pyo3(signature = (
     net, requests = None, *, n_requests = None, rate = None, steps = None, strategy = None,

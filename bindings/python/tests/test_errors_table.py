@@ -141,7 +141,7 @@ def test_unknown_people():
     assert info.value.person
     with pytest.raises(reseau.UnknownPersonError) as info:
         reseau.simulate(aarhus(), ["U4", "nobody"], runs=10)
-    assert info.value.person == "nobody"
+    assert info.value.person == '"nobody"'  # a label, quoted (an id is #61)
     with pytest.raises(reseau.UnknownPersonError) as info:
         reseau.route_referrals(aarhus(), [(0, 99)])
     assert info.value.person == "#99"

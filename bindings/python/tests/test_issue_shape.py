@@ -55,7 +55,7 @@ def test_enron_labels_and_index_of(enron):
     assert snap.duplicates_merged == 367_662 - 183_831
     with pytest.raises(reseau.UnknownPersonError) as info:
         snap.index_of("no such person")
-    assert info.value.person == "no such person"
+    assert info.value.person == '"no such person"'  # a label, quoted
 
 
 def test_enron_directed(enron):

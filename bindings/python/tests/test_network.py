@@ -119,7 +119,7 @@ def test_people_errors(net):
     assert net.num_people == 3
     with pytest.raises(reseau.UnknownPersonError) as info:
         net.index_of("zoe")
-    assert info.value.person == "zoe"
+    assert info.value.person == '"zoe"'  # a label, quoted
     for bad in (3, -1, 2**40):
         with pytest.raises(reseau.UnknownPersonError):
             net.person(bad)

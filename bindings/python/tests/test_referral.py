@@ -553,7 +553,7 @@ def test_error_details():
     assert info.value.person == "#61"
     with pytest.raises(reseau.UnknownPersonError) as info:
         reseau.route_referrals(net, [("U4", "nobody")])
-    assert info.value.person == "nobody"
+    assert info.value.person == '"nobody"'  # quoted: a label, as in Rust and JS
     with pytest.raises(reseau.InvalidParameterError) as info:
         reseau.route_referrals(net, strategy="teleport")
     assert info.value.name == "strategy" and "teleport" in info.value.value
