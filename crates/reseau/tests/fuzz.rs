@@ -12,6 +12,8 @@
 //! A short run is part of `cargo test` (a few hundred cases per reader); a long run:
 //! `PROPTEST_CASES=100000 cargo test --release -p reseau --test fuzz`.
 
+use std::fmt::Write as _;
+
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 
@@ -63,7 +65,7 @@ fn tokens() -> impl Strategy<Value = Vec<u8>> {
         1 => Just(b"#".to_vec()),
         1 => Just(b"\"".to_vec()),
         1 => prop::sample::select(vec![
-            "nan", "inf", "-inf", "-0", "1e309", "0.5", "-1", "1", "+1", "-", "e",
+            "nan", "inf", "-inf", "-0", "1e309", "1e308", "0.5", "-1", "1", "+1", "-", "e",
             "#LAYERS\n", "#ACTORS\n", "#EDGES\n", "#TYPE\nmultiplex\n", "#ACTOR ATTRIBUTES\n",
             "#EDGE ATTRIBUTES\n", "--", "NA", "STRING", "NUMERIC", "#VERSION 2.0\n",
             "UNDIRECTED", "DIRECTED", "source,target,weight\n", "source,target\n",
@@ -73,6 +75,20 @@ fn tokens() -> impl Strategy<Value = Vec<u8>> {
         1 => any::<u8>().prop_map(|b| vec![b]),
     ];
     prop::collection::vec(token, 0..60).prop_map(|parts| parts.concat())
+}
+
+/// Any policy for repeated ties and self-loops.
+fn policy() -> impl Strategy<Value = reseau::io::TiePolicy> {
+    use reseau::io::{SelfLoopsInFiles, TiePolicy};
+    use reseau::{Duplicates, SelfLoops};
+    (0u8..3, any::<bool>()).prop_map(|(d, reject_loops)| TiePolicy {
+        duplicates: [Duplicates::Merge, Duplicates::Sum, Duplicates::Reject][d as usize],
+        self_loops: SelfLoopsInFiles(if reject_loops {
+            SelfLoops::Reject
+        } else {
+            SelfLoops::Drop
+        }),
+    })
 }
 
 /// Either arbitrary bytes or token soup.
@@ -107,6 +123,7 @@ fn edited(valid: String) -> impl Strategy<Value = String> {
             "\"probability\":2,",
             "\"extra\":1,",
             "4294967295",
+            "1e308",
             "-0.0",
             "1.5",
         ]),
@@ -237,31 +254,33 @@ proptest! {
     #![proptest_config(config(400))]
 
     #[test]
-    fn edge_lists(bytes in input(), directed in any::<bool>()) {
-        check(parse_edgelist(&bytes, "f", &EdgeListOptions { directed, ..Default::default() }));
+    fn edge_lists(bytes in input(), directed in any::<bool>(), policy in policy()) {
+        check(parse_edgelist(&bytes, "f", &EdgeListOptions { directed, policy, ..Default::default() }));
     }
 
     #[test]
-    fn csv_files(bytes in input(), weighted in any::<bool>()) {
+    fn csv_files(bytes in input(), weighted in any::<bool>(), signed in any::<bool>(), layered in any::<bool>(), policy in policy()) {
         let weight = weighted.then(|| "weight".to_string());
-        check(parse_csv(&bytes, "f", &CsvOptions { weight, ..Default::default() }));
+        let sign = signed.then(|| "1".to_string());
+        let layer_column = layered.then(|| "0".to_string());
+        check(parse_csv(&bytes, "f", &CsvOptions { weight, sign, layer_column, policy, ..Default::default() }));
     }
 
     #[test]
-    fn multiplex_files(edges in input(), layers in input(), nodes in input(), tables in 0u8..4) {
+    fn multiplex_files(edges in input(), layers in input(), nodes in input(), tables in 0u8..4, directed: bool, policy in policy()) {
         let layers = (tables & 1 == 1).then_some(&layers[..]);
         let nodes = (tables & 2 == 2).then_some(&nodes[..]);
-        check(parse_multiplex(&edges, layers, nodes, &MultiplexOptions::default()));
+        check(parse_multiplex(&edges, layers, nodes, &MultiplexOptions { directed, policy, ..Default::default() }));
     }
 
     #[test]
-    fn mpx_files(bytes in input()) {
-        check(parse_mpx(&bytes, "f", &MpxOptions::default()));
+    fn mpx_files(bytes in input(), policy in policy()) {
+        check(parse_mpx(&bytes, "f", &MpxOptions { policy, ..Default::default() }));
     }
 
     #[test]
-    fn signed_files(bytes in input()) {
-        check(parse_signed(&bytes, "f", &SignedOptions::default()));
+    fn signed_files(bytes in input(), directed: bool, header: bool, policy in policy()) {
+        check(parse_signed(&bytes, "f", &SignedOptions { directed, header, policy, ..Default::default() }));
     }
 
     #[test]
@@ -277,6 +296,45 @@ proptest! {
     #[test]
     fn json_mutated(text in mutated(&rich())) {
         check(Network::from_json(&text));
+    }
+}
+
+/// Well-formed lines `layer source target weight` over a handful of people, so that ties
+/// repeat (in either order) and their weights add up: extreme weights (1e308, subnormals,
+/// 0) reach the duplicate policies.
+fn repeated_ties() -> impl Strategy<Value = Vec<(u8, u8, u8, &'static str)>> {
+    let weight = prop::sample::select(vec![
+        "0",
+        "1",
+        "0.5",
+        "1e308",
+        "1.7976931348623157e308",
+        "5e-324",
+        "2",
+        "1e-300",
+    ]);
+    prop::collection::vec((1u8..3, 0u8..4, 0u8..4, weight), 0..12)
+}
+
+proptest! {
+    #![proptest_config(config(200))]
+
+    #[test]
+    fn repeated_ties_under_every_policy(lines in repeated_ties(), policy in policy(), directed: bool) {
+        let mut plain = String::new();
+        let mut csv = String::from("source,target,weight\n");
+        let mut multiplex = String::new();
+        for (layer, a, b, w) in &lines {
+            writeln!(plain, "{a} {b} {w}").unwrap();
+            writeln!(csv, "{a},{b},{w}").unwrap();
+            writeln!(multiplex, "{layer} {a} {b} {w}").unwrap();
+        }
+        let options = EdgeListOptions { directed, policy, ..Default::default() };
+        check(parse_edgelist(plain.as_bytes(), "f", &options));
+        let options = CsvOptions { weight: Some("weight".into()), directed, policy, ..Default::default() };
+        check(parse_csv(csv.as_bytes(), "f", &options));
+        let options = MultiplexOptions { directed, policy, ..Default::default() };
+        check(parse_multiplex(multiplex.as_bytes(), None, None, &options));
     }
 }
 
@@ -299,8 +357,8 @@ proptest! {
 
     /// Valid line-format text with edits: reaches deeper than random text.
     #[test]
-    fn edge_lists_edited(text in edited("1 2 0.5\n2 3\n# note\n3 1 2\n".repeat(3))) {
-        check(parse_edgelist(text.as_bytes(), "f", &EdgeListOptions::default()));
+    fn edge_lists_edited(text in edited("1 2 0.5\n2 3\n# note\n3 1 2\n".repeat(3)), policy in policy()) {
+        check(parse_edgelist(text.as_bytes(), "f", &EdgeListOptions { policy, ..Default::default() }));
     }
 
     #[test]

@@ -480,9 +480,13 @@ impl Network {
                     Ok(Some(TieId(edge.index() as u32)))
                 }
                 Duplicates::Sum => {
+                    // Two finite weights may add up to infinity (1e308 + 1e308), which no
+                    // tie may hold (nor JSON write).
+                    let sum = self.graph[edge].weight + spec.weight;
+                    check_non_negative(|| format!("{location}summed weight"), sum)?;
                     self.duplicates_merged += 1;
                     let tie = &mut self.graph[edge];
-                    tie.weight += spec.weight;
+                    tie.weight = sum;
                     tie.multiplicity = tie.multiplicity.saturating_add(1);
                     Ok(Some(TieId(edge.index() as u32)))
                 }
