@@ -17,6 +17,7 @@
 //!   are checked before they reach the core.
 
 mod args;
+mod balance;
 mod cascade;
 mod errors;
 mod fatigue;
@@ -29,6 +30,7 @@ mod value;
 
 use wasm_bindgen::prelude::*;
 
+pub use balance::{balance, report};
 pub use cascade::{exact_spread, simulate, trace, validate_model};
 pub use fatigue::{validate_fatigue, willingness};
 pub use functions::{

@@ -2,6 +2,8 @@
 // scripts/test-wasm: what a TypeScript user writes must type-check, and mistakes must not.
 import init, {
   Fatigue,
+  balance,
+  report,
   IndependentCascade,
   LinearThreshold,
   Network,
@@ -191,7 +193,21 @@ export async function main(wasm: ArrayBuffer): Promise<number> {
   // @ts-expect-error nRequests is not an option of a load curve
   referralLoadCurve(aarhus, [1], { nRequests: 10 });
 
-  return relays.length + reach + (ratio ?? 0) + how.length + budgeted.cost + rep.iterations
+  // The balance sweep and the headline report.
+  const sweep = balance(aarhus, {
+    mixes: [0, 0.5, 1],
+    digitalFatigue: Fatigue.hill({ half: 2, exponent: 2, halfLife: 10 }),
+    decline: { layer: 'facebook', rate: 0.3, periods: 2, vanishAt: 2 },
+    seed: 1n,
+  });
+  const bestMix: number = sweep.best[0].mix;
+  const ties: number | null = sweep.rows[0].decliningTies;
+  const page = report(aarhus, { quick: true, seed: 3 });
+  const svg: string = page.charts['load_curve.svg'];
+  // @ts-expect-error a decline names its layer
+  balance(aarhus, { decline: { rate: 0.3, periods: 2 } });
+
+  return bestMix + (ties ?? 0) + svg.length + page.text.length + relays.length + reach + (ratio ?? 0) + how.length + budgeted.cost + rep.iterations
     + lunchRank.length + pr.length + mp.length
     + curves.length + half + ws.length + ws2.length + (tired.fatigue ? 1 : 0) + lengths.length
     + attrition.length + shi - slo + (mean ?? 0) + facebook + busiest.length + first.length
