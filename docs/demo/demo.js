@@ -442,7 +442,7 @@ function drawWillingness() {
 // ---------------------------------------------------------------------------------------------
 // Plots: lines on a linear or log2 x axis.
 
-function plot(svg, { xs, series, logX, xLabel, yLabel, marks = [] }) {
+function plot(svg, { xs, series, logX, xLabel, yLabel, marks = [], legendMiddle = false }) {
   svg.replaceChildren();
   const [left, top, width, height] = [56, 16, 540, 230];
   const fx = logX ? Math.log2 : (x) => x;
@@ -471,7 +471,8 @@ function plot(svg, { xs, series, logX, xLabel, yLabel, marks = [] }) {
     const points = xs.map((x, i) => [x, s.values[i]]).filter(([, y]) => Number.isFinite(y));
     el('polyline', { points: points.map(([x, y]) => `${X(x).toFixed(1)},${s.Y(y).toFixed(1)}`).join(' '), class: 'series', stroke: s.colour }, svg);
     for (const [x, y] of points) el('circle', { cx: X(x), cy: s.Y(y), r: 2.5, fill: s.colour }, svg);
-    el('text', { x: left + width - 200, y: top + 12 + 14 * k, class: 'plot-label', fill: s.colour }, svg).textContent = `— ${s.name}`;
+    const y = (legendMiddle ? top + height * 0.45 : top + 12) + 14 * k;
+    el('text', { x: left + width - 200, y, class: 'plot-label', fill: s.colour }, svg).textContent = `— ${s.name}`;
   });
 }
 
@@ -517,23 +518,44 @@ function loadCurve() {
 
 const MIXES = Array.from({ length: 11 }, (_, i) => i / 10);
 
+/** The options of the balance sweep: the mixes, the fatigue set above, the curve's seed. */
+function balanceOptions() {
+  return { mixes: MIXES, runs: 200, steps: 100, fatigue: fatigue(), seed: number('curve-seed', 7) };
+}
+
 function balanceSweep() {
   return busy('Sweeping the offline/online mix…', () => {
-    const report = reseau.balance(state.net, { mixes: MIXES, runs: 200, steps: 100, seed: number('curve-seed', 7) });
-    const rows = (report.rows ?? []).filter((r) => (r.period ?? 0) === 0);
+    const report = reseau.balance(state.net, balanceOptions());
+    const rows = report.rows.filter((r) => r.period === 0);
+    const best = Object.fromEntries(report.best.map((b) => [b.measure, b]));
     const xs = rows.map((r) => r.mix);
-    plot($('balance-plot'), {
+    const svg = $('balance-plot');
+    plot(svg, {
       xs,
       logX: false,
       xLabel: 'share of effort on offline ties',
-      yLabel: 'campaign reach',
+      yLabel: 'people reached',
+      legendMiddle: true,
       series: [
         { name: 'campaign reach (people)', values: rows.map((r) => r.reach), colour: '#c2185b' },
         { name: 'referral success rate (right)', values: rows.map((r) => r.successRate), colour: '#1565c0', max: 1 },
       ],
+      marks: [
+        (X, Y) => {
+          if (best.reach) el('circle', { cx: X(best.reach.mix), cy: Y(best.reach.value), r: 6, class: 'marker-peak' }, svg);
+        },
+      ],
     });
-    const best = rows.reduce((a, b) => (b.reach > a.reach ? b : a), rows[0]);
-    $('balance-result').textContent = best ? `The best mix for reach: ${fmt(best.mix, 2)} offline (${fmt(best.reach)} people reached).` : '';
+    const result = $('balance-result');
+    result.dataset.reach = JSON.stringify(rows.map((r) => r.reach));
+    result.dataset.successRate = JSON.stringify(rows.map((r) => r.successRate));
+    const say = (measure, what) => {
+      const b = best[measure];
+      if (!b) return '';
+      const where = b.flat ? 'the sweep is flat' : b.interior ? (b.beatsEnds ? 'between the ends, and better than both' : 'between the ends') : 'at an end';
+      return `Best mix for ${what}: ${fmt(b.mix, 2)} offline (${fmt(b.value)}; ${where}). `;
+    };
+    result.textContent = (say('reach', 'reach') + say('success_rate', 'referrals')).trim();
   });
 }
 
