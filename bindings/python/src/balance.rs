@@ -18,6 +18,7 @@ use crate::convert::{from_json, to_json};
 use crate::errors::{err, invalid};
 use crate::fatigue::fatigue_arg;
 use crate::network::PyNetwork;
+use crate::results::python_side;
 
 /// How a table column is read off a row.
 type Column = dyn Fn(&BalanceRow) -> f64;
@@ -296,6 +297,24 @@ impl PyBalanceReport {
     fn to_pandas<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let table = slf.get().table(slf.py())?;
         slf.py().import("pandas")?.call_method1("DataFrame", (table,))
+    }
+
+    /// The sweep as charts (matplotlib): each measure against the mix with its confidence
+    /// band, one line per period of decline, the best mix marked. With ``measure``
+    /// (``"success_rate"``, ``"time_to_target"``, ``"throughput"``, ``"reach"``) one chart,
+    /// drawn on ``ax`` and returned; without, a figure of all four (its axes are returned).
+    ///
+    /// >>> import reseau
+    /// >>> sweep = reseau.balance(reseau.datasets.aarhus_cs(), mixes=[0, 1], steps=20, runs=20)
+    /// >>> sweep.plot("reach").get_ylabel(), sweep.plot().shape
+    /// ('people reached', (2, 2))
+    #[pyo3(signature = (measure = None, ax = None))]
+    fn plot<'py>(
+        slf: &Bound<'py, Self>,
+        measure: Option<&str>,
+        ax: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        python_side(slf.py(), "reseau._plot", "plot_balance", (slf, measure, ax))
     }
 
     /// The whole result as JSON (the core's serde form).

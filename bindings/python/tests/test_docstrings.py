@@ -30,6 +30,7 @@ OPTIONAL = {
     "plot_spread": "matplotlib",
     "plot_load_curve": "matplotlib",
     "plot_relays": "matplotlib",
+    "plot_balance": "matplotlib",
 }
 # Methods of the Python protocol, documented by Python itself.
 PROTOCOL = {"copy"}

@@ -24,6 +24,6 @@ def test_quickstart_notebook_runs(tmp_path):
     outputs = [o for cell in notebook.cells if cell.cell_type == "code" for o in cell.outputs]
     assert not [o for o in outputs if o.output_type == "error"]
     images = [o for o in outputs if "image/png" in o.get("data", {})]
-    assert len(images) >= 4  # the degree histogram, spread, relays and load curve charts
+    assert len(images) >= 5  # degrees, spread, relays, load curve and balance charts
     html = [o for o in outputs if "text/html" in o.get("data", {})]
     assert any("reseau.CascadeSummary" in o["data"]["text/html"] for o in html)

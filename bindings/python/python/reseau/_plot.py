@@ -110,3 +110,55 @@ def plot_relays(selection: RelaySelection, ax: Optional[Any] = None) -> Any:
     ax.set_title("Relays: expected spread as they are added")
     ax.legend(fontsize="small")
     return ax
+
+
+#: The measures of a balance sweep, with their axis labels.
+BALANCE_MEASURES = {
+    "success_rate": ("success_low", "success_high", "referral success rate"),
+    "time_to_target": ("time_low", "time_high", "steps to the target"),
+    "throughput": ("throughput_low", "throughput_high", "referrals per step"),
+    "reach": ("reach_low", "reach_high", "people reached"),
+}
+
+
+def plot_balance(report: Any, measure: Optional[str] = None, ax: Optional[Any] = None) -> Any:
+    """A balance sweep (:class:`reseau.BalanceReport`) as charts: each measure against the
+    mix (0 all physical, 1 all digital), with its 95% confidence band, one line per period of
+    decline, and the best mix of period 0 marked. With ``measure`` (``"success_rate"``,
+    ``"time_to_target"``, ``"throughput"`` or ``"reach"``), one chart on ``ax``, returned;
+    without, a new figure with all four, and its array of axes is returned. See
+    :meth:`reseau.BalanceReport.plot`.
+
+    >>> import reseau
+    >>> from reseau._plot import plot_balance
+    >>> sweep = reseau.balance(reseau.datasets.aarhus_cs(), mixes=[0, 0.5, 1], steps=40, runs=50)
+    >>> axes = plot_balance(sweep)
+    >>> [ax.get_ylabel() for ax in axes.flat][:2]
+    ['referral success rate', 'steps to the target']
+    >>> plot_balance(sweep, "reach").get_xlabel()
+    'mix (0: all physical, 1: all digital)'
+    """
+    if measure is None:
+        _, axes = _pyplot().subplots(2, 2, figsize=(10, 6), sharex=True)
+        for name, one in zip(BALANCE_MEASURES, axes.flat):
+            plot_balance(report, name, one)
+        axes.flat[0].figure.tight_layout()
+        return axes
+    if measure not in BALANCE_MEASURES:
+        raise ValueError(f"measure: expected one of {', '.join(BALANCE_MEASURES)}, not {measure!r}")
+    low_name, high_name, label = BALANCE_MEASURES[measure]
+    ax = _axes(ax)
+    table = report.table
+    for period in range(report.periods + 1):
+        rows = table["period"] == period
+        mix = table["mix"][rows]
+        name = "as given" if period == 0 else f"period {period} of decline"
+        (line,) = ax.plot(mix, table[measure][rows], marker="o", label=name)
+        ax.fill_between(mix, table[low_name][rows], table[high_name][rows], alpha=0.15, color=line.get_color())
+    best = report.best.get(measure)
+    if best is not None:
+        ax.plot([best["mix"]], [best["value"]], marker="*", markersize=14, linestyle="none", color="black", label=f"best mix {best['mix']:g}")
+    ax.set_xlabel("mix (0: all physical, 1: all digital)")
+    ax.set_ylabel(label)
+    ax.legend(fontsize="small")
+    return ax
