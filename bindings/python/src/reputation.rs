@@ -61,12 +61,12 @@ fn by_layer<'py>(
 /// reseau.UnknownLayerError: unknown layer "golf"
 #[pyfunction]
 #[pyo3(signature = (
-    net, method = None, layer = None, *, damping = 0.85, tolerance = 1e-12,
+    net, method = None, layer = None, *, damping = 0.85, tolerance = 1e-15,
     max_iterations = 1000, weighted = true, multiplex = None, model = None, samples = 100_000,
     seed = 0
 ))]
 #[pyo3(
-    text_signature = "(net, method=None, layer=None, *, damping=0.85, tolerance=1e-12, max_iterations=1000, weighted=True, multiplex='multiplicative', model=None, samples=100000, seed=0)"
+    text_signature = "(net, method=None, layer=None, *, damping=0.85, tolerance=1e-15, max_iterations=1000, weighted=True, multiplex='multiplicative', model=None, samples=100000, seed=0)"
 )]
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn reputation<'py>(

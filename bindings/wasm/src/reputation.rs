@@ -33,7 +33,7 @@ export interface ReputationOptions {
   layer?: string | null;
   /** PageRank's damping, in [0, 1) (default 0.85). */
   damping?: number;
-  /** PageRank's stopping tolerance, > 0 (default 1e-12). */
+  /** PageRank's stopping tolerance, > 0 (default 1e-15: n × tolerance on the L1 change, networkx's rule). */
   tolerance?: number;
   /** Default 1000. */
   maxIterations?: number;

@@ -482,6 +482,7 @@ fn the_same_seed_gives_the_same_results() {
     assert_eq!(serde_json::from_str::<RouteSummary>(&json).unwrap(), a);
     let rates = [1.0, 4.0, 16.0];
     let curve = referral_load_curve(&view, &rates, 50, &options, 5).unwrap();
+    assert_eq!(curve.rates, rates);
     #[cfg(feature = "parallel")]
     for threads in [1, 3] {
         let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
