@@ -123,6 +123,12 @@ def test_bad_weights(w):
     assert info.value.line == 2
 
 
+def test_bad_weights_summed_to_infinity():
+    with pytest.raises(reseau.InvalidParameterError) as info:
+        reseau.parse_edgelist("a b 1e308\nb a 1e308\n", "net.txt", duplicates="sum")
+    assert (info.value.name, info.value.value) == ("net.txt:2: summed weight", "inf")
+
+
 @pytest.mark.parametrize("c", [NAN, INF, -1.0])
 def test_bad_costs(c):
     with pytest.raises(reseau.InvalidParameterError) as info:

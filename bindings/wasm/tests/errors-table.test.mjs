@@ -105,6 +105,11 @@ test('NaN, infinite and negative weights', () => {
     const file = throwsKind(() => readEdgelist(`1 2 1\n2 3 ${shown(w)}\n`), 'ParseError');
     assert.equal(file.fields.line, 2);
   }
+  const sum = throwsKind(
+    () => readEdgelist('a b 1e308\nb a 1e308\n', { file: 'net.txt', policy: { duplicates: 'sum' } }),
+    'InvalidParameterError',
+  );
+  assert.deepEqual([sum.fields.name, sum.fields.value], ['net.txt:2: summed weight', 'inf']);
 });
 
 test('NaN, infinite and negative costs', () => {
