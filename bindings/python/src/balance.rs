@@ -8,7 +8,6 @@ use numpy::PyArray1;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyType};
 use reseau::balance::{BalanceOptions, BalanceReport, BalanceRow, Measure, balance_with};
-use reseau::referral::{RouteOptions, Strategy};
 use reseau::report::{Report, ReportOptions, headline_with};
 use serde_json::Value;
 
@@ -16,14 +15,12 @@ use crate::cascade::{Reduced, core_value, float_array, model_arg, present, to_py
 use crate::control::watched;
 use crate::convert::{from_json, to_json};
 use crate::errors::{err, invalid};
-use crate::fatigue::fatigue_arg;
 use crate::network::PyNetwork;
+use crate::referral::RouteArgs;
 use crate::results::python_side;
 
 /// How a table column is read off a row.
 type Column = dyn Fn(&BalanceRow) -> f64;
-
-const STRATEGIES: &str = "one of \"greedy\", \"oracle\", \"strongest_tie\", \"hub\", \"random\"";
 
 /// The balance sweep: for each **mix** (the share of networking effort spent on physical
 /// ties, in [0, 1]), random referral requests between strangers under fatigue and a campaign
@@ -127,27 +124,16 @@ pub(crate) fn balance(
             "a dict {\"layer\": name, \"rate\": share, \"periods\": n, \"vanish_at\": period}",
         )?);
     }
-    let mut routing = RouteOptions::default();
-    if let Some(s) = present(strategy) {
-        routing.strategy = core_value::<Strategy>(s, "strategy", STRATEGIES)?;
+    options.routing = RouteArgs {
+        strategy,
+        physical_share: None, // each mix sets it
+        forward,
+        layer_forward,
+        max_hops,
+        fatigue,
+        digital_fatigue,
     }
-    if let Some(p) = present(forward) {
-        routing.forward = core_value(p, "forward", "a probability in [0, 1]")?;
-    }
-    if let Some(l) = present(layer_forward) {
-        routing.layer_forward =
-            core_value(l, "layer_forward", "a dict of layer name to probability in [0, 1]")?;
-    }
-    if let Some(h) = present(max_hops) {
-        routing.max_hops = core_value(h, "max_hops", "an integer >= 1")?;
-    }
-    if let Some(f) = present(fatigue) {
-        routing.fatigue = Some(fatigue_arg(f)?);
-    }
-    if let Some(f) = present(digital_fatigue) {
-        routing.digital_fatigue = Some(fatigue_arg(f)?);
-    }
-    options.routing = routing;
+    .options()?;
     let inner = &net.inner;
     let report =
         watched(py, progress, "balance", |control| balance_with(inner, &options, seed, control))?;

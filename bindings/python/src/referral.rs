@@ -36,19 +36,19 @@ const STRATEGIES: &str = "one of \"greedy\", \"oracle\", \"strongest_tie\", \"hu
 // ----- arguments -----
 
 /// The routing keyword arguments every entry point takes.
-struct RouteArgs<'a, 'py> {
-    strategy: Option<&'a Bound<'py, PyAny>>,
-    physical_share: Option<&'a Bound<'py, PyAny>>,
-    forward: Option<&'a Bound<'py, PyAny>>,
-    layer_forward: Option<&'a Bound<'py, PyAny>>,
-    max_hops: Option<&'a Bound<'py, PyAny>>,
-    fatigue: Option<&'a Bound<'py, PyAny>>,
-    digital_fatigue: Option<&'a Bound<'py, PyAny>>,
+pub(crate) struct RouteArgs<'a, 'py> {
+    pub(crate) strategy: Option<&'a Bound<'py, PyAny>>,
+    pub(crate) physical_share: Option<&'a Bound<'py, PyAny>>,
+    pub(crate) forward: Option<&'a Bound<'py, PyAny>>,
+    pub(crate) layer_forward: Option<&'a Bound<'py, PyAny>>,
+    pub(crate) max_hops: Option<&'a Bound<'py, PyAny>>,
+    pub(crate) fatigue: Option<&'a Bound<'py, PyAny>>,
+    pub(crate) digital_fatigue: Option<&'a Bound<'py, PyAny>>,
 }
 
 impl RouteArgs<'_, '_> {
     /// The core's options; their domains are checked by the core when it runs.
-    fn options(&self) -> PyResult<RouteOptions> {
+    pub(crate) fn options(&self) -> PyResult<RouteOptions> {
         let mut options = RouteOptions::default();
         if let Some(s) = present(self.strategy) {
             options.strategy = core_value::<Strategy>(s, "strategy", STRATEGIES)?;
