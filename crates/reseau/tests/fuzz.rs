@@ -9,7 +9,7 @@
 //! infinities, 1e300, 0, `u32::MAX`, sizes beyond the limits and every fatigue curve, which
 //! must give a result or a typed error, never a panic (debug builds also catch overflow).
 //!
-//! A short run is part of `cargo test` (a few hundred cases per reader); a long run:
+//! A short run is part of `cargo test` (100 to 300 cases per property); a long run:
 //! `PROPTEST_CASES=100000 cargo test --release -p reseau --test fuzz`.
 
 use std::fmt::Write as _;
@@ -62,6 +62,8 @@ fn tokens() -> impl Strategy<Value = Vec<u8>> {
         3 => Just(b"\n".to_vec()),
         1 => Just(b"\r\n".to_vec()),
         1 => Just(b"\t".to_vec()),
+        1 => prop::sample::select(vec!["\x0c", "\x0b", "\u{a0}", "\u{2003}", "\0"])
+            .prop_map(|s| s.as_bytes().to_vec()),
         1 => Just(b"#".to_vec()),
         1 => Just(b"\"".to_vec()),
         1 => prop::sample::select(vec![
@@ -251,7 +253,7 @@ fn small_graphology() -> String {
 }
 
 proptest! {
-    #![proptest_config(config(400))]
+    #![proptest_config(config(300))]
 
     #[test]
     fn edge_lists(bytes in input(), directed in any::<bool>(), policy in policy()) {
@@ -428,7 +430,7 @@ fn aarhus_with_roles() -> std::sync::Arc<reseau::CompiledNetwork> {
 }
 
 proptest! {
-    #![proptest_config(config(150))]
+    #![proptest_config(config(100))]
 
     /// Any model parameters, good or bad: `simulate` returns a summary or a typed error.
     #[test]
@@ -556,7 +558,7 @@ fn any_people() -> impl Strategy<Value = usize> {
 }
 
 proptest! {
-    #![proptest_config(config(150))]
+    #![proptest_config(config(100))]
 
     /// Any generator parameters: a simple network or a typed error, at once.
     #[test]

@@ -51,9 +51,11 @@ pub(crate) struct Line<'a> {
 }
 
 impl Line<'_> {
-    /// Whether the line holds nothing but spaces and tabs.
+    /// Whether the line holds nothing but ASCII whitespace (spaces, tabs, form feeds, …): the
+    /// same whitespace `split_ascii_whitespace` splits fields on, so that a line that is not
+    /// blank has at least one field (a line of form feeds once reached `fields[0]` of none).
     pub(crate) fn is_blank(&self) -> bool {
-        self.text.bytes().all(|b| b == b' ' || b == b'\t')
+        self.text.bytes().all(|b| b.is_ascii_whitespace())
     }
 
     /// Whether the line is a `#` or `%` comment (SNAP, Matrix Market, KONECT).

@@ -300,6 +300,18 @@ mod tests {
     use crate::{Error, LayerKind};
 
     #[test]
+    fn lines_of_form_feeds_are_blank() {
+        // Found by tests/fuzz.rs: a line of only a form feed (whitespace to
+        // `split_ascii_whitespace`, not to the blank-line test then) had no field at all.
+        let options = MultiplexOptions::default();
+        let net = parse_multiplex(b"\x0c\n", Some(b" "), None, &options).unwrap();
+        assert_eq!(net.num_ties(), 0);
+        let nodes = b"\x0c\nnodeID nodeLabel\n1 ana\n\x0c\x0c\n";
+        let net = parse_multiplex(b"1 1 1\n", None, Some(nodes), &options).unwrap();
+        assert_eq!(net.labels(), ["ana"]);
+    }
+
+    #[test]
     fn without_tables_layers_and_people_come_from_the_edges() {
         let net =
             parse_multiplex(b"2 a b\n1 b c 2\n", None, None, &MultiplexOptions::default()).unwrap();
