@@ -206,6 +206,9 @@ function useNetwork(net, name) {
   state.positions = layout(net.numPeople, pairs);
   $('network-name').textContent = `${name}: ${net.numPeople} people, ${net.numTies} ties, ${net.numLayers} layer${net.numLayers === 1 ? '' : 's'}`;
   drawLayersTable();
+  const decline = $('decline-layer');
+  decline.replaceChildren(new Option('no layer', ''));
+  for (const layer of state.layers.filter((l) => l.kind === 'digital')) decline.add(new Option(layer.name, layer.name));
   drawGraph(ties);
   drawLegend();
   showSeeds();
@@ -516,19 +519,43 @@ function loadCurve() {
 // ---------------------------------------------------------------------------------------------
 // The balance sweep, when the package has it.
 
-const MIXES = Array.from({ length: 11 }, (_, i) => i / 10);
-
-/** The options of the balance sweep: the mixes, the fatigue set above, the curve's seed. */
+/** The options of the balance sweep, as the controls set them. */
 function balanceOptions() {
-  return { mixes: MIXES, runs: 200, steps: 100, fatigue: fatigue(), seed: number('curve-seed', 7) };
+  const step = Math.min(1, Math.max(0.05, number('mix-step', 0.1)));
+  const count = Math.round(1 / step);
+  const mixes = Array.from({ length: count + 1 }, (_, i) => Math.min(1, Math.round((i * step) * 1e6) / 1e6));
+  if (mixes[mixes.length - 1] !== 1) mixes.push(1);
+  const options = {
+    mixes,
+    runs: number('balance-runs', 200),
+    steps: number('balance-steps', 100),
+    fatigue: fatigue(),
+    seed: number('curve-seed', 7),
+  };
+  if ($('digital-inbox').checked) options.digitalFatigue = fatigue();
+  const layer = $('decline-layer').value;
+  if (layer) options.decline = { layer, rate: number('decline-rate', 0.5), periods: number('decline-periods', 2) };
+  return options;
 }
+
+const MEASURES = { reach: 'campaign reach', success_rate: 'referral success', throughput: 'referral throughput', time_to_target: 'time to target' };
 
 function balanceSweep() {
   return busy('Sweeping the offline/online mix…', () => {
     const report = reseau.balance(state.net, balanceOptions());
-    const rows = report.rows.filter((r) => r.period === 0);
+    const first = report.rows.filter((r) => r.period === 0);
+    const last = report.rows.filter((r) => r.period === report.periods);
     const best = Object.fromEntries(report.best.map((b) => [b.measure, b]));
-    const xs = rows.map((r) => r.mix);
+    const xs = first.map((r) => r.mix);
+    const reachMax = Math.max(1e-12, ...report.rows.map((r) => r.reach));
+    const series = [
+      { name: 'campaign reach (people)', values: first.map((r) => r.reach), colour: '#c2185b', max: reachMax },
+      { name: 'referral success rate (right)', values: first.map((r) => r.successRate), colour: '#1565c0', max: 1 },
+    ];
+    if (report.periods > 0) {
+      series.push({ name: `reach after ${report.periods} periods of decline`, values: last.map((r) => r.reach), colour: '#f48fb1', max: reachMax });
+      series.push({ name: `success after ${report.periods} periods`, values: last.map((r) => r.successRate), colour: '#90caf9', max: 1 });
+    }
     const svg = $('balance-plot');
     plot(svg, {
       xs,
@@ -536,10 +563,7 @@ function balanceSweep() {
       xLabel: 'share of effort on offline ties',
       yLabel: 'people reached',
       legendMiddle: true,
-      series: [
-        { name: 'campaign reach (people)', values: rows.map((r) => r.reach), colour: '#c2185b' },
-        { name: 'referral success rate (right)', values: rows.map((r) => r.successRate), colour: '#1565c0', max: 1 },
-      ],
+      series,
       marks: [
         (X, Y) => {
           if (best.reach) el('circle', { cx: X(best.reach.mix), cy: Y(best.reach.value), r: 6, class: 'marker-peak' }, svg);
@@ -547,15 +571,18 @@ function balanceSweep() {
       ],
     });
     const result = $('balance-result');
-    result.dataset.reach = JSON.stringify(rows.map((r) => r.reach));
-    result.dataset.successRate = JSON.stringify(rows.map((r) => r.successRate));
-    const say = (measure, what) => {
+    result.dataset.rows = JSON.stringify(report.rows.map((r) => [r.mix, r.period, r.reach, r.successRate, r.throughput]));
+    const verdict = (b) => (b.flat ? 'the sweep is flat' : b.interior ? (b.beatsEnds ? 'between the ends, and better than both' : 'between the ends') : 'at an end');
+    const lines = [];
+    for (const measure of ['reach', 'success_rate']) {
       const b = best[measure];
-      if (!b) return '';
-      const where = b.flat ? 'the sweep is flat' : b.interior ? (b.beatsEnds ? 'between the ends, and better than both' : 'between the ends') : 'at an end';
-      return `Best mix for ${what}: ${fmt(b.mix, 2)} offline (${fmt(b.value)}; ${where}). `;
-    };
-    result.textContent = (say('reach', 'reach') + say('success_rate', 'referrals')).trim();
+      if (b) lines.push(`Best mix for ${MEASURES[measure]}: ${fmt(b.mix, 2)} offline (${fmt(b.value)}; ${verdict(b)}).`);
+    }
+    for (const measure of ['reach', 'success_rate']) {
+      const r = report.robust.find((x) => x.measure === measure);
+      if (r) lines.push(`While ${report.decliningLayer} declines, the most robust mix for ${MEASURES[measure]}: ${fmt(r.mix, 2)} (worst ${fmt(r.worst)} at period ${r.worstPeriod}).`);
+    }
+    result.textContent = lines.join(' ');
   });
 }
 
@@ -615,6 +642,7 @@ async function main() {
   } else {
     $('balance').hidden = true;
     $('balance-chart').hidden = true;
+    $('balance-controls').hidden = true;
     $('balance-result').textContent =
       'This build of the package has no balance function yet: the sweep appears here once it does.';
   }

@@ -164,22 +164,29 @@ test('the demo page: a cascade, the expected spread and the load curve equal the
   await page.waitForFunction(() => document.getElementById('relay-result').textContent.startsWith('imm: '));
   assert.equal((await text(page, '#seeds')).split(', ').length, 3);
 
-  // The balance sweep, when the package has it: no golden value yet, so the Node build
-  // (bit-identical to the native core by the golden tests) computes what the page must show.
-  const node = await import('../pkg-node/index.mjs');
-  if (typeof node.balance === 'function') {
-    assert.equal(await page.isEnabled('#balance'), true);
+  // The balance sweep, set as golden.balance.sweep: mixes 0, 0.5 and 1, a separate online
+  // inbox with the same fatigue, facebook losing half its ties per period for 2 periods.
+  if (typeof golden.balance?.sweep === 'object' && (await page.isEnabled('#balance'))) {
+    const b = golden.balance.sweep;
+    assert.deepEqual(b.args.fatigue, c.args.fatigue, "the page's fatigue is the load curve's");
+    assert.deepEqual(b.args.digital_fatigue, b.args.fatigue);
+    assert.deepEqual(b.args.mixes, [0, 0.5, 1]);
+    await page.fill('#mix-step', '0.5');
+    await page.fill('#balance-runs', String(b.args.runs));
+    await page.fill('#balance-steps', String(b.args.steps));
+    await page.fill('#curve-seed', String(b.args.seed));
+    await page.check('#digital-inbox');
+    await page.selectOption('#decline-layer', b.args.decline.layer);
+    await page.fill('#decline-rate', String(b.args.decline.rate));
+    await page.fill('#decline-periods', String(b.args.decline.periods));
     await page.click('#balance');
-    await page.waitForSelector('#balance-result[data-reach]', { timeout: 120_000 });
+    await page.waitForSelector('#balance-result[data-rows]', { timeout: 120_000 });
     assert.equal(await page.isHidden('#error'), true, await text(page, '#error'));
-    const aarhus = node.datasets.aarhusCs();
-    const expected = node.balance(aarhus, {
-      mixes: Array.from({ length: 11 }, (_, i) => i / 10), runs: 200, steps: 100, seed: 7,
-      fatigue: node.Fatigue.hill({ half: 2, exponent: 2, halfLife: 10 }),
-    }).rows.filter((r) => r.period === 0);
-    assert.equal(await page.getAttribute('#balance-result', 'data-reach'), JSON.stringify(expected.map((r) => r.reach)));
-    assert.equal(await page.getAttribute('#balance-result', 'data-success-rate'), JSON.stringify(expected.map((r) => r.successRate)));
-    assert.match(await text(page, '#balance-result'), /^Best mix for reach: /);
+    const expected = b.report.rows.map((r) => [r.mix, r.period, r.reach, r.success_rate, r.throughput]);
+    assert.equal(await page.getAttribute('#balance-result', 'data-rows'), JSON.stringify(expected));
+    const best = b.report.best.find((x) => x.measure === 'reach');
+    assert.match(await text(page, '#balance-result'), new RegExp(`^Best mix for campaign reach: ${best.mix} offline `));
+    assert.match(await text(page, '#balance-result'), /While facebook declines, the most robust mix/);
   } else {
     assert.match(await text(page, '#balance-result'), /no balance function yet/);
   }
