@@ -125,6 +125,17 @@ export interface Report {
 }
 "#;
 
+/// The keys of `balance`'s options that are routing options.
+const ROUTING: [&str; 7] = [
+    "strategy",
+    "physical_share",
+    "forward",
+    "layer_forward",
+    "max_hops",
+    "fatigue",
+    "digital_fatigue",
+];
+
 /// Object keys under these keys are data (layer names), not field names.
 const DATA_KEYS: [&str; 2] = ["layers", "layer_forward"];
 
@@ -190,54 +201,31 @@ pub fn balance(
 ) -> JsResult<JsValue> {
     let what = "options of balance";
     let mut val = args::options(options, what)?;
-    let mut sweep = BalanceOptions::default();
-    if let Some(mixes) = field(&mut val, "mixes", what)? {
-        sweep.mixes = mixes;
-    }
-    if let Some(rate) = field(&mut val, "rate", what)? {
-        sweep.rate = rate;
-    }
-    if let Some(steps) = field(&mut val, "steps", what)? {
-        sweep.steps = steps;
-    }
-    if let Some(runs) = field(&mut val, "runs", what)? {
-        sweep.runs = runs;
-    }
-    if let Some(seeds) = field(&mut val, "seeds", what)? {
-        sweep.seeds = seeds;
-    }
-    if let Some(model) = field(&mut val, "model", what)? {
-        sweep.model = model;
-    }
-    if let Some(effort) = field(&mut val, "effort", what)? {
-        sweep.effort = effort;
-    }
-    if let Some(cost) = field(&mut val, "physical_cost", what)? {
-        sweep.physical_cost = cost;
-    }
-    if let Some(cost) = field(&mut val, "digital_cost", what)? {
-        sweep.digital_cost = cost;
-    }
-    sweep.decline = field(&mut val, "decline", what)?;
     let seed: u64 = field(&mut val, "seed", what)?.unwrap_or(0);
-    sweep.routing = val.into_rust().map_err(|e| {
+    // The routing keys go to the core's RouteOptions, the rest to its BalanceOptions.
+    let mut routing = Vec::new();
+    for key in ROUTING {
+        if let Some(v) = val.take_field(key) {
+            routing.push((key.to_owned(), v));
+        }
+    }
+    let mut sweep: BalanceOptions = val.into_rust().map_err(|e| {
         invalid_argument(
             what,
-            &e.also_expected(&[
-                "mixes",
-                "rate",
-                "steps",
-                "runs",
-                "seeds",
-                "model",
-                "effort",
-                "physical_cost",
-                "digital_cost",
-                "decline",
-                "seed",
-            ]),
+            &e.also_expected(&ROUTING.iter().chain(&["seed"]).copied().collect::<Vec<_>>()),
         )
     })?;
+    if !routing.is_empty() {
+        if sweep.routing != reseau::referral::RouteOptions::default() {
+            return Err(reseau::Error::InvalidParameter {
+                name: what.into(),
+                value: "routing with routing keys beside it".into(),
+                expected: "either `routing` or its keys at the top, not both".into(),
+            })
+            .or_throw();
+        }
+        sweep.routing = Val::Obj(routing).into_rust().map_err(|e| invalid_argument(what, &e))?;
+    }
     let report = run_balance(net.core(), &sweep, seed).or_throw()?;
     camelize(&to_js(&report)?, false)
 }
