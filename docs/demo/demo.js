@@ -11,6 +11,7 @@ const DIGITAL_COLOURS = ['#1e88e5', '#7e57c2', '#00897b', '#3949ab'];
 const RATES = [0.5, 1, 2, 4, 8, 16, 32, 64, 128, 256, 512];
 const RUNS = 1000;
 const STEP_MS = 700;
+const MAX_DRAWN_TIES = 20000;
 
 const state = {
   net: null,
@@ -133,7 +134,8 @@ function layout(n, pairs) {
     return [r * Math.cos(a), r * Math.sin(a)];
   });
   const k = Math.sqrt((W * H) / Math.max(n, 1)) * 0.75;
-  const iterations = Math.max(30, Math.min(400, Math.floor(4e7 / Math.max(n * n, 1))));
+  // O(n²) a round: a few seconds at most; beyond 3,000 people the spiral stays as it is.
+  const iterations = n > 3000 ? 0 : Math.max(30, Math.min(400, Math.floor(4e7 / Math.max(n * n, 1))));
   let t = W / 8;
   const disp = pos.map(() => [0, 0]);
   for (let it = 0; it < iterations; it++) {
@@ -259,7 +261,10 @@ function drawGraph(ties) {
   el('g', { id: 'paths' }, svg);
   const peopleGroup = el('g', { id: 'people' }, svg);
   const count = state.layers.length;
-  for (const t of ties) {
+  if (ties.length > MAX_DRAWN_TIES) {
+    el('text', { x: 8, y: 16, class: 'plot-label' }, svg).textContent = `${ties.length.toLocaleString('en')} ties: too many to draw; people only`;
+  }
+  for (const t of ties.length > MAX_DRAWN_TIES ? [] : ties) {
     const layer = state.layers.find((l) => l.name === t.layer);
     const [x1, y1] = pos[t.source];
     const [x2, y2] = pos[t.target];
