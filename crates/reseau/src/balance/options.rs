@@ -43,6 +43,11 @@ pub struct Decline {
 
 impl Decline {
     /// A layer losing `rate` of its ties per period, over `periods` periods.
+    ///
+    /// ```
+    /// let d = reseau::balance::Decline::new("facebook", 0.3, 4);
+    /// assert_eq!((d.layer.as_str(), d.rate, d.periods), ("facebook", 0.3, 4));
+    /// ```
     pub fn new(layer: impl Into<String>, rate: f64, periods: u32) -> Self {
         Decline { layer: layer.into(), rate, periods, vanish_at: None }
     }

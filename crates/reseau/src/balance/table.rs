@@ -70,11 +70,26 @@ impl Measure {
     }
 
     /// Whether more is better.
+    ///
+    /// ```
+    /// use reseau::balance::Measure;
+    /// assert!(Measure::Reach.higher_is_better() && !Measure::TimeToTarget.higher_is_better());
+    /// ```
     pub fn higher_is_better(self) -> bool {
         self != Measure::TimeToTarget
     }
 
     /// The row's value of this measure and its interval (`None` when there is none).
+    ///
+    /// ```
+    /// use reseau::balance::{BalanceOptions, Measure, balance};
+    /// let net = reseau::datasets::aarhus_cs();
+    /// let options = BalanceOptions { mixes: vec![0.0, 1.0], steps: 20, runs: 50, ..Default::default() };
+    /// let report = balance(&net, &options, 1)?;
+    /// let (reach, [low, high]) = Measure::Reach.of(report.row(1, 0)).unwrap();
+    /// assert!(low <= reach && reach <= high);
+    /// # Ok::<(), reseau::Error>(())
+    /// ```
     pub fn of(self, row: &BalanceRow) -> Option<(f64, [f64; 2])> {
         match self {
             Measure::SuccessRate => Some((row.success_rate, row.success_ci)),
@@ -164,6 +179,15 @@ impl BalanceReport {
 
     /// The row of mix number `mix` (its index in [`BalanceReport::mixes`]) at `period`.
     ///
+    /// ```
+    /// use reseau::balance::{BalanceOptions, balance};
+    /// let net = reseau::datasets::aarhus_cs();
+    /// let options = BalanceOptions { mixes: vec![0.0, 1.0], steps: 20, runs: 50, ..Default::default() };
+    /// let report = balance(&net, &options, 1)?;
+    /// assert_eq!((report.row(1, 0).mix, report.row(1, 0).period), (1.0, 0));
+    /// # Ok::<(), reseau::Error>(())
+    /// ```
+    ///
     /// # Panics
     /// If either is out of range.
     pub fn row(&self, mix: usize, period: u32) -> &BalanceRow {
@@ -172,11 +196,31 @@ impl BalanceReport {
     }
 
     /// The best mix for `measure`, if any mix has a value of it.
+    ///
+    /// ```
+    /// use reseau::balance::{BalanceOptions, Measure, balance};
+    /// let net = reseau::datasets::aarhus_cs();
+    /// let options = BalanceOptions { mixes: vec![0.0, 1.0], steps: 20, runs: 50, ..Default::default() };
+    /// let report = balance(&net, &options, 1)?;
+    /// let best = report.best(Measure::Reach).unwrap();
+    /// assert_eq!((best.mix, best.interior), (1.0, false)); // offline ties carry most of it
+    /// # Ok::<(), reseau::Error>(())
+    /// ```
     pub fn best(&self, measure: Measure) -> Option<&BestMix> {
         self.best.iter().find(|b| b.measure == measure)
     }
 
-    /// The most robust mix for `measure` under decline.
+    /// The most robust mix for `measure` under decline (`None` without decline).
+    ///
+    /// ```
+    /// use reseau::balance::{BalanceOptions, Decline, Measure, balance};
+    /// let net = reseau::datasets::aarhus_cs();
+    /// let options = BalanceOptions { mixes: vec![0.0, 1.0], steps: 20, runs: 50, ..Default::default() };
+    /// assert!(balance(&net, &options, 1)?.robust(Measure::Reach).is_none());
+    /// let declining = options.decline(Decline::new("facebook", 0.0, 1).vanish_at(1));
+    /// assert_eq!(balance(&net, &declining, 1)?.robust(Measure::Reach).unwrap().mix, 1.0);
+    /// # Ok::<(), reseau::Error>(())
+    /// ```
     pub fn robust(&self, measure: Measure) -> Option<&RobustMix> {
         self.robust.iter().find(|b| b.measure == measure)
     }

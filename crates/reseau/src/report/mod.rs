@@ -215,6 +215,15 @@ pub struct Report {
 
 /// Runs the headline report on `net`; see the [module](self) documentation.
 ///
+/// ```
+/// use reseau::report::{ReportOptions, headline};
+/// let net = reseau::datasets::aarhus_cs();
+/// let report = headline(&net, &ReportOptions::quick(), 7)?;
+/// assert_eq!(report.balance.declining_layer.as_deref(), Some("facebook"));
+/// assert!(report.load_curve.collapse_rate.is_some());
+/// # Ok::<(), reseau::Error>(())
+/// ```
+///
 /// # Errors
 /// Any error of the analyses it runs: an option outside its domain, an unknown declining
 /// layer, an empty network.
@@ -223,6 +232,15 @@ pub fn headline(net: &Network, options: &ReportOptions, seed: u64) -> Result<Rep
 }
 
 /// [`headline`], stoppable through `control` (it reports its six parts done out of six).
+///
+/// ```
+/// use reseau::control::Control;
+/// use reseau::report::{ReportOptions, headline_with};
+/// let net = reseau::datasets::aarhus_cs();
+/// let stop = |done: u64, _total: u64| done < 2;
+/// let err = headline_with(&net, &ReportOptions::quick(), 7, &Control::new(&stop)).unwrap_err();
+/// assert_eq!(err.kind(), "CancelledError");
+/// ```
 ///
 /// # Errors
 /// As [`headline`], and [`Error::Cancelled`](crate::Error::Cancelled).
