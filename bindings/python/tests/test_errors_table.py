@@ -283,7 +283,7 @@ def test_random_input_never_panics():
     the formats' characters, through every reader and JSON loading, give a ReseauError or a
     network that re-serialises; a PanicException (a BaseException) would fail the test."""
     rng = random.Random(10)
-    alphabet = b"0123456789 ,\n\r\t#-.eainf\"\xff\xc3"
+    alphabet = b"0123456789 ,\n\r\t\x0c#-.eainf\"\xff\xc3"
     readers = [
         reseau.parse_edgelist,
         reseau.parse_csv,
@@ -304,3 +304,5 @@ def test_random_input_never_panics():
         with pytest.raises(reseau.ReseauError):
             reseau.Network.from_json(data.decode("utf-8", "replace") + "{")
     assert valid > 0  # the inputs reach whole networks, not only errors
+    # What the long fuzz run found: a line of form feeds once panicked the multiplex reader.
+    assert reseau.parse_multiplex("\x0c\n", layers=" ").num_ties == 0
