@@ -188,7 +188,7 @@ pub struct Selection {
     /// its second collection, which played no part in the choice; CELF: Monte Carlo); `None`
     /// for the heuristics.
     pub estimated_spread: Option<f64>,
-    /// The independent evaluation: [`simulate`] of the relays under the evaluation model,
+    /// The independent evaluation: [`simulate`](crate::cascade::simulate) of the relays under the evaluation model,
     /// on streams the selection did not use (`None` when `evaluation_runs` is 0). Its `mean`
     /// and `ci95` are the spread to quote.
     pub spread: Option<SpreadStats>,
