@@ -1,33 +1,52 @@
 """Side by side: reading a SNAP edge list with reseau and with networkx, in one run.
 
-Usage (after scripts/test-python has built .venv):
-    .venv/bin/python benches/compare/read_edgelist.py [path] [--repeat 7]
+Usage (in the harness's environment, which benches/compare/run builds):
+    benches/compare/.venv/bin/python benches/compare/read_edgelist.py [path] [--repeat 7]
 
-The two readers alternate, each repetition timing both, and the table reports medians and the
-ratio networkx / reseau. Both must agree on the counts before a time counts.
+The two readers alternate, each repetition timing both, and the table reports medians (of
+processor time, and of wall time) and the ratio networkx / reseau. Both must agree on the
+counts of people and ties before a time counts.
 """
 
 from __future__ import annotations
 
 import argparse
 import pathlib
-import platform
-import statistics
 import sys
-import time
+from typing import Any, Dict
 
 import networkx as nx
 
-import reseau
+import common
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
-DEFAULT = ROOT.parent / "shared" / "data" / "snap" / "email-Enron" / "Email-Enron.txt"
+DEFAULT = common.GRAPHS["email-Enron"]
 
 
-def timed(fn):
-    start = time.perf_counter()
-    out = fn()
-    return time.perf_counter() - start, out
+def compare(path: pathlib.Path, repeat: int, one: common.Worker) -> Dict[str, Any]:
+    """reseau (in its worker, one thread) and networkx reading `path`, alternating."""
+    res = common.alternate({
+        "reseau": lambda r: one("read", path=str(path)),
+        "networkx": lambda r: common.timed(
+            lambda: nx.read_edgelist(str(path), comments="#", create_using=nx.Graph)),
+    }, repeat)
+    ours, graph = res["reseau"][0], res["networkx"][0]["out"]
+    graph.remove_edges_from(nx.selfloop_edges(graph))  # reseau drops self-loops
+    agree = (ours["people"], ours["ties"]) == (graph.number_of_nodes(), graph.number_of_edges())
+    return {"file": path.name, "people": ours["people"], "ties": ours["ties"], "agree": agree,
+            "reseau": common.median(res["reseau"]), "networkx": common.median(res["networkx"]),
+            "reseau_wall": common.median(res["reseau"], "wall"),
+            "networkx_wall": common.median(res["networkx"], "wall"),
+            "peer_counts": (graph.number_of_nodes(), graph.number_of_edges())}
+
+
+def markdown(r: Dict[str, Any]) -> str:
+    return common.table(
+        ["file", "people", "ties", "same counts", "reseau (s, CPU)", "networkx (s, CPU)",
+         "networkx / reseau (CPU)", "(wall)"],
+        [[r["file"], f"{r['people']:,}", f"{r['ties']:,}", "yes" if r["agree"] else "**no**",
+          common.seconds(r["reseau"]), common.seconds(r["networkx"]),
+          common.ratio(r["networkx"] / r["reseau"]),
+          common.ratio(r["networkx_wall"] / r["reseau_wall"])]], right=[1, 2, 4, 5, 6, 7])
 
 
 def main() -> int:
@@ -39,31 +58,15 @@ def main() -> int:
     if not path.exists():
         print(f"skipped: {path} is absent", file=sys.stderr)
         return 0
-
-    runs = {"reseau": [], "networkx": []}
-    for _ in range(args.repeat):
-        t, net = timed(lambda: reseau.read_edgelist(str(path), directed=False))
-        runs["reseau"].append(t)
-        t, graph = timed(lambda: nx.read_edgelist(str(path), comments="#", create_using=nx.Graph))
-        runs["networkx"].append(t)
-        if (net.num_people, net.num_ties) != (graph.number_of_nodes(), graph.number_of_edges()):
-            print(
-                f"disagreement: reseau {net.num_people} people / {net.num_ties} ties, "
-                f"networkx {graph.number_of_nodes()} / {graph.number_of_edges()}",
-                file=sys.stderr,
-            )
-            return 1
-
-    med = {k: statistics.median(v) for k, v in runs.items()}
-    print(f"Reading {path.name} ({net.num_people:,} people, {net.num_ties:,} ties), "
-          f"{args.repeat} alternating repetitions, median seconds")
-    print(f"machine: {platform.machine()}, Python {platform.python_version()}, "
-          f"networkx {nx.__version__}\n")
-    print("| reader | median (s) | min (s) | networkx / this |")
-    print("|---|---:|---:|---:|")
-    for name in ("reseau", "networkx"):
-        print(f"| {name} | {med[name]:.4f} | {min(runs[name]):.4f} | "
-              f"{med['networkx'] / med[name]:.1f}x |")
+    one = common.Worker(1)
+    r = compare(path, args.repeat, one)
+    one.close()
+    print(f"{common.machine()}, networkx {nx.__version__}\n")
+    print(markdown(r))
+    if not r["agree"]:
+        print(f"disagreement: reseau {r['people']} people / {r['ties']} ties, networkx "
+              f"{r['peer_counts']}", file=sys.stderr)
+        return 1
     return 0
 
 

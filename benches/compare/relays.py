@@ -1,21 +1,17 @@
 """Side by side: IMM and OPIM-C in reseau and in pynetim (C++), and PageRank in reseau,
 networkx and rustworkx, in one run.
 
-Usage (after scripts/test-python has built .venv; the peers come from pip):
-    .venv/bin/pip install pynetim networkx scipy rustworkx
-    .venv/bin/python benches/compare/relays.py [--k 50] [--epsilons 0.1 0.5] [--repeat 3]
+Usage (in the harness's environment, which benches/compare/run builds):
+    benches/compare/.venv/bin/python benches/compare/relays.py [--k 50] [--epsilons 0.1 0.5]
+        [--repeat 3] [--graphs ca-HepTh email-Enron] [--no-pagerank]
 
 Relay selection: for each graph (ca-HepTh, email-Enron), model (IC p = 0.01, IC p = 0.1,
 weighted cascade p(u, v) = 1/deg(v)) and ε, both libraries choose k relays, timed
 alternately; then the same Monte Carlo evaluation (reseau's, 10,000 runs, one seed) scores
 both choices, so that the spreads are compared on equal terms. pynetim runs on one thread;
-reseau runs on one thread (RAYON_NUM_THREADS=1) and on every core.
-
-reseau is called through its Python binding when it has `select_relays` (the documented API:
-`reseau.select_relays(net, k=50, model=reseau.IndependentCascade(probability=0.01),
-method="imm", epsilon=0.1, seed=0)`, returning `.relays` and `.spread`); until then through
-the core's example tool (`cargo run --release --example relays -- select ...`), which times
-the selection inside the process, as the binding would.
+reseau (`reseau.select_relays(net, k=50, model=..., method="imm", epsilon=0.1, seed=0)`) runs
+in worker processes on one thread (RAYON_NUM_THREADS=1) and on every core. Both get the same
+graph: reseau's ties, in both directions, on reseau's ids.
 
 Note on pynetim's OPIM-C: its stopping test compares Hoeffding bounds of the chosen set's
 spread on its two collections, not a lower bound on the chosen set against an upper bound on
@@ -28,234 +24,154 @@ printed beside the times.
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import pathlib
-import platform
-import statistics
-import subprocess
 import sys
 import time
+from typing import Any, Dict, List, Tuple
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
-DATA = ROOT.parent / "shared" / "data" / "snap"
-GRAPHS = {
-    "ca-HepTh": DATA / "ca-HepTh" / "CA-HepTh.txt",
-    "email-Enron": DATA / "email-Enron" / "Email-Enron.txt",
-}
-MODELS = {"IC p=0.01": "ic:0.01", "IC p=0.1": "ic:0.1", "weighted cascade": "wc"}
+import common
+
+MODELS = {"ic:0.01": "IC p=0.01", "ic:0.1": "IC p=0.1", "wc": "weighted cascade"}
 EVAL_RUNS = 10_000
-EXAMPLE = ROOT / "target" / "release" / "examples" / "relays"
 
 
-def read_graph(path: pathlib.Path) -> tuple[list[str], list[tuple[int, int]]]:
-    """Labels in order of first appearance (reseau's ids) and undirected ties, merged, without
-    self-loops: what `reseau.read_edgelist` builds from a SNAP file."""
-    ids: dict[str, int] = {}
-    ties: set[tuple[int, int]] = set()
-    with open(path) as f:
-        for line in f:
-            if line.startswith(("#", "%")) or not line.strip():
-                continue
-            a, b = line.split()[:2]
-            ia = ids.setdefault(a, len(ids))
-            ib = ids.setdefault(b, len(ids))
-            if ia != ib:
-                ties.add((min(ia, ib), max(ia, ib)))
-    labels = [""] * len(ids)
-    for label, i in ids.items():
-        labels[i] = label
-    return labels, sorted(ties)
-
-
-def binding():
-    """The reseau Python module when it has select_relays, else None."""
-    try:
-        import reseau
-    except ImportError:
-        return None
-    return reseau if hasattr(reseau, "select_relays") else None
-
-
-def python_model(reseau, model: str):
-    if model == "wc":
-        return reseau.WeightedCascade()
-    return reseau.IndependentCascade(probability=float(model.split(":")[1]))
-
-
-def reseau_select(graph: str, model: str, method: str, epsilon: float, k: int, threads: int
-                  ) -> dict:
-    """Selects in a child process with `threads` threads; returns relays (labels), seconds."""
-    env = dict(os.environ, RAYON_NUM_THREADS=str(threads))
-    if binding() is not None:
-        cmd = [sys.executable, __file__, "--child", graph, model, method, str(epsilon), str(k)]
-    else:
-        cmd = [str(EXAMPLE), "select", str(GRAPHS[graph]), model, method, str(epsilon), str(k), "0"]
-    out = subprocess.run(cmd, env=env, check=True, capture_output=True, text=True)
-    return json.loads(out.stdout)
-
-
-def child(args: list[str]) -> int:
-    graph, model, method, epsilon, k = args
-    reseau = binding()
-    net = reseau.read_edgelist(str(GRAPHS[graph]), directed=False)
-    m = python_model(reseau, model)
-    reseau.select_relays(net, k=1, model=m, method=method, epsilon=0.5, seed=0)  # warm up
-    start = time.perf_counter()
-    chosen = reseau.select_relays(net, k=int(k), model=m, method=method, epsilon=float(epsilon),
-                                  seed=0)
-    seconds = time.perf_counter() - start
-    labels = net.labels
-    print(json.dumps({"relays": [labels[int(v)] for v in chosen.relays], "seconds": seconds,
-                      "samples": getattr(chosen, "samples", None)}))
-    return 0
-
-
-def evaluate(graph: str, model: str, relays: list[str]) -> float:
-    """The mean spread of `relays` (labels) over EVAL_RUNS cascades, seed 1."""
-    reseau = binding()
-    if reseau is not None:
-        net = reseau.read_edgelist(str(GRAPHS[graph]), directed=False)
-        index = {label: i for i, label in enumerate(net.labels)}
-        summary = reseau.simulate(net, [index[r] for r in relays], python_model(reseau, model),
-                                  runs=EVAL_RUNS, seed=1)
-        return summary.mean
-    out = subprocess.run(
-        [str(EXAMPLE), "evaluate", str(GRAPHS[graph]), model, ",".join(relays), str(EVAL_RUNS),
-         "1"], check=True, capture_output=True, text=True)
-    return json.loads(out.stdout)["mean"]
-
-
-def pynetim_select(labels, ties, model: str, method: str, epsilon: float, k: int) -> dict:
+def pynetim_graph(net, model: str):
+    """pynetim's graph of the network (both directions: its graphs are directed), with the
+    model's probabilities on the ties."""
     from pynetim import IMGraph
-    from pynetim.algorithms import IMMAlgorithm, OPIMCAlgorithm
 
-    n = len(labels)
-    edges = ties + [(b, a) for a, b in ties]  # both directions: pynetim's own graphs are directed
+    _, tails, heads = common.directed_arrays(net)
+    edges = list(zip(tails.tolist(), heads.tolist()))
     if model == "wc":
-        degree = [0] * n
-        for a, b in ties:
+        degree = [0] * net.num_people
+        for a in tails.tolist():
             degree[a] += 1
-            degree[b] += 1
-        weights = [1.0 / degree[b] for _, b in edges]
+        weights: Any = [1.0 / degree[b] for _, b in edges]
     else:
         weights = float(model.split(":")[1])
-    g = IMGraph(edges, weights=weights, directed=True, renumber=False)
-    start = time.perf_counter()
-    if method == "imm":
-        seeds = IMMAlgorithm(g, "IC", epsilon=epsilon, l=1, random_seed=0).run(k)
-    else:
-        seeds = OPIMCAlgorithm(g, "IC", random_seed=0).run(k, epsilon)
-    seconds = time.perf_counter() - start
-    return {"relays": [labels[v] for v in seeds], "seconds": seconds}
+    return IMGraph(edges, weights=weights, directed=True, renumber=False)
 
 
-def relay_table(args) -> bool:
-    cores = os.cpu_count() or 1
-    print(f"## Relay selection, k = {args.k}, median of {args.repeat}; spreads: reseau's Monte "
-          f"Carlo, {EVAL_RUNS} runs\n")
-    print("| graph | model | ε | method | pynetim (s) | reseau 1 thread (s) | ratio | "
-          f"reseau {cores} threads (s) | RR sets (reseau) | spread pynetim | spread reseau | "
-          "difference |")
-    print("|---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|")
-    ok = True
-    for graph, path in GRAPHS.items():
-        if not path.exists():
-            print(f"skipped {graph}: {path} is absent", file=sys.stderr)
-            continue
-        labels, ties = read_graph(path)
-        for name, model in MODELS.items():
-            for epsilon in args.epsilons:
-                for method in ("imm", "opim_c"):
-                    theirs, one = [], []
-                    for _ in range(args.repeat):  # alternate the libraries
-                        theirs.append(pynetim_select(labels, ties, model, method, epsilon, args.k))
-                        one.append(reseau_select(graph, model, method, epsilon, args.k, 1))
-                    full = reseau_select(graph, model, method, epsilon, args.k, cores)
-                    tp = statistics.median(x["seconds"] for x in theirs)
-                    t1 = statistics.median(x["seconds"] for x in one)
-                    sp = evaluate(graph, model, theirs[0]["relays"])
-                    sr = evaluate(graph, model, one[0]["relays"])
-                    ok &= sr >= 0.99 * sp
-                    print(f"| {graph} | {name} | {epsilon} | {method} | {tp:.3f} | {t1:.3f} | "
-                          f"{tp / t1:.1f}x | {full['seconds']:.3f} | {one[0].get('samples')} | "
-                          f"{sp:.1f} | {sr:.1f} | {100 * (sr / sp - 1):+.1f}% |", flush=True)
-    return ok
+def pynetim_select(g, method: str, epsilon: float, k: int) -> Dict[str, Any]:
+    from pynetim.algorithms import IMMAlgorithm, OPIMCAlgorithm
+
+    def go() -> List[int]:
+        if method == "imm":
+            return list(IMMAlgorithm(g, "IC", epsilon=epsilon, l=1, random_seed=0).run(k))
+        return list(OPIMCAlgorithm(g, "IC", random_seed=0).run(k, epsilon))
+
+    t = common.timed(go)
+    return {"wall": t["wall"], "cpu": t["cpu"], "relays": [int(v) for v in t["out"]]}
 
 
-def pagerank_table() -> None:
+def compare(graph: str, model: str, method: str, epsilon: float, k: int, repeat: int,
+            one: common.Worker, full: common.Worker, graphs: Dict[Tuple[str, str], Any],
+            eval_runs: int = EVAL_RUNS) -> Dict[str, Any]:
+    """Times both libraries on one configuration, alternating, and scores both choices with
+    the same evaluation (reseau's Monte Carlo, seed 1, every core)."""
+    if (graph, model) not in graphs:
+        graphs[(graph, model)] = pynetim_graph(common.load_network(graph), model)
+    g = graphs[(graph, model)]
+    request = dict(graph=graph, model=model, method=method, epsilon=epsilon, k=k)
+    res = common.alternate({
+        "pynetim": lambda r: pynetim_select(g, method, epsilon, k),
+        "reseau": lambda r: one("select", **request),
+    }, repeat)
+    allcores = full("select", **request)
+    spread = {}
+    for name in ("pynetim", "reseau"):
+        ev = full("simulate", graph=graph, model=model, runs=eval_runs, seed=1,
+                  seeds=res[name][0]["relays"])
+        spread[name] = (ev["mean"], ev["std"] / eval_runs ** 0.5)
+    tp, t1 = common.median(res["pynetim"]), common.median(res["reseau"])
+    return {"graph": graph, "model": model, "method": method, "epsilon": epsilon, "k": k,
+            "pynetim": tp, "reseau": t1, "reseau_all": allcores["wall"],
+            "wall_ratio": common.median(res["pynetim"], "wall") / common.median(res["reseau"], "wall"),
+            "samples": res["reseau"][0]["samples"], "spread_pynetim": spread["pynetim"],
+            "spread_reseau": spread["reseau"]}
+
+
+def markdown(records: List[Dict[str, Any]]) -> str:
+    rows = []
+    for r in records:
+        (sp, sep), (sr, ser) = r["spread_pynetim"], r["spread_reseau"]
+        rows.append([
+            r["graph"], MODELS[r["model"]], r["epsilon"], "IMM" if r["method"] == "imm" else "OPIM-C",
+            common.seconds(r["pynetim"]), common.seconds(r["reseau"]),
+            common.ratio(r["pynetim"] / r["reseau"]), common.ratio(r["wall_ratio"]),
+            common.seconds(r["reseau_all"]), f"{r['samples']:,}", f"{sp:.1f} ± {sep:.1f}",
+            f"{sr:.1f} ± {ser:.1f}", f"{100 * (sr / sp - 1):+.1f}%",
+            "yes" if sr >= sp - common.Z * (sep ** 2 + ser ** 2) ** 0.5 else "**no**",
+        ])
+    return common.table(
+        ["graph", "model", "ε", "method", "pynetim (s, CPU)", "reseau 1 thread (s, CPU)",
+         "pynetim / reseau (CPU)", "(wall)", f"reseau {common.cores()} threads (s, wall)",
+         "RR sets (reseau)", "spread pynetim", "spread reseau", "difference",
+         "reseau's spread ≥ pynetim's"], rows, right=[2, 4, 5, 6, 7, 8, 9, 10, 11, 12])
+
+
+def pagerank(graph: str, repeat: int, one: common.Worker) -> Dict[str, Any]:
+    """PageRank (damping 0.85, tolerance 1e-14) in reseau, networkx and rustworkx, alternating;
+    the largest absolute difference from reseau's scores."""
     import networkx as nx
+    import rustworkx as rx
 
-    try:
-        import rustworkx as rx
-    except ImportError:
-        rx = None
-    print("\n## PageRank (damping 0.85), largest absolute difference from reseau's\n")
-    print("| graph | reseau (s) | networkx (s) | max diff networkx | rustworkx (s) | "
-          "max diff rustworkx |")
-    print("|---|---:|---:|---:|---:|---:|")
-    for graph, path in GRAPHS.items():
-        if not path.exists():
-            continue
-        labels, ties = read_graph(path)
-        reseau = binding()
-        if reseau is not None and hasattr(reseau, "reputation"):
-            net = reseau.read_edgelist(str(path), directed=False)
-            start = time.perf_counter()
-            ours_list = reseau.reputation(net, "pagerank")
-            ours_s = time.perf_counter() - start
-            ours = dict(zip(net.labels, map(float, ours_list)))
-        else:
-            out = subprocess.run([str(EXAMPLE), "pagerank", str(path)], check=True,
-                                 capture_output=True, text=True)
-            answer = json.loads(out.stdout)
-            ours, ours_s = answer["pagerank"], answer["seconds"]
-        g = nx.Graph()
-        g.add_nodes_from(labels)
-        g.add_edges_from((labels[a], labels[b]) for a, b in ties)
-        start = time.perf_counter()
-        theirs = nx.pagerank(g, alpha=0.85, tol=1e-14, max_iter=10_000)
-        nx_s = time.perf_counter() - start
-        nx_diff = max(abs(theirs[label] - ours[label]) for label in labels)
-        rx_s, rx_diff = float("nan"), float("nan")
-        if rx is not None:
-            d = rx.PyDiGraph()
-            d.add_nodes_from(labels)
-            d.add_edges_from([(a, b, 1.0) for a, b in ties] + [(b, a, 1.0) for a, b in ties])
-            start = time.perf_counter()
-            pr = rx.pagerank(d, alpha=0.85, tol=1e-14, max_iter=10_000)
-            rx_s = time.perf_counter() - start
-            rx_diff = max(abs(pr[i] - ours[label]) for i, label in enumerate(labels))
-        print(f"| {graph} | {ours_s:.3f} | {nx_s:.3f} | {nx_diff:.1e} | {rx_s:.3f} | "
-              f"{rx_diff:.1e} |")
+    net = common.load_network(graph)
+    g = common.networkx_graph(net)
+    d = rx.PyDiGraph()
+    d.add_nodes_from(range(net.num_people))
+    _, tails, heads = common.directed_arrays(net)
+    d.add_edges_from_no_data(list(zip(tails.tolist(), heads.tolist())))
+    res = common.alternate({
+        "reseau": lambda r: one("pagerank", graph=graph),
+        "networkx": lambda r: common.timed(
+            lambda: nx.pagerank(g, alpha=0.85, tol=1e-14, max_iter=10_000)),
+        "rustworkx": lambda r: common.timed(
+            lambda: rx.pagerank(d, alpha=0.85, tol=1e-14, max_iter=10_000)),
+    }, repeat)
+    ours = res["reseau"][0]["scores"]
+    nx_scores, rx_scores = res["networkx"][0]["out"], res["rustworkx"][0]["out"]
+    return {"graph": graph, "reseau": common.median(res["reseau"]),
+            "networkx": common.median(res["networkx"]), "rustworkx": common.median(res["rustworkx"]),
+            "nx_diff": max(abs(nx_scores[i] - ours[i]) for i in range(len(ours))),
+            "rx_diff": max(abs(rx_scores[i] - ours[i]) for i in range(len(ours)))}
+
+
+def pagerank_markdown(records: List[Dict[str, Any]]) -> str:
+    rows = [[r["graph"], common.seconds(r["reseau"]), common.seconds(r["networkx"]),
+             common.ratio(r["networkx"] / r["reseau"]), f"{r['nx_diff']:.1e}",
+             common.seconds(r["rustworkx"]), common.ratio(r["rustworkx"] / r["reseau"]),
+             f"{r['rx_diff']:.1e}"] for r in records]
+    return common.table(["graph", "reseau (s, CPU)", "networkx (s, CPU)", "networkx / reseau",
+                         "max diff", "rustworkx (s, CPU)", "rustworkx / reseau", "max diff"],
+                        rows, right=list(range(1, 8)))
 
 
 def main() -> int:
-    if len(sys.argv) > 1 and sys.argv[1] == "--child":
-        return child(sys.argv[2:])
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--k", type=int, default=50)
     parser.add_argument("--epsilons", nargs="*", type=float, default=[0.1, 0.5])
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--graphs", nargs="*", default=list(GRAPHS))
+    parser.add_argument("--graphs", nargs="*", default=["ca-HepTh", "email-Enron"])
     parser.add_argument("--no-pagerank", action="store_true")
     args = parser.parse_args()
-    for g in list(GRAPHS):
-        if g not in args.graphs:
-            del GRAPHS[g]
-    if binding() is None:
-        print("reseau.select_relays not in the Python binding yet: using the core's example tool",
-              file=sys.stderr)
-        subprocess.run(["cargo", "build", "--release", "--example", "relays", "-p", "reseau"],
-                       cwd=ROOT, check=True)
     import pynetim
 
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
-          f"{platform.python_version()}, pynetim {getattr(pynetim, '__version__', '?')}\n")
-    ok = relay_table(args)
+    one, full = common.Worker(1), common.Worker(common.cores())
+    print(f"{common.machine()}, pynetim {getattr(pynetim, '__version__', '?')}\n")
+    records, graphs = [], {}
+    for graph in args.graphs:
+        for model in MODELS:
+            for epsilon in args.epsilons:
+                for method in ("imm", "opim_c"):
+                    records.append(compare(graph, model, method, epsilon, args.k, args.repeat,
+                                           one, full, graphs))
+                    print(f"done: {graph} {model} {epsilon} {method}", file=sys.stderr, flush=True)
+    print(markdown(records))
     if not args.no_pagerank:
-        pagerank_table()
-    return 0 if ok else 1
+        print("\n" + pagerank_markdown([pagerank(g, args.repeat, one) for g in args.graphs]))
+    one.close()
+    full.close()
+    return 0
 
 
 if __name__ == "__main__":
