@@ -46,7 +46,10 @@ def test_ctrl_c_interrupts_a_long_simulation_within_a_second(how):
 def test_ctrl_c_interrupts_relay_selection_and_referrals():
     big = reseau.generators.erdos_renyi(n=200_000, mean_degree=10.0, seed=1)
     calls = [
-        lambda: reseau.select_relays(big, k=50, epsilon=0.02, evaluation_runs=10**6, seed=1),
+        # Small RR sets (far below the epidemic threshold), many of them: blocks stay short.
+        lambda: reseau.select_relays(
+            big, k=50, model=reseau.IndependentCascade(0.02), epsilon=0.02, evaluation_runs=10**6, seed=1
+        ),
         lambda: reseau.route_referrals(big, n_requests=10**7, rate=1000, seed=1),
         lambda: reseau.referral_load_curve(big, [1000.0, 2000.0], steps=20_000, seed=1),
     ]
@@ -104,7 +107,10 @@ def test_progress_false_stops_relay_selection():
     big = reseau.generators.erdos_renyi(n=100_000, mean_degree=8.0, seed=2)
     started = time.monotonic()
     with pytest.raises(reseau.CancelledError):
-        reseau.select_relays(big, k=20, epsilon=0.02, evaluation_runs=10**6, progress=lambda d, t: False)
+        reseau.select_relays(
+            big, k=20, model=reseau.IndependentCascade(0.02), epsilon=0.02, evaluation_runs=10**6,
+            progress=lambda d, t: False,
+        )
     assert time.monotonic() - started < 2.0
 
 
