@@ -125,3 +125,24 @@ def test_progress_true_shows_a_tqdm_bar(capsys):
     assert s.runs == 300_000
     err = capsys.readouterr().err
     assert "simulate" in err and "300000/300000" in err.replace(",", "")
+
+
+def test_a_long_call_leaves_python_free_and_stops_from_another_thread():
+    stop = threading.Event()
+    outcome: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            reseau.simulate(NET, [0], progress=lambda d, t: not stop.is_set(), **LONG)
+        except reseau.CancelledError as err:
+            outcome.append(err)
+
+    worker = threading.Thread(target=run)
+    worker.start()
+    counted, deadline = 0, time.monotonic() + 0.3
+    while time.monotonic() < deadline:
+        counted += 1  # the main thread runs Python while the simulation goes on
+    stop.set()
+    worker.join(timeout=5)
+    assert not worker.is_alive() and len(outcome) == 1
+    assert counted > 10_000
