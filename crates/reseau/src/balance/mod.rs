@@ -88,7 +88,8 @@ pub fn balance(net: &Network, options: &BalanceOptions, seed: u64) -> Result<Bal
 }
 
 /// [`balance`], watched and stoppable through `control`: it reports the (mix, period) cells
-/// done out of all of them, and returns [`Error::Cancelled`](crate::Error::Cancelled) when stopped.
+/// done out of all of them, and returns [`Error::Cancelled`](crate::Error::Cancelled) when
+/// stopped.
 ///
 /// ```
 /// use reseau::balance::{BalanceOptions, balance_with};
@@ -100,7 +101,7 @@ pub fn balance(net: &Network, options: &BalanceOptions, seed: u64) -> Result<Bal
 /// ```
 ///
 /// # Errors
-/// As [`balance`], and [`Error::Cancelled`](crate::Error::Cancelled).crate::Error::Cancelled).
+/// As [`balance`], and [`Error::Cancelled`](crate::Error::Cancelled).
 pub fn balance_with(
     net: &Network,
     options: &BalanceOptions,
