@@ -13,7 +13,8 @@ use pyo3::types::{PyDict, PyType};
 use reseau::reputation::{MultiplexPageRank, Reputation, ReputationOptions, Score};
 
 use crate::cascade::{Reduced, core_value, float_array, model_arg, present, short, to_python};
-use crate::errors::{err, invalid};
+use crate::control::watched;
+use crate::errors::invalid;
 use crate::network::PyNetwork;
 use crate::results::{html, python_side, reduce};
 
@@ -63,10 +64,10 @@ fn by_layer<'py>(
 #[pyo3(signature = (
     net, method = None, layer = None, *, damping = 0.85, tolerance = 1e-15,
     max_iterations = 1000, weighted = true, multiplex = None, model = None, samples = 100_000,
-    seed = 0
+    seed = 0, progress = None
 ))]
 #[pyo3(
-    text_signature = "(net, method=None, layer=None, *, damping=0.85, tolerance=1e-15, max_iterations=1000, weighted=True, multiplex='multiplicative', model=None, samples=100000, seed=0)"
+    text_signature = "(net, method=None, layer=None, *, damping=0.85, tolerance=1e-15, max_iterations=1000, weighted=True, multiplex='multiplicative', model=None, samples=100000, seed=0, progress=None)"
 )]
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn reputation<'py>(
@@ -82,6 +83,7 @@ pub(crate) fn reputation<'py>(
     model: Option<&Bound<'py, PyAny>>,
     samples: i64,
     seed: u64,
+    progress: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let mut options = ReputationOptions {
         damping,
@@ -118,12 +120,14 @@ pub(crate) fn reputation<'py>(
     let (view, labels) = py.detach(|| (inner.compiled(), inner.labels()));
     drop(net);
     if let Some(score) = score {
-        let values = py
-            .detach(|| reseau::reputation::score(&view, score, layer.as_deref(), &options))
-            .map_err(err)?;
+        let values = watched(py, progress, "reputation", |control| {
+            reseau::reputation::score_with(&view, score, layer.as_deref(), &options, control)
+        })?;
         return Ok(float_array(py, &values).into_any());
     }
-    let rep = py.detach(|| reseau::reputation::reputation(&view, &options)).map_err(err)?;
+    let rep = watched(py, progress, "reputation", |control| {
+        reseau::reputation::reputation_with(&view, &options, control)
+    })?;
     Ok(Bound::new(py, PyReputation { inner: rep, labels })?.into_any())
 }
 

@@ -146,3 +146,12 @@ def test_a_long_call_leaves_python_free_and_stops_from_another_thread():
     worker.join(timeout=5)
     assert not worker.is_alive() and len(outcome) == 1
     assert counted > 10_000
+
+
+def test_reputation_reports_and_stops():
+    seen: list[tuple[int, int]] = []
+    scores = reseau.reputation(NET, samples=20_000, progress=lambda d, t: seen.append((d, t)))
+    assert seen and seen[-1][0] == seen[-1][1] >= 20_000
+    assert (scores.influence == reseau.reputation(NET, samples=20_000).influence).all()
+    with pytest.raises(reseau.CancelledError):
+        reseau.reputation(NET, "influence", samples=2**31, progress=lambda d, t: False)

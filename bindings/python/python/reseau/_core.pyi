@@ -1012,6 +1012,7 @@ def reputation(
     model: Optional[Model] = None,
     samples: int = 100000,
     seed: int = 0,
+    progress: _Progress = None,
 ) -> Reputation: ...
 @overload
 def reputation(
@@ -1027,6 +1028,7 @@ def reputation(
     model: Optional[Model] = None,
     samples: int = 100000,
     seed: int = 0,
+    progress: _Progress = None,
 ) -> npt.NDArray[np.float64]: ...
 
 # balance and the headline report

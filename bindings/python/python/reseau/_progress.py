@@ -31,6 +31,7 @@ _UNITS = {
     "select_relays": "step",
     "route_referrals": "request",
     "referral_load_curve": "rate",
+    "reputation": "set",
 }
 
 

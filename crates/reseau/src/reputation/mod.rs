@@ -37,6 +37,7 @@ pub use pagerank::MultiplexPageRank;
 
 use crate::cascade::{LayerSettings, Model};
 use crate::compiled::CompiledNetwork;
+use crate::control::Control;
 use crate::error::{Error, Result};
 use crate::relays::rrsets::{LiveGraph, RrSets};
 use crate::rng::Stream;
@@ -194,6 +195,30 @@ pub enum Score {
 /// # Ok::<(), reseau::Error>(())
 /// ```
 pub fn reputation(net: &CompiledNetwork, options: &ReputationOptions) -> Result<Reputation> {
+    reputation_with(net, options, &Control::none())
+}
+
+/// [`reputation`], watched and stoppable through `control` while it samples the RR sets of
+/// the influence score (it reports the sets drawn out of `samples`), the long part on a large
+/// network; returns [`Error::Cancelled`] when stopped, and otherwise exactly [`reputation`]'s
+/// scores.
+///
+/// ```
+/// use reseau::control::Control;
+/// use reseau::reputation::{ReputationOptions, reputation, reputation_with};
+/// let net = reseau::datasets::aarhus_cs().compile();
+/// let options = ReputationOptions { samples: 5_000, ..Default::default() };
+/// let watch = |done: u64, total: u64| done <= total;
+/// assert_eq!(reputation_with(&net, &options, &Control::new(&watch))?, reputation(&net, &options)?);
+/// let stop = |_: u64, _: u64| false;
+/// assert!(reputation_with(&net, &options, &Control::new(&stop)).is_err());
+/// # Ok::<(), reseau::Error>(())
+/// ```
+pub fn reputation_with(
+    net: &CompiledNetwork,
+    options: &ReputationOptions,
+    control: &Control<'_>,
+) -> Result<Reputation> {
     options.validate()?;
     let all: Vec<usize> = (0..net.layers().len()).collect();
     let layer_degree: Vec<Vec<f64>> = all.iter().map(|&l| degree(net, &[l])).collect();
@@ -207,7 +232,7 @@ pub fn reputation(net: &CompiledNetwork, options: &ReputationOptions) -> Result<
         pagerank::pagerank(&Csr::from_layers(net, &all, options.weighted), power, None, None);
     let multiplex_pagerank = pagerank::multiplex(&layers, power, options.multiplex);
     let core = core::core_numbers(net, &all).into_iter().map(f64::from).collect();
-    let influence = influence(net, &options.model, options.samples, options.seed)?;
+    let influence = influence(net, &options.model, options.samples, options.seed, control)?;
     Ok(Reputation {
         layer_names: net.layers().iter().map(|l| l.name.clone()).collect(),
         degree,
@@ -242,6 +267,30 @@ pub fn score(
     score: Score,
     layer: Option<&str>,
     options: &ReputationOptions,
+) -> Result<Vec<f64>> {
+    score_with(net, score, layer, options, &Control::none())
+}
+
+/// [`score`], watched and stoppable through `control` (the influence score reports its RR
+/// sets drawn out of `samples`; the other scores do not report); returns
+/// [`Error::Cancelled`] when stopped, and otherwise exactly [`score`]'s values.
+///
+/// ```
+/// use reseau::control::Control;
+/// use reseau::reputation::{ReputationOptions, Score, score, score_with};
+/// let net = reseau::datasets::aarhus_cs().compile();
+/// let options = ReputationOptions { samples: 5_000, ..Default::default() };
+/// let watch = |done: u64, total: u64| done <= total;
+/// let watched = score_with(&net, Score::Influence, None, &options, &Control::new(&watch))?;
+/// assert_eq!(watched, score(&net, Score::Influence, None, &options)?);
+/// # Ok::<(), reseau::Error>(())
+/// ```
+pub fn score_with(
+    net: &CompiledNetwork,
+    score: Score,
+    layer: Option<&str>,
+    options: &ReputationOptions,
+    control: &Control<'_>,
 ) -> Result<Vec<f64>> {
     options.validate()?;
     let layers: Vec<usize> = match layer {
@@ -283,7 +332,7 @@ pub fn score(
                     }
                 }
             }
-            influence(net, &model, options.samples.max(1), options.seed)?
+            influence(net, &model, options.samples.max(1), options.seed, control)?
         }
     })
 }
@@ -309,19 +358,21 @@ fn degree(net: &CompiledNetwork, layers: &[usize]) -> Vec<f64> {
 const INFLUENCE_STREAM: u64 = 0x5245_5055_5441_5449; // "REPUTATI"
 
 /// Each person's single-seed spread: n × (RR sets holding them) / `samples`.
-fn influence(net: &CompiledNetwork, model: &Model, samples: u64, seed: u64) -> Result<Vec<f64>> {
+fn influence(
+    net: &CompiledNetwork,
+    model: &Model,
+    samples: u64,
+    seed: u64,
+    control: &Control<'_>,
+) -> Result<Vec<f64>> {
     let n = net.num_people();
     if samples == 0 || n == 0 {
         return Ok(Vec::new());
     }
     let graph = LiveGraph::new(net, model)?;
     let mut rr = RrSets::new(n);
-    let drawn = rr.extend_to(
-        &graph,
-        Stream::new(seed, INFLUENCE_STREAM).next_u64(),
-        samples,
-        &crate::control::Control::none(),
-    )?;
+    let drawn =
+        rr.extend_to(&graph, Stream::new(seed, INFLUENCE_STREAM).next_u64(), samples, control)?;
     let scale = n as f64 / drawn as f64;
     Ok(rr.occurrences().into_iter().map(|c| c as f64 * scale).collect())
 }
