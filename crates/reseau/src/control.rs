@@ -3,7 +3,9 @@
 //! The long calls ([`simulate_with`](crate::cascade::simulate_with),
 //! [`select_relays_with`](crate::relays::select_relays_with),
 //! [`route_referrals_with`](crate::referral::route_referrals_with),
-//! [`referral_load_curve_with`](crate::referral::referral_load_curve_with)) take a
+//! [`referral_load_curve_with`](crate::referral::referral_load_curve_with),
+//! [`reputation_with`](crate::reputation::reputation_with),
+//! [`balance_with`](crate::balance::balance_with)) take a
 //! [`Control`]: a callback they call between blocks of work with how much is done and how
 //! much there is, and that returns `false` to stop the call. A stopped call returns
 //! [`Error::Cancelled`]; a call that is not stopped returns exactly what it returns without
