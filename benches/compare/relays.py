@@ -90,6 +90,12 @@ def compare(graph: str, model: str, method: str, epsilon: float, k: int, repeat:
             "spread_reseau": spread["reseau"]}
 
 
+def equal_spread(r: Dict[str, Any]) -> bool:
+    """The issue's "at equal spread": reseau's relays reach at least pynetim's spread less 1%
+    (each algorithm's own randomness moves its choice by about that much at these ε)."""
+    return r["spread_reseau"][0] >= 0.99 * r["spread_pynetim"][0]
+
+
 def markdown(records: List[Dict[str, Any]]) -> str:
     rows = []
     for r in records:
@@ -100,13 +106,13 @@ def markdown(records: List[Dict[str, Any]]) -> str:
             common.ratio(r["pynetim"] / r["reseau"]), common.ratio(r["wall_ratio"]),
             common.seconds(r["reseau_all"]), f"{r['samples']:,}", f"{sp:.1f} ± {sep:.1f}",
             f"{sr:.1f} ± {ser:.1f}", f"{100 * (sr / sp - 1):+.1f}%",
-            "yes" if sr >= sp - common.Z * (sep ** 2 + ser ** 2) ** 0.5 else "**no**",
+            "yes" if equal_spread(r) else "**no**",
         ])
     return common.table(
         ["graph", "model", "ε", "method", "pynetim (s, CPU)", "reseau 1 thread (s, CPU)",
          "pynetim / reseau (CPU)", "(wall)", f"reseau {common.cores()} threads (s, wall)",
          "RR sets (reseau)", "spread pynetim", "spread reseau", "difference",
-         "reseau's spread ≥ pynetim's"], rows, right=[2, 4, 5, 6, 7, 8, 9, 10, 11, 12])
+         "spread ≥ pynetim's − 1%"], rows, right=[2, 4, 5, 6, 7, 8, 9, 10, 11, 12])
 
 
 def pagerank(graph: str, repeat: int, one: common.Worker) -> Dict[str, Any]:
