@@ -311,7 +311,7 @@ export interface ReseauError extends Error {
   name: "ParseError" | "EncodingError" | "FileError" | "UnknownLayerError"
     | "UnknownPersonError" | "DuplicateLayerError" | "DuplicateLabelError"
     | "DuplicateTieError" | "SelfLoopError" | "InvalidParameterError"
-    | "UnsupportedVersionError" | "JsonError";
+    | "UnsupportedVersionError" | "JsonError" | "CancelledError";
   /** The error's structured fields, as the core names them. */
   fields: Record<string, string | number>;
   file?: string; line?: number; content?: string; reason?: string; offset?: number;
