@@ -41,7 +41,7 @@ fn generators_refuse_10_to_the_12_people() {
     );
     let options = ProfessionalOptions { people: 1_000_000_000_000, ..Default::default() };
     refused(|| generators::professional(&options, 1), &["1000000000000", &max]);
-    // Just within the people limit, an empty network is still refused nothing.
+    // The limit also keeps every id within 32 bits.
     assert!(MAX_PEOPLE < u32::MAX as usize);
 }
 
