@@ -1,7 +1,7 @@
 """Side by side: Monte Carlo cascades in reseau and in cynetdiff, NDlib and EoN, in one run.
 
 Usage (in the harness's environment, which benches/compare/run builds):
-    benches/compare/.venv/bin/python benches/compare/cascade.py [--runs 2000] [--repeat 3]
+    benches/compare/.venv/bin/python benches/compare/cascade.py [--scale 1] [--runs N] [--repeat 3]
         [--graphs ego-Facebook ca-HepTh email-Enron] [--models ic:0.01 ic:0.1 wc lt]
         [--peers cynetdiff ndlib eon]
 
@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import array
+import os
 import statistics
 import sys
 from typing import Any, Callable, Dict, List
@@ -168,6 +169,7 @@ def compare(graph: str, spec: str, peers: List[str], runs: Dict[str, int], repea
     per_run = common.median(ours) / runs["reseau"]
     se_ours = ours[0]["std"] / ours[0]["runs"] ** 0.5
     records = [{"graph": graph, "model": spec, "peer": None, "ties": net.num_ties,
+                "load": os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan"),
                 "runs": runs["reseau"], "one_wall": common.median(ours, "wall"),
                 "all_wall": common.median(results["reseau-all"], "wall"),
                 "mean": ours[0]["mean"], "se": se_ours}]
@@ -264,11 +266,12 @@ def markdown(records: List[Dict[str, Any]]) -> str:
 
 def threads_markdown(records: List[Dict[str, Any]]) -> str:
     rows = [[r["graph"], MODELS[r["model"]], f"{r['runs']:,}", common.seconds(r["one_wall"]),
-             common.seconds(r["all_wall"]), common.ratio(r["one_wall"] / r["all_wall"])]
+             common.seconds(r["all_wall"]), common.ratio(r["one_wall"] / r["all_wall"]),
+             f"{r.get('load', float('nan')):.1f}"]
             for r in records if r["peer"] is None]
     return common.table(["graph", "model", "runs", "1 thread (s, wall)",
-                         f"{common.cores()} threads (s, wall)", "speed-up"], rows,
-                        right=[2, 3, 4, 5])
+                         f"{common.cores()} threads (s, wall)", "speed-up",
+                         "load average (1 min) after"], rows, right=[2, 3, 4, 5, 6])
 
 
 def default_runs(graph: str, spec: str, scale: float = 1.0) -> Dict[str, int]:
@@ -284,6 +287,8 @@ def default_runs(graph: str, spec: str, scale: float = 1.0) -> Dict[str, int]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=float, default=1.0, help="multiplies every run count")
+    parser.add_argument("--runs", type=int, help="runs of reseau and cynetdiff (default 10,000; "
+                        "1,000 at IC p = 0.1)")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--graphs", nargs="*", default=list(common.GRAPHS))
     parser.add_argument("--models", nargs="*", default=list(MODELS))
@@ -293,8 +298,10 @@ def main() -> int:
     records = []
     for graph in args.graphs:
         for spec in args.models:
-            records += compare(graph, spec, args.peers, default_runs(graph, spec, args.scale),
-                               args.repeat, one, full)
+            runs = default_runs(graph, spec, args.scale)
+            if args.runs:
+                runs.update(reseau=args.runs, cynetdiff=args.runs)
+            records += compare(graph, spec, args.peers, runs, args.repeat, one, full)
             print(f"done: {graph} {spec}", file=sys.stderr, flush=True)
     one.close()
     full.close()
