@@ -253,17 +253,24 @@ def targets(out: Dict[str, Any]) -> str:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=3, help="alternating repetitions")
+    parser = argparse.ArgumentParser(prog="benches/compare/run",
+                                     description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="alternating repetitions (default 3)")
     parser.add_argument("--scale", type=float, default=1.0,
                         help="multiplies the cascade run counts (default runs: 10,000; 1,000 at "
                              "IC p = 0.1; NDlib and EoN a few)")
     parser.add_argument("--growth", nargs="*", type=int,
-                        default=[10_000, 100_000, 1_000_000, 10_000_000], help="ties")
-    parser.add_argument("--graphs", nargs="*", default=list(common.GRAPHS))
-    parser.add_argument("--sections", nargs="*", default=SECTIONS, choices=SECTIONS)
-    parser.add_argument("--all-relays", action="store_true")
-    parser.add_argument("--out", default=str(RESULTS))
+                        default=[10_000, 100_000, 1_000_000, 10_000_000],
+                        help="ties of the growth series' graphs (default 10^4 to 10^7)")
+    parser.add_argument("--graphs", nargs="*", default=list(common.GRAPHS),
+                        help="SNAP graphs (default all three; absent files are skipped)")
+    parser.add_argument("--sections", nargs="*", default=SECTIONS, choices=SECTIONS,
+                        help="what to run (default everything)")
+    parser.add_argument("--all-relays", action="store_true",
+                        help="every relay configuration (pynetim alone takes over half an hour)")
+    parser.add_argument("--out", default=str(RESULTS),
+                        help="where to write latest.md, latest.json and growth.svg")
     parser.add_argument("--update-docs", action="store_true",
                         help="also replace the generated part of docs/performance.md")
     args = parser.parse_args()
