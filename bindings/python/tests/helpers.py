@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from pathlib import Path
 from typing import Callable
 
@@ -22,13 +23,20 @@ def data_file(*parts: str) -> Path:
     return path
 
 
-def progress_during(work: Callable[[], object]) -> int:
-    """How many times the main thread loops while `work` runs in another thread: a call that
-    held the GIL throughout would leave it a handful of loops."""
+def stall_share(work: Callable[[], object]) -> float:
+    """The longest time the main thread could not run while `work` ran in another thread, as a
+    share of the time `work` took. A call that held the GIL throughout would stall the main
+    thread for nearly all of it (a share near 1); one that releases it leaves gaps of a thread
+    switch (milliseconds). A time share, unlike a count of loops, does not depend on how fast
+    or how busy the machine is."""
     thread = threading.Thread(target=work)
-    count = 0
+    start = last = time.perf_counter()
+    longest = 0.0
     thread.start()
     while thread.is_alive():
-        count += 1
+        now = time.perf_counter()
+        longest = max(longest, now - last)
+        last = now
     thread.join()
-    return count
+    took = time.perf_counter() - start
+    return longest / took if took > 0 else 0.0
