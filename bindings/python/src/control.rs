@@ -1,7 +1,7 @@
 //! Long calls that Ctrl-C interrupts and that report progress: the core's
 //! [`reseau::control::Control`], driven from the calling thread.
 //!
-//! The core runs on a helper thread with the GIL released; the calling thread waits for it,
+//! The core runs as a job of rayon's pool with the GIL released; the calling thread waits for it,
 //! and every 100 ms takes the GIL briefly to run Python's signal handlers
 //! (`py.check_signals()`, which only does anything on the main thread, where Python delivers
 //! signals: hence the wait there rather than in the core's callback, which runs on worker
@@ -67,16 +67,23 @@ pub(crate) fn watched<T: Send>(
     };
     let control = Control::new(&note);
     let (result, stopped) = py.detach(|| {
-        std::thread::scope(|s| {
-            let (tx, rx) = mpsc::channel::<()>();
+        // The core runs as a job of rayon's pool, whose threads live as long as the process:
+        // their memory (glibc's per-thread arenas) stays warm from one call to the next,
+        // where a fresh thread per call would fault in every page it allocates again.
+        rayon::in_place_scope(|s| {
+            let (tx, rx) = mpsc::channel::<reseau::Result<T>>();
             let control = &control;
-            let worker = s.spawn(move || {
-                let result = work(control);
-                let _ = tx.send(());
-                result
+            s.spawn(move |_| {
+                let _ = tx.send(work(control));
             });
             let mut stopped: Option<PyErr> = None;
-            while let Err(mpsc::RecvTimeoutError::Timeout) = rx.recv_timeout(TICK) {
+            let result = loop {
+                match rx.recv_timeout(TICK) {
+                    Ok(result) => break Some(result),
+                    // The job panicked: the scope raises its panic on the way out.
+                    Err(mpsc::RecvTimeoutError::Disconnected) => break None,
+                    Err(mpsc::RecvTimeoutError::Timeout) => {}
+                }
                 if stopped.is_some() {
                     continue;
                 }
@@ -93,14 +100,13 @@ pub(crate) fn watched<T: Send>(
                 if stopped.is_some() {
                     control.cancel();
                 }
-            }
-            let result = match worker.join() {
-                Ok(result) => result,
-                Err(panic) => std::panic::resume_unwind(panic),
             };
             (result, stopped)
         })
     });
+    let Some(result) = result else {
+        unreachable!("a job that panicked makes its scope panic before this point")
+    };
     if let Some(e) = stopped {
         close(py, callback.as_ref());
         return Err(e);
