@@ -131,3 +131,25 @@ fn bad_requests_get_typed_errors() {
         "InvalidParameterError"
     );
 }
+
+#[cfg(feature = "parallel")]
+#[test]
+fn the_report_is_the_same_for_any_number_of_threads() {
+    let net = reseau::datasets::aarhus_cs();
+    let options = BalanceOptions {
+        mixes: vec![0.0, 0.3, 1.0],
+        steps: 40,
+        runs: 200,
+        decline: Some(Decline::new("facebook", 0.4, 2)),
+        ..BalanceOptions::default()
+    };
+    let reports: Vec<_> = [1, 2, 4]
+        .iter()
+        .map(|&threads| {
+            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+            pool.install(|| balance(&net, &options, 3).unwrap())
+        })
+        .collect();
+    assert_eq!(reports[0], reports[1]);
+    assert_eq!(reports[0], reports[2]);
+}
