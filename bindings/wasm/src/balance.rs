@@ -13,8 +13,9 @@ use reseau::report::{ReportOptions, headline};
 use wasm_bindgen::prelude::*;
 
 use crate::Network;
-use crate::args::{self, from_val, to_js};
+use crate::args::{self, to_js};
 use crate::errors::{JsResult, OrThrow, internal, invalid_argument};
+use crate::referral::field;
 use crate::value::{Val, camel_case, snake_case};
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -177,18 +178,6 @@ fn overlay(base: &ReportOptions, given: Val, what: &str) -> JsResult<Val> {
     Ok(Val::Obj(entries))
 }
 
-/// A key of `val` taken out and read as `T`.
-fn field<T: serde::de::DeserializeOwned>(
-    val: &mut Val,
-    key: &str,
-    what: &str,
-) -> JsResult<Option<T>> {
-    match val.take_field(key) {
-        None | Some(Val::Null) => Ok(None),
-        Some(v) => from_val(v, &format!("{} in {what}", camel_case(key))).map(Some),
-    }
-}
-
 /// The balance sweep of physical against digital effort, under fatigue and platform decline:
 /// for each mix, random referral requests and a campaign, on the network as given and period
 /// after period of `decline`. Returns one row per mix and period, the best mix per measure
@@ -201,7 +190,7 @@ pub fn balance(
 ) -> JsResult<JsValue> {
     let what = "options of balance";
     let mut val = args::options(options, what)?;
-    let seed: u64 = field(&mut val, "seed", what)?.unwrap_or(0);
+    let seed: u64 = field(&mut val, "seed", "seed", what)?.unwrap_or(0);
     // The routing keys go to the core's RouteOptions, the rest to its BalanceOptions.
     let mut routing = Vec::new();
     for key in ROUTING {
@@ -242,8 +231,8 @@ pub fn report(
 ) -> JsResult<JsValue> {
     let what = "options of report";
     let mut val = args::options(options, what)?;
-    let quick: bool = field(&mut val, "quick", what)?.unwrap_or(false);
-    let seed: u64 = field(&mut val, "seed", what)?.unwrap_or(7);
+    let quick: bool = field(&mut val, "quick", "quick", what)?.unwrap_or(false);
+    let seed: u64 = field(&mut val, "seed", "seed", what)?.unwrap_or(7);
     let base = if quick { ReportOptions::quick() } else { ReportOptions::default() };
     let options: ReportOptions = overlay(&base, val, what)?
         .into_rust()

@@ -175,7 +175,7 @@ const CURVE_STEPS: u32 = 200;
 const WORKLOAD_FIELDS: [&str; 5] = ["requests", "n_requests", "rate", "steps", "seed"];
 
 /// `val`'s property `field` (either case) as `T`, if set.
-fn field<T: serde::de::DeserializeOwned>(
+pub(crate) fn field<T: serde::de::DeserializeOwned>(
     val: &mut Val,
     field: &str,
     shown: &str,
