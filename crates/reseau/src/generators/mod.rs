@@ -46,6 +46,7 @@ mod barabasi_albert;
 mod erdos_renyi;
 mod kleinberg;
 mod professional;
+mod request;
 mod stochastic_block;
 mod watts_strogatz;
 
@@ -53,6 +54,10 @@ pub use barabasi_albert::barabasi_albert;
 pub use erdos_renyi::erdos_renyi;
 pub use kleinberg::kleinberg;
 pub use professional::{ProfessionalOptions, professional};
+pub use request::{
+    BarabasiAlbertRequest, ErdosRenyiRequest, KleinbergRequest, StochasticBlockRequest,
+    WattsStrogatzRequest,
+};
 pub use stochastic_block::stochastic_block;
 pub use watts_strogatz::watts_strogatz;
 

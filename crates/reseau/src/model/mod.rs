@@ -9,5 +9,6 @@ pub(crate) use layer::check_latency;
 pub use layer::{Layer, LayerId, LayerKind, MAX_LATENCY};
 pub(crate) use network::FastHash;
 pub use network::{LayerKey, Network, TieId};
-pub use person::{Person, PersonId, PersonKind};
+pub(crate) use person::people;
+pub use person::{Person, PersonId, PersonKind, PersonRef};
 pub use tie::{Duplicates, SelfLoops, Sign, Tie, TieSpec};

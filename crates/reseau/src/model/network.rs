@@ -329,6 +329,24 @@ impl Network {
         self.label_index.get(label).copied()
     }
 
+    /// The person `person` names (by id or label), or [`Error::UnknownPerson`].
+    ///
+    /// ```
+    /// use reseau::{Network, Person, PersonId, PersonRef};
+    /// let mut net = Network::new();
+    /// net.add_person(Person::new().label("ana"))?;
+    /// net.add_person(Person::new())?;
+    /// assert_eq!(net.resolve(&PersonRef::from("ana"))?, PersonId(0));
+    /// assert_eq!(net.resolve(&PersonRef::Id(1))?, PersonId(1));
+    /// assert_eq!(net.resolve(&PersonRef::Id(2)).unwrap_err().to_string(), "unknown person #2");
+    /// # Ok::<(), reseau::Error>(())
+    /// ```
+    pub fn resolve(&self, person: &super::PersonRef) -> Result<PersonId> {
+        person
+            .resolve_with(self.num_people(), |label| self.index_of(label).map(|p| p.0))
+            .map(PersonId)
+    }
+
     /// Each person's label, indexed by id; an unlabelled person shows as their id number.
     ///
     /// ```
@@ -413,7 +431,7 @@ impl Network {
         layer: impl LayerKey,
         weight: f64,
     ) -> Result<Option<TieId>> {
-        self.add_tie_with(a, b, layer, TieSpec::weight(weight))
+        self.add_tie_spec(a, b, layer, TieSpec::weight(weight))
     }
 
     /// Adds a tie with a sign and its own probability. See [`Network::add_tie`].
@@ -424,10 +442,10 @@ impl Network {
     /// net.add_layer(Layer::digital("ratings").directed(true)).unwrap();
     /// let a = net.add_person(Person::new()).unwrap();
     /// let b = net.add_person(Person::new()).unwrap();
-    /// net.add_tie_with(a, b, "ratings", TieSpec::weight(7.0).sign(Sign::Negative)).unwrap();
+    /// net.add_tie_spec(a, b, "ratings", TieSpec::weight(7.0).sign(Sign::Negative)).unwrap();
     /// assert_eq!(net.ties().next().unwrap().sign, Sign::Negative);
     /// ```
-    pub fn add_tie_with(
+    pub fn add_tie_spec(
         &mut self,
         a: PersonId,
         b: PersonId,
@@ -437,7 +455,20 @@ impl Network {
         self.add_tie_at(a, b, layer.resolve(self)?, spec, "")
     }
 
-    /// [`Network::add_tie_with`] for the readers: `location` (`file:line: `) prefixes errors.
+    /// The old name of [`Network::add_tie_spec`] (`_with` now means "with a
+    /// [`Control`](crate::control::Control)").
+    #[deprecated(since = "0.2.0", note = "renamed add_tie_spec")]
+    pub fn add_tie_with(
+        &mut self,
+        a: PersonId,
+        b: PersonId,
+        layer: impl LayerKey,
+        spec: TieSpec,
+    ) -> Result<Option<TieId>> {
+        self.add_tie_spec(a, b, layer, spec)
+    }
+
+    /// [`Network::add_tie_spec`] for the readers: `location` (`file:line: `) prefixes errors.
     pub(crate) fn add_tie_at(
         &mut self,
         a: PersonId,

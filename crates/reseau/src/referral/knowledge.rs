@@ -163,7 +163,7 @@ impl Landmarks {
         Landmarks { count, to, from }
     }
 
-    /// The distances from each landmark to `t`, ready for [`Landmarks::estimate_with`].
+    /// The distances from each landmark to `t`, ready for [`Landmarks::estimate_from`].
     #[inline]
     pub(crate) fn to_target(&self, t: u32, out: &mut [u32; LANDMARKS]) {
         let start = t as usize * self.count;
@@ -176,7 +176,7 @@ impl Landmarks {
     /// The estimate of the distance from `c` to the target whose [`Landmarks::to_target`] is
     /// `from_target` ([`FAR`] when no landmark joins them).
     #[inline]
-    pub(crate) fn estimate_with(&self, c: u32, from_target: &[u32; LANDMARKS]) -> u32 {
+    pub(crate) fn estimate_from(&self, c: u32, from_target: &[u32; LANDMARKS]) -> u32 {
         let start = c as usize * self.count;
         let mut best = 2 * BIG;
         for (&a, &b) in self.to[start..start + self.count].iter().zip(from_target) {
@@ -312,7 +312,7 @@ mod tests {
             let mut from_target = [0; LANDMARKS];
             landmarks.to_target(t, &mut from_target);
             for c in 0..200u32 {
-                let estimate = landmarks.estimate_with(c, &from_target);
+                let estimate = landmarks.estimate_from(c, &from_target);
                 if estimate != FAR {
                     assert!(estimate >= dist[c as usize], "{c} -> {t}");
                 }

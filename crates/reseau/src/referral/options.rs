@@ -203,12 +203,22 @@ impl RouteOptions {
     /// assert!(RouteOptions::default().max_hops(0).validate(&net).is_err());
     /// ```
     pub fn validate(&self, net: &CompiledNetwork) -> Result<()> {
+        self.check_against(Some(net))
+    }
+
+    /// Checks every value against its domain, without a network to check the layer names
+    /// against (the requests' `validate`).
+    pub(crate) fn check(&self) -> Result<()> {
+        self.check_against(None)
+    }
+
+    fn check_against(&self, net: Option<&CompiledNetwork>) -> Result<()> {
         if let Some(share) = self.physical_share {
             check_probability(|| "physical_share".into(), share)?;
         }
         check_probability(|| "forward".into(), self.forward)?;
         for (name, &p) in &self.layer_forward {
-            if !net.layers().iter().any(|l| &l.name == name) {
+            if net.is_some_and(|net| !net.layers().iter().any(|l| &l.name == name)) {
                 return Err(Error::UnknownLayer { name: name.clone() });
             }
             check_probability(|| format!("forward probability of layer {name:?}"), p)?;

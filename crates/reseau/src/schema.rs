@@ -1,0 +1,1 @@
+//! JSON Schemas of the requests, options and results (feature `schema`).
