@@ -8,6 +8,8 @@
 //! NaN when unset) + multiplicity `u16` (2) + sign `i8` (1) = 15 bytes; plus one `u32` offset
 //! per person per layer.
 
+use std::sync::Arc;
+
 use crate::error::Result;
 use crate::model::{LayerKind, Network, PersonKind, PersonRef};
 
@@ -383,6 +385,24 @@ impl Network {
     /// ```
     pub fn compile(&self) -> CompiledNetwork {
         CompiledNetwork::new(self)
+    }
+
+    /// The compiled view that simulations run on, compiled on first use and kept until the
+    /// network changes, so repeated simulations on an unchanged network compile it once.
+    ///
+    /// ```
+    /// let mut net = reseau::datasets::aarhus_cs();
+    /// let view = net.compiled();
+    /// assert!(std::sync::Arc::ptr_eq(&view, &net.compiled()));
+    /// net.add_people(1).unwrap();
+    /// assert_eq!(net.compiled().num_people(), 62);
+    /// ```
+    ///
+    /// # Panics
+    /// Never: the cache holds nothing but a compiled view.
+    pub fn compiled(&self) -> Arc<CompiledNetwork> {
+        let cached = self.compiled_cache().get_or_init(|| Arc::new(self.compile()));
+        Arc::clone(cached).downcast().expect("the cache holds a CompiledNetwork")
     }
 }
 

@@ -28,6 +28,7 @@
 
 pub mod balance;
 pub mod cascade;
+mod centrality;
 mod compiled;
 pub mod control;
 pub mod datasets;
@@ -35,12 +36,14 @@ mod error;
 pub mod fatigue;
 pub mod generators;
 pub mod io;
+mod math;
 mod model;
 pub mod referral;
 pub mod relays;
 pub mod report;
 pub mod reputation;
 pub mod rng;
+mod rrsets;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod stats;

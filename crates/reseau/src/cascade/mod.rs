@@ -37,10 +37,10 @@ pub use exact::{MAX_OUTCOMES, exact_spread};
 #[allow(deprecated)]
 pub use model::Relays;
 pub use model::{Amplifiers, Distrust, LayerSettings, Model, ModelKind, Seeds, Valence};
-pub use request::{ExactSpreadRequest, SimulateRequest, TraceRequest};
+pub use request::{ExactSpreadRequest, MAX_RUNS, SimulateRequest, TraceRequest};
 pub(crate) use simulate::simulate_seeds;
 pub use simulate::{
-    CascadeSummary, CascadeTrace, MAX_RUNS, PartialSummary, SpreadStats, simulate, simulate_runs,
+    CascadeSummary, CascadeTrace, PartialSummary, SpreadStats, simulate, simulate_runs,
     simulate_with, trace,
 };
 #[allow(deprecated)]

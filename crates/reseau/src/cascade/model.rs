@@ -10,6 +10,7 @@ use crate::fatigue::Fatigue;
 
 /// Which diffusion rule a [`Model`] follows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ModelKind {
     /// Independent Cascade: each newly convinced person gets one chance per tie to convince
@@ -48,6 +49,7 @@ impl ModelKind {
 /// assert_eq!(offline.latency, None);
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct LayerSettings {
     /// Multiplies the probability (IC, weighted cascade) or the weight (LT) of the layer's
@@ -118,6 +120,7 @@ impl Default for LayerSettings {
 /// assert!(loud.validate().is_ok());
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct Amplifiers {
     /// An `influencer` multiplies the probability (or LT weight) of what it passes on its
@@ -164,6 +167,7 @@ impl Default for Amplifiers {
 
 /// What a distrust tie (negative [`Sign`](crate::Sign)) does to a message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Distrust {
     /// A distrust tie does not pass the message on (the default).
@@ -176,6 +180,7 @@ pub enum Distrust {
 
 /// The two valences of buzz.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Valence {
     /// Good buzz.
@@ -219,6 +224,7 @@ impl Valence {
 /// assert!(Model::independent_cascade(1.5).validate().is_err());
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct Model {
     /// The rule.

@@ -5,10 +5,12 @@
 use serde::{Deserialize, Serialize};
 
 use crate::cascade::model::{Model, Seeds};
-use crate::cascade::simulate::MAX_RUNS;
 use crate::compiled::CompiledNetwork;
 use crate::error::{Error, Result};
 use crate::model::PersonRef;
+
+/// The most runs one call accepts (about a day of work on a small network).
+pub const MAX_RUNS: u64 = 1 << 32;
 
 /// People as a request lists them.
 fn people<P: Into<PersonRef>>(people: impl IntoIterator<Item = P>) -> Vec<PersonRef> {

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::cascade::engine::{NONE, Scratch};
 use crate::cascade::model::{Model, Seeds, Valence};
 use crate::cascade::prepared::Prepared;
-use crate::cascade::request::{SimulateRequest, TraceRequest, check_runs};
+use crate::cascade::request::{MAX_RUNS, SimulateRequest, TraceRequest, check_runs};
 use crate::compiled::CompiledNetwork;
 use crate::control::Control;
 use crate::error::{Error, Result};
@@ -15,9 +15,6 @@ use crate::rng::Stream;
 /// block size, not the thread count, fixes which runs share a scratch space, and every sum is
 /// over integers, so the result is the same for any number of threads.
 const BLOCK: u64 = 64;
-
-/// The most runs one call accepts (about a day of work on a small network).
-pub const MAX_RUNS: u64 = 1 << 32;
 
 /// Spread statistics of one valence (good or bad buzz) over the runs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

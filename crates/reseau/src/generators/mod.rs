@@ -124,10 +124,10 @@ fn check_ties(name: &str, value: impl std::fmt::Display, ties: f64) -> Result<()
     Ok(())
 }
 
-/// A network of `n` unlabelled people and the physical layer [`LAYER`].
-fn single_layer(n: usize, directed: bool) -> Result<(Network, LayerId)> {
+/// A network of `n` unlabelled people and the undirected physical layer [`LAYER`].
+fn single_layer(n: usize) -> Result<(Network, LayerId)> {
     let mut net = Network::new();
-    let layer = net.add_layer(Layer::physical(LAYER).directed(directed))?;
+    let layer = net.add_layer(Layer::physical(LAYER))?;
     net.add_people(n)?;
     Ok((net, layer))
 }

@@ -86,6 +86,7 @@ pub use signed::{SignedOptions, parse_signed, read_signed};
 /// # Ok::<(), reseau::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct TiePolicy {
     /// Repeated ties: merged (default), summed, or rejected.
@@ -110,6 +111,7 @@ impl TiePolicy {
 /// assert_eq!(serde_json::to_string(&SelfLoopsInFiles::default()).unwrap(), "\"drop\"");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct SelfLoopsInFiles(pub SelfLoops);
 

@@ -9,7 +9,6 @@ use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use super::{
     Duplicates, Layer, LayerId, LayerKind, Person, PersonId, SelfLoops, Sign, Tie, TieSpec,
 };
-use crate::compiled::CompiledNetwork;
 use crate::error::{Error, Result, check_non_negative, check_probability};
 
 /// A fast hash for integer keys (the multiply-rotate scheme of rustc's `FxHasher`): the tie
@@ -97,7 +96,7 @@ impl LayerKey for &String {
 ///
 /// Two people may be tied in several layers. The network is for building and editing; the
 /// simulations run on the frozen [`CompiledNetwork`](crate::CompiledNetwork) that
-/// [`Network::compile`] makes.
+/// [`Network::compile`](crate::Network::compile) makes.
 ///
 /// ```
 /// use reseau::{Layer, Network, Person};
@@ -126,23 +125,15 @@ pub struct Network {
     self_loops: SelfLoops,
     duplicates_merged: u64,
     self_loops_dropped: u64,
-    /// The compiled view, made on first use and dropped by every change.
-    compiled: OnceLock<Arc<CompiledNetwork>>,
+    /// The compiled view, made on first use and dropped by every change. Its type is not
+    /// named here: the compiled view is built from the network, not the other way round.
+    compiled: OnceLock<Arc<dyn std::any::Any + Send + Sync>>,
 }
 
 impl Network {
-    /// The compiled view that simulations run on, compiled on first use and kept until the
-    /// network changes, so repeated simulations on an unchanged network compile it once.
-    ///
-    /// ```
-    /// let mut net = reseau::datasets::aarhus_cs();
-    /// let view = net.compiled();
-    /// assert!(std::sync::Arc::ptr_eq(&view, &net.compiled()));
-    /// net.add_people(1).unwrap();
-    /// assert_eq!(net.compiled().num_people(), 62);
-    /// ```
-    pub fn compiled(&self) -> Arc<CompiledNetwork> {
-        Arc::clone(self.compiled.get_or_init(|| Arc::new(self.compile())))
+    /// The cache of the compiled view (see `Network::compiled`).
+    pub(crate) fn compiled_cache(&self) -> &OnceLock<Arc<dyn std::any::Any + Send + Sync>> {
+        &self.compiled
     }
 
     /// Drops the cached compiled view: called by every method that changes the network.

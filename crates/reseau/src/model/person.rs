@@ -37,6 +37,7 @@ impl std::fmt::Display for PersonId {
 /// assert_eq!(PersonKind::Influencer.as_str(), "influencer");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum PersonKind {
     /// An ordinary person (the default).
@@ -89,6 +90,7 @@ impl std::str::FromStr for PersonKind {
 /// assert_eq!(p.cost, 5.0);
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Person {
     /// The identifier in the user's data (unique within a network when set).

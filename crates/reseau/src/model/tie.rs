@@ -21,7 +21,6 @@ use super::{LayerId, PersonId};
 /// # Ok::<(), reseau::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Sign {
     /// Trust (the default).
@@ -215,6 +214,7 @@ impl TieSpec {
 /// The count of merged duplicates is kept by the network
 /// ([`Network::duplicates_merged`](crate::Network::duplicates_merged)): never silent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Duplicates {
     /// Keep the first tie as it is and count the repeat (the default: SNAP files list each
@@ -230,6 +230,7 @@ pub enum Duplicates {
 
 /// What to do with a tie from a person to themself.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum SelfLoops {
     /// Skip it and count it ([`Network::self_loops_dropped`](crate::Network::self_loops_dropped)).

@@ -21,9 +21,19 @@ pub(crate) struct Union {
     targets: Vec<u32>,
 }
 
+/// Which way a [`Union`] follows the ties.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Direction {
+    /// As they point.
+    Forward,
+    /// Turned round: who reaches whom.
+    Reverse,
+}
+
 impl Union {
-    /// The union of `net`'s layers, each tie as it points (`reverse`: each tie turned round).
-    pub(crate) fn new(net: &CompiledNetwork, reverse: bool) -> Self {
+    /// The union of `net`'s layers, each tie as it points or turned round.
+    pub(crate) fn new(net: &CompiledNetwork, direction: Direction) -> Self {
+        let reverse = direction == Direction::Reverse;
         let n = net.num_people();
         let mut offsets = vec![0u32; n + 1];
         for layer in net.layers() {
@@ -92,7 +102,10 @@ pub(crate) struct Graph {
 impl Graph {
     pub(crate) fn new(net: &CompiledNetwork) -> Self {
         let directed = net.layers().iter().any(|l| l.directed);
-        Graph { forward: Union::new(net, false), reverse: directed.then(|| Union::new(net, true)) }
+        Graph {
+            forward: Union::new(net, Direction::Forward),
+            reverse: directed.then(|| Union::new(net, Direction::Reverse)),
+        }
     }
     /// Distances *from* `source`.
     pub(crate) fn distances_from(&self, source: u32, dist: &mut Vec<u32>, queue: &mut Vec<u32>) {

@@ -45,7 +45,6 @@ mod coverage;
 mod heuristics;
 mod imm;
 mod opim;
-pub(crate) mod rrsets;
 mod select;
 
 pub use select::{

@@ -3,13 +3,13 @@
 use serde::{Deserialize, Serialize};
 
 use super::budget::Limit;
-use super::rrsets::LiveGraph;
 use super::{Outcome, celf, heuristics, imm, opim};
 use crate::cascade::{MAX_RUNS, Model, Seeds, SpreadStats, simulate_seeds};
 use crate::compiled::CompiledNetwork;
 use crate::control::Control;
 use crate::error::{Error, Result, check_non_negative};
 use crate::rng::Stream;
+use crate::rrsets::LiveGraph;
 
 /// How [`select_relays`] chooses.
 ///

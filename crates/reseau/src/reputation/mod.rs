@@ -28,20 +28,17 @@
 // The docs write maths as the papers do (S_j, d_v, θ_max) and name PageRank in prose.
 #![allow(clippy::doc_markdown)]
 
-mod core;
-pub(crate) mod pagerank;
-
 use serde::{Deserialize, Serialize};
 
-pub use pagerank::MultiplexPageRank;
+pub use crate::centrality::MultiplexPageRank;
 
 use crate::cascade::{LayerSettings, Model};
+use crate::centrality::{self, Csr, Power, core_numbers};
 use crate::compiled::CompiledNetwork;
 use crate::control::Control;
 use crate::error::{Error, Result};
-use crate::relays::rrsets::{LiveGraph, RrSets};
 use crate::rng::Stream;
-use pagerank::{Csr, Power};
+use crate::rrsets::{LiveGraph, RrSets};
 
 /// What [`reputation`] (every score) and [`score`] (one, named by `method`) are asked.
 ///
@@ -307,11 +304,11 @@ pub fn reputation_with(
     let layers: Vec<Csr> =
         all.iter().map(|&l| Csr::from_layers(net, &[l], options.weighted)).collect();
     let layer_pagerank =
-        layers.iter().map(|g| pagerank::pagerank(g, power, None, None).0).collect();
+        layers.iter().map(|g| centrality::pagerank(g, power, None, None).0).collect();
     let (pagerank, iterations) =
-        pagerank::pagerank(&Csr::from_layers(net, &all, options.weighted), power, None, None);
-    let multiplex_pagerank = pagerank::multiplex(&layers, power, options.multiplex);
-    let core = core::core_numbers(net, &all).into_iter().map(f64::from).collect();
+        centrality::pagerank(&Csr::from_layers(net, &all, options.weighted), power, None, None);
+    let multiplex_pagerank = centrality::multiplex(&layers, power, options.multiplex);
+    let core = core_numbers(net, &all).into_iter().map(f64::from).collect();
     let influence = influence(net, &options.model, options.samples, options.seed, control)?;
     Ok(Reputation {
         layer_names: net.layers().iter().map(|l| l.name.clone()).collect(),
@@ -387,8 +384,13 @@ pub fn score_with(
     Ok(match score {
         Score::Degree => degree(net, &layers),
         Score::Pagerank => {
-            pagerank::pagerank(&Csr::from_layers(net, &layers, options.weighted), power, None, None)
-                .0
+            centrality::pagerank(
+                &Csr::from_layers(net, &layers, options.weighted),
+                power,
+                None,
+                None,
+            )
+            .0
         }
         Score::MultiplexPagerank => {
             if layer.is_some() {
@@ -400,9 +402,9 @@ pub fn score_with(
             }
             let graphs: Vec<Csr> =
                 layers.iter().map(|&l| Csr::from_layers(net, &[l], options.weighted)).collect();
-            pagerank::multiplex(&graphs, power, options.multiplex)
+            centrality::multiplex(&graphs, power, options.multiplex)
         }
-        Score::Core => core::core_numbers(net, &layers).into_iter().map(f64::from).collect(),
+        Score::Core => core_numbers(net, &layers).into_iter().map(f64::from).collect(),
         Score::Influence => {
             let mut model = options.model.clone();
             if let Some(name) = layer {
