@@ -172,7 +172,7 @@ pub struct ReportRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub relays: Option<usize>,
     /// The budget of the budgeted choice, in people's costs (default 4; `null` skips it).
-    #[serde(default = "default_budget", skip_serializing_if = "is_default_budget")]
+    #[serde(default = "default_budget")]
     pub budget: Option<f64>,
     /// Fatigue of the physical channel (and of everything, with `digital_fatigue` `null`);
     /// default Hill, half 2, exponent 2, half-life 10 steps.
@@ -180,7 +180,7 @@ pub struct ReportRequest {
     pub fatigue: Option<Fatigue>,
     /// Fatigue of the digital channel (default the same curve as the default `fatigue`, in a
     /// channel of its own; `null`: one channel for every layer).
-    #[serde(default = "default_digital_fatigue", skip_serializing_if = "is_default_digital")]
+    #[serde(default = "default_digital_fatigue")]
     pub digital_fatigue: Option<Fatigue>,
     /// The load curve's request rates, increasing (default 0.5, 1, 2, …, 512).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -212,18 +212,8 @@ fn default_budget() -> Option<f64> {
     ReportOptions::default().budget
 }
 
-#[allow(clippy::ref_option)] // serde's `skip_serializing_if` passes the field by reference
-fn is_default_budget(budget: &Option<f64>) -> bool {
-    *budget == default_budget()
-}
-
 fn default_digital_fatigue() -> Option<Fatigue> {
     ReportOptions::default().digital_fatigue
-}
-
-#[allow(clippy::ref_option)] // serde's `skip_serializing_if` passes the field by reference
-fn is_default_digital(fatigue: &Option<Fatigue>) -> bool {
-    *fatigue == default_digital_fatigue()
 }
 
 impl Default for ReportRequest {
