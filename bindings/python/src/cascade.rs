@@ -567,6 +567,10 @@ impl PyModel {
             if self.inner.kind != ModelKind::LinearThreshold {
                 map.remove("thresholds");
             }
+            // The Python surface keeps its key until the binding's rewrite renames it.
+            if let Some(amplifiers) = map.remove("amplifiers") {
+                map.insert("relays".to_owned(), amplifiers);
+            }
         }
         to_py(py, &value)
     }

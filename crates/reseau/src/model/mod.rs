@@ -8,7 +8,7 @@ mod tie;
 pub(crate) use layer::check_latency;
 pub use layer::{Layer, LayerId, LayerKind, MAX_LATENCY};
 pub(crate) use network::FastHash;
-pub use network::{LayerKey, Network, TieId};
+pub use network::{FLAT_LAYER, LayerKey, Network, TieId};
 pub(crate) use person::people;
 pub use person::{Person, PersonId, PersonKind, PersonRef};
 pub use tie::{Duplicates, SelfLoops, Sign, Tie, TieSpec};

@@ -46,6 +46,16 @@ impl Hasher for FastHasher {
     }
 }
 
+/// The name of [`Network::flatten`]'s layer when the caller names none (the Python and
+/// JavaScript default).
+///
+/// ```
+/// let flat = reseau::datasets::aarhus_cs().flatten(reseau::FLAT_LAYER, reseau::LayerKind::Physical)?;
+/// assert_eq!(flat.layers()[0].name, "all");
+/// # Ok::<(), reseau::Error>(())
+/// ```
+pub const FLAT_LAYER: &str = "all";
+
 /// A tie's index in a [`Network`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct TieId(pub u32);
@@ -741,7 +751,8 @@ impl Network {
         out
     }
 
-    /// A single-layer copy: every pair tied in any layer is tied once in a new layer `name`,
+    /// A single-layer copy: every pair tied in any layer is tied once in a new layer `name`
+    /// ([`FLAT_LAYER`](crate::FLAT_LAYER) when a binding's caller names none),
     /// with the weights added and the multiplicity counting the merged ties. The flat layer is
     /// directed if any layer is (an undirected tie then becomes one tie each way), and of kind
     /// `kind`.
