@@ -61,7 +61,7 @@ pub use self::csv::{CsvOptions, parse_csv, read_csv};
 ///
 /// ```
 /// use reseau::io::{EdgeListOptions, STRING_SOURCE, parse_edgelist};
-/// let err = parse_edgelist(b"1 x\n", STRING_SOURCE, &EdgeListOptions::default()).unwrap_err();
+/// let err = parse_edgelist(b"1 2 heavy\n", STRING_SOURCE, &EdgeListOptions::default()).unwrap_err();
 /// assert!(err.to_string().starts_with("<string>:1:"));
 /// ```
 pub const STRING_SOURCE: &str = "<string>";
