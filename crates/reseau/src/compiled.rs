@@ -181,10 +181,22 @@ pub struct CompiledNetwork {
     group_names: Vec<String>,
     /// Each person's position, when everyone has one (per person: no cost per tie).
     positions: Option<Vec<[f64; 2]>>,
-    /// Each person's label, if any, and the labelled people's ids sorted by label: requests
-    /// name people by label, and results show them.
+    /// Each person's label, if any (requests name people by label, and results show them),
+    /// and the labelled people's ids sorted by label, made on the first look-up: sorting a
+    /// million labels costs a third of a compilation that may never need it.
     labels: Vec<Option<String>>,
-    by_label: Vec<u32>,
+    by_label: LabelIndex,
+}
+
+/// The ids of the labelled people sorted by label, made when first needed. It is derived
+/// from the labels, so it takes no part in comparisons.
+#[derive(Debug, Clone, Default)]
+struct LabelIndex(std::sync::OnceLock<Vec<u32>>);
+
+impl PartialEq for LabelIndex {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
 }
 
 /// The group index of a person without a group in [`CompiledNetwork::groups`].
@@ -242,12 +254,9 @@ impl CompiledNetwork {
             .collect();
         let positions = net.people().map(|(_, p)| p.position).collect::<Option<Vec<_>>>();
         let labels: Vec<Option<String>> = net.people().map(|(_, p)| p.label.clone()).collect();
-        let mut by_label: Vec<u32> =
-            (0..n as u32).filter(|&p| labels[p as usize].is_some()).collect();
-        by_label.sort_unstable_by(|&a, &b| labels[a as usize].cmp(&labels[b as usize]));
         CompiledNetwork {
             labels,
-            by_label,
+            by_label: LabelIndex::default(),
             positions: positions.filter(|p| !p.is_empty()),
             num_people: n as u32,
             layers,
@@ -327,10 +336,17 @@ impl CompiledNetwork {
     /// assert_eq!(view.index_of("nobody"), None);
     /// ```
     pub fn index_of(&self, label: &str) -> Option<u32> {
-        self.by_label
+        let by_label = self.by_label.0.get_or_init(|| {
+            let labelled =
+                (0..self.labels.len() as u32).filter(|&p| self.labels[p as usize].is_some());
+            let mut ids: Vec<u32> = labelled.collect();
+            ids.sort_unstable_by(|&a, &b| self.labels[a as usize].cmp(&self.labels[b as usize]));
+            ids
+        });
+        by_label
             .binary_search_by(|&p| self.labels[p as usize].as_deref().unwrap_or("").cmp(label))
             .ok()
-            .map(|i| self.by_label[i])
+            .map(|i| by_label[i])
     }
 
     /// The id of the person `person` names (by id or label), or
