@@ -328,6 +328,21 @@ impl CompiledNetwork {
             .collect()
     }
 
+    /// How results name a person: their label, or their id number when they have none (one
+    /// entry of [`CompiledNetwork::labels`]).
+    ///
+    /// ```
+    /// let view = reseau::datasets::aarhus_cs().compile();
+    /// assert_eq!(view.display_name(0), "U102");
+    /// let mut plain = reseau::Network::new();
+    /// plain.add_people(3)?;
+    /// assert_eq!(plain.compile().display_name(2), "2");
+    /// # Ok::<(), reseau::Error>(())
+    /// ```
+    pub fn display_name(&self, person: u32) -> String {
+        self.label(person).map_or_else(|| person.to_string(), str::to_owned)
+    }
+
     /// The person with this label, if any.
     ///
     /// ```

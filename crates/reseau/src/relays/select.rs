@@ -246,6 +246,9 @@ impl SelectRelaysRequest {
 /// let net = reseau::datasets::aarhus_cs().compile();
 /// let chosen = select_relays(&net, &SelectRelaysRequest::k(3).evaluation_runs(2_000).seed(1))?;
 /// assert_eq!((chosen.relays.len(), chosen.gains.len()), (3, 3));
+/// // Each relay's label and cost, in the order chosen.
+/// assert_eq!(chosen.labels[0], net.display_name(chosen.relays[0]));
+/// assert_eq!(chosen.costs, vec![1.0; 3]);
 /// let spread = chosen.spread.as_ref().unwrap();
 /// // The method's own estimate and the independent evaluation agree roughly.
 /// assert!((chosen.estimated_spread.unwrap() - spread.mean).abs() < 0.15 * spread.mean);
@@ -279,6 +282,13 @@ pub struct RelaySelection {
     pub cost: f64,
     /// RR sets drawn (IMM, OPIM-C) or cascades run (CELF); 0 for the heuristics.
     pub samples: u64,
+    /// The relays' labels, in the order chosen (an unlabelled person's id as text).
+    #[serde(default)]
+    pub labels: Vec<String>,
+    /// Each relay's cost, in the order chosen (the costs the selection used: the request's
+    /// `costs`, else the people's own).
+    #[serde(default)]
+    pub costs: Vec<f64>,
 }
 
 /// The old name of [`RelaySelection`].
@@ -454,9 +464,12 @@ pub fn select_relays_with(
     } else {
         None
     };
+    let relay_costs: Vec<f64> = outcome.relays.iter().map(|&v| costs[v as usize]).collect();
     Ok(RelaySelection {
         method: options.method,
-        cost: outcome.relays.iter().map(|&v| costs[v as usize]).sum(),
+        cost: relay_costs.iter().sum(),
+        labels: outcome.relays.iter().map(|&v| net.display_name(v)).collect(),
+        costs: relay_costs,
         estimated_spread: (!outcome.estimate.is_nan()).then_some(outcome.estimate),
         relays: outcome.relays,
         gains: outcome.gains,
