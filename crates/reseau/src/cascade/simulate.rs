@@ -605,6 +605,9 @@ pub struct CascadeTrace {
     pub valence: Vec<i64>,
     /// Everyone convinced, in the order they were.
     pub order: Vec<u32>,
+    /// The layer names, in the network's order (what `layer` indexes).
+    #[serde(default)]
+    pub layer_names: Vec<String>,
 }
 
 /// The old name of [`CascadeTrace`].
@@ -633,6 +636,7 @@ impl CascadeTrace {
 /// let net = reseau::datasets::aarhus_cs().compile();
 /// let t = trace(&net, &TraceRequest::new([0]).model(Model::independent_cascade(0.3)).seed(1))?;
 /// assert_eq!((t.step[0], t.parent[0], t.layer[0]), (0, -1, -1));
+/// assert_eq!(t.layer_names[0], "lunch"); // what `layer` indexes
 /// for &v in &t.order[1..] {
 ///     let parent = t.parent[v as usize] as usize;
 ///     assert!(t.step[parent] < t.step[v as usize]); // convinced by someone convinced earlier
@@ -651,6 +655,7 @@ pub fn trace(net: &CompiledNetwork, request: &TraceRequest) -> Result<CascadeTra
         layer: vec![-1; n],
         valence: vec![-1; n],
         order: scratch.activated.clone(),
+        layer_names: net.layers().iter().map(|l| l.name.clone()).collect(),
     };
     let id = |x: u32| if x == NONE { -1 } else { i64::from(x) };
     for &v in &scratch.activated {
