@@ -43,6 +43,7 @@ pub struct SpreadStats {
 /// let summary = simulate(&net, &SimulateRequest::new([0]).runs(200))?;
 /// assert_eq!((summary.runs, summary.layer_names.len()), (200, 5));
 /// assert_eq!(summary.mean(), summary.total.mean);
+/// assert_eq!(summary.layer_shares, summary.layer_shares());
 /// # Ok::<(), reseau::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -61,6 +62,11 @@ pub struct CascadeSummary {
     pub by_step: Vec<f64>,
     /// The layer names, in the order of `by_layer`.
     pub layer_names: Vec<String>,
+    /// The share of the convinced (seeds excluded) carried by each layer, in the order of
+    /// `layer_names`, summing to 1 when anyone beyond the seeds was convinced
+    /// ([`CascadeSummary::layer_shares`]).
+    #[serde(default)]
+    pub layer_shares: Vec<f64>,
 }
 
 /// The old name of [`CascadeSummary`].
@@ -74,11 +80,16 @@ impl CascadeSummary {
     }
 
     /// The share of the convinced (seeds excluded) carried by each layer, summing to 1 when
-    /// anyone beyond the seeds was convinced.
+    /// anyone beyond the seeds was convinced (what the field `layer_shares` holds).
     pub fn layer_shares(&self) -> Vec<f64> {
-        let carried: f64 = self.total.by_layer.iter().sum();
-        self.total.by_layer.iter().map(|&x| if carried > 0.0 { x / carried } else { 0.0 }).collect()
+        shares(&self.total.by_layer)
     }
+}
+
+/// Each layer's share of what all layers carried (zeros when they carried nothing).
+fn shares(by_layer: &[f64]) -> Vec<f64> {
+    let carried: f64 = by_layer.iter().sum();
+    by_layer.iter().map(|&x| if carried > 0.0 { x / carried } else { 0.0 }).collect()
 }
 
 /// Integer sums over runs (associative, so thread-count independent). Sums of squares are
@@ -217,6 +228,7 @@ impl Tally {
             .collect();
         CascadeSummary {
             runs: self.runs,
+            layer_shares: shares(&total.by_layer),
             total,
             good: per(Valence::Good.index()),
             bad: per(Valence::Bad.index()),

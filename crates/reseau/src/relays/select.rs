@@ -250,6 +250,7 @@ impl SelectRelaysRequest {
 /// assert_eq!(chosen.labels[0], net.display_name(chosen.relays[0]));
 /// assert_eq!(chosen.costs, vec![1.0; 3]);
 /// let spread = chosen.spread.as_ref().unwrap();
+/// assert_eq!(chosen.layer_names.len(), spread.by_layer.len());
 /// // The method's own estimate and the independent evaluation agree roughly.
 /// assert!((chosen.estimated_spread.unwrap() - spread.mean).abs() < 0.15 * spread.mean);
 /// # Ok::<(), reseau::Error>(())
@@ -289,6 +290,9 @@ pub struct RelaySelection {
     /// `costs`, else the people's own).
     #[serde(default)]
     pub costs: Vec<f64>,
+    /// The layer names, in the network's order (what `spread.by_layer` follows).
+    #[serde(default)]
+    pub layer_names: Vec<String>,
 }
 
 /// The old name of [`RelaySelection`].
@@ -470,6 +474,7 @@ pub fn select_relays_with(
         cost: relay_costs.iter().sum(),
         labels: outcome.relays.iter().map(|&v| net.display_name(v)).collect(),
         costs: relay_costs,
+        layer_names: net.layers().iter().map(|l| l.name.clone()).collect(),
         estimated_spread: (!outcome.estimate.is_nan()).then_some(outcome.estimate),
         relays: outcome.relays,
         gains: outcome.gains,
