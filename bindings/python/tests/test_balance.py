@@ -65,12 +65,12 @@ def test_the_report_equals_the_core_bit_for_bit(aarhus):
 
 
 def test_report_options_override_the_defaults(aarhus):
-    r = reseau.report(aarhus, quick=True, options={"relays": 2, "decline_layer": None, "budget": None}, seed=3)
+    r = reseau.report(aarhus, quick=True, relays=2, decline_layer=None, budget=None, seed=3)
     assert len(r.numbers["relays"]["relays"]) == 2 and r.numbers["budgeted"] is None
     with pytest.raises(reseau.InvalidParameterError, match="runz"):
-        reseau.report(aarhus, quick=True, options={"runz": 5})
+        reseau.report(aarhus, quick=True, runz=5)
     with pytest.raises(reseau.UnknownLayerError):
-        reseau.report(aarhus, quick=True, options={"decline_layer": "myspace"})
+        reseau.report(aarhus, quick=True, decline_layer="myspace")
 
 
 def test_report_writes_its_files(aarhus, tmp_path):

@@ -16,7 +16,8 @@ package, so the same seed gives the same numbers in all three.
 100
 
 Cascades (influence relays) run on any network: Independent Cascade, the weighted cascade or
-Linear Threshold, with per-layer settings, relays, and good and bad buzz:
+Linear Threshold, with per-layer settings, amplifiers (influencers and media), and good and
+bad buzz:
 
 >>> summary = reseau.simulate(aucs, ["U4"], model=reseau.IndependentCascade(probability=0.1), runs=1000, seed=7)
 >>> summary.ci95[0] <= summary.mean <= summary.ci95[1], sorted(summary.by_layer)[:2]
@@ -54,42 +55,26 @@ problem carrying its details as attributes:
 <string> 2 'oops'
 """
 
+from typing import Any
+
 from . import _core
 from ._core import (
     FORMAT_VERSION,
-    BalanceReport,
-    Report,
     CancelledError,
-    CascadePartial,
     DuplicateLabelError,
     DuplicateLayerError,
     DuplicateTieError,
     EncodingError,
-    Fatigue,
     FileError,
     InvalidParameterError,
-    CascadeSummary,
-    CascadeTrace,
-    IndependentCascade,
     JsonError,
-    Layer,
-    LayerSettings,
-    LinearThreshold,
-    LoadCurve,
-    Model,
     Network,
     ParseError,
-    ReferralSummary,
-    RelaySelection,
-    Relays,
-    Reputation,
     ReseauError,
     SelfLoopError,
-    SpreadStats,
     UnknownLayerError,
     UnknownPersonError,
     UnsupportedVersionError,
-    WeightedCascade,
     balance,
     exact_spread,
     parse_csv,
@@ -111,6 +96,28 @@ from ._core import (
     simulate,
     trace,
     trace_referrals,
+)
+from ._values import (
+    Amplifiers,
+    Fatigue,
+    IndependentCascade,
+    Layer,
+    LayerSettings,
+    LinearThreshold,
+    Model,
+    WeightedCascade,
+)
+from ._results import (
+    BalanceReport,
+    CascadePartial,
+    CascadeSummary,
+    CascadeTrace,
+    LoadCurve,
+    ReferralSummary,
+    RelaySelection,
+    Report,
+    Reputation,
+    SpreadStats,
 )
 from . import datasets, generators
 from ._networkx import from_networkx
@@ -146,7 +153,7 @@ __all__ = [
     "ParseError",
     "ReferralSummary",
     "RelaySelection",
-    "Relays",
+    "Amplifiers",
     "Reputation",
     "ReseauError",
     "SelfLoopError",
@@ -180,6 +187,19 @@ __all__ = [
     "trace",
     "trace_referrals",
 ]
+
+# The old names, for one release (DeprecationWarning).
+_RENAMED = {"Relays": "Amplifiers"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _RENAMED:
+        from ._data import deprecated
+
+        deprecated(f"reseau.{name}", f"reseau.{_RENAMED[name]}")
+        return globals()[_RENAMED[name]]
+    raise AttributeError(f"module 'reseau' has no attribute {name!r}")
+
 
 # Every kind of error the core names, including any kind newer than the list above.
 for _kind in _core.ERROR_KINDS:

@@ -9,18 +9,21 @@ from __future__ import annotations
 import html
 from typing import Iterable, Sequence
 
-from ._core import (
-    BalanceReport,
-    CascadePartial,
-    CascadeSummary,
-    CascadeTrace,
-    LoadCurve,
-    Network,
-    ReferralSummary,
-    RelaySelection,
-    Report,
-    Reputation,
-)
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ._core import Network
+    from ._results import (
+        BalanceReport,
+        CascadePartial,
+        CascadeSummary,
+        CascadeTrace,
+        LoadCurve,
+        ReferralSummary,
+        RelaySelection,
+        Report,
+        Reputation,
+    )
 
 
 def _number(x: float) -> str:

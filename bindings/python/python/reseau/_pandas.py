@@ -4,19 +4,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ._core import (
-    CascadeSummary,
-    CascadeTrace,
-    InvalidParameterError,
-    LoadCurve,
-    Network,
-    ReferralSummary,
-    RelaySelection,
-    Reputation,
-)
+from ._core import InvalidParameterError
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
+
+    from ._core import Network
+    from ._results import (
+        BalanceReport,
+        CascadeSummary,
+        CascadeTrace,
+        LoadCurve,
+        ReferralSummary,
+        RelaySelection,
+        Reputation,
+    )
 
 TABLES = ("ties", "people", "layers")
 
@@ -287,3 +289,16 @@ def reputation_frame(reputation: Reputation) -> "pd.DataFrame":
     frame = pd.DataFrame(columns)
     frame.index.name = "id"
     return frame
+
+
+def balance_frame(report: "BalanceReport") -> "pd.DataFrame":
+    """The table of a :class:`reseau.BalanceReport`, one row per period and mix (its
+    ``table`` columns). See :meth:`reseau.BalanceReport.to_pandas`.
+
+    >>> import reseau
+    >>> from reseau._pandas import balance_frame
+    >>> s = reseau.balance(reseau.datasets.aarhus_cs(), mixes=[0, 1], steps=20, runs=20, decline={"layer": "facebook", "rate": 0.5, "periods": 1})
+    >>> balance_frame(s)[["mix", "period"]].values.tolist()
+    [[0.0, 0.0], [1.0, 0.0], [0.0, 1.0], [1.0, 1.0]]
+    """
+    return _pandas().DataFrame(report.table)

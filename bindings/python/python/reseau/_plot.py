@@ -6,9 +6,10 @@ that charts compose: ``s.plot(ax=axes[0])``.
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
-from ._core import CascadeSummary, LoadCurve, RelaySelection
+if TYPE_CHECKING:  # pragma: no cover
+    from ._results import CascadeSummary, LoadCurve, RelaySelection
 
 
 def _pyplot() -> Any:

@@ -20,7 +20,7 @@ from __future__ import annotations
 from functools import reduce
 from typing import Iterable, List, Tuple
 
-from ._core import CascadePartial, CascadeSummary
+from ._results import CascadePartial, CascadeSummary
 
 #: The core's unit of work: 64 runs. Shards aligned to it keep blocks whole.
 BLOCK = 64
