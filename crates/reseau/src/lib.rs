@@ -34,6 +34,7 @@ pub mod datasets;
 mod error;
 pub mod fatigue;
 pub mod generators;
+pub mod inference;
 pub mod io;
 mod model;
 pub mod referral;

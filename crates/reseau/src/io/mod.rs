@@ -49,7 +49,7 @@ mod csv;
 mod edgelist;
 mod graphology;
 mod json;
-mod lines;
+pub(crate) mod lines;
 mod mpx;
 mod multiplex;
 mod signed;
