@@ -44,8 +44,13 @@ fn million(c: &mut Criterion) {
     let one = rayon::ThreadPoolBuilder::new().num_threads(1).build().expect("a pool");
     let fitted = one.install(|| fit(&net, &request).expect("fits"));
     eprintln!(
-        "estimate {:?} (truth 0.045), external {:?}, {} Newton iterations, converged {}",
-        fitted.probabilities, fitted.external, fitted.iterations, fitted.converged
+        "estimate {:?} (truth 0.045), external {:?}, {} Newton iterations, converged {}, {} \
+         covariate patterns",
+        fitted.probabilities,
+        fitted.external,
+        fitted.iterations,
+        fitted.converged,
+        fitted.data.patterns
     );
     let first = FitRequest { max_iterations: 1, ..request.clone() };
     let with_intervals = FitRequest { intervals: true, ..request.clone() };

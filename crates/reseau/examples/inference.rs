@@ -167,6 +167,7 @@ fn ckm(dir: &Path) -> Result<(), Box<dyn std::error::Error>> {
         net.num_ties_in("friendship")?,
         net.num_people() - adopters - unknown,
     );
+    codes(dir)?;
     let base = FitRequest { horizon: Some(16), ..FitRequest::new(seen) };
     let persistent = FitRequest { exposure: Exposure::Persistent, ..base.clone() };
     let by_month = FitRequest { external_by_step: true, ..persistent.clone() };
@@ -234,6 +235,36 @@ fn ckm(dir: &Path) -> Result<(), Box<dyn std::error::Error>> {
         found.candidates_scored,
         found.ties.first().map_or(0, |t| t.support)
     );
+    Ok(())
+}
+
+/// What the adoption codes go with: specialty code 4 and answering the survey (naming
+/// anyone), by code.
+fn codes(dir: &Path) -> Result<(), Box<dyn std::error::Error>> {
+    let nodes = std::fs::read_to_string(dir.join("CKM-Physicians-Innovation_nodes.txt"))?;
+    let edges = std::fs::read_to_string(dir.join("CKM-Physicians-Innovation_multiplex.edges"))?;
+    let named: std::collections::BTreeSet<&str> =
+        edges.lines().filter_map(|l| l.split_whitespace().nth(1)).collect();
+    let mut counts: BTreeMap<&str, [u32; 3]> = BTreeMap::new();
+    for line in nodes.lines().skip(1) {
+        let f: Vec<&str> = line.split_whitespace().collect();
+        let code = match f[2].parse::<u32>()? {
+            1..=18 => "1-18",
+            98 => "98",
+            _ => "99",
+        };
+        let c = counts.entry(code).or_default();
+        c[0] += 1;
+        c[1] += u32::from(f[13] == "4");
+        c[2] += u32::from(named.contains(f[0]));
+    }
+    println!(
+        "\n| adoption code | physicians | specialty code 4 | named someone (answered the survey) |"
+    );
+    println!("|---|---|---|---|");
+    for (code, [n, specialty, answered]) in counts {
+        println!("| {code} | {n} | {specialty} | {answered} |");
+    }
     Ok(())
 }
 

@@ -20,6 +20,7 @@ use super::special::chi2_1_tail;
 use super::tally::{Builder, Event, Pattern, Tally};
 use crate::control::Control;
 use crate::error::Result;
+use crate::fatigue::math::{exp, ln};
 use crate::fatigue::{Curve, Fatigue};
 
 /// Exposures by parameter, values as bits (for exact grouping).
@@ -296,8 +297,8 @@ pub(crate) fn fit(
     let (curve, with) = match start.curve {
         Curve::Exponential { rate } => {
             let (u, l) = golden(
-                |u| profile(Curve::Exponential { rate: u.exp() }),
-                rate.max(1e-6).ln(),
+                |u| profile(Curve::Exponential { rate: exp(u) }),
+                ln(rate.max(1e-6)),
                 -14.0,
                 7.0,
             )?;
@@ -305,15 +306,15 @@ pub(crate) fn fit(
             if without >= l {
                 (Curve::Exponential { rate: 0.0 }, without)
             } else {
-                (Curve::Exponential { rate: u.exp() }, l)
+                (Curve::Exponential { rate: exp(u) }, l)
             }
         }
         Curve::Hill { half, exponent } => {
             let (p, l) = nelder_mead(
-                |p| profile(Curve::Hill { half: p[0].exp(), exponent: p[1].exp() }),
-                [half.max(1e-3).ln(), exponent.max(1e-3).ln()],
+                |p| profile(Curve::Hill { half: exp(p[0]), exponent: exp(p[1]) }),
+                [ln(half.max(1e-3)), ln(exponent.max(1e-3))],
             )?;
-            (Curve::Hill { half: p[0].exp(), exponent: p[1].exp() }, l)
+            (Curve::Hill { half: exp(p[0]), exponent: exp(p[1]) }, l)
         }
         Curve::Queue { .. } => {
             let mut best = (Curve::Queue { size: 1 }, f64::NEG_INFINITY);
@@ -343,7 +344,7 @@ pub(crate) fn fit(
     let p_value = match df {
         0 => None,
         1 => Some(chi2_1_tail(deviance)),
-        _ => Some(crate::fatigue::math::exp(-deviance / 2.0)), // χ² with 2 degrees of freedom
+        _ => Some(exp(-deviance / 2.0)), // χ² with 2 degrees of freedom
     };
     Ok(FittedFatigue {
         fatigue: Fatigue { curve, half_life: start.half_life },

@@ -69,6 +69,11 @@ pub use result::{
 };
 pub use shadow::with_shadow_layer;
 
+/// The Rust code of `docs/inference.md`, run as doctests so that it cannot go stale.
+#[cfg(doctest)]
+#[doc = include_str!("../../../../docs/inference.md")]
+struct InferenceDocDoctests;
+
 use crate::control::Control;
 use crate::error::Result;
 use crate::model::Network;
