@@ -273,6 +273,37 @@ fn persistent_exposure_is_recovered_from_its_own_process() {
     assert!(fitted.aic < cascade.aic, "{} against {}", fitted.aic, cascade.aic);
 }
 
+#[test]
+fn per_group_probabilities_and_external_hazards() {
+    let mut net = multiplex(400, 3.0, 12);
+    for v in 0..400u32 {
+        let group = if v % 2 == 0 { "north" } else { "south" };
+        net.set_group(PersonId(v), Some(group.into())).unwrap();
+    }
+    let seen = engine_cascades(&net, &TRUTH, H, 8, 40, 17);
+    let request = FitRequest {
+        horizon: Some(8),
+        by_group: true,
+        external_by_group: true,
+        ..FitRequest::new(seen)
+    };
+    let fitted = fit(&net, &request).unwrap();
+    assert_eq!(fitted.layers.len(), 6);
+    for (key, truth) in [("a/north", 0.2), ("a/south", 0.2), ("b/north", 0.08), ("b/south", 0.08)] {
+        let (p, ci, _) = estimate(&fitted, key);
+        assert!(ci[0] <= truth && truth <= ci[1], "{key}: {truth} outside {ci:?} ({p})");
+    }
+    assert_eq!(fitted.external_hazards.len(), 2);
+    for e in &fitted.external_hazards {
+        let [lo, hi] = e.ci95.unwrap();
+        assert!(lo <= H && H <= hi, "{}: [{lo}, {hi}]", e.key);
+    }
+    assert_eq!(fitted.external, None);
+    // The ready model pools the groups: one probability per layer.
+    let pooled = fitted.model.layers["a"].probability.unwrap();
+    assert!((pooled - 0.2).abs() < 0.05, "{pooled}");
+}
+
 /// How often each true value falls in its 95% interval over `replicates` data sets.
 fn coverage(replicates: u32, cascades: u32) -> [u32; 4] {
     let net = multiplex(200, 3.0, 3);
