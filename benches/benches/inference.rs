@@ -13,7 +13,7 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use reseau::cascade::{Model, Seeds, trace};
+use reseau::cascade::{Model, TraceRequest, trace};
 use reseau::inference::{Adoption, FitRequest, fit};
 use reseau::rng::Stream;
 
@@ -26,7 +26,8 @@ fn million(c: &mut Criterion) {
     for cascade in 0..100u32 {
         let mut rng = Stream::new(7, u64::from(cascade));
         let seeds: Vec<u32> = (0..100).map(|_| rng.below(n) as u32).collect();
-        let run = trace(&view, &Seeds::from(seeds), &model, u64::from(cascade)).expect("runs");
+        let request = TraceRequest::new(seeds).model(model.clone()).seed(u64::from(cascade));
+        let run = trace(&view, &request).expect("runs");
         for &v in &run.order {
             let step = run.step[v as usize] as u32;
             adoptions.push(Adoption::new(v, step).in_cascade(cascade));

@@ -10,7 +10,7 @@
 
 use std::collections::BTreeSet;
 
-use reseau::cascade::{LayerSettings, Model, Seeds, trace};
+use reseau::cascade::{LayerSettings, Model, SimulateRequest, TraceRequest, trace};
 use reseau::fatigue::Fatigue;
 use reseau::inference::{
     Adoption, Adoptions, AdoptionsCsv, Exposure, FitRequest, ShadowRequest, ShuffleRequest,
@@ -82,8 +82,9 @@ fn engine_cascades(
         let mut rng = Stream::new(seed, u64::from(c));
         let mut seeds = vec![first];
         seeds.extend((0..n as u32).filter(|_| rng.bernoulli(h)));
-        let run =
-            trace(&view, &Seeds::from(seeds), &model, seed * 1_000_003 + u64::from(c)).unwrap();
+        let request =
+            TraceRequest::new(seeds).model(model.clone()).seed(seed * 1_000_003 + u64::from(c));
+        let run = trace(&view, &request).unwrap();
         for v in 0..n {
             let step = run.step[v];
             if (0..=i64::from(horizon)).contains(&step) {
@@ -251,8 +252,8 @@ fn recovers_known_probabilities_and_external_hazard() {
     // The ready model carries the estimates and runs.
     let settings = &fitted.model.layers["a"];
     assert_eq!(settings.probability, fitted.probabilities["a"]);
-    let run =
-        reseau::cascade::simulate(&net.compiled(), &Seeds::from(vec![0]), &fitted.model, 50, 1);
+    let request = SimulateRequest::new([0]).model(fitted.model.clone()).runs(50).seed(1);
+    let run = reseau::cascade::simulate(&net.compiled(), &request);
     assert!(run.unwrap().total.mean >= 1.0);
 }
 

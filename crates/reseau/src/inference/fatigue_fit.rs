@@ -12,16 +12,16 @@
 
 use std::collections::BTreeMap;
 
-use super::estimate::{Prepared, check_explained, solve};
 use super::observations::Observed;
+use super::prepare::{Prepared, check_explained, solve};
 use super::request::Exposure;
 use super::result::FittedFatigue;
-use super::special::chi2_1_tail;
 use super::tally::{Builder, Event, Pattern, Tally};
 use crate::control::Control;
 use crate::error::Result;
-use crate::fatigue::math::{exp, ln};
 use crate::fatigue::{Curve, Fatigue};
+use crate::math::{exp, ln};
+use crate::stats::chi2_1_tail;
 
 /// Exposures by parameter, values as bits (for exact grouping).
 type Counts = Vec<(u32, u64)>;
@@ -163,7 +163,7 @@ struct Walker<'a> {
 impl Walker<'_> {
     /// 2^(−dt/h), the decay of a load over `dt` steps (1 without a half-life).
     fn decay(&self, dt: u32) -> f64 {
-        self.half_life.map_or(1.0, |h| crate::fatigue::math::exp2(-f64::from(dt) / h))
+        self.half_life.map_or(1.0, |h| crate::math::exp2(-f64::from(dt) / h))
     }
 
     fn failure(&mut self, counts: &BTreeMap<u32, f64>, load: f64, n: f64) {

@@ -53,11 +53,11 @@ mod estimate;
 mod fatigue_fit;
 mod newton;
 mod observations;
+mod prepare;
 mod request;
 mod result;
 mod shadow;
 mod shuffle;
-mod special;
 mod tally;
 
 pub use self::csv::{AdoptionsCsv, parse_adoptions, read_adoptions};

@@ -7,8 +7,8 @@
 //! with r = 1 / (e^z − 1) at z = x·θ, ∂ℓ/∂θ = −fail + Σ n·r·x and
 //! ∂²ℓ/∂θ∂θᵀ = −Σ n·r(1 + r)·x xᵀ.
 
-use super::special::{expm1, ln_one_minus_exp_neg};
 use super::tally::Tally;
+use crate::math::{expm1, ln_one_minus_exp_neg};
 
 /// A maximum found.
 #[derive(Debug, Clone, PartialEq)]

@@ -6,92 +6,11 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+pub use crate::model::PersonRef;
 use crate::model::{Network, PersonId};
 
 /// The largest adoption time (in steps) accepted: per-step arrays stay small.
 pub const MAX_STEP: u32 = 1_000_000;
-
-/// A person, by id number or by label.
-///
-/// A label that no one has is also read as an id when it is written `#12` (the way errors
-/// name people by id), never when it is a bare number, so that a missing label `"12"` is an
-/// error rather than a silent reference to person 12.
-///
-/// ```
-/// use reseau::inference::PersonRef;
-/// let net = reseau::datasets::aarhus_cs();
-/// assert_eq!(PersonRef::Label("U4".into()).resolve(&net)?, net.index_of("U4").unwrap());
-/// assert_eq!(PersonRef::Id(3).resolve(&net)?.index(), 3);
-/// assert_eq!(PersonRef::Label("#3".into()).resolve(&net)?.index(), 3);
-/// assert_eq!(PersonRef::Label("nobody".into()).resolve(&net).unwrap_err().kind(), "UnknownPersonError");
-/// let parsed: Vec<PersonRef> = serde_json::from_str(r#"[7, "U4"]"#).unwrap();
-/// assert_eq!(parsed, vec![PersonRef::Id(7), PersonRef::Label("U4".into())]);
-/// # Ok::<(), reseau::Error>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(untagged)]
-pub enum PersonRef {
-    /// A person id (0-based, in the order people were added).
-    Id(u32),
-    /// A person's label (or `#id`).
-    Label(String),
-}
-
-impl PersonRef {
-    /// The person this refers to in `net`; [`Error::UnknownPerson`] when there is none.
-    ///
-    /// ```
-    /// use reseau::inference::PersonRef;
-    /// let net = reseau::datasets::aarhus_cs();
-    /// assert!(PersonRef::Id(61).resolve(&net).is_err()); // 61 people: ids 0..=60
-    /// ```
-    pub fn resolve(&self, net: &Network) -> Result<PersonId> {
-        let unknown = || Error::UnknownPerson { person: self.to_string() };
-        match self {
-            PersonRef::Id(i) => {
-                if (*i as usize) < net.num_people() {
-                    Ok(PersonId(*i))
-                } else {
-                    Err(unknown())
-                }
-            }
-            PersonRef::Label(label) => net
-                .index_of(label)
-                .or_else(|| {
-                    let id: u32 = label.strip_prefix('#')?.parse().ok()?;
-                    ((id as usize) < net.num_people()).then_some(PersonId(id))
-                })
-                .ok_or_else(unknown),
-        }
-    }
-}
-
-impl std::fmt::Display for PersonRef {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            PersonRef::Id(i) => write!(f, "#{i}"),
-            PersonRef::Label(l) => write!(f, "{l:?}"),
-        }
-    }
-}
-
-impl From<u32> for PersonRef {
-    fn from(id: u32) -> Self {
-        PersonRef::Id(id)
-    }
-}
-
-impl From<PersonId> for PersonRef {
-    fn from(id: PersonId) -> Self {
-        PersonRef::Id(id.0)
-    }
-}
-
-impl From<&str> for PersonRef {
-    fn from(label: &str) -> Self {
-        PersonRef::Label(label.to_owned())
-    }
-}
 
 /// Which cascade an adoption belongs to: a number or a name.
 ///
@@ -320,7 +239,7 @@ pub(crate) fn resolve(
     let mut cascades: Vec<Cascade> = Vec::new();
     let mut latest = 0u32;
     for row in &rows {
-        let p = row.person.resolve(net)?.0;
+        let p = net.resolve(&row.person)?.0;
         let c = *index.entry(row.cascade.clone()).or_insert_with(|| {
             names.push(row.cascade.clone());
             cascades.push(Cascade::default());

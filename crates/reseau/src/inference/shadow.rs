@@ -17,10 +17,10 @@ use std::collections::BTreeMap;
 use super::estimate::{Prepared, fit_prepared, probability};
 use super::request::{Exposure, FitRequest, ShadowRequest};
 use super::result::{ShadowInference, ShadowTie};
-use super::special::{expm1, ln_one_minus_exp_neg};
 use super::tally::Builder;
 use crate::control::Control;
 use crate::error::Result;
+use crate::math::{expm1, ln_one_minus_exp_neg};
 use crate::model::{Layer, LayerKind, Network, PersonId, TieSpec};
 
 /// The status of a person in a cascade: adopted at a step, or unknown.
@@ -303,7 +303,7 @@ pub fn with_shadow_layer(
     let id = out.add_layer(Layer::new(layer, kind).directed(true).latency(latency))?;
     for t in ties {
         let spec = TieSpec::weight(1.0).probability(t.probability);
-        out.add_tie_with(PersonId(t.source), PersonId(t.target), id, spec)?;
+        out.add_tie_spec(PersonId(t.source), PersonId(t.target), id, spec)?;
     }
     Ok(out)
 }

@@ -11,11 +11,11 @@ use super::estimate::{Prepared, layer_keys, point};
 use super::observations::Observed;
 use super::request::ShuffleRequest;
 use super::result::{ShuffleLayer, ShuffleTest};
-use super::special::quantile;
 use crate::control::Control;
 use crate::error::Result;
 use crate::model::Network;
 use crate::rng::Stream;
+use crate::stats::quantile;
 
 /// `observed` with each cascade's adoption times permuted among its adopters, drawn from
 /// the stream `(seed, permutation)`.
