@@ -388,7 +388,7 @@ impl Report {
                 }
                 if c.rates[0] < c.start_rate {
                     v.push(t(format!(
-                        ", halved down to {} (the best was the lightest load)",
+                        ", halved down to {} (for the lighter loads)",
                         rate_text(c.rates[0])
                     )));
                 }
@@ -473,7 +473,10 @@ impl Report {
                 }
             }
             CurveShape::Rising => {
-                v.push(t("throughput still rises at the highest rate tried: the best is "));
+                v.push(t(format!(
+                    "throughput rises with the rate and does not clearly fall by the highest rate tried ({}): the best mean is at ",
+                    rate_text(c.rates[c.rates.len() - 1])
+                )));
                 best(&mut v);
                 v.push(t(", but the intervals name no peak and no collapse"));
             }

@@ -6,10 +6,12 @@
 //! per step and doubles the rate until the mean success rate falls below
 //! [`min_success`](super::ReportOptions::min_success) (or the rate reaches
 //! [`max_rate_per_person`](super::ReportOptions::max_rate_per_person) requests per person per
-//! step). When the best throughput is still at the lowest rate, it halves the rate downwards
-//! (while a replicate still measures at least ten requests), so that the rise is seen too.
-//! Past a clear peak with no clear collapse yet, it doubles the rate up to three more times
-//! (a success rate under the threshold can still carry half the peak's throughput).
+//! step). When the best throughput is still at the lowest rate, or when even that rate fails
+//! (success under the threshold), it halves the rate downwards (while a replicate still
+//! measures at least ten requests), so that the rise is seen too.
+//! While the curve still clearly rises, or has a clear peak but no clear collapse yet, it
+//! doubles the rate up to three more times (a success rate under the threshold can still
+//! carry half the peak's throughput).
 //! It then adds the geometric midpoints on both sides of the best rate,
 //! [`refine`](super::ReportOptions::refine) times: a log scale, finer around the peak.
 //!
@@ -97,7 +99,7 @@ pub struct LoadScan {
     pub succeeded: Vec<u64>,
     /// Mean referrals delivered per step, over the replicates.
     pub throughput: Vec<f64>,
-    /// Its Student t 95% interval.
+    /// Its Student t 95% interval (from 0 at least).
     pub throughput_ci: Vec<[f64; 2]>,
     /// Mean share of requests that reached their target.
     pub success_rate: Vec<f64>,
@@ -312,9 +314,12 @@ pub(super) fn scan(
             tick(control)?;
         }
         end_rate = rate;
-        // Downwards while the best is the lightest load and a replicate still measures enough.
+        // Downwards while the lightest load is the best one or already fails (most requests
+        // lost even there), and a replicate still measures enough requests.
         let mut halvings = 0;
-        while best(&points) == 0 && halvings < MAX_HALVINGS {
+        while (best(&points) == 0 || points[0].mean_success() < options.min_success)
+            && halvings < MAX_HALVINGS
+        {
             let lower = points[0].rate / 2.0;
             if lower * window < MIN_MEASURED {
                 break;
@@ -325,13 +330,19 @@ pub(super) fn scan(
             halvings += 1;
             tick(control)?;
         }
-        // On past a clear peak until a rate clearly collapses (a few doublings at most): a
-        // success rate under the threshold can still carry half the peak's throughput.
+        // On while the curve clearly rises, or past a clear peak until a rate clearly
+        // collapses (a few doublings at most): a success rate under the threshold can still
+        // carry half the peak's throughput.
         let mut beyond = 0;
         while beyond < MAX_BEYOND && end == ScanEnd::LowSuccess {
             let summary = summarise(points.clone(), start_rate, (end, end_rate), options);
             let top = points[points.len() - 1].rate;
-            if summary.shape != CurveShape::Peak || summary.collapse_rate.is_some() || 2.0 * top > cap {
+            let open = match summary.shape {
+                CurveShape::Peak => summary.collapse_rate.is_none(),
+                CurveShape::Rising => true,
+                CurveShape::Falling | CurveShape::Flat => false,
+            };
+            if !open || 2.0 * top > cap {
                 break;
             }
             points.extend(run_round(view, &[2.0 * top], options, &seeds, control)?);
@@ -366,7 +377,13 @@ fn summarise(
     (end, end_rate): (ScanEnd, f64),
     options: &ScanOptions<'_>,
 ) -> LoadScan {
-    let throughput_ci: Vec<[f64; 2]> = points.iter().map(|p| interval(&p.throughputs())).collect();
+    let throughput_ci: Vec<[f64; 2]> = points
+        .iter()
+        .map(|p| {
+            let [lo, hi] = interval(&p.throughputs());
+            [lo.max(0.0), hi]
+        })
+        .collect();
     let success_ci = points
         .iter()
         .map(|p| {

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::doc::count;
 use crate::compiled::{CompiledNetwork, NO_GROUP};
 use crate::model::{LayerKind, Network};
 use crate::referral::Strategy;
@@ -92,9 +93,9 @@ pub(super) fn routing(view: &CompiledNetwork, asked: Option<Strategy>) -> Routin
             reason: "the strategy the options ask for".into(),
         };
     }
-    let grouped = view.groups().iter().filter(|&&g| g != NO_GROUP).count();
     let groups = view.group_names().len();
-    let n = view.num_people();
+    let grouped = count(view.groups().iter().filter(|&&g| g != NO_GROUP).count() as u64);
+    let n = count(view.num_people() as u64);
     let (knowledge, reason) = if view.positions().is_some() {
         ("positions", "everyone has a position, so a holder passes the request to the contact nearest the target".to_owned())
     } else if groups >= 2 {

@@ -1,0 +1,90 @@
+//! The subcommands: one analysis each, and the report that runs them all.
+
+mod report;
+
+use std::io::Write;
+
+use clap::{ArgMatches, Args, Subcommand};
+
+use crate::input::{Input, Loaded};
+
+/// How a command ended, when it did not succeed.
+#[derive(Debug)]
+pub enum Outcome {
+    /// Stopped by Ctrl-C.
+    Stopped,
+    /// The library's typed error: bad input or options.
+    Failed(reseau::Error),
+    /// The output could not be written.
+    Output(std::io::Error),
+}
+
+impl From<reseau::Error> for Outcome {
+    fn from(e: reseau::Error) -> Self {
+        if e == reseau::Error::Cancelled { Outcome::Stopped } else { Outcome::Failed(e) }
+    }
+}
+
+impl From<std::io::Error> for Outcome {
+    fn from(e: std::io::Error) -> Self {
+        Outcome::Output(e)
+    }
+}
+
+/// What every subcommand takes besides its own options.
+#[derive(Debug, Clone, Args)]
+pub(crate) struct Common {
+    #[command(flatten)]
+    pub(crate) input: Input,
+    /// Print the result as JSON on stdout (the library's serde form), for other programs.
+    #[arg(long)]
+    pub(crate) json: bool,
+    /// No notes and no progress bar on stderr (errors still go there).
+    #[arg(long, short)]
+    pub(crate) quiet: bool,
+    /// Any option of the library's request, KEY=VALUE (repeatable; VALUE is JSON or a bare
+    /// word; KEY may be dotted, as model.probability): see the list below.
+    #[arg(long = "set", value_name = "KEY=VALUE")]
+    pub(crate) set: Vec<String>,
+}
+
+impl Common {
+    /// The network, its notes written to `err` (unless quiet).
+    pub(crate) fn load(&self, err: &mut dyn Write) -> Result<Loaded, Outcome> {
+        let mut notes = Vec::new();
+        let loaded = crate::input::load(&self.input, &mut notes);
+        if !self.quiet {
+            for note in notes {
+                writeln!(err, "{note}")?;
+            }
+        }
+        Ok(loaded?)
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum Command {
+    /// The headline report: the network offline and online, whom to enlist, a campaign, the
+    /// referral load curve under fatigue and the physical/digital balance, each part run only
+    /// when the network supports it (the report says why it leaves one out).
+    Report(report::ReportArgs),
+}
+
+impl Command {
+    pub(crate) fn run(
+        &self,
+        matches: &ArgMatches,
+        command: &clap::Command,
+        out: &mut dyn Write,
+        err: &mut dyn Write,
+    ) -> Result<(), Outcome> {
+        match self {
+            Command::Report(args) => args.run(matches, command, out, err),
+        }
+    }
+}
+
+/// The command line with every subcommand's defaults shown, from the core's `Default`s.
+pub(crate) fn annotated(command: clap::Command) -> clap::Command {
+    command.mut_subcommand("report", report::annotate)
+}
