@@ -32,17 +32,17 @@ pub(crate) enum Format {
 
 impl Format {
     /// The format a file's name (and, for CSV, its first line) suggests: `.mpx`, `.json`,
-    /// `.edges` (multiplex), `.csv` (signed when the first line is all numbers), anything
-    /// else an edge list.
+    /// `.csv` (signed when the first line is all numbers), a name with `multiplex` in it (as
+    /// `X_multiplex.edges`), anything else an edge list.
     pub(crate) fn guess(path: &Path) -> Format {
         let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
         match ext.as_str() {
             "mpx" => Format::Mpx,
             "json" => Format::Json,
-            "edges" => Format::Multiplex,
             "csv" => {
                 let first = std::fs::read(path).ok().and_then(|bytes| {
-                    let text = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).into_owned();
+                    let text =
+                        String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).into_owned();
                     text.lines().find(|l| !l.trim().is_empty()).map(str::to_owned)
                 });
                 let numeric = first.is_some_and(|l| {
@@ -50,7 +50,14 @@ impl Format {
                 });
                 if numeric { Format::Signed } else { Format::Csv }
             }
-            _ => Format::Edgelist,
+            _ => {
+                let name = path.file_name().map(|n| n.to_string_lossy().to_ascii_lowercase());
+                if name.is_some_and(|n| n.contains("multiplex")) {
+                    Format::Multiplex
+                } else {
+                    Format::Edgelist
+                }
+            }
         }
     }
 
@@ -74,16 +81,17 @@ pub(crate) struct Input {
     /// cost per person that follows their role).
     #[arg(value_name = "FILE")]
     pub(crate) files: Vec<PathBuf>,
-    /// The files' format (default: guessed from the name: .mpx, .json, .edges = multiplex,
-    /// .csv = CSV, or signed ratings when its first line is all numbers, anything else an
-    /// edge list).
+    /// The files' format (default: guessed from the name: .mpx, .json, .csv = CSV or signed
+    /// ratings when its first line is all numbers, `multiplex` in the name = multiplex,
+    /// anything else an edge list).
     #[arg(long, value_enum)]
     pub(crate) format: Option<Format>,
     /// The ties point one way (who voted for whom, who e-mailed whom).
     #[arg(long)]
     pub(crate) directed: bool,
     /// A layer's kind, NAME=physical or NAME=digital (repeatable). A single-layer file's layer
-    /// is named after the file (the part of the name that differs between the files given).
+    /// is named after the file (the part of the name that differs between the files given),
+    /// and its kind guessed from that name (digital for facebook, mentions, email, …).
     #[arg(long = "layer", value_name = "NAME=KIND")]
     pub(crate) layers: Vec<String>,
     /// A table of layer kinds: `NAME KIND` lines (`#` comments).
@@ -133,7 +141,11 @@ pub(crate) fn aarhus() -> Network {
 }
 
 fn usage(message: impl Into<String>) -> Error {
-    Error::InvalidParameter { name: "arguments".into(), value: message.into(), expected: "see --help".into() }
+    Error::InvalidParameter {
+        name: "arguments".into(),
+        value: message.into(),
+        expected: "see --help".into(),
+    }
 }
 
 /// Each file's layer name: its stem, less the words (split at `-`, `_`, `.`, spaces) that
@@ -141,12 +153,15 @@ fn usage(message: impl Into<String>) -> Error {
 pub(crate) fn layer_names(paths: &[PathBuf]) -> Vec<String> {
     let stems: Vec<String> = paths
         .iter()
-        .map(|p| p.file_stem().map_or_else(|| "ties".to_owned(), |s| s.to_string_lossy().into_owned()))
+        .map(|p| {
+            p.file_stem().map_or_else(|| "ties".to_owned(), |s| s.to_string_lossy().into_owned())
+        })
         .collect();
     if stems.len() < 2 {
         return stems;
     }
-    let words: Vec<Vec<&str>> = stems.iter().map(|s| s.split(['-', '_', '.', ' ']).collect()).collect();
+    let words: Vec<Vec<&str>> =
+        stems.iter().map(|s| s.split(['-', '_', '.', ' ']).collect()).collect();
     let shortest = words.iter().map(Vec::len).min().unwrap_or(0);
     let same = |at: &dyn Fn(&Vec<&str>) -> Option<String>| {
         let first = at(&words[0]);
@@ -173,11 +188,23 @@ fn beside(edges: &Path, table: &str) -> Option<PathBuf> {
     path.exists().then_some(path)
 }
 
+/// A reader's options with their defaults, as JSON.
+fn defaults<T: serde::Serialize + Default>() -> Value {
+    serde_json::to_value(T::default()).unwrap_or(Value::Null)
+}
+
 /// Reads one file.
-fn read(path: &Path, format: Format, layer: &str, input: &Input, notes: &mut Vec<String>) -> Result<Network, Error> {
+fn read(
+    path: &Path,
+    format: Format,
+    layer: &str,
+    input: &Input,
+    notes: &mut Vec<String>,
+) -> Result<Network, Error> {
     // The reader's options: the core's defaults, then what the command line says.
     let mut entries: Vec<(String, Value)> = Vec::new();
-    let has_directed = matches!(format, Format::Edgelist | Format::Csv | Format::Multiplex | Format::Signed);
+    let has_directed =
+        matches!(format, Format::Edgelist | Format::Csv | Format::Multiplex | Format::Signed);
     if input.directed {
         if !has_directed {
             return Err(usage(format!(
@@ -191,8 +218,10 @@ fn read(path: &Path, format: Format, layer: &str, input: &Input, notes: &mut Vec
     if matches!(format, Format::Edgelist | Format::Csv | Format::Signed) {
         entries.push(("layer".into(), json!(layer)));
     }
-    fn defaults<T: serde::Serialize + Default>() -> Value {
-        serde_json::to_value(T::default()).unwrap_or(Value::Null)
+    if matches!(format, Format::Edgelist | Format::Csv) {
+        // Named after the file, the layer's kind is guessed from its name, as the multiplex
+        // readers guess theirs (a signed ratings file keeps the reader's own kind).
+        entries.push(("kind".into(), json!(reseau::io::guess_layer_kind(layer).as_str())));
     }
     let like = match format {
         Format::Edgelist => defaults::<EdgeListOptions>(),
@@ -204,36 +233,52 @@ fn read(path: &Path, format: Format, layer: &str, input: &Input, notes: &mut Vec
     };
     for pair in &input.read {
         if format == Format::Json {
-            return Err(usage(format!("--read does not apply to a JSON file ({})", path.display())));
+            return Err(usage(format!(
+                "--read does not apply to a JSON file ({})",
+                path.display()
+            )));
         }
         entries.push(overlay::parse_set(pair, &like)?);
     }
     let what = format!("options of the {} reader", format.name());
     match format {
-        Format::Edgelist => {
-            reseau::read_edgelist(path, &overlay::apply(&EdgeListOptions::default(), &entries, &what)?)
+        Format::Edgelist => reseau::read_edgelist(
+            path,
+            &overlay::apply(&EdgeListOptions::default(), &entries, &what)?,
+        ),
+        Format::Csv => {
+            reseau::read_csv(path, &overlay::apply(&CsvOptions::default(), &entries, &what)?)
         }
-        Format::Csv => reseau::read_csv(path, &overlay::apply(&CsvOptions::default(), &entries, &what)?),
         Format::Signed => {
             reseau::read_signed(path, &overlay::apply(&SignedOptions::default(), &entries, &what)?)
         }
-        Format::Mpx => reseau::read_mpx(path, &overlay::apply(&MpxOptions::default(), &entries, &what)?),
+        Format::Mpx => {
+            reseau::read_mpx(path, &overlay::apply(&MpxOptions::default(), &entries, &what)?)
+        }
         Format::Multiplex => {
             let options = overlay::apply(&MultiplexOptions::default(), &entries, &what)?;
             let layers = input.layers_table.clone().or_else(|| beside(path, "layers"));
             let nodes = input.nodes_table.clone().or_else(|| beside(path, "nodes"));
-            for (table, given, found) in [("layers", &input.layers_table, &layers), ("nodes", &input.nodes_table, &nodes)] {
+            for (table, given, found) in
+                [("layers", &input.layers_table, &layers), ("nodes", &input.nodes_table, &nodes)]
+            {
                 if given.is_none() {
                     if let Some(found) = found {
-                        notes.push(format!("{}: its {table} table is {}", path.display(), found.display()));
+                        notes.push(format!(
+                            "{}: its {table} table is {}",
+                            path.display(),
+                            found.display()
+                        ));
                     }
                 }
             }
             reseau::read_multiplex(path, layers.as_deref(), nodes.as_deref(), &options)
         }
         Format::Json => {
-            let text = std::fs::read_to_string(path)
-                .map_err(|e| Error::Io { file: path.display().to_string(), message: e.to_string() })?;
+            let text = std::fs::read_to_string(path).map_err(|e| Error::Io {
+                file: path.display().to_string(),
+                message: e.to_string(),
+            })?;
             Network::from_json(&text)
         }
     }
@@ -263,7 +308,9 @@ pub(crate) fn load(input: &Input, notes: &mut Vec<String>) -> Result<Loaded, Err
             (!input.read.is_empty(), "--read"),
         ];
         if let Some((_, flag)) = needs_file.iter().find(|(given, _)| *given) {
-            return Err(usage(format!("{flag} needs a FILE (without one, the command runs on the embedded Aarhus network)")));
+            return Err(usage(format!(
+                "{flag} needs a FILE (without one, the command runs on the embedded Aarhus network)"
+            )));
         }
         (aarhus(), "the Aarhus CS multiplex (Magnani, Micenková & Rossi 2013)".to_owned())
     } else {
@@ -282,10 +329,16 @@ pub(crate) fn load(input: &Input, notes: &mut Vec<String>) -> Result<Loaded, Err
                 if net.num_layers() == 1 { "" } else { "s" }
             );
             if net.duplicates_merged() > 0 {
-                let _ = std::fmt::Write::write_fmt(&mut note, format_args!("; {} repeated ties merged", net.duplicates_merged()));
+                let _ = std::fmt::Write::write_fmt(
+                    &mut note,
+                    format_args!("; {} repeated ties merged", net.duplicates_merged()),
+                );
             }
             if net.self_loops_dropped() > 0 {
-                let _ = std::fmt::Write::write_fmt(&mut note, format_args!("; {} self-loops dropped", net.self_loops_dropped()));
+                let _ = std::fmt::Write::write_fmt(
+                    &mut note,
+                    format_args!("; {} self-loops dropped", net.self_loops_dropped()),
+                );
             }
             notes.push(note);
             match &mut whole {
@@ -293,7 +346,8 @@ pub(crate) fn load(input: &Input, notes: &mut Vec<String>) -> Result<Loaded, Err
                 Some(w) => w.merge(&net)?,
             }
         }
-        let name = input.files.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ");
+        let name =
+            input.files.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ");
         (whole.expect("at least one file"), name)
     };
     let mut kinds: Vec<(String, String)> = Vec::new();
@@ -318,7 +372,11 @@ pub(crate) fn load(input: &Input, notes: &mut Vec<String>) -> Result<Loaded, Err
     }
     for pair in &input.layers {
         let Some((name, k)) = pair.rsplit_once('=') else {
-            return Err(Error::InvalidParameter { name: "--layer".into(), value: pair.clone(), expected: "NAME=physical or NAME=digital".into() });
+            return Err(Error::InvalidParameter {
+                name: "--layer".into(),
+                value: pair.clone(),
+                expected: "NAME=physical or NAME=digital".into(),
+            });
         };
         kinds.push((name.to_owned(), k.to_owned()));
     }
@@ -340,11 +398,18 @@ mod tests {
     fn layers_are_named_by_what_differs_between_the_files() {
         let paths = |names: &[&str]| names.iter().map(PathBuf::from).collect::<Vec<_>>();
         assert_eq!(
-            layer_names(&paths(&["d/football-twitter-follows.edgelist", "d/football-twitter-mentions.edgelist", "d/football-twitter-retweets.edgelist"])),
+            layer_names(&paths(&[
+                "d/football-twitter-follows.edgelist",
+                "d/football-twitter-mentions.edgelist",
+                "d/football-twitter-retweets.edgelist"
+            ])),
             ["follows", "mentions", "retweets"]
         );
         assert_eq!(layer_names(&paths(&["Wiki-Vote.txt"])), ["Wiki-Vote"]);
-        assert_eq!(layer_names(&paths(&["EIES-1.edgelist", "EIES-messages.edgelist"])), ["1", "messages"]);
+        assert_eq!(
+            layer_names(&paths(&["EIES-1.edgelist", "EIES-messages.edgelist"])),
+            ["1", "messages"]
+        );
         assert_eq!(layer_names(&paths(&["a/x.txt", "b/x.txt"])), ["x", "x"]);
     }
 
@@ -354,6 +419,8 @@ mod tests {
         assert_eq!(Format::guess(Path::new("a_multiplex.edges")), Format::Multiplex);
         assert_eq!(Format::guess(Path::new("Wiki-Vote.txt")), Format::Edgelist);
         assert_eq!(Format::guess(Path::new("net.JSON")), Format::Json);
+        assert_eq!(Format::guess(Path::new("les_miserables.edges")), Format::Edgelist);
+        assert_eq!(Format::guess(Path::new("x_multiplex_from_paj.edges")), Format::Multiplex);
         let dir = std::env::temp_dir().join(format!("reseau-cli-guess-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(dir.join("signed.csv"), "6,2,4,1289241911.72836\n").unwrap();

@@ -64,6 +64,9 @@ where
 
 /// [`run`], writing to `out` and `err` instead of stdout and stderr (the progress bar still
 /// goes to the terminal's stderr, and only when it is one).
+///
+/// # Panics
+/// Never: the parser guarantees a subcommand, which the command line defines.
 pub fn run_with<I, T>(args: I, out: &mut dyn Write, err: &mut dyn Write) -> u8
 where
     I: IntoIterator<Item = T>,
@@ -74,7 +77,11 @@ where
         Ok(m) => m,
         Err(e) => {
             // --help and --version are "errors" that succeed.
-            let _ = write!(err, "{}", if e.use_stderr() { e.render().to_string() } else { String::new() });
+            let _ = write!(
+                err,
+                "{}",
+                if e.use_stderr() { e.render().to_string() } else { String::new() }
+            );
             if !e.use_stderr() {
                 let _ = write!(out, "{}", e.render());
             }

@@ -69,7 +69,11 @@ fn set_path(value: &mut Value, path: &str, new: Value) {
 }
 
 /// The values given on the command line for the arguments whose id is a path of `defaults`.
-pub(crate) fn from_matches(matches: &ArgMatches, command: &Command, defaults: &Value) -> Vec<(String, Value)> {
+pub(crate) fn from_matches(
+    matches: &ArgMatches,
+    command: &Command,
+    defaults: &Value,
+) -> Vec<(String, Value)> {
     let mut entries = Vec::new();
     for arg in command.get_arguments() {
         let id = arg.get_id().as_str();

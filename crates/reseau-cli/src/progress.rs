@@ -48,7 +48,8 @@ impl State {
     }
     fn update(&self, done: u64, total: u64) {
         // Keep the largest fraction: parts of a call may report different totals.
-        if total > 0 && (self.total.load(Relaxed) == 0 || done as f64 / total as f64 > self.share()) {
+        if total > 0 && (self.total.load(Relaxed) == 0 || done as f64 / total as f64 > self.share())
+        {
             self.total.store(total, Relaxed);
             self.done.store(done, Relaxed);
         }

@@ -2,6 +2,7 @@
 //! as the library's typed error with exit status 2, machine-readable `--json`, and Ctrl-C
 //! that stops a long run cleanly. No shared data needed: the files are written here.
 
+use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
@@ -33,7 +34,10 @@ fn every_subcommand_has_help_with_the_library_defaults() {
     let defaults = reseau::report::ReportOptions::default();
     assert!(out.contains(&format!("[library default: {}]", defaults.runs)), "{out}");
     assert!(out.contains(&format!("[library default: {}]", defaults.replicates)), "{out}");
-    assert!(out.contains("\"max_rate_per_person\""), "the whole of the defaults after the help: {out}");
+    assert!(
+        out.contains("\"max_rate_per_person\""),
+        "the whole of the defaults after the help: {out}"
+    );
     assert_eq!(reseau(&["--version"]).status.code(), Some(0));
     assert_eq!(reseau(&["report", "--no-such-flag"]).status.code(), Some(2));
     assert_eq!(reseau(&[]).status.code(), Some(2), "a subcommand is needed");
@@ -61,13 +65,29 @@ fn bad_input_is_the_typed_error_with_status_2() {
     fails(&["report", &path("broken.txt")], "ParseError", "broken.txt:2: expected 2 or 3 columns");
     fails(&["report", &path("bad.mpx")], "ParseError", "bad.mpx");
     fails(&["report", &path("net.json")], "JsonError", "line 1");
-    fails(&["report", &path("ok.txt"), "--groups", &path("groups.txt")], "ParseError", "node \"9\" is not in the network");
+    fails(
+        &["report", &path("ok.txt"), "--groups", &path("groups.txt")],
+        "ParseError",
+        "node \"9\" is not in the network",
+    );
     fails(&["report", &path("ok.txt"), "--layer", "lunch=digital"], "UnknownLayerError", "lunch");
-    fails(&["report", &path("ok.txt"), "--layer", "ok=sideways"], "InvalidParameterError", "physical or digital");
+    fails(
+        &["report", &path("ok.txt"), "--layer", "ok=sideways"],
+        "InvalidParameterError",
+        "physical or digital",
+    );
     fails(&["report", &path("ok.txt"), "--set", "runz=5"], "InvalidParameterError", "runz");
-    fails(&["report", &path("ok.txt"), "--read", "delimiter=;"], "InvalidParameterError", "delimiter");
+    fails(
+        &["report", &path("ok.txt"), "--read", "delimiter=;"],
+        "InvalidParameterError",
+        "delimiter",
+    );
     fails(&["report", &path("ok.txt"), "--replicates", "1"], "InvalidParameterError", "replicates");
-    fails(&["report", &path("bad.mpx"), "--directed"], "InvalidParameterError", "--directed does not apply");
+    fails(
+        &["report", &path("bad.mpx"), "--directed"],
+        "InvalidParameterError",
+        "--directed does not apply",
+    );
     fails(&["report", "--directed"], "InvalidParameterError", "--directed needs a FILE");
     fails(&["report", &path("ok.txt"), &path("ok.txt")], "DuplicateLayerError", "ok");
     std::fs::remove_dir_all(&dir).unwrap();
@@ -76,10 +96,19 @@ fn bad_input_is_the_typed_error_with_status_2() {
 #[test]
 fn json_on_stdout_and_files_in_the_folder() {
     let dir = folder("json");
-    std::fs::write(dir.join("ring.txt"), (0..30).map(|i| format!("{i} {}\n{i} {}\n", (i + 1) % 30, (i + 7) % 30)).collect::<String>()).unwrap();
+    std::fs::write(
+        dir.join("ring.txt"),
+        (0..30).fold(String::new(), |mut s, i| {
+            let _ = writeln!(s, "{i} {}\n{i} {}", (i + 1) % 30, (i + 7) % 30);
+            s
+        }),
+    )
+    .unwrap();
     let out_dir = dir.join("out");
     let out = Command::new(env!("CARGO_BIN_EXE_reseau"))
-        .args(["report", "--quick", "--json", "--seed", "3", "--runs", "200", "--relays", "2", "--out"])
+        .args([
+            "report", "--quick", "--json", "--seed", "3", "--runs", "200", "--relays", "2", "--out",
+        ])
         .arg(&out_dir)
         .arg(dir.join("ring.txt"))
         .output()
@@ -89,13 +118,19 @@ fn json_on_stdout_and_files_in_the_folder() {
     assert_eq!((json["seed"].as_u64(), json["options"]["runs"].as_u64()), (Some(3), Some(200)));
     assert_eq!(json["relays"]["relays"].as_array().unwrap().len(), 2);
     assert_eq!(json["options"]["replicates"], reseau::report::ReportOptions::quick().replicates);
-    let written: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(out_dir.join("report.json")).unwrap()).unwrap();
+    let written: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out_dir.join("report.json")).unwrap())
+            .unwrap();
     assert_eq!(written, json, "the file and stdout hold the same report");
     let err = text(&out.stderr);
     assert!(err.contains("ring.txt (edge list): 30 people, 60 ties in 1 layer"), "{err}");
     assert!(err.contains("report.html"), "{err}");
     // The library's report on the same network, options and seed: the same numbers.
-    let net = reseau::read_edgelist(dir.join("ring.txt"), &reseau::io::EdgeListOptions { layer: "ring".into(), ..Default::default() }).unwrap();
+    let net = reseau::read_edgelist(
+        dir.join("ring.txt"),
+        &reseau::io::EdgeListOptions { layer: "ring".into(), ..Default::default() },
+    )
+    .unwrap();
     let options = reseau::report::ReportOptions {
         title: json["title"].as_str().unwrap().to_owned(),
         runs: 200,
@@ -114,7 +149,7 @@ fn ctrl_c_stops_a_long_report_cleanly() {
     let mut ties = String::new();
     for i in 0..20_000u32 {
         for k in [1, 7, 131] {
-            ties.push_str(&format!("{i} {}\n", (i * 13 + k) % 20_000));
+            let _ = writeln!(ties, "{i} {}", (i * 13 + k) % 20_000);
         }
     }
     std::fs::write(dir.join("big.txt"), ties).unwrap();

@@ -134,7 +134,11 @@ impl<'a> Control<'a> {
     /// ```
     #[must_use]
     pub fn part(&'a self, from: u64, to: u64, whole: u64) -> Control<'a> {
-        Control { progress: None, cancelled: AtomicBool::new(false), parent: Some((self, [from, to, whole])) }
+        Control {
+            progress: None,
+            cancelled: AtomicBool::new(false),
+            parent: Some((self, [from, to, whole])),
+        }
     }
 
     /// Reports that `done` units of `total` are done: calls the callback, and returns

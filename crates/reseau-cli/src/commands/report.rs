@@ -80,7 +80,8 @@ impl ReportArgs {
         let loaded = self.common.load(err)?;
         let base = base(self.quick);
         let defaults = serde_json::to_value(&base).unwrap_or(Value::Null);
-        let mut entries = vec![("title".to_owned(), Value::String(format!("reseau report: {}", loaded.name)))];
+        let mut entries =
+            vec![("title".to_owned(), Value::String(format!("reseau report: {}", loaded.name)))];
         entries.extend(overlay::from_matches(matches, command, &defaults));
         for pair in &self.common.set {
             entries.push(overlay::parse_set(pair, &defaults)?);

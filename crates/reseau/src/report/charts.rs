@@ -53,20 +53,31 @@ impl Report {
                 })
             }
             "load_curve.svg" => Some(self.load_chart()),
-            "balance_referrals.svg" | "balance_reach.svg" | "decline.svg" => self.balance_chart(name),
+            "balance_referrals.svg" | "balance_reach.svg" | "decline.svg" => {
+                self.balance_chart(name)
+            }
             _ => None,
         }
     }
 
     fn load_chart(&self) -> Chart {
         let l = &self.load_curve;
-        let at = |rate: f64| l.rates.iter().position(|&r| r.to_bits() == rate.to_bits()).unwrap_or(0);
+        let at =
+            |rate: f64| l.rates.iter().position(|&r| r.to_bits() == rate.to_bits()).unwrap_or(0);
         let mut marks = Vec::new();
         if let Some(rate) = l.peak_rate {
-            marks.push(Mark { x: rate, y: l.throughput[at(rate)], label: format!("peak {}", super::doc::rate_text(rate)) });
+            marks.push(Mark {
+                x: rate,
+                y: l.throughput[at(rate)],
+                label: format!("peak {}", super::doc::rate_text(rate)),
+            });
         }
         if let Some(rate) = l.collapse_rate {
-            marks.push(Mark { x: rate, y: l.throughput[at(rate)], label: format!("collapse {}", super::doc::rate_text(rate)) });
+            marks.push(Mark {
+                x: rate,
+                y: l.throughput[at(rate)],
+                label: format!("collapse {}", super::doc::rate_text(rate)),
+            });
         }
         Chart {
             title: "Referral load curve under fatigue".into(),
@@ -92,7 +103,11 @@ impl Report {
             v
         };
         let best_mark = |measure: Measure| {
-            b.best(measure).map(|m| Mark { x: m.mix, y: m.value, label: format!("best {:.2}", m.mix) })
+            b.best(measure).map(|m| Mark {
+                x: m.mix,
+                y: m.value,
+                label: format!("best {:.2}", m.mix),
+            })
         };
         let mix_label = "mix (share of effort on physical ties)";
         Some(match name {

@@ -3,8 +3,8 @@
 //! both say the same thing. Every number that comes straight from the report's JSON keeps
 //! its path there, so that the HTML can carry it (and a test can check it).
 
-use super::load::{CurveShape, ScanEnd};
 use super::Report;
+use super::load::{CurveShape, ScanEnd};
 use crate::balance::{BalanceOptions, BalanceReport, BalanceRow};
 use crate::relays::Selection;
 
@@ -36,7 +36,10 @@ pub(super) enum Block {
     /// The section's opening line, set apart (no indent in the text).
     Lead(Vec<Span>),
     /// A line; `indent` levels of nesting below the section's lines.
-    Line { indent: usize, spans: Vec<Span> },
+    Line {
+        indent: usize,
+        spans: Vec<Span>,
+    },
     /// A part left out, and why.
     Omitted(String),
     Table(Table),
@@ -162,12 +165,17 @@ impl Report {
 
     fn network_section(&self) -> Section {
         let n = &self.network;
-        let plural = |k: usize, word: &str| if k == 1 { word.to_owned() } else { format!("{word}s") };
+        let plural =
+            |k: usize, word: &str| if k == 1 { word.to_owned() } else { format!("{word}s") };
         let mut blocks = vec![Block::Lead(vec![
             int(n.people, "network.people"),
             t(" people, "),
             int(n.ties, "network.ties"),
-            t(format!(" ties in {} {} (", count(n.layers.len() as u64), plural(n.layers.len(), "layer"))),
+            t(format!(
+                " ties in {} {} (",
+                count(n.layers.len() as u64),
+                plural(n.layers.len(), "layer")
+            )),
             fixed(n.bytes_per_tie, 1, "network.bytes_per_tie"),
             t(" bytes per directed tie in the compiled view)"),
         ])];
@@ -284,10 +292,7 @@ impl Report {
         blocks.extend(self.omitted_line("budgeted"));
         Section {
             id: "relays",
-            heading: Some(vec![t(format!(
-                "Whom to enlist (IMM, ε = 0.1; {})",
-                self.model_name()
-            ))]),
+            heading: Some(vec![t(format!("Whom to enlist (IMM, ε = 0.1; {})", self.model_name()))]),
             blocks,
         }
     }
@@ -443,7 +448,9 @@ impl Report {
         blocks.push(Block::Chart("load_curve.svg"));
         Section {
             id: "referrals",
-            heading: Some(vec![t("Referrals under fatigue (requests per step against referrals delivered per step)")]),
+            heading: Some(vec![t(
+                "Referrals under fatigue (requests per step against referrals delivered per step)",
+            )]),
             blocks,
         }
     }
@@ -507,16 +514,22 @@ impl Report {
                     Cell::Spans(vec![fixed(r.mix, 2, p("mix"))]),
                     Cell::Spans(vec![share(r.success_rate, 1, p("success_rate"))]),
                     Cell::Spans(vec![fixed(r.throughput, 3, p("throughput"))]),
-                    Cell::Spans(vec![r
-                        .time_to_target
-                        .map_or(t("-"), |x| fixed(x, 2, p("time_to_target")))]),
+                    Cell::Spans(vec![
+                        r.time_to_target.map_or(t("-"), |x| fixed(x, 2, p("time_to_target"))),
+                    ]),
                     Cell::Spans(vec![fixed(r.reach, 1, p("reach"))]),
-                    Cell::Spans(vec![share(r.cascade_offline_share, 0, p("cascade_offline_share"))]),
+                    Cell::Spans(vec![share(
+                        r.cascade_offline_share,
+                        0,
+                        p("cascade_offline_share"),
+                    )]),
                 ]
             })
             .collect();
         let mut blocks = vec![Block::Table(Table {
-            head: ["mix", "success", "throughput", "time", "reach", "offline"].map(String::from).to_vec(),
+            head: ["mix", "success", "throughput", "time", "reach", "offline"]
+                .map(String::from)
+                .to_vec(),
             right: vec![true; 6],
             rows,
         })];

@@ -113,7 +113,8 @@ impl Report {
     /// ```
     pub fn html(&self) -> String {
         let doc = self.doc();
-        let charts: std::collections::BTreeMap<String, String> = self.charts().into_iter().collect();
+        let charts: std::collections::BTreeMap<String, String> =
+            self.charts().into_iter().collect();
         let mut w = String::new();
         let _ = write!(
             w,
@@ -126,12 +127,14 @@ impl Report {
         );
         w.push_str("<nav><ul>");
         for section in &doc.sections {
-            let _ = write!(w, "<li><a href=\"#{}\">{}</a></li>", section.id, escape(short(section.id)));
+            let _ =
+                write!(w, "<li><a href=\"#{}\">{}</a></li>", section.id, escape(short(section.id)));
         }
         w.push_str("</ul></nav>\n");
         for section in &doc.sections {
             let _ = writeln!(w, "<section id=\"{}\">", section.id);
-            let heading = section.heading.as_deref().map_or_else(|| escape(short(section.id)), spans);
+            let heading =
+                section.heading.as_deref().map_or_else(|| escape(short(section.id)), spans);
             let _ = writeln!(w, "<h2>{heading}</h2>");
             for block in &section.blocks {
                 match block {
@@ -184,8 +187,14 @@ mod tests {
 
     #[test]
     fn text_is_escaped() {
-        assert_eq!(escape(r#"<a href="x">Tom & 'Jerry'</a>"#), "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;");
-        let s = spans(&[Span::Text("a < b".into()), Span::Num { shown: "1.5%".into(), value: 0.015, path: "x.y".into() }]);
+        assert_eq!(
+            escape(r#"<a href="x">Tom & 'Jerry'</a>"#),
+            "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;"
+        );
+        let s = spans(&[
+            Span::Text("a < b".into()),
+            Span::Num { shown: "1.5%".into(), value: 0.015, path: "x.y".into() },
+        ]);
         assert_eq!(s, r#"a &lt; b<data value="0.015" data-path="x.y">1.5%</data>"#);
     }
 }

@@ -6,9 +6,10 @@
 //! per step and doubles the rate until the mean success rate falls below
 //! [`min_success`](super::ReportOptions::min_success) (or the rate reaches
 //! [`max_rate_per_person`](super::ReportOptions::max_rate_per_person) requests per person per
-//! step). When the best throughput is still at the lowest rate, or when even that rate fails
-//! (success under the threshold), it halves the rate downwards (while a replicate still
-//! measures at least ten requests), so that the rise is seen too.
+//! step). While the throughput does not clearly rise from the lowest rate (see the noise rule
+//! below), or when even that rate fails (success under the threshold), it halves the rate
+//! downwards (while a replicate still measures at least ten requests), so that the rise is
+//! seen too.
 //! While the curve still clearly rises, or has a clear peak but no clear collapse yet, it
 //! doubles the rate up to three more times (a success rate under the threshold can still
 //! carry half the peak's throughput).
@@ -164,9 +165,9 @@ fn mean(xs: &[f64]) -> f64 {
 /// 1.96 + 2.5/df, within 0.002 of the exact value).
 fn t975(df: usize) -> f64 {
     const TABLE: [f64; 30] = [
-        12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179,
-        2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064,
-        2.060, 2.056, 2.052, 2.048, 2.045, 2.042,
+        12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.160,
+        2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064, 2.060, 2.056,
+        2.052, 2.048, 2.045, 2.042,
     ];
     match df {
         0 => f64::INFINITY,
@@ -279,7 +280,8 @@ pub(super) fn scan(
     let window = f64::from(options.steps - options.steps / 2);
     let cap = options.max_rate_per_person * n;
     // Rounds of work, for progress: the doublings to the cap, the refinements, one more.
-    let expected = u64::from(options.refine) + 2 + (cap / (n / 100.0)).log2().ceil().max(0.0) as u64;
+    let expected =
+        u64::from(options.refine) + 2 + (cap / (n / 100.0)).log2().ceil().max(0.0) as u64;
     let mut round = 0u64;
     let mut tick = |control: &Control<'_>| {
         round += 1;
@@ -314,12 +316,16 @@ pub(super) fn scan(
             tick(control)?;
         }
         end_rate = rate;
-        // Downwards while the lightest load is the best one or already fails (most requests
-        // lost even there), and a replicate still measures enough requests.
+        // Downwards while the curve does not clearly rise from its lightest load (or that load
+        // already fails: most requests lost even there), and a replicate still measures
+        // enough requests.
         let mut halvings = 0;
-        while (best(&points) == 0 || points[0].mean_success() < options.min_success)
-            && halvings < MAX_HALVINGS
-        {
+        while halvings < MAX_HALVINGS {
+            let shape = summarise(points.clone(), start_rate, (end, end_rate), options).shape;
+            let rises = matches!(shape, CurveShape::Peak | CurveShape::Rising);
+            if rises && points[0].mean_success() >= options.min_success {
+                break;
+            }
             let lower = points[0].rate / 2.0;
             if lower * window < MIN_MEASURED {
                 break;
@@ -446,7 +452,9 @@ mod tests {
         assert!((t975(1000) - 1.962).abs() < 0.002);
         // 1, 2, 3: mean 2, sd 1, half-width 4.303 / √3.
         let [lo, hi] = interval(&[1.0, 2.0, 3.0]);
-        assert!((hi - 2.0 - 4.303 / 3f64.sqrt()).abs() < 1e-12 && (2.0 - lo - (hi - 2.0)).abs() < 1e-12);
+        assert!(
+            (hi - 2.0 - 4.303 / 3f64.sqrt()).abs() < 1e-12 && (2.0 - lo - (hi - 2.0)).abs() < 1e-12
+        );
         assert_eq!(interval(&[5.0]), [5.0, 5.0]);
     }
 
@@ -494,14 +502,20 @@ mod tests {
             point(8.0, &[1.0, 2.0, 1.5]),
             point(16.0, &[0.5, 0.6, 0.4]),
         ]);
-        assert_eq!((clear.shape, clear.peak_rate, clear.collapse_rate), (CurveShape::Peak, Some(4.0), Some(16.0)));
+        assert_eq!(
+            (clear.shape, clear.peak_rate, clear.collapse_rate),
+            (CurveShape::Peak, Some(4.0), Some(16.0))
+        );
         // The same means with wide replicates: no peak, no collapse, but the same best rate.
         let noisy = shape_of(vec![
             point(1.0, &[0.0, 2.0, 1.0]),
             point(4.0, &[0.0, 6.0, 3.0]),
             point(16.0, &[0.0, 1.0, 0.5]),
         ]);
-        assert_eq!((noisy.shape, noisy.peak_rate, noisy.collapse_rate), (CurveShape::Flat, None, None));
+        assert_eq!(
+            (noisy.shape, noisy.peak_rate, noisy.collapse_rate),
+            (CurveShape::Flat, None, None)
+        );
         assert_eq!(noisy.best_rate, 4.0);
         // Still rising at the highest rate; highest at the lightest load.
         let rising = shape_of(vec![point(1.0, &[1.0, 1.1, 0.9]), point(2.0, &[2.0, 2.1, 1.9])]);

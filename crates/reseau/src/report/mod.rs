@@ -355,7 +355,8 @@ pub fn headline_with(
         None => None,
     };
 
-    let campaign = campaign(net, &view, options, split.is_none(), seed, &control.part(30, 40, WHOLE))?;
+    let campaign =
+        campaign(net, &view, options, split.is_none(), seed, &control.part(30, 40, WHOLE))?;
     let load_curve = load::scan(&view, &scan_options, seed, &control.part(40, 70, WHOLE))?;
 
     let balance = if split.is_none() {

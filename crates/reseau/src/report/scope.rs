@@ -152,7 +152,11 @@ mod tests {
         for name in ["follows", "mentions", "retweets"] {
             online.add_layer(Layer::digital(name)).unwrap();
         }
-        assert!(no_split(&online).unwrap().starts_with("all 3 layers (follows, mentions and retweets) are digital"));
+        assert!(
+            no_split(&online)
+                .unwrap()
+                .starts_with("all 3 layers (follows, mentions and retweets) are digital")
+        );
     }
 
     #[test]

@@ -68,6 +68,29 @@ fn escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
+/// Each point's interval as a vertical whisker with short caps.
+fn whiskers(
+    s: &mut String,
+    series: &Series,
+    colour: &str,
+    px: &dyn Fn(f64) -> f64,
+    py: &dyn Fn(f64) -> f64,
+) {
+    for (&(lo, hi), &(x, _)) in series.intervals.iter().zip(&series.points) {
+        if [x, lo, hi].iter().all(|v| v.is_finite()) {
+            let (cx, top, bottom) = (px(x), py(hi), py(lo));
+            let _ = writeln!(
+                s,
+                r#"<path class="interval" d="M{:.1} {top:.1} H{:.1} M{cx:.1} {top:.1} V{bottom:.1} M{:.1} {bottom:.1} H{:.1}" fill="none" stroke="{colour}" stroke-width="1"/>"#,
+                cx - 3.0,
+                cx + 3.0,
+                cx - 3.0,
+                cx + 3.0
+            );
+        }
+    }
+}
+
 impl Chart {
     /// The chart as a standalone SVG document.
     pub(crate) fn to_svg(&self) -> String {
@@ -76,7 +99,11 @@ impl Chart {
             .series
             .iter()
             .flat_map(|s| {
-                let whiskers = s.intervals.iter().zip(&s.points).flat_map(|(&(lo, hi), &(x, _))| [(x, lo), (x, hi)]);
+                let whiskers = s
+                    .intervals
+                    .iter()
+                    .zip(&s.points)
+                    .flat_map(|(&(lo, hi), &(x, _))| [(x, lo), (x, hi)]);
                 s.points.iter().copied().chain(whiskers)
             })
             .filter(|(x, y)| x.is_finite() && y.is_finite())
@@ -125,19 +152,7 @@ impl Chart {
             }
             let _ =
                 writeln!(s, r#"<path d="{d}" fill="none" stroke="{colour}" stroke-width="2"/>"#);
-            for (&(lo, hi), &(x, _)) in series.intervals.iter().zip(&series.points) {
-                if [x, lo, hi].iter().all(|v| v.is_finite()) {
-                    let (cx, top, bottom) = (px(x), py(hi), py(lo));
-                    let _ = writeln!(
-                        s,
-                        r#"<path class="interval" d="M{:.1} {top:.1} H{:.1} M{cx:.1} {top:.1} V{bottom:.1} M{:.1} {bottom:.1} H{:.1}" fill="none" stroke="{colour}" stroke-width="1"/>"#,
-                        cx - 3.0,
-                        cx + 3.0,
-                        cx - 3.0,
-                        cx + 3.0
-                    );
-                }
-            }
+            whiskers(&mut s, series, colour, &px, &py);
             for &(x, y) in series.points.iter().filter(|(x, y)| x.is_finite() && y.is_finite()) {
                 let _ = writeln!(
                     s,
