@@ -135,19 +135,29 @@ pub(super) struct ScanOptions<'a> {
     pub(super) routing: RouteOptions,
 }
 
-/// One rate's runs, one entry per replicate.
+/// What one replicate measured at one rate.
+#[derive(Debug, Clone, Copy)]
+struct Run {
+    requests: u64,
+    succeeded: u64,
+    throughput: f64,
+    success: f64,
+    chain: Option<f64>,
+}
+
+/// One rate's runs, one per replicate.
 #[derive(Debug, Clone)]
 struct Point {
     rate: f64,
-    runs: Vec<LoadCurve>,
+    runs: Vec<Run>,
 }
 
 impl Point {
     fn throughputs(&self) -> Vec<f64> {
-        self.runs.iter().map(|c| c.throughput[0]).collect()
+        self.runs.iter().map(|r| r.throughput).collect()
     }
     fn successes(&self) -> Vec<f64> {
-        self.runs.iter().map(|c| c.success_rate[0]).collect()
+        self.runs.iter().map(|r| r.success).collect()
     }
     fn mean_success(&self) -> f64 {
         mean(&self.successes())
@@ -212,14 +222,12 @@ fn run_round(
             rate,
             runs: curves
                 .iter()
-                .map(|c| LoadCurve {
-                    rates: vec![rate],
-                    requests: vec![c.requests[i]],
-                    succeeded: vec![c.succeeded[i]],
-                    throughput: vec![c.throughput[i]],
-                    success_rate: vec![c.success_rate[i]],
-                    mean_chain_length: vec![c.mean_chain_length[i]],
-                    ..c.clone()
+                .map(|c| Run {
+                    requests: c.requests[i],
+                    succeeded: c.succeeded[i],
+                    throughput: c.throughput[i],
+                    success: c.success_rate[i],
+                    chain: c.mean_chain_length[i],
                 })
                 .collect(),
         })
@@ -413,7 +421,7 @@ fn summarise(
         (b + 1..points.len()).find(|&i| throughput_ci[i][1] < 0.5 * peak_lo).map(|i| points[i].rate)
     });
     let chain = |p: &Point| {
-        let lengths: Vec<f64> = p.runs.iter().filter_map(|c| c.mean_chain_length[0]).collect();
+        let lengths: Vec<f64> = p.runs.iter().filter_map(|r| r.chain).collect();
         (!lengths.is_empty()).then(|| mean(&lengths))
     };
     LoadScan {
@@ -424,8 +432,8 @@ fn summarise(
         min_success: options.min_success,
         steps: options.steps,
         replicates: options.replicates,
-        requests: points.iter().map(|p| p.runs.iter().map(|c| c.requests[0]).sum()).collect(),
-        succeeded: points.iter().map(|p| p.runs.iter().map(|c| c.succeeded[0]).sum()).collect(),
+        requests: points.iter().map(|p| p.runs.iter().map(|r| r.requests).sum()).collect(),
+        succeeded: points.iter().map(|p| p.runs.iter().map(|r| r.succeeded).sum()).collect(),
         throughput: points.iter().map(Point::mean_throughput).collect(),
         throughput_ci,
         success_rate: points.iter().map(Point::mean_success).collect(),
@@ -461,19 +469,12 @@ mod tests {
     fn point(rate: f64, throughputs: &[f64]) -> Point {
         let runs = throughputs
             .iter()
-            .map(|&t| LoadCurve {
-                rates: vec![rate],
-                steps: 10,
-                warmup: 5,
-                requests: vec![10],
-                succeeded: vec![(t * 5.0) as u64],
-                throughput: vec![t],
-                success_rate: vec![t / 2.0],
-                mean_chain_length: vec![Some(2.0)],
-                peak_index: 0,
-                peak_rate: rate,
-                peak_throughput: t,
-                collapse_rate: None,
+            .map(|&t| Run {
+                requests: 10,
+                succeeded: (t * 5.0) as u64,
+                throughput: t,
+                success: t / 2.0,
+                chain: Some(2.0),
             })
             .collect();
         Point { rate, runs }
