@@ -1,33 +1,6 @@
 //! The referral load curve as the report measures it: request rates chosen from the network,
 //! replicates that give every point an interval, and a peak and a collapse stated only when
-//! they stand out of the noise.
-//!
-//! **Rates.** Unless the options list them, the scan starts at one request per hundred people
-//! per step and doubles the rate until the mean success rate falls below
-//! [`min_success`](super::ReportOptions::min_success) (or the rate reaches
-//! [`max_rate_per_person`](super::ReportOptions::max_rate_per_person) requests per person per
-//! step). While the throughput does not clearly rise from the lowest rate (see the noise rule
-//! below), or when even that rate fails (success under the threshold), it halves the rate
-//! downwards (while a replicate still measures at least ten requests), so that the rise is
-//! seen too.
-//! While the curve still clearly rises, or has a clear peak but no clear collapse yet, it
-//! doubles the rate up to three more times (a success rate under the threshold can still
-//! carry half the peak's throughput).
-//! It then adds the geometric midpoints on both sides of the best rate,
-//! [`refine`](super::ReportOptions::refine) times: a log scale, finer around the peak.
-//!
-//! **Replicates.** Every rate runs [`replicates`](super::ReportOptions::replicates) times,
-//! replicate k with its own seed (derived from the report's seed and k) at every rate, so
-//! that the rates of one replicate share their random pairs (common random numbers) and the
-//! replicates are independent. Each point is the mean over the replicates with its Student t
-//! 95% interval.
-//!
-//! **Noise rule.** The best rate is the one with the highest mean throughput (it is where the
-//! balance sweep runs). It is reported as a *peak* only when its interval lies wholly above
-//! the intervals of both the lowest and the highest rate tried: throughput clearly rises, then
-//! clearly falls. The *collapse* is then the first rate past the peak whose whole interval
-//! lies below half of the peak's lower bound. Otherwise the report says what the curve does
-//! (still rising, highest at the lightest load, or flat within the noise) and names no peak.
+//! they stand out of the noise (the rules are [`LoadScan`]'s documentation).
 
 use serde::{Deserialize, Serialize};
 
@@ -49,7 +22,13 @@ const MAX_HALVINGS: u32 = 12;
 /// At most this many doublings past the threshold of success, looking for the collapse.
 const MAX_BEYOND: u32 = 3;
 
-/// What the curve does, once the noise is taken into account.
+/// What the curve does, once the noise is taken into account (see [`LoadScan`]).
+///
+/// ```
+/// use reseau::report::CurveShape;
+/// assert_eq!(serde_json::to_string(&CurveShape::Peak)?, "\"peak\"");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CurveShape {
@@ -63,7 +42,13 @@ pub enum CurveShape {
     Flat,
 }
 
-/// Why the scan stopped raising the rate.
+/// Why the scan stopped raising the rate (see [`LoadScan`]).
+///
+/// ```
+/// use reseau::report::ScanEnd;
+/// assert_eq!(serde_json::to_string(&ScanEnd::LowSuccess)?, "\"low_success\"");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ScanEnd {
@@ -75,7 +60,51 @@ pub enum ScanEnd {
     Given,
 }
 
-/// The referral load curve of the report; see the [module](self) documentation.
+/// The referral load curve of the report: request rates chosen from the network, replicates
+/// that give every point an interval, and a peak and a collapse stated only when they stand
+/// out of the noise.
+///
+/// **Rates.** Unless the options list them, the scan starts at one request per hundred people
+/// per step and doubles the rate until the mean success rate falls below
+/// [`min_success`](super::ReportOptions::min_success) (or the rate reaches
+/// [`max_rate_per_person`](super::ReportOptions::max_rate_per_person) requests per person per
+/// step). While the throughput does not clearly rise from the lowest rate (see the noise rule
+/// below), or when even that rate fails (success under the threshold), it halves the rate
+/// downwards (while a replicate still measures at least ten requests), so that the rise is
+/// seen too.
+/// While the curve still clearly rises, or has a clear peak but no clear collapse yet, it
+/// doubles the rate up to three more times (a success rate under the threshold can still
+/// carry half the peak's throughput).
+/// It then adds the geometric midpoints on both sides of the best rate,
+/// [`refine`](super::ReportOptions::refine) times: a log scale, finer around the peak.
+///
+/// **Replicates.** Every rate runs [`replicates`](super::ReportOptions::replicates) times,
+/// replicate k with its own seed (derived from the report's seed and k) at every rate, so
+/// that the rates of one replicate share their random pairs (common random numbers) and the
+/// replicates are independent. Each point is the mean over the replicates with its Student t
+/// 95% interval.
+///
+/// **Noise rule.** The best rate is the one with the highest mean throughput (it is where the
+/// balance sweep runs). It is reported as a *peak* only when its interval lies wholly above
+/// the intervals of both the lowest and the highest rate tried: throughput clearly rises, then
+/// clearly falls. The *collapse* is then the first rate past the peak whose whole interval
+/// lies below half of the peak's lower bound. Otherwise the report says what the curve does
+/// (still rising, highest at the lightest load, or flat within the noise) and names no peak.
+///
+/// ```
+/// use reseau::report::{CurveShape, ReportOptions, headline};
+/// let report = headline(&reseau::datasets::aarhus_cs(), &ReportOptions::quick(), 1)?;
+/// let curve = &report.load_curve;
+/// assert_eq!(curve.start_rate, 0.61); // one request per hundred people per step
+/// assert!(curve.rates.windows(2).all(|w| w[0] < w[1]));
+/// assert_eq!(curve.shape, CurveShape::Peak);
+/// let peak = curve.peak_rate.unwrap();
+/// let collapse = curve.collapse_rate.unwrap();
+/// let at = |r: f64| curve.rates.iter().position(|&x| x == r).unwrap();
+/// // The collapse's whole interval lies below half the peak's lower bound.
+/// assert!(curve.throughput_ci[at(collapse)][1] < 0.5 * curve.throughput_ci[at(peak)][0]);
+/// # Ok::<(), reseau::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LoadScan {
     /// The request rates tried (requests started per step), increasing.
