@@ -31,6 +31,7 @@ __all__ = [
     "Report",
     "balance",
     "report",
+    "cli",
     "CancelledError",
     "CascadePartial",
     "CascadeSummary",
