@@ -122,9 +122,19 @@ pub(crate) struct Loaded {
     pub(crate) name: String,
 }
 
-/// The Aarhus network with a cost per person that follows their role (an illustration: a
-/// professor's time is dearer than a doctoral student's).
-pub(crate) fn aarhus() -> Network {
+/// The network `reseau` runs on when given no file: the embedded Aarhus CS network with a
+/// cost per person that follows their role (an illustration: a professor's time is dearer
+/// than a doctoral student's).
+///
+/// # Panics
+/// Never: every person of the embedded network exists.
+///
+/// ```
+/// let net = reseau_cli::aarhus();
+/// assert_eq!(net.num_people(), 61);
+/// assert!(net.people().any(|(_, p)| p.cost == 5.0));
+/// ```
+pub fn aarhus() -> Network {
     let mut net = reseau::datasets::aarhus_cs();
     let roles: Vec<Option<String>> =
         net.people().map(|(_, p)| p.attributes.get("role").cloned()).collect();

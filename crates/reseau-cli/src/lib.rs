@@ -30,6 +30,7 @@ use std::io::Write;
 use clap::{CommandFactory, FromArgMatches, Parser};
 
 pub use commands::Outcome;
+pub use input::aarhus;
 
 /// The command line.
 #[derive(Debug, Parser)]

@@ -145,7 +145,7 @@ pub(crate) fn annotate(command: Command, defaults: &Value, what: &str) -> Comman
     let pretty = serde_json::to_string_pretty(defaults).unwrap_or_default();
     command.after_long_help(format!(
         "The {what} and their defaults, as the library has them (any of them can be set with \
-         --set KEY=VALUE; VALUE is JSON or a bare word, KEY may be dotted):\n{pretty}"
+         --set KEY=VALUE; VALUE is JSON or a bare word, KEY may be dotted):\n{pretty}\n"
     ))
 }
 

@@ -80,10 +80,10 @@ fn clear() {
 
 /// Runs `work` with a control that draws a bar labelled `label` (unless `quiet`) and stops
 /// on Ctrl-C.
-pub(crate) fn watched<T: Send>(
+pub(crate) fn watched<T>(
     label: &str,
     quiet: bool,
-    work: impl FnOnce(&Control<'_>) -> reseau::Result<T> + Send,
+    work: impl FnOnce(&Control<'_>) -> reseau::Result<T>,
 ) -> reseau::Result<T> {
     let state = State::default();
     let report = |done: u64, total: u64| {

@@ -180,3 +180,120 @@ fn ctrl_c_stops_a_long_report_cleanly() {
     assert!(err.contains("reseau report: interrupted"), "{err}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Runs `reseau ARGS --json --quiet` on the embedded network and parses its stdout.
+fn json(args: &[&str]) -> serde_json::Value {
+    let out = Command::new(env!("CARGO_BIN_EXE_reseau"))
+        .args(args)
+        .args(["--json", "--quiet"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{args:?}: {}", text(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn value<T: serde::Serialize>(x: &T) -> serde_json::Value {
+    serde_json::to_value(x).unwrap()
+}
+
+#[test]
+fn each_analysis_is_the_library_call_with_the_same_options() {
+    use reseau::cascade::{Model, Seeds};
+    let net = reseau_cli::aarhus();
+    let view = net.compiled();
+    let u4 = net.index_of("U4").unwrap().0;
+
+    let simulate = json(&[
+        "simulate",
+        "--seeds",
+        "U4,3",
+        "--runs",
+        "300",
+        "--seed",
+        "5",
+        "--probability",
+        "0.2",
+    ]);
+    let expected = reseau::cascade::simulate(
+        &view,
+        &Seeds::from(vec![u4, 3]),
+        &Model::independent_cascade(0.2),
+        300,
+        5,
+    )
+    .unwrap();
+    assert_eq!(simulate, value(&expected));
+
+    let relays = json(&[
+        "relays",
+        "--k",
+        "2",
+        "--evaluation-runs",
+        "200",
+        "--probability",
+        "0.05",
+        "--seed",
+        "4",
+    ]);
+    let options = reseau::relays::SelectOptions {
+        k: Some(2),
+        evaluation_runs: 200,
+        model: Model::independent_cascade(0.05),
+        ..Default::default()
+    };
+    assert_eq!(relays, value(&reseau::relays::select_relays(&view, &options, 4).unwrap()));
+
+    let referrals =
+        json(&["referrals", "--rate", "2", "--steps", "50", "--strategy", "hub", "--seed", "9"]);
+    let routing = reseau::referral::RouteOptions::new(reseau::referral::Strategy::Hub);
+    let expected = reseau::referral::route_referrals(
+        &view,
+        &reseau::referral::Workload::random(2.0, 50),
+        &routing,
+        9,
+    )
+    .unwrap();
+    assert_eq!(referrals, value(&expected));
+
+    let curve = json(&["referrals", "--rates", "1,4", "--steps", "40"]);
+    let expected = reseau::referral::referral_load_curve(
+        &view,
+        &[1.0, 4.0],
+        40,
+        &reseau::referral::RouteOptions::default(),
+        0,
+    )
+    .unwrap();
+    assert_eq!(curve, value(&expected));
+
+    let balance = json(&[
+        "balance",
+        "--mixes",
+        "0,1",
+        "--steps",
+        "20",
+        "--runs",
+        "20",
+        "--decline",
+        r#"{"layer": "facebook", "rate": 0.5, "periods": 1}"#,
+    ]);
+    let options = reseau::balance::BalanceOptions {
+        mixes: vec![0.0, 1.0],
+        steps: 20,
+        runs: 20,
+        decline: Some(reseau::balance::Decline::new("facebook", 0.5, 1)),
+        ..Default::default()
+    };
+    assert_eq!(balance, value(&reseau::balance::balance(&net, &options, 0).unwrap()));
+
+    for sub in ["simulate", "relays", "referrals", "balance"] {
+        let help = reseau(&[sub, "--help"]);
+        assert!(
+            help.status.success() && text(&help.stdout).contains("[library default: "),
+            "{sub}"
+        );
+    }
+    fails(&["simulate", "--seeds", "nobody", "--runs", "5"], "UnknownPersonError", "nobody");
+    fails(&["referrals", "--steps", "5"], "InvalidParameterError", "--rate R");
+    fails(&["balance", "--mixes", "0,2"], "InvalidParameterError", "2");
+}

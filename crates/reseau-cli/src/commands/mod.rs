@@ -1,5 +1,7 @@
 //! The subcommands: one analysis each, and the report that runs them all.
 
+mod analyses;
+mod analysis;
 mod report;
 
 use std::io::Write;
@@ -68,6 +70,18 @@ pub(crate) enum Command {
     /// referral load curve under fatigue and the physical/digital balance, each part run only
     /// when the network supports it (the report says why it leaves one out).
     Report(report::ReportArgs),
+    /// A message spread by cascade from some people: its reach, step by step and layer by
+    /// layer (Monte Carlo).
+    Simulate(analyses::SimulateArgs),
+    /// Whom to enlist: the relays that spread a message furthest (IMM, OPIM-C, CELF or a
+    /// heuristic), k of them or within a budget.
+    Relays(analyses::RelaysArgs),
+    /// Referral requests passed hop by hop towards their targets under fatigue: one rate, or
+    /// the load curve over several.
+    Referrals(analyses::ReferralsArgs),
+    /// The physical/digital balance: a sweep of the share of effort on physical ties, for
+    /// referrals and a campaign, as a digital layer declines.
+    Balance(analyses::BalanceArgs),
 }
 
 impl Command {
@@ -80,11 +94,15 @@ impl Command {
     ) -> Result<(), Outcome> {
         match self {
             Command::Report(args) => args.run(matches, command, out, err),
+            Command::Simulate(args) => args.run(matches, command, out, err),
+            Command::Relays(args) => args.run(matches, command, out, err),
+            Command::Referrals(args) => args.run(matches, command, out, err),
+            Command::Balance(args) => args.run(matches, command, out, err),
         }
     }
 }
 
 /// The command line with every subcommand's defaults shown, from the core's `Default`s.
 pub(crate) fn annotated(command: clap::Command) -> clap::Command {
-    command.mut_subcommand("report", report::annotate)
+    analyses::annotate(command.mut_subcommand("report", report::annotate))
 }

@@ -1,0 +1,97 @@
+//! What the one-analysis subcommands share: the library's request for the call, filled from
+//! the flags and `--set` over the core's `Default`, run under the progress bar, printed as
+//! text or as the core's JSON.
+
+use std::io::Write;
+
+use clap::ArgMatches;
+use reseau::Network;
+use reseau::control::Control;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use super::{Common, Outcome};
+use crate::{overlay, progress};
+
+/// One analysis of the library, as a subcommand.
+pub(crate) trait Analysis {
+    /// The serde struct of the call's options, whose `Default` is the library's.
+    type Request: Serialize + DeserializeOwned + Default;
+    /// The result, printed by [`Analysis::text`] or as JSON.
+    type Output: Serialize;
+    /// The subcommand.
+    const NAME: &'static str;
+    /// What `--help` calls the request's fields.
+    const WHAT: &'static str;
+    /// Runs the call.
+    fn run(
+        &self,
+        net: &Network,
+        request: &Self::Request,
+        control: &Control<'_>,
+    ) -> reseau::Result<Self::Output>;
+    /// The result for a person to read.
+    fn text(&self, net: &Network, output: &Self::Output) -> String;
+}
+
+/// `--help` of the subcommand, with the request's defaults.
+pub(crate) fn annotate<A: Analysis>(command: clap::Command) -> clap::Command {
+    let defaults = serde_json::to_value(A::Request::default()).unwrap_or(Value::Null);
+    overlay::annotate(command, &defaults, A::WHAT)
+}
+
+/// Loads the network, makes the analysis for it, builds the request, runs the analysis and
+/// prints its result.
+pub(crate) fn run<A: Analysis>(
+    make: impl FnOnce(&Network) -> reseau::Result<A>,
+    common: &Common,
+    matches: &ArgMatches,
+    command: &clap::Command,
+    extra: Vec<(String, Value)>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<(), Outcome> {
+    let loaded = common.load(err)?;
+    let analysis = make(&loaded.net)?;
+    let defaults = serde_json::to_value(A::Request::default()).unwrap_or(Value::Null);
+    let mut entries = extra;
+    entries.extend(overlay::from_matches(matches, command, &defaults));
+    for pair in &common.set {
+        entries.push(overlay::parse_set(pair, &defaults)?);
+    }
+    let request: A::Request = overlay::apply(&A::Request::default(), &entries, A::WHAT)?;
+    let net = &loaded.net;
+    let output =
+        progress::watched(A::NAME, common.quiet, |control| analysis.run(net, &request, control))?;
+    if common.json {
+        let json =
+            serde_json::to_string_pretty(&output).map_err(|e| reseau::Error::InvalidParameter {
+                name: "output".into(),
+                value: e.to_string(),
+                expected: "a result that serialises".into(),
+            })?;
+        writeln!(out, "{json}")?;
+    } else {
+        write!(out, "{}", analysis.text(net, &output))?;
+    }
+    Ok(())
+}
+
+/// People by label (as in the network's files) or id.
+pub(crate) fn people(net: &Network, given: &[String]) -> reseau::Result<Vec<u32>> {
+    given
+        .iter()
+        .map(|p| {
+            net.index_of(p)
+                .map(|id| id.0)
+                .or_else(|| p.parse::<u32>().ok().filter(|&id| (id as usize) < net.num_people()))
+                .ok_or_else(|| reseau::Error::UnknownPerson { person: p.clone() })
+        })
+        .collect()
+}
+
+/// People's names, comma-separated.
+pub(crate) fn names(net: &Network, ids: &[u32]) -> String {
+    ids.iter().map(|&p| net.display_name(reseau::PersonId(p))).collect::<Vec<_>>().join(", ")
+}
