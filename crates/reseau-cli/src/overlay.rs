@@ -68,26 +68,33 @@ fn set_path(value: &mut Value, path: &str, new: Value) {
     at.as_object_mut().expect("made an object above").insert(keys[keys.len() - 1].to_owned(), new);
 }
 
-/// The values given on the command line for the arguments whose id is a path of `defaults`.
+/// The values given on the command line for the arguments that stand for a field of the
+/// request: every argument but those of `skip` (the input and output options), each under its
+/// id, a (dotted) path of the request. The default at that path, when `defaults` has one (an
+/// unset option may have none), tells how to read the value.
 pub(crate) fn from_matches(
     matches: &ArgMatches,
     command: &Command,
     defaults: &Value,
+    skip: &[String],
 ) -> Vec<(String, Value)> {
     let mut entries = Vec::new();
     for arg in command.get_arguments() {
         let id = arg.get_id().as_str();
-        let Some(default) = lookup(defaults, id) else { continue };
-        if matches.value_source(id) != Some(ValueSource::CommandLine) {
+        if skip.iter().any(|s| s == id)
+            || matches.value_source(id) != Some(ValueSource::CommandLine)
+        {
             continue;
         }
+        let default = lookup(defaults, id);
         let value = match arg.get_action() {
             ArgAction::SetTrue => Value::Bool(true),
             ArgAction::SetFalse => Value::Bool(false),
-            _ => match matches.get_raw(id).and_then(|mut raw| raw.next()) {
-                Some(raw) => parse_value(&raw.to_string_lossy(), Some(default)),
+            ArgAction::Set => match matches.get_raw(id).and_then(|mut raw| raw.next()) {
+                Some(raw) => parse_value(&raw.to_string_lossy(), default),
                 None => continue,
             },
+            _ => continue,
         };
         entries.push((id.to_owned(), value));
     }

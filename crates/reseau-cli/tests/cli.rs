@@ -33,6 +33,13 @@ fn every_subcommand_has_help_with_the_library_defaults() {
     let out = text(&help.stdout);
     let defaults = reseau::report::ReportOptions::default();
     assert!(out.contains(&format!("[library default: {}]", defaults.runs)), "{out}");
+    assert!(
+        out.contains(&format!(
+            "[library default: {}]",
+            reseau::report::ReportRequest::default().seed
+        )),
+        "{out}"
+    );
     assert!(out.contains(&format!("[library default: {}]", defaults.replicates)), "{out}");
     assert!(
         out.contains("\"max_rate_per_person\""),
@@ -118,6 +125,7 @@ fn json_on_stdout_and_files_in_the_folder() {
     assert_eq!((json["seed"].as_u64(), json["options"]["runs"].as_u64()), (Some(3), Some(200)));
     assert_eq!(json["relays"]["relays"].as_array().unwrap().len(), 2);
     assert_eq!(json["options"]["replicates"], reseau::report::ReportOptions::quick().replicates);
+    assert_eq!(json["options"]["steps"], reseau::report::ReportOptions::quick().steps, "--quick");
     let written: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(out_dir.join("report.json")).unwrap())
             .unwrap();
@@ -125,19 +133,19 @@ fn json_on_stdout_and_files_in_the_folder() {
     let err = text(&out.stderr);
     assert!(err.contains("ring.txt (edge list): 30 people, 60 ties in 1 layer"), "{err}");
     assert!(err.contains("report.html"), "{err}");
-    // The library's report on the same network, options and seed: the same numbers.
+    // The library's report on the same network, request and seed: the same numbers.
     let net = reseau::read_edgelist(
         dir.join("ring.txt"),
         &reseau::io::EdgeListOptions { layer: "ring".into(), ..Default::default() },
     )
     .unwrap();
-    let options = reseau::report::ReportOptions {
-        title: json["title"].as_str().unwrap().to_owned(),
-        runs: 200,
-        relays: 2,
-        ..reseau::report::ReportOptions::quick()
+    let request = reseau::report::ReportRequest {
+        title: Some(json["title"].as_str().unwrap().to_owned()),
+        runs: Some(200),
+        relays: Some(2),
+        ..reseau::report::ReportRequest::quick().seed(3)
     };
-    let direct = reseau::report::headline(&net, &options, 3).unwrap();
+    let direct = reseau::report::report(&net, &request).unwrap();
     assert_eq!(serde_json::to_value(&direct).unwrap(), json);
     std::fs::remove_dir_all(&dir).unwrap();
 }
@@ -197,11 +205,10 @@ fn value<T: serde::Serialize>(x: &T) -> serde_json::Value {
 }
 
 #[test]
-fn each_analysis_is_the_library_call_with_the_same_options() {
-    use reseau::cascade::{Model, Seeds};
+fn each_analysis_is_the_library_call_with_the_same_request() {
+    use reseau::cascade::{Model, SimulateRequest};
     let net = reseau_cli::aarhus();
     let view = net.compiled();
-    let u4 = net.index_of("U4").unwrap().0;
 
     let simulate = json(&[
         "simulate",
@@ -214,15 +221,18 @@ fn each_analysis_is_the_library_call_with_the_same_options() {
         "--probability",
         "0.2",
     ]);
-    let expected = reseau::cascade::simulate(
-        &view,
-        &Seeds::from(vec![u4, 3]),
-        &Model::independent_cascade(0.2),
-        300,
-        5,
-    )
-    .unwrap();
-    assert_eq!(simulate, value(&expected));
+    let request = SimulateRequest::new([reseau::PersonRef::from("U4"), reseau::PersonRef::Id(3)])
+        .model(Model::independent_cascade(0.2))
+        .runs(300)
+        .seed(5);
+    assert_eq!(simulate, value(&reseau::cascade::simulate(&view, &request).unwrap()));
+    let defaults = json(&["simulate", "--seeds", "U4"]);
+    let request = SimulateRequest::new(["U4"]);
+    assert_eq!(
+        defaults,
+        value(&reseau::cascade::simulate(&view, &request).unwrap()),
+        "the library's defaults"
+    );
 
     let relays = json(&[
         "relays",
@@ -235,36 +245,29 @@ fn each_analysis_is_the_library_call_with_the_same_options() {
         "--seed",
         "4",
     ]);
-    let options = reseau::relays::SelectOptions {
+    let request = reseau::relays::SelectRelaysRequest {
         k: Some(2),
         evaluation_runs: 200,
         model: Model::independent_cascade(0.05),
+        seed: 4,
         ..Default::default()
     };
-    assert_eq!(relays, value(&reseau::relays::select_relays(&view, &options, 4).unwrap()));
+    assert_eq!(relays, value(&reseau::relays::select_relays(&view, &request).unwrap()));
 
     let referrals =
         json(&["referrals", "--rate", "2", "--steps", "50", "--strategy", "hub", "--seed", "9"]);
-    let routing = reseau::referral::RouteOptions::new(reseau::referral::Strategy::Hub);
-    let expected = reseau::referral::route_referrals(
-        &view,
-        &reseau::referral::Workload::random(2.0, 50),
-        &routing,
-        9,
+    let request: reseau::referral::ReferralRequest = serde_json::from_value(
+        serde_json::json!({"rate": 2.0, "steps": 50, "strategy": "hub", "seed": 9}),
     )
     .unwrap();
-    assert_eq!(referrals, value(&expected));
+    assert_eq!(referrals, value(&reseau::referral::route_referrals(&view, &request).unwrap()));
 
     let curve = json(&["referrals", "--rates", "1,4", "--steps", "40"]);
-    let expected = reseau::referral::referral_load_curve(
-        &view,
-        &[1.0, 4.0],
-        40,
-        &reseau::referral::RouteOptions::default(),
-        0,
-    )
-    .unwrap();
-    assert_eq!(curve, value(&expected));
+    let request = reseau::referral::LoadCurveRequest {
+        steps: 40,
+        ..reseau::referral::LoadCurveRequest::new([1.0, 4.0])
+    };
+    assert_eq!(curve, value(&reseau::referral::referral_load_curve(&view, &request).unwrap()));
 
     let balance = json(&[
         "balance",
@@ -277,14 +280,14 @@ fn each_analysis_is_the_library_call_with_the_same_options() {
         "--decline",
         r#"{"layer": "facebook", "rate": 0.5, "periods": 1}"#,
     ]);
-    let options = reseau::balance::BalanceOptions {
+    let request = reseau::balance::BalanceRequest {
         mixes: vec![0.0, 1.0],
         steps: 20,
         runs: 20,
         decline: Some(reseau::balance::Decline::new("facebook", 0.5, 1)),
         ..Default::default()
     };
-    assert_eq!(balance, value(&reseau::balance::balance(&net, &options, 0).unwrap()));
+    assert_eq!(balance, value(&reseau::balance::balance(&net, &request).unwrap()));
 
     for sub in ["simulate", "relays", "referrals", "balance"] {
         let help = reseau(&[sub, "--help"]);
@@ -294,6 +297,5 @@ fn each_analysis_is_the_library_call_with_the_same_options() {
         );
     }
     fails(&["simulate", "--seeds", "nobody", "--runs", "5"], "UnknownPersonError", "nobody");
-    fails(&["referrals", "--steps", "5"], "InvalidParameterError", "--rate R");
     fails(&["balance", "--mixes", "0,2"], "InvalidParameterError", "2");
 }

@@ -1,6 +1,6 @@
 //! `reseau simulate`, `relays`, `referrals` and `balance`: one analysis of the library each,
-//! with its options (the library's request struct, flags for the common fields and `--set`
-//! for any other).
+//! with its request (the core's struct; flags for the common fields, `--set` for any other,
+//! the defaults the core's).
 
 // The doc comments of the arguments are their `--help`: values as a person types them.
 #![allow(clippy::doc_markdown)]
@@ -10,15 +10,17 @@ use std::io::Write;
 
 use clap::{ArgMatches, Args};
 use reseau::Network;
-use reseau::balance::{BalanceOptions, BalanceReport, balance_with};
-use reseau::cascade::{Model, Seeds, Summary, simulate_with};
+use reseau::balance::{BalanceReport, BalanceRequest, balance_with};
+use reseau::cascade::{CascadeSummary, SimulateRequest, simulate_with};
 use reseau::control::Control;
 use reseau::referral::{
-    LoadCurve, RouteOptions, RouteSummary, Workload, referral_load_curve_with, route_referrals_with,
+    LoadCurve, LoadCurveRequest, ReferralRequest, ReferralSummary, referral_load_curve_with,
+    route_referrals_with,
 };
-use reseau::relays::{SelectOptions, Selection, select_relays_with};
+use reseau::relays::{RelaySelection, SelectRelaysRequest, select_relays_with};
+use serde_json::Value;
 
-use super::analysis::{self, Analysis, names, people};
+use super::analysis::{self, Analysis, names};
 use super::{Common, Outcome};
 
 /// `reseau simulate`: a message spread by cascade from some people.
@@ -27,50 +29,60 @@ pub(crate) struct SimulateArgs {
     #[command(flatten)]
     pub(crate) common: Common,
     /// Who starts the message: labels (as in the files) or ids, comma-separated.
-    #[arg(long, value_delimiter = ',', required = true, value_name = "PEOPLE")]
-    pub(crate) seeds: Vec<String>,
+    #[arg(long, value_name = "PEOPLE")]
+    pub(crate) seeds: String,
     /// Who starts a second campaign, of bad buzz, comma-separated.
-    #[arg(long, value_delimiter = ',', value_name = "PEOPLE")]
-    pub(crate) bad_seeds: Vec<String>,
+    #[arg(long, value_name = "PEOPLE")]
+    pub(crate) bad_seeds: Option<String>,
     /// The number of cascades.
-    #[arg(long, required = true)]
-    pub(crate) runs: u64,
+    #[arg(long)]
+    pub(crate) runs: Option<u64>,
     /// The seed of the random streams: the same seed gives the same numbers in Rust, Python
-    /// and JavaScript (default 0).
+    /// and JavaScript.
     #[arg(long)]
     pub(crate) seed: Option<u64>,
     /// The model: independent_cascade, weighted_cascade or linear_threshold.
-    #[arg(long = "model", id = "kind", value_name = "KIND")]
+    #[arg(long = "model", id = "model.kind", value_name = "KIND")]
     pub(crate) kind: Option<String>,
     /// The probability that a tie passes the message on (Independent Cascade).
-    #[arg(long)]
+    #[arg(long, id = "model.probability", value_name = "P")]
     pub(crate) probability: Option<f64>,
 }
 
-struct Simulate {
-    seeds: Seeds,
-    runs: u64,
-    seed: u64,
-}
+struct Simulate;
 
 impl Analysis for Simulate {
-    type Request = Model;
-    type Output = Summary;
+    type Request = SimulateRequest;
+    type Output = (SimulateRequest, CascadeSummary);
     const NAME: &'static str = "simulate";
-    const WHAT: &'static str = "model's options";
+    const WHAT: &'static str = "simulation request's fields";
 
-    fn run(&self, net: &Network, model: &Model, control: &Control<'_>) -> reseau::Result<Summary> {
-        simulate_with(&net.compiled(), &self.seeds, model, self.runs, self.seed, control)
+    fn run(
+        &self,
+        net: &Network,
+        request: &SimulateRequest,
+        control: &Control<'_>,
+    ) -> reseau::Result<Self::Output> {
+        Ok((request.clone(), simulate_with(&net.compiled(), request, control)?))
     }
 
-    fn text(&self, net: &Network, s: &Summary) -> String {
+    fn json(output: &Self::Output) -> Value {
+        serde_json::to_value(&output.1).unwrap_or(Value::Null)
+    }
+
+    fn text(&self, net: &Network, (request, s): &Self::Output) -> String {
+        let who = |people: &[reseau::PersonRef]| {
+            let ids: Vec<u32> =
+                people.iter().filter_map(|p| net.resolve(p).ok()).map(|p| p.0).collect();
+            names(net, &ids)
+        };
         let mut w = String::new();
         let _ = writeln!(
             w,
             "A message from {} ({} runs, seed {})",
-            names(net, &self.seeds.good),
+            who(&request.seeds),
             s.runs,
-            self.seed
+            request.seed
         );
         let t = &s.total;
         let _ = writeln!(
@@ -78,13 +90,13 @@ impl Analysis for Simulate {
             "  reaches {:.2} people on average (95% CI {:.2} to {:.2}; std {:.2})",
             t.mean, t.ci95[0], t.ci95[1], t.std
         );
-        if !self.seeds.bad.is_empty() {
+        if !request.bad_seeds.is_empty() {
             let _ = writeln!(
                 w,
                 "  good buzz {:.2}, bad buzz {:.2} (from {})",
                 s.good.mean,
                 s.bad.mean,
-                names(net, &self.seeds.bad)
+                who(&request.bad_seeds)
             );
         }
         let steps: Vec<String> = s.by_step.iter().take(8).map(|x| format!("{x:.1}")).collect();
@@ -108,11 +120,7 @@ impl SimulateArgs {
         out: &mut dyn Write,
         err: &mut dyn Write,
     ) -> Result<(), Outcome> {
-        let make = |net: &Network| {
-            let seeds = Seeds::new(people(net, &self.seeds)?, people(net, &self.bad_seeds)?);
-            Ok(Simulate { seeds, runs: self.runs, seed: self.seed.unwrap_or_default() })
-        };
-        analysis::run(make, &self.common, matches, command, Vec::new(), out, err)
+        analysis::run(|_| Ok(Simulate), &self.common, matches, command, Vec::new(), out, err)
     }
 }
 
@@ -136,37 +144,39 @@ pub(crate) struct RelaysArgs {
     /// The probability that a tie passes the message on (the model's).
     #[arg(long, id = "model.probability", value_name = "P")]
     pub(crate) probability: Option<f64>,
-    /// The seed (default 0).
+    /// The seed.
     #[arg(long)]
     pub(crate) seed: Option<u64>,
 }
 
-struct Relays {
-    seed: u64,
-}
+struct Relays;
 
 impl Analysis for Relays {
-    type Request = SelectOptions;
-    type Output = Selection;
+    type Request = SelectRelaysRequest;
+    type Output = (u64, RelaySelection);
     const NAME: &'static str = "relays";
-    const WHAT: &'static str = "relay selection options";
+    const WHAT: &'static str = "relay selection request's fields";
 
     fn run(
         &self,
         net: &Network,
-        options: &SelectOptions,
+        request: &SelectRelaysRequest,
         control: &Control<'_>,
-    ) -> reseau::Result<Selection> {
-        select_relays_with(&net.compiled(), options, self.seed, control)
+    ) -> reseau::Result<Self::Output> {
+        Ok((request.seed, select_relays_with(&net.compiled(), request, control)?))
     }
 
-    fn text(&self, net: &Network, s: &Selection) -> String {
+    fn json(output: &Self::Output) -> Value {
+        serde_json::to_value(&output.1).unwrap_or(Value::Null)
+    }
+
+    fn text(&self, net: &Network, (seed, s): &Self::Output) -> String {
         let mut w = String::new();
         let method = serde_json::to_value(s.method)
             .ok()
             .and_then(|v| v.as_str().map(str::to_owned))
             .unwrap_or_default();
-        let _ = writeln!(w, "Relays ({method}, seed {}): {}", self.seed, names(net, &s.relays));
+        let _ = writeln!(w, "Relays ({method}, seed {seed}): {}", names(net, &s.relays));
         let _ = writeln!(w, "  total cost {}", s.cost);
         if let Some(e) = s.estimated_spread {
             let _ = writeln!(w, "  spread as the method estimated it: {e:.2} people");
@@ -196,15 +206,7 @@ impl RelaysArgs {
         out: &mut dyn Write,
         err: &mut dyn Write,
     ) -> Result<(), Outcome> {
-        analysis::run(
-            |_| Ok(Relays { seed: self.seed.unwrap_or_default() }),
-            &self.common,
-            matches,
-            command,
-            Vec::new(),
-            out,
-            err,
-        )
+        analysis::run(|_| Ok(Relays), &self.common, matches, command, Vec::new(), out, err)
     }
 }
 
@@ -216,12 +218,16 @@ pub(crate) struct ReferralsArgs {
     /// Random requests started per step (one run), or…
     #[arg(long, conflicts_with = "rates")]
     pub(crate) rate: Option<f64>,
-    /// …several rates, comma-separated and increasing: the load curve.
-    #[arg(long, value_delimiter = ',', value_name = "R1,R2,…")]
-    pub(crate) rates: Vec<f64>,
+    /// …several rates, comma-separated and increasing: the load curve (its request's
+    /// fields: rates, steps, seed and the routing).
+    #[arg(long, value_name = "R1,R2,…")]
+    pub(crate) rates: Option<String>,
+    /// Random requests in all (one run).
+    #[arg(long, conflicts_with = "rates")]
+    pub(crate) n_requests: Option<u64>,
     /// Steps during which requests start.
-    #[arg(long, required = true)]
-    pub(crate) steps: u32,
+    #[arg(long)]
+    pub(crate) steps: Option<u32>,
     /// How a holder chooses whom to pass the request to: greedy, oracle, strongest_tie, hub or
     /// random.
     #[arg(long)]
@@ -232,103 +238,97 @@ pub(crate) struct ReferralsArgs {
     /// The most ties a request may cross.
     #[arg(long)]
     pub(crate) max_hops: Option<u32>,
-    /// The seed (default 0).
+    /// The seed.
     #[arg(long)]
     pub(crate) seed: Option<u64>,
 }
 
-/// One run or a load curve.
-#[derive(serde::Serialize)]
-#[serde(untagged)]
-enum ReferralOutput {
-    Run(RouteSummary),
-    Curve(LoadCurve),
-}
+/// One run of referrals.
+struct Route;
 
-struct Referrals {
-    rates: Vec<f64>,
-    steps: u32,
-    seed: u64,
-}
-
-impl Analysis for Referrals {
-    type Request = RouteOptions;
-    type Output = ReferralOutput;
+impl Analysis for Route {
+    type Request = ReferralRequest;
+    type Output = ReferralSummary;
     const NAME: &'static str = "referrals";
-    const WHAT: &'static str = "routing options";
+    const WHAT: &'static str = "referral request's fields";
 
     fn run(
         &self,
         net: &Network,
-        routing: &RouteOptions,
+        request: &ReferralRequest,
         control: &Control<'_>,
-    ) -> reseau::Result<ReferralOutput> {
-        let view = net.compiled();
-        if let [rate] = self.rates[..] {
-            route_referrals_with(
-                &view,
-                &Workload::random(rate, self.steps),
-                routing,
-                self.seed,
-                control,
-            )
-            .map(ReferralOutput::Run)
-        } else {
-            referral_load_curve_with(&view, &self.rates, self.steps, routing, self.seed, control)
-                .map(ReferralOutput::Curve)
-        }
+    ) -> reseau::Result<ReferralSummary> {
+        route_referrals_with(&net.compiled(), request, control)
     }
 
-    fn text(&self, _net: &Network, output: &ReferralOutput) -> String {
+    fn json(output: &ReferralSummary) -> Value {
+        serde_json::to_value(output).unwrap_or(Value::Null)
+    }
+
+    fn text(&self, _net: &Network, s: &ReferralSummary) -> String {
         let mut w = String::new();
-        match output {
-            ReferralOutput::Run(s) => {
-                let _ = writeln!(
-                    w,
-                    "Referrals: {} requests, {} per step for {} steps (seed {})",
-                    s.requests, self.rates[0], self.steps, self.seed
-                );
-                let _ = writeln!(
-                    w,
-                    "  reached their target: {} ({:.1}%, 95% CI {:.1}% to {:.1}%)",
-                    s.succeeded,
-                    100.0 * s.success_rate,
-                    100.0 * s.success_ci95[0],
-                    100.0 * s.success_ci95[1]
-                );
-                let _ = writeln!(
-                    w,
-                    "  lost: {} unwilling holders, {} dead ends, {} too long, {} ignored by the target",
-                    s.unwilling, s.dead_ends, s.truncated, s.ignored
-                );
-                if let (Some(l), Some(t)) = (s.mean_chain_length, s.mean_time) {
-                    let _ = writeln!(w, "  completed chains: {l:.2} hops, {t:.2} steps on average");
-                }
-            }
-            ReferralOutput::Curve(c) => {
-                let _ = writeln!(
-                    w,
-                    "Referral load curve ({} steps per rate, seed {})",
-                    c.steps, self.seed
-                );
-                let _ = writeln!(w, "  {:>10} {:>11} {:>8}", "rate", "throughput", "success");
-                for (i, r) in c.rates.iter().enumerate() {
-                    let _ = writeln!(
-                        w,
-                        "  {r:>10} {:>11.3} {:>7.1}%",
-                        c.throughput[i],
-                        100.0 * c.success_rate[i]
-                    );
-                }
-                let collapse =
-                    c.collapse_rate.map_or_else(|| "no rate tried".to_owned(), |r| r.to_string());
-                let _ = writeln!(
-                    w,
-                    "  peaks at {} ({:.3} per step), collapses at {collapse}",
-                    c.peak_rate, c.peak_throughput
-                );
-            }
+        let _ = writeln!(w, "Referrals: {} requests", s.requests);
+        let _ = writeln!(
+            w,
+            "  reached their target: {} ({:.1}%, 95% CI {:.1}% to {:.1}%)",
+            s.succeeded,
+            100.0 * s.success_rate,
+            100.0 * s.success_ci95[0],
+            100.0 * s.success_ci95[1]
+        );
+        let _ = writeln!(
+            w,
+            "  lost: {} unwilling holders, {} dead ends, {} too long, {} ignored by the target",
+            s.unwilling, s.dead_ends, s.truncated, s.ignored
+        );
+        if let (Some(l), Some(t)) = (s.mean_chain_length, s.mean_time) {
+            let _ = writeln!(w, "  completed chains: {l:.2} hops, {t:.2} steps on average");
         }
+        w
+    }
+}
+
+/// The load curve.
+struct Curve;
+
+impl Analysis for Curve {
+    type Request = LoadCurveRequest;
+    type Output = LoadCurve;
+    const NAME: &'static str = "referrals";
+    const WHAT: &'static str = "load curve request's fields";
+
+    fn run(
+        &self,
+        net: &Network,
+        request: &LoadCurveRequest,
+        control: &Control<'_>,
+    ) -> reseau::Result<LoadCurve> {
+        referral_load_curve_with(&net.compiled(), request, control)
+    }
+
+    fn json(output: &LoadCurve) -> Value {
+        serde_json::to_value(output).unwrap_or(Value::Null)
+    }
+
+    fn text(&self, _net: &Network, c: &LoadCurve) -> String {
+        let mut w = String::new();
+        let _ = writeln!(w, "Referral load curve ({} steps per rate)", c.steps);
+        let _ = writeln!(w, "  {:>10} {:>11} {:>8}", "rate", "throughput", "success");
+        for (i, r) in c.rates.iter().enumerate() {
+            let _ = writeln!(
+                w,
+                "  {r:>10} {:>11.3} {:>7.1}%",
+                c.throughput[i],
+                100.0 * c.success_rate[i]
+            );
+        }
+        let collapse =
+            c.collapse_rate.map_or_else(|| "no rate tried".to_owned(), |r| r.to_string());
+        let _ = writeln!(
+            w,
+            "  peaks at {} ({:.3} per step), collapses at {collapse}",
+            c.peak_rate, c.peak_throughput
+        );
         w
     }
 }
@@ -341,19 +341,11 @@ impl ReferralsArgs {
         out: &mut dyn Write,
         err: &mut dyn Write,
     ) -> Result<(), Outcome> {
-        let rates = match (self.rate, self.rates.is_empty()) {
-            (Some(r), _) => vec![r],
-            (None, false) => self.rates.clone(),
-            (None, true) => {
-                return Err(Outcome::Failed(reseau::Error::InvalidParameter {
-                    name: "rate".into(),
-                    value: "none".into(),
-                    expected: "--rate R (one run) or --rates R1,R2,… (the load curve)".into(),
-                }));
-            }
-        };
-        let referrals = Referrals { rates, steps: self.steps, seed: self.seed.unwrap_or_default() };
-        analysis::run(|_| Ok(referrals), &self.common, matches, command, Vec::new(), out, err)
+        if self.rates.is_some() {
+            analysis::run(|_| Ok(Curve), &self.common, matches, command, Vec::new(), out, err)
+        } else {
+            analysis::run(|_| Ok(Route), &self.common, matches, command, Vec::new(), out, err)
+        }
     }
 }
 
@@ -374,38 +366,39 @@ pub(crate) struct BalanceArgs {
     /// Cascades of the campaign per mix and period.
     #[arg(long)]
     pub(crate) runs: Option<u64>,
-    /// A declining layer, as the library's `Decline` in JSON: `{"layer": "facebook",
-    /// "rate": 0.3, "periods": 4}` (each period it keeps each tie with probability 1 − rate).
+    /// A declining layer, as the library's `Decline` in JSON: {"layer": "facebook", "rate":
+    /// 0.3, "periods": 4} (each period it keeps each tie with probability 1 − rate).
     #[arg(long, value_name = "JSON")]
     pub(crate) decline: Option<String>,
-    /// The seed (default 0).
+    /// The seed.
     #[arg(long)]
     pub(crate) seed: Option<u64>,
 }
 
-struct Balance {
-    seed: u64,
-}
+struct Balance;
 
 impl Analysis for Balance {
-    type Request = BalanceOptions;
-    type Output = BalanceReport;
+    type Request = BalanceRequest;
+    type Output = (u64, BalanceReport);
     const NAME: &'static str = "balance";
-    const WHAT: &'static str = "balance options";
+    const WHAT: &'static str = "balance request's fields";
 
     fn run(
         &self,
         net: &Network,
-        options: &BalanceOptions,
+        request: &BalanceRequest,
         control: &Control<'_>,
-    ) -> reseau::Result<BalanceReport> {
-        balance_with(net, options, self.seed, control)
+    ) -> reseau::Result<Self::Output> {
+        Ok((request.seed, balance_with(net, request, control)?))
     }
 
-    fn text(&self, _net: &Network, b: &BalanceReport) -> String {
+    fn json(output: &Self::Output) -> Value {
+        serde_json::to_value(&output.1).unwrap_or(Value::Null)
+    }
+
+    fn text(&self, _net: &Network, (seed, b): &Self::Output) -> String {
         let mut w = String::new();
-        let _ =
-            writeln!(w, "Balance: the share of effort on physical ties (mix), seed {}", self.seed);
+        let _ = writeln!(w, "Balance: the share of effort on physical ties (mix), seed {seed}");
         let _ = writeln!(
             w,
             "  {:>4} {:>6} {:>8} {:>11} {:>8} {:>8}",
@@ -467,15 +460,7 @@ impl BalanceArgs {
         if let Some(decline) = &self.decline {
             extra.push(("decline".to_owned(), crate::overlay::parse_value(decline, None)));
         }
-        analysis::run(
-            |_| Ok(Balance { seed: self.seed.unwrap_or_default() }),
-            &self.common,
-            matches,
-            command,
-            extra,
-            out,
-            err,
-        )
+        analysis::run(|_| Ok(Balance), &self.common, matches, command, extra, out, err)
     }
 }
 
@@ -484,6 +469,8 @@ pub(crate) fn annotate(command: clap::Command) -> clap::Command {
     command
         .mut_subcommand("simulate", analysis::annotate::<Simulate>)
         .mut_subcommand("relays", analysis::annotate::<Relays>)
-        .mut_subcommand("referrals", analysis::annotate::<Referrals>)
+        .mut_subcommand("referrals", |c| {
+            analysis::annotate::<Curve>(analysis::annotate::<Route>(c))
+        })
         .mut_subcommand("balance", analysis::annotate::<Balance>)
 }

@@ -18,8 +18,8 @@ use crate::{overlay, progress};
 pub(crate) trait Analysis {
     /// The serde struct of the call's options, whose `Default` is the library's.
     type Request: Serialize + DeserializeOwned + Default;
-    /// The result, printed by [`Analysis::text`] or as JSON.
-    type Output: Serialize;
+    /// The result, printed by [`Analysis::text`] or as [`Analysis::json`].
+    type Output;
     /// The subcommand.
     const NAME: &'static str;
     /// What `--help` calls the request's fields.
@@ -33,6 +33,8 @@ pub(crate) trait Analysis {
     ) -> reseau::Result<Self::Output>;
     /// The result for a person to read.
     fn text(&self, net: &Network, output: &Self::Output) -> String;
+    /// The result for a program: the core's serde form.
+    fn json(output: &Self::Output) -> Value;
 }
 
 /// `--help` of the subcommand, with the request's defaults.
@@ -56,7 +58,7 @@ pub(crate) fn run<A: Analysis>(
     let analysis = make(&loaded.net)?;
     let defaults = serde_json::to_value(A::Request::default()).unwrap_or(Value::Null);
     let mut entries = extra;
-    entries.extend(overlay::from_matches(matches, command, &defaults));
+    entries.extend(overlay::from_matches(matches, command, &defaults, &Common::ids()));
     for pair in &common.set {
         entries.push(overlay::parse_set(pair, &defaults)?);
     }
@@ -65,30 +67,12 @@ pub(crate) fn run<A: Analysis>(
     let output =
         progress::watched(A::NAME, common.quiet, |control| analysis.run(net, &request, control))?;
     if common.json {
-        let json =
-            serde_json::to_string_pretty(&output).map_err(|e| reseau::Error::InvalidParameter {
-                name: "output".into(),
-                value: e.to_string(),
-                expected: "a result that serialises".into(),
-            })?;
+        let json = serde_json::to_string_pretty(&A::json(&output)).unwrap_or_default();
         writeln!(out, "{json}")?;
     } else {
         write!(out, "{}", analysis.text(net, &output))?;
     }
     Ok(())
-}
-
-/// People by label (as in the network's files) or id.
-pub(crate) fn people(net: &Network, given: &[String]) -> reseau::Result<Vec<u32>> {
-    given
-        .iter()
-        .map(|p| {
-            net.index_of(p)
-                .map(|id| id.0)
-                .or_else(|| p.parse::<u32>().ok().filter(|&id| (id as usize) < net.num_people()))
-                .ok_or_else(|| reseau::Error::UnknownPerson { person: p.clone() })
-        })
-        .collect()
 }
 
 /// People's names, comma-separated.

@@ -51,6 +51,17 @@ pub(crate) struct Common {
 }
 
 impl Common {
+    /// The ids of the arguments that are not fields of a request: these, the input's, the
+    /// output folder and clap's own.
+    pub(crate) fn ids() -> Vec<String> {
+        let command = <Common as Args>::augment_args(clap::Command::new("common"));
+        command
+            .get_arguments()
+            .map(|a| a.get_id().as_str().to_owned())
+            .chain(["out", "help", "version"].map(String::from))
+            .collect()
+    }
+
     /// The network, its notes written to `err` (unless quiet).
     pub(crate) fn load(&self, err: &mut dyn Write) -> Result<Loaded, Outcome> {
         let mut notes = Vec::new();

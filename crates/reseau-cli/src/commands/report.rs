@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use clap::{ArgMatches, Args};
-use reseau::report::{ReportOptions, headline_with};
+use reseau::report::{ReportOptions, ReportRequest, report_with};
 use serde_json::Value;
 
 use super::{Common, Outcome};
@@ -19,7 +19,8 @@ pub(crate) struct ReportArgs {
     /// JavaScript.
     #[arg(long)]
     pub(crate) seed: Option<u64>,
-    /// A preview: fewer runs, steps and replicates (the library's quick options).
+    /// A preview: fewer runs, steps and replicates (the options not given are the library's
+    /// quick ones).
     #[arg(long)]
     pub(crate) quick: bool,
     /// Also write report.txt, report.json, report.html (one self-contained page) and the
@@ -55,18 +56,21 @@ pub(crate) struct ReportArgs {
     pub(crate) decline_layer: Option<String>,
 }
 
-/// The seed when none is given: the one of the README's report and of the bindings' `report`.
-const SEED: u64 = 7;
-
-/// The options the flags override: the library's quick or full defaults.
-fn base(quick: bool) -> ReportOptions {
-    if quick { ReportOptions::quick() } else { ReportOptions::default() }
+/// The report request's fields with their defaults: the request's own (`quick`, `seed`, …)
+/// over every option's value when not given ([`ReportOptions::default`]).
+fn defaults() -> Value {
+    let mut all = serde_json::to_value(ReportOptions::default()).unwrap_or(Value::Null);
+    if let (Some(all), Value::Object(request)) =
+        (all.as_object_mut(), serde_json::to_value(ReportRequest::default()).unwrap_or(Value::Null))
+    {
+        all.extend(request);
+    }
+    all
 }
 
 /// `reseau report --help` with the library's defaults.
 pub(crate) fn annotate(command: clap::Command) -> clap::Command {
-    let defaults = serde_json::to_value(ReportOptions::default()).unwrap_or(Value::Null);
-    overlay::annotate(command, &defaults, "report options")
+    overlay::annotate(command, &defaults(), "report request's fields")
 }
 
 impl ReportArgs {
@@ -78,19 +82,19 @@ impl ReportArgs {
         err: &mut dyn Write,
     ) -> Result<(), Outcome> {
         let loaded = self.common.load(err)?;
-        let base = base(self.quick);
-        let defaults = serde_json::to_value(&base).unwrap_or(Value::Null);
-        let mut entries =
-            vec![("title".to_owned(), Value::String(format!("reseau report: {}", loaded.name)))];
-        entries.extend(overlay::from_matches(matches, command, &defaults));
+        let defaults = defaults();
+        let title = format!("reseau report: {}", loaded.name);
+        let mut entries = vec![("title".to_owned(), Value::String(title))];
+        entries.extend(overlay::from_matches(matches, command, &defaults, &Common::ids()));
         for pair in &self.common.set {
             entries.push(overlay::parse_set(pair, &defaults)?);
         }
-        let options: ReportOptions = overlay::apply(&base, &entries, "report options")?;
-        let seed = self.seed.unwrap_or(SEED);
+        let request: ReportRequest =
+            overlay::apply(&ReportRequest::default(), &entries, "report request")?;
+        request.validate()?;
         let net = &loaded.net;
         let report = progress::watched("report", self.common.quiet, |control| {
-            headline_with(net, &options, seed, control)
+            report_with(net, &request, control)
         })?;
         if self.common.json {
             writeln!(out, "{}", report.to_json())?;

@@ -18,7 +18,7 @@ impl Report {
     ///
     /// ```
     /// let net = reseau::datasets::aarhus_cs();
-    /// let report = reseau::report::headline(&net, &reseau::report::ReportOptions::quick(), 1)?;
+    /// let report = reseau::report::report(&net, &reseau::report::ReportRequest::quick().seed(1))?;
     /// let names: Vec<String> = report.charts().into_iter().map(|(name, _)| name).collect();
     /// assert_eq!(names, ["cascade.svg", "load_curve.svg", "balance_referrals.svg", "balance_reach.svg", "decline.svg"]);
     /// # Ok::<(), reseau::Error>(())

@@ -5,8 +5,8 @@
 
 use super::Report;
 use super::load::{CurveShape, ScanEnd};
-use crate::balance::{BalanceOptions, BalanceReport, BalanceRow};
-use crate::relays::Selection;
+use crate::balance::{BalanceReport, BalanceRequest, BalanceRow};
+use crate::relays::RelaySelection;
 
 /// A piece of a line: text, or a number of the report with its JSON path.
 #[derive(Debug, Clone)]
@@ -243,7 +243,7 @@ impl Report {
         Section { id: "network", heading: None, blocks }
     }
 
-    fn names(&self, s: &Selection) -> String {
+    fn names(&self, s: &RelaySelection) -> String {
         s.relays.iter().map(|&r| self.names[r as usize].clone()).collect::<Vec<_>>().join(", ")
     }
 
@@ -257,7 +257,7 @@ impl Report {
         }
     }
 
-    fn selection(&self, blocks: &mut Vec<Block>, title: String, s: &Selection, path: &str) {
+    fn selection(&self, blocks: &mut Vec<Block>, title: String, s: &RelaySelection, path: &str) {
         blocks.push(line(vec![t(format!("{title}: {}", self.names(s)))]));
         if let Some(spread) = &s.spread {
             blocks.push(nested(vec![
@@ -560,7 +560,7 @@ impl Report {
                 rate(self.load_curve.best_rate, "load_curve.best_rate"),
                 t(format!(
                     " requests per step (the best rate), campaign of {} seeds",
-                    BalanceOptions::default().seeds
+                    BalanceRequest::default().num_seeds
                 )),
             ]),
             blocks,

@@ -103,7 +103,7 @@ impl Report {
     ///
     /// ```
     /// let net = reseau::datasets::aarhus_cs();
-    /// let report = reseau::report::headline(&net, &reseau::report::ReportOptions::quick(), 1)?;
+    /// let report = reseau::report::report(&net, &reseau::report::ReportRequest::quick().seed(1))?;
     /// let page = report.html();
     /// assert!(page.contains(r#"<meta name="viewport""#));
     /// assert_eq!(page.matches("<svg").count(), report.charts().len());

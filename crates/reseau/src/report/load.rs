@@ -7,8 +7,9 @@ use serde::{Deserialize, Serialize};
 use crate::compiled::CompiledNetwork;
 use crate::control::Control;
 use crate::error::{Error, Result};
-use crate::referral::{LoadCurve, RouteOptions, referral_load_curve_with};
+use crate::referral::{LoadCurve, LoadCurveRequest, RouteOptions, referral_load_curve_with};
 use crate::rng::Stream;
+use crate::stats::t_interval;
 
 /// The stream tag of the replicates' seeds.
 const REPLICATE_STREAM: u64 = 0x4c4f_4144_0000_0000; // "LOAD"
@@ -92,8 +93,8 @@ pub enum ScanEnd {
 /// (still rising, highest at the lightest load, or flat within the noise) and names no peak.
 ///
 /// ```
-/// use reseau::report::{CurveShape, ReportOptions, headline};
-/// let report = headline(&reseau::datasets::aarhus_cs(), &ReportOptions::quick(), 1)?;
+/// use reseau::report::{CurveShape, ReportRequest, report};
+/// let report = report(&reseau::datasets::aarhus_cs(), &ReportRequest::quick().seed(1))?;
 /// let curve = &report.load_curve;
 /// assert_eq!(curve.start_rate, 0.61); // one request per hundred people per step
 /// assert!(curve.rates.windows(2).all(|w| w[0] < w[1]));
@@ -200,32 +201,6 @@ fn mean(xs: &[f64]) -> f64 {
     xs.iter().sum::<f64>() / xs.len().max(1) as f64
 }
 
-/// The 97.5% quantile of Student's t with `df` degrees of freedom (tabulated to 30, then
-/// 1.96 + 2.5/df, within 0.002 of the exact value).
-fn t975(df: usize) -> f64 {
-    const TABLE: [f64; 30] = [
-        12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.160,
-        2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064, 2.060, 2.056,
-        2.052, 2.048, 2.045, 2.042,
-    ];
-    match df {
-        0 => f64::INFINITY,
-        1..=30 => TABLE[df - 1],
-        _ => 1.96 + 2.5 / df as f64,
-    }
-}
-
-/// The mean of `xs` and its Student t 95% interval (the mean alone for one value).
-fn interval(xs: &[f64]) -> [f64; 2] {
-    let m = mean(xs);
-    if xs.len() < 2 {
-        return [m, m];
-    }
-    let var = xs.iter().map(|x| (x - m) * (x - m)).sum::<f64>() / (xs.len() - 1) as f64;
-    let half = t975(xs.len() - 1) * (var / xs.len() as f64).sqrt();
-    [m - half, m + half]
-}
-
 /// Runs `rates` once per replicate seed, the replicates in parallel.
 fn run_round(
     view: &CompiledNetwork,
@@ -235,7 +210,14 @@ fn run_round(
     control: &Control<'_>,
 ) -> Result<Vec<Point>> {
     let run = |&seed: &u64| {
-        referral_load_curve_with(view, rates, options.steps, &options.routing, seed, control)
+        let request = LoadCurveRequest {
+            rates: rates.to_vec(),
+            steps: options.steps,
+            seed,
+            ..LoadCurveRequest::default()
+        }
+        .with_routing(options.routing.clone());
+        referral_load_curve_with(view, &request, control)
     };
     #[cfg(feature = "parallel")]
     let curves: Vec<LoadCurve> = {
@@ -423,14 +405,14 @@ fn summarise(
     let throughput_ci: Vec<[f64; 2]> = points
         .iter()
         .map(|p| {
-            let [lo, hi] = interval(&p.throughputs());
+            let [lo, hi] = t_interval(&p.throughputs());
             [lo.max(0.0), hi]
         })
         .collect();
     let success_ci = points
         .iter()
         .map(|p| {
-            let [lo, hi] = interval(&p.successes());
+            let [lo, hi] = t_interval(&p.successes());
             [lo.max(0.0), hi.min(1.0)]
         })
         .collect();
@@ -481,19 +463,6 @@ fn summarise(
 #[allow(clippy::float_cmp)] // exact values are intended
 mod tests {
     use super::*;
-
-    #[test]
-    fn student_t_quantiles_and_intervals() {
-        assert_eq!(t975(1), 12.706);
-        assert!((t975(60) - 2.000).abs() < 0.002);
-        assert!((t975(1000) - 1.962).abs() < 0.002);
-        // 1, 2, 3: mean 2, sd 1, half-width 4.303 / √3.
-        let [lo, hi] = interval(&[1.0, 2.0, 3.0]);
-        assert!(
-            (hi - 2.0 - 4.303 / 3f64.sqrt()).abs() < 1e-12 && (2.0 - lo - (hi - 2.0)).abs() < 1e-12
-        );
-        assert_eq!(interval(&[5.0]), [5.0, 5.0]);
-    }
 
     fn point(rate: f64, throughputs: &[f64]) -> Point {
         let runs = throughputs

@@ -11,9 +11,9 @@ use crate::referral::Strategy;
 /// A part of the report left out, and why: one line of the text.
 ///
 /// ```
-/// use reseau::report::{ReportOptions, headline};
+/// use reseau::report::{ReportRequest, report};
 /// let one_layer = reseau::generators::erdos_renyi(40, 4.0, 1)?;
-/// let report = headline(&one_layer, &ReportOptions::quick(), 1)?;
+/// let report = report(&one_layer, &ReportRequest::quick().seed(1))?;
 /// let left_out = &report.omitted[0];
 /// assert_eq!(left_out.sections, ["offline_online", "balance", "decline"]);
 /// assert!(left_out.line.starts_with("No offline/online split and no balance sweep: the network has one layer"));
@@ -32,8 +32,8 @@ pub struct Omission {
 /// How referrals are routed in the report, and why.
 ///
 /// ```
-/// use reseau::report::{ReportOptions, headline};
-/// let report = headline(&reseau::datasets::aarhus_cs(), &ReportOptions::quick(), 1)?;
+/// use reseau::report::{ReportRequest, report};
+/// let report = report(&reseau::datasets::aarhus_cs(), &ReportRequest::quick().seed(1))?;
 /// assert_eq!(report.routing.knowledge, "groups");
 /// assert!(report.routing.reason.contains("10 groups"));
 /// # Ok::<(), reseau::Error>(())

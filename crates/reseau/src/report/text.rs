@@ -81,7 +81,7 @@ impl Report {
     ///
     /// ```
     /// let net = reseau::datasets::aarhus_cs();
-    /// let report = reseau::report::headline(&net, &reseau::report::ReportOptions::quick(), 1)?;
+    /// let report = reseau::report::report(&net, &reseau::report::ReportRequest::quick().seed(1))?;
     /// let text = report.text();
     /// assert!(text.contains("61 people, 620 ties in 5 layers"));
     /// assert!(text.contains("collapses at"));
@@ -123,7 +123,7 @@ impl Report {
     ///
     /// ```
     /// let net = reseau::datasets::aarhus_cs();
-    /// let report = reseau::report::headline(&net, &reseau::report::ReportOptions::quick(), 1)?;
+    /// let report = reseau::report::report(&net, &reseau::report::ReportRequest::quick().seed(1))?;
     /// let back: reseau::report::Report = serde_json::from_str(&report.to_json())?;
     /// assert_eq!(back, report);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -138,7 +138,7 @@ impl Report {
     ///
     /// ```
     /// let net = reseau::datasets::aarhus_cs();
-    /// let report = reseau::report::headline(&net, &reseau::report::ReportOptions::quick(), 1)?;
+    /// let report = reseau::report::report(&net, &reseau::report::ReportRequest::quick().seed(1))?;
     /// let dir = std::env::temp_dir().join(format!("reseau-doc-{}", std::process::id()));
     /// let files = report.write(&dir)?;
     /// assert_eq!(files.len(), 8);
