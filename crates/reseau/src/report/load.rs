@@ -31,6 +31,7 @@ const MAX_BEYOND: u32 = 3;
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum CurveShape {
     /// Throughput clearly rises, then clearly falls: the best rate is a peak.
@@ -51,6 +52,7 @@ pub enum CurveShape {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ScanEnd {
     /// The mean success rate fell below the threshold at the highest rate.
@@ -107,6 +109,7 @@ pub enum ScanEnd {
 /// # Ok::<(), reseau::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LoadScan {
     /// The request rates tried (requests started per step), increasing.
     pub rates: Vec<f64>,

@@ -21,6 +21,7 @@ use crate::referral::Strategy;
 /// # Ok::<(), reseau::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Omission {
     /// The parts left out, by their names in the report (`offline_online`, `balance`,
     /// `decline`, `budgeted`).
@@ -39,6 +40,7 @@ pub struct Omission {
 /// # Ok::<(), reseau::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RoutingChoice {
     /// The strategy.
     pub strategy: Strategy,
