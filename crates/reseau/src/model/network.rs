@@ -261,6 +261,25 @@ impl Network {
         Ok(())
     }
 
+    /// Changes a layer's kind, physical or digital: what the layer stands for, which its
+    /// ties do not depend on (a file read with the wrong guess can be corrected).
+    ///
+    /// ```
+    /// use reseau::{LayerKind, io::{EdgeListOptions, parse_edgelist}};
+    /// let mut net = parse_edgelist(b"a b\nb c\n", "t", &EdgeListOptions::default())?;
+    /// net.set_layer_kind("ties", LayerKind::Digital)?;
+    /// assert_eq!(net.layers()[0].kind, LayerKind::Digital);
+    /// assert_eq!(net.num_ties(), 2);
+    /// assert_eq!(net.set_layer_kind("lunch", LayerKind::Digital).unwrap_err().kind(), "UnknownLayerError");
+    /// # Ok::<(), reseau::Error>(())
+    /// ```
+    pub fn set_layer_kind(&mut self, layer: impl LayerKey, kind: LayerKind) -> Result<()> {
+        let id = layer.resolve(self)?;
+        self.changed();
+        self.layers[id.index()].kind = kind;
+        Ok(())
+    }
+
     // ----- people -----
 
     /// Adds a person and returns their id (ids are dense, from 0).
@@ -709,6 +728,60 @@ impl Network {
             .filter(|&i| self.layers[i].kind == kind)
             .map(|i| LayerId(i as u32))
             .collect()
+    }
+
+    /// Adds `other`'s layers and ties to this network, people matched by label: a labelled
+    /// person of `other` is the person of this network with the same label (who takes
+    /// `other`'s group and attributes where they have none), anyone else is added. Layer
+    /// names must differ: several files, one layer each, make one multiplex network.
+    ///
+    /// ```
+    /// use reseau::io::{EdgeListOptions, parse_edgelist};
+    /// let read = |text: &[u8], layer: &str| {
+    ///     parse_edgelist(text, layer, &EdgeListOptions { layer: layer.into(), ..Default::default() })
+    /// };
+    /// let mut net = read(b"ana bo\nbo cy\n", "lunch")?;
+    /// net.merge(&read(b"ana cy\ncy dee\n", "mail")?)?;
+    /// assert_eq!((net.num_people(), net.num_layers(), net.num_ties()), (4, 2, 4));
+    /// assert_eq!(net.overlap("lunch", "mail")?, 0);
+    /// assert_eq!(net.merge(&read(b"x y\n", "mail")?).unwrap_err().kind(), "DuplicateLayerError");
+    /// # Ok::<(), reseau::Error>(())
+    /// ```
+    pub fn merge(&mut self, other: &Network) -> Result<()> {
+        if let Some(layer) = other.layers.iter().find(|l| self.layer_index.contains_key(&l.name)) {
+            return Err(Error::DuplicateLayer { name: layer.name.clone() });
+        }
+        let mut people = Vec::with_capacity(other.num_people());
+        for (_, person) in other.people() {
+            let existing = person.label.as_deref().and_then(|l| self.index_of(l));
+            let id = match existing {
+                Some(id) => {
+                    let mine = self.person_mut(id)?;
+                    if mine.group.is_none() {
+                        mine.group.clone_from(&person.group);
+                    }
+                    for (key, value) in &person.attributes {
+                        mine.attributes.entry(key.clone()).or_insert_with(|| value.clone());
+                    }
+                    id
+                }
+                None => self.add_person(person.clone())?,
+            };
+            people.push(id);
+        }
+        let first = self.layers.len();
+        for layer in &other.layers {
+            self.add_layer(layer.clone())?;
+        }
+        for tie in other.ties() {
+            self.insert_tie_unchecked(Tie {
+                source: people[tie.source.index()],
+                target: people[tie.target.index()],
+                layer: LayerId((first + tie.layer.index()) as u32),
+                ..tie.clone()
+            });
+        }
+        Ok(())
     }
 
     /// A copy without the named layers (a platform disappears). Layer ids are renumbered;
