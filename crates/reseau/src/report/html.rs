@@ -11,7 +11,7 @@ use super::doc::{Block, Cell, Span, Table};
 const STYLE: &str = "\
 :root{color-scheme:light;--ink:#1d1d1f;--muted:#5f6368;--rule:#e3e3e3;--accent:#1f77b4}
 *{box-sizing:border-box}
-body{margin:0;font:16px/1.5 system-ui,-apple-system,\"Segoe UI\",Roboto,sans-serif;color:var(--ink);background:#fff}
+body{margin:0;font:16px/1.5 system-ui,-apple-system,\"Segoe UI\",Roboto,sans-serif;color:var(--ink);background:#fff;overflow-wrap:anywhere}
 main{max-width:60rem;margin:0 auto;padding:1rem}
 h1{font-size:1.5rem;margin:.5rem 0 1rem}
 h2{font-size:1.15rem;margin:2rem 0 .5rem;padding-top:.5rem;border-top:1px solid var(--rule)}
