@@ -12,7 +12,7 @@ use std::hint::black_box;
 use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use reseau::cascade::{Model, Seeds, simulate};
+use reseau::cascade::{Model, Seeds, SimulateRequest, simulate};
 use reseau::io::{EdgeListOptions, read_edgelist};
 
 const FACEBOOK: &str = concat!(
@@ -44,11 +44,23 @@ fn facebook(c: &mut Criterion) {
     ] {
         group.bench_function(format!("{name}, 1 thread"), |b| {
             b.iter(|| {
-                one.install(|| simulate(black_box(&view), &seeds, &model, 1000, 1).expect("runs"))
+                one.install(|| {
+                    simulate(
+                        black_box(&view),
+                        &SimulateRequest::campaigns(&seeds).model(model.clone()).runs(1000).seed(1),
+                    )
+                    .expect("runs")
+                })
             });
         });
         group.bench_function(format!("{name}, all threads"), |b| {
-            b.iter(|| simulate(black_box(&view), &seeds, &model, 1000, 1).expect("runs"));
+            b.iter(|| {
+                simulate(
+                    black_box(&view),
+                    &SimulateRequest::campaigns(&seeds).model(model.clone()).runs(1000).seed(1),
+                )
+                .expect("runs")
+            });
         });
     }
     group.finish();
@@ -72,7 +84,13 @@ fn million(c: &mut Criterion) {
     let mut group = c.benchmark_group("10^6 people, 10^7 ties");
     group.sample_size(10);
     group.bench_function("one IC run, p=0.01, 100 seeds", |b| {
-        b.iter(|| simulate(black_box(&view), &seeds, &model, 1, 1).expect("runs"));
+        b.iter(|| {
+            simulate(
+                black_box(&view),
+                &SimulateRequest::campaigns(&seeds).model(model.clone()).runs(1).seed(1),
+            )
+            .expect("runs")
+        });
     });
     group.finish();
 }

@@ -15,7 +15,7 @@ use std::path::Path;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use reseau::cascade::Model;
 use reseau::io::{EdgeListOptions, read_edgelist};
-use reseau::reputation::{ReputationOptions, Score, score};
+use reseau::reputation::{ReputationRequest, Score, score};
 use reseau::rng::{GapTable, Stream};
 
 const ENRON: &str =
@@ -41,11 +41,21 @@ fn pagerank(c: &mut Criterion) {
         return;
     }
     let view = read_edgelist(path, &EdgeListOptions::default()).expect("parses").compile();
-    let options = ReputationOptions { tolerance: 1e-14, ..ReputationOptions::default() };
+    let options = ReputationRequest { tolerance: 1e-14, ..ReputationRequest::default() };
     let mut group = c.benchmark_group("email-Enron");
     group.sample_size(10);
     group.bench_function("PageRank, damping 0.85, tolerance 1e-14", |b| {
-        b.iter(|| score(black_box(&view), Score::Pagerank, None, &options).expect("ranks"));
+        b.iter(|| {
+            score(
+                black_box(&view),
+                &ReputationRequest {
+                    method: Some(Score::Pagerank),
+                    layer: None,
+                    ..options.clone()
+                },
+            )
+            .expect("ranks")
+        });
     });
     group.finish();
 }
@@ -65,9 +75,19 @@ fn rr_sampling(c: &mut Criterion) {
         ("IC p=0.01", Model::independent_cascade(0.01)),
         ("weighted cascade", Model::weighted_cascade()),
     ] {
-        let options = ReputationOptions { model, samples, ..ReputationOptions::default() };
+        let options = ReputationRequest { model, samples, ..ReputationRequest::default() };
         group.bench_function(format!("influence score, {samples} RR sets, {name}"), |b| {
-            b.iter(|| score(black_box(&view), Score::Influence, None, &options).expect("samples"));
+            b.iter(|| {
+                score(
+                    black_box(&view),
+                    &ReputationRequest {
+                        method: Some(Score::Influence),
+                        layer: None,
+                        ..options.clone()
+                    },
+                )
+                .expect("samples")
+            });
         });
     }
     group.finish();

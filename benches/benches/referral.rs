@@ -14,7 +14,7 @@ use std::path::Path;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use reseau::fatigue::Fatigue;
 use reseau::io::{EdgeListOptions, read_edgelist};
-use reseau::referral::{RouteOptions, Strategy, Workload, route_referrals};
+use reseau::referral::{ReferralRequest, RouteOptions, Strategy, Workload, route_referrals};
 use reseau::{LayerKind, Network, Person};
 
 const EMAIL: &str =
@@ -64,7 +64,11 @@ fn referral(c: &mut Criterion) {
         ("greedy by group, no fatigue", RouteOptions::new(Strategy::Greedy)),
         ("oracle, Hill fatigue", RouteOptions::new(Strategy::Oracle).fatigue(fatigue)),
     ] {
-        let summary = route_referrals(&view, &workload, &options, 1).expect("routes");
+        let summary = route_referrals(
+            &view,
+            &ReferralRequest::new(workload.clone()).options(options.clone()).seed(1),
+        )
+        .expect("routes");
         eprintln!(
             "{name}: {} hops, success {:.3}, mean chain {:.2}",
             summary.hops,
@@ -75,7 +79,11 @@ fn referral(c: &mut Criterion) {
         group.bench_function(format!("{name}, 1 thread"), |b| {
             b.iter(|| {
                 one.install(|| {
-                    route_referrals(black_box(&view), &workload, &options, 1).expect("routes")
+                    route_referrals(
+                        black_box(&view),
+                        &ReferralRequest::new(workload.clone()).options(options.clone()).seed(1),
+                    )
+                    .expect("routes")
                 })
             });
         });

@@ -16,19 +16,19 @@ use std::time::Instant;
 use criterion::{Criterion, criterion_group, criterion_main};
 use reseau::cascade::Model;
 use reseau::io::{EdgeListOptions, read_edgelist};
-use reseau::relays::{Method, SelectOptions, select_relays};
+use reseau::relays::{Method, SelectRelaysRequest, select_relays};
 
 const HEPTH: &str =
     concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/data/snap/ca-HepTh/CA-HepTh.txt");
 
-fn options(model: &Model, method: Method, epsilon: f64) -> SelectOptions {
-    SelectOptions {
+fn options(model: &Model, method: Method, epsilon: f64) -> SelectRelaysRequest {
+    SelectRelaysRequest {
         k: Some(50),
         model: model.clone(),
         method,
         epsilon,
         evaluation_runs: 0,
-        ..SelectOptions::default()
+        ..SelectRelaysRequest::default()
     }
 }
 
@@ -50,7 +50,13 @@ fn hepth(c: &mut Criterion) {
             for (label, method) in [("IMM", Method::Imm), ("OPIM-C", Method::OpimC)] {
                 let o = options(&model, method, epsilon);
                 group.bench_function(format!("{label}, {name}, eps={epsilon}"), |b| {
-                    b.iter(|| select_relays(black_box(&view), &o, 1).expect("selects"));
+                    b.iter(|| {
+                        select_relays(
+                            black_box(&view),
+                            &SelectRelaysRequest { seed: 1, ..o.clone() },
+                        )
+                        .expect("selects")
+                    });
                 });
             }
         }
@@ -87,7 +93,11 @@ fn million(_: &mut Criterion) {
         reset_peak();
         let before = status_mb("VmRSS:").unwrap_or(f64::NAN);
         let t = Instant::now();
-        let chosen = select_relays(&view, &options(&model, method, 0.1), 1).expect("selects");
+        let chosen = select_relays(
+            &view,
+            &SelectRelaysRequest { seed: 1, ..options(&model, method, 0.1).clone() },
+        )
+        .expect("selects");
         let seconds = t.elapsed().as_secs_f64();
         let peak = status_mb("VmHWM:").unwrap_or(f64::NAN);
         eprintln!(

@@ -14,7 +14,7 @@ use std::hint::black_box;
 use std::time::Instant;
 
 use reseau::CompiledNetwork;
-use reseau::cascade::{Model, Seeds, simulate};
+use reseau::cascade::{Model, Seeds, SimulateRequest, simulate};
 use reseau::io::{EdgeListOptions, read_edgelist};
 use reseau::rng::{GapTable, Stream};
 
@@ -60,12 +60,21 @@ fn cascade(view: &CompiledNetwork, runs: u64) -> String {
     let seeds = Seeds::from((0..10).map(|i| (i * n / 10) as u32).collect::<Vec<_>>());
     let model = Model::independent_cascade(P);
     let one = rayon::ThreadPoolBuilder::new().num_threads(1).build().expect("a pool");
-    one.install(|| simulate(view, &seeds, &model, 64, 0).expect("runs")); // warm up
+    one.install(|| {
+        simulate(view, &SimulateRequest::campaigns(&seeds).model(model.clone()).runs(64).seed(0))
+            .expect("runs")
+    }); // warm up
     let mut best = f64::INFINITY;
     let mut summary = None;
     for r in 0..3 {
         let t = cpu_seconds();
-        let s = one.install(|| simulate(view, &seeds, &model, runs, r).expect("runs"));
+        let s = one.install(|| {
+            simulate(
+                view,
+                &SimulateRequest::campaigns(&seeds).model(model.clone()).runs(runs).seed(r),
+            )
+            .expect("runs")
+        });
         best = best.min(cpu_seconds() - t);
         summary = Some(s);
     }

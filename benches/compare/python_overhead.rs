@@ -10,10 +10,12 @@
 use std::io::{BufRead, Write};
 use std::time::Instant;
 
-use reseau::cascade::{Model, Seeds, simulate};
+use reseau::cascade::{Model, Seeds, SimulateRequest, simulate};
 use reseau::fatigue::Fatigue;
-use reseau::referral::{RouteOptions, Workload, referral_load_curve, route_referrals};
-use reseau::relays::{SelectOptions, select_relays};
+use reseau::referral::{
+    LoadCurveRequest, ReferralRequest, RouteOptions, Workload, referral_load_curve, route_referrals,
+};
+use reseau::relays::{SelectRelaysRequest, select_relays};
 
 fn timed<T>(f: impl FnOnce() -> T, check: impl Fn(&T) -> f64) -> (f64, f64) {
     let start = Instant::now();
@@ -30,12 +32,12 @@ fn main() -> reseau::Result<()> {
     let model = Model::independent_cascade(0.15);
     let seeds = Seeds::from((0..10).collect::<Vec<u32>>());
     let tired = RouteOptions::default().fatigue(Fatigue::hill(2.0, 2.0).half_life(10.0));
-    let relays = SelectOptions {
+    let relays = SelectRelaysRequest {
         k: Some(10),
         model: Model::independent_cascade(0.05),
         epsilon: 0.3,
         evaluation_runs: 1_000,
-        ..SelectOptions::default()
+        ..SelectRelaysRequest::default()
     };
     let rates = [50.0, 200.0];
     let stdout = std::io::stdout();
@@ -44,19 +46,36 @@ fn main() -> reseau::Result<()> {
             line.map_err(|e| reseau::Error::Io { file: "<stdin>".into(), message: e.to_string() })?;
         let (seconds, check) = match line.trim() {
             "simulate" => timed(
-                || simulate(&cascades, &seeds, &model, 128, 7),
+                || {
+                    simulate(
+                        &cascades,
+                        &SimulateRequest::campaigns(&seeds).model(model.clone()).runs(128).seed(7),
+                    )
+                },
                 |s| s.as_ref().map_or(f64::NAN, |s| s.total.mean),
             ),
             "select_relays" => timed(
-                || select_relays(&small, &relays, 1),
+                || select_relays(&small, &SelectRelaysRequest { seed: 1, ..relays.clone() }),
                 |s| s.as_ref().ok().and_then(|s| s.spread.as_ref()).map_or(f64::NAN, |x| x.mean),
             ),
             "route_referrals" => timed(
-                || route_referrals(&net, &Workload::random(200.0, 200), &tired, 1),
+                || {
+                    route_referrals(
+                        &net,
+                        &ReferralRequest::new(Workload::random(200.0, 200))
+                            .options(tired.clone())
+                            .seed(1),
+                    )
+                },
                 |s| s.as_ref().map_or(f64::NAN, |s| s.success_rate),
             ),
             "referral_load_curve" => timed(
-                || referral_load_curve(&net, &rates, 150, &tired, 1),
+                || {
+                    referral_load_curve(
+                        &net,
+                        &LoadCurveRequest::new(rates).steps(150).options(tired.clone()).seed(1),
+                    )
+                },
                 |c| c.as_ref().map_or(f64::NAN, |c| c.throughput.iter().sum()),
             ),
             other => {

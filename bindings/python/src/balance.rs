@@ -7,8 +7,8 @@
 use numpy::PyArray1;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyType};
-use reseau::balance::{BalanceOptions, BalanceReport, BalanceRow, Measure, balance_with};
-use reseau::report::{Report, ReportOptions, headline_with};
+use reseau::balance::{BalanceReport, BalanceRequest, BalanceRow, Measure, balance_with};
+use reseau::report::{Report, ReportOptions, ReportRequest, report_with};
 use serde_json::Value;
 
 use crate::cascade::{Reduced, core_value, float_array, model_arg, present, to_python};
@@ -86,7 +86,7 @@ pub(crate) fn balance(
     seed: u64,
     progress: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyBalanceReport> {
-    let mut options = BalanceOptions::default();
+    let mut options = BalanceRequest::default();
     if let Some(m) = present(mixes) {
         options.mixes = match m.extract::<numpy::PyReadonlyArray1<'_, f64>>() {
             Ok(array) => array.as_array().to_vec(),
@@ -103,7 +103,7 @@ pub(crate) fn balance(
         options.runs = core_value(v, "runs", "an integer >= 1")?;
     }
     if let Some(v) = present(seeds) {
-        options.seeds = core_value(v, "seeds", "an integer >= 1")?;
+        options.num_seeds = core_value(v, "seeds", "an integer >= 1")?;
     }
     if let Some(m) = model_arg(model)? {
         options.model = m.get().inner.clone();
@@ -124,7 +124,7 @@ pub(crate) fn balance(
             "a dict {\"layer\": name, \"rate\": share, \"periods\": n, \"vanish_at\": period}",
         )?);
     }
-    options.routing = RouteArgs {
+    let routing = RouteArgs {
         strategy,
         physical_share: None, // each mix sets it
         forward,
@@ -134,9 +134,10 @@ pub(crate) fn balance(
         digital_fatigue,
     }
     .options()?;
+    let options = options.with_routing(routing).seed(seed);
     let inner = &net.inner;
     let report =
-        watched(py, progress, "balance", |control| balance_with(inner, &options, seed, control))?;
+        watched(py, progress, "balance", |control| balance_with(inner, &options, control))?;
     Ok(PyBalanceReport { inner: report })
 }
 
@@ -409,8 +410,8 @@ pub(crate) fn report(
         }
     };
     let inner = &net.inner;
-    let report =
-        watched(py, progress, "report", |control| headline_with(inner, &options, seed, control))?;
+    let request = ReportRequest::from_options(&options).seed(seed);
+    let report = watched(py, progress, "report", |control| report_with(inner, &request, control))?;
     Ok(PyReport { inner: report })
 }
 

@@ -12,8 +12,8 @@ use pyo3::exceptions::{PyOverflowError, PyTypeError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyMapping, PyString, PyTuple, PyType};
 use reseau::cascade::{
-    self, Distrust, LayerSettings, MAX_RUNS, Model, ModelKind, PartialSummary, Relays, Seeds,
-    SpreadStats, Summary, Trace,
+    self, Amplifiers, CascadeSummary, CascadeTrace, Distrust, ExactSpreadRequest, LayerSettings,
+    MAX_RUNS, Model, ModelKind, PartialSummary, Seeds, SimulateRequest, SpreadStats, TraceRequest,
 };
 use reseau::{CompiledNetwork, Error, Network};
 use serde::Serialize;
@@ -105,17 +105,9 @@ pub(crate) fn by_name<'py>(
 
 // ----- per-layer settings and relays -----
 
-/// Checks settings before they are given a layer: the core checks them inside a model, under
-/// a placeholder layer name that is then taken out of the message.
+/// Checks settings before they are given a layer.
 fn check_settings(settings: &LayerSettings) -> PyResult<()> {
-    const PLACEHOLDER: &str = "*";
-    let suffix = format!(" of layer {PLACEHOLDER:?}");
-    Model::default().layer(PLACEHOLDER, settings.clone()).validate().map_err(|e| match e {
-        Error::InvalidParameter { name, value, expected } => {
-            err(Error::InvalidParameter { name: name.replace(&suffix, ""), value, expected })
-        }
-        other => err(other),
-    })
+    settings.validate().map_err(err)
 }
 
 /// How a model treats one layer: ``multiplier`` scales the probability (Independent Cascade,
@@ -250,7 +242,7 @@ fn settings_args(s: &LayerSettings) -> Vec<String> {
 #[pyclass(module = "reseau", name = "Relays", frozen, eq)]
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct PyRelays {
-    inner: Relays,
+    inner: Amplifiers,
 }
 
 #[pymethods]
@@ -270,12 +262,12 @@ impl PyRelays {
             ("media_threshold", media_threshold),
             ("media_probability", media_probability),
         ])?;
-        let inner: Relays = from_json(
+        let inner: Amplifiers = from_json(
             "Relays",
             Value::Object(map),
             "a number influencer_multiplier and media_probability, an integer media_threshold",
         )?;
-        Model { relays: inner.clone(), ..Model::default() }.validate().map_err(err)?;
+        inner.validate().map_err(err)?;
         Ok(PyRelays { inner })
     }
 
@@ -319,8 +311,8 @@ impl PyRelays {
     }
 }
 
-fn relays_args(r: &Relays) -> Vec<String> {
-    let d = Relays::default();
+fn relays_args(r: &Amplifiers) -> Vec<String> {
+    let d = Amplifiers::default();
     let mut args = Vec::new();
     if differs(r.influencer_multiplier, d.influencer_multiplier) {
         args.push(format!("influencer_multiplier={:?}", r.influencer_multiplier));
@@ -382,7 +374,7 @@ fn layers_arg(layers: &Bound<'_, PyAny>) -> PyResult<BTreeMap<String, LayerSetti
     Ok(out)
 }
 
-fn relays_arg(relays: &Bound<'_, PyAny>) -> PyResult<Relays> {
+fn relays_arg(relays: &Bound<'_, PyAny>) -> PyResult<Amplifiers> {
     if let Ok(r) = relays.cast::<PyRelays>() {
         return Ok(r.get().inner.clone());
     }
@@ -419,7 +411,7 @@ fn build(
         model.layers = layers_arg(layers)?;
     }
     if let Some(relays) = present(common.relays) {
-        model.relays = relays_arg(relays)?;
+        model.amplifiers = relays_arg(relays)?;
     }
     if let Some(m) = present(common.good_multiplier) {
         model.good_multiplier = core_value(m, "good_multiplier", "a finite number >= 0")?;
@@ -524,7 +516,7 @@ impl PyModel {
     /// How influencers and media relay the message, as :class:`Relays`.
     #[getter]
     fn relays(&self) -> PyRelays {
-        PyRelays { inner: self.inner.relays.clone() }
+        PyRelays { inner: self.inner.amplifiers.clone() }
     }
 
     /// What good buzz's probabilities (or weights) are multiplied by.
@@ -574,6 +566,10 @@ impl PyModel {
             }
             if self.inner.kind != ModelKind::LinearThreshold {
                 map.remove("thresholds");
+            }
+            // The Python surface keeps its key until the binding's rewrite renames it.
+            if let Some(amplifiers) = map.remove("amplifiers") {
+                map.insert("relays".to_owned(), amplifiers);
             }
         }
         to_py(py, &value)
@@ -645,8 +641,8 @@ impl PyModel {
                 .collect();
             args.push(format!("layers={{{}}}", layers.join(", ")));
         }
-        if m.relays != d.relays {
-            args.push(format!("relays=Relays({})", relays_args(&m.relays).join(", ")));
+        if m.amplifiers != d.amplifiers {
+            args.push(format!("relays=Relays({})", relays_args(&m.amplifiers).join(", ")));
         }
         if differs(m.good_multiplier, d.good_multiplier) {
             args.push(format!("good_multiplier={:?}", m.good_multiplier));
@@ -943,16 +939,18 @@ pub(crate) fn simulate(
     let call = prepare(py, &net, seeds, bad_seeds)?;
     // The network may change while the runs go on: they use the compiled view.
     drop(net);
-    let (view, seeds) = (&call.view, &call.seeds);
+    let view = &call.view;
+    let request =
+        SimulateRequest::campaigns(&call.seeds).model(model.clone()).runs(runs).seed(seed);
     if let Some(range) = range {
         let partial = watched(py, progress, "simulate", |control| {
-            cascade::simulate_runs(view, seeds, model, range, seed, control)
+            cascade::simulate_runs(view, &request, range, control)
         })?;
         let partial = PyCascadePartial { inner: partial, labels: call.labels };
         return Ok(Py::new(py, partial)?.into_any());
     }
     let summary = watched(py, progress, "simulate", |control| {
-        cascade::simulate_with(view, seeds, model, runs, seed, control)
+        cascade::simulate_with(view, &request, control)
     })?;
     Ok(Py::new(py, PyCascadeSummary::new(py, summary, call.labels)?)?.into_any())
 }
@@ -985,7 +983,8 @@ pub(crate) fn trace(
     let call = prepare(py, &net, seeds, bad_seeds)?;
     drop(net);
     let view = &call.view;
-    let trace = py.detach(|| cascade::trace(view, &call.seeds, model, seed)).map_err(err)?;
+    let request = TraceRequest::campaigns(&call.seeds).model(model.clone()).seed(seed);
+    let trace = py.detach(|| cascade::trace(view, &request)).map_err(err)?;
     Ok(PyCascadeTrace { inner: trace, layer_names: layer_names(view), labels: call.labels })
 }
 
@@ -1016,7 +1015,8 @@ pub(crate) fn exact_spread(
     let call = prepare(py, &net, seeds, bad_seeds)?;
     drop(net);
     let view = &call.view;
-    py.detach(|| cascade::exact_spread(view, &call.seeds, model)).map_err(err)
+    let request = ExactSpreadRequest::campaigns(&call.seeds).model(model.clone());
+    py.detach(|| cascade::exact_spread(view, &request)).map_err(err)
 }
 
 // ----- results -----
@@ -1140,7 +1140,7 @@ pub(crate) fn short(x: f64) -> String {
 /// (True, 1.0)
 #[pyclass(module = "reseau", name = "CascadeSummary", frozen)]
 pub(crate) struct PyCascadeSummary {
-    summary: Summary,
+    summary: CascadeSummary,
     total: Py<PySpreadStats>,
     good: Py<PySpreadStats>,
     bad: Py<PySpreadStats>,
@@ -1148,7 +1148,7 @@ pub(crate) struct PyCascadeSummary {
 }
 
 impl PyCascadeSummary {
-    fn new(py: Python<'_>, summary: Summary, labels: Vec<String>) -> PyResult<Self> {
+    fn new(py: Python<'_>, summary: CascadeSummary, labels: Vec<String>) -> PyResult<Self> {
         let stats = |s: &SpreadStats| {
             Py::new(
                 py,
@@ -1464,7 +1464,7 @@ impl PyCascadePartial {
 /// True
 #[pyclass(module = "reseau", name = "CascadeTrace", frozen)]
 pub(crate) struct PyCascadeTrace {
-    inner: Trace,
+    inner: CascadeTrace,
     layer_names: Vec<String>,
     labels: Vec<String>,
 }

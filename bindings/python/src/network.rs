@@ -531,7 +531,7 @@ impl PyNetwork {
         let id = layer.resolve(&self.inner)?;
         let (a, b) = (person(&self.inner, a)?, person(&self.inner, b)?);
         let spec = TieSpec { weight, sign: sign.to_sign()?, probability };
-        Ok(self.inner.add_tie_with(a, b, id, spec).map_err(err)?.map(|t| t.0))
+        Ok(self.inner.add_tie_spec(a, b, id, spec).map_err(err)?.map(|t| t.0))
     }
 
     /// Removes the tie between ``a`` and ``b`` in ``layer``; returns whether there was one.

@@ -14,7 +14,8 @@ use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyType};
 use reseau::referral::{
-    self, LoadCurve, Outcome, ReferralTrace, RouteOptions, RouteSummary, Strategy, Workload,
+    self, LoadCurve, LoadCurveRequest, Outcome, ReferralRequest, ReferralSummary, ReferralTrace,
+    RouteOptions, Strategy, Workload,
 };
 use reseau::{CompiledNetwork, Error, Network};
 
@@ -27,9 +28,6 @@ use crate::errors::{err, invalid};
 use crate::fatigue::fatigue_arg;
 use crate::network::PyNetwork;
 use crate::results::{html, plot, python_side, reduce};
-
-/// Steps of the load curve when none are given.
-const DEFAULT_CURVE_STEPS: u32 = 200;
 
 const STRATEGIES: &str = "one of \"greedy\", \"oracle\", \"strongest_tie\", \"hub\", \"random\"";
 
@@ -317,9 +315,10 @@ pub(crate) fn route_referrals(
     let call = prepare(py, &net, &work, &route)?;
     // The network may change while the requests travel: they use the compiled view.
     drop(net);
-    let (view, workload, options) = (&call.view, &call.workload, &call.options);
+    let view = &call.view;
+    let request = ReferralRequest::new(call.workload).options(call.options).seed(seed);
     let summary = watched(py, progress, "route_referrals", |control| {
-        referral::route_referrals_with(view, workload, options, seed, control)
+        referral::route_referrals_with(view, &request, control)
     })?;
     Ok(PyReferralSummary { inner: summary, labels: call.labels })
 }
@@ -381,9 +380,9 @@ pub(crate) fn trace_referrals<'py>(
     };
     let call = prepare(py, &net, &work, &route)?;
     drop(net);
-    let (view, workload, options) = (&call.view, &call.workload, &call.options);
-    let traces =
-        py.detach(|| referral::trace_referrals(view, workload, options, seed)).map_err(err)?;
+    let view = &call.view;
+    let request = ReferralRequest::new(call.workload).options(call.options).seed(seed);
+    let traces = py.detach(|| referral::trace_referrals(view, &request)).map_err(err)?;
     trace_records(py, &traces, &call.labels, &layer_names(view))
 }
 
@@ -417,9 +416,10 @@ fn trace_records<'py>(
         record.set_item("end", t.end)?;
         let path = PyList::new(py, t.path.iter().map(|&p| &label_objects[p as usize]))?;
         record.set_item("path", path)?;
-        let hops = PyList::new(py, t.layers.iter().map(|&l| &layer_objects[l as usize]))?;
+        let layer_of = |name: &String| layers.iter().position(|l| l == name).unwrap_or(0);
+        let hops = PyList::new(py, t.layers.iter().map(|l| &layer_objects[layer_of(l)]))?;
         record.set_item("layers", hops)?;
-        record.set_item("hops", t.hops())?;
+        record.set_item("hops", t.hops)?;
         let outcome = outcomes.iter().find(|(o, _)| *o == t.outcome).map(|(_, name)| name);
         record.set_item("outcome", outcome)?;
         list.append(record)?;
@@ -480,7 +480,7 @@ pub(crate) fn referral_load_curve(
     let steps = present(steps)
         .map(|s| core_value::<u32>(s, "steps", "an integer >= 1"))
         .transpose()?
-        .unwrap_or(DEFAULT_CURVE_STEPS);
+        .unwrap_or(referral::DEFAULT_CURVE_STEPS);
     let route = RouteArgs {
         strategy,
         physical_share,
@@ -495,7 +495,9 @@ pub(crate) fn referral_load_curve(
     let view = py.detach(|| inner.compiled());
     drop(net);
     let curve = watched(py, progress, "referral_load_curve", |control| {
-        referral::referral_load_curve_with(&view, &rates, steps, &options, seed, control)
+        let request = LoadCurveRequest { rates: rates.clone(), steps, seed, ..Default::default() }
+            .options(options.clone());
+        referral::referral_load_curve_with(&view, &request, control)
     })?;
     Ok(PyLoadCurve { inner: curve })
 }
@@ -523,7 +525,7 @@ pub(crate) fn referral_load_curve(
 /// (True, 'float64', 1.0)
 #[pyclass(module = "reseau", name = "ReferralSummary", frozen)]
 pub(crate) struct PyReferralSummary {
-    inner: RouteSummary,
+    inner: ReferralSummary,
     labels: Vec<String>,
 }
 

@@ -1,6 +1,6 @@
 //! `reseau.select_relays` and its result: the core's `relays` module, converted.
 //!
-//! The keywords become the core's `SelectOptions` (each value through its serde type, so a
+//! The keywords become the core's `SelectRelaysRequest` (each value through its serde type, so a
 //! refusal names its keyword; costs read from numpy without a Python float per person), the
 //! core checks them and runs with the GIL released, and the result comes back as numpy arrays.
 
@@ -9,7 +9,7 @@ use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::PyType;
 use reseau::cascade::MAX_RUNS;
-use reseau::relays::{self, Method, SelectOptions, Selection};
+use reseau::relays::{self, Method, RelaySelection, SelectRelaysRequest};
 
 use crate::cascade::{
     PySpreadStats, Reduced, core_value, float_array, model_arg, present, short, to_python,
@@ -105,7 +105,7 @@ pub(crate) fn select_relays(
     seed: u64,
     progress: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyRelaySelection> {
-    let mut options = SelectOptions {
+    let mut options = SelectRelaysRequest {
         k: present(k).map(|k| core_value(k, "k", "an integer >= 1")).transpose()?,
         budget: present(budget).map(|b| core_value(b, "budget", "a number > 0")).transpose()?,
         costs: present(costs).map(costs_arg).transpose()?,
@@ -113,7 +113,7 @@ pub(crate) fn select_relays(
         ell,
         evaluation_runs: runs_arg(evaluation_runs, "evaluation_runs", 0)?,
         celf_runs: runs_arg(celf_runs, "celf_runs", 1)?,
-        ..SelectOptions::default()
+        ..SelectRelaysRequest::default()
     };
     if let Some(m) = present(method) {
         options.method = core_value::<Method>(m, "method", METHODS)?;
@@ -128,7 +128,7 @@ pub(crate) fn select_relays(
     let (view, labels) = py.detach(|| (inner.compiled(), inner.labels()));
     drop(net);
     let selection = watched(py, progress, "select_relays", |control| {
-        relays::select_relays_with(&view, &options, seed, control)
+        relays::select_relays_with(&view, &SelectRelaysRequest { seed, ..options.clone() }, control)
     })?;
     // Each relay's cost, from the costs the selection used.
     let all = options.costs.as_deref().unwrap_or(view.costs());
@@ -153,7 +153,7 @@ pub(crate) fn select_relays(
 /// ('degree', True, None)
 #[pyclass(module = "reseau", name = "RelaySelection", frozen)]
 pub(crate) struct PyRelaySelection {
-    inner: Selection,
+    inner: RelaySelection,
     labels: Vec<String>,
     layer_names: Vec<String>,
     costs: Vec<f64>,

@@ -1,6 +1,6 @@
 //! `reseau.reputation` and its result: the core's `reputation` module, converted.
 //!
-//! The keywords become the core's `ReputationOptions` (each value through its serde type, so
+//! The keywords become the core's `ReputationRequest` (each value through its serde type, so
 //! a refusal names its keyword); the core checks them and runs with the GIL released; every
 //! score comes back as a float64 array indexed by person.
 
@@ -10,7 +10,7 @@
 use numpy::PyArray1;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyType};
-use reseau::reputation::{MultiplexPageRank, Reputation, ReputationOptions, Score};
+use reseau::reputation::{MultiplexPageRank, Reputation, ReputationRequest, Score};
 
 use crate::cascade::{Reduced, core_value, float_array, model_arg, present, short, to_python};
 use crate::control::watched;
@@ -85,7 +85,7 @@ pub(crate) fn reputation<'py>(
     seed: u64,
     progress: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let mut options = ReputationOptions {
+    let mut options = ReputationRequest {
         damping,
         tolerance,
         max_iterations: u32::try_from(max_iterations)
@@ -94,7 +94,7 @@ pub(crate) fn reputation<'py>(
         seed,
         samples: u64::try_from(samples)
             .map_err(|_| invalid("samples", samples, "an integer >= 0"))?,
-        ..ReputationOptions::default()
+        ..ReputationRequest::default()
     };
     if let Some(m) = present(multiplex) {
         options.multiplex = core_value::<MultiplexPageRank>(
@@ -121,7 +121,9 @@ pub(crate) fn reputation<'py>(
     drop(net);
     if let Some(score) = score {
         let values = watched(py, progress, "reputation", |control| {
-            reseau::reputation::score_with(&view, score, layer.as_deref(), &options, control)
+            let request =
+                ReputationRequest { method: Some(score), layer: layer.clone(), ..options.clone() };
+            reseau::reputation::score_with(&view, &request, control)
         })?;
         return Ok(float_array(py, &values).into_any());
     }

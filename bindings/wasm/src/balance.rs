@@ -8,8 +8,9 @@
 //! with camelCase keys (layer names, which are data, are kept as they are).
 
 use js_sys::{Array, Object, Reflect};
-use reseau::balance::{BalanceOptions, balance as run_balance};
-use reseau::report::{ReportOptions, headline};
+use reseau::balance::{BalanceRequest, balance as run_balance};
+use reseau::referral::RouteOptions;
+use reseau::report::{ReportOptions, ReportRequest};
 use wasm_bindgen::prelude::*;
 
 use crate::Network;
@@ -126,16 +127,10 @@ export interface Report {
 }
 "#;
 
-/// The keys of `balance`'s options that are routing options.
-const ROUTING: [&str; 7] = [
-    "strategy",
-    "physical_share",
-    "forward",
-    "layer_forward",
-    "max_hops",
-    "fatigue",
-    "digital_fatigue",
-];
+/// The keys of `balance`'s options that are routing options (`physical_share` is not: each mix
+/// sets it, and the sweep refuses it).
+const ROUTING: [&str; 6] =
+    ["strategy", "forward", "layer_forward", "max_hops", "fatigue", "digital_fatigue"];
 
 /// Object keys under these keys are data (layer names), not field names.
 const DATA_KEYS: [&str; 2] = ["layers", "layer_forward"];
@@ -191,21 +186,25 @@ pub fn balance(
     let what = "options of balance";
     let mut val = args::options(options, what)?;
     let seed: u64 = field(&mut val, "seed", "seed", what)?.unwrap_or(0);
-    // The routing keys go to the core's RouteOptions, the rest to its BalanceOptions.
+    // The routing keys go to the core's RouteOptions, the rest to its BalanceRequest.
     let mut routing = Vec::new();
     for key in ROUTING {
         if let Some(v) = val.take_field(key) {
             routing.push((key.to_owned(), v));
         }
     }
-    let mut sweep: BalanceOptions = val.into_rust().map_err(|e| {
+    // The routing options may also come nested, as `routing`.
+    let nested: Option<RouteOptions> = field(&mut val, "routing", "routing", what)?;
+    let sweep: BalanceRequest = val.into_rust().map_err(|e| {
         invalid_argument(
             what,
-            &e.also_expected(&ROUTING.iter().chain(&["seed"]).copied().collect::<Vec<_>>()),
+            &e.also_expected(
+                &ROUTING.iter().chain(&["routing", "seed"]).copied().collect::<Vec<_>>(),
+            ),
         )
     })?;
-    if !routing.is_empty() {
-        if sweep.routing != reseau::referral::RouteOptions::default() {
+    let routing: RouteOptions = match nested {
+        Some(nested) if !routing.is_empty() && nested != RouteOptions::default() => {
             return Err(reseau::Error::InvalidParameter {
                 name: what.into(),
                 value: "routing with routing keys beside it".into(),
@@ -213,9 +212,18 @@ pub fn balance(
             })
             .or_throw();
         }
-        sweep.routing = Val::Obj(routing).into_rust().map_err(|e| invalid_argument(what, &e))?;
+        Some(nested) if routing.is_empty() => nested,
+        _ => Val::Obj(routing).into_rust().map_err(|e| invalid_argument(what, &e))?,
+    };
+    if let Some(share) = routing.physical_share {
+        return Err(reseau::Error::InvalidParameter {
+            name: "routing.physical_share".into(),
+            value: share.to_string(),
+            expected: "no value: each mix sets it".into(),
+        })
+        .or_throw();
     }
-    let report = run_balance(net.core(), &sweep, seed).or_throw()?;
+    let report = run_balance(net.core(), &sweep.with_routing(routing).seed(seed)).or_throw()?;
     camelize(&to_js(&report)?, false)
 }
 
@@ -237,7 +245,8 @@ pub fn report(
     let options: ReportOptions = overlay(&base, val, what)?
         .into_rust()
         .map_err(|e| invalid_argument(what, &e.also_expected(&["quick", "seed"])))?;
-    let report = headline(net.core(), &options, seed).or_throw()?;
+    let request = ReportRequest::from_options(&options).seed(seed);
+    let report = reseau::report::report(net.core(), &request).or_throw()?;
     let out = Object::new();
     let set = |key: &str, value: &JsValue| Reflect::set(&out, &JsValue::from_str(key), value);
     let charts = Object::new();

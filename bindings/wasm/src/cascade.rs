@@ -7,7 +7,10 @@
 //! typed arrays for everything indexed by person or step, and objects keyed by layer name.
 
 use js_sys::{Float64Array, Int32Array, Uint32Array};
-use reseau::cascade::{self, Model, ModelKind, Seeds, SpreadStats, Summary, Trace};
+use reseau::cascade::{
+    self, CascadeSummary, CascadeTrace, ExactSpreadRequest, Model, ModelKind, Seeds,
+    SimulateRequest, SpreadStats, TraceRequest,
+};
 use serde::de::{self, Deserializer, Visitor};
 use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
@@ -188,7 +191,7 @@ struct SummaryView<'a> {
 }
 
 impl<'a> SummaryView<'a> {
-    fn new(s: &'a Summary) -> Self {
+    fn new(s: &'a CascadeSummary) -> Self {
         let names = &s.layer_names[..];
         SummaryView {
             runs: s.runs,
@@ -226,7 +229,7 @@ fn int32(values: &[i64]) -> Int32Array {
 }
 
 impl TraceView {
-    fn new(t: &Trace) -> Self {
+    fn new(t: &CascadeTrace) -> Self {
         TraceView {
             step: int32(&t.step),
             parent: int32(&t.parent),
@@ -252,8 +255,8 @@ pub fn simulate(
     let net = net.core();
     let o: SimulateOptions = cascade_options(options, "simulate")?;
     let seeds = self::seeds(net, seeds, o.bad_seeds, "simulate")?;
-    let summary =
-        cascade::simulate(&net.compiled(), &seeds, &o.model, o.runs, o.seed).or_throw()?;
+    let request = SimulateRequest::campaigns(&seeds).model(o.model).runs(o.runs).seed(o.seed);
+    let summary = cascade::simulate(&net.compiled(), &request).or_throw()?;
     to_js(&SummaryView::new(&summary))
 }
 
@@ -270,7 +273,8 @@ pub fn trace(
     let net = net.core();
     let o: TraceOptions = cascade_options(options, "trace")?;
     let seeds = self::seeds(net, seeds, o.bad_seeds, "trace")?;
-    let t = cascade::trace(&net.compiled(), &seeds, &o.model, o.seed).or_throw()?;
+    let request = TraceRequest::campaigns(&seeds).model(o.model).seed(o.seed);
+    let t = cascade::trace(&net.compiled(), &request).or_throw()?;
     to_js(&TraceView::new(&t))
 }
 
@@ -285,7 +289,8 @@ pub fn exact_spread(
     let net = net.core();
     let o: ExactOptions = cascade_options(options, "exactSpread")?;
     let seeds = self::seeds(net, seeds, Vec::new(), "exactSpread")?;
-    cascade::exact_spread(&net.compiled(), &seeds, &o.model).or_throw()
+    let request = ExactSpreadRequest::campaigns(&seeds).model(o.model);
+    cascade::exact_spread(&net.compiled(), &request).or_throw()
 }
 
 /// Checks a model object (what `IndependentCascade`, `WeightedCascade` and `LinearThreshold`

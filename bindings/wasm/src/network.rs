@@ -210,7 +210,7 @@ impl Network {
         let layer = args::layer(&self.inner, layer)?;
         let o: TieOptions = from_val(args::options(options, "addTie")?, "options of addTie")?;
         let spec = TieSpec { weight: o.weight, sign: o.sign, probability: o.probability };
-        Ok(self.inner.add_tie_with(a, b, layer, spec).or_throw()?.map(|t| t.0))
+        Ok(self.inner.add_tie_spec(a, b, layer, spec).or_throw()?.map(|t| t.0))
     }
 
     /// What a repeated tie does from now on: `"merge"` (the default), `"sum"` or `"reject"`.
@@ -568,6 +568,6 @@ impl Network {
         let val = Val::from_js(&data).map_err(|e| invalid_argument(what, &e))?;
         let graph: Graphology = val.into_verbatim().map_err(|e| invalid_argument(what, &e))?;
         let policy: TiePolicy = from_val(args::options(policy, "tie policy")?, "tie policy")?;
-        Ok(reseau::Network::from_graphology_with(&graph, policy).or_throw()?.into())
+        Ok(reseau::Network::from_graphology_policy(&graph, policy).or_throw()?.into())
     }
 }

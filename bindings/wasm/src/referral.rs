@@ -19,7 +19,8 @@
 
 use js_sys::{Float64Array, Uint32Array};
 use reseau::referral::{
-    self, LoadCurve, Outcome, ReferralTrace, RouteOptions, RouteSummary, Workload,
+    self, LoadCurve, LoadCurveRequest, Outcome, ReferralRequest, ReferralSummary, ReferralTrace,
+    RouteOptions, Workload,
 };
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -167,9 +168,6 @@ export interface LoadCurve {
 }
 "#;
 
-/// The default number of steps of a load curve.
-const CURVE_STEPS: u32 = 200;
-
 /// The keys the binding takes out of an options object before the rest becomes the core's
 /// [`RouteOptions`].
 const WORKLOAD_FIELDS: [&str; 5] = ["requests", "n_requests", "rate", "steps", "seed"];
@@ -264,7 +262,7 @@ struct OverloadedView<'a> {
     peak_load: f64,
 }
 
-/// [`RouteSummary`] as JS sees it.
+/// [`ReferralSummary`] as JS sees it.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct SummaryView<'a> {
@@ -298,7 +296,7 @@ struct SummaryView<'a> {
 }
 
 impl<'a> SummaryView<'a> {
-    fn new(s: &'a RouteSummary, labels: &'a [String]) -> Self {
+    fn new(s: &'a ReferralSummary, labels: &'a [String]) -> Self {
         let hops: Vec<f64> = s.layer_hops.iter().map(|&h| h as f64).collect();
         SummaryView {
             requests: s.requests,
@@ -352,16 +350,16 @@ struct TraceView<'a> {
 }
 
 impl<'a> TraceView<'a> {
-    fn new(t: &ReferralTrace, labels: &'a [String], layers: &'a [String]) -> Self {
+    fn new(t: &'a ReferralTrace) -> Self {
         TraceView {
             source: t.source,
             target: t.target,
             start: t.start,
             end: t.end,
             path: Uint32Array::from(&t.path[..]),
-            labels: t.path.iter().map(|&p| labels[p as usize].as_str()).collect(),
-            layers: t.layers.iter().map(|&l| layers[l as usize].as_str()).collect(),
-            hops: t.hops(),
+            labels: t.labels.iter().map(String::as_str).collect(),
+            layers: t.layers.iter().map(String::as_str).collect(),
+            hops: t.hops,
             outcome: t.outcome,
         }
     }
@@ -431,8 +429,8 @@ pub fn route_referrals(
 ) -> JsResult<JsValue> {
     let net = net.core();
     let (workload, options, seed) = route_arguments(net, options, "routeReferrals")?;
-    let summary =
-        referral::route_referrals(&net.compiled(), &workload, &options, seed).or_throw()?;
+    let request = ReferralRequest::new(workload).options(options).seed(seed);
+    let summary = referral::route_referrals(&net.compiled(), &request).or_throw()?;
     let labels = net.labels();
     to_js(&SummaryView::new(&summary, &labels))
 }
@@ -448,12 +446,9 @@ pub fn trace_referrals(
 ) -> JsResult<JsValue> {
     let net = net.core();
     let (workload, options, seed) = route_arguments(net, options, "traceReferrals")?;
-    let traces =
-        referral::trace_referrals(&net.compiled(), &workload, &options, seed).or_throw()?;
-    let labels = net.labels();
-    let layers: Vec<String> = net.layers().iter().map(|l| l.name.clone()).collect();
-    let views: Vec<TraceView<'_>> =
-        traces.iter().map(|t| TraceView::new(t, &labels, &layers)).collect();
+    let request = ReferralRequest::new(workload).options(options).seed(seed);
+    let traces = referral::trace_referrals(&net.compiled(), &request).or_throw()?;
+    let views: Vec<TraceView<'_>> = traces.iter().map(TraceView::new).collect();
     to_js(&views)
 }
 
@@ -476,11 +471,13 @@ pub fn referral_load_curve(
         None => args::from_js(rates, "rates of referralLoadCurve")?,
     };
     let mut val = args::options(options, what)?;
-    let steps: u32 = field(&mut val, "steps", "steps", what)?.unwrap_or(CURVE_STEPS);
+    let steps: u32 =
+        field(&mut val, "steps", "steps", what)?.unwrap_or(referral::DEFAULT_CURVE_STEPS);
     let seed: u64 = field(&mut val, "seed", "seed", what)?.unwrap_or(0);
     let options = route_options(val, what, &["steps", "seed"])?;
-    let curve =
-        referral::referral_load_curve(&net.compiled(), &rates, steps, &options, seed).or_throw()?;
+    let request =
+        LoadCurveRequest { rates, steps, seed, ..LoadCurveRequest::default() }.options(options);
+    let curve = referral::referral_load_curve(&net.compiled(), &request).or_throw()?;
     to_js(&CurveView::new(&curve))
 }
 

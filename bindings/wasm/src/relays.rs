@@ -1,13 +1,13 @@
 //! Relay selection: `selectRelays`.
 //!
-//! The options object is the core's own [`SelectOptions`] with camelCase keys (`k`, `budget`,
+//! The options object is the core's own [`SelectRelaysRequest`] with camelCase keys (`k`, `budget`,
 //! `costs`, `model`, `method`, `epsilon`, `ell`, `evaluationRuns`, `celfRuns`,
 //! `evaluationModel`) plus the `seed`; the core checks every value. The result is a plain
 //! object with camelCase keys: the relays as a `Uint32Array`, the gains as a `Float64Array`,
 //! the evaluated spread as `simulate`'s spread statistics.
 
 use js_sys::{Float64Array, Uint32Array};
-use reseau::relays::{self, Method, SelectOptions, Selection};
+use reseau::relays::{self, Method, RelaySelection, SelectRelaysRequest};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -71,7 +71,7 @@ export interface RelaySelection {
 }
 "#;
 
-/// [`Selection`] as JS sees it.
+/// [`RelaySelection`] as JS sees it.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct SelectionView<'a> {
@@ -91,7 +91,12 @@ struct SelectionView<'a> {
 }
 
 impl<'a> SelectionView<'a> {
-    fn new(s: &'a Selection, labels: &'a [String], costs: &[f64], layers: &'a [String]) -> Self {
+    fn new(
+        s: &'a RelaySelection,
+        labels: &'a [String],
+        costs: &[f64],
+        layers: &'a [String],
+    ) -> Self {
         let relay_costs: Vec<f64> = s.relays.iter().map(|&v| costs[v as usize]).collect();
         SelectionView {
             method: s.method,
@@ -134,13 +139,14 @@ pub fn select_relays(
             entries.push(("model".into(), model));
         }
     }
-    let options: SelectOptions =
+    let options: SelectRelaysRequest =
         val.into_rust().map_err(|e| invalid_argument(what, &e.also_expected(&["seed"])))?;
     let net = net.core();
     let view = net.compiled();
-    let selection = relays::select_relays(&view, &options, seed).or_throw()?;
+    let request = SelectRelaysRequest { seed, ..options };
+    let selection = relays::select_relays(&view, &request).or_throw()?;
     let labels = net.labels();
-    let costs = options.costs.as_deref().unwrap_or(view.costs());
+    let costs = request.costs.as_deref().unwrap_or(view.costs());
     let layers: Vec<String> = view.layers().iter().map(|l| l.name.clone()).collect();
     to_js(&SelectionView::new(&selection, &labels, costs, &layers))
 }

@@ -1,6 +1,6 @@
 //! Reputation scores: `reputation`.
 //!
-//! The options object is the core's own [`ReputationOptions`] with camelCase keys
+//! The options object is the core's own [`ReputationRequest`] with camelCase keys
 //! (`damping`, `tolerance`, `maxIterations`, `weighted`, `multiplex`, `model`, `samples`,
 //! `seed`) plus `method` and `layer`. Without a method every score comes back at once, each a
 //! `Float64Array` indexed by person (and per layer, objects of layer name to array); with
@@ -10,7 +10,7 @@
 #![allow(clippy::doc_markdown)]
 
 use js_sys::{Float64Array, Object, Reflect};
-use reseau::reputation::{Reputation, ReputationOptions, Score};
+use reseau::reputation::{Reputation, ReputationRequest, Score};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -151,13 +151,13 @@ pub fn reputation(
             entries.push(("model".into(), model));
         }
     }
-    let options: ReputationOptions = val
+    let options: ReputationRequest = val
         .into_rust()
         .map_err(|e| invalid_argument(what, &e.also_expected(&["method", "layer"])))?;
     let view = net.core().compiled();
     if let Some(score) = method {
-        let values =
-            reseau::reputation::score(&view, score, layer.as_deref(), &options).or_throw()?;
+        let request = ReputationRequest { method: Some(score), layer, ..options };
+        let values = reseau::reputation::score(&view, &request).or_throw()?;
         return Ok(Float64Array::from(&values[..]).into());
     }
     if let Some(layer) = layer {

@@ -4,7 +4,7 @@
 //!
 //! Run with `cargo run --release --example balance`.
 
-use reseau::balance::{BalanceOptions, BalanceReport, Decline, Measure, balance};
+use reseau::balance::{BalanceReport, BalanceRequest, Decline, Measure, balance};
 use reseau::fatigue::Fatigue;
 use reseau::referral::RouteOptions;
 
@@ -46,28 +46,25 @@ fn show(title: &str, report: &BalanceReport) {
 fn main() -> Result<(), reseau::Error> {
     let net = reseau::datasets::aarhus_cs();
     let tired = Fatigue::hill(2.0, 2.0).half_life(10.0);
-    let base = BalanceOptions { rate: 8.0, steps: 1000, ..BalanceOptions::default() };
-    let seed = 7;
+    let base = BalanceRequest { rate: 8.0, steps: 1000, seed: 7, ..BalanceRequest::default() };
     show(
         "No fatigue (8 requests per step, 1,000 steps; campaign IC p = 0.1, 3 seeds)",
-        &balance(&net, &base, seed)?,
+        &balance(&net, &base)?,
     );
-    let shared = BalanceOptions { routing: RouteOptions::default().fatigue(tired), ..base.clone() };
+    let shared = base.clone().with_routing(RouteOptions::default().fatigue(tired));
     show(
         "One inbox: Hill fatigue (half 2, exponent 2, half-life 10) on a load shared by every layer",
-        &balance(&net, &shared, seed)?,
+        &balance(&net, &shared)?,
     );
-    let apart = BalanceOptions {
-        routing: RouteOptions::default().fatigue(tired).digital_fatigue(tired),
-        ..base.clone()
-    };
+    let apart =
+        base.clone().with_routing(RouteOptions::default().fatigue(tired).digital_fatigue(tired));
     show(
         "Two inboxes: the same curve on a physical and a digital load apart",
-        &balance(&net, &apart, seed)?,
+        &balance(&net, &apart)?,
     );
     let declining =
-        BalanceOptions { decline: Some(Decline::new("facebook", 0.3, 4).vanish_at(4)), ..apart };
-    let report = balance(&net, &declining, seed)?;
+        BalanceRequest { decline: Some(Decline::new("facebook", 0.3, 4).vanish_at(4)), ..apart };
+    let report = balance(&net, &declining)?;
     println!("\nFacebook losing 30% of its ties per period, gone at period 4 (two inboxes)");
     println!(
         "  {:>6} {:>6}  reach at mix 0 / 0.5 / 1     throughput at mix 0 / 0.5 / 1",

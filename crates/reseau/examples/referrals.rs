@@ -9,12 +9,13 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use reseau::cascade::{Model, Seeds, simulate};
+use reseau::cascade::{Model, Seeds, SimulateRequest, simulate};
 use reseau::fatigue::Fatigue;
 use reseau::generators::{ProfessionalOptions, kleinberg, professional};
 use reseau::io::{EdgeListOptions, read_edgelist};
 use reseau::referral::{
-    LoadCurve, RouteOptions, RouteSummary, Strategy, Workload, referral_load_curve, route_referrals,
+    LoadCurve, LoadCurveRequest, ReferralRequest, ReferralSummary, RouteOptions, Strategy,
+    Workload, referral_load_curve, route_referrals,
 };
 use reseau::{CompiledNetwork, Layer, LayerKind, Network, Person, PersonId, TieSpec};
 
@@ -48,7 +49,7 @@ fn mean(x: Option<f64>) -> String {
     x.map_or_else(|| "–".to_owned(), |m| format!("{m:.2}"))
 }
 
-fn attrition(s: &RouteSummary, hops: usize) -> String {
+fn attrition(s: &ReferralSummary, hops: usize) -> String {
     (1..=hops)
         .map(|k| {
             s.attrition.get(k).map_or_else(|| "–".to_owned(), |a| format!("{:.0}%", 100.0 * a))
@@ -58,7 +59,7 @@ fn attrition(s: &RouteSummary, hops: usize) -> String {
 }
 
 /// The median of the completed chains' lengths.
-fn median(s: &RouteSummary) -> usize {
+fn median(s: &ReferralSummary) -> usize {
     let mut seen = 0;
     for (l, &c) in s.chain_lengths.iter().enumerate() {
         seen += c;
@@ -90,10 +91,15 @@ fn small_world(w: &mut String) {
     for (name, digital, q, chains, published_rate, published_length) in rows {
         let view = calibration_network(digital);
         let options = RouteOptions::new(Strategy::Greedy).forward(q);
-        let s = route_referrals(&view, &Workload::random(f64::from(chains), 1), &options, 1)
-            .expect("valid options");
+        let s = route_referrals(
+            &view,
+            &ReferralRequest::new(Workload::random(f64::from(chains), 1))
+                .options(options.clone())
+                .seed(1),
+        )
+        .expect("valid options");
         let lossless =
-            route_referrals(&view, &Workload::random(100.0, 30), &RouteOptions::default(), 1)
+            route_referrals(&view, &ReferralRequest::new(Workload::random(100.0, 30)).seed(1))
                 .expect("valid options");
         let _ = writeln!(
             w,
@@ -137,9 +143,18 @@ fn strategies(w: &mut String) {
         Strategy::Random,
     ] {
         let work = Workload::random(20.0, 100);
-        let lossless = route_referrals(&view, &work, &RouteOptions::new(strategy), 2).expect("ok");
-        let lossy = route_referrals(&view, &work, &RouteOptions::new(strategy).forward(0.35), 2)
-            .expect("ok");
+        let lossless = route_referrals(
+            &view,
+            &ReferralRequest::new(work.clone()).options(RouteOptions::new(strategy)).seed(2),
+        )
+        .expect("ok");
+        let lossy = route_referrals(
+            &view,
+            &ReferralRequest::new(work.clone())
+                .options(RouteOptions::new(strategy).forward(0.35))
+                .seed(2),
+        )
+        .expect("ok");
         let _ = writeln!(
             w,
             "| {strategy:?} | {} | {} | {} | {} | {} | {} |",
@@ -170,7 +185,11 @@ fn kleinberg_table(w: &mut String) {
         for &r in &rs {
             let view = kleinberg(side, r, 1, 1).expect("valid").compile();
             let options = RouteOptions::default().max_hops(u32::MAX);
-            let s = route_referrals(&view, &Workload::random(10.0, 50), &options, 1).expect("ok");
+            let s = route_referrals(
+                &view,
+                &ReferralRequest::new(Workload::random(10.0, 50)).options(options.clone()).seed(1),
+            )
+            .expect("ok");
             assert_eq!(s.succeeded, s.requests);
             let _ = write!(row, " {} |", mean(s.mean_chain_length));
         }
@@ -197,11 +216,18 @@ fn saturation(w: &mut String) {
         net.add_people(k as usize + 1).expect("people");
         for s in 1..=k {
             let spec = TieSpec::weight(1.0).probability(p);
-            net.add_tie_with(PersonId(s), PersonId(0), "recommends", spec).expect("a tie");
+            net.add_tie_spec(PersonId(s), PersonId(0), "recommends", spec).expect("a tie");
         }
         let model = Model::independent_cascade(p).fatigue(hill);
         let seeds = Seeds::from((1..=k).collect::<Vec<u32>>());
-        let mc = simulate(&net.compile(), &seeds, &model, 20_000, u64::from(k)).expect("runs");
+        let mc = simulate(
+            &net.compile(),
+            &SimulateRequest::campaigns(&seeds)
+                .model(model.clone())
+                .runs(20_000)
+                .seed(u64::from(k)),
+        )
+        .expect("runs");
         let exact = 1.0 - (0..k).map(|j| 1.0 - p * hill.willingness(f64::from(j))).product::<f64>();
         let fresh = 1.0 - (1.0 - p).powf(f64::from(k));
         let _ = writeln!(
@@ -291,14 +317,22 @@ fn load_curves(w: &mut String) {
     let aarhus = reseau::datasets::aarhus_cs().compile();
     let rates: Vec<f64> = (0..11).map(|i| 0.25 * 2f64.powi(i)).collect();
     let options = RouteOptions::default().fatigue(Fatigue::hill(2.0, 2.0).half_life(10.0));
-    let c = referral_load_curve(&aarhus, &rates, 1000, &options, 1).expect("valid");
+    let c = referral_load_curve(
+        &aarhus,
+        &LoadCurveRequest::new(rates.clone()).steps(1000).options(options.clone()).seed(1),
+    )
+    .expect("valid");
     curve_table(w, "Aarhus CS (61 people, 5 layers), `Fatigue::hill(2, 2).half_life(10)`", &c);
 
     if let Some(net) = email_eu_core() {
         let view = net.compile();
         let rates: Vec<f64> = (0..14).map(|i| 2f64.powi(i)).collect();
         let options = RouteOptions::default().fatigue(Fatigue::hill(5.0, 2.0).half_life(20.0));
-        let c = referral_load_curve(&view, &rates, 1000, &options, 1).expect("valid");
+        let c = referral_load_curve(
+            &view,
+            &LoadCurveRequest::new(rates.clone()).steps(1000).options(options.clone()).seed(1),
+        )
+        .expect("valid");
         curve_table(
             w,
             "email-Eu-core (1,005 people, 42 departments as groups), \

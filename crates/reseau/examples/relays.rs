@@ -20,10 +20,10 @@
 use std::fmt::Write as _;
 use std::time::Instant;
 
-use reseau::cascade::{Model, Seeds, simulate};
+use reseau::cascade::{Model, SimulateRequest, simulate};
 use reseau::io::{EdgeListOptions, read_edgelist};
-use reseau::relays::{Method, SelectOptions, Selection, select_relays};
-use reseau::reputation::{ReputationOptions, Score, score};
+use reseau::relays::{Method, RelaySelection, SelectRelaysRequest, select_relays};
+use reseau::reputation::{ReputationRequest, Score, score};
 use reseau::{CompiledNetwork, Network};
 
 const HEPTH: &str =
@@ -63,20 +63,32 @@ fn main() {
 
 /// The mean spread of `relays` over [`RUNS`] cascades.
 fn spread(view: &CompiledNetwork, relays: &[u32], model: &Model) -> f64 {
-    simulate(view, &Seeds::from(relays.to_vec()), model, RUNS, SEED).expect("runs").total.mean
+    simulate(
+        view,
+        &SimulateRequest::new(relays.to_vec()).model(model.clone()).runs(RUNS).seed(SEED),
+    )
+    .expect("runs")
+    .total
+    .mean
 }
 
-fn select(view: &CompiledNetwork, k: usize, model: &Model, method: Method) -> (Selection, f64) {
-    let options = SelectOptions {
+fn select(
+    view: &CompiledNetwork,
+    k: usize,
+    model: &Model,
+    method: Method,
+) -> (RelaySelection, f64) {
+    let options = SelectRelaysRequest {
         k: Some(k),
         model: model.clone(),
         method,
         evaluation_runs: 0,
         celf_runs: 1_000,
-        ..SelectOptions::default()
+        ..SelectRelaysRequest::default()
     };
     let t = Instant::now();
-    let chosen = select_relays(view, &options, SEED).expect("selects");
+    let chosen = select_relays(view, &SelectRelaysRequest { seed: SEED, ..options.clone() })
+        .expect("selects");
     (chosen, t.elapsed().as_secs_f64())
 }
 
@@ -165,17 +177,20 @@ fn command(args: &[String]) {
     match arg(0) {
         "select" => {
             let method: Method = serde_json::from_str(&format!("{:?}", arg(3))).expect("a method");
-            let options = SelectOptions {
+            let options = SelectRelaysRequest {
                 k: Some(arg(5).parse().expect("k")),
                 model: model(),
                 method,
                 epsilon: arg(4).parse().expect("epsilon"),
                 evaluation_runs: 0,
-                ..SelectOptions::default()
+                ..SelectRelaysRequest::default()
             };
             let t = Instant::now();
-            let chosen =
-                select_relays(&view, &options, arg(6).parse().expect("seed")).expect("selects");
+            let chosen = select_relays(
+                &view,
+                &SelectRelaysRequest { seed: arg(6).parse().expect("seed"), ..options.clone() },
+            )
+            .expect("selects");
             let seconds = t.elapsed().as_secs_f64();
             println!(
                 "{{\"relays\": [{}], \"seconds\": {seconds}, \"samples\": {}}}",
@@ -189,15 +204,27 @@ fn command(args: &[String]) {
                 .map(|l| labels.iter().position(|x| x == l).expect("a known label") as u32)
                 .collect();
             let runs = arg(4).parse().expect("runs");
-            let s =
-                simulate(&view, &Seeds::from(ids), &model(), runs, arg(5).parse().expect("seed"))
-                    .expect("runs");
+            let s = simulate(
+                &view,
+                &SimulateRequest::new(ids)
+                    .model(model().clone())
+                    .runs(runs)
+                    .seed(arg(5).parse().expect("seed")),
+            )
+            .expect("runs");
             println!("{{\"mean\": {}, \"std\": {}}}", s.total.mean, s.total.std);
         }
         "pagerank" => {
             let t = Instant::now();
-            let p =
-                score(&view, Score::Pagerank, None, &ReputationOptions::default()).expect("ranks");
+            let p = score(
+                &view,
+                &ReputationRequest {
+                    method: Some(Score::Pagerank),
+                    layer: None,
+                    ..Default::default()
+                },
+            )
+            .expect("ranks");
             let seconds = t.elapsed().as_secs_f64();
             let pairs: Vec<String> =
                 labels.iter().zip(&p).map(|(l, x)| format!("{l:?}: {x:e}")).collect();

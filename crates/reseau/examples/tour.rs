@@ -14,7 +14,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use reseau::io::{EdgeListOptions, MpxOptions, MultiplexOptions};
-use reseau::report::{ReportOptions, headline};
+use reseau::report::{ReportRequest, report};
 use reseau::{Network, PersonId, datasets};
 
 const USAGE: &str =
@@ -84,11 +84,13 @@ fn run(args: &Args) -> Result<(), String> {
             (net, format!("reseau report: {}", path.display()))
         }
     };
-    let options = ReportOptions {
-        title,
-        ..if args.quick { ReportOptions::quick() } else { ReportOptions::default() }
+    let request = ReportRequest {
+        quick: args.quick,
+        seed: args.seed,
+        title: Some(title),
+        ..ReportRequest::default()
     };
-    let report = headline(&net, &options, args.seed).map_err(|e| e.to_string())?;
+    let report = report(&net, &request).map_err(|e| e.to_string())?;
     let text = report.text();
     print!("{text}");
     let written = report.write(&args.out).map_err(|e| e.to_string())?;

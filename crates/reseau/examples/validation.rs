@@ -5,7 +5,9 @@
 
 use std::fmt::Write as _;
 
-use reseau::cascade::{LayerSettings, Model, Seeds, exact_spread, simulate};
+use reseau::cascade::{
+    ExactSpreadRequest, LayerSettings, Model, Seeds, SimulateRequest, exact_spread, simulate,
+};
 use reseau::rng::Stream;
 use reseau::{CompiledNetwork, Layer, Network, PersonId, TieSpec, generators};
 
@@ -41,10 +43,7 @@ fn trees(w: &mut String) {
         let exact: f64 = (0..=depth).map(|d| (f64::from(k) * p).powf(f64::from(d))).sum();
         let s = simulate(
             &net.compile(),
-            &Seeds::from(vec![0]),
-            &Model::independent_cascade(p),
-            RUNS,
-            1,
+            &SimulateRequest::new(vec![0]).model(Model::independent_cascade(p)).runs(RUNS).seed(1),
         )
         .expect("runs");
         let t = &s.total;
@@ -72,7 +71,7 @@ fn small(seed: u64) -> Network {
             let layer = if rng.bernoulli(0.5) { "office" } else { "mail" };
             let spec =
                 TieSpec::weight(1.0 + rng.below(3) as f64).probability(0.1 + 0.8 * rng.uniform());
-            net.add_tie_with(PersonId(a), PersonId(b), layer, spec).expect("a tie");
+            net.add_tie_spec(PersonId(a), PersonId(b), layer, spec).expect("a tie");
         }
     }
     net
@@ -93,8 +92,15 @@ fn small_graphs(w: &mut String) {
             ("LT", Model::linear_threshold()),
         ] {
             let seeds = Seeds::from(vec![0]);
-            let exact = exact_spread(&view, &seeds, &model).expect("small enough");
-            let t = simulate(&view, &seeds, &model, RUNS, case).expect("runs").total;
+            let exact =
+                exact_spread(&view, &ExactSpreadRequest::campaigns(&seeds).model(model.clone()))
+                    .expect("small enough");
+            let t = simulate(
+                &view,
+                &SimulateRequest::campaigns(&seeds).model(model.clone()).runs(RUNS).seed(case),
+            )
+            .expect("runs")
+            .total;
             let _ = writeln!(
                 w,
                 "| {case} | {name} | {exact:.4} | {:.4} | {:.4} – {:.4} | {} |",
@@ -115,10 +121,13 @@ fn from_random_seeds(view: &CompiledNetwork, model: &Model, seeds: u32, runs: u6
     let means: Vec<f64> = (0..seeds)
         .map(|i| {
             let s = rng.below(view.num_people() as u64) as u32;
-            simulate(view, &Seeds::from(vec![s]), model, runs, u64::from(i))
-                .expect("runs")
-                .total
-                .mean
+            simulate(
+                view,
+                &SimulateRequest::new(vec![s]).model(model.clone()).runs(runs).seed(u64::from(i)),
+            )
+            .expect("runs")
+            .total
+            .mean
         })
         .collect();
     let mean = means.iter().sum::<f64>() / f64::from(seeds);

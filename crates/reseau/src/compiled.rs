@@ -8,7 +8,10 @@
 //! NaN when unset) + multiplicity `u16` (2) + sign `i8` (1) = 15 bytes; plus one `u32` offset
 //! per person per layer.
 
-use crate::model::{LayerKind, Network, PersonKind};
+use std::sync::Arc;
+
+use crate::error::Result;
+use crate::model::{LayerKind, Network, PersonKind, PersonRef};
 
 /// One layer of a [`CompiledNetwork`].
 #[derive(Debug, Clone, PartialEq)]
@@ -178,6 +181,22 @@ pub struct CompiledNetwork {
     group_names: Vec<String>,
     /// Each person's position, when everyone has one (per person: no cost per tie).
     positions: Option<Vec<[f64; 2]>>,
+    /// Each person's label, if any (requests name people by label, and results show them),
+    /// and the labelled people's ids sorted by label, made on the first look-up: sorting a
+    /// million labels costs a third of a compilation that may never need it.
+    labels: Vec<Option<String>>,
+    by_label: LabelIndex,
+}
+
+/// The ids of the labelled people sorted by label, made when first needed. It is derived
+/// from the labels, so it takes no part in comparisons.
+#[derive(Debug, Clone, Default)]
+struct LabelIndex(std::sync::OnceLock<Vec<u32>>);
+
+impl PartialEq for LabelIndex {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
 }
 
 /// The group index of a person without a group in [`CompiledNetwork::groups`].
@@ -234,7 +253,10 @@ impl CompiledNetwork {
             })
             .collect();
         let positions = net.people().map(|(_, p)| p.position).collect::<Option<Vec<_>>>();
+        let labels: Vec<Option<String>> = net.people().map(|(_, p)| p.label.clone()).collect();
         CompiledNetwork {
+            labels,
+            by_label: LabelIndex::default(),
             positions: positions.filter(|p| !p.is_empty()),
             num_people: n as u32,
             layers,
@@ -281,6 +303,73 @@ impl CompiledNetwork {
     pub fn positions(&self) -> Option<&[[f64; 2]]> {
         self.positions.as_deref()
     }
+    /// A person's label, if they have one.
+    ///
+    /// ```
+    /// let view = reseau::datasets::aarhus_cs().compile();
+    /// assert_eq!(view.label(0), Some("U102"));
+    /// ```
+    pub fn label(&self, person: u32) -> Option<&str> {
+        self.labels.get(person as usize).and_then(Option::as_deref)
+    }
+
+    /// Each person's label, indexed by id; an unlabelled person shows as their id number (as
+    /// [`Network::labels`]).
+    ///
+    /// ```
+    /// let net = reseau::datasets::aarhus_cs();
+    /// assert_eq!(net.compile().labels(), net.labels());
+    /// ```
+    pub fn labels(&self) -> Vec<String> {
+        self.labels
+            .iter()
+            .enumerate()
+            .map(|(id, l)| l.clone().unwrap_or_else(|| id.to_string()))
+            .collect()
+    }
+
+    /// The person with this label, if any.
+    ///
+    /// ```
+    /// let view = reseau::datasets::aarhus_cs().compile();
+    /// assert_eq!(view.index_of("U139"), Some(1));
+    /// assert_eq!(view.index_of("nobody"), None);
+    /// ```
+    pub fn index_of(&self, label: &str) -> Option<u32> {
+        let by_label = self.by_label.0.get_or_init(|| {
+            let labelled =
+                (0..self.labels.len() as u32).filter(|&p| self.labels[p as usize].is_some());
+            let mut ids: Vec<u32> = labelled.collect();
+            ids.sort_unstable_by(|&a, &b| self.labels[a as usize].cmp(&self.labels[b as usize]));
+            ids
+        });
+        by_label
+            .binary_search_by(|&p| self.labels[p as usize].as_deref().unwrap_or("").cmp(label))
+            .ok()
+            .map(|i| by_label[i])
+    }
+
+    /// The id of the person `person` names (by id or label), or
+    /// [`Error::UnknownPerson`](crate::Error::UnknownPerson).
+    ///
+    /// ```
+    /// use reseau::PersonRef;
+    /// let view = reseau::datasets::aarhus_cs().compile();
+    /// assert_eq!(view.resolve(&PersonRef::from("U102"))?, 0);
+    /// assert_eq!(view.resolve(&PersonRef::Id(60))?, 60);
+    /// assert_eq!(view.resolve(&PersonRef::from("nobody")).unwrap_err().to_string(), "unknown person \"nobody\"");
+    /// assert_eq!(view.resolve(&PersonRef::Id(61)).unwrap_err().kind(), "UnknownPersonError");
+    /// # Ok::<(), reseau::Error>(())
+    /// ```
+    pub fn resolve(&self, person: &PersonRef) -> Result<u32> {
+        person.resolve_with(self.num_people(), |label| self.index_of(label))
+    }
+
+    /// The ids of `people`, in their order (see [`CompiledNetwork::resolve`]).
+    pub(crate) fn resolve_all(&self, people: &[PersonRef]) -> Result<Vec<u32>> {
+        people.iter().map(|p| self.resolve(p)).collect()
+    }
+
     /// The number of directed ties over all layers.
     pub fn num_directed_ties(&self) -> usize {
         self.layers.iter().map(CompiledLayer::num_slots).sum()
@@ -313,6 +402,24 @@ impl Network {
     pub fn compile(&self) -> CompiledNetwork {
         CompiledNetwork::new(self)
     }
+
+    /// The compiled view that simulations run on, compiled on first use and kept until the
+    /// network changes, so repeated simulations on an unchanged network compile it once.
+    ///
+    /// ```
+    /// let mut net = reseau::datasets::aarhus_cs();
+    /// let view = net.compiled();
+    /// assert!(std::sync::Arc::ptr_eq(&view, &net.compiled()));
+    /// net.add_people(1).unwrap();
+    /// assert_eq!(net.compiled().num_people(), 62);
+    /// ```
+    ///
+    /// # Panics
+    /// Never: the cache holds nothing but a compiled view.
+    pub fn compiled(&self) -> Arc<CompiledNetwork> {
+        let cached = self.compiled_cache().get_or_init(|| Arc::new(self.compile()));
+        Arc::clone(cached).downcast().expect("the cache holds a CompiledNetwork")
+    }
 }
 
 #[cfg(test)]
@@ -326,7 +433,7 @@ mod tests {
         net.add_layer(Layer::digital("mail").directed(true)).unwrap();
         net.add_people(3).unwrap();
         let (a, b, c) = (crate::PersonId(0), crate::PersonId(1), crate::PersonId(2));
-        net.add_tie_with(a, b, "work", TieSpec::weight(2.0).probability(0.5)).unwrap();
+        net.add_tie_spec(a, b, "work", TieSpec::weight(2.0).probability(0.5)).unwrap();
         net.add_tie(c, a, "mail", 1.0).unwrap();
         let view = net.compile();
         let work = &view.layers()[0];

@@ -5,12 +5,14 @@
 //! [`route_referrals_with`](crate::referral::route_referrals_with),
 //! [`referral_load_curve_with`](crate::referral::referral_load_curve_with),
 //! [`reputation_with`](crate::reputation::reputation_with),
-//! [`balance_with`](crate::balance::balance_with)) take a
+//! [`balance_with`](crate::balance::balance_with),
+//! [`report_with`](crate::report::report_with)) take a
 //! [`Control`]: a callback they call between blocks of work with how much is done and how
 //! much there is, and that returns `false` to stop the call. A stopped call returns
 //! [`Error::Cancelled`]; a call that is not stopped returns exactly what it returns without
 //! a `Control` (the callback only watches). The plain functions (`simulate`, …) run with
-//! [`Control::none`].
+//! [`Control::none`]. A function's name ends in `_with` when, and only when, it is such a
+//! variant: the same request, and a `Control`.
 //!
 //! The callback may be called from several threads at once (the blocks run in parallel), so
 //! it is `Sync`, and `done` may reach it out of order; it is called at most once per block of
@@ -21,11 +23,11 @@
 //!
 //! ```
 //! use std::sync::atomic::{AtomicU64, Ordering};
-//! use reseau::cascade::{Model, Seeds, simulate_with};
+//! use reseau::cascade::{Model, SimulateRequest, simulate_with};
 //! use reseau::control::Control;
 //!
 //! let net = reseau::datasets::aarhus_cs().compile();
-//! let (seeds, model) = (Seeds::from(vec![0]), Model::independent_cascade(0.1));
+//! let request = SimulateRequest::new([0]).model(Model::independent_cascade(0.1)).runs(1_000).seed(7);
 //!
 //! // Watch: the callback sees the runs done out of the runs asked for.
 //! let seen = AtomicU64::new(0);
@@ -34,13 +36,13 @@
 //!     seen.fetch_max(done, Ordering::Relaxed);
 //!     true // go on
 //! };
-//! let watched = simulate_with(&net, &seeds, &model, 1_000, 7, &Control::new(&watch))?;
+//! let watched = simulate_with(&net, &request, &Control::new(&watch))?;
 //! assert_eq!(seen.load(Ordering::Relaxed), 1_000);
-//! assert_eq!(watched, reseau::cascade::simulate(&net, &seeds, &model, 1_000, 7)?);
+//! assert_eq!(watched, reseau::cascade::simulate(&net, &request)?);
 //!
 //! // Stop: returning false cancels the call.
 //! let stop = |done: u64, _total: u64| done < 200;
-//! let err = simulate_with(&net, &seeds, &model, 100_000, 7, &Control::new(&stop)).unwrap_err();
+//! let err = simulate_with(&net, &request.runs(100_000), &Control::new(&stop)).unwrap_err();
 //! assert_eq!(err.kind(), "CancelledError");
 //! # Ok::<(), reseau::Error>(())
 //! ```
@@ -197,53 +199,5 @@ mod tests {
         assert!(control.report(0, 1).is_err());
         assert_eq!(calls.load(Ordering::Relaxed), 1);
         assert_eq!(Error::Cancelled.kind(), "CancelledError");
-    }
-
-    #[test]
-    fn watched_and_sharded_simulations_equal_the_plain_one() {
-        use crate::cascade::{Model, Seeds, simulate, simulate_runs, simulate_with};
-        let net = crate::datasets::aarhus_cs().compile();
-        let (seeds, model) = (Seeds::new(vec![0], vec![5]), Model::independent_cascade(0.15));
-        let plain = simulate(&net, &seeds, &model, 1_000, 3).unwrap();
-        let watch = |done: u64, total: u64| done <= total;
-        let watched = simulate_with(&net, &seeds, &model, 1_000, 3, &Control::new(&watch));
-        assert_eq!(watched.unwrap(), plain);
-        // Shards need not be aligned to blocks, and merge in any order.
-        let none = Control::none();
-        let cuts = [0, 1, 100, 129, 640, 999, 1_000];
-        let mut shards: Vec<_> = cuts
-            .windows(2)
-            .map(|w| simulate_runs(&net, &seeds, &model, w[0]..w[1], 3, &none).unwrap())
-            .collect();
-        shards.reverse();
-        let merged = shards.iter().skip(1).fold(shards[0].clone(), |a, b| a.merge(b).unwrap());
-        assert_eq!(merged.ranges, vec![[0, 1_000]]);
-        assert_eq!(merged.summary(), plain);
-        #[cfg(feature = "parallel")]
-        for threads in [1, 2, 3] {
-            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
-            let again = pool.install(|| {
-                simulate_with(&net, &seeds, &model, 1_000, 3, &Control::new(&watch)).unwrap()
-            });
-            assert_eq!(again, plain);
-        }
-    }
-
-    #[test]
-    fn another_thread_stops_a_long_call_quickly() {
-        use crate::cascade::{Model, Seeds, simulate_with};
-        let net = crate::datasets::aarhus_cs().compile();
-        let control = Control::none();
-        let started = std::time::Instant::now();
-        let result = std::thread::scope(|s| {
-            s.spawn(|| {
-                std::thread::sleep(std::time::Duration::from_millis(50));
-                control.cancel();
-            });
-            let model = Model::independent_cascade(0.1);
-            simulate_with(&net, &Seeds::from(vec![0]), &model, 1 << 30, 1, &control)
-        });
-        assert_eq!(result.unwrap_err(), Error::Cancelled);
-        assert!(started.elapsed().as_secs() < 5);
     }
 }

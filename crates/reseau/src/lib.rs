@@ -28,26 +28,33 @@
 
 pub mod balance;
 pub mod cascade;
+mod centrality;
 mod compiled;
 pub mod control;
 pub mod datasets;
 mod error;
 pub mod fatigue;
 pub mod generators;
+pub mod inference;
 pub mod io;
+mod math;
 mod model;
 pub mod referral;
 pub mod relays;
 pub mod report;
 pub mod reputation;
 pub mod rng;
+mod rrsets;
+#[cfg(feature = "schema")]
+pub mod schema;
+pub mod stats;
 
 pub use compiled::{CompiledLayer, CompiledNetwork, NO_GROUP};
 pub use error::{Error, FieldValue, Result};
 pub use io::{read_csv, read_edgelist, read_mpx, read_multiplex, read_signed};
 pub use model::{
-    Duplicates, Layer, LayerId, LayerKey, LayerKind, MAX_LATENCY, Network, Person, PersonId,
-    PersonKind, SelfLoops, Sign, Tie, TieId, TieSpec,
+    Duplicates, FLAT_LAYER, Layer, LayerId, LayerKey, LayerKind, MAX_LATENCY, Network, Person,
+    PersonId, PersonKind, PersonRef, SelfLoops, Sign, Tie, TieId, TieSpec,
 };
 
 /// The README's Rust quick start, run as a doctest so that it cannot go stale.

@@ -3,7 +3,7 @@
 // Exact values are the point: the same seed gives the same bits.
 #![allow(clippy::float_cmp)]
 
-use reseau::balance::{BalanceOptions, Decline, Measure, balance};
+use reseau::balance::{BalanceRequest, Decline, Measure, balance};
 use reseau::fatigue::Fatigue;
 use reseau::referral::{RouteOptions, Strategy};
 use reseau::{Layer, Network};
@@ -27,14 +27,14 @@ fn twin_layers(slow: u32) -> Network {
 #[test]
 fn identical_layers_without_fatigue_have_no_interior_optimum() {
     let net = twin_layers(1);
-    let options = BalanceOptions {
+    let options = BalanceRequest {
         mixes: vec![0.0, 0.5, 1.0],
         steps: 400,
         rate: 2.0,
         runs: 2000,
-        ..BalanceOptions::default()
+        ..BalanceRequest::default()
     };
-    let report = balance(&net, &options, 3).unwrap();
+    let report = balance(&net, &BalanceRequest { seed: 3, ..options.clone() }).unwrap();
     for measure in Measure::ALL {
         let best = report.best(measure).unwrap();
         assert!(!best.interior || best.flat, "{measure:?}: {best:?}\n{:#?}", report.rows);
@@ -51,17 +51,19 @@ fn identical_layers_without_fatigue_have_no_interior_optimum() {
 #[test]
 fn a_flooded_inbox_and_slow_meetings_make_the_best_mix_interior() {
     let net = twin_layers(3);
-    let options = BalanceOptions {
+    let options = BalanceRequest {
         mixes: (0..=10).map(|i| f64::from(i) / 10.0).collect(),
-        routing: RouteOptions::new(Strategy::Greedy)
-            .fatigue(Fatigue::hill(2.0, 2.0).half_life(10.0))
-            .digital_fatigue(Fatigue::hill(0.5, 2.0).half_life(10.0)),
         rate: 30.0,
         steps: 2000,
         runs: 200,
-        ..BalanceOptions::default()
-    };
-    let report = balance(&net, &options, 5).unwrap();
+        ..BalanceRequest::default()
+    }
+    .with_routing(
+        RouteOptions::new(Strategy::Greedy)
+            .fatigue(Fatigue::hill(2.0, 2.0).half_life(10.0))
+            .digital_fatigue(Fatigue::hill(0.5, 2.0).half_life(10.0)),
+    );
+    let report = balance(&net, &BalanceRequest { seed: 5, ..options.clone() }).unwrap();
     let best = report.best(Measure::Throughput).unwrap();
     let rows: Vec<(f64, f64)> = report.rows.iter().map(|r| (r.mix, r.throughput)).collect();
     assert!(best.interior && best.beats_ends, "{best:?}\n{rows:?}");
@@ -70,14 +72,14 @@ fn a_flooded_inbox_and_slow_meetings_make_the_best_mix_interior() {
 #[test]
 fn decline_is_reported_period_by_period() {
     let net = reseau::datasets::aarhus_cs();
-    let options = BalanceOptions {
+    let options = BalanceRequest {
         mixes: vec![0.0, 1.0],
         steps: 60,
         runs: 300,
         decline: Some(Decline::new("facebook", 0.5, 3)),
-        ..BalanceOptions::default()
+        ..BalanceRequest::default()
     };
-    let report = balance(&net, &options, 1).unwrap();
+    let report = balance(&net, &BalanceRequest { seed: 1, ..options.clone() }).unwrap();
     assert_eq!(report.rows.len(), 2 * 4);
     assert_eq!(report.declining_layer.as_deref(), Some("facebook"));
     let left: Vec<usize> = (0..=3).map(|t| report.row(0, t).declining_ties.unwrap()).collect();
@@ -95,17 +97,18 @@ fn decline_is_reported_period_by_period() {
 fn the_same_seed_gives_the_same_report() {
     let net = reseau::datasets::aarhus_cs();
     let options =
-        BalanceOptions { mixes: vec![0.2, 0.8], steps: 40, runs: 100, ..Default::default() };
-    let a = balance(&net, &options, 9).unwrap();
-    assert_eq!(a, balance(&net, &options, 9).unwrap());
-    assert_ne!(a, balance(&net, &options, 10).unwrap());
+        BalanceRequest { mixes: vec![0.2, 0.8], steps: 40, runs: 100, ..Default::default() };
+    let a = balance(&net, &BalanceRequest { seed: 9, ..options.clone() }).unwrap();
+    assert_eq!(a, balance(&net, &BalanceRequest { seed: 9, ..options.clone() }).unwrap());
+    assert_ne!(a, balance(&net, &BalanceRequest { seed: 10, ..options.clone() }).unwrap());
 }
 
 #[test]
 fn bad_requests_get_typed_errors() {
     let net = reseau::datasets::aarhus_cs();
-    let ok = BalanceOptions { mixes: vec![0.5], steps: 10, runs: 10, ..Default::default() };
-    let err = |o: BalanceOptions| balance(&net, &o, 1).unwrap_err();
+    let ok = BalanceRequest { mixes: vec![0.5], steps: 10, runs: 10, ..Default::default() };
+    let err =
+        |o: BalanceRequest| balance(&net, &BalanceRequest { seed: 1, ..o.clone() }).unwrap_err();
     let e = err(ok.clone().mixes(vec![-0.1]));
     assert_eq!(
         (e.kind(), e.to_string().as_str()),
@@ -115,15 +118,15 @@ fn bad_requests_get_typed_errors() {
     assert!(err(ok.clone().mixes(vec![])).to_string().contains("0 mixes"));
     let e = err(ok.clone().decline(Decline::new("myspace", 0.1, 2)));
     assert_eq!((e.kind(), e.to_string().contains("myspace")), ("UnknownLayerError", true));
-    let mut routed = ok.clone();
-    routed.routing = RouteOptions::default().physical_share(0.3);
-    assert!(err(routed).to_string().contains("physical_share"));
+    // The mix sets physical_share: a sweep has no such option.
+    let routed = serde_json::from_str::<BalanceRequest>(r#"{"physical_share": 0.3}"#);
+    assert!(routed.unwrap_err().to_string().contains("physical_share"));
     let mut layered = ok.clone();
     layered.model = layered.model.layer("dinner", reseau::cascade::LayerSettings::default());
     assert_eq!(err(layered).kind(), "UnknownLayerError");
-    assert_eq!(err(BalanceOptions { rate: 0.0, ..ok.clone() }).kind(), "InvalidParameterError");
+    assert_eq!(err(BalanceRequest { rate: 0.0, ..ok.clone() }).kind(), "InvalidParameterError");
     assert_eq!(
-        err(BalanceOptions { physical_cost: 0.0, ..ok.clone() }).kind(),
+        err(BalanceRequest { physical_cost: 0.0, ..ok.clone() }).kind(),
         "InvalidParameterError"
     );
     assert_eq!(
@@ -136,18 +139,18 @@ fn bad_requests_get_typed_errors() {
 #[test]
 fn the_report_is_the_same_for_any_number_of_threads() {
     let net = reseau::datasets::aarhus_cs();
-    let options = BalanceOptions {
+    let options = BalanceRequest {
         mixes: vec![0.0, 0.3, 1.0],
         steps: 40,
         runs: 200,
         decline: Some(Decline::new("facebook", 0.4, 2)),
-        ..BalanceOptions::default()
+        ..BalanceRequest::default()
     };
     let reports: Vec<_> = [1, 2, 4]
         .iter()
         .map(|&threads| {
             let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
-            pool.install(|| balance(&net, &options, 3).unwrap())
+            pool.install(|| balance(&net, &BalanceRequest { seed: 3, ..options.clone() }).unwrap())
         })
         .collect();
     assert_eq!(reports[0], reports[1]);

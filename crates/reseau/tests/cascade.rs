@@ -6,7 +6,8 @@
 #![allow(clippy::float_cmp, clippy::cast_possible_wrap)]
 
 use reseau::cascade::{
-    Distrust, LayerSettings, Model, Relays, Seeds, exact_spread, simulate, trace,
+    Amplifiers, Distrust, ExactSpreadRequest, LayerSettings, Model, Seeds, SimulateRequest,
+    TraceRequest, exact_spread, simulate, trace,
 };
 use reseau::rng::Stream;
 use reseau::{
@@ -93,7 +94,7 @@ fn small_random(seed: u64, n: u32, ties: usize) -> Network {
         }
         let layer = if rng.bernoulli(0.5) { "office" } else { "mail" };
         let p = 0.1 + 0.8 * rng.uniform();
-        net.add_tie_with(PersonId(a), PersonId(b), layer, TieSpec::weight(1.0).probability(p))
+        net.add_tie_spec(PersonId(a), PersonId(b), layer, TieSpec::weight(1.0).probability(p))
             .unwrap();
     }
     net
@@ -107,13 +108,21 @@ fn independent_cascade_matches_live_edge_enumeration() {
         let edges = slots(&view, |l, _, slot| f64::from(view.layers()[l].probabilities()[slot]));
         let seeds = vec![0];
         let exact = exact_ic(6, &edges, &seeds);
-        let library =
-            exact_spread(&view, &Seeds::from(seeds.clone()), &Model::independent_cascade(0.5))
-                .unwrap();
+        let library = exact_spread(
+            &view,
+            &ExactSpreadRequest::new(seeds.clone()).model(Model::independent_cascade(0.5)),
+        )
+        .unwrap();
         assert!((library - exact).abs() < 1e-9, "exact_spread {library} vs the test's {exact}");
         let runs = 20_000;
-        let s = simulate(&view, &Seeds::from(seeds), &Model::independent_cascade(0.5), runs, case)
-            .unwrap();
+        let s = simulate(
+            &view,
+            &SimulateRequest::new(seeds)
+                .model(Model::independent_cascade(0.5))
+                .runs(runs)
+                .seed(case),
+        )
+        .unwrap();
         assert_close(&s.total, runs, exact, 4.0);
     }
 }
@@ -135,7 +144,11 @@ fn layer_multipliers_and_parallel_ties_follow_the_documented_rule() {
         .layer("office", LayerSettings { multiplier: 2.0, ..Default::default() });
     let exact = 1.0 + 0.4 + 0.4 * 0.875;
     let runs = 40_000;
-    let s = simulate(&net.compile(), &Seeds::from(vec![0]), &model, runs, 3).unwrap();
+    let s = simulate(
+        &net.compile(),
+        &SimulateRequest::new(vec![0]).model(model.clone()).runs(runs).seed(3),
+    )
+    .unwrap();
     assert_close(&s.total, runs, exact, 4.0);
     assert_close(&s.total, runs, exact, 4.0);
     assert!((s.total.activation[2] - 0.35).abs() < 0.01, "{}", s.total.activation[2]);
@@ -157,11 +170,15 @@ fn weighted_cascade_uses_one_over_in_degree() {
         });
         let exact = exact_ic(6, &edges, &[1]);
         let library =
-            exact_spread(&view, &Seeds::from(vec![1]), &Model::weighted_cascade()).unwrap();
+            exact_spread(&view, &ExactSpreadRequest::new(vec![1]).model(Model::weighted_cascade()))
+                .unwrap();
         assert!((library - exact).abs() < 1e-9, "exact_spread {library} vs the test's {exact}");
         let runs = 20_000;
-        let s =
-            simulate(&view, &Seeds::from(vec![1]), &Model::weighted_cascade(), runs, case).unwrap();
+        let s = simulate(
+            &view,
+            &SimulateRequest::new(vec![1]).model(Model::weighted_cascade()).runs(runs).seed(case),
+        )
+        .unwrap();
         assert_close(&s.total, runs, exact, 4.0);
     }
 }
@@ -232,11 +249,15 @@ fn linear_threshold_matches_its_live_edge_equivalent() {
             }
         }
         let library =
-            exact_spread(&view, &Seeds::from(vec![0]), &Model::linear_threshold()).unwrap();
+            exact_spread(&view, &ExactSpreadRequest::new(vec![0]).model(Model::linear_threshold()))
+                .unwrap();
         assert!((library - exact).abs() < 1e-6, "exact_spread {library} vs the test's {exact}");
         let runs = 20_000;
-        let s =
-            simulate(&view, &Seeds::from(vec![0]), &Model::linear_threshold(), runs, case).unwrap();
+        let s = simulate(
+            &view,
+            &SimulateRequest::new(vec![0]).model(Model::linear_threshold()).runs(runs).seed(case),
+        )
+        .unwrap();
         assert_close(&s.total, runs, exact, 4.0);
     }
 }
@@ -251,10 +272,28 @@ fn given_thresholds_are_deterministic() {
     net.add_tie(PersonId(1), PersonId(2), "work", 1.0).unwrap();
     let view = net.compile();
     let model = Model { thresholds: Some(vec![1.0, 1.0, 0.9]), ..Model::linear_threshold() };
-    assert_eq!(simulate(&view, &Seeds::from(vec![0]), &model, 10, 0).unwrap().total.mean, 1.0);
-    assert_eq!(simulate(&view, &Seeds::from(vec![0, 1]), &model, 10, 0).unwrap().total.mean, 3.0);
+    assert_eq!(
+        simulate(&view, &SimulateRequest::new(vec![0]).model(model.clone()).runs(10).seed(0))
+            .unwrap()
+            .total
+            .mean,
+        1.0
+    );
+    assert_eq!(
+        simulate(&view, &SimulateRequest::new(vec![0, 1]).model(model.clone()).runs(10).seed(0))
+            .unwrap()
+            .total
+            .mean,
+        3.0
+    );
     let model = Model { thresholds: Some(vec![1.0, 1.0, 0.5]), ..Model::linear_threshold() };
-    assert_eq!(simulate(&view, &Seeds::from(vec![0]), &model, 10, 0).unwrap().total.mean, 2.0);
+    assert_eq!(
+        simulate(&view, &SimulateRequest::new(vec![0]).model(model.clone()).runs(10).seed(0))
+            .unwrap()
+            .total
+            .mean,
+        2.0
+    );
 }
 
 /// A complete k-ary tree of depth `depth`, ties pointing away from the root.
@@ -276,10 +315,7 @@ fn kary_tree_spread_is_the_geometric_sum() {
         let runs = 20_000;
         let s = simulate(
             &tree(k, depth).compile(),
-            &Seeds::from(vec![0]),
-            &Model::independent_cascade(p),
-            runs,
-            1,
+            &SimulateRequest::new(vec![0]).model(Model::independent_cascade(p)).runs(runs).seed(1),
         )
         .unwrap();
         assert_close(&s.total, runs, exact, 4.0);
@@ -315,7 +351,13 @@ fn mean_from_random_seeds(view: &CompiledNetwork, model: &Model, seeds: u32, run
     let total: f64 = (0..seeds)
         .map(|i| {
             let s = rng.below(n) as u32;
-            simulate(view, &Seeds::from(vec![s]), model, runs, u64::from(i)).unwrap().total.mean
+            simulate(
+                view,
+                &SimulateRequest::new(vec![s]).model(model.clone()).runs(runs).seed(u64::from(i)),
+            )
+            .unwrap()
+            .total
+            .mean
         })
         .sum();
     total / f64::from(seeds)
@@ -379,15 +421,19 @@ fn a_fast_digital_path_beats_a_slow_physical_tie() {
     net.add_tie(a, c, "slow", 1.0).unwrap();
     net.add_tie(a, b, "fast", 1.0).unwrap();
     net.add_tie(b, c, "fast", 1.0).unwrap();
-    let t =
-        trace(&net.compile(), &Seeds::from(vec![0]), &Model::independent_cascade(1.0), 0).unwrap();
+    let t = trace(
+        &net.compile(),
+        &TraceRequest::new(vec![0]).model(Model::independent_cascade(1.0)).seed(0),
+    )
+    .unwrap();
     assert_eq!(t.step, vec![0, 1, 2]);
     assert_eq!(t.parent, vec![-1, 0, 1]);
     assert_eq!(t.layer, vec![-1, 1, 1]);
     // Slow down the digital layer: the physical tie wins.
     let model = Model::independent_cascade(1.0)
         .layer("fast", LayerSettings { latency: Some(2), ..Default::default() });
-    let t = trace(&net.compile(), &Seeds::from(vec![0]), &model, 0).unwrap();
+    let t =
+        trace(&net.compile(), &TraceRequest::new(vec![0]).model(model.clone()).seed(0)).unwrap();
     assert_eq!((t.step[2], t.parent[2], t.layer[2]), (3, 0, 0));
 }
 
@@ -398,11 +444,19 @@ fn bad_buzz_wins_a_tie_in_the_same_step_and_seeds_keep_their_valence() {
     net.add_tie(PersonId(1), PersonId(2), "fast", 1.0).unwrap();
     let model = Model::independent_cascade(1.0);
     for (good, bad) in [(0, 1), (1, 0)] {
-        let t = trace(&net.compile(), &Seeds::new(vec![good], vec![bad]), &model, 0).unwrap();
+        let t = trace(
+            &net.compile(),
+            &TraceRequest::new(vec![good]).bad_seeds(vec![bad]).model(model.clone()).seed(0),
+        )
+        .unwrap();
         assert_eq!(t.valence, vec![i64::from(good != 0), i64::from(good == 0), 1]);
         assert_eq!(t.parent[2], i64::from(bad));
     }
-    let s = simulate(&net.compile(), &Seeds::new(vec![0], vec![1]), &model, 10, 0).unwrap();
+    let s = simulate(
+        &net.compile(),
+        &SimulateRequest::new(vec![0]).bad_seeds(vec![1]).model(model.clone()).runs(10).seed(0),
+    )
+    .unwrap();
     assert_eq!((s.good.mean, s.bad.mean, s.total.mean), (1.0, 2.0, 3.0));
     // A negativity bias: bad buzz passes more often.
     let mut star = line(20);
@@ -411,29 +465,40 @@ fn bad_buzz_wins_a_tie_in_the_same_step_and_seeds_keep_their_valence() {
         star.add_tie(PersonId(1), PersonId(v), "fast", 1.0).unwrap();
     }
     let biased = Model { bad_multiplier: 3.0, ..Model::independent_cascade(0.1) };
-    let s = simulate(&star.compile(), &Seeds::new(vec![0], vec![1]), &biased, 4000, 0).unwrap();
+    let s = simulate(
+        &star.compile(),
+        &SimulateRequest::new(vec![0]).bad_seeds(vec![1]).model(biased.clone()).runs(4000).seed(0),
+    )
+    .unwrap();
     assert!(s.bad.mean > 2.0 * s.good.mean, "{} vs {}", s.bad.mean, s.good.mean);
 }
 
 #[test]
 fn distrust_blocks_or_inverts() {
     let mut net = line(0);
-    net.add_tie_with(PersonId(0), PersonId(1), "fast", TieSpec::weight(1.0).sign(Sign::Negative))
+    net.add_tie_spec(PersonId(0), PersonId(1), "fast", TieSpec::weight(1.0).sign(Sign::Negative))
         .unwrap();
     net.add_tie(PersonId(1), PersonId(2), "fast", 1.0).unwrap();
     let view = net.compile();
     let seeds = Seeds::from(vec![0]);
-    let blocked = trace(&view, &seeds, &Model::independent_cascade(1.0), 0).unwrap();
+    let blocked = trace(
+        &view,
+        &TraceRequest::campaigns(&seeds).model(Model::independent_cascade(1.0)).seed(0),
+    )
+    .unwrap();
     assert_eq!(blocked.spread(), 1);
     let invert = Model { distrust: Distrust::Invert, ..Model::independent_cascade(1.0) };
-    let t = trace(&view, &seeds, &invert, 0).unwrap();
+    let t = trace(&view, &TraceRequest::campaigns(&seeds).model(invert.clone()).seed(0)).unwrap();
     assert_eq!(t.valence, vec![0, 1, 1], "the distrusted source's good buzz arrives as bad");
     let lt = Model {
         distrust: Distrust::Invert,
         thresholds: Some(vec![0.5; 3]),
         ..Model::linear_threshold()
     };
-    assert_eq!(trace(&view, &seeds, &lt, 0).unwrap().valence, vec![0, 1, 1]);
+    assert_eq!(
+        trace(&view, &TraceRequest::campaigns(&seeds).model(lt.clone()).seed(0)).unwrap().valence,
+        vec![0, 1, 1]
+    );
 }
 
 #[test]
@@ -454,12 +519,17 @@ fn media_pick_a_story_up_after_enough_sources_then_broadcast() {
     let view = net.compile();
     // The ties carry nothing (p = 0): only the pickup rule can wake the media person.
     let model = Model {
-        relays: Relays { media_threshold: 2, media_probability: Some(1.0), ..Relays::default() },
+        amplifiers: Amplifiers {
+            media_threshold: 2,
+            media_probability: Some(1.0),
+            ..Amplifiers::default()
+        },
         ..Model::independent_cascade(0.0)
     };
-    let one = simulate(&view, &Seeds::from(vec![0]), &model, 10, 0).unwrap();
+    let one = simulate(&view, &SimulateRequest::new(vec![0]).model(model.clone()).runs(10).seed(0))
+        .unwrap();
     assert_eq!(one.total.mean, 1.0);
-    let two = trace(&view, &Seeds::from(vec![0, 1]), &model, 0).unwrap();
+    let two = trace(&view, &TraceRequest::new(vec![0, 1]).model(model.clone()).seed(0)).unwrap();
     assert_eq!(two.spread(), 2 + 1 + 10);
     assert_eq!(two.step[media.index()], 1);
     assert!(audience.iter().all(|a| two.parent[a.index()] == i64::from(media.0)));
@@ -476,10 +546,14 @@ fn influencers_amplify_on_digital_layers_only() {
         net.add_tie(star, p, if i < 10 { "web" } else { "cafe" }, 1.0).unwrap();
     }
     let model = Model {
-        relays: Relays { influencer_multiplier: 4.0, ..Relays::default() },
+        amplifiers: Amplifiers { influencer_multiplier: 4.0, ..Amplifiers::default() },
         ..Model::independent_cascade(0.25)
     };
-    let s = simulate(&net.compile(), &Seeds::from(vec![0]), &model, 4000, 0).unwrap();
+    let s = simulate(
+        &net.compile(),
+        &SimulateRequest::new(vec![0]).model(model.clone()).runs(4000).seed(0),
+    )
+    .unwrap();
     assert!((s.total.by_layer[0] - 10.0).abs() < 1e-12, "web: p = 0.25 × 4 = 1");
     assert!((s.total.by_layer[1] - 2.5).abs() < 0.1, "cafe: p = 0.25, {}", s.total.by_layer[1]);
 }
@@ -488,37 +562,76 @@ fn influencers_amplify_on_digital_layers_only() {
 fn bad_parameters_get_typed_errors() {
     let view = tree(2, 3).compile();
     let seeds = Seeds::from(vec![0]);
-    let kind = |r: reseau::Result<reseau::cascade::Summary>| r.unwrap_err().kind();
+    let kind = |r: reseau::Result<reseau::cascade::CascadeSummary>| r.unwrap_err().kind();
     assert_eq!(
-        kind(simulate(&view, &seeds, &Model::independent_cascade(1.5), 10, 0)),
+        kind(simulate(
+            &view,
+            &SimulateRequest::campaigns(&seeds)
+                .model(Model::independent_cascade(1.5))
+                .runs(10)
+                .seed(0)
+        )),
         "InvalidParameterError"
     );
     assert_eq!(
-        kind(simulate(&view, &seeds, &Model::independent_cascade(f64::NAN), 10, 0)),
+        kind(simulate(
+            &view,
+            &SimulateRequest::campaigns(&seeds)
+                .model(Model::independent_cascade(f64::NAN))
+                .runs(10)
+                .seed(0)
+        )),
         "InvalidParameterError"
     );
     assert_eq!(
-        kind(simulate(&view, &Seeds::default(), &Model::default(), 10, 0)),
+        kind(simulate(&view, &SimulateRequest::campaigns(&Seeds::default()).runs(10).seed(0))),
         "InvalidParameterError"
     );
     assert_eq!(
-        kind(simulate(&view, &Seeds::from(vec![99]), &Model::default(), 10, 0)),
+        kind(simulate(&view, &SimulateRequest::new(vec![99]).runs(10).seed(0))),
         "UnknownPersonError"
     );
     assert_eq!(
-        kind(simulate(&view, &Seeds::new(vec![1], vec![1]), &Model::default(), 10, 0)),
+        kind(simulate(&view, &SimulateRequest::new(vec![1]).bad_seeds(vec![1]).runs(10).seed(0))),
         "InvalidParameterError"
     );
-    assert_eq!(kind(simulate(&view, &seeds, &Model::default(), 0, 0)), "InvalidParameterError");
+    assert_eq!(
+        kind(simulate(&view, &SimulateRequest::campaigns(&seeds).runs(0).seed(0))),
+        "InvalidParameterError"
+    );
     let unknown = Model::default().layer("nope", LayerSettings::default());
-    assert_eq!(kind(simulate(&view, &seeds, &unknown, 10, 0)), "UnknownLayerError");
+    assert_eq!(
+        kind(simulate(
+            &view,
+            &SimulateRequest::campaigns(&seeds).model(unknown.clone()).runs(10).seed(0)
+        )),
+        "UnknownLayerError"
+    );
     let negative =
         Model::default().layer("t", LayerSettings { multiplier: -1.0, ..Default::default() });
-    assert_eq!(kind(simulate(&view, &seeds, &negative, 10, 0)), "InvalidParameterError");
+    assert_eq!(
+        kind(simulate(
+            &view,
+            &SimulateRequest::campaigns(&seeds).model(negative.clone()).runs(10).seed(0)
+        )),
+        "InvalidParameterError"
+    );
     let short = Model { thresholds: Some(vec![0.5]), ..Model::linear_threshold() };
-    assert_eq!(kind(simulate(&view, &seeds, &short, 10, 0)), "InvalidParameterError");
+    assert_eq!(
+        kind(simulate(
+            &view,
+            &SimulateRequest::campaigns(&seeds).model(short.clone()).runs(10).seed(0)
+        )),
+        "InvalidParameterError"
+    );
     let misplaced = Model { thresholds: Some(vec![0.5; 15]), ..Model::independent_cascade(0.1) };
-    assert_eq!(kind(simulate(&view, &seeds, &misplaced, 10, 0)), "InvalidParameterError");
+    assert_eq!(
+        kind(simulate(
+            &view,
+            &SimulateRequest::campaigns(&seeds).model(misplaced.clone()).runs(10).seed(0)
+        )),
+        "InvalidParameterError"
+    );
 }
 
 #[test]
@@ -526,17 +639,26 @@ fn the_same_seed_gives_the_same_summary_for_any_thread_count() {
     let net = small_random(7, 40, 200);
     let view = net.compile();
     let model = Model::independent_cascade(0.3);
-    let run = || simulate(&view, &Seeds::from(vec![0, 5]), &model, 1000, 9).unwrap();
+    let run = || {
+        simulate(&view, &SimulateRequest::new(vec![0, 5]).model(model.clone()).runs(1000).seed(9))
+            .unwrap()
+    };
     let reference = run();
     #[cfg(feature = "parallel")]
     for threads in [1, 2, 4] {
         let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
         assert_eq!(pool.install(run), reference, "{threads} threads");
     }
-    assert_ne!(simulate(&view, &Seeds::from(vec![0, 5]), &model, 1000, 10).unwrap(), reference);
+    assert_ne!(
+        simulate(&view, &SimulateRequest::new(vec![0, 5]).model(model.clone()).runs(1000).seed(10))
+            .unwrap(),
+        reference
+    );
     // trace is run 0 of simulate
-    let t = trace(&view, &Seeds::from(vec![0, 5]), &model, 9).unwrap();
-    let one = simulate(&view, &Seeds::from(vec![0, 5]), &model, 1, 9).unwrap();
+    let t = trace(&view, &TraceRequest::new(vec![0, 5]).model(model.clone()).seed(9)).unwrap();
+    let one =
+        simulate(&view, &SimulateRequest::new(vec![0, 5]).model(model.clone()).runs(1).seed(9))
+            .unwrap();
     assert_eq!(t.spread() as f64, one.total.mean);
 }
 
@@ -551,11 +673,19 @@ fn a_cascade_never_touches_what_it_cannot_reach() {
     let mut b = a.clone();
     let first = b.ties().next().unwrap().clone();
     b.remove_tie(first.source, first.target, "x").unwrap();
-    b.add_tie_with(first.source, first.target, "x", TieSpec::weight(1.0).probability(0.1)).unwrap();
+    b.add_tie_spec(first.source, first.target, "x", TieSpec::weight(1.0).probability(0.1)).unwrap();
     let model = Model::independent_cascade(0.1);
     let runs = 4000;
-    let sa = simulate(&a.compile(), &Seeds::from(vec![0]), &model, runs, 1).unwrap();
-    let sb = simulate(&b.compile(), &Seeds::from(vec![0]), &model, runs, 1).unwrap();
+    let sa = simulate(
+        &a.compile(),
+        &SimulateRequest::new(vec![0]).model(model.clone()).runs(runs).seed(1),
+    )
+    .unwrap();
+    let sb = simulate(
+        &b.compile(),
+        &SimulateRequest::new(vec![0]).model(model.clone()).runs(runs).seed(1),
+    )
+    .unwrap();
     let se = (sa.total.std.powi(2) / runs as f64 + sb.total.std.powi(2) / runs as f64).sqrt();
     assert!(
         (sa.total.mean - sb.total.mean).abs() < 4.0 * se,
@@ -568,14 +698,20 @@ fn a_cascade_never_touches_what_it_cannot_reach() {
 #[test]
 fn exact_spread_refuses_what_it_cannot_enumerate() {
     let big = tree(2, 6).compile(); // 126 ties
-    let err =
-        exact_spread(&big, &Seeds::from(vec![0]), &Model::independent_cascade(0.5)).unwrap_err();
+    let err = exact_spread(
+        &big,
+        &ExactSpreadRequest::new(vec![0]).model(Model::independent_cascade(0.5)),
+    )
+    .unwrap_err();
     assert_eq!(err.kind(), "InvalidParameterError");
     // ties that always pass need no enumeration
-    let certain =
-        exact_spread(&big, &Seeds::from(vec![0]), &Model::independent_cascade(1.0)).unwrap();
+    let certain = exact_spread(
+        &big,
+        &ExactSpreadRequest::new(vec![0]).model(Model::independent_cascade(1.0)),
+    )
+    .unwrap();
     assert_eq!(certain, 127.0);
     let small = tree(2, 2).compile();
     let two = Seeds::new(vec![0], vec![1]);
-    assert!(exact_spread(&small, &two, &Model::default()).is_err());
+    assert!(exact_spread(&small, &ExactSpreadRequest::campaigns(&two)).is_err());
 }

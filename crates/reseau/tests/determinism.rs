@@ -4,11 +4,14 @@
 //! compare and skip.
 #![cfg(feature = "parallel")]
 
-use reseau::cascade::{Model, Seeds, simulate, trace};
+use reseau::cascade::{Model, Seeds, SimulateRequest, TraceRequest, simulate, trace};
 use reseau::fatigue::Fatigue;
-use reseau::referral::{RouteOptions, Strategy, Workload, referral_load_curve, route_referrals};
-use reseau::relays::{Method, SelectOptions, select_relays};
-use reseau::reputation::{ReputationOptions, reputation};
+use reseau::referral::{
+    LoadCurveRequest, ReferralRequest, RouteOptions, Strategy, Workload, referral_load_curve,
+    route_referrals,
+};
+use reseau::relays::{Method, SelectRelaysRequest, select_relays};
+use reseau::reputation::{ReputationRequest, reputation};
 use reseau::{CompiledNetwork, datasets};
 
 /// Everything computed from one seed, serialised: any difference in any field shows.
@@ -19,27 +22,55 @@ fn everything(view: &CompiledNetwork, seed: u64) -> Vec<String> {
     let mut push = |name: &str, value: serde_json::Result<String>| {
         out.push(format!("{name}: {}", value.unwrap()));
     };
-    push("simulate", serde_json::to_string(&simulate(view, &seeds, &model, 3_000, seed).unwrap()));
-    push("trace", serde_json::to_string(&trace(view, &seeds, &model, seed).unwrap()));
+    push(
+        "simulate",
+        serde_json::to_string(
+            &simulate(
+                view,
+                &SimulateRequest::campaigns(&seeds).model(model.clone()).runs(3_000).seed(seed),
+            )
+            .unwrap(),
+        ),
+    );
+    push(
+        "trace",
+        serde_json::to_string(
+            &trace(view, &TraceRequest::campaigns(&seeds).model(model.clone()).seed(seed)).unwrap(),
+        ),
+    );
     for method in [Method::Imm, Method::OpimC, Method::Celf, Method::Random] {
-        let options = SelectOptions {
+        let options = SelectRelaysRequest {
             k: Some(3),
             method,
             model: Model::independent_cascade(0.05),
             celf_runs: 100,
             evaluation_runs: 500,
-            ..SelectOptions::default()
+            ..SelectRelaysRequest::default()
         };
-        let selection = select_relays(view, &options, seed).unwrap();
+        let selection =
+            select_relays(view, &SelectRelaysRequest { seed, ..options.clone() }).unwrap();
         push(&format!("{method:?}"), serde_json::to_string(&selection));
     }
     let route =
         RouteOptions::new(Strategy::Greedy).forward(0.8).fatigue(Fatigue::queue(3).half_life(4.0));
     let work = Workload::random(3.0, 60);
-    push("route", serde_json::to_string(&route_referrals(view, &work, &route, seed).unwrap()));
-    let curve = referral_load_curve(view, &[1.0, 4.0, 16.0], 40, &route, seed).unwrap();
+    push(
+        "route",
+        serde_json::to_string(
+            &route_referrals(
+                view,
+                &ReferralRequest::new(work.clone()).options(route.clone()).seed(seed),
+            )
+            .unwrap(),
+        ),
+    );
+    let curve = referral_load_curve(
+        view,
+        &LoadCurveRequest::new(vec![1.0, 4.0, 16.0]).steps(40).options(route.clone()).seed(seed),
+    )
+    .unwrap();
     push("curve", serde_json::to_string(&curve));
-    let options = ReputationOptions { samples: 2_000, seed, ..ReputationOptions::default() };
+    let options = ReputationRequest { samples: 2_000, seed, ..ReputationRequest::default() };
     push("reputation", serde_json::to_string(&reputation(view, &options).unwrap()));
     out
 }

@@ -4,15 +4,20 @@
 //! The Python and JS twins are `bindings/python/tests/test_errors_table.py` and
 //! `bindings/wasm/tests/errors-table.test.mjs`; the row names match.
 
-use reseau::cascade::{Model, Seeds, exact_spread, simulate, trace};
+use reseau::cascade::{
+    ExactSpreadRequest, Model, Seeds, SimulateRequest, TraceRequest, exact_spread, simulate, trace,
+};
 use reseau::fatigue::Fatigue;
 use reseau::io::{
     CsvOptions, EdgeListOptions, MpxOptions, MultiplexOptions, SignedOptions, parse_csv,
     parse_edgelist, parse_mpx, parse_multiplex, parse_signed,
 };
-use reseau::referral::{RouteOptions, Strategy, Workload, referral_load_curve, route_referrals};
-use reseau::relays::{SelectOptions, select_relays};
-use reseau::reputation::{ReputationOptions, reputation};
+use reseau::referral::{
+    LoadCurveRequest, ReferralRequest, RouteOptions, Strategy, Workload, referral_load_curve,
+    route_referrals,
+};
+use reseau::relays::{SelectRelaysRequest, select_relays};
+use reseau::reputation::{ReputationRequest, reputation};
 use reseau::{CompiledNetwork, Error, Layer, Network, Person, PersonId, TieSpec, datasets};
 
 /// Asserts that `result` failed with an error of `kind` whose message contains every one of
@@ -102,7 +107,13 @@ fn huge_ids() {
     // As a person id, beyond the network it is an unknown person.
     let view = aarhus();
     fails(
-        simulate(&view, &Seeds::from(vec![u32::MAX]), &Model::independent_cascade(0.1), 10, 1),
+        simulate(
+            &view,
+            &SimulateRequest::new(vec![u32::MAX])
+                .model(Model::independent_cascade(0.1))
+                .runs(10)
+                .seed(1),
+        ),
         "UnknownPersonError",
         &["#4294967295"],
     );
@@ -139,12 +150,18 @@ fn bad_probabilities() {
             &["probability of layer \"mail\"", &shown, "[0, 1]"],
         );
         fails(
-            net.add_tie_with(a, b, "lunch", TieSpec::weight(1.0).probability(p)),
+            net.add_tie_spec(a, b, "lunch", TieSpec::weight(1.0).probability(p)),
             "InvalidParameterError",
             &["probability", &shown],
         );
         fails(
-            simulate(&aarhus(), &Seeds::from(vec![0]), &Model::independent_cascade(p), 10, 1),
+            simulate(
+                &aarhus(),
+                &SimulateRequest::new(vec![0])
+                    .model(Model::independent_cascade(p))
+                    .runs(10)
+                    .seed(1),
+            ),
             "InvalidParameterError",
             &["probability", &shown],
         );
@@ -185,14 +202,14 @@ fn bad_costs() {
             "InvalidParameterError",
             &["cost", &c.to_string()],
         );
-        let options = SelectOptions {
+        let options = SelectRelaysRequest {
             budget: Some(2.0),
             costs: Some(vec![1.0, c]),
             evaluation_runs: 0,
-            ..SelectOptions::default()
+            ..SelectRelaysRequest::default()
         };
         fails(
-            select_relays(&aarhus(), &options, 1),
+            select_relays(&aarhus(), &SelectRelaysRequest { seed: 1, ..options.clone() }),
             "InvalidParameterError",
             &["cost of person 1", &c.to_string()],
         );
@@ -205,12 +222,18 @@ fn unknown_people() {
     fails(net.add_tie(a, PersonId(7), "lunch", 1.0), "UnknownPersonError", &["7"]);
     let view = aarhus();
     fails(
-        simulate(&view, &Seeds::from(vec![0, 61]), &Model::independent_cascade(0.1), 10, 1),
+        simulate(
+            &view,
+            &SimulateRequest::new(vec![0, 61])
+                .model(Model::independent_cascade(0.1))
+                .runs(10)
+                .seed(1),
+        ),
         "UnknownPersonError",
         &["#61"],
     );
     fails(
-        route_referrals(&view, &Workload::pairs(vec![[0, 99]]), &RouteOptions::default(), 1),
+        route_referrals(&view, &ReferralRequest::new(Workload::pairs(vec![[0, 99]])).seed(1)),
         "UnknownPersonError",
         &["#99"],
     );
@@ -224,16 +247,16 @@ fn unknown_layers() {
     let model =
         Model::independent_cascade(0.1).layer("golf", reseau::cascade::LayerSettings::default());
     fails(
-        simulate(&aarhus(), &Seeds::from(vec![0]), &model, 10, 1),
+        simulate(&aarhus(), &SimulateRequest::new(vec![0]).model(model.clone()).runs(10).seed(1)),
         "UnknownLayerError",
         &["\"golf\""],
     );
     fails(
         route_referrals(
             &aarhus(),
-            &Workload::pairs(vec![[0, 1]]),
-            &RouteOptions::default().layer_forward("dinner", 0.5),
-            1,
+            &ReferralRequest::new(Workload::pairs(vec![[0, 1]]))
+                .options(RouteOptions::default().layer_forward("dinner", 0.5))
+                .seed(1),
         ),
         "UnknownLayerError",
         &["\"dinner\""],
@@ -245,9 +268,15 @@ fn empty_seed_sets() {
     let view = aarhus();
     let ic = Model::independent_cascade(0.1);
     for err in [
-        simulate(&view, &Seeds::default(), &ic, 10, 1).map(|_| ()),
-        trace(&view, &Seeds::default(), &ic, 1).map(|_| ()),
-        exact_spread(&view, &Seeds::default(), &ic).map(|_| ()),
+        simulate(
+            &view,
+            &SimulateRequest::campaigns(&Seeds::default()).model(ic.clone()).runs(10).seed(1),
+        )
+        .map(|_| ()),
+        trace(&view, &TraceRequest::campaigns(&Seeds::default()).model(ic.clone()).seed(1))
+            .map(|_| ()),
+        exact_spread(&view, &ExactSpreadRequest::campaigns(&Seeds::default()).model(ic.clone()))
+            .map(|_| ()),
     ] {
         fails(err, "InvalidParameterError", &["seeds", "[]", "at least one seed"]);
     }
@@ -255,23 +284,32 @@ fn empty_seed_sets() {
 
 #[test]
 fn k_larger_than_the_network() {
-    let options = SelectOptions { k: Some(62), evaluation_runs: 0, ..SelectOptions::default() };
-    fails(select_relays(&aarhus(), &options, 1), "InvalidParameterError", &["k", "62", "61"]);
-    let zero = SelectOptions { k: Some(0), ..options };
-    fails(select_relays(&aarhus(), &zero, 1), "InvalidParameterError", &["k", "0"]);
+    let options =
+        SelectRelaysRequest { k: Some(62), evaluation_runs: 0, ..SelectRelaysRequest::default() };
+    fails(
+        select_relays(&aarhus(), &SelectRelaysRequest { seed: 1, ..options.clone() }),
+        "InvalidParameterError",
+        &["k", "62", "61"],
+    );
+    let zero = SelectRelaysRequest { k: Some(0), ..options };
+    fails(
+        select_relays(&aarhus(), &SelectRelaysRequest { seed: 1, ..zero.clone() }),
+        "InvalidParameterError",
+        &["k", "0"],
+    );
 }
 
 #[test]
 fn epsilon_outside_0_1() {
     for eps in [0.0, 1.0, -0.5, 2.0, f64::NAN] {
-        let options = SelectOptions {
+        let options = SelectRelaysRequest {
             k: Some(2),
             epsilon: eps,
             evaluation_runs: 0,
-            ..SelectOptions::default()
+            ..SelectRelaysRequest::default()
         };
         fails(
-            select_relays(&aarhus(), &options, 1),
+            select_relays(&aarhus(), &SelectRelaysRequest { seed: 1, ..options.clone() }),
             "InvalidParameterError",
             &["epsilon", &eps.to_string(), "(0, 1)"],
         );
@@ -283,12 +321,12 @@ fn zero_or_negative_rates() {
     let view = aarhus();
     for rate in [0.0, -1.0, f64::NAN, f64::INFINITY] {
         fails(
-            route_referrals(&view, &Workload::random(rate, 10), &RouteOptions::default(), 1),
+            route_referrals(&view, &ReferralRequest::new(Workload::random(rate, 10)).seed(1)),
             "InvalidParameterError",
             &["rate", &rate.to_string()],
         );
         fails(
-            referral_load_curve(&view, &[rate], 10, &RouteOptions::default(), 1),
+            referral_load_curve(&view, &LoadCurveRequest::new(vec![rate]).steps(10).seed(1)),
             "InvalidParameterError",
             &["rate", &rate.to_string()],
         );
@@ -305,13 +343,21 @@ fn zero_or_negative_half_lives() {
         fails(fatigue.validate(), "InvalidParameterError", &["half_life", &h.to_string()]);
         let model = Model::independent_cascade(0.1).fatigue(fatigue);
         fails(
-            simulate(&aarhus(), &Seeds::from(vec![0]), &model, 10, 1),
+            simulate(
+                &aarhus(),
+                &SimulateRequest::new(vec![0]).model(model.clone()).runs(10).seed(1),
+            ),
             "InvalidParameterError",
             &["half_life"],
         );
         let options = RouteOptions::new(Strategy::Random).fatigue(fatigue);
         fails(
-            route_referrals(&aarhus(), &Workload::pairs(vec![[0, 1]]), &options, 1),
+            route_referrals(
+                &aarhus(),
+                &ReferralRequest::new(Workload::pairs(vec![[0, 1]]))
+                    .options(options.clone())
+                    .seed(1),
+            ),
             "InvalidParameterError",
             &["half_life"],
         );
@@ -324,7 +370,12 @@ fn mixes_outside_0_1() {
     for share in [-0.1, 1.5, f64::NAN] {
         let options = RouteOptions::default().physical_share(share);
         fails(
-            route_referrals(&aarhus(), &Workload::pairs(vec![[0, 1]]), &options, 1),
+            route_referrals(
+                &aarhus(),
+                &ReferralRequest::new(Workload::pairs(vec![[0, 1]]))
+                    .options(options.clone())
+                    .seed(1),
+            ),
             "InvalidParameterError",
             &["physical_share", &share.to_string(), "[0, 1]"],
         );
@@ -375,32 +426,40 @@ fn json_with_extra_fields() {
 fn options_with_unknown_fields() {
     // Options read from JSON (the bindings' route) refuse a misspelt field rather than
     // ignore it.
-    assert!(serde_json::from_str::<SelectOptions>(r#"{"k": 3, "epsilom": 0.1}"#).is_err());
-    assert!(serde_json::from_str::<ReputationOptions>(r#"{"samples": 10, "sead": 3}"#).is_err());
-    let bad_samples = ReputationOptions { samples: u64::MAX, ..ReputationOptions::default() };
+    assert!(serde_json::from_str::<SelectRelaysRequest>(r#"{"k": 3, "epsilom": 0.1}"#).is_err());
+    assert!(serde_json::from_str::<ReputationRequest>(r#"{"samples": 10, "sead": 3}"#).is_err());
+    let bad_samples = ReputationRequest { samples: u64::MAX, ..ReputationRequest::default() };
     fails(reputation(&aarhus(), &bad_samples), "InvalidParameterError", &["samples"]);
 }
 
 #[test]
 fn balance_mixes_outside_0_1() {
-    use reseau::balance::{BalanceOptions, Decline, balance};
+    use reseau::balance::{BalanceRequest, Decline, balance};
     let net = datasets::aarhus_cs();
     for mix in [-0.1, 1.2, f64::NAN] {
-        let options = BalanceOptions::default().mixes(vec![0.5, mix]);
+        let options = BalanceRequest::default().mixes(vec![0.5, mix]);
         fails(
-            balance(&net, &options, 1),
+            balance(&net, &BalanceRequest { seed: 1, ..options.clone() }),
             "InvalidParameterError",
             &["invalid mix", &mix.to_string(), "[0, 1]"],
         );
     }
     fails(
-        balance(&net, &BalanceOptions::default().mixes(vec![]), 1),
+        balance(&net, &BalanceRequest { seed: 1, ..BalanceRequest::default().mixes(vec![]) }),
         "InvalidParameterError",
         &["mixes", "0 mixes"],
     );
     // A platform's decline rate is a share too, and its layer must exist.
-    let decline = BalanceOptions::default().decline(Decline::new("facebook", 1.5, 5));
-    fails(balance(&net, &decline, 1), "InvalidParameterError", &["decline rate", "1.5"]);
-    let unknown = BalanceOptions::default().decline(Decline::new("myspace", 0.2, 5));
-    fails(balance(&net, &unknown, 1), "UnknownLayerError", &["\"myspace\""]);
+    let decline = BalanceRequest::default().decline(Decline::new("facebook", 1.5, 5));
+    fails(
+        balance(&net, &BalanceRequest { seed: 1, ..decline.clone() }),
+        "InvalidParameterError",
+        &["decline rate", "1.5"],
+    );
+    let unknown = BalanceRequest::default().decline(Decline::new("myspace", 0.2, 5));
+    fails(
+        balance(&net, &BalanceRequest { seed: 1, ..unknown.clone() }),
+        "UnknownLayerError",
+        &["\"myspace\""],
+    );
 }

@@ -6,7 +6,9 @@
 #![allow(clippy::float_cmp)]
 
 use proptest::prelude::*;
-use reseau::cascade::{Model, ModelKind, Seeds, exact_spread, simulate};
+use reseau::cascade::{
+    ExactSpreadRequest, Model, ModelKind, Seeds, SimulateRequest, exact_spread, simulate,
+};
 use reseau::fatigue::{Curve, Fatigue, Load};
 use reseau::{Layer, Network, PersonId, TieSpec};
 
@@ -107,7 +109,11 @@ fn every_bad_parameter_has_a_typed_error() {
     // The cascade model checks its fatigue.
     let model = Model::independent_cascade(0.1).fatigue(Fatigue::queue(0));
     let net = star(2, 0.1);
-    let err = simulate(&net.compile(), &Seeds::from(vec![0]), &model, 10, 0).unwrap_err();
+    let err = simulate(
+        &net.compile(),
+        &SimulateRequest::new(vec![0]).model(model.clone()).runs(10).seed(0),
+    )
+    .unwrap_err();
     assert_eq!(err.kind(), "InvalidParameterError");
 }
 
@@ -149,7 +155,7 @@ fn star(k: u32, p: f64) -> Network {
     net.add_layer(Layer::digital("recommends").directed(true)).unwrap();
     net.add_people(k as usize + 1).unwrap();
     for s in 1..=k {
-        net.add_tie_with(
+        net.add_tie_spec(
             PersonId(s),
             PersonId(0),
             "recommends",
@@ -171,7 +177,11 @@ fn monte_carlo(k: u32, p: f64, fatigue: Option<Fatigue>, runs: u64) -> (f64, f64
     let net = star(k, p);
     let model = Model { fatigue, ..Model::independent_cascade(p) };
     let seeds = Seeds::from((1..=k).collect::<Vec<u32>>());
-    let s = simulate(&net.compile(), &seeds, &model, runs, u64::from(k)).unwrap();
+    let s = simulate(
+        &net.compile(),
+        &SimulateRequest::campaigns(&seeds).model(model.clone()).runs(runs).seed(u64::from(k)),
+    )
+    .unwrap();
     let x = s.total.activation[0];
     (x, (x * (1.0 - x) / runs as f64).sqrt())
 }
@@ -221,17 +231,26 @@ fn fatigue_draws_on_arrival_and_still_matches_exact_enumeration() {
     let view = net.compile();
     for kind in [ModelKind::IndependentCascade, ModelKind::WeightedCascade] {
         let base = Model { kind, ..Model::independent_cascade(0.4) };
-        let exact = exact_spread(&view, &Seeds::from(vec![0]), &base).unwrap();
+        let exact =
+            exact_spread(&view, &ExactSpreadRequest::new(vec![0]).model(base.clone())).unwrap();
         let model = base.fatigue(Fatigue::exponential(0.0));
         let runs = 40_000;
-        let s = simulate(&view, &Seeds::from(vec![0]), &model, runs, 3).unwrap();
+        let s =
+            simulate(&view, &SimulateRequest::new(vec![0]).model(model.clone()).runs(runs).seed(3))
+                .unwrap();
         let se = s.total.std / (runs as f64).sqrt();
         assert!((s.total.mean - exact).abs() <= 4.0 * se, "{kind:?}: {} vs {exact}", s.total.mean);
     }
     // The `none` curve changes nothing at all, bit for bit.
-    let plain = simulate(&view, &Seeds::from(vec![0]), &Model::independent_cascade(0.4), 500, 1);
+    let plain = simulate(
+        &view,
+        &SimulateRequest::new(vec![0]).model(Model::independent_cascade(0.4)).runs(500).seed(1),
+    );
     let none = Model::independent_cascade(0.4).fatigue(Fatigue::none());
-    assert_eq!(simulate(&view, &Seeds::from(vec![0]), &none, 500, 1), plain);
+    assert_eq!(
+        simulate(&view, &SimulateRequest::new(vec![0]).model(none.clone()).runs(500).seed(1)),
+        plain
+    );
 }
 
 #[test]
@@ -243,18 +262,26 @@ fn a_tired_person_is_harder_to_convince_and_relays_less() {
     net.add_layer(Layer::physical("t").directed(true)).unwrap();
     net.add_people(5).unwrap();
     let (s1, s2, b, c) = (PersonId(1), PersonId(2), PersonId(3), PersonId(4));
-    net.add_tie_with(s1, b, "t", TieSpec::weight(1.0).probability(1e-12)).unwrap();
+    net.add_tie_spec(s1, b, "t", TieSpec::weight(1.0).probability(1e-12)).unwrap();
     net.add_tie(s2, b, "t", 1.0).unwrap();
     net.add_tie(b, c, "t", 1.0).unwrap();
     let model = Model::independent_cascade(1.0).fatigue(Fatigue::hill(1.0, 1.0));
     let runs = 40_000;
-    let s = simulate(&net.compile(), &Seeds::from(vec![1, 2]), &model, runs, 5).unwrap();
+    let s = simulate(
+        &net.compile(),
+        &SimulateRequest::new(vec![1, 2]).model(model.clone()).runs(runs).seed(5),
+    )
+    .unwrap();
     let se = |x: f64| (x * (1.0 - x) / runs as f64).sqrt();
     let (pb, pc) = (s.total.activation[3], s.total.activation[4]);
     assert!((pb - 0.5).abs() <= 4.0 * se(0.5), "{pb}");
     assert!((pc - 0.25).abs() <= 4.0 * se(0.25), "{pc}");
     // Seeds are never tired: without the first exposure b is convinced and relays surely.
-    let s = simulate(&net.compile(), &Seeds::from(vec![2]), &model, 1000, 5).unwrap();
+    let s = simulate(
+        &net.compile(),
+        &SimulateRequest::new(vec![2]).model(model.clone()).runs(1000).seed(5),
+    )
+    .unwrap();
     assert_eq!((s.total.activation[3], s.total.activation[4]), (1.0, 1.0));
 }
 
@@ -265,16 +292,25 @@ fn load_is_shared_by_both_campaigns_and_decays() {
     let mut net = Network::new();
     net.add_layer(Layer::physical("t").directed(true)).unwrap();
     net.add_people(3).unwrap();
-    net.add_tie_with(PersonId(0), PersonId(2), "t", TieSpec::weight(1.0).probability(1e-12))
+    net.add_tie_spec(PersonId(0), PersonId(2), "t", TieSpec::weight(1.0).probability(1e-12))
         .unwrap();
     net.add_tie(PersonId(1), PersonId(2), "t", 1.0).unwrap();
     let view = net.compile();
     let seeds = Seeds::new(vec![0], vec![1]);
     let model = Model::independent_cascade(1.0).fatigue(Fatigue::capacity(1.0));
-    let s = simulate(&view, &seeds, &model, 200, 1).unwrap();
+    let s =
+        simulate(&view, &SimulateRequest::campaigns(&seeds).model(model.clone()).runs(200).seed(1))
+            .unwrap();
     assert_eq!(s.total.activation[2], 0.0);
     // Without fatigue, bad buzz gets through.
-    let s = simulate(&view, &seeds, &Model::independent_cascade(1.0), 200, 1).unwrap();
+    let s = simulate(
+        &view,
+        &SimulateRequest::campaigns(&seeds)
+            .model(Model::independent_cascade(1.0))
+            .runs(200)
+            .seed(1),
+    )
+    .unwrap();
     assert_eq!(s.bad.activation[2], 1.0);
 
     // Decay: the first exposure comes 10 steps before the second (a slow layer), and a
@@ -283,18 +319,26 @@ fn load_is_shared_by_both_campaigns_and_decays() {
     net.add_layer(Layer::physical("slow").directed(true).latency(1)).unwrap();
     net.add_layer(Layer::physical("slower").directed(true).latency(11)).unwrap();
     net.add_people(3).unwrap();
-    net.add_tie_with(PersonId(0), PersonId(2), "slow", TieSpec::weight(1.0).probability(1e-12))
+    net.add_tie_spec(PersonId(0), PersonId(2), "slow", TieSpec::weight(1.0).probability(1e-12))
         .unwrap();
     net.add_tie(PersonId(1), PersonId(2), "slower", 1.0).unwrap();
     let view = net.compile();
     let decaying = Model::independent_cascade(1.0).fatigue(Fatigue::hill(1.0, 1.0).half_life(1.0));
     let runs = 20_000;
-    let s = simulate(&view, &Seeds::from(vec![0, 1]), &decaying, runs, 2).unwrap();
+    let s = simulate(
+        &view,
+        &SimulateRequest::new(vec![0, 1]).model(decaying.clone()).runs(runs).seed(2),
+    )
+    .unwrap();
     let expected = 1.0 / (1.0 + 2f64.powi(-10));
     let se = (expected * (1.0 - expected) / runs as f64).sqrt();
     assert!((s.total.activation[2] - expected).abs() <= 4.0 * se + 1e-3);
     let lasting = Model::independent_cascade(1.0).fatigue(Fatigue::hill(1.0, 1.0));
-    let s = simulate(&view, &Seeds::from(vec![0, 1]), &lasting, runs, 2).unwrap();
+    let s = simulate(
+        &view,
+        &SimulateRequest::new(vec![0, 1]).model(lasting.clone()).runs(runs).seed(2),
+    )
+    .unwrap();
     assert!((s.total.activation[2] - 0.5).abs() <= 4.0 * (0.25 / runs as f64).sqrt());
 }
 
@@ -303,30 +347,66 @@ fn heavy_exposure_shrinks_cascades_and_results_are_deterministic() {
     let net = reseau::datasets::aarhus_cs();
     let view = net.compile();
     let seeds = Seeds::from(vec![0, 10, 20, 30]);
-    let fresh = simulate(&view, &seeds, &Model::independent_cascade(0.3), 2000, 4).unwrap();
+    let fresh = simulate(
+        &view,
+        &SimulateRequest::campaigns(&seeds)
+            .model(Model::independent_cascade(0.3))
+            .runs(2000)
+            .seed(4),
+    )
+    .unwrap();
     let model = Model::independent_cascade(0.3).fatigue(Fatigue::hill(1.0, 2.0));
-    let tired = simulate(&view, &seeds, &model, 2000, 4).unwrap();
+    let tired = simulate(
+        &view,
+        &SimulateRequest::campaigns(&seeds).model(model.clone()).runs(2000).seed(4),
+    )
+    .unwrap();
     assert!(
         tired.total.mean < 0.8 * fresh.total.mean,
         "{} vs {}",
         tired.total.mean,
         fresh.total.mean
     );
-    assert_eq!(simulate(&view, &seeds, &model, 2000, 4).unwrap(), tired);
-    assert_ne!(simulate(&view, &seeds, &model, 2000, 5).unwrap(), tired);
+    assert_eq!(
+        simulate(
+            &view,
+            &SimulateRequest::campaigns(&seeds).model(model.clone()).runs(2000).seed(4)
+        )
+        .unwrap(),
+        tired
+    );
+    assert_ne!(
+        simulate(
+            &view,
+            &SimulateRequest::campaigns(&seeds).model(model.clone()).runs(2000).seed(5)
+        )
+        .unwrap(),
+        tired
+    );
     #[cfg(feature = "parallel")]
     for threads in [1, 3] {
         let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
-        assert_eq!(pool.install(|| simulate(&view, &seeds, &model, 2000, 4).unwrap()), tired);
+        assert_eq!(
+            pool.install(|| simulate(
+                &view,
+                &SimulateRequest::campaigns(&seeds).model(model.clone()).runs(2000).seed(4)
+            )
+            .unwrap()),
+            tired
+        );
     }
     // Linear Threshold accepts fatigue too, and it can only slow the spread.
-    let lt = simulate(&view, &seeds, &Model::linear_threshold(), 2000, 4).unwrap();
+    let lt = simulate(
+        &view,
+        &SimulateRequest::campaigns(&seeds).model(Model::linear_threshold()).runs(2000).seed(4),
+    )
+    .unwrap();
     let lt_tired = simulate(
         &view,
-        &seeds,
-        &Model::linear_threshold().fatigue(Fatigue::capacity(1.0)),
-        2000,
-        4,
+        &SimulateRequest::campaigns(&seeds)
+            .model(Model::linear_threshold().fatigue(Fatigue::capacity(1.0)))
+            .runs(2000)
+            .seed(4),
     )
     .unwrap();
     assert!(lt_tired.total.mean < lt.total.mean);

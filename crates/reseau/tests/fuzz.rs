@@ -154,7 +154,7 @@ fn rich() -> String {
     let b = net.add_person(Person::new().kind(PersonKind::Media).position(0.5, -1.0)).unwrap();
     let c = net.add_person(Person::new().label("c")).unwrap();
     net.add_tie(a, b, "lunch", 1.0).unwrap();
-    net.add_tie_with(b, c, "mail", TieSpec::weight(0.5).sign(Sign::Negative).probability(0.3))
+    net.add_tie_spec(b, c, "mail", TieSpec::weight(0.5).sign(Sign::Negative).probability(0.3))
         .unwrap();
     net.to_json()
 }
@@ -419,7 +419,7 @@ fn aarhus_with_roles() -> std::sync::Arc<reseau::CompiledNetwork> {
     let mut net = datasets::aarhus_cs();
     net.set_kind(PersonId(3), PersonKind::Media).unwrap();
     net.set_kind(PersonId(4), PersonKind::Influencer).unwrap();
-    net.add_tie_with(
+    net.add_tie_spec(
         PersonId(5),
         PersonId(6),
         "facebook",
@@ -450,7 +450,7 @@ proptest! {
         seeds in prop::collection::vec(0u32..70, 0..3),
         bad_seeds in prop::collection::vec(0u32..70, 0..2),
     ) {
-        use reseau::cascade::{Distrust, LayerSettings, Model, Seeds, simulate, trace};
+        use reseau::cascade::{Distrust, LayerSettings, Model, Seeds, SimulateRequest, TraceRequest, simulate, trace};
         let mut model = match kind {
             0 => Model::independent_cascade(p),
             1 => Model::weighted_cascade(),
@@ -459,18 +459,18 @@ proptest! {
         model = model.layer(layer, LayerSettings { multiplier, probability: layer_p, latency, enabled });
         model.good_multiplier = good;
         model.bad_multiplier = bad;
-        model.relays.media_threshold = media_threshold;
+        model.amplifiers.media_threshold = media_threshold;
         if invert {
             model.distrust = Distrust::Invert;
         }
         model.fatigue = fatigue;
         let view = aarhus_with_roles();
         let seeds = Seeds::new(seeds, bad_seeds);
-        match simulate(&view, &seeds, &model, 8, 1) {
+        match simulate(&view, &SimulateRequest::campaigns(&seeds).model(model.clone()).runs(8).seed(1)) {
             Ok(s) => prop_assert!(s.total.mean >= 1.0 && s.total.mean <= 61.0),
             Err(e) => prop_assert!(reseau::Error::KINDS.contains(&e.kind())),
         }
-        let _ = trace(&view, &seeds, &model, 1);
+        let _ = trace(&view, &TraceRequest::campaigns(&seeds).model(model.clone()).seed(1));
     }
 
     /// Any routing options and workload: `route_referrals` returns a summary or a typed error.
@@ -486,7 +486,7 @@ proptest! {
         steps in prop_oneof![Just(0u32), 1u32..20],
         pairs in prop::option::of(prop::collection::vec((0u32..70, 0u32..70), 0..4)),
     ) {
-        use reseau::referral::{RouteOptions, Strategy, Workload, route_referrals};
+        use reseau::referral::{ReferralRequest, RouteOptions, Strategy, Workload, route_referrals};
         let strategies = [Strategy::Greedy, Strategy::Oracle, Strategy::StrongestTie, Strategy::Hub, Strategy::Random, Strategy::Greedy];
         let mut options = RouteOptions::new(strategies[strategy as usize]).forward(forward).max_hops(max_hops);
         options.physical_share = share;
@@ -499,7 +499,7 @@ proptest! {
             None => Workload::random(rate.min(50.0), steps),
         };
         let view = aarhus_with_roles();
-        match route_referrals(&view, &work, &options, 1) {
+        match route_referrals(&view, &ReferralRequest::new(work.clone()).options(options.clone()).seed(1)) {
             Ok(s) => prop_assert!(s.succeeded <= s.requests),
             Err(e) => prop_assert!(reseau::Error::KINDS.contains(&e.kind())),
         }
@@ -517,13 +517,13 @@ proptest! {
         p in any_float(),
     ) {
         use reseau::cascade::Model;
-        use reseau::relays::{Method, SelectOptions, select_relays};
+        use reseau::relays::{Method, SelectRelaysRequest, select_relays};
         let methods = [Method::Imm, Method::OpimC, Method::Celf, Method::Degree, Method::DegreeDiscount, Method::Pagerank, Method::Random];
         let mut costs = vec![1.0; 61];
         costs[7] = cost;
         // Keep the valid runs short: ε below 0.3 would make IMM sample for a while.
         let epsilon = if epsilon > 0.0 && epsilon < 0.3 { 0.3 } else { epsilon };
-        let options = SelectOptions {
+        let options = SelectRelaysRequest {
             k,
             budget,
             costs: budget.map(|_| costs),
@@ -533,9 +533,9 @@ proptest! {
             ell,
             evaluation_runs: 16,
             celf_runs: 4,
-            ..SelectOptions::default()
+            ..SelectRelaysRequest::default()
         };
-        match select_relays(&aarhus_with_roles(), &options, 1) {
+        match select_relays(&aarhus_with_roles(), &SelectRelaysRequest { seed: 1, ..options.clone() }) {
             Ok(s) => prop_assert!(s.relays.len() <= 61),
             Err(e) => prop_assert!(reseau::Error::KINDS.contains(&e.kind())),
         }
@@ -614,9 +614,9 @@ proptest! {
         samples in prop_oneof![Just(0u64), 1u64..64, Just(u64::MAX)],
     ) {
         use reseau::cascade::Model;
-        use reseau::reputation::{MultiplexPageRank, ReputationOptions, reputation};
+        use reseau::reputation::{MultiplexPageRank, ReputationRequest, reputation};
         let modes = [MultiplexPageRank::Multiplicative, MultiplexPageRank::Additive, MultiplexPageRank::Combined, MultiplexPageRank::Neutral];
-        let options = ReputationOptions {
+        let options = ReputationRequest {
             damping,
             tolerance,
             max_iterations,
@@ -625,6 +625,7 @@ proptest! {
             model: Model::independent_cascade(p),
             samples,
             seed: 1,
+            ..ReputationRequest::default()
         };
         match reputation(&aarhus_with_roles(), &options) {
             Ok(r) => prop_assert!(r.pagerank.iter().all(|x| x.is_finite())),

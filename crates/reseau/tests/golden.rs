@@ -11,13 +11,15 @@
 // Exact float comparisons are intended: the file pins exact values.
 #![allow(clippy::float_cmp)]
 
-use reseau::cascade::{Model, Seeds, simulate, trace};
+use reseau::cascade::{Model, SimulateRequest, TraceRequest, simulate, trace};
 use reseau::fatigue::Fatigue;
 use reseau::generators::{self, ProfessionalOptions};
 use reseau::referral::{
-    RouteOptions, Strategy, Workload, referral_load_curve, route_referrals, trace_referrals,
+    LoadCurveRequest, ReferralRequest, RouteOptions, Strategy, Workload, referral_load_curve,
+    route_referrals, trace_referrals,
 };
-use reseau::relays::{Method, SelectOptions, select_relays};
+use reseau::relays::{Method, SelectRelaysRequest, select_relays};
+use reseau::report::ReportRequest;
 use reseau::{LayerId, Network, datasets};
 use serde_json::{Value, json};
 
@@ -79,14 +81,20 @@ fn cascade() -> Value {
         ("weighted_cascade", Model::weighted_cascade()),
         ("linear_threshold", Model::linear_threshold()),
     ] {
-        let s = simulate(&view, &Seeds::from(vec![0, 1]), &model, 1000, 7).unwrap();
+        let s = simulate(
+            &view,
+            &SimulateRequest::new(vec![0, 1]).model(model.clone()).runs(1000).seed(7),
+        )
+        .unwrap();
         out.insert(
             name.to_owned(),
             json!({"seeds": [0, 1], "runs": 1000, "seed": 7, "mean": s.total.mean, "std": s.total.std,
                    "by_layer": s.total.by_layer, "by_step": s.by_step}),
         );
     }
-    let t = trace(&view, &Seeds::from(vec![3]), &Model::independent_cascade(0.3), 11).unwrap();
+    let t =
+        trace(&view, &TraceRequest::new(vec![3]).model(Model::independent_cascade(0.3)).seed(11))
+            .unwrap();
     out.insert(
         "trace".to_owned(),
         json!({"seeds": [3], "probability": 0.3, "seed": 11, "step": t.step, "parent": t.parent, "layer": t.layer}),
@@ -100,13 +108,25 @@ fn referral() -> Value {
     let mut route =
         RouteOptions::default().forward(0.8).fatigue(Fatigue::hill(3.0, 2.0).half_life(10.0));
     route.layer_forward.insert("facebook".to_owned(), 0.4);
-    let summary = route_referrals(&view, &Workload::random(2.0, 100), &route, 42).unwrap();
+    let summary = route_referrals(
+        &view,
+        &ReferralRequest::new(Workload::random(2.0, 100)).options(route.clone()).seed(42),
+    )
+    .unwrap();
     let hub = RouteOptions::new(Strategy::Hub).forward(0.9);
     let pairs = vec![[0, 40], [3, 9], [10, 50]];
-    let traces = trace_referrals(&view, &Workload::pairs(pairs.clone()), &hub, 5).unwrap();
+    let traces = trace_referrals(
+        &view,
+        &ReferralRequest::new(Workload::pairs(pairs.clone())).options(hub.clone()).seed(5),
+    )
+    .unwrap();
     let rates: Vec<f64> = (0..11).map(|i| 0.5 * f64::from(1u32 << i)).collect();
     let tired = RouteOptions::default().fatigue(Fatigue::hill(2.0, 2.0).half_life(10.0));
-    let curve = referral_load_curve(&view, &rates, 300, &tired, 7).unwrap();
+    let curve = referral_load_curve(
+        &view,
+        &LoadCurveRequest::new(rates.clone()).steps(300).options(tired.clone()).seed(7),
+    )
+    .unwrap();
     json!({
         "route": {"args": {"n_requests": 200, "rate": 2.0, "forward": 0.8, "layer_forward": {"facebook": 0.4},
                            "fatigue": {"hill": [3.0, 2.0], "half_life": 10.0}, "seed": 42},
@@ -130,15 +150,15 @@ fn relays() -> Value {
         ("celf", Method::Celf),
         ("degree_discount", Method::DegreeDiscount),
     ] {
-        let options = SelectOptions {
+        let options = SelectRelaysRequest {
             k: Some(3),
             method,
             model: Model::independent_cascade(0.1),
             evaluation_runs: 1000,
             celf_runs: 200,
-            ..SelectOptions::default()
+            ..SelectRelaysRequest::default()
         };
-        let s = select_relays(&view, &options, 7).unwrap();
+        let s = select_relays(&view, &SelectRelaysRequest { seed: 7, ..options.clone() }).unwrap();
         out.insert(
             name.to_owned(),
             json!({"args": {"k": 3, "probability": 0.1, "evaluation_runs": 1000, "celf_runs": 200, "seed": 7},
@@ -151,20 +171,20 @@ fn relays() -> Value {
 
 /// The balance sweep and the quick headline report on Aarhus, in full.
 fn balance() -> Value {
-    use reseau::balance::{BalanceOptions, Decline};
+    use reseau::balance::{BalanceRequest, Decline};
     let net = datasets::aarhus_cs();
     let tired = Fatigue::hill(2.0, 2.0).half_life(10.0);
-    let options = BalanceOptions {
+    let options = BalanceRequest {
         mixes: vec![0.0, 0.5, 1.0],
         steps: 100,
         runs: 200,
-        routing: RouteOptions::default().fatigue(tired).digital_fatigue(tired),
         decline: Some(Decline::new("facebook", 0.5, 2)),
-        ..BalanceOptions::default()
-    };
-    let sweep = reseau::balance::balance(&net, &options, 7).unwrap();
-    let report =
-        reseau::report::headline(&net, &reseau::report::ReportOptions::quick(), 1).unwrap();
+        ..BalanceRequest::default()
+    }
+    .with_routing(RouteOptions::default().fatigue(tired).digital_fatigue(tired));
+    let sweep =
+        reseau::balance::balance(&net, &BalanceRequest { seed: 7, ..options.clone() }).unwrap();
+    let report = reseau::report::report(&net, &ReportRequest::quick().seed(1)).unwrap();
     json!({
         "sweep": {"args": {"mixes": [0.0, 0.5, 1.0], "steps": 100, "runs": 200,
                            "fatigue": {"hill": [2.0, 2.0], "half_life": 10.0}, "digital_fatigue": {"hill": [2.0, 2.0], "half_life": 10.0},

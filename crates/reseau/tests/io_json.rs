@@ -85,7 +85,7 @@ fn invalid_ties_are_refused_on_load() {
     let mut net = Network::new();
     net.add_layer(Layer::physical("work")).unwrap();
     net.add_people(2).unwrap();
-    net.add_tie_with(PersonId(0), PersonId(1), "work", TieSpec::weight(1.0).probability(0.5))
+    net.add_tie_spec(PersonId(0), PersonId(1), "work", TieSpec::weight(1.0).probability(0.5))
         .unwrap();
     let json = net.to_json();
     let unknown = json.replace("\"target\":1", "\"target\":2");
@@ -167,7 +167,7 @@ fn arbitrary_network() -> impl Strategy<Value = Network> {
                 }
                 spec.probability = p;
                 let layer = reseau::LayerId(l % m);
-                net.add_tie_with(PersonId(a % n), PersonId(b % n), layer, spec).unwrap();
+                net.add_tie_spec(PersonId(a % n), PersonId(b % n), layer, spec).unwrap();
             }
             net
         })

@@ -4,14 +4,19 @@
 
 use std::time::{Duration, Instant};
 
-use reseau::cascade::{MAX_OUTCOMES, MAX_RUNS, Model, Seeds, exact_spread, simulate};
+use reseau::cascade::{
+    ExactSpreadRequest, MAX_OUTCOMES, MAX_RUNS, Model, Seeds, SimulateRequest, exact_spread,
+    simulate,
+};
 use reseau::generators::{
     self, MAX_PEOPLE, MAX_TIES, ProfessionalOptions, barabasi_albert, erdos_renyi, kleinberg,
     stochastic_block, watts_strogatz,
 };
-use reseau::referral::{RouteOptions, Workload, referral_load_curve, route_referrals};
-use reseau::relays::{SelectOptions, select_relays};
-use reseau::reputation::{ReputationOptions, reputation};
+use reseau::referral::{
+    LoadCurveRequest, ReferralRequest, Workload, referral_load_curve, route_referrals,
+};
+use reseau::relays::{SelectRelaysRequest, select_relays};
+use reseau::reputation::{ReputationRequest, reputation};
 use reseau::{Network, datasets};
 
 /// Asserts that `call` fails at once with an `InvalidParameterError` whose message holds
@@ -75,26 +80,39 @@ fn simulations_refuse_10_to_the_15_runs() {
     let ic = Model::independent_cascade(0.1);
     let max = MAX_RUNS.to_string();
     refused(
-        || simulate(&view, &seeds, &ic, 1_000_000_000_000_000, 1),
+        || {
+            simulate(
+                &view,
+                &SimulateRequest::campaigns(&seeds)
+                    .model(ic.clone())
+                    .runs(1_000_000_000_000_000)
+                    .seed(1),
+            )
+        },
         &["runs", "1000000000000000", &max],
     );
-    let relays = |options: SelectOptions| select_relays(&view, &options, 1);
+    let relays = |options: SelectRelaysRequest| {
+        select_relays(&view, &SelectRelaysRequest { seed: 1, ..options.clone() })
+    };
     let big = 1_000_000_000_000_000;
     refused(
-        || relays(SelectOptions { k: Some(2), evaluation_runs: big, ..Default::default() }),
+        || relays(SelectRelaysRequest { k: Some(2), evaluation_runs: big, ..Default::default() }),
         &["evaluation_runs", "1000000000000000", &max],
     );
     refused(
-        || relays(SelectOptions { k: Some(2), celf_runs: big, ..Default::default() }),
+        || relays(SelectRelaysRequest { k: Some(2), celf_runs: big, ..Default::default() }),
         &["celf_runs", &max],
     );
-    let samples = ReputationOptions { samples: big, ..Default::default() };
+    let samples = ReputationRequest { samples: big, ..Default::default() };
     refused(|| reputation(&view, &samples), &["samples", "1000000000000000", "4294967295"]);
     // 10^15 requests: 10^12 a step for 1,000 steps.
     let work = Workload::random(1e12, 1_000);
-    refused(|| route_referrals(&view, &work, &RouteOptions::default(), 1), &["rate", "4294967294"]);
     refused(
-        || referral_load_curve(&view, &[1e12], 1_000, &RouteOptions::default(), 1),
+        || route_referrals(&view, &ReferralRequest::new(work.clone()).seed(1)),
+        &["rate", "4294967294"],
+    );
+    refused(
+        || referral_load_curve(&view, &LoadCurveRequest::new(vec![1e12]).steps(1_000).seed(1)),
         &["rate", "4294967294"],
     );
 }
@@ -103,24 +121,33 @@ fn simulations_refuse_10_to_the_15_runs() {
 fn exact_spread_refuses_what_it_cannot_enumerate() {
     let view = datasets::aarhus_cs().compile();
     let ic = Model::independent_cascade(0.1);
-    refused(|| exact_spread(&view, &Seeds::from(vec![0]), &ic), &[&MAX_OUTCOMES.to_string()]);
+    refused(
+        || exact_spread(&view, &ExactSpreadRequest::new(vec![0]).model(ic.clone())),
+        &[&MAX_OUTCOMES.to_string()],
+    );
     // And the people limit of the network itself.
     refused(|| Network::new().add_people(1 << 40), &["1099511627776", "2^32"]);
 }
 
 #[test]
 fn balance_refuses_endless_sweeps() {
-    use reseau::balance::{BalanceOptions, Decline, MAX_MIXES, MAX_PERIODS, balance};
+    use reseau::balance::{BalanceRequest, Decline, MAX_MIXES, MAX_PERIODS, balance};
     let net = datasets::aarhus_cs();
-    let many = BalanceOptions::default().mixes(vec![0.5; MAX_MIXES + 1]);
-    refused(|| balance(&net, &many, 1), &[&format!("{} mixes", MAX_MIXES + 1)]);
-    let long = BalanceOptions::default().decline(Decline::new("facebook", 0.1, MAX_PERIODS + 1));
+    let many = BalanceRequest::default().mixes(vec![0.5; MAX_MIXES + 1]);
     refused(
-        || balance(&net, &long, 1),
+        || balance(&net, &BalanceRequest { seed: 1, ..many.clone() }),
+        &[&format!("{} mixes", MAX_MIXES + 1)],
+    );
+    let long = BalanceRequest::default().decline(Decline::new("facebook", 0.1, MAX_PERIODS + 1));
+    refused(
+        || balance(&net, &BalanceRequest { seed: 1, ..long.clone() }),
         &[&(MAX_PERIODS + 1).to_string(), &MAX_PERIODS.to_string()],
     );
-    let runs = BalanceOptions { runs: 1_000_000_000_000_000, ..BalanceOptions::default() };
-    refused(|| balance(&net, &runs, 1), &["1000000000000000", &MAX_RUNS.to_string()]);
+    let runs = BalanceRequest { runs: 1_000_000_000_000_000, ..BalanceRequest::default() };
+    refused(
+        || balance(&net, &BalanceRequest { seed: 1, ..runs.clone() }),
+        &["1000000000000000", &MAX_RUNS.to_string()],
+    );
 }
 
 #[test]
@@ -129,13 +156,16 @@ fn relay_selection_refuses_astronomical_sample_sizes() {
     // (which returned an empty-evidence choice in release builds and overflowed in debug).
     let view = datasets::aarhus_cs().compile();
     for method in [reseau::relays::Method::Imm, reseau::relays::Method::OpimC] {
-        let options = SelectOptions {
+        let options = SelectRelaysRequest {
             k: Some(2),
             method,
             ell: 1e300,
             evaluation_runs: 0,
             ..Default::default()
         };
-        refused(|| select_relays(&view, &options, 1), &["number of RR sets", "4294967295"]);
+        refused(
+            || select_relays(&view, &SelectRelaysRequest { seed: 1, ..options.clone() }),
+            &["number of RR sets", "4294967295"],
+        );
     }
 }

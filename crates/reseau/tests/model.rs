@@ -91,11 +91,11 @@ fn bad_input_gets_a_typed_error_and_changes_nothing() {
         (net.add_tie(a, b, "lunch", f64::NAN).unwrap_err(), "InvalidParameterError"),
         (net.add_tie(a, b, "lunch", f64::INFINITY).unwrap_err(), "InvalidParameterError"),
         (
-            net.add_tie_with(a, b, "lunch", TieSpec::weight(1.0).probability(1.2)).unwrap_err(),
+            net.add_tie_spec(a, b, "lunch", TieSpec::weight(1.0).probability(1.2)).unwrap_err(),
             "InvalidParameterError",
         ),
         (
-            net.add_tie_with(a, b, "lunch", TieSpec::weight(1.0).probability(f64::NAN))
+            net.add_tie_spec(a, b, "lunch", TieSpec::weight(1.0).probability(f64::NAN))
                 .unwrap_err(),
             "InvalidParameterError",
         ),
@@ -147,7 +147,7 @@ fn signs_kinds_and_costs_reach_the_compiled_view() {
     net.add_layer(Layer::digital("trust").directed(true)).unwrap();
     let a = net.add_person(Person::new().kind(PersonKind::Media).cost(10.0)).unwrap();
     let b = net.add_person(Person::new().group("x")).unwrap();
-    net.add_tie_with(a, b, "trust", TieSpec::weight(3.0).sign(Sign::Negative)).unwrap();
+    net.add_tie_spec(a, b, "trust", TieSpec::weight(3.0).sign(Sign::Negative)).unwrap();
     let view = net.compile();
     assert_eq!(view.kinds(), &[PersonKind::Media, PersonKind::Person]);
     assert_eq!(view.costs(), &[10.0, 1.0]);

@@ -8,7 +8,9 @@
 
 use proptest::prelude::*;
 
-use reseau::cascade::{Model, Seeds, exact_spread, simulate, trace};
+use reseau::cascade::{
+    ExactSpreadRequest, Model, SimulateRequest, TraceRequest, exact_spread, simulate, trace,
+};
 use reseau::{CompiledNetwork, Layer, Network, PersonId, TieSpec};
 
 /// A random network of 2 to 7 people and two layers, `lunch` (physical, undirected,
@@ -32,7 +34,7 @@ fn small_network() -> impl Strategy<Value = Network> {
             let layer = if in_mail { "mail" } else { "lunch" };
             let spec = p.map_or(TieSpec::weight(1.0), |p| TieSpec::weight(1.0).probability(p));
             if net.tie(PersonId(a), PersonId(b), layer).unwrap().is_none() {
-                net.add_tie_with(PersonId(a), PersonId(b), layer, spec).unwrap();
+                net.add_tie_spec(PersonId(a), PersonId(b), layer, spec).unwrap();
                 directed += cost;
             }
         }
@@ -42,7 +44,11 @@ fn small_network() -> impl Strategy<Value = Network> {
 
 /// The exact expected spread under Independent Cascade with default probability `p`.
 fn exact(view: &CompiledNetwork, seeds: &[u32], p: f64) -> f64 {
-    exact_spread(view, &Seeds::from(seeds.to_vec()), &Model::independent_cascade(p)).unwrap()
+    exact_spread(
+        view,
+        &ExactSpreadRequest::new(seeds.to_vec()).model(Model::independent_cascade(p)),
+    )
+    .unwrap()
 }
 
 /// A non-empty set of seeds among `n` people, from any list of numbers.
@@ -68,7 +74,7 @@ proptest! {
         let view = net.compile();
         let seeds = seeds_of(&picks, net.num_people());
         let model = Model::independent_cascade(p);
-        let t = trace(&view, &Seeds::from(seeds.clone()), &model, seed).unwrap();
+        let t = trace(&view, &TraceRequest::new(seeds.clone()).model(model.clone()).seed(seed)).unwrap();
         for &s in &seeds {
             prop_assert_eq!(t.step[s as usize], 0, "seed {} not convinced at step 0", s);
             prop_assert!(t.order.contains(&s));
@@ -83,7 +89,7 @@ proptest! {
             prop_assert!(t.step[parent as usize] >= 0 && t.step[parent as usize] < t.step[v as usize]);
         }
 
-        let summary = simulate(&view, &Seeds::from(seeds.clone()), &model, 64, seed).unwrap();
+        let summary = simulate(&view, &SimulateRequest::new(seeds.clone()).model(model.clone()).runs(64).seed(seed)).unwrap();
         prop_assert!((summary.by_step[0] - seeds.len() as f64).abs() < 1e-12);
         for pair in summary.by_step.windows(2) {
             prop_assert!(pair[1] >= pair[0], "by_step shrinks: {:?}", summary.by_step);
@@ -166,7 +172,7 @@ proptest! {
         let (lo, hi) = if p <= q { (p, q) } else { (q, p) };
         let mean = |seeds: &[u32], p| {
             let model = Model::independent_cascade(p);
-            let s = simulate(&view, &Seeds::from(seeds.to_vec()), &model, RUNS, seed).unwrap();
+            let s = simulate(&view, &SimulateRequest::new(seeds.to_vec()).model(model.clone()).runs(RUNS).seed(seed)).unwrap();
             let truth = exact(&view, seeds, p);
             assert!((s.total.mean - truth).abs() <= tolerance, "{} vs exact {truth}", s.total.mean);
             s.total.mean

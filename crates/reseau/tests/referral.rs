@@ -9,13 +9,13 @@ use std::collections::VecDeque;
 
 use reseau::fatigue::Fatigue;
 use reseau::referral::{
-    Outcome, RouteOptions, RouteSummary, Strategy, Workload, referral_load_curve, route_referrals,
-    trace_referrals,
+    LoadCurveRequest, Outcome, ReferralRequest, ReferralSummary, RouteOptions, Strategy, Workload,
+    referral_load_curve, route_referrals, trace_referrals,
 };
 use reseau::{CompiledNetwork, Layer, Network, Person, PersonId, generators};
 
 /// Asserts that a Monte Carlo success rate agrees with `exact` within 4 standard errors.
-fn assert_rate(s: &RouteSummary, exact: f64) {
+fn assert_rate(s: &ReferralSummary, exact: f64) {
     let n = s.requests as f64;
     let se = (exact * (1.0 - exact) / n).sqrt();
     assert!(
@@ -49,7 +49,11 @@ fn a_path_delivers_with_probability_q_to_the_number_of_intermediaries() {
         for strategy in [Strategy::Greedy, Strategy::Oracle, Strategy::Random, Strategy::Hub] {
             let options = RouteOptions::new(strategy).forward(q);
             let work = Workload::pairs(vec![[0, n - 1]; runs]);
-            let s = route_referrals(&view, &work, &options, u64::from(n)).unwrap();
+            let s = route_referrals(
+                &view,
+                &ReferralRequest::new(work.clone()).options(options.clone()).seed(u64::from(n)),
+            )
+            .unwrap();
             // The source always sends; each of the hops − 1 intermediaries forwards with q.
             let exact = q.powf(f64::from(hops - 1));
             assert_rate(&s, exact);
@@ -82,8 +86,13 @@ fn per_layer_forwarding_reads_the_layer_a_request_arrived_on() {
     tie(&mut net, 1, 2, "mail");
     tie(&mut net, 2, 3, "work");
     let options = RouteOptions::new(Strategy::Oracle).forward(0.5).layer_forward("mail", 0.2);
-    let s = route_referrals(&net.compile(), &Workload::pairs(vec![[0, 3]; 20_000]), &options, 1)
-        .unwrap();
+    let s = route_referrals(
+        &net.compile(),
+        &ReferralRequest::new(Workload::pairs(vec![[0, 3]; 20_000]))
+            .options(options.clone())
+            .seed(1),
+    )
+    .unwrap();
     assert_rate(&s, 0.5 * 0.2);
     assert_eq!(s.times, vec![[6, s.succeeded]]); // 1 + 4 + 1 steps
     assert_eq!(s.layer_names, ["work", "mail"]);
@@ -103,12 +112,22 @@ fn a_star_routes_through_its_centre() {
     for strategy in [Strategy::Random, Strategy::Hub, Strategy::StrongestTie, Strategy::Greedy] {
         let options = RouteOptions::new(strategy).forward(0.6);
         let pairs: Vec<[u32; 2]> = (0..12_000).map(|i| [1 + i % 6, 1 + (i + 1) % 6]).collect();
-        let s = route_referrals(&view, &Workload::pairs(pairs), &options, 5).unwrap();
+        let s = route_referrals(
+            &view,
+            &ReferralRequest::new(Workload::pairs(pairs)).options(options.clone()).seed(5),
+        )
+        .unwrap();
         assert_rate(&s, 0.6);
         assert_eq!(s.chain_lengths, vec![0, 0, s.succeeded]);
         assert_eq!(s.overloaded[0].person, 0);
         // From the centre, every request is direct.
-        let s = route_referrals(&view, &Workload::pairs(vec![[0, 4]; 10]), &options, 5).unwrap();
+        let s = route_referrals(
+            &view,
+            &ReferralRequest::new(Workload::pairs(vec![[0, 4]; 10]))
+                .options(options.clone())
+                .seed(5),
+        )
+        .unwrap();
         assert_eq!((s.succeeded, s.chain_lengths.clone()), (10, vec![0, 10]));
     }
 }
@@ -132,8 +151,13 @@ fn random_routing_down_a_binary_tree_matches_the_exact_probability() {
     let leaf = n - 1;
     for q in [1.0, 0.7] {
         let options = RouteOptions::new(Strategy::Random).forward(q);
-        let s = route_referrals(&view, &Workload::pairs(vec![[0, leaf]; 30_000]), &options, 11)
-            .unwrap();
+        let s = route_referrals(
+            &view,
+            &ReferralRequest::new(Workload::pairs(vec![[0, leaf]; 30_000]))
+                .options(options.clone())
+                .seed(11),
+        )
+        .unwrap();
         assert_rate(&s, (q / 2.0).powf(f64::from(depth - 1)));
         assert_eq!(s.chain_lengths.len(), depth as usize + 1);
         if q == 1.0 {
@@ -147,7 +171,11 @@ fn random_routing_down_a_binary_tree_matches_the_exact_probability() {
 fn kleinberg_mean_hops(side: usize, r: f64) -> f64 {
     let view = generators::kleinberg(side, r, 1, 3).unwrap().compile();
     let options = RouteOptions::new(Strategy::Greedy).max_hops(100_000);
-    let s = route_referrals(&view, &Workload::random(1.0, 300), &options, 4).unwrap();
+    let s = route_referrals(
+        &view,
+        &ReferralRequest::new(Workload::random(1.0, 300)).options(options.clone()).seed(4),
+    )
+    .unwrap();
     // Greedy on the lattice always gets closer: every request arrives.
     assert_eq!(s.succeeded, s.requests, "r = {r}");
     s.mean_chain_length.unwrap()
@@ -198,7 +226,11 @@ fn the_oracle_takes_shortest_paths_and_nobody_holds_a_request_twice() {
         Strategy::StrongestTie,
         Strategy::Random,
     ] {
-        let traces = trace_referrals(&view, &work, &RouteOptions::new(strategy), 2).unwrap();
+        let traces = trace_referrals(
+            &view,
+            &ReferralRequest::new(work.clone()).options(RouteOptions::new(strategy)).seed(2),
+        )
+        .unwrap();
         assert_eq!(traces.len(), 400);
         for t in &traces {
             // Random pairs are strangers: never already tied.
@@ -207,23 +239,23 @@ fn the_oracle_takes_shortest_paths_and_nobody_holds_a_request_twice() {
             held.sort_unstable();
             held.dedup();
             assert_eq!(held.len(), t.path.len(), "{strategy:?}: {:?}", t.path);
-            assert!(t.hops() <= 50);
+            assert!(t.hops <= 50);
             for (i, w) in t.path.windows(2).enumerate() {
-                let layer = &view.layers()[t.layers[i] as usize];
+                let layer = view.layers().iter().find(|l| l.name == t.layers[i]).unwrap();
                 assert!(layer.successors(w[0]).contains(&w[1]), "not a tie: {w:?}");
             }
             let d = bfs(&view, t.source)[t.target as usize];
             match t.outcome {
                 Outcome::Delivered => {
                     assert_eq!(*t.path.last().unwrap(), t.target);
-                    assert!(t.hops() as u32 >= d);
+                    assert!(t.hops as u32 >= d);
                     if strategy == Strategy::Oracle {
-                        assert_eq!(t.hops() as u32, d, "the oracle takes a shortest path");
+                        assert_eq!(t.hops as u32, d, "the oracle takes a shortest path");
                     }
                 }
                 Outcome::DeadEnd => assert!(strategy != Strategy::Oracle || d == u32::MAX),
                 // A blind walk may wander past the hop limit; the oracle never does.
-                Outcome::Truncated => assert!(strategy != Strategy::Oracle && t.hops() == 50),
+                Outcome::Truncated => assert!(strategy != Strategy::Oracle && t.hops == 50),
                 other => panic!("no attrition, no fatigue, yet {other:?}"),
             }
         }
@@ -242,7 +274,12 @@ fn hub_and_strongest_tie_choose_as_defined_with_ties_to_the_lowest_id() {
     tie(&mut net, 8, 9, "a");
     let view = net.compile();
     let first_hop = |options: RouteOptions| {
-        trace_referrals(&view, &Workload::pairs(vec![[0, 9]]), &options, 1).unwrap()[0].path[1]
+        trace_referrals(
+            &view,
+            &ReferralRequest::new(Workload::pairs(vec![[0, 9]])).options(options.clone()).seed(1),
+        )
+        .unwrap()[0]
+            .path[1]
     };
     assert_eq!(first_hop(RouteOptions::new(Strategy::Hub)), 2, "degree 4, lowest id");
     assert_eq!(first_hop(RouteOptions::new(Strategy::Oracle)), 3);
@@ -258,9 +295,9 @@ fn hub_and_strongest_tie_choose_as_defined_with_ties_to_the_lowest_id() {
     let view = weighted.compile();
     let t = &trace_referrals(
         &view,
-        &Workload::pairs(vec![[0, 4], [4, 3], [0, 5]]),
-        &RouteOptions::new(Strategy::StrongestTie),
-        1,
+        &ReferralRequest::new(Workload::pairs(vec![[0, 4], [4, 3], [0, 5]]))
+            .options(RouteOptions::new(Strategy::StrongestTie))
+            .seed(1),
     )
     .unwrap();
     assert_eq!(t[0].path, [0, 4], "the target is always chosen, however weak the tie");
@@ -286,7 +323,7 @@ fn greedy_by_group_heads_for_the_targets_group() {
         tie(&mut net, a, b, "a");
     }
     let view = net.compile();
-    let t = &trace_referrals(&view, &Workload::pairs(vec![[0, 5]]), &RouteOptions::default(), 1)
+    let t = &trace_referrals(&view, &ReferralRequest::new(Workload::pairs(vec![[0, 5]])).seed(1))
         .unwrap()[0];
     assert_eq!(t.path, [0, 2, 4, 5]);
     // Without the group member among 0's contacts, the one with most ties into c.
@@ -294,9 +331,7 @@ fn greedy_by_group_heads_for_the_targets_group() {
     net2.remove_tie(PersonId(0), PersonId(2), "a").unwrap();
     let t = &trace_referrals(
         &net2.compile(),
-        &Workload::pairs(vec![[0, 5]]),
-        &RouteOptions::default(),
-        1,
+        &ReferralRequest::new(Workload::pairs(vec![[0, 5]])).seed(1),
     )
     .unwrap()[0];
     assert_eq!(t.path[1], 1);
@@ -313,12 +348,20 @@ fn tired_sources_do_not_send_and_tired_targets_ignore() {
     let pairs = vec![[1, 0], [0, 3], [2, 1], [3, 1]];
     let options = RouteOptions::default().fatigue(Fatigue::capacity(1.0));
     let work = Workload::Pairs { pairs, rate: Some(1.0) };
-    let t = trace_referrals(&view, &work, &options, 1).unwrap();
+    let t = trace_referrals(
+        &view,
+        &ReferralRequest::new(work.clone()).options(options.clone()).seed(1),
+    )
+    .unwrap();
     assert_eq!((t[0].outcome, t[0].end), (Outcome::Delivered, 1));
     assert_eq!((t[1].outcome, t[1].path.clone()), (Outcome::Unwilling, vec![0]));
     assert_eq!((t[2].outcome, t[2].end), (Outcome::Delivered, 3));
     assert_eq!((t[3].outcome, t[3].path.clone()), (Outcome::Ignored, vec![3, 2, 1]));
-    let s = route_referrals(&view, &work, &options, 1).unwrap();
+    let s = route_referrals(
+        &view,
+        &ReferralRequest::new(work.clone()).options(options.clone()).seed(1),
+    )
+    .unwrap();
     assert_eq!((s.succeeded, s.unwilling, s.ignored), (2, 1, 1));
     assert_eq!(s.overloaded[0].person, 1);
 }
@@ -328,9 +371,9 @@ fn max_hops_is_respected() {
     let view = path(30, 1).compile();
     let s = route_referrals(
         &view,
-        &Workload::pairs(vec![[0, 29]; 5]),
-        &RouteOptions::default().max_hops(10),
-        1,
+        &ReferralRequest::new(Workload::pairs(vec![[0, 29]; 5]))
+            .options(RouteOptions::default().max_hops(10))
+            .seed(1),
     )
     .unwrap();
     assert_eq!((s.succeeded, s.truncated), (0, 5));
@@ -338,17 +381,17 @@ fn max_hops_is_respected() {
     assert_eq!(s.dropped[10], 5);
     let t = trace_referrals(
         &view,
-        &Workload::pairs(vec![[0, 29]]),
-        &RouteOptions::default().max_hops(10),
-        1,
+        &ReferralRequest::new(Workload::pairs(vec![[0, 29]]))
+            .options(RouteOptions::default().max_hops(10))
+            .seed(1),
     )
     .unwrap();
-    assert_eq!((t[0].hops(), t[0].outcome), (10, Outcome::Truncated));
+    assert_eq!((t[0].hops, t[0].outcome), (10, Outcome::Truncated));
     let s = route_referrals(
         &view,
-        &Workload::pairs(vec![[0, 29]]),
-        &RouteOptions::default().max_hops(29),
-        1,
+        &ReferralRequest::new(Workload::pairs(vec![[0, 29]]))
+            .options(RouteOptions::default().max_hops(29))
+            .seed(1),
     )
     .unwrap();
     assert_eq!(s.succeeded, 1);
@@ -373,7 +416,11 @@ fn the_physical_share_chooses_the_kind_of_tie() {
     let work = Workload::pairs(vec![[0, 11]; 4000]);
     for (share, physical) in [(1.0, 1.0), (0.0, 0.0), (0.7, 0.7)] {
         let options = RouteOptions::new(Strategy::Random).physical_share(share);
-        let s = route_referrals(&view, &work, &options, 3).unwrap();
+        let s = route_referrals(
+            &view,
+            &ReferralRequest::new(work.clone()).options(options.clone()).seed(3),
+        )
+        .unwrap();
         assert_eq!(s.succeeded, 4000);
         let p = s.layer_shares[0];
         let se = (physical * (1.0 - physical) / s.hops as f64).sqrt();
@@ -381,7 +428,11 @@ fn the_physical_share_chooses_the_kind_of_tie() {
     }
     // Without a preference, random picks uniformly among the ties of both kinds for the first
     // hop; the hop to the target takes the first layer that ties them (lunch): 3/4 physical.
-    let s = route_referrals(&view, &work, &RouteOptions::new(Strategy::Random), 3).unwrap();
+    let s = route_referrals(
+        &view,
+        &ReferralRequest::new(work.clone()).options(RouteOptions::new(Strategy::Random)).seed(3),
+    )
+    .unwrap();
     assert!((s.layer_shares[0] - 0.75).abs() < 0.02, "{}", s.layer_shares[0]);
 }
 
@@ -389,8 +440,16 @@ fn the_physical_share_chooses_the_kind_of_tie() {
 fn heavy_traffic_under_fatigue_lowers_success() {
     let options = ProfessionalSetup::options().fatigue(Fatigue::hill(3.0, 2.0).half_life(5.0));
     let view = ProfessionalSetup::network();
-    let light = route_referrals(&view, &Workload::random(1.0, 300), &options, 1).unwrap();
-    let heavy = route_referrals(&view, &Workload::random(200.0, 300), &options, 1).unwrap();
+    let light = route_referrals(
+        &view,
+        &ReferralRequest::new(Workload::random(1.0, 300)).options(options.clone()).seed(1),
+    )
+    .unwrap();
+    let heavy = route_referrals(
+        &view,
+        &ReferralRequest::new(Workload::random(200.0, 300)).options(options.clone()).seed(1),
+    )
+    .unwrap();
     assert!(
         heavy.success_rate < 0.5 * light.success_rate,
         "{} vs {}",
@@ -400,8 +459,16 @@ fn heavy_traffic_under_fatigue_lowers_success() {
     assert!(heavy.overloaded[0].peak_load > 10.0 * light.overloaded[0].peak_load);
     // Without fatigue, traffic changes nothing: requests do not interact.
     let plain = ProfessionalSetup::options();
-    let light = route_referrals(&view, &Workload::random(1.0, 300), &plain, 1).unwrap();
-    let heavy = route_referrals(&view, &Workload::random(200.0, 300), &plain, 1).unwrap();
+    let light = route_referrals(
+        &view,
+        &ReferralRequest::new(Workload::random(1.0, 300)).options(plain.clone()).seed(1),
+    )
+    .unwrap();
+    let heavy = route_referrals(
+        &view,
+        &ReferralRequest::new(Workload::random(200.0, 300)).options(plain.clone()).seed(1),
+    )
+    .unwrap();
     let se = (light.success_rate * (1.0 - light.success_rate) / 300.0).sqrt();
     assert!((heavy.success_rate - light.success_rate).abs() < 4.0 * se);
 }
@@ -441,12 +508,20 @@ fn the_load_curve_rises_peaks_and_collapses_on_aarhus_and_a_generated_network() 
     let rates: Vec<f64> = (0..11).map(|i| 0.5 * 2f64.powi(i)).collect();
     let options = RouteOptions::default().fatigue(Fatigue::hill(2.0, 2.0).half_life(10.0));
     let aarhus = reseau::datasets::aarhus_cs().compile();
-    let curve = referral_load_curve(&aarhus, &rates, 300, &options, 7).unwrap();
+    let curve = referral_load_curve(
+        &aarhus,
+        &LoadCurveRequest::new(rates.clone()).steps(300).options(options.clone()).seed(7),
+    )
+    .unwrap();
     assert_wave("aarhus", &rates, &curve);
     // Each point is route_referrals at that rate, with the same seed, measured after the
     // warm-up.
     assert_eq!(curve.warmup, 150);
-    let traces = trace_referrals(&aarhus, &Workload::random(rates[3], 300), &options, 7).unwrap();
+    let traces = trace_referrals(
+        &aarhus,
+        &ReferralRequest::new(Workload::random(rates[3], 300)).options(options.clone()).seed(7),
+    )
+    .unwrap();
     let measured: Vec<_> = traces.iter().filter(|t| t.start >= 150).collect();
     let delivered = measured.iter().filter(|t| t.outcome == Outcome::Delivered).count();
     assert_eq!((measured.len() as u64, delivered as u64), (curve.requests[3], curve.succeeded[3]));
@@ -459,11 +534,23 @@ fn the_load_curve_rises_peaks_and_collapses_on_aarhus_and_a_generated_network() 
     let rates: Vec<f64> = (0..12).map(|i| 2f64.powi(i)).collect();
     let options =
         RouteOptions::default().forward(0.9).fatigue(Fatigue::hill(1.0, 2.0).half_life(20.0));
-    let curve = referral_load_curve(&view, &rates, 200, &options, 3).unwrap();
+    let curve = referral_load_curve(
+        &view,
+        &LoadCurveRequest::new(rates.clone()).steps(200).options(options.clone()).seed(3),
+    )
+    .unwrap();
     assert_wave("professional", &rates, &curve);
     // Without decay (a hard capacity that never recovers) the wave breaks too.
     let options = RouteOptions::default().forward(0.9).fatigue(Fatigue::capacity(20.0));
-    assert_wave("capacity", &rates, &referral_load_curve(&view, &rates, 200, &options, 3).unwrap());
+    assert_wave(
+        "capacity",
+        &rates,
+        &referral_load_curve(
+            &view,
+            &LoadCurveRequest::new(rates.clone()).steps(200).options(options.clone()).seed(3),
+        )
+        .unwrap(),
+    );
 }
 
 #[test]
@@ -474,19 +561,47 @@ fn the_same_seed_gives_the_same_results() {
         .physical_share(0.6)
         .fatigue(Fatigue::queue(3).half_life(4.0));
     let work = Workload::random(3.0, 100);
-    let a = route_referrals(&view, &work, &options, 5).unwrap();
-    assert_eq!(route_referrals(&view, &work, &options, 5).unwrap(), a);
-    assert_ne!(route_referrals(&view, &work, &options, 6).unwrap(), a);
+    let a = route_referrals(
+        &view,
+        &ReferralRequest::new(work.clone()).options(options.clone()).seed(5),
+    )
+    .unwrap();
+    assert_eq!(
+        route_referrals(
+            &view,
+            &ReferralRequest::new(work.clone()).options(options.clone()).seed(5)
+        )
+        .unwrap(),
+        a
+    );
+    assert_ne!(
+        route_referrals(
+            &view,
+            &ReferralRequest::new(work.clone()).options(options.clone()).seed(6)
+        )
+        .unwrap(),
+        a
+    );
     // Serialisable (the bindings' route), and stable through JSON.
     let json = serde_json::to_string(&a).unwrap();
-    assert_eq!(serde_json::from_str::<RouteSummary>(&json).unwrap(), a);
+    assert_eq!(serde_json::from_str::<ReferralSummary>(&json).unwrap(), a);
     let rates = [1.0, 4.0, 16.0];
-    let curve = referral_load_curve(&view, &rates, 50, &options, 5).unwrap();
+    let curve = referral_load_curve(
+        &view,
+        &LoadCurveRequest::new(rates.to_vec()).steps(50).options(options.clone()).seed(5),
+    )
+    .unwrap();
     assert_eq!(curve.rates, rates);
     #[cfg(feature = "parallel")]
     for threads in [1, 3] {
         let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
-        let again = pool.install(|| referral_load_curve(&view, &rates, 50, &options, 5).unwrap());
+        let again = pool.install(|| {
+            referral_load_curve(
+                &view,
+                &LoadCurveRequest::new(rates.to_vec()).steps(50).options(options.clone()).seed(5),
+            )
+            .unwrap()
+        });
         assert_eq!(again, curve);
     }
     // Options from JSON, as the bindings pass them.
@@ -498,7 +613,11 @@ fn the_same_seed_gives_the_same_results() {
     assert_eq!(from_json, options);
     let w: Workload =
         serde_json::from_str(r#"{"kind": "random", "rate": 3, "steps": 100}"#).unwrap();
-    assert_eq!(route_referrals(&view, &w, &from_json, 5).unwrap(), a);
+    assert_eq!(
+        route_referrals(&view, &ReferralRequest::new(w.clone()).options(from_json.clone()).seed(5))
+            .unwrap(),
+        a
+    );
 }
 
 #[test]
@@ -506,72 +625,56 @@ fn every_bad_parameter_has_a_typed_error() {
     let view = reseau::datasets::aarhus_cs().compile();
     let ok = RouteOptions::default();
     let work = Workload::random(1.0, 10);
-    let kind = |r: reseau::Result<RouteSummary>| r.unwrap_err().kind();
+    let kind = |r: reseau::Result<ReferralSummary>| r.unwrap_err().kind();
     let invalid = "InvalidParameterError";
+    let route = |w: Workload, o: RouteOptions| {
+        route_referrals(&view, &ReferralRequest::new(w).options(o).seed(1))
+    };
+    let curve = |rates: Vec<f64>, steps: u32, o: RouteOptions| {
+        referral_load_curve(&view, &LoadCurveRequest::new(rates).steps(steps).options(o).seed(1))
+    };
     for rate in [-1.0, 0.0, f64::NAN, f64::INFINITY] {
-        assert_eq!(kind(route_referrals(&view, &Workload::random(rate, 10), &ok, 1)), invalid);
+        assert_eq!(kind(route(Workload::random(rate, 10), ok.clone())), invalid);
         let pairs = Workload::Pairs { pairs: vec![[0, 1]], rate: Some(rate) };
-        assert_eq!(kind(route_referrals(&view, &pairs, &ok, 1)), invalid);
-        assert_eq!(
-            referral_load_curve(&view, &[1.0, rate], 10, &ok, 1).unwrap_err().kind(),
-            invalid
-        );
+        assert_eq!(kind(route(pairs.clone(), ok.clone())), invalid);
+        assert_eq!(curve(vec![1.0, rate], 10, ok.clone()).unwrap_err().kind(), invalid);
     }
-    assert_eq!(kind(route_referrals(&view, &Workload::random(1.0, 0), &ok, 1)), invalid);
-    assert_eq!(referral_load_curve(&view, &[1.0], 0, &ok, 1).unwrap_err().kind(), invalid);
-    assert_eq!(referral_load_curve(&view, &[], 10, &ok, 1).unwrap_err().kind(), invalid);
-    assert_eq!(referral_load_curve(&view, &[2.0, 2.0], 10, &ok, 1).unwrap_err().kind(), invalid);
-    assert_eq!(kind(route_referrals(&view, &work, &ok.clone().max_hops(0), 1)), invalid);
+    assert_eq!(kind(route(Workload::random(1.0, 0), ok.clone())), invalid);
+    assert_eq!(curve(vec![1.0], 0, ok.clone()).unwrap_err().kind(), invalid);
+    assert_eq!(curve(vec![], 10, ok.clone()).unwrap_err().kind(), invalid);
+    assert_eq!(curve(vec![2.0, 2.0], 10, ok.clone()).unwrap_err().kind(), invalid);
+    assert_eq!(kind(route(work.clone(), ok.clone().max_hops(0))), invalid);
     for p in [-0.1, 1.5, f64::NAN] {
-        assert_eq!(kind(route_referrals(&view, &work, &ok.clone().physical_share(p), 1)), invalid);
-        assert_eq!(kind(route_referrals(&view, &work, &ok.clone().forward(p), 1)), invalid);
-        assert_eq!(
-            kind(route_referrals(&view, &work, &ok.clone().layer_forward("lunch", p), 1)),
-            invalid
-        );
+        assert_eq!(kind(route(work.clone(), ok.clone().physical_share(p))), invalid);
+        assert_eq!(kind(route(work.clone(), ok.clone().forward(p))), invalid);
+        assert_eq!(kind(route(work.clone(), ok.clone().layer_forward("lunch", p))), invalid);
     }
     assert_eq!(
-        kind(route_referrals(&view, &work, &ok.clone().layer_forward("dinner", 0.5), 1)),
+        kind(route(work.clone(), ok.clone().layer_forward("dinner", 0.5))),
         "UnknownLayerError"
     );
+    assert_eq!(kind(route(work.clone(), ok.clone().fatigue(Fatigue::hill(0.0, 2.0)))), invalid);
+    assert_eq!(kind(route(work.clone(), ok.clone().fatigue(Fatigue::capacity(-1.0)))), invalid);
+    assert_eq!(kind(route(work.clone(), ok.clone().fatigue(Fatigue::exponential(-1.0)))), invalid);
     assert_eq!(
-        kind(route_referrals(&view, &work, &ok.clone().fatigue(Fatigue::hill(0.0, 2.0)), 1)),
-        invalid
-    );
-    assert_eq!(
-        kind(route_referrals(&view, &work, &ok.clone().fatigue(Fatigue::capacity(-1.0)), 1)),
-        invalid
-    );
-    assert_eq!(
-        kind(route_referrals(&view, &work, &ok.clone().fatigue(Fatigue::exponential(-1.0)), 1)),
-        invalid
-    );
-    assert_eq!(
-        kind(route_referrals(
-            &view,
-            &work,
-            &ok.clone().fatigue(Fatigue::queue(1).half_life(0.0)),
-            1
-        )),
+        kind(route(work.clone(), ok.clone().fatigue(Fatigue::queue(1).half_life(0.0)))),
         invalid
     );
     for pair in [[0, 61], [61, 0], [u32::MAX, 0]] {
-        assert_eq!(
-            kind(route_referrals(&view, &Workload::pairs(vec![pair]), &ok, 1)),
-            "UnknownPersonError"
-        );
+        assert_eq!(kind(route(Workload::pairs(vec![pair]), ok.clone())), "UnknownPersonError");
     }
-    assert_eq!(kind(route_referrals(&view, &Workload::pairs(vec![[4, 4]]), &ok, 1)), invalid);
+    assert_eq!(kind(route(Workload::pairs(vec![[4, 4]]), ok.clone())), invalid);
     let lonely = {
         let mut net = Network::new();
         net.add_people(1).unwrap();
         net.compile()
     };
-    assert_eq!(kind(route_referrals(&lonely, &Workload::random(1.0, 5), &ok, 1)), invalid);
+    let request = ReferralRequest::new(Workload::random(1.0, 5)).options(ok.clone()).seed(1);
+    assert_eq!(kind(route_referrals(&lonely, &request)), invalid);
     // Bad JSON is refused at the door.
     assert!(serde_json::from_str::<RouteOptions>(r#"{"strategy": "teleport"}"#).is_err());
     assert!(serde_json::from_str::<Workload>(r#"{"kind": "random", "rate": 1}"#).is_err());
     // No requests is not an error: an empty summary.
-    let s = route_referrals(&view, &Workload::pairs(vec![]), &ok, 1).unwrap();
+    let s = route(Workload::pairs(vec![]), ok.clone()).unwrap();
     assert_eq!((s.requests, s.success_rate, s.success_ci95), (0, 0.0, [0.0, 1.0]));
 }

@@ -2,15 +2,17 @@
 //! exactly (live-edge enumeration), and IMM, OPIM-C, CELF and the budgeted greedy are held to
 //! their guarantees; plus determinism and every bad parameter's error.
 
-use reseau::cascade::{LayerSettings, Model, Relays, Seeds, exact_spread};
+use reseau::cascade::{
+    Amplifiers, ExactSpreadRequest, LayerSettings, Model, SimulateRequest, exact_spread,
+};
 use reseau::fatigue::Fatigue;
-use reseau::relays::{Method, SelectOptions, Selection, select_relays};
+use reseau::relays::{Method, RelaySelection, SelectRelaysRequest, select_relays};
 use reseau::{CompiledNetwork, Layer, Network, Person, PersonId, PersonKind};
 
 const GREEDY: f64 = 1.0 - 1.0 / std::f64::consts::E;
 
 fn exact(view: &CompiledNetwork, seeds: &[u32], model: &Model) -> f64 {
-    exact_spread(view, &Seeds::from(seeds.to_vec()), model).unwrap()
+    exact_spread(view, &ExactSpreadRequest::new(seeds.to_vec()).model(model.clone())).unwrap()
 }
 
 /// Every k-subset of 0..n.
@@ -116,13 +118,13 @@ fn cases() -> Vec<(&'static str, CompiledNetwork, Model)> {
     ]
 }
 
-fn options(k: usize, method: Method, model: &Model) -> SelectOptions {
-    SelectOptions {
+fn options(k: usize, method: Method, model: &Model) -> SelectRelaysRequest {
+    SelectRelaysRequest {
         k: Some(k),
         method,
         model: model.clone(),
         evaluation_runs: 0,
-        ..SelectOptions::default()
+        ..SelectRelaysRequest::default()
     }
 }
 
@@ -134,7 +136,11 @@ fn imm_and_opim_c_reach_their_guarantee_against_the_exact_optimum() {
             let opt = optimum(&view, k, &model);
             let greedy = exact(&view, &exact_greedy(&view, k, &model), &model);
             for method in [Method::Imm, Method::OpimC] {
-                let chosen = select_relays(&view, &options(k, method, &model), 11).unwrap();
+                let chosen = select_relays(
+                    &view,
+                    &SelectRelaysRequest { seed: 11, ..options(k, method, &model).clone() },
+                )
+                .unwrap();
                 assert_eq!(chosen.relays.len(), k);
                 let spread = exact(&view, &chosen.relays, &model);
                 let ratio = spread / opt;
@@ -189,8 +195,8 @@ fn celf_matches_the_greedy_on_exact_spreads() {
     for (name, view, model) in cases() {
         let k = 3;
         let reference = exact_greedy(&view, k, &model);
-        let o = SelectOptions { celf_runs: 20_000, ..options(k, Method::Celf, &model) };
-        let chosen = select_relays(&view, &o, 5).unwrap();
+        let o = SelectRelaysRequest { celf_runs: 20_000, ..options(k, Method::Celf, &model) };
+        let chosen = select_relays(&view, &SelectRelaysRequest { seed: 5, ..o.clone() }).unwrap();
         let greedy_spread = exact(&view, &reference, &model);
         let celf_spread = exact(&view, &chosen.relays, &model);
         // Equal choices, or (near-ties between candidates) equally good ones.
@@ -276,14 +282,15 @@ fn budgeted_selection_keeps_to_the_budget_and_beats_both_of_its_parts() {
             let cost_effective = exact_cost_effective(&mut spreads, &costs, budget);
             let opt = budget_optimum(&mut spreads, &costs, budget);
             for method in [Method::Imm, Method::OpimC, Method::Celf] {
-                let o = SelectOptions {
+                let o = SelectRelaysRequest {
                     k: None,
                     budget: Some(budget),
                     costs: Some(costs.to_vec()),
                     celf_runs: 10_000,
                     ..options(1, method, &model)
                 };
-                let chosen = select_relays(&view, &o, 3).unwrap();
+                let chosen =
+                    select_relays(&view, &SelectRelaysRequest { seed: 3, ..o.clone() }).unwrap();
                 let paid: f64 = chosen.relays.iter().map(|&v| costs[v as usize]).sum();
                 assert!((chosen.cost - paid).abs() < 1e-12 && paid <= budget, "{name}, {budget}");
                 let spread = spreads.of(mask(&chosen.relays));
@@ -302,13 +309,14 @@ fn budgeted_selection_keeps_to_the_budget_and_beats_both_of_its_parts() {
             }
             for method in [Method::Degree, Method::DegreeDiscount, Method::Pagerank, Method::Random]
             {
-                let o = SelectOptions {
+                let o = SelectRelaysRequest {
                     k: None,
                     budget: Some(budget),
                     costs: Some(costs.to_vec()),
                     ..options(1, method, &model)
                 };
-                let chosen = select_relays(&view, &o, 3).unwrap();
+                let chosen =
+                    select_relays(&view, &SelectRelaysRequest { seed: 3, ..o.clone() }).unwrap();
                 assert!(chosen.cost <= budget && !chosen.relays.is_empty(), "{name} {method:?}");
             }
         }
@@ -328,7 +336,7 @@ fn costs_come_from_the_people_unless_overridden() {
     }
     let view = net.compile();
     let model = Model::independent_cascade(0.5);
-    let o = |budget: f64, costs: Option<Vec<f64>>| SelectOptions {
+    let o = |budget: f64, costs: Option<Vec<f64>>| SelectRelaysRequest {
         k: None,
         budget: Some(budget),
         costs,
@@ -337,16 +345,28 @@ fn costs_come_from_the_people_unless_overridden() {
     // The hub (cost 5, spread 1 + 5 × 0.5 = 3.5) against leaves (cost 1, spread 1 + 0.5 + 4 ×
     // 0.25 = 2.5 each): with 4 to spend, leaves only; with 5, five leaves reach everyone but
     // the hub's chance of being missed.
-    let chosen = select_relays(&view, &o(4.0, None), 1).unwrap();
+    let chosen =
+        select_relays(&view, &SelectRelaysRequest { seed: 1, ..o(4.0, None).clone() }).unwrap();
     assert!(!chosen.relays.contains(&0) && chosen.cost <= 4.0);
-    let chosen = select_relays(&view, &o(5.0, None), 1).unwrap();
+    let chosen =
+        select_relays(&view, &SelectRelaysRequest { seed: 1, ..o(5.0, None).clone() }).unwrap();
     assert_eq!(chosen.relays.len(), 5);
     // Leaves at 3: one leaf (2.5) or the hub (3.5) for 5.
     let dear = Some(vec![5.0, 3.0, 3.0, 3.0, 3.0, 3.0]);
-    assert_eq!(select_relays(&view, &o(5.0, dear), 1).unwrap().relays, vec![0]);
+    assert_eq!(
+        select_relays(&view, &SelectRelaysRequest { seed: 1, ..o(5.0, dear).clone() })
+            .unwrap()
+            .relays,
+        vec![0]
+    );
     // Overridden: the hub is free, and comes first.
     let free = Some(vec![0.0, 1.0, 1.0, 1.0, 1.0, 1.0]);
-    assert_eq!(select_relays(&view, &o(1.0, free), 1).unwrap().relays[0], 0);
+    assert_eq!(
+        select_relays(&view, &SelectRelaysRequest { seed: 1, ..o(1.0, free).clone() })
+            .unwrap()
+            .relays[0],
+        0
+    );
 }
 
 #[test]
@@ -363,25 +383,46 @@ fn the_heuristics_find_the_obvious_hub() {
     let view = net.compile();
     let model = Model::independent_cascade(0.1);
     for method in [Method::Degree, Method::DegreeDiscount, Method::Pagerank] {
-        let chosen = select_relays(&view, &options(2, method, &model), 0).unwrap();
+        let chosen = select_relays(
+            &view,
+            &SelectRelaysRequest { seed: 0, ..options(2, method, &model).clone() },
+        )
+        .unwrap();
         assert_eq!(chosen.relays[0], 0, "{method:?}");
         assert!(chosen.estimated_spread.is_none() && chosen.samples == 0);
     }
     // Degree ranks 11 (two ties) second; degree discount knows 11 is the hub's neighbour,
     // and prefers the path's middle (two ties, neither to the hub).
-    let by_degree = select_relays(&view, &options(2, Method::Degree, &model), 0).unwrap();
+    let by_degree = select_relays(
+        &view,
+        &SelectRelaysRequest { seed: 0, ..options(2, Method::Degree, &model).clone() },
+    )
+    .unwrap();
     assert_eq!(by_degree.relays, vec![0, 11]);
     assert_eq!(by_degree.gains, vec![11.0, 2.0]);
-    let discounted = select_relays(&view, &options(2, Method::DegreeDiscount, &model), 0).unwrap();
+    let discounted = select_relays(
+        &view,
+        &SelectRelaysRequest { seed: 0, ..options(2, Method::DegreeDiscount, &model).clone() },
+    )
+    .unwrap();
     assert_eq!(discounted.relays, vec![0, 12]);
-    let random = select_relays(&view, &options(5, Method::Random, &model), 0).unwrap();
+    let random = select_relays(
+        &view,
+        &SelectRelaysRequest { seed: 0, ..options(5, Method::Random, &model).clone() },
+    )
+    .unwrap();
     let mut sorted = random.relays.clone();
     sorted.sort_unstable();
     sorted.dedup();
     assert_eq!(sorted.len(), 5);
     assert_ne!(
         random.relays,
-        select_relays(&view, &options(5, Method::Random, &model), 1).unwrap().relays
+        select_relays(
+            &view,
+            &SelectRelaysRequest { seed: 1, ..options(5, Method::Random, &model).clone() }
+        )
+        .unwrap()
+        .relays
     );
 }
 
@@ -389,8 +430,8 @@ fn the_heuristics_find_the_obvious_hub() {
 fn the_evaluation_is_independent_and_can_add_fatigue() {
     let view = reseau::datasets::aarhus_cs().compile();
     let model = Model::independent_cascade(0.15);
-    let base = SelectOptions { evaluation_runs: 4_000, ..options(4, Method::Imm, &model) };
-    let plain = select_relays(&view, &base, 2).unwrap();
+    let base = SelectRelaysRequest { evaluation_runs: 4_000, ..options(4, Method::Imm, &model) };
+    let plain = select_relays(&view, &SelectRelaysRequest { seed: 2, ..base.clone() }).unwrap();
     let spread = plain.spread.as_ref().unwrap();
     assert!(spread.ci95[0] <= spread.mean && spread.mean <= spread.ci95[1]);
     let se = spread.std / 4_000f64.sqrt();
@@ -402,13 +443,16 @@ fn the_evaluation_is_independent_and_can_add_fatigue() {
     );
     // The same relays evaluated under fatigue: less survives.
     let tired_model = model.clone().fatigue(Fatigue::hill(1.0, 2.0));
-    let evaluated = SelectOptions { evaluation_model: Some(tired_model.clone()), ..base.clone() };
-    let tired = select_relays(&view, &evaluated, 2).unwrap();
+    let evaluated =
+        SelectRelaysRequest { evaluation_model: Some(tired_model.clone()), ..base.clone() };
+    let tired =
+        select_relays(&view, &SelectRelaysRequest { seed: 2, ..evaluated.clone() }).unwrap();
     assert_eq!(tired.relays, plain.relays);
     assert!(tired.spread.unwrap().mean < spread.mean);
     // A model with fatigue: RR sets leave it aside (same choice), the evaluation applies it.
-    let with_fatigue = SelectOptions { model: tired_model, ..base };
-    let chosen = select_relays(&view, &with_fatigue, 2).unwrap();
+    let with_fatigue = SelectRelaysRequest { model: tired_model, ..base };
+    let chosen =
+        select_relays(&view, &SelectRelaysRequest { seed: 2, ..with_fatigue.clone() }).unwrap();
     assert_eq!(chosen.relays, plain.relays);
     assert!(chosen.spread.unwrap().mean < spread.mean);
     assert!(chosen.approximation.is_some());
@@ -424,18 +468,30 @@ fn media_and_fixed_thresholds_void_the_guarantee_but_not_the_choice() {
     net.add_tie(PersonId(8), PersonId(7), "follows", 1.0).unwrap();
     let view = net.compile();
     let one = Model {
-        relays: Relays { media_threshold: 1, ..Relays::default() },
+        amplifiers: Amplifiers { media_threshold: 1, ..Amplifiers::default() },
         ..Model::independent_cascade(0.3)
     };
-    let chosen = select_relays(&view, &options(2, Method::Imm, &one), 0).unwrap();
+    let chosen = select_relays(
+        &view,
+        &SelectRelaysRequest { seed: 0, ..options(2, Method::Imm, &one).clone() },
+    )
+    .unwrap();
     assert!(chosen.approximation.is_some(), "a threshold of 1 is a live-edge model");
     let ratio = exact_media(&view, &chosen.relays, &one) / optimum_media(&view, 2, &one);
     assert!(ratio >= 0.97, "{ratio}");
-    let two = Model { relays: Relays::default(), ..one };
-    let chosen = select_relays(&view, &options(2, Method::OpimC, &two), 0).unwrap();
+    let two = Model { amplifiers: Amplifiers::default(), ..one };
+    let chosen = select_relays(
+        &view,
+        &SelectRelaysRequest { seed: 0, ..options(2, Method::OpimC, &two).clone() },
+    )
+    .unwrap();
     assert!(chosen.approximation.is_none());
     let lt = Model { thresholds: Some(vec![0.5; 9]), ..Model::linear_threshold() };
-    let chosen = select_relays(&view, &options(2, Method::Imm, &lt), 0).unwrap();
+    let chosen = select_relays(
+        &view,
+        &SelectRelaysRequest { seed: 0, ..options(2, Method::Imm, &lt).clone() },
+    )
+    .unwrap();
     assert!(chosen.approximation.is_none() && chosen.relays.len() == 2);
 }
 
@@ -443,8 +499,11 @@ fn media_and_fixed_thresholds_void_the_guarantee_but_not_the_choice() {
 /// probability 1, so the network with those ties given probability 1 is the same model.
 fn exact_media(view: &CompiledNetwork, seeds: &[u32], model: &Model) -> f64 {
     // Monte Carlo is the only oracle for media; with many runs it is close enough.
-    let s =
-        reseau::cascade::simulate(view, &Seeds::from(seeds.to_vec()), model, 50_000, 1).unwrap();
+    let s = reseau::cascade::simulate(
+        view,
+        &SimulateRequest::new(seeds.to_vec()).model(model.clone()).runs(50_000).seed(1),
+    )
+    .unwrap();
     s.total.mean
 }
 
@@ -461,17 +520,25 @@ fn the_same_seed_gives_the_same_selection_for_any_thread_count() {
     let model = Model::independent_cascade(0.05);
     for method in [Method::Imm, Method::OpimC, Method::Celf, Method::DegreeDiscount, Method::Random]
     {
-        let o =
-            SelectOptions { celf_runs: 100, evaluation_runs: 300, ..options(4, method, &model) };
-        let run = || select_relays(&view, &o, 21).unwrap();
-        let reference: Selection = run();
+        let o = SelectRelaysRequest {
+            celf_runs: 100,
+            evaluation_runs: 300,
+            ..options(4, method, &model)
+        };
+        let run = || select_relays(&view, &SelectRelaysRequest { seed: 21, ..o.clone() }).unwrap();
+        let reference: RelaySelection = run();
         #[cfg(feature = "parallel")]
         for threads in [1, 2, 4] {
             let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
             assert_eq!(pool.install(run), reference, "{method:?}, {threads} threads");
         }
         if matches!(method, Method::Imm | Method::OpimC | Method::Random) {
-            assert_ne!(select_relays(&view, &o, 22).unwrap().spread, reference.spread);
+            assert_ne!(
+                select_relays(&view, &SelectRelaysRequest { seed: 22, ..o.clone() })
+                    .unwrap()
+                    .spread,
+                reference.spread
+            );
         }
     }
 }
@@ -480,17 +547,17 @@ fn the_same_seed_gives_the_same_selection_for_any_thread_count() {
 fn every_bad_parameter_has_its_error() {
     let view = small_directed().compile();
     let model = Model::independent_cascade(0.2);
-    let err = |o: SelectOptions| {
-        let e = select_relays(&view, &o, 0).unwrap_err();
+    let err = |o: SelectRelaysRequest| {
+        let e = select_relays(&view, &SelectRelaysRequest { seed: 0, ..o.clone() }).unwrap_err();
         assert_eq!(e.kind(), "InvalidParameterError", "{e}");
         e.to_string()
     };
     let base = options(2, Method::Imm, &model);
-    assert!(err(SelectOptions { k: Some(0), ..base.clone() }).contains("invalid k: 0"));
-    assert!(err(SelectOptions { k: Some(9), ..base.clone() }).contains("1..=8"));
-    assert!(err(SelectOptions { budget: Some(3.0), ..base.clone() }).contains("both"));
-    assert!(err(SelectOptions { k: None, ..base.clone() }).contains("neither"));
-    let budgeted = |costs: Vec<f64>, budget: f64| SelectOptions {
+    assert!(err(SelectRelaysRequest { k: Some(0), ..base.clone() }).contains("invalid k: 0"));
+    assert!(err(SelectRelaysRequest { k: Some(9), ..base.clone() }).contains("1..=8"));
+    assert!(err(SelectRelaysRequest { budget: Some(3.0), ..base.clone() }).contains("both"));
+    assert!(err(SelectRelaysRequest { k: None, ..base.clone() }).contains("neither"));
+    let budgeted = |costs: Vec<f64>, budget: f64| SelectRelaysRequest {
         k: None,
         budget: Some(budget),
         costs: Some(costs),
@@ -507,39 +574,44 @@ fn every_bad_parameter_has_its_error() {
     assert!(err(budgeted(vec![2.0; 8], f64::INFINITY)).contains("invalid budget"));
     // A negative cost in the network itself is caught too when overriding with k.
     for epsilon in [0.0, 1.0, -0.1, f64::NAN] {
-        assert!(err(SelectOptions { epsilon, ..base.clone() }).contains("epsilon"));
+        assert!(err(SelectRelaysRequest { epsilon, ..base.clone() }).contains("epsilon"));
     }
     for ell in [0.0, -1.0, f64::NAN, f64::INFINITY] {
-        assert!(err(SelectOptions { ell, ..base.clone() }).contains("ell"));
+        assert!(err(SelectRelaysRequest { ell, ..base.clone() }).contains("ell"));
     }
-    assert!(err(SelectOptions { celf_runs: 0, ..base.clone() }).contains("celf_runs"));
+    assert!(err(SelectRelaysRequest { celf_runs: 0, ..base.clone() }).contains("celf_runs"));
     assert!(
-        err(SelectOptions { evaluation_runs: u64::MAX, ..base.clone() })
+        err(SelectRelaysRequest { evaluation_runs: u64::MAX, ..base.clone() })
             .contains("evaluation_runs")
     );
     assert!(
-        err(SelectOptions { model: Model::independent_cascade(2.0), ..base.clone() })
+        err(SelectRelaysRequest { model: Model::independent_cascade(2.0), ..base.clone() })
             .contains("probability")
     );
-    let unknown = SelectOptions {
+    let unknown = SelectRelaysRequest {
         model: model.clone().layer("golf", LayerSettings::default()),
         ..base.clone()
     };
-    assert_eq!(select_relays(&view, &unknown, 0).unwrap_err().kind(), "UnknownLayerError");
+    assert_eq!(
+        select_relays(&view, &SelectRelaysRequest { seed: 0, ..unknown.clone() })
+            .unwrap_err()
+            .kind(),
+        "UnknownLayerError"
+    );
     // Options from JSON: unknown fields are refused.
-    assert!(serde_json::from_str::<SelectOptions>(r#"{"k": 2, "epsilom": 0.1}"#).is_err());
+    assert!(serde_json::from_str::<SelectRelaysRequest>(r#"{"k": 2, "epsilom": 0.1}"#).is_err());
 }
 
 #[test]
 fn a_selection_round_trips_through_json() {
     let view = small_directed().compile();
-    let o = SelectOptions {
+    let o = SelectRelaysRequest {
         evaluation_runs: 100,
         ..options(2, Method::OpimC, &Model::independent_cascade(0.3))
     };
-    let chosen = select_relays(&view, &o, 4).unwrap();
+    let chosen = select_relays(&view, &SelectRelaysRequest { seed: 4, ..o.clone() }).unwrap();
     let text = serde_json::to_string(&chosen).unwrap();
     assert!(text.contains("\"method\":\"opim_c\""));
-    let back: Selection = serde_json::from_str(&text).unwrap();
+    let back: RelaySelection = serde_json::from_str(&text).unwrap();
     assert_eq!(back, chosen);
 }

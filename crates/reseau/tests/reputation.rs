@@ -5,8 +5,8 @@
 // Exact float comparisons are intended (counts); the docs name PageRank in prose.
 #![allow(clippy::float_cmp, clippy::doc_markdown)]
 
-use reseau::cascade::{LayerSettings, Model, Seeds, exact_spread};
-use reseau::reputation::{MultiplexPageRank, ReputationOptions, Score, reputation, score};
+use reseau::cascade::{ExactSpreadRequest, LayerSettings, Model, exact_spread};
+use reseau::reputation::{MultiplexPageRank, ReputationRequest, Score, reputation, score};
 use reseau::{CompiledNetwork, Layer, LayerKind, Network, PersonId, TieSpec};
 
 mod shared_data;
@@ -15,8 +15,8 @@ fn close(a: &[f64], b: &[f64], tol: f64) -> bool {
     a.len() == b.len() && a.iter().zip(b).all(|(x, y)| (x - y).abs() <= tol)
 }
 
-fn no_influence() -> ReputationOptions {
-    ReputationOptions { samples: 0, ..ReputationOptions::default() }
+fn no_influence() -> ReputationRequest {
+    ReputationRequest { samples: 0, ..ReputationRequest::default() }
 }
 
 /// 7 people, weighted directed ties; 5 and 6 have no out-ties (dangling).
@@ -65,8 +65,12 @@ fn pagerank_agrees_with_networkx() {
     let rep = reputation(&view, &no_influence()).unwrap();
     assert!(close(&rep.pagerank, &weighted, 1e-9), "{:?}", rep.pagerank);
     assert!(close(&rep.layer_pagerank[0], &weighted, 1e-9));
-    let plain = ReputationOptions { weighted: false, ..no_influence() };
-    let p = score(&view, Score::Pagerank, None, &plain).unwrap();
+    let plain = ReputationRequest { weighted: false, ..no_influence() };
+    let p = score(
+        &view,
+        &ReputationRequest { method: Some(Score::Pagerank), layer: None, ..plain.clone() },
+    )
+    .unwrap();
     assert!(close(&p, &unweighted, 1e-9), "{p:?}");
 }
 
@@ -130,20 +134,32 @@ fn pagerank_agrees_with_a_direct_solve_on_a_multiplex_aggregate() {
     }
     let view = net.compile();
     for damping in [0.85, 0.5, 0.99] {
-        let options = ReputationOptions { damping, ..no_influence() };
+        let options = ReputationRequest { damping, ..no_influence() };
         let rep = reputation(&view, &options).unwrap();
         let reference = pagerank_by_solving(9, &ties, damping);
         assert!(close(&rep.pagerank, &reference, 1e-9), "{damping}: {:?}", rep.pagerank);
         assert!((rep.pagerank.iter().sum::<f64>() - 1.0).abs() < 1e-12);
         // The flattened network (one layer, weights added) gives the same aggregate.
         let flat = net.flatten("all", LayerKind::Physical).unwrap().compile();
-        let p = score(&flat, Score::Pagerank, None, &options).unwrap();
+        let p = score(
+            &flat,
+            &ReputationRequest { method: Some(Score::Pagerank), layer: None, ..options.clone() },
+        )
+        .unwrap();
         assert!(close(&p, &rep.pagerank, 1e-10));
         // Each layer alone.
         let lunch_only: Vec<_> = ties[..8].to_vec();
         assert!(close(&rep.layer_pagerank[0], &pagerank_by_solving(9, &lunch_only, damping), 1e-9));
         let follows_only: Vec<_> = ties[8..].to_vec();
-        let p = score(&view, Score::Pagerank, Some("follows"), &options).unwrap();
+        let p = score(
+            &view,
+            &ReputationRequest {
+                method: Some(Score::Pagerank),
+                layer: Some("follows".into()),
+                ..options.clone()
+            },
+        )
+        .unwrap();
         assert!(close(&p, &pagerank_by_solving(9, &follows_only, damping), 1e-9));
     }
 }
@@ -163,7 +179,11 @@ fn pagerank_agrees_with_networkx_on_les_miserables_if_present() {
     let net = reseau::read_edgelist(&path, &reseau::io::EdgeListOptions::default()).unwrap();
     let view = net.compile();
     assert_eq!((view.num_people(), net.num_ties()), (77, 254));
-    let p = score(&view, Score::Pagerank, None, &no_influence()).unwrap();
+    let p = score(
+        &view,
+        &ReputationRequest { method: Some(Score::Pagerank), layer: None, ..no_influence().clone() },
+    )
+    .unwrap();
     for (label, value) in top {
         let id = net.labels().iter().position(|l| l == label).unwrap();
         assert!((p[id] - value).abs() < 1e-9, "{label}: {} vs {value}", p[id]);
@@ -197,13 +217,32 @@ fn core_numbers_on_a_hand_made_graph() {
     // networkx.core_number on the same undirected graph.
     assert_eq!(rep.core, vec![3.0, 3.0, 3.0, 3.0, 2.0, 2.0, 2.0, 1.0, 1.0, 0.0]);
     // Layer "a" alone loses the clique's last tie: {0,1,2,3} is no longer a 3-core.
-    let a = score(&view, Score::Core, Some("a"), &no_influence()).unwrap();
+    let a = score(
+        &view,
+        &ReputationRequest {
+            method: Some(Score::Core),
+            layer: Some("a".into()),
+            ..no_influence().clone()
+        },
+    )
+    .unwrap();
     assert_eq!(a, vec![2.0, 2.0, 2.0, 2.0, 2.0, 2.0, 2.0, 1.0, 1.0, 0.0]);
     // Degrees: undirected ties once at each end; directed ties at both ends.
     assert_eq!(rep.layer_degree[1], vec![0.0, 0.0, 2.0, 2.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0]);
     assert_eq!(rep.layer_degree[0][3], 3.0);
     assert_eq!(rep.degree[3], 5.0);
-    assert_eq!(score(&view, Score::Degree, None, &no_influence()).unwrap(), rep.degree);
+    assert_eq!(
+        score(
+            &view,
+            &ReputationRequest {
+                method: Some(Score::Degree),
+                layer: None,
+                ..no_influence().clone()
+            }
+        )
+        .unwrap(),
+        rep.degree
+    );
 }
 
 #[test]
@@ -233,8 +272,16 @@ fn multiplex_pagerank_rewards_people_central_in_several_layers() {
     for variant in
         [MultiplexPageRank::Neutral, MultiplexPageRank::Additive, MultiplexPageRank::Combined]
     {
-        let options = ReputationOptions { multiplex: variant, ..no_influence() };
-        let s = score(&view, Score::MultiplexPagerank, None, &options).unwrap();
+        let options = ReputationRequest { multiplex: variant, ..no_influence() };
+        let s = score(
+            &view,
+            &ReputationRequest {
+                method: Some(Score::MultiplexPagerank),
+                layer: None,
+                ..options.clone()
+            },
+        )
+        .unwrap();
         assert!((s.iter().sum::<f64>() - 1.0).abs() < 1e-9);
         if variant == MultiplexPageRank::Neutral {
             assert!(close(&s, &rep.layer_pagerank[1], 1e-12));
@@ -257,7 +304,7 @@ fn small_multiplex() -> (CompiledNetwork, Model) {
     for (a, b) in [(2, 3), (4, 5), (6, 7), (7, 0), (1, 5)] {
         net.add_tie(PersonId(a), PersonId(b), "linkedin", 1.0).unwrap();
     }
-    net.add_tie_with(PersonId(3), PersonId(6), "linkedin", TieSpec::weight(2.0).probability(0.7))
+    net.add_tie_spec(PersonId(3), PersonId(6), "linkedin", TieSpec::weight(2.0).probability(0.7))
         .unwrap();
     let model = Model::independent_cascade(0.2)
         .layer("lunch", LayerSettings { multiplier: 2.0, ..Default::default() })
@@ -276,16 +323,18 @@ fn influence_estimates_the_exact_single_seed_spreads() {
     ];
     let samples = 200_000;
     for (name, view, model) in cases {
-        let options = ReputationOptions {
+        let options = ReputationRequest {
             model: model.clone(),
             samples,
             seed: 3,
-            ..ReputationOptions::default()
+            ..ReputationRequest::default()
         };
         let rep = reputation(&view, &options).unwrap();
         let n = view.num_people() as f64;
         for v in 0..view.num_people() {
-            let truth = exact_spread(&view, &Seeds::from(vec![v as u32]), &model).unwrap();
+            let truth =
+                exact_spread(&view, &ExactSpreadRequest::new(vec![v as u32]).model(model.clone()))
+                    .unwrap();
             let q = truth / n;
             let se = n * (q * (1.0 - q) / samples as f64).sqrt();
             let got = rep.influence[v];
@@ -297,16 +346,26 @@ fn influence_estimates_the_exact_single_seed_spreads() {
 #[test]
 fn influence_on_one_layer_switches_the_others_off() {
     let (view, model) = small_multiplex();
-    let options = ReputationOptions {
+    let options = ReputationRequest {
         model: model.clone(),
         samples: 100_000,
-        ..ReputationOptions::default()
+        ..ReputationRequest::default()
     };
-    let lunch = score(&view, Score::Influence, Some("lunch"), &options).unwrap();
+    let lunch = score(
+        &view,
+        &ReputationRequest {
+            method: Some(Score::Influence),
+            layer: Some("lunch".into()),
+            ..options.clone()
+        },
+    )
+    .unwrap();
     let only_lunch =
         model.layer("linkedin", LayerSettings { enabled: false, ..Default::default() });
     for v in 0..8u32 {
-        let truth = exact_spread(&view, &Seeds::from(vec![v]), &only_lunch).unwrap();
+        let truth =
+            exact_spread(&view, &ExactSpreadRequest::new(vec![v]).model(only_lunch.clone()))
+                .unwrap();
         assert!((lunch[v as usize] - truth).abs() < 0.1, "{v}: {} vs {truth}", lunch[v as usize]);
     }
 }
@@ -314,14 +373,14 @@ fn influence_on_one_layer_switches_the_others_off() {
 #[test]
 fn the_same_seed_gives_the_same_scores_for_any_thread_count() {
     let view = reseau::generators::barabasi_albert(300, 2, 1).unwrap().compile();
-    let options = ReputationOptions { samples: 5_000, seed: 8, ..ReputationOptions::default() };
+    let options = ReputationRequest { samples: 5_000, seed: 8, ..ReputationRequest::default() };
     let reference = reputation(&view, &options).unwrap();
     #[cfg(feature = "parallel")]
     for threads in [1, 2, 4] {
         let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
         assert_eq!(pool.install(|| reputation(&view, &options).unwrap()), reference);
     }
-    let other = reputation(&view, &ReputationOptions { seed: 9, ..options }).unwrap();
+    let other = reputation(&view, &ReputationRequest { seed: 9, ..options }).unwrap();
     assert_ne!(other.influence, reference.influence);
     assert_eq!(other.pagerank, reference.pagerank);
 }
@@ -329,37 +388,53 @@ fn the_same_seed_gives_the_same_scores_for_any_thread_count() {
 #[test]
 fn bad_options_have_their_errors() {
     let view = weighted_directed().compile();
-    let kind = |o: ReputationOptions| reputation(&view, &o).unwrap_err().kind();
+    let kind = |o: ReputationRequest| reputation(&view, &o).unwrap_err().kind();
     for damping in [1.0, -0.1, f64::NAN] {
-        assert_eq!(kind(ReputationOptions { damping, ..no_influence() }), "InvalidParameterError");
+        assert_eq!(kind(ReputationRequest { damping, ..no_influence() }), "InvalidParameterError");
     }
     for tolerance in [0.0, -1.0, f64::NAN, f64::INFINITY] {
         assert_eq!(
-            kind(ReputationOptions { tolerance, ..no_influence() }),
+            kind(ReputationRequest { tolerance, ..no_influence() }),
             "InvalidParameterError"
         );
     }
     assert_eq!(
-        kind(ReputationOptions { max_iterations: 0, ..no_influence() }),
+        kind(ReputationRequest { max_iterations: 0, ..no_influence() }),
         "InvalidParameterError"
     );
     assert_eq!(
-        kind(ReputationOptions { samples: u64::MAX, ..no_influence() }),
+        kind(ReputationRequest { samples: u64::MAX, ..no_influence() }),
         "InvalidParameterError"
     );
-    let bad_model = ReputationOptions { model: Model::independent_cascade(-0.5), ..no_influence() };
+    let bad_model = ReputationRequest { model: Model::independent_cascade(-0.5), ..no_influence() };
     assert_eq!(kind(bad_model), "InvalidParameterError");
-    let err = score(&view, Score::Degree, Some("golf"), &no_influence()).unwrap_err();
+    let err = score(
+        &view,
+        &ReputationRequest {
+            method: Some(Score::Degree),
+            layer: Some("golf".into()),
+            ..no_influence().clone()
+        },
+    )
+    .unwrap_err();
     assert_eq!(err.kind(), "UnknownLayerError");
-    let err = score(&view, Score::MultiplexPagerank, Some("mail"), &no_influence()).unwrap_err();
+    let err = score(
+        &view,
+        &ReputationRequest {
+            method: Some(Score::MultiplexPagerank),
+            layer: Some("mail".into()),
+            ..no_influence().clone()
+        },
+    )
+    .unwrap_err();
     assert_eq!(err.kind(), "InvalidParameterError");
-    assert!(serde_json::from_str::<ReputationOptions>(r#"{"dampng": 0.9}"#).is_err());
+    assert!(serde_json::from_str::<ReputationRequest>(r#"{"dampng": 0.9}"#).is_err());
 }
 
 #[test]
 fn an_empty_network_has_empty_scores() {
     let view = Network::new().compile();
-    let rep = reputation(&view, &ReputationOptions::default()).unwrap();
+    let rep = reputation(&view, &ReputationRequest::default()).unwrap();
     assert!(rep.pagerank.is_empty() && rep.core.is_empty() && rep.influence.is_empty());
 }
 
@@ -377,17 +452,18 @@ fn influence_is_exact_on_people_with_many_incoming_ties() {
     for a in 0..=4 {
         net.add_tie(PersonId(a), PersonId(9), "follows", 1.0).unwrap();
     }
-    net.add_tie_with(PersonId(9), PersonId(5), "follows", TieSpec::weight(1.0).probability(0.6))
+    net.add_tie_spec(PersonId(9), PersonId(5), "follows", TieSpec::weight(1.0).probability(0.6))
         .unwrap();
     let view = net.compile();
     let samples = 400_000;
     for model in [Model::weighted_cascade(), Model::independent_cascade(0.3)] {
         let options =
-            ReputationOptions { model: model.clone(), samples, ..ReputationOptions::default() };
+            ReputationRequest { model: model.clone(), samples, ..ReputationRequest::default() };
         let rep = reputation(&view, &options).unwrap();
         let n = 10.0;
         for v in 0..10u32 {
-            let truth = exact_spread(&view, &Seeds::from(vec![v]), &model).unwrap();
+            let truth = exact_spread(&view, &ExactSpreadRequest::new(vec![v]).model(model.clone()))
+                .unwrap();
             let q = truth / n;
             let se = n * (q * (1.0 - q) / samples as f64).sqrt();
             let got = rep.influence[v as usize];

@@ -14,16 +14,16 @@
 //! - **Campaigns** (a message spread by cascade from a few seeds): the probability (IC,
 //!   weighted cascade) or weight (LT) of every tie of a physical layer is multiplied by
 //!   `E·m/c_p` and of a digital layer by `E·(1 − m)/c_d` (capped at 1 as a probability), where E
-//!   is the [effort](BalanceOptions::effort) per person (default 2) and `c_p`, `c_d` the
-//!   [costs](BalanceOptions::physical_cost) of a tie of each kind (default 1): with the
+//!   is the [effort](BalanceRequest::effort) per person (default 2) and `c_p`, `c_d` the
+//!   [costs](BalanceRequest::physical_cost) of a tie of each kind (default 1): with the
 //!   defaults the even mix is the model as given, m = 1 doubles the physical probabilities
 //!   and silences the digital layers. The campaign's k seeds are split the same way:
 //!   round(m·k) people with the most physical ties, then the rest with the most digital
 //!   ties (ties broken by total ties, then the lowest id), chosen on the network as given.
 //!
 //! For each mix, [`balance`] runs random referral requests between people who are not tied
-//! ([`BalanceOptions::rate`] per step for [`BalanceOptions::steps`] steps; the first half
-//! warms the loads up) and [`BalanceOptions::runs`] cascades of the campaign, and reports:
+//! ([`BalanceRequest::rate`] per step for [`BalanceRequest::steps`] steps; the first half
+//! warms the loads up) and [`BalanceRequest::runs`] cascades of the campaign, and reports:
 //! the referral success rate (Wilson 95% interval), the mean time to target in steps (normal
 //! 95% interval), the throughput under that load (referrals delivered per step, with the
 //! success rate's interval scaled), the campaign's reach (95% interval), and the share of
@@ -41,23 +41,24 @@
 //! robust mix per measure is the one whose worst period is best (maximin).
 //!
 //! ```
-//! use reseau::balance::{BalanceOptions, Decline, Measure, balance};
+//! use reseau::balance::{BalanceRequest, Decline, Measure, balance};
 //! let net = reseau::datasets::aarhus_cs();
-//! let options = BalanceOptions {
+//! let request = BalanceRequest {
 //!     mixes: vec![0.0, 0.5, 1.0],
 //!     runs: 200,
 //!     steps: 100,
 //!     decline: Some(Decline::new("facebook", 0.0, 1).vanish_at(1)),
-//!     ..BalanceOptions::default()
+//!     seed: 7,
+//!     ..BalanceRequest::default()
 //! };
-//! let report = balance(&net, &options, 7)?;
+//! let report = balance(&net, &request)?;
 //! assert_eq!(report.rows.len(), 3 * 2); // 3 mixes × periods 0 and 1
 //! let gone = report.row(0, 1); // all-digital effort, once facebook is gone
 //! assert_eq!(gone.declining_ties, Some(0));
 //! assert!(gone.reach < report.row(0, 0).reach);
 //! let best = report.best(Measure::Reach).unwrap();
-//! assert!(options.mixes.contains(&best.mix));
-//! assert_eq!(balance(&net, &options.clone().mixes(vec![1.5]), 7).unwrap_err().kind(), "InvalidParameterError");
+//! assert!(request.mixes.contains(&best.mix));
+//! assert_eq!(balance(&net, &request.clone().mixes(vec![1.5])).unwrap_err().kind(), "InvalidParameterError");
 //! # Ok::<(), reseau::Error>(())
 //! ```
 
@@ -65,26 +66,30 @@ mod decline;
 mod options;
 mod table;
 
-pub use options::{BalanceOptions, Decline, MAX_MIXES, MAX_PERIODS};
+#[allow(deprecated)]
+pub use options::BalanceOptions;
+pub use options::{BalanceRequest, Decline, MAX_MIXES, MAX_PERIODS};
 pub use table::{BalanceReport, BalanceRow, BestMix, Measure, RobustMix};
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use crate::cascade::{Model, Seeds, simulate};
+use crate::cascade::{Model, Seeds, simulate_seeds};
 use crate::compiled::CompiledNetwork;
 use crate::control::Control;
 use crate::error::Result;
 use crate::model::{LayerKind, Network};
-use crate::referral::{RouteOptions, Workload, wilson_interval};
+use crate::referral::route::{Engine, RunOptions};
+use crate::referral::{RouteOptions, Workload};
+use crate::stats::{histogram_mean, wilson_interval};
 
-/// Runs the balance sweep of `options` on `net` with `seed`; see the [module](self)
-/// documentation for the model and the measures.
+/// Runs the balance sweep `request` on `net`; see the [module](self) documentation for the
+/// model and the measures.
 ///
 /// # Errors
 /// A mix outside [0, 1] or no mix, an unknown layer (in the routing options, the model or the
-/// decline), any other value outside its domain ([`BalanceOptions::validate`]).
-pub fn balance(net: &Network, options: &BalanceOptions, seed: u64) -> Result<BalanceReport> {
-    balance_with(net, options, seed, &Control::none())
+/// decline), any other value outside its domain ([`BalanceRequest::validate`]).
+pub fn balance(net: &Network, request: &BalanceRequest) -> Result<BalanceReport> {
+    balance_with(net, request, &Control::none())
 }
 
 /// [`balance`], watched and stoppable through `control`: it reports the (mix, period) cells
@@ -92,25 +97,26 @@ pub fn balance(net: &Network, options: &BalanceOptions, seed: u64) -> Result<Bal
 /// stopped.
 ///
 /// ```
-/// use reseau::balance::{BalanceOptions, balance_with};
+/// use reseau::balance::{BalanceRequest, balance_with};
 /// use reseau::control::Control;
 /// let net = reseau::datasets::aarhus_cs();
-/// let options = BalanceOptions { mixes: vec![0.0, 1.0], runs: 50, steps: 20, ..Default::default() };
+/// let request = BalanceRequest { mixes: vec![0.0, 1.0], runs: 50, steps: 20, seed: 1, ..Default::default() };
 /// let stop = |done: u64, _total: u64| done == 0;
-/// assert_eq!(balance_with(&net, &options, 1, &Control::new(&stop)).unwrap_err().kind(), "CancelledError");
+/// assert_eq!(balance_with(&net, &request, &Control::new(&stop)).unwrap_err().kind(), "CancelledError");
 /// ```
 ///
 /// # Errors
 /// As [`balance`], and [`Error::Cancelled`](crate::Error::Cancelled).
 pub fn balance_with(
     net: &Network,
-    options: &BalanceOptions,
-    seed: u64,
+    request: &BalanceRequest,
     control: &Control<'_>,
 ) -> Result<BalanceReport> {
+    let (options, seed) = (request, request.seed);
     options.validate()?;
     let view = net.compiled();
-    options.routing.validate(&view)?;
+    let routing = options.routing();
+    routing.validate(&view)?;
     let workload = Workload::random(options.rate, options.steps);
     workload.validate(&view)?;
     for name in options.model.layers.keys() {
@@ -143,7 +149,8 @@ pub fn balance_with(
         control.check()?;
         let (left, view) = &networks[t as usize];
         let mix = options.mixes[i];
-        let row = cell(view, options, &workload, &seeds[i], (mix, t, *left), seed, control)?;
+        let row =
+            cell(view, options, &routing, &workload, &seeds[i], (mix, t, *left), seed, control)?;
         control.report(done.fetch_add(1, Ordering::Relaxed) + 1, total)?;
         Ok(row)
     };
@@ -158,9 +165,11 @@ pub fn balance_with(
 }
 
 /// One mix on one period's network.
+#[allow(clippy::too_many_arguments)] // one cell of the sweep: its place and what it shares
 fn cell(
     view: &CompiledNetwork,
-    options: &BalanceOptions,
+    options: &BalanceRequest,
+    routing: &RouteOptions,
     workload: &Workload,
     seeds: &Seeds,
     (mix, period, declining_ties): (f64, u32, Option<usize>),
@@ -176,17 +185,19 @@ fn cell(
     };
 
     // Referrals.
-    let routing = RouteOptions { physical_share: Some(mix), ..options.routing.clone() };
-    let engine = crate::referral::route::Engine::new(view, &routing);
+    let routing = RouteOptions { physical_share: Some(mix), ..routing.clone() };
+    let engine = Engine::new(view, &routing);
     let warmup = options.steps / 2;
-    let (tally, _) = engine.run_measured(workload, seed, false, u64::from(warmup), control, false);
+    let run =
+        RunOptions { journeys: false, measure_from: u64::from(warmup), control, report: false };
+    let (tally, _) = engine.run(workload, seed, &run);
     control.check()?;
     let (asked, got) = (tally.measured_requests, tally.measured_succeeded);
     let success_rate = if asked > 0 { got as f64 / asked as f64 } else { 0.0 };
     let success_ci = wilson_interval(got, asked);
     let window = f64::from(options.steps - warmup);
     let per_step = asked as f64 / window;
-    let (time_to_target, time_ci) = mean_ci(&tally.times);
+    let (time_to_target, time_ci) = histogram_mean(&tally.times).unzip();
     let hops: Vec<f64> = tally.layer_hops.iter().map(|&h| h as f64).collect();
 
     // The campaign.
@@ -196,7 +207,7 @@ fn cell(
         let settings = model.layers.entry(layer.name.clone()).or_default();
         settings.multiplier *= if is_physical { up } else { down };
     }
-    let summary = simulate(view, seeds, &model, options.runs, seed)?;
+    let summary = simulate_seeds(view, seeds, &model, options.runs, seed, &Control::none())?;
 
     Ok(BalanceRow {
         mix,
@@ -215,27 +226,8 @@ fn cell(
     })
 }
 
-/// The mean of a histogram of times and its normal 95% interval.
-fn mean_ci(times: &std::collections::BTreeMap<u64, u64>) -> (Option<f64>, Option<[f64; 2]>) {
-    let n: u64 = times.values().sum();
-    if n == 0 {
-        return (None, None);
-    }
-    let (mut sum, mut squares) = (0u128, 0u128);
-    for (&t, &c) in times {
-        sum += u128::from(t) * u128::from(c);
-        squares += u128::from(t) * u128::from(t) * u128::from(c);
-    }
-    let nf = n as f64;
-    let mean = sum as f64 / nf;
-    let var =
-        if n > 1 { ((squares as f64 - sum as f64 * mean) / (nf - 1.0)).max(0.0) } else { 0.0 };
-    let half = 1.96 * (var / nf).sqrt();
-    (Some(mean), Some([mean - half, mean + half]))
-}
-
 /// Each mix's campaign seeds: round(m·k) by physical ties, the rest by digital ties.
-fn campaign_seeds(view: &CompiledNetwork, options: &BalanceOptions) -> Vec<Seeds> {
+fn campaign_seeds(view: &CompiledNetwork, options: &BalanceRequest) -> Vec<Seeds> {
     let n = view.num_people();
     let mut degree = [vec![0u32; n], vec![0u32; n]];
     for layer in view.layers() {
@@ -251,7 +243,7 @@ fn campaign_seeds(view: &CompiledNetwork, options: &BalanceOptions) -> Vec<Seeds
         order
     };
     let (by_physical, by_digital) = (rank(0), rank(1));
-    let k = (options.seeds as usize).min(n);
+    let k = (options.num_seeds as usize).min(n);
     options
         .mixes
         .iter()

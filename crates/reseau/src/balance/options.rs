@@ -1,11 +1,11 @@
-//! What a balance sweep is asked to do: the mixes, the two workloads, effort and decline, as
-//! a plain serde struct shared by Rust callers, Python keyword arguments and JS option objects.
+//! What a balance sweep is asked to do: the mixes, the two workloads, effort, decline, the
+//! routing options and the seed, as a plain serde struct shared by Rust callers, Python
+//! keyword arguments and JS option objects.
 
 use serde::{Deserialize, Serialize};
 
 use crate::cascade::Model;
 use crate::error::{Error, Result, check_non_negative, check_probability};
-use crate::referral::RouteOptions;
 
 /// The most mixes one sweep accepts.
 pub const MAX_MIXES: usize = 1001;
@@ -27,6 +27,7 @@ pub const MAX_PERIODS: u32 = 1000;
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Decline {
     /// The declining layer's name (usually a digital platform).
@@ -98,76 +99,74 @@ impl Decline {
     }
 }
 
-/// A balance sweep: for each mix, a referral workload and a campaign, on the network as given
-/// and, with a [`Decline`], period after period. See [`crate::balance`] for the model.
-///
-/// ```
-/// use reseau::balance::BalanceOptions;
-/// let o: BalanceOptions = serde_json::from_str(
-///     r#"{"mixes": [0, 0.5, 1], "rate": 2, "decline": {"layer": "facebook", "rate": 0.5, "periods": 2}}"#,
-/// )?;
-/// assert_eq!(o.mixes, vec![0.0, 0.5, 1.0]);
-/// assert_eq!((o.steps, o.seeds, o.runs), (300, 3, 1000));
-/// assert!(serde_json::from_str::<BalanceOptions>(r#"{"mix": [0.5]}"#).is_err());
-/// # Ok::<(), serde_json::Error>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct BalanceOptions {
-    /// The mixes to try: each the share of effort on physical ties, in [0, 1], in any order.
-    /// Default 0, 0.1, …, 1.
-    pub mixes: Vec<f64>,
-    /// How requests are routed and how fatigue acts ([`RouteOptions`]); its `physical_share`
-    /// is set by each mix and must be left unset here.
-    pub routing: RouteOptions,
-    /// Random referral requests (between people not tied) per step. Default 4.
-    pub rate: f64,
-    /// Steps of requests; the first half warms the loads up and only requests started in the
-    /// second half are measured. Default 300.
-    pub steps: u32,
-    /// The campaign's model ([`Model`]); each mix scales its layers' multipliers.
-    pub model: Model,
-    /// The campaign's number of seeds, split between physical and digital reach by the mix.
-    /// Default 3.
-    pub seeds: u32,
-    /// Monte Carlo runs of the campaign per mix and period. Default 1,000.
-    pub runs: u64,
-    /// Each person's effort per message: a tie of a kind gets `effort` × its share ÷ its
-    /// cost times its probability. Default 2, so that the even mix with unit costs is the
-    /// model as given.
-    pub effort: f64,
-    /// The effort a physical tie costs (a meeting). Default 1.
-    pub physical_cost: f64,
-    /// The effort a digital tie costs (a message). Default 1.
-    pub digital_cost: f64,
-    /// A platform in decline (`None`: the network as given only).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub decline: Option<Decline>,
-}
-
-impl Default for BalanceOptions {
-    fn default() -> Self {
-        BalanceOptions {
-            mixes: (0..=10).map(|i| f64::from(i) / 10.0).collect(),
-            routing: RouteOptions::default(),
-            rate: 4.0,
-            steps: 300,
-            model: Model::default(),
-            seeds: 3,
-            runs: 1000,
-            effort: 2.0,
-            physical_cost: 1.0,
-            digital_cost: 1.0,
-            decline: None,
-        }
+crate::referral::routing_request! {
+    "reseau::balance"
+    /// What [`balance`](super::balance) sweeps: for each mix, a referral workload and a
+    /// campaign, on the network as given and, with a [`Decline`], period after period; how
+    /// requests are routed (the routing options of
+    /// [`RouteOptions`](crate::referral::RouteOptions), flat; `physical_share`
+    /// is the mix); and the seed. See [`crate::balance`] for the model.
+    ///
+    /// ```
+    /// use reseau::balance::BalanceRequest;
+    /// let o: BalanceRequest = serde_json::from_str(
+    ///     r#"{"mixes": [0, 0.5, 1], "rate": 2, "forward": 0.9, "decline": {"layer": "facebook", "rate": 0.5, "periods": 2}}"#,
+    /// )?;
+    /// assert_eq!(o.mixes, vec![0.0, 0.5, 1.0]);
+    /// assert_eq!((o.steps, o.num_seeds, o.runs, o.seed), (300, 3, 1000, 0));
+    /// assert_eq!(o.routing().forward, 0.9);
+    /// // `seeds`, the old name of `num_seeds`, still reads.
+    /// assert_eq!(serde_json::from_str::<BalanceRequest>(r#"{"seeds": 5}"#)?.num_seeds, 5);
+    /// assert!(serde_json::from_str::<BalanceRequest>(r#"{"mix": [0.5]}"#).is_err());
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    #[serde(default, deny_unknown_fields)]
+    pub struct BalanceRequest {
+        /// The mixes to try: each the share of effort on physical ties, in [0, 1], in any
+        /// order. Default 0, 0.1, …, 1.
+        pub mixes: Vec<f64> = (0..=10).map(|i| f64::from(i) / 10.0).collect(),
+        /// Random referral requests (between people not tied) per step. Default 4.
+        pub rate: f64 = 4.0,
+        /// Steps of requests; the first half warms the loads up and only requests started in
+        /// the second half are measured. Default 300.
+        pub steps: u32 = 300,
+        /// The campaign's model ([`Model`]); each mix scales its layers' multipliers. Default
+        /// Independent Cascade, p = 0.1.
+        pub model: Model = Model::default(),
+        /// The campaign's number of seeds, split between physical and digital reach by the
+        /// mix. Default 3. (The old key `seeds` reads too.)
+        #[serde(alias = "seeds")]
+        pub num_seeds: u32 = 3,
+        /// Monte Carlo runs of the campaign per mix and period. Default 1,000.
+        pub runs: u64 = 1000,
+        /// Each person's effort per message: a tie of a kind gets `effort` × its share ÷ its
+        /// cost times its probability. Default 2, so that the even mix with unit costs is the
+        /// model as given.
+        pub effort: f64 = 2.0,
+        /// The effort a physical tie costs (a meeting). Default 1.
+        pub physical_cost: f64 = 1.0,
+        /// The effort a digital tie costs (a message). Default 1.
+        pub digital_cost: f64 = 1.0,
+        /// A platform in decline (`None`: the network as given only).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub decline: Option<Decline> = None,
+        /// The seed of every random stream of the sweep (default 0).
+        pub seed: u64 = 0,
     }
 }
 
-impl BalanceOptions {
+/// The old name of [`BalanceRequest`] (whose routing options are now flat fields, and which
+/// carries the seed).
+#[deprecated(since = "0.2.0", note = "renamed BalanceRequest")]
+pub type BalanceOptions = BalanceRequest;
+
+impl BalanceRequest {
     /// Sets the mixes.
     ///
     /// ```
-    /// let o = reseau::balance::BalanceOptions::default().mixes(vec![0.0, 1.0]);
+    /// let o = reseau::balance::BalanceRequest::default().mixes(vec![0.0, 1.0]);
     /// assert_eq!(o.mixes.len(), 2);
     /// ```
     #[must_use]
@@ -179,8 +178,8 @@ impl BalanceOptions {
     /// Sets the decline.
     ///
     /// ```
-    /// use reseau::balance::{BalanceOptions, Decline};
-    /// let o = BalanceOptions::default().decline(Decline::new("facebook", 0.2, 5));
+    /// use reseau::balance::{BalanceRequest, Decline};
+    /// let o = BalanceRequest::default().decline(Decline::new("facebook", 0.2, 5));
     /// assert_eq!(o.decline.unwrap().periods, 5);
     /// ```
     #[must_use]
@@ -189,10 +188,21 @@ impl BalanceOptions {
         self
     }
 
+    /// Sets the seed.
+    ///
+    /// ```
+    /// assert_eq!(reseau::balance::BalanceRequest::default().seed(7).seed, 7);
+    /// ```
+    #[must_use]
+    pub fn seed(mut self, seed: u64) -> Self {
+        self.seed = seed;
+        self
+    }
+
     /// The multipliers a mix gives physical and digital ties: effort × share ÷ cost.
     ///
     /// ```
-    /// let o = reseau::balance::BalanceOptions::default();
+    /// let o = reseau::balance::BalanceRequest::default();
     /// assert_eq!(o.multipliers(0.5), [1.0, 1.0]);
     /// assert_eq!(o.multipliers(1.0), [2.0, 0.0]);
     /// ```
@@ -204,11 +214,11 @@ impl BalanceOptions {
     /// [`balance`](super::balance)).
     ///
     /// ```
-    /// use reseau::balance::BalanceOptions;
-    /// assert!(BalanceOptions::default().validate().is_ok());
-    /// let err = BalanceOptions::default().mixes(vec![0.5, 1.2]).validate().unwrap_err();
+    /// use reseau::balance::BalanceRequest;
+    /// assert!(BalanceRequest::default().validate().is_ok());
+    /// let err = BalanceRequest::default().mixes(vec![0.5, 1.2]).validate().unwrap_err();
     /// assert_eq!(err.to_string(), "invalid mix: 1.2 (expected a share in [0, 1])");
-    /// assert!(BalanceOptions::default().mixes(vec![]).validate().is_err());
+    /// assert!(BalanceRequest::default().mixes(vec![]).validate().is_err());
     /// ```
     pub fn validate(&self) -> Result<()> {
         if self.mixes.is_empty() || self.mixes.len() > MAX_MIXES {
@@ -223,13 +233,6 @@ impl BalanceOptions {
                 return Err(Error::invalid("mix", m, "a share in [0, 1]"));
             }
         }
-        if let Some(share) = self.routing.physical_share {
-            return Err(Error::invalid(
-                "routing.physical_share",
-                share,
-                "no value: each mix sets it",
-            ));
-        }
         if !(self.rate.is_finite() && self.rate > 0.0) {
             return Err(Error::invalid("rate", self.rate, "a finite number > 0"));
         }
@@ -243,8 +246,8 @@ impl BalanceOptions {
                 format!("an integer in 1..={}", crate::cascade::MAX_RUNS),
             ));
         }
-        if self.seeds == 0 {
-            return Err(Error::invalid("seeds", 0, "an integer >= 1"));
+        if self.num_seeds == 0 {
+            return Err(Error::invalid("num_seeds", 0, "an integer >= 1"));
         }
         check_non_negative(|| "effort".into(), self.effort)?;
         for (name, cost) in
@@ -258,6 +261,6 @@ impl BalanceOptions {
         if let Some(decline) = &self.decline {
             decline.validate()?;
         }
-        Ok(())
+        self.routing().check()
     }
 }

@@ -3,10 +3,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::BalanceOptions;
+use super::BalanceRequest;
 
 /// One mix on one period's network.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BalanceRow {
     /// The share of effort on physical ties.
     pub mix: f64,
@@ -38,6 +39,7 @@ pub struct BalanceRow {
 
 /// What a sweep compares mixes on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Measure {
     /// Referral success rate (higher is better).
@@ -82,10 +84,10 @@ impl Measure {
     /// The row's value of this measure and its interval (`None` when there is none).
     ///
     /// ```
-    /// use reseau::balance::{BalanceOptions, Measure, balance};
+    /// use reseau::balance::{BalanceRequest, Measure, balance};
     /// let net = reseau::datasets::aarhus_cs();
-    /// let options = BalanceOptions { mixes: vec![0.0, 1.0], steps: 20, runs: 50, ..Default::default() };
-    /// let report = balance(&net, &options, 1)?;
+    /// let options = BalanceRequest { mixes: vec![0.0, 1.0], steps: 20, runs: 50, seed: 1, ..Default::default() };
+    /// let report = balance(&net, &options)?;
     /// let (reach, [low, high]) = Measure::Reach.of(report.row(1, 0)).unwrap();
     /// assert!(low <= reach && reach <= high);
     /// # Ok::<(), reseau::Error>(())
@@ -107,6 +109,7 @@ impl Measure {
 
 /// The best mix for one measure, on the network as given (period 0).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BestMix {
     /// The measure.
     pub measure: Measure,
@@ -127,6 +130,7 @@ pub struct BestMix {
 /// The mix that does best over the whole decline, for one measure: the best mean over
 /// periods 0 to the last (each period counts once).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RobustMix {
     /// The measure.
     pub measure: Measure,
@@ -144,6 +148,7 @@ pub struct RobustMix {
 
 /// The result of [`balance`](super::balance).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BalanceReport {
     /// The mixes, in the order given.
     pub mixes: Vec<f64>,
@@ -161,7 +166,7 @@ pub struct BalanceReport {
 }
 
 impl BalanceReport {
-    pub(super) fn new(options: &BalanceOptions, periods: u32, rows: Vec<BalanceRow>) -> Self {
+    pub(super) fn new(options: &BalanceRequest, periods: u32, rows: Vec<BalanceRow>) -> Self {
         let mut report = BalanceReport {
             mixes: options.mixes.clone(),
             periods,
@@ -180,10 +185,10 @@ impl BalanceReport {
     /// The row of mix number `mix` (its index in [`BalanceReport::mixes`]) at `period`.
     ///
     /// ```
-    /// use reseau::balance::{BalanceOptions, balance};
+    /// use reseau::balance::{BalanceRequest, balance};
     /// let net = reseau::datasets::aarhus_cs();
-    /// let options = BalanceOptions { mixes: vec![0.0, 1.0], steps: 20, runs: 50, ..Default::default() };
-    /// let report = balance(&net, &options, 1)?;
+    /// let options = BalanceRequest { mixes: vec![0.0, 1.0], steps: 20, runs: 50, seed: 1, ..Default::default() };
+    /// let report = balance(&net, &options)?;
     /// assert_eq!((report.row(1, 0).mix, report.row(1, 0).period), (1.0, 0));
     /// # Ok::<(), reseau::Error>(())
     /// ```
@@ -198,10 +203,10 @@ impl BalanceReport {
     /// The best mix for `measure`, if any mix has a value of it.
     ///
     /// ```
-    /// use reseau::balance::{BalanceOptions, Measure, balance};
+    /// use reseau::balance::{BalanceRequest, Measure, balance};
     /// let net = reseau::datasets::aarhus_cs();
-    /// let options = BalanceOptions { mixes: vec![0.0, 1.0], steps: 20, runs: 50, ..Default::default() };
-    /// let report = balance(&net, &options, 1)?;
+    /// let options = BalanceRequest { mixes: vec![0.0, 1.0], steps: 20, runs: 50, seed: 1, ..Default::default() };
+    /// let report = balance(&net, &options)?;
     /// let best = report.best(Measure::Reach).unwrap();
     /// assert_eq!((best.mix, best.interior), (1.0, false)); // offline ties carry most of it
     /// # Ok::<(), reseau::Error>(())
@@ -213,12 +218,12 @@ impl BalanceReport {
     /// The most robust mix for `measure` under decline (`None` without decline).
     ///
     /// ```
-    /// use reseau::balance::{BalanceOptions, Decline, Measure, balance};
+    /// use reseau::balance::{BalanceRequest, Decline, Measure, balance};
     /// let net = reseau::datasets::aarhus_cs();
-    /// let options = BalanceOptions { mixes: vec![0.0, 1.0], steps: 20, runs: 50, ..Default::default() };
-    /// assert!(balance(&net, &options, 1)?.robust(Measure::Reach).is_none());
+    /// let options = BalanceRequest { mixes: vec![0.0, 1.0], steps: 20, runs: 50, seed: 1, ..Default::default() };
+    /// assert!(balance(&net, &options)?.robust(Measure::Reach).is_none());
     /// let declining = options.decline(Decline::new("facebook", 0.0, 1).vanish_at(1));
-    /// assert_eq!(balance(&net, &declining, 1)?.robust(Measure::Reach).unwrap().mix, 1.0);
+    /// assert_eq!(balance(&net, &declining)?.robust(Measure::Reach).unwrap().mix, 1.0);
     /// # Ok::<(), reseau::Error>(())
     /// ```
     pub fn robust(&self, measure: Measure) -> Option<&RobustMix> {

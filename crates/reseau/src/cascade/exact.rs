@@ -1,16 +1,17 @@
 //! Exact expected spread on small networks, by enumerating every live-edge graph: the oracle
 //! Monte Carlo estimates are checked against, and a teaching tool.
 
-use crate::cascade::model::{Distrust, ModelKind, Seeds};
+use crate::cascade::Valence;
+use crate::cascade::model::{Distrust, ModelKind};
 use crate::cascade::prepared::Prepared;
-use crate::cascade::{Model, Valence};
+use crate::cascade::request::ExactSpreadRequest;
 use crate::compiled::CompiledNetwork;
 use crate::error::{Error, Result};
 
 /// The most outcomes [`exact_spread`] enumerates (2^20).
 pub const MAX_OUTCOMES: u64 = 1 << 20;
 
-/// The exact expected number of people convinced from `seeds` under `model`, by enumerating
+/// The exact expected number of people convinced from the request's seeds under its model, by enumerating
 /// every live-edge graph (Kempe, Kleinberg & Tardos 2003): under Independent Cascade and the
 /// weighted cascade each directed tie is live with its probability; under Linear Threshold
 /// each person keeps at most one incoming tie, tie (u, v) with its normalised weight.
@@ -19,18 +20,21 @@ pub const MAX_OUTCOMES: u64 = 1 << 20;
 /// inverted distrust; latencies do not change who is reached, only when.
 ///
 /// ```
-/// use reseau::cascade::{Model, Seeds, exact_spread};
+/// use reseau::cascade::{ExactSpreadRequest, Model, exact_spread};
 /// use reseau::{Layer, Network, PersonId};
 /// let mut net = Network::new();
-/// net.add_layer(Layer::physical("t").directed(true)).unwrap();
-/// net.add_people(3).unwrap();
-/// net.add_tie(PersonId(0), PersonId(1), "t", 1.0).unwrap();
-/// net.add_tie(PersonId(0), PersonId(2), "t", 1.0).unwrap();
-/// let spread = exact_spread(&net.compile(), &Seeds::from(vec![0]), &Model::independent_cascade(0.5)).unwrap();
+/// net.add_layer(Layer::physical("t").directed(true))?;
+/// net.add_people(3)?;
+/// net.add_tie(PersonId(0), PersonId(1), "t", 1.0)?;
+/// net.add_tie(PersonId(0), PersonId(2), "t", 1.0)?;
+/// let request = ExactSpreadRequest::new([0]).model(Model::independent_cascade(0.5));
+/// let spread = exact_spread(&net.compile(), &request)?;
 /// assert!((spread - 2.0).abs() < 1e-12); // 1 + 2 × 0.5
+/// # Ok::<(), reseau::Error>(())
 /// ```
-pub fn exact_spread(net: &CompiledNetwork, seeds: &Seeds, model: &Model) -> Result<f64> {
-    seeds.validate(net.num_people())?;
+pub fn exact_spread(net: &CompiledNetwork, request: &ExactSpreadRequest) -> Result<f64> {
+    let seeds = request.resolve_seeds(net)?;
+    let model = &request.model;
     let prep = Prepared::new(net, model)?;
     if !seeds.bad.is_empty() {
         return Err(Error::invalid(

@@ -4,33 +4,44 @@
 //! weighted cascade or Linear Threshold ([`Model`]), with per-layer probabilities, multipliers
 //! and latencies, so that a fast digital layer races a slow physical one. Influencers amplify
 //! what they pass on digital layers; media pick a story up once enough of their sources carry
-//! it ([`Relays`]). Two campaigns, good and bad buzz, can run at once ([`Seeds`]), and distrust
+//! it ([`Amplifiers`]). Two campaigns, good and bad buzz, can run at once ([`Seeds`]), and distrust
 //! ties block or invert what they carry ([`Distrust`]).
 //!
 //! [`simulate`] runs many cascades in parallel and summarises them (mean spread with its
 //! confidence interval, each person's activation probability, reach by step, the spread
 //! carried by each layer, per valence); [`trace`] records one run in full.
 //!
+//! Each entry point takes one request ([`SimulateRequest`], [`TraceRequest`],
+//! [`ExactSpreadRequest`]): plain serde structs with defaults, people named by id or label.
+//!
 //! ```
-//! use reseau::cascade::{LayerSettings, Model, Seeds, simulate};
+//! use reseau::cascade::{LayerSettings, Model, SimulateRequest, simulate};
 //! let net = reseau::datasets::aarhus_cs().compile();
 //! // Offline ties convince twice as much; online ties are faster (latency 1 against 2).
 //! let model = Model::independent_cascade(0.1)
 //!     .layer("lunch", LayerSettings { multiplier: 2.0, latency: Some(2), ..Default::default() })
 //!     .layer("work", LayerSettings { multiplier: 2.0, latency: Some(2), ..Default::default() });
-//! let summary = simulate(&net, &Seeds::from(vec![0]), &model, 1000, 42).unwrap();
+//! let summary = simulate(&net, &SimulateRequest::new(["U102"]).model(model).runs(1000).seed(42))?;
 //! assert!(summary.total.ci95[0] <= summary.total.mean && summary.total.mean <= summary.total.ci95[1]);
+//! # Ok::<(), reseau::Error>(())
 //! ```
 
 pub(crate) mod engine;
 mod exact;
 mod model;
 pub(crate) mod prepared;
+mod request;
 mod simulate;
 
 pub use exact::{MAX_OUTCOMES, exact_spread};
-pub use model::{Distrust, LayerSettings, Model, ModelKind, Relays, Seeds, Valence};
+#[allow(deprecated)]
+pub use model::Relays;
+pub use model::{Amplifiers, Distrust, LayerSettings, Model, ModelKind, Seeds, Valence};
+pub use request::{ExactSpreadRequest, MAX_RUNS, SimulateRequest, TraceRequest};
+pub(crate) use simulate::simulate_seeds;
 pub use simulate::{
-    MAX_RUNS, PartialSummary, SpreadStats, Summary, Trace, simulate, simulate_runs, simulate_with,
-    trace,
+    CascadeSummary, CascadeTrace, PartialSummary, SpreadStats, simulate, simulate_runs,
+    simulate_with, trace,
 };
+#[allow(deprecated)]
+pub use simulate::{Summary, Trace};

@@ -10,6 +10,7 @@ use crate::fatigue::Fatigue;
 
 /// Which diffusion rule a [`Model`] follows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ModelKind {
     /// Independent Cascade: each newly convinced person gets one chance per tie to convince
@@ -48,6 +49,7 @@ impl ModelKind {
 /// assert_eq!(offline.latency, None);
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct LayerSettings {
     /// Multiplies the probability (IC, weighted cascade) or the weight (LT) of the layer's
@@ -63,22 +65,40 @@ pub struct LayerSettings {
 }
 
 impl LayerSettings {
-    /// Checks the settings of the layer named `layer` (the name only labels the errors): a
-    /// finite multiplier >= 0, a probability in [0, 1], a latency >= 1.
+    /// Checks the settings on their own: a finite multiplier >= 0, a probability in [0, 1], a
+    /// latency from 1 to [`MAX_LATENCY`](crate::MAX_LATENCY).
     ///
     /// ```
     /// use reseau::cascade::LayerSettings;
     /// let bad = LayerSettings { latency: Some(0), ..Default::default() };
-    /// assert_eq!(bad.validate("lunch").unwrap_err().to_string(),
+    /// assert_eq!(bad.validate().unwrap_err().to_string(),
+    ///            "invalid latency: 0 (expected an integer from 1 to 10000)");
+    /// assert!(LayerSettings::default().validate().is_ok());
+    /// ```
+    pub fn validate(&self) -> Result<()> {
+        self.check(str::to_owned)
+    }
+
+    /// Checks the settings of the layer named `layer`, as [`Model::validate`] does (the name
+    /// only labels the errors).
+    ///
+    /// ```
+    /// use reseau::cascade::LayerSettings;
+    /// let bad = LayerSettings { latency: Some(0), ..Default::default() };
+    /// assert_eq!(bad.validate_layer("lunch").unwrap_err().to_string(),
     ///            "invalid latency of layer \"lunch\": 0 (expected an integer from 1 to 10000)");
     /// ```
-    pub fn validate(&self, layer: &str) -> Result<()> {
-        check_non_negative(|| format!("multiplier of layer {layer:?}"), self.multiplier)?;
+    pub fn validate_layer(&self, layer: &str) -> Result<()> {
+        self.check(|what| format!("{what} of layer {layer:?}"))
+    }
+
+    fn check(&self, name: impl Fn(&str) -> String) -> Result<()> {
+        check_non_negative(|| name("multiplier"), self.multiplier)?;
         if let Some(p) = self.probability {
-            check_probability(|| format!("probability of layer {layer:?}"), p)?;
+            check_probability(|| name("probability"), p)?;
         }
         if let Some(latency) = self.latency {
-            crate::model::check_latency(|| format!("latency of layer {layer:?}"), latency)?;
+            crate::model::check_latency(|| name("latency"), latency)?;
         }
         Ok(())
     }
@@ -90,10 +110,19 @@ impl Default for LayerSettings {
     }
 }
 
-/// How influencers and media relay a message.
+/// How influencers and media amplify a message: the cascade model's
+/// [`amplifiers`](Model::amplifiers). (Relay *selection*, whom to enlist, is
+/// [`crate::relays`].)
+///
+/// ```
+/// use reseau::cascade::{Amplifiers, Model};
+/// let loud = Model { amplifiers: Amplifiers { influencer_multiplier: 3.0, ..Default::default() }, ..Model::default() };
+/// assert!(loud.validate().is_ok());
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
-pub struct Relays {
+pub struct Amplifiers {
     /// An `influencer` multiplies the probability (or LT weight) of what it passes on its
     /// digital layers by this (capped at 1). Default 1: no amplification.
     pub influencer_multiplier: f64,
@@ -105,14 +134,18 @@ pub struct Relays {
     pub media_probability: Option<f64>,
 }
 
-impl Relays {
+/// The old name of [`Amplifiers`].
+#[deprecated(since = "0.2.0", note = "renamed Amplifiers: \"relays\" means relay selection")]
+pub type Relays = Amplifiers;
+
+impl Amplifiers {
     /// Checks the settings: a finite influencer multiplier >= 0, a media threshold >= 1, a
     /// media probability in [0, 1].
     ///
     /// ```
-    /// use reseau::cascade::Relays;
-    /// assert!(Relays::default().validate().is_ok());
-    /// assert!(Relays { media_threshold: 0, ..Relays::default() }.validate().is_err());
+    /// use reseau::cascade::Amplifiers;
+    /// assert!(Amplifiers::default().validate().is_ok());
+    /// assert!(Amplifiers { media_threshold: 0, ..Amplifiers::default() }.validate().is_err());
     /// ```
     pub fn validate(&self) -> Result<()> {
         check_non_negative(|| "influencer multiplier".into(), self.influencer_multiplier)?;
@@ -126,14 +159,15 @@ impl Relays {
     }
 }
 
-impl Default for Relays {
+impl Default for Amplifiers {
     fn default() -> Self {
-        Relays { influencer_multiplier: 1.0, media_threshold: 2, media_probability: None }
+        Amplifiers { influencer_multiplier: 1.0, media_threshold: 2, media_probability: None }
     }
 }
 
 /// What a distrust tie (negative [`Sign`](crate::Sign)) does to a message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Distrust {
     /// A distrust tie does not pass the message on (the default).
@@ -146,6 +180,7 @@ pub enum Distrust {
 
 /// The two valences of buzz.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Valence {
     /// Good buzz.
@@ -172,7 +207,7 @@ impl Valence {
     }
 }
 
-/// A diffusion model: the rule, its default probability, per-layer settings, relays, valence
+/// A diffusion model: the rule, its default probability, per-layer settings, amplifiers, valence
 /// multipliers and what distrust does.
 ///
 /// The probability a tie uses is, in order: the tie's own, the layer setting's
@@ -189,6 +224,7 @@ impl Valence {
 /// assert!(Model::independent_cascade(1.5).validate().is_err());
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct Model {
     /// The rule.
@@ -200,8 +236,9 @@ pub struct Model {
     /// LT only: each person's threshold, indexed by id; `None` draws them uniformly in
     /// [0, 1) for each run.
     pub thresholds: Option<Vec<f64>>,
-    /// Influencers and media.
-    pub relays: Relays,
+    /// Influencers and media (serde also reads the old key `relays`).
+    #[serde(alias = "relays")]
+    pub amplifiers: Amplifiers,
     /// Multiplier of good buzz's probabilities (or LT weights).
     pub good_multiplier: f64,
     /// Multiplier of bad buzz's probabilities (or LT weights): a negativity bias above 1.
@@ -226,7 +263,7 @@ impl Default for Model {
             probability: 0.1,
             layers: BTreeMap::new(),
             thresholds: None,
-            relays: Relays::default(),
+            amplifiers: Amplifiers::default(),
             good_multiplier: 1.0,
             bad_multiplier: 1.0,
             distrust: Distrust::Block,
@@ -274,9 +311,9 @@ impl Model {
     pub fn validate(&self) -> Result<()> {
         check_probability(|| "model probability".into(), self.probability)?;
         for (name, s) in &self.layers {
-            s.validate(name)?;
+            s.validate_layer(name)?;
         }
-        self.relays.validate()?;
+        self.amplifiers.validate()?;
         check_non_negative(|| "good multiplier".into(), self.good_multiplier)?;
         check_non_negative(|| "bad multiplier".into(), self.bad_multiplier)?;
         if let Some(fatigue) = &self.fatigue {

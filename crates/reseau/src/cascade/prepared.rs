@@ -90,7 +90,7 @@ impl<'a> Prepared<'a> {
             kind: model.kind,
             layers,
             has_media,
-            media_threshold: model.relays.media_threshold,
+            media_threshold: model.amplifiers.media_threshold,
             valence_multiplier: [model.good_multiplier, model.bad_multiplier],
             distrust: model.distrust,
             thresholds: model.thresholds.as_deref(),
@@ -113,7 +113,7 @@ fn uniform_probability(
 ) -> Option<f64> {
     let layer = &net.layers()[l];
     let amplified = layer.kind == LayerKind::Digital
-        && model.relays.influencer_multiplier.to_bits() != 1f64.to_bits()
+        && model.amplifiers.influencer_multiplier.to_bits() != 1f64.to_bits()
         && net.kinds().contains(&PersonKind::Influencer);
     let same =
         model.kind == ModelKind::IndependentCascade && !has_media && !amplified && layer.is_plain();
@@ -206,7 +206,7 @@ fn slot_value(
     }
     let source = net.kinds()[u as usize];
     if source == PersonKind::Media {
-        if let Some(p) = model.relays.media_probability {
+        if let Some(p) = model.amplifiers.media_probability {
             return p;
         }
     }
@@ -220,7 +220,7 @@ fn slot_value(
     };
     let mut p = base * s.multiplier;
     if source == PersonKind::Influencer && layer.kind == LayerKind::Digital {
-        p *= model.relays.influencer_multiplier;
+        p *= model.amplifiers.influencer_multiplier;
     }
     p.min(1.0)
 }
@@ -241,7 +241,7 @@ fn lt_weight(
     }
     let mut w = f64::from(layer.weights()[slot]) * s.multiplier;
     if net.kinds()[u as usize] == PersonKind::Influencer && layer.kind == LayerKind::Digital {
-        w *= model.relays.influencer_multiplier;
+        w *= model.amplifiers.influencer_multiplier;
     }
     w
 }

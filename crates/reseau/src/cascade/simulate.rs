@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::cascade::engine::{NONE, Scratch};
 use crate::cascade::model::{Model, Seeds, Valence};
 use crate::cascade::prepared::Prepared;
+use crate::cascade::request::{MAX_RUNS, SimulateRequest, TraceRequest, check_runs};
 use crate::compiled::CompiledNetwork;
 use crate::control::Control;
 use crate::error::{Error, Result};
@@ -15,11 +16,9 @@ use crate::rng::Stream;
 /// over integers, so the result is the same for any number of threads.
 const BLOCK: u64 = 64;
 
-/// The most runs one call accepts (about a day of work on a small network).
-pub const MAX_RUNS: u64 = 1 << 32;
-
 /// Spread statistics of one valence (good or bad buzz) over the runs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SpreadStats {
     /// Mean number of people convinced, seeds included.
     pub mean: f64,
@@ -37,8 +36,18 @@ pub struct SpreadStats {
 }
 
 /// The result of [`simulate`]: the spread of the message over many runs.
+///
+/// ```
+/// use reseau::cascade::{SimulateRequest, simulate};
+/// let net = reseau::datasets::aarhus_cs().compile();
+/// let summary = simulate(&net, &SimulateRequest::new([0]).runs(200))?;
+/// assert_eq!((summary.runs, summary.layer_names.len()), (200, 5));
+/// assert_eq!(summary.mean(), summary.total.mean);
+/// # Ok::<(), reseau::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Summary {
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct CascadeSummary {
     /// The number of runs.
     pub runs: u64,
     /// Both valences together.
@@ -54,7 +63,11 @@ pub struct Summary {
     pub layer_names: Vec<String>,
 }
 
-impl Summary {
+/// The old name of [`CascadeSummary`].
+#[deprecated(since = "0.2.0", note = "renamed CascadeSummary")]
+pub type Summary = CascadeSummary;
+
+impl CascadeSummary {
     /// The mean spread, both valences together.
     pub fn mean(&self) -> f64 {
         self.total.mean
@@ -165,18 +178,17 @@ impl Tally {
             0.0
         };
         let std = var.sqrt();
-        let half = 1.96 * std / r.sqrt();
         SpreadStats {
             mean,
             std,
-            ci95: [mean - half, mean + half],
+            ci95: crate::stats::normal_interval(mean, std, self.runs),
             activation: activation.iter().map(|&c| c as f64 / r).collect(),
             by_layer: by_layer.iter().map(|&c| c as f64 / r).collect(),
             seeds: seeds as f64 / r,
         }
     }
 
-    fn summary(&self, layer_names: Vec<String>) -> Summary {
+    fn summary(&self, layer_names: Vec<String>) -> CascadeSummary {
         let per = |k: usize| {
             self.stats(
                 self.sum[k],
@@ -203,7 +215,7 @@ impl Tally {
                 cumulative as f64 / self.runs as f64
             })
             .collect();
-        Summary {
+        CascadeSummary {
             runs: self.runs,
             total,
             good: per(Valence::Good.index()),
@@ -231,29 +243,28 @@ fn run_block(
     }
 }
 
-/// Simulates `runs` independent cascades from `seeds` under `model` and summarises them.
+/// Simulates `request.runs` independent cascades from the request's seeds under its model and
+/// summarises them.
 ///
-/// Run `i` draws from the stream `(seed, i)`, and the runs are tallied with integer sums, so
-/// the summary is identical for any number of threads and on every platform.
+/// Run `i` draws from the stream `(request.seed, i)`, and the runs are tallied with integer
+/// sums, so the summary is identical for any number of threads and on every platform.
 ///
 /// ```
-/// use reseau::cascade::{Model, Seeds, simulate};
+/// use reseau::cascade::{Model, SimulateRequest, simulate};
 /// let net = reseau::datasets::aarhus_cs().compile();
-/// let summary = simulate(&net, &Seeds::from(vec![0, 1]), &Model::independent_cascade(0.1), 500, 7).unwrap();
+/// let request = SimulateRequest::new([0, 1]).model(Model::independent_cascade(0.1)).runs(500).seed(7);
+/// let summary = simulate(&net, &request)?;
 /// assert!(summary.total.mean >= 2.0);
 /// assert_eq!(summary.total.activation[0], 1.0); // a seed is always convinced
 /// assert_eq!(summary.by_step[0], 2.0);
 /// let shares: f64 = summary.layer_shares().iter().sum();
 /// assert!((shares - 1.0).abs() < 1e-9);
+/// // People by label: U102 is person 0.
+/// assert_eq!(simulate(&net, &SimulateRequest { seeds: vec!["U102".into(), 1.into()], ..request })?, summary);
+/// # Ok::<(), reseau::Error>(())
 /// ```
-pub fn simulate(
-    net: &CompiledNetwork,
-    seeds: &Seeds,
-    model: &Model,
-    runs: u64,
-    seed: u64,
-) -> Result<Summary> {
-    simulate_with(net, seeds, model, runs, seed, &Control::none())
+pub fn simulate(net: &CompiledNetwork, request: &SimulateRequest) -> Result<CascadeSummary> {
+    simulate_with(net, request, &Control::none())
 }
 
 /// [`simulate`], watched and stoppable through `control`: it reports the runs done out of
@@ -261,60 +272,75 @@ pub fn simulate(
 /// is not stopped the summary is exactly [`simulate`]'s.
 ///
 /// ```
-/// use reseau::cascade::{Model, Seeds, simulate, simulate_with};
+/// use reseau::cascade::{SimulateRequest, simulate, simulate_with};
 /// use reseau::control::Control;
 /// let net = reseau::datasets::aarhus_cs().compile();
-/// let (seeds, model) = (Seeds::from(vec![0]), Model::independent_cascade(0.1));
+/// let request = SimulateRequest::new([0]).runs(300).seed(1);
 /// let quiet = |_done: u64, _total: u64| true;
-/// let watched = simulate_with(&net, &seeds, &model, 300, 1, &Control::new(&quiet))?;
-/// assert_eq!(watched, simulate(&net, &seeds, &model, 300, 1)?);
+/// let watched = simulate_with(&net, &request, &Control::new(&quiet))?;
+/// assert_eq!(watched, simulate(&net, &request)?);
 /// # Ok::<(), reseau::Error>(())
 /// ```
 pub fn simulate_with(
+    net: &CompiledNetwork,
+    request: &SimulateRequest,
+    control: &Control<'_>,
+) -> Result<CascadeSummary> {
+    check_runs(request.runs)?;
+    let seeds = request.resolve_seeds(net)?;
+    simulate_seeds(net, &seeds, &request.model, request.runs, request.seed, control)
+}
+
+/// [`simulate_with`] from seeds already resolved, for the modules that simulate their own
+/// choices (relay evaluation, the balance sweep, the report).
+pub(crate) fn simulate_seeds(
     net: &CompiledNetwork,
     seeds: &Seeds,
     model: &Model,
     runs: u64,
     seed: u64,
     control: &Control<'_>,
-) -> Result<Summary> {
-    if runs == 0 || runs > MAX_RUNS {
-        return Err(Error::invalid("runs", runs, format!("an integer in 1..={MAX_RUNS}")));
-    }
-    Ok(simulate_runs(net, seeds, model, 0..runs, seed, control)?.summary())
+) -> Result<CascadeSummary> {
+    check_runs(runs)?;
+    Ok(tally_runs(net, seeds, model, 0..runs, seed, control)?.summary())
 }
 
-/// The runs `runs` (a range of run numbers) of [`simulate`] with this `seed`, tallied but not
-/// summarised: a shard of a simulation split across processes or machines. Shards of the
-/// same simulation (same network, seeds, model and `seed`) whose ranges cover `0..n` merge
-/// ([`PartialSummary::merge`]) into exactly the summary of `simulate(…, n, seed)`, to the
-/// last bit: run `i` draws from the stream `(seed, i)` wherever it runs, and the tallies are
-/// integer sums. Ranges aligned to multiples of 64 keep the core's blocks of work whole.
+/// The runs `runs` (a range of run numbers) of [`simulate`] with this request (whose own
+/// `runs` is not used), tallied but not summarised: a shard of a simulation split across
+/// processes or machines. Shards of the same simulation (same network, seeds, model and
+/// `seed`) whose ranges cover `0..n` merge ([`PartialSummary::merge`]) into exactly the
+/// summary of `simulate` with `runs = n`, to the last bit: run `i` draws from the stream
+/// `(seed, i)` wherever it runs, and the tallies are integer sums. Ranges aligned to multiples
+/// of 64 keep the core's blocks of work whole.
 ///
 /// `control` works as in [`simulate_with`], over the runs of the range.
 ///
 /// ```
-/// use reseau::cascade::{Model, Seeds, simulate, simulate_runs};
+/// use reseau::cascade::{SimulateRequest, simulate, simulate_runs};
 /// use reseau::control::Control;
 /// let net = reseau::datasets::aarhus_cs().compile();
-/// let (seeds, model) = (Seeds::from(vec![0]), Model::independent_cascade(0.1));
+/// let request = SimulateRequest::new([0]).runs(1000).seed(7);
 /// let none = Control::none();
-/// let a = simulate_runs(&net, &seeds, &model, 0..640, 7, &none)?;
-/// let b = simulate_runs(&net, &seeds, &model, 640..1000, 7, &none)?;
+/// let a = simulate_runs(&net, &request, 0..640, &none)?;
+/// let b = simulate_runs(&net, &request, 640..1000, &none)?;
 /// let whole = b.merge(&a)?; // in any order
 /// assert_eq!(whole.ranges, vec![[0, 1000]]);
-/// assert_eq!(whole.summary(), simulate(&net, &seeds, &model, 1000, 7)?);
+/// assert_eq!(whole.summary(), simulate(&net, &request)?);
 /// assert!(a.merge(&a).is_err()); // a run counted twice
 /// # Ok::<(), reseau::Error>(())
 /// ```
 pub fn simulate_runs(
     net: &CompiledNetwork,
-    seeds: &Seeds,
-    model: &Model,
+    request: &SimulateRequest,
     runs: std::ops::Range<u64>,
-    seed: u64,
     control: &Control<'_>,
 ) -> Result<PartialSummary> {
+    check_range(&runs)?;
+    let seeds = request.resolve_seeds(net)?;
+    tally_runs(net, &seeds, &request.model, runs, request.seed, control)
+}
+
+fn check_range(runs: &std::ops::Range<u64>) -> Result<()> {
     let count = runs.end.saturating_sub(runs.start);
     if count == 0 || count > MAX_RUNS {
         return Err(Error::invalid(
@@ -323,6 +349,20 @@ pub fn simulate_runs(
             format!("a range of 1 to {MAX_RUNS} run numbers"),
         ));
     }
+    Ok(())
+}
+
+/// The runs `runs` from resolved seeds, tallied.
+fn tally_runs(
+    net: &CompiledNetwork,
+    seeds: &Seeds,
+    model: &Model,
+    runs: std::ops::Range<u64>,
+    seed: u64,
+    control: &Control<'_>,
+) -> Result<PartialSummary> {
+    check_range(&runs)?;
+    let count = runs.end - runs.start;
     seeds.validate(net.num_people())?;
     let prep = Prepared::new(net, model)?;
     let (n, layers) = (net.num_people(), net.layers().len());
@@ -380,10 +420,10 @@ pub fn simulate_runs(
 /// without losing a bit.
 ///
 /// ```
-/// use reseau::cascade::{Model, PartialSummary, Seeds, simulate_runs};
+/// use reseau::cascade::{PartialSummary, SimulateRequest, simulate_runs};
 /// use reseau::control::Control;
 /// let net = reseau::datasets::aarhus_cs().compile();
-/// let part = simulate_runs(&net, &Seeds::from(vec![3]), &Model::default(), 64..128, 1, &Control::none())?;
+/// let part = simulate_runs(&net, &SimulateRequest::new([3]).seed(1), 64..128, &Control::none())?;
 /// let text = serde_json::to_string(&part).unwrap();
 /// let back: PartialSummary = serde_json::from_str(&text).unwrap();
 /// assert_eq!((back.runs(), back.summary()), (64, part.summary()));
@@ -405,10 +445,10 @@ impl PartialSummary {
     /// The number of runs tallied.
     ///
     /// ```
-    /// use reseau::cascade::{Model, Seeds, simulate_runs};
+    /// use reseau::cascade::{SimulateRequest, simulate_runs};
     /// let net = reseau::datasets::aarhus_cs().compile();
     /// let none = reseau::control::Control::none();
-    /// assert_eq!(simulate_runs(&net, &Seeds::from(vec![0]), &Model::default(), 10..30, 1, &none)?.runs(), 20);
+    /// assert_eq!(simulate_runs(&net, &SimulateRequest::new([0]), 10..30, &none)?.runs(), 20);
     /// # Ok::<(), reseau::Error>(())
     /// ```
     pub fn runs(&self) -> u64 {
@@ -421,13 +461,13 @@ impl PartialSummary {
     /// or models apart: merge shards of one simulation only.
     ///
     /// ```
-    /// use reseau::cascade::{Model, Seeds, simulate_runs};
+    /// use reseau::cascade::{SimulateRequest, simulate_runs};
     /// let net = reseau::datasets::aarhus_cs().compile();
-    /// let (seeds, none) = (Seeds::from(vec![0]), reseau::control::Control::none());
-    /// let a = simulate_runs(&net, &seeds, &Model::default(), 0..64, 1, &none)?;
-    /// let c = simulate_runs(&net, &seeds, &Model::default(), 128..192, 1, &none)?;
+    /// let (request, none) = (SimulateRequest::new([0]).seed(1), reseau::control::Control::none());
+    /// let a = simulate_runs(&net, &request, 0..64, &none)?;
+    /// let c = simulate_runs(&net, &request, 128..192, &none)?;
     /// assert_eq!(a.merge(&c)?.ranges, vec![[0, 64], [128, 192]]);
-    /// let other_seed = simulate_runs(&net, &seeds, &Model::default(), 64..128, 2, &none)?;
+    /// let other_seed = simulate_runs(&net, &request.clone().seed(2), 64..128, &none)?;
     /// assert_eq!(a.merge(&other_seed).unwrap_err().kind(), "InvalidParameterError");
     /// # Ok::<(), reseau::Error>(())
     /// ```
@@ -477,14 +517,14 @@ impl PartialSummary {
     /// The summary of the runs tallied: [`simulate`]'s summary when the ranges are `0..n`.
     ///
     /// ```
-    /// use reseau::cascade::{Model, Seeds, simulate, simulate_runs};
+    /// use reseau::cascade::{SimulateRequest, simulate, simulate_runs};
     /// let net = reseau::datasets::aarhus_cs().compile();
-    /// let (seeds, none) = (Seeds::from(vec![0]), reseau::control::Control::none());
-    /// let all = simulate_runs(&net, &seeds, &Model::default(), 0..100, 1, &none)?;
-    /// assert_eq!(all.summary(), simulate(&net, &seeds, &Model::default(), 100, 1)?);
+    /// let (request, none) = (SimulateRequest::new([0]).runs(100).seed(1), reseau::control::Control::none());
+    /// let all = simulate_runs(&net, &request, 0..100, &none)?;
+    /// assert_eq!(all.summary(), simulate(&net, &request)?);
     /// # Ok::<(), reseau::Error>(())
     /// ```
-    pub fn summary(&self) -> Summary {
+    pub fn summary(&self) -> CascadeSummary {
         self.tally.summary(self.layer_names.clone())
     }
 
@@ -492,10 +532,10 @@ impl PartialSummary {
     /// [`PartialSummary::summary`] makes sense of it).
     ///
     /// ```
-    /// use reseau::cascade::{Model, Seeds, simulate_runs};
+    /// use reseau::cascade::{SimulateRequest, simulate_runs};
     /// let net = reseau::datasets::aarhus_cs().compile();
     /// let none = reseau::control::Control::none();
-    /// assert!(simulate_runs(&net, &Seeds::from(vec![0]), &Model::default(), 0..10, 1, &none)?.validate().is_ok());
+    /// assert!(simulate_runs(&net, &SimulateRequest::new([0]), 0..10, &none)?.validate().is_ok());
     /// # Ok::<(), reseau::Error>(())
     /// ```
     pub fn validate(&self) -> Result<()> {
@@ -553,7 +593,8 @@ mod u128_pair_text {
 /// and with which valence; −1 where they were not reached (and for a seed's `parent` and
 /// `layer`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Trace {
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct CascadeTrace {
     /// The step each person was convinced (seeds: 0).
     pub step: Vec<i64>,
     /// Who convinced them.
@@ -566,33 +607,45 @@ pub struct Trace {
     pub order: Vec<u32>,
 }
 
-impl Trace {
+/// The old name of [`CascadeTrace`].
+#[deprecated(since = "0.2.0", note = "renamed CascadeTrace")]
+pub type Trace = CascadeTrace;
+
+impl CascadeTrace {
     /// The number of people convinced.
+    ///
+    /// ```
+    /// use reseau::cascade::{TraceRequest, trace};
+    /// let net = reseau::datasets::aarhus_cs().compile();
+    /// assert!(trace(&net, &TraceRequest::new([0]))?.spread() >= 1);
+    /// # Ok::<(), reseau::Error>(())
+    /// ```
     pub fn spread(&self) -> usize {
         self.order.len()
     }
 }
 
 /// Runs one cascade and records who convinced whom, when and through which layer. It is run
-/// 0 of [`simulate`] with the same `seed`.
+/// 0 of [`simulate`] with the same seeds, model and `seed`.
 ///
 /// ```
-/// use reseau::cascade::{Model, Seeds, trace};
+/// use reseau::cascade::{Model, TraceRequest, trace};
 /// let net = reseau::datasets::aarhus_cs().compile();
-/// let t = trace(&net, &Seeds::from(vec![0]), &Model::independent_cascade(0.3), 1).unwrap();
+/// let t = trace(&net, &TraceRequest::new([0]).model(Model::independent_cascade(0.3)).seed(1))?;
 /// assert_eq!((t.step[0], t.parent[0], t.layer[0]), (0, -1, -1));
 /// for &v in &t.order[1..] {
 ///     let parent = t.parent[v as usize] as usize;
 ///     assert!(t.step[parent] < t.step[v as usize]); // convinced by someone convinced earlier
 /// }
+/// # Ok::<(), reseau::Error>(())
 /// ```
-pub fn trace(net: &CompiledNetwork, seeds: &Seeds, model: &Model, seed: u64) -> Result<Trace> {
-    seeds.validate(net.num_people())?;
-    let prep = Prepared::new(net, model)?;
+pub fn trace(net: &CompiledNetwork, request: &TraceRequest) -> Result<CascadeTrace> {
+    let seeds = request.resolve_seeds(net)?;
+    let prep = Prepared::new(net, &request.model)?;
     let n = net.num_people();
     let mut scratch = Scratch::new(&prep);
-    scratch.run(&prep, seeds, &mut Stream::new(seed, 0));
-    let mut out = Trace {
+    scratch.run(&prep, &seeds, &mut Stream::new(request.seed, 0));
+    let mut out = CascadeTrace {
         step: vec![-1; n],
         parent: vec![-1; n],
         layer: vec![-1; n],
@@ -608,4 +661,62 @@ pub fn trace(net: &CompiledNetwork, seeds: &Seeds, model: &Model, seed: u64) -> 
         out.valence[i] = i64::from(scratch.valence(v) == Valence::Bad);
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::control::Control;
+    use crate::error::Error;
+
+    #[test]
+    fn watched_and_sharded_simulations_equal_the_plain_one() {
+        use crate::cascade::{Model, SimulateRequest, simulate, simulate_runs, simulate_with};
+        let net = crate::datasets::aarhus_cs().compile();
+        let request = SimulateRequest::new([0])
+            .bad_seeds([5])
+            .model(Model::independent_cascade(0.15))
+            .runs(1_000)
+            .seed(3);
+        let plain = simulate(&net, &request).unwrap();
+        let watch = |done: u64, total: u64| done <= total;
+        let watched = simulate_with(&net, &request, &Control::new(&watch));
+        assert_eq!(watched.unwrap(), plain);
+        // Shards need not be aligned to blocks, and merge in any order.
+        let none = Control::none();
+        let cuts = [0, 1, 100, 129, 640, 999, 1_000];
+        let mut shards: Vec<_> = cuts
+            .windows(2)
+            .map(|w| simulate_runs(&net, &request, w[0]..w[1], &none).unwrap())
+            .collect();
+        shards.reverse();
+        let merged = shards.iter().skip(1).fold(shards[0].clone(), |a, b| a.merge(b).unwrap());
+        assert_eq!(merged.ranges, vec![[0, 1_000]]);
+        assert_eq!(merged.summary(), plain);
+        #[cfg(feature = "parallel")]
+        for threads in [1, 2, 3] {
+            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+            let again =
+                pool.install(|| simulate_with(&net, &request, &Control::new(&watch)).unwrap());
+            assert_eq!(again, plain);
+        }
+    }
+
+    #[test]
+    fn another_thread_stops_a_long_call_quickly() {
+        use crate::cascade::{Model, SimulateRequest, simulate_with};
+        let net = crate::datasets::aarhus_cs().compile();
+        let control = Control::none();
+        let started = std::time::Instant::now();
+        let result = std::thread::scope(|s| {
+            s.spawn(|| {
+                std::thread::sleep(std::time::Duration::from_millis(50));
+                control.cancel();
+            });
+            let request =
+                SimulateRequest::new([0]).model(Model::independent_cascade(0.1)).runs(1 << 30);
+            simulate_with(&net, &request.seed(1), &control)
+        });
+        assert_eq!(result.unwrap_err(), Error::Cancelled);
+        assert!(started.elapsed().as_secs() < 5);
+    }
 }

@@ -1,6 +1,6 @@
 //! Per-person load with lazy exponential decay.
 
-use super::math;
+use crate::math;
 
 /// Decay factors 2^(−Δt/h) worked out once for Δt below this many steps.
 const TABLE: u64 = 4096;
@@ -178,7 +178,7 @@ mod tests {
         assert_eq!(load.decay(100_000), 0.0);
         let long = Load::new(1, Some(100_000.0));
         assert_eq!(long.factors.len(), 4096);
-        let direct = super::math::exp2(-5000.0 / 100_000.0);
+        let direct = crate::math::exp2(-5000.0 / 100_000.0);
         assert_eq!(long.decay(5000), direct);
         assert!((direct - 0.5f64.powf(0.05)).abs() < 1e-15);
         // A half-life too long to count in steps: a full table, and almost no decay.

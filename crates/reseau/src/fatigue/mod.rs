@@ -32,13 +32,13 @@
 //! ```
 
 mod load;
-pub(crate) mod math;
 
 pub use load::Load;
 
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::math;
 
 /// A fatigue curve: how willingness falls with load. Serialised with a `kind` tag:
 /// `{"kind": "hill", "half": 3, "exponent": 2}`, `{"kind": "none"}`.
@@ -52,6 +52,7 @@ use crate::error::{Error, Result};
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Curve {
     /// No fatigue: willingness 1 whatever the load.
@@ -200,6 +201,7 @@ impl Curve {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct Fatigue {
     /// How willingness falls with load.

@@ -34,7 +34,7 @@ pub fn barabasi_albert(n: usize, m: usize, seed: u64) -> Result<Network> {
         return Err(Error::invalid("m", m, format!("an integer with 1 <= m < n = {n}")));
     }
     check_ties("m", m, m as f64 * n as f64)?;
-    let (mut net, layer) = single_layer(n, false)?;
+    let (mut net, layer) = single_layer(n)?;
     let (n, m) = (n as u32, m as u32);
     let seed_people = m + 1;
     let total_ties = u64::from(m) * u64::from(m + 1) / 2 + u64::from(m) * u64::from(n - m - 1);

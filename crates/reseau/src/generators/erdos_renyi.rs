@@ -27,7 +27,7 @@ pub fn erdos_renyi(n: usize, mean_degree: f64, seed: u64) -> Result<Network> {
     check_people("n", n)?;
     check_mean_degree("mean_degree", mean_degree, n)?;
     check_ties("mean_degree", mean_degree, mean_degree * n as f64 / 2.0)?;
-    let (mut net, layer) = single_layer(n, false)?;
+    let (mut net, layer) = single_layer(n)?;
     if n < 2 {
         return Ok(net);
     }

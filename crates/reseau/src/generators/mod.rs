@@ -46,6 +46,7 @@ mod barabasi_albert;
 mod erdos_renyi;
 mod kleinberg;
 mod professional;
+mod request;
 mod stochastic_block;
 mod watts_strogatz;
 
@@ -53,6 +54,10 @@ pub use barabasi_albert::barabasi_albert;
 pub use erdos_renyi::erdos_renyi;
 pub use kleinberg::kleinberg;
 pub use professional::{ProfessionalOptions, professional};
+pub use request::{
+    BarabasiAlbertRequest, ErdosRenyiRequest, KleinbergRequest, StochasticBlockRequest,
+    WattsStrogatzRequest,
+};
 pub use stochastic_block::stochastic_block;
 pub use watts_strogatz::watts_strogatz;
 
@@ -119,10 +124,10 @@ fn check_ties(name: &str, value: impl std::fmt::Display, ties: f64) -> Result<()
     Ok(())
 }
 
-/// A network of `n` unlabelled people and the physical layer [`LAYER`].
-fn single_layer(n: usize, directed: bool) -> Result<(Network, LayerId)> {
+/// A network of `n` unlabelled people and the undirected physical layer [`LAYER`].
+fn single_layer(n: usize) -> Result<(Network, LayerId)> {
     let mut net = Network::new();
-    let layer = net.add_layer(Layer::physical(LAYER).directed(directed))?;
+    let layer = net.add_layer(Layer::physical(LAYER))?;
     net.add_people(n)?;
     Ok((net, layer))
 }

@@ -22,6 +22,7 @@ use crate::{Error, Layer, LayerId, Network, Person, PersonId, PersonKind, Result
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct ProfessionalOptions {
     /// How many people. Default 1000.

@@ -37,7 +37,7 @@ pub fn watts_strogatz(n: usize, k: usize, beta: f64, seed: u64) -> Result<Networ
     }
     crate::error::check_probability(|| "beta".to_owned(), beta)?;
     check_ties("k", k, n as f64 * k as f64 / 2.0)?;
-    let (mut net, layer) = single_layer(n, false)?;
+    let (mut net, layer) = single_layer(n)?;
     let n = n as u32;
     let half = (k / 2) as u32;
     let key = |a: u32, b: u32| (u64::from(a.min(b)) << 32) | u64::from(a.max(b));

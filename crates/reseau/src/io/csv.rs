@@ -23,6 +23,7 @@ use crate::{Error, Layer, LayerId, LayerKind, Network, Result, Sign, TieSpec};
 /// assert!(serde_json::from_str::<CsvOptions>(r#"{"sauce": "x"}"#).is_err());
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct CsvOptions {
     /// The column of the tie's first end (default `"source"`).

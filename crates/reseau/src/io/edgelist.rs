@@ -18,6 +18,7 @@ use crate::{Layer, LayerKind, Network, Result, TieSpec};
 /// assert_eq!(from_json.layer, "ties");
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct EdgeListOptions {
     /// Whether ties are directed (default `false`).

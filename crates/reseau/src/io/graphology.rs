@@ -282,7 +282,17 @@ impl Network {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn from_graphology(graph: &Graphology) -> Result<Network> {
-        Self::from_graphology_with(graph, TiePolicy::default())
+        Self::from_graphology_policy(graph, TiePolicy::default())
+    }
+
+    /// The old name of [`Network::from_graphology_policy`] (`_with` now means "with a
+    /// [`Control`](crate::control::Control)").
+    ///
+    /// # Errors
+    /// As [`Network::from_graphology_policy`].
+    #[deprecated(since = "0.2.0", note = "renamed from_graphology_policy")]
+    pub fn from_graphology_with(graph: &Graphology, policy: TiePolicy) -> Result<Network> {
+        Network::from_graphology_policy(graph, policy)
     }
 
     /// [`Network::from_graphology`] with a chosen policy for repeated ties and self-loops.
@@ -296,11 +306,11 @@ impl Network {
     /// }))?;
     /// assert_eq!(Network::from_graphology(&graph)?.duplicates_merged(), 1);
     /// let strict = TiePolicy { duplicates: Duplicates::Reject, ..TiePolicy::default() };
-    /// let err = Network::from_graphology_with(&graph, strict).unwrap_err();
+    /// let err = Network::from_graphology_policy(&graph, strict).unwrap_err();
     /// assert!(matches!(err, Error::DuplicateTie { ref location, .. } if location == "edges[1]: "));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn from_graphology_with(graph: &Graphology, policy: TiePolicy) -> Result<Network> {
+    pub fn from_graphology_policy(graph: &Graphology, policy: TiePolicy) -> Result<Network> {
         let mut net = Network::new();
         net.set_duplicates(policy.duplicates);
         net.set_self_loops(policy.self_loops.0);
@@ -584,9 +594,9 @@ mod tests {
         let tricky = net.add_person(Person::new().label("2")).unwrap(); // the id of `unlabelled`
         net.add_tie(ana, bo, "lunch", 1.5).unwrap();
         net.add_tie(bo, ana, "lunch", 0.5).unwrap(); // summed: multiplicity 2
-        net.add_tie_with(bo, unlabelled, "twitter", TieSpec::weight(1.0).sign(Sign::Negative))
+        net.add_tie_spec(bo, unlabelled, "twitter", TieSpec::weight(1.0).sign(Sign::Negative))
             .unwrap();
-        net.add_tie_with(unlabelled, bo, "twitter", TieSpec::default().probability(0.25)).unwrap();
+        net.add_tie_spec(unlabelled, bo, "twitter", TieSpec::default().probability(0.25)).unwrap();
         net.add_tie(tricky, ana, "lunch", 1.0).unwrap();
         net
     }
@@ -732,7 +742,7 @@ mod tests {
             self_loops: super::super::SelfLoopsInFiles(SelfLoops::Reject),
             ..TiePolicy::default()
         };
-        let e = Network::from_graphology_with(&self_loop, strict).unwrap_err();
+        let e = Network::from_graphology_policy(&self_loop, strict).unwrap_err();
         assert!(matches!(e, Error::SelfLoop { ref location, .. } if location == "edges[0]: "));
     }
 

@@ -236,7 +236,7 @@ mod tests {
         net.add_layer(Layer::digital("mail").directed(true).probability(0.25)).unwrap();
         let a = net.add_person(Person::new().label("a").attribute("role", "PhD")).unwrap();
         let b = net.add_person(Person::new().position(0.5, -1.0)).unwrap();
-        net.add_tie_with(a, b, "mail", TieSpec::weight(0.1).probability(0.3)).unwrap();
+        net.add_tie_spec(a, b, "mail", TieSpec::weight(0.1).probability(0.3)).unwrap();
         net
     }
 

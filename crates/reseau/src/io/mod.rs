@@ -49,12 +49,22 @@ mod csv;
 mod edgelist;
 mod graphology;
 mod json;
-mod lines;
+pub(crate) mod lines;
 mod mpx;
 mod multiplex;
 mod signed;
 
 pub use self::csv::{CsvOptions, parse_csv, read_csv};
+
+/// The name errors give a text read from memory (`parse_*`) when the caller names none: what
+/// Python's and JavaScript's readers of strings pass as `file` by default.
+///
+/// ```
+/// use reseau::io::{EdgeListOptions, STRING_SOURCE, parse_edgelist};
+/// let err = parse_edgelist(b"1 2 heavy\n", STRING_SOURCE, &EdgeListOptions::default()).unwrap_err();
+/// assert!(err.to_string().starts_with("<string>:1:"));
+/// ```
+pub const STRING_SOURCE: &str = "<string>";
 pub use edgelist::{EdgeListOptions, parse_edgelist, read_edgelist};
 pub use graphology::{
     Graphology, GraphologyEdge, GraphologyNode, GraphologyOptions, GraphologyType,
@@ -86,6 +96,7 @@ pub use signed::{SignedOptions, parse_signed, read_signed};
 /// # Ok::<(), reseau::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct TiePolicy {
     /// Repeated ties: merged (default), summed, or rejected.
@@ -110,6 +121,7 @@ impl TiePolicy {
 /// assert_eq!(serde_json::to_string(&SelfLoopsInFiles::default()).unwrap(), "\"drop\"");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct SelfLoopsInFiles(pub SelfLoops);
 

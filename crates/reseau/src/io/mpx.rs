@@ -19,6 +19,7 @@ use crate::{Layer, LayerId, Network, Result, TieSpec};
 /// assert_eq!(from_json, MpxOptions::default());
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct MpxOptions {
     /// The names of the digital layers, the others being physical (case-insensitive). `None`

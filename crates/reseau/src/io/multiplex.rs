@@ -22,6 +22,7 @@ use crate::{Layer, LayerId, Network, Person, PersonId, Result, TieSpec};
 /// assert!(!from_json.directed);
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct MultiplexOptions {
     /// Whether every layer's ties are directed (default `false`).

@@ -20,6 +20,7 @@ use crate::{Layer, LayerKind, Network, Result, Sign, TieSpec};
 /// assert!(from_json.header && from_json.directed);
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct SignedOptions {
     /// Whether ratings are directed, from rater to rated (default `true`).

@@ -21,6 +21,7 @@ impl LayerId {
 /// assert_eq!("digital".parse::<LayerKind>().unwrap(), LayerKind::Digital);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum LayerKind {
     /// Face to face: lunch, work, leisure.
@@ -61,6 +62,7 @@ impl std::str::FromStr for LayerKind {
 /// assert_eq!(Layer::physical("lunch").latency, 1);
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Layer {
     /// Unique name.

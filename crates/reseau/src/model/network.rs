@@ -9,7 +9,6 @@ use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use super::{
     Duplicates, Layer, LayerId, LayerKind, Person, PersonId, SelfLoops, Sign, Tie, TieSpec,
 };
-use crate::compiled::CompiledNetwork;
 use crate::error::{Error, Result, check_non_negative, check_probability};
 
 /// A fast hash for integer keys (the multiply-rotate scheme of rustc's `FxHasher`): the tie
@@ -46,6 +45,16 @@ impl Hasher for FastHasher {
         self.write_u64(n as u64);
     }
 }
+
+/// The name of [`Network::flatten`]'s layer when the caller names none (the Python and
+/// JavaScript default).
+///
+/// ```
+/// let flat = reseau::datasets::aarhus_cs().flatten(reseau::FLAT_LAYER, reseau::LayerKind::Physical)?;
+/// assert_eq!(flat.layers()[0].name, "all");
+/// # Ok::<(), reseau::Error>(())
+/// ```
+pub const FLAT_LAYER: &str = "all";
 
 /// A tie's index in a [`Network`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -97,7 +106,7 @@ impl LayerKey for &String {
 ///
 /// Two people may be tied in several layers. The network is for building and editing; the
 /// simulations run on the frozen [`CompiledNetwork`](crate::CompiledNetwork) that
-/// [`Network::compile`] makes.
+/// [`Network::compile`](crate::Network::compile) makes.
 ///
 /// ```
 /// use reseau::{Layer, Network, Person};
@@ -126,23 +135,15 @@ pub struct Network {
     self_loops: SelfLoops,
     duplicates_merged: u64,
     self_loops_dropped: u64,
-    /// The compiled view, made on first use and dropped by every change.
-    compiled: OnceLock<Arc<CompiledNetwork>>,
+    /// The compiled view, made on first use and dropped by every change. Its type is not
+    /// named here: the compiled view is built from the network, not the other way round.
+    compiled: OnceLock<Arc<dyn std::any::Any + Send + Sync>>,
 }
 
 impl Network {
-    /// The compiled view that simulations run on, compiled on first use and kept until the
-    /// network changes, so repeated simulations on an unchanged network compile it once.
-    ///
-    /// ```
-    /// let mut net = reseau::datasets::aarhus_cs();
-    /// let view = net.compiled();
-    /// assert!(std::sync::Arc::ptr_eq(&view, &net.compiled()));
-    /// net.add_people(1).unwrap();
-    /// assert_eq!(net.compiled().num_people(), 62);
-    /// ```
-    pub fn compiled(&self) -> Arc<CompiledNetwork> {
-        Arc::clone(self.compiled.get_or_init(|| Arc::new(self.compile())))
+    /// The cache of the compiled view (see `Network::compiled`).
+    pub(crate) fn compiled_cache(&self) -> &OnceLock<Arc<dyn std::any::Any + Send + Sync>> {
+        &self.compiled
     }
 
     /// Drops the cached compiled view: called by every method that changes the network.
@@ -329,6 +330,24 @@ impl Network {
         self.label_index.get(label).copied()
     }
 
+    /// The person `person` names (by id or label), or [`Error::UnknownPerson`].
+    ///
+    /// ```
+    /// use reseau::{Network, Person, PersonId, PersonRef};
+    /// let mut net = Network::new();
+    /// net.add_person(Person::new().label("ana"))?;
+    /// net.add_person(Person::new())?;
+    /// assert_eq!(net.resolve(&PersonRef::from("ana"))?, PersonId(0));
+    /// assert_eq!(net.resolve(&PersonRef::Id(1))?, PersonId(1));
+    /// assert_eq!(net.resolve(&PersonRef::Id(2)).unwrap_err().to_string(), "unknown person #2");
+    /// # Ok::<(), reseau::Error>(())
+    /// ```
+    pub fn resolve(&self, person: &super::PersonRef) -> Result<PersonId> {
+        person
+            .resolve_with(self.num_people(), |label| self.index_of(label).map(|p| p.0))
+            .map(PersonId)
+    }
+
     /// Each person's label, indexed by id; an unlabelled person shows as their id number.
     ///
     /// ```
@@ -413,7 +432,7 @@ impl Network {
         layer: impl LayerKey,
         weight: f64,
     ) -> Result<Option<TieId>> {
-        self.add_tie_with(a, b, layer, TieSpec::weight(weight))
+        self.add_tie_spec(a, b, layer, TieSpec::weight(weight))
     }
 
     /// Adds a tie with a sign and its own probability. See [`Network::add_tie`].
@@ -424,10 +443,10 @@ impl Network {
     /// net.add_layer(Layer::digital("ratings").directed(true)).unwrap();
     /// let a = net.add_person(Person::new()).unwrap();
     /// let b = net.add_person(Person::new()).unwrap();
-    /// net.add_tie_with(a, b, "ratings", TieSpec::weight(7.0).sign(Sign::Negative)).unwrap();
+    /// net.add_tie_spec(a, b, "ratings", TieSpec::weight(7.0).sign(Sign::Negative)).unwrap();
     /// assert_eq!(net.ties().next().unwrap().sign, Sign::Negative);
     /// ```
-    pub fn add_tie_with(
+    pub fn add_tie_spec(
         &mut self,
         a: PersonId,
         b: PersonId,
@@ -437,7 +456,20 @@ impl Network {
         self.add_tie_at(a, b, layer.resolve(self)?, spec, "")
     }
 
-    /// [`Network::add_tie_with`] for the readers: `location` (`file:line: `) prefixes errors.
+    /// The old name of [`Network::add_tie_spec`] (`_with` now means "with a
+    /// [`Control`](crate::control::Control)").
+    #[deprecated(since = "0.2.0", note = "renamed add_tie_spec")]
+    pub fn add_tie_with(
+        &mut self,
+        a: PersonId,
+        b: PersonId,
+        layer: impl LayerKey,
+        spec: TieSpec,
+    ) -> Result<Option<TieId>> {
+        self.add_tie_spec(a, b, layer, spec)
+    }
+
+    /// [`Network::add_tie_spec`] for the readers: `location` (`file:line: `) prefixes errors.
     pub(crate) fn add_tie_at(
         &mut self,
         a: PersonId,
@@ -719,7 +751,8 @@ impl Network {
         out
     }
 
-    /// A single-layer copy: every pair tied in any layer is tied once in a new layer `name`,
+    /// A single-layer copy: every pair tied in any layer is tied once in a new layer `name`
+    /// ([`FLAT_LAYER`](crate::FLAT_LAYER) when a binding's caller names none),
     /// with the weights added and the multiplicity counting the merged ties. The flat layer is
     /// directed if any layer is (an undirected tie then becomes one tie each way), and of kind
     /// `kind`.

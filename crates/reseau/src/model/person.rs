@@ -37,6 +37,7 @@ impl std::fmt::Display for PersonId {
 /// assert_eq!(PersonKind::Influencer.as_str(), "influencer");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum PersonKind {
     /// An ordinary person (the default).
@@ -89,6 +90,7 @@ impl std::str::FromStr for PersonKind {
 /// assert_eq!(p.cost, 5.0);
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Person {
     /// The identifier in the user's data (unique within a network when set).
@@ -168,5 +170,193 @@ impl Person {
     pub fn attribute(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
         self.attributes.insert(key.into(), value.into());
         self
+    }
+}
+
+/// A person named by id or by label, as requests take them: a number is an id, text is a
+/// label. Resolved against a network by [`CompiledNetwork::resolve`](crate::CompiledNetwork::resolve)
+/// or [`Network::resolve`](crate::Network::resolve); a person the network does not have is an
+/// [`Error::UnknownPerson`](crate::Error::UnknownPerson) (`#7` for an id, `"ana"` for a label).
+///
+/// ```
+/// use reseau::PersonRef;
+/// let people: Vec<PersonRef> = serde_json::from_str(r#"[3, "ana"]"#)?;
+/// assert_eq!(people, vec![PersonRef::Id(3), PersonRef::from("ana")]);
+/// assert_eq!(serde_json::to_string(&people)?, r#"[3,"ana"]"#);
+/// // A number that cannot be an id is kept, to be reported as an unknown person.
+/// let odd: PersonRef = serde_json::from_str("-1")?;
+/// assert_eq!(odd.to_string(), "#-1");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub enum PersonRef {
+    /// A person's id (their index in the network).
+    Id(u64),
+    /// A person's label.
+    Label(String),
+    /// A number that is no id (negative or fractional): it names nobody.
+    NotAnId(f64),
+}
+
+impl PersonRef {
+    /// The id this names in a network of `num_people` people, with `index_of` finding labels.
+    pub(crate) fn resolve_with(
+        &self,
+        num_people: usize,
+        index_of: impl FnOnce(&str) -> Option<u32>,
+    ) -> crate::Result<u32> {
+        let unknown = || crate::Error::UnknownPerson { person: self.to_string() };
+        match self {
+            PersonRef::Id(id) => {
+                u32::try_from(*id).ok().filter(|&p| (p as usize) < num_people).ok_or_else(unknown)
+            }
+            PersonRef::Label(label) => index_of(label).ok_or_else(unknown),
+            PersonRef::NotAnId(_) => Err(unknown()),
+        }
+    }
+}
+
+impl std::fmt::Display for PersonRef {
+    /// As errors name people: `#7` for an id, `"ana"` (quoted) for a label.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PersonRef::Id(id) => write!(f, "#{id}"),
+            PersonRef::Label(label) => write!(f, "{label:?}"),
+            PersonRef::NotAnId(x) => write!(f, "#{x}"),
+        }
+    }
+}
+
+impl From<u32> for PersonRef {
+    fn from(id: u32) -> Self {
+        PersonRef::Id(u64::from(id))
+    }
+}
+
+/// Integer literals are `i32` unless told otherwise: `SimulateRequest::new([0, 5])` reads.
+impl From<i32> for PersonRef {
+    fn from(id: i32) -> Self {
+        u64::try_from(id).map_or(PersonRef::NotAnId(f64::from(id)), PersonRef::Id)
+    }
+}
+
+impl From<u64> for PersonRef {
+    fn from(id: u64) -> Self {
+        PersonRef::Id(id)
+    }
+}
+
+impl From<usize> for PersonRef {
+    fn from(id: usize) -> Self {
+        PersonRef::Id(id as u64)
+    }
+}
+
+impl From<PersonId> for PersonRef {
+    fn from(id: PersonId) -> Self {
+        PersonRef::from(id.0)
+    }
+}
+
+impl From<&str> for PersonRef {
+    fn from(label: &str) -> Self {
+        PersonRef::Label(label.to_owned())
+    }
+}
+
+impl From<String> for PersonRef {
+    fn from(label: String) -> Self {
+        PersonRef::Label(label)
+    }
+}
+
+impl Serialize for PersonRef {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            PersonRef::Id(id) => s.serialize_u64(*id),
+            PersonRef::Label(label) => s.serialize_str(label),
+            PersonRef::NotAnId(x) => s.serialize_f64(*x),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for PersonRef {
+    fn deserialize<D: serde::Deserializer<'de>>(de: D) -> Result<Self, D::Error> {
+        de.deserialize_any(PersonVisitor)
+    }
+}
+
+struct PersonVisitor;
+
+impl serde::de::Visitor<'_> for PersonVisitor {
+    type Value = PersonRef;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a person id (a whole number) or label (text)")
+    }
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<PersonRef, E> {
+        Ok(PersonRef::Id(v))
+    }
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<PersonRef, E> {
+        Ok(u64::try_from(v).map_or(PersonRef::NotAnId(v as f64), PersonRef::Id))
+    }
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<PersonRef, E> {
+        // JavaScript numbers: a whole one is an id.
+        if v.fract() == 0.0 && (0.0..9_007_199_254_740_992.0).contains(&v) {
+            Ok(PersonRef::Id(v as u64))
+        } else {
+            Ok(PersonRef::NotAnId(v))
+        }
+    }
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<PersonRef, E> {
+        Ok(PersonRef::Label(v.to_owned()))
+    }
+    fn visit_string<E: serde::de::Error>(self, v: String) -> Result<PersonRef, E> {
+        Ok(PersonRef::Label(v))
+    }
+}
+
+/// A list of people in a request: a sequence of [`PersonRef`]s, or a single one (`"ana"` for
+/// `["ana"]`), as the Python and JavaScript calls accept them.
+pub(crate) mod people {
+    use serde::de::{Deserializer, SeqAccess, Visitor};
+
+    use super::{PersonRef, PersonVisitor};
+
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
+        de: D,
+    ) -> Result<Vec<PersonRef>, D::Error> {
+        struct People;
+        impl<'de> Visitor<'de> for People {
+            type Value = Vec<PersonRef>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("people (ids or labels), or one person")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+                let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1 << 16));
+                while let Some(p) = seq.next_element::<PersonRef>()? {
+                    out.push(p);
+                }
+                Ok(out)
+            }
+            fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+                Ok(Vec::new())
+            }
+            fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+                Ok(Vec::new())
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
+                PersonVisitor.visit_u64(v).map(|p| vec![p])
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
+                PersonVisitor.visit_i64(v).map(|p| vec![p])
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Self::Value, E> {
+                PersonVisitor.visit_f64(v).map(|p| vec![p])
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                PersonVisitor.visit_str(v).map(|p| vec![p])
+            }
+        }
+        de.deserialize_any(People)
     }
 }

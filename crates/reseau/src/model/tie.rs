@@ -5,7 +5,22 @@ use serde::{Deserialize, Serialize};
 use super::{LayerId, PersonId};
 
 /// Trust or distrust, for signed networks (ratings, alliances). Unsigned data is positive.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+///
+/// Written `"positive"` or `"negative"`; read from those, `"+"`, `"-"`, `1` or `-1`, as
+/// files, Python and JavaScript give it.
+///
+/// ```
+/// use reseau::Sign;
+/// assert_eq!("-".parse::<Sign>()?, Sign::Negative);
+/// assert_eq!(Sign::try_from(1)?, Sign::Positive);
+/// let signs: Vec<Sign> = serde_json::from_str(r#"["negative", "+", -1, 1]"#).unwrap();
+/// assert_eq!(signs, [Sign::Negative, Sign::Positive, Sign::Negative, Sign::Positive]);
+/// assert_eq!(serde_json::to_string(&Sign::Negative).unwrap(), "\"negative\"");
+/// assert_eq!(Sign::try_from(2).unwrap_err().to_string(),
+///            "invalid sign: 2 (expected 1, -1, \"positive\" or \"negative\")");
+/// # Ok::<(), reseau::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Sign {
     /// Trust (the default).
@@ -15,6 +30,9 @@ pub enum Sign {
     Negative,
 }
 
+/// What a sign may be written as, for errors.
+const SIGNS: &str = "1, -1, \"positive\" or \"negative\"";
+
 impl Sign {
     /// `+1` or `-1`.
     pub fn as_i8(self) -> i8 {
@@ -22,6 +40,63 @@ impl Sign {
             Sign::Positive => 1,
             Sign::Negative => -1,
         }
+    }
+}
+
+impl std::str::FromStr for Sign {
+    type Err = crate::Error;
+    fn from_str(s: &str) -> crate::Result<Self> {
+        match s {
+            "positive" | "+" | "1" | "+1" => Ok(Sign::Positive),
+            "negative" | "-" | "-1" => Ok(Sign::Negative),
+            _ => Err(crate::Error::invalid("sign", format!("{s:?}"), SIGNS)),
+        }
+    }
+}
+
+impl TryFrom<i64> for Sign {
+    type Error = crate::Error;
+    fn try_from(v: i64) -> crate::Result<Self> {
+        match v {
+            1 => Ok(Sign::Positive),
+            -1 => Ok(Sign::Negative),
+            _ => Err(crate::Error::invalid("sign", v, SIGNS)),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Sign {
+    fn deserialize<D: serde::Deserializer<'de>>(de: D) -> Result<Self, D::Error> {
+        struct SignVisitor;
+        impl serde::de::Visitor<'_> for SignVisitor {
+            type Value = Sign;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(SIGNS)
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Sign, E> {
+                match i64::try_from(v) {
+                    Ok(v) => self.visit_i64(v),
+                    Err(_) => Err(E::invalid_value(serde::de::Unexpected::Unsigned(v), &self)),
+                }
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Sign, E> {
+                Sign::try_from(v)
+                    .map_err(|_| E::invalid_value(serde::de::Unexpected::Signed(v), &self))
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Sign, E> {
+                if v.to_bits() == 1f64.to_bits() {
+                    Ok(Sign::Positive)
+                } else if v.to_bits() == (-1f64).to_bits() {
+                    Ok(Sign::Negative)
+                } else {
+                    Err(E::invalid_value(serde::de::Unexpected::Float(v), &self))
+                }
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Sign, E> {
+                v.parse().map_err(|_| E::invalid_value(serde::de::Unexpected::Str(v), &self))
+            }
+        }
+        de.deserialize_any(SignVisitor)
     }
 }
 
@@ -67,21 +142,29 @@ fn one_u32() -> u32 {
     1
 }
 
-/// The attributes of a new tie, for [`Network::add_tie_with`](crate::Network::add_tie_with).
+/// The attributes of a new tie, for [`Network::add_tie_spec`](crate::Network::add_tie_spec):
+/// a serde struct, as Python keywords and JS options give it (the sign as `1`/`-1` or a
+/// name).
 ///
 /// ```
 /// use reseau::{Sign, TieSpec};
 /// let spec = TieSpec::weight(3.0).sign(Sign::Negative).probability(0.2);
 /// assert_eq!(spec.weight, 3.0);
 /// assert_eq!(TieSpec::default().weight, 1.0);
+/// let read: TieSpec = serde_json::from_str(r#"{"weight": 3, "sign": -1, "probability": 0.2}"#).unwrap();
+/// assert_eq!(read, spec);
+/// assert!(TieSpec::weight(-1.0).validate().is_err());
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default, deny_unknown_fields)]
 pub struct TieSpec {
     /// Tie strength.
     pub weight: f64,
     /// Trust or distrust.
     pub sign: Sign,
     /// Own transmission probability.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub probability: Option<f64>,
 }
 
@@ -108,6 +191,22 @@ impl TieSpec {
         self.probability = Some(p);
         self
     }
+
+    /// Checks the attributes: a finite weight >= 0, a probability in [0, 1] (as
+    /// [`Network::add_tie_spec`](crate::Network::add_tie_spec) does).
+    ///
+    /// ```
+    /// use reseau::TieSpec;
+    /// assert!(TieSpec::default().validate().is_ok());
+    /// assert_eq!(TieSpec::weight(1.0).probability(2.0).validate().unwrap_err().kind(), "InvalidParameterError");
+    /// ```
+    pub fn validate(&self) -> crate::Result<()> {
+        crate::error::check_non_negative(|| "weight".into(), self.weight)?;
+        if let Some(p) = self.probability {
+            crate::error::check_probability(|| "tie probability".into(), p)?;
+        }
+        Ok(())
+    }
 }
 
 /// What to do when a tie is added between two people already tied in that layer.
@@ -115,6 +214,7 @@ impl TieSpec {
 /// The count of merged duplicates is kept by the network
 /// ([`Network::duplicates_merged`](crate::Network::duplicates_merged)): never silent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Duplicates {
     /// Keep the first tie as it is and count the repeat (the default: SNAP files list each
@@ -130,6 +230,7 @@ pub enum Duplicates {
 
 /// What to do with a tie from a person to themself.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum SelfLoops {
     /// Skip it and count it ([`Network::self_loops_dropped`](crate::Network::self_loops_dropped)).

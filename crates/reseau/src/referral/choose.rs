@@ -247,7 +247,7 @@ impl<'a> Chooser<'a> {
                 if any && primary < best.0 {
                     continue;
                 }
-                let closeness = FAR - landmarks.estimate_with(c, &from_target);
+                let closeness = FAR - landmarks.estimate_from(c, &from_target);
                 let better = !any
                     || primary > best.0
                     || closeness > best.1

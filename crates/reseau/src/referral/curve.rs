@@ -2,13 +2,14 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::options::{RouteOptions, Workload, check_rate};
-use super::route::Engine;
+use super::options::Workload;
+use super::request::LoadCurveRequest;
+use super::route::{Engine, RunOptions};
 use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
 
 use crate::compiled::CompiledNetwork;
 use crate::control::Control;
-use crate::error::{Error, Result};
+use crate::error::Result;
 
 /// The result of [`referral_load_curve`]: for each request rate, how many referrals get
 /// through per step once loads have built up.
@@ -26,15 +27,19 @@ use crate::error::{Error, Result};
 ///
 /// ```
 /// use reseau::fatigue::Fatigue;
-/// use reseau::referral::{LoadCurve, RouteOptions, referral_load_curve};
+/// use reseau::referral::{LoadCurveRequest, referral_load_curve};
 /// let net = reseau::datasets::aarhus_cs().compile();
-/// let options = RouteOptions::default().fatigue(Fatigue::hill(2.0, 2.0).half_life(5.0));
-/// let curve = referral_load_curve(&net, &[0.5, 2.0, 8.0, 32.0], 100, &options, 1)?;
+/// let request = LoadCurveRequest::new(vec![0.5, 2.0, 8.0, 32.0])
+///     .steps(100)
+///     .fatigue(Fatigue::hill(2.0, 2.0).half_life(5.0))
+///     .seed(1);
+/// let curve = referral_load_curve(&net, &request)?;
 /// assert_eq!(curve.throughput.len(), 4);
 /// assert_eq!(curve.peak_throughput, curve.throughput[curve.peak_index]);
 /// # Ok::<(), reseau::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LoadCurve {
     /// The request rates tried (requests started per step), increasing.
     pub rates: Vec<f64>,
@@ -63,8 +68,8 @@ pub struct LoadCurve {
     pub collapse_rate: Option<f64>,
 }
 
-/// Routes random requests at each rate in `rates` during `steps` steps and measures the
-/// throughput after a warm-up of `steps / 2` steps: the referral load curve.
+/// Routes random requests at each of the request's rates during its `steps` steps and
+/// measures the throughput after a warm-up of `steps / 2` steps: the referral load curve.
 ///
 /// Each rate is one run of [`route_referrals`](super::route_referrals) with
 /// [`Workload::random`]`(rate, steps)` and the same `seed` (so every rate sees the same
@@ -79,64 +84,53 @@ pub struct LoadCurve {
 ///
 /// ```
 /// use reseau::fatigue::Fatigue;
-/// use reseau::referral::{RouteOptions, referral_load_curve};
+/// use reseau::referral::{LoadCurveRequest, referral_load_curve};
 /// let net = reseau::datasets::aarhus_cs().compile();
-/// let options = RouteOptions::default().fatigue(Fatigue::hill(2.0, 2.0).half_life(10.0));
 /// let rates: Vec<f64> = (0..11).map(|i| 0.5 * 2f64.powi(i)).collect(); // 0.5 to 512
-/// let curve = referral_load_curve(&net, &rates, 300, &options, 7)?;
+/// let request = LoadCurveRequest::new(rates)
+///     .steps(300)
+///     .fatigue(Fatigue::hill(2.0, 2.0).half_life(10.0))
+///     .seed(7);
+/// let curve = referral_load_curve(&net, &request)?;
 /// assert!(curve.throughput[1] > curve.throughput[0]); // rises,
 /// assert!(curve.peak_rate > 1.0 && curve.peak_rate < 512.0); // peaks,
 /// assert!(curve.collapse_rate.is_some()); // and collapses
-/// assert!(referral_load_curve(&net, &[2.0, 1.0], 10, &options, 7).is_err()); // not increasing
+/// let not_increasing = LoadCurveRequest { rates: vec![2.0, 1.0], ..request };
+/// assert!(referral_load_curve(&net, &not_increasing).is_err());
 /// # Ok::<(), reseau::Error>(())
 /// ```
-pub fn referral_load_curve(
-    net: &CompiledNetwork,
-    rates: &[f64],
-    steps: u32,
-    options: &RouteOptions,
-    seed: u64,
-) -> Result<LoadCurve> {
-    referral_load_curve_with(net, rates, steps, options, seed, &Control::none())
+pub fn referral_load_curve(net: &CompiledNetwork, request: &LoadCurveRequest) -> Result<LoadCurve> {
+    referral_load_curve_with(net, request, &Control::none())
 }
 
 /// [`referral_load_curve`], watched and stoppable through `control`: it reports the rates
 /// done out of `rates.len()` (each rate is one unit of work), looks every 1,024 events of a
-/// rate whether it was stopped, and returns [`Error::Cancelled`] when it was. When it is not
-/// stopped the curve is exactly [`referral_load_curve`]'s.
+/// rate whether it was stopped, and returns [`Error::Cancelled`](crate::Error::Cancelled)
+/// when it was. When it is not stopped the curve is exactly [`referral_load_curve`]'s.
 ///
 /// ```
 /// use reseau::control::Control;
-/// use reseau::referral::{RouteOptions, referral_load_curve, referral_load_curve_with};
+/// use reseau::referral::{LoadCurveRequest, referral_load_curve, referral_load_curve_with};
 /// let net = reseau::datasets::aarhus_cs().compile();
-/// let options = RouteOptions::default();
+/// let request = LoadCurveRequest::new(vec![1.0, 4.0]).steps(50).seed(3);
 /// let watch = |done: u64, total: u64| done <= total;
-/// let watched = referral_load_curve_with(&net, &[1.0, 4.0], 50, &options, 3, &Control::new(&watch))?;
-/// assert_eq!(watched, referral_load_curve(&net, &[1.0, 4.0], 50, &options, 3)?);
+/// let watched = referral_load_curve_with(&net, &request, &Control::new(&watch))?;
+/// assert_eq!(watched, referral_load_curve(&net, &request)?);
 /// # Ok::<(), reseau::Error>(())
 /// ```
 pub fn referral_load_curve_with(
     net: &CompiledNetwork,
-    rates: &[f64],
-    steps: u32,
-    options: &RouteOptions,
-    seed: u64,
+    request: &LoadCurveRequest,
     control: &Control<'_>,
 ) -> Result<LoadCurve> {
-    if rates.is_empty() {
-        return Err(Error::invalid("rates", "[]", "at least one rate"));
-    }
-    for &r in rates {
-        check_rate(r)?;
-    }
-    if let Some(&[a, b]) = rates.windows(2).find(|w| w[1] <= w[0]) {
-        return Err(Error::invalid("rates", format!("{a} then {b}"), "increasing rates"));
-    }
+    request.validate()?;
+    let options = request.route_options();
     options.validate(net)?;
+    let (rates, steps, seed) = (&request.rates[..], request.steps, request.seed);
     for &r in rates {
         Workload::random(r, steps).validate(net)?;
     }
-    let engine = Engine::new(net, options);
+    let engine = Engine::new(net, &options);
     let warmup = steps / 2;
     let done = AtomicU64::new(0);
     let total = rates.len() as u64;
@@ -145,8 +139,9 @@ pub fn referral_load_curve_with(
             return None;
         }
         let workload = Workload::random(rate, steps);
-        let (tally, _) =
-            engine.run_measured(&workload, seed, false, u64::from(warmup), control, false);
+        let run =
+            RunOptions { journeys: false, measure_from: u64::from(warmup), control, report: false };
+        let (tally, _) = engine.run(&workload, seed, &run);
         let _ = control.report(done.fetch_add(1, Relaxed) + 1, total);
         Some(tally)
     };

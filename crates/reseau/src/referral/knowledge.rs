@@ -21,9 +21,19 @@ pub(crate) struct Union {
     targets: Vec<u32>,
 }
 
+/// Which way a [`Union`] follows the ties.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Direction {
+    /// As they point.
+    Forward,
+    /// Turned round: who reaches whom.
+    Reverse,
+}
+
 impl Union {
-    /// The union of `net`'s layers, each tie as it points (`reverse`: each tie turned round).
-    pub(crate) fn new(net: &CompiledNetwork, reverse: bool) -> Self {
+    /// The union of `net`'s layers, each tie as it points or turned round.
+    pub(crate) fn new(net: &CompiledNetwork, direction: Direction) -> Self {
+        let reverse = direction == Direction::Reverse;
         let n = net.num_people();
         let mut offsets = vec![0u32; n + 1];
         for layer in net.layers() {
@@ -92,7 +102,10 @@ pub(crate) struct Graph {
 impl Graph {
     pub(crate) fn new(net: &CompiledNetwork) -> Self {
         let directed = net.layers().iter().any(|l| l.directed);
-        Graph { forward: Union::new(net, false), reverse: directed.then(|| Union::new(net, true)) }
+        Graph {
+            forward: Union::new(net, Direction::Forward),
+            reverse: directed.then(|| Union::new(net, Direction::Reverse)),
+        }
     }
     /// Distances *from* `source`.
     pub(crate) fn distances_from(&self, source: u32, dist: &mut Vec<u32>, queue: &mut Vec<u32>) {
@@ -163,7 +176,7 @@ impl Landmarks {
         Landmarks { count, to, from }
     }
 
-    /// The distances from each landmark to `t`, ready for [`Landmarks::estimate_with`].
+    /// The distances from each landmark to `t`, ready for [`Landmarks::estimate_from`].
     #[inline]
     pub(crate) fn to_target(&self, t: u32, out: &mut [u32; LANDMARKS]) {
         let start = t as usize * self.count;
@@ -176,7 +189,7 @@ impl Landmarks {
     /// The estimate of the distance from `c` to the target whose [`Landmarks::to_target`] is
     /// `from_target` ([`FAR`] when no landmark joins them).
     #[inline]
-    pub(crate) fn estimate_with(&self, c: u32, from_target: &[u32; LANDMARKS]) -> u32 {
+    pub(crate) fn estimate_from(&self, c: u32, from_target: &[u32; LANDMARKS]) -> u32 {
         let start = c as usize * self.count;
         let mut best = 2 * BIG;
         for (&a, &b) in self.to[start..start + self.count].iter().zip(from_target) {
@@ -312,7 +325,7 @@ mod tests {
             let mut from_target = [0; LANDMARKS];
             landmarks.to_target(t, &mut from_target);
             for c in 0..200u32 {
-                let estimate = landmarks.estimate_with(c, &from_target);
+                let estimate = landmarks.estimate_from(c, &from_target);
                 if estimate != FAR {
                     assert!(estimate >= dist[c as usize], "{c} -> {t}");
                 }

@@ -13,9 +13,12 @@
 //! once ([`Workload`]): they are handled in a time-ordered queue, by step and then by request
 //! id, and they all share one load per person, so heavy traffic tires everyone.
 //!
+//! Each entry point takes one request ([`ReferralRequest`], [`LoadCurveRequest`]): the
+//! requests (people by id or label), the routing options and the seed.
+//!
 //! [`route_referrals`] routes a workload and reports the success rate with its confidence
 //! interval, chain lengths and times, attrition at each hop, the hops carried by each layer
-//! and the most solicited people ([`RouteSummary`]). [`referral_load_curve`] sweeps the request
+//! and the most solicited people ([`ReferralSummary`]). [`referral_load_curve`] sweeps the request
 //! rate and finds where throughput peaks and where it collapses ([`LoadCurve`]).
 //!
 //! Results are deterministic for a seed on every platform: random pairs come from the stream
@@ -23,45 +26,53 @@
 //!
 //! ```
 //! use reseau::fatigue::Fatigue;
-//! use reseau::referral::{RouteOptions, Strategy, Workload, route_referrals};
+//! use reseau::referral::{ReferralRequest, RouteOptions, Strategy, Workload, route_referrals};
 //! let net = reseau::datasets::aarhus_cs().compile();
 //! let options = RouteOptions::new(Strategy::Greedy)
 //!     .forward(0.8)
 //!     .layer_forward("facebook", 0.4)
 //!     .fatigue(Fatigue::hill(3.0, 2.0).half_life(10.0));
-//! let summary = route_referrals(&net, &Workload::random(1.0, 200), &options, 42)?;
+//! let request = ReferralRequest::new(Workload::random(1.0, 200)).options(options).seed(42);
+//! let summary = route_referrals(&net, &request)?;
 //! assert_eq!(summary.requests, 200);
 //! assert!(summary.success_rate > 0.0);
-//! assert_eq!(route_referrals(&net, &Workload::random(1.0, 200), &options, 42)?, summary);
+//! assert_eq!(route_referrals(&net, &request)?, summary);
 //! # Ok::<(), reseau::Error>(())
 //! ```
 
 mod choose;
 mod curve;
+mod journey;
 mod knowledge;
 mod options;
+mod request;
 pub(crate) mod route;
 mod summary;
 mod trace;
 
 pub use curve::{LoadCurve, referral_load_curve, referral_load_curve_with};
+pub use journey::{Outcome, ReferralTrace};
 pub use options::{DEFAULT_REQUESTS, RouteOptions, Strategy, Workload};
-pub use summary::{OVERLOADED, Overloaded, RouteSummary, wilson_interval};
-pub use trace::{Outcome, ReferralTrace, trace_referrals};
+pub(crate) use request::routing_request;
+pub use request::{DEFAULT_CURVE_STEPS, LoadCurveRequest, ReferralRequest};
+#[allow(deprecated)]
+pub use summary::{OVERLOADED, Overloaded, ReferralSummary, RouteSummary, wilson_interval};
+pub use trace::trace_referrals;
 
 use crate::compiled::CompiledNetwork;
 use crate::control::Control;
 use crate::error::Result;
 
-/// Routes every request of `workload` through `net` and summarises what happened.
+/// Routes every request of the request's workload through `net` and summarises what
+/// happened.
 ///
-/// Checks `options` and `workload` first: typed errors for a probability outside [0, 1], an
-/// unknown layer, a hop limit of 0, a bad fatigue curve, a rate that is not a finite positive
-/// number, no steps, an unknown person
-/// ([`Error::UnknownPerson`](crate::Error::UnknownPerson)) or a request to oneself.
+/// Checks the request first: typed errors for a probability outside [0, 1], an unknown
+/// layer, a hop limit of 0, a bad fatigue curve, a rate that is not a finite positive number,
+/// no steps, an unknown person ([`Error::UnknownPerson`](crate::Error::UnknownPerson)) or a
+/// request to oneself.
 ///
 /// ```
-/// use reseau::referral::{RouteOptions, Strategy, Workload, route_referrals};
+/// use reseau::referral::{ReferralRequest, RouteOptions, Strategy, Workload, route_referrals};
 /// use reseau::{Layer, Network};
 /// // A path 0 - 1 - 2 - 3: each intermediary forwards with probability 0.5.
 /// let mut net = Network::new();
@@ -71,20 +82,19 @@ use crate::error::Result;
 ///     net.add_tie(reseau::PersonId(i), reseau::PersonId(i + 1), "work", 1.0)?;
 /// }
 /// let options = RouteOptions::new(Strategy::Oracle).forward(0.5);
-/// let s = route_referrals(&net.compile(), &Workload::pairs(vec![[0, 3]; 4000]), &options, 1)?;
+/// let request = ReferralRequest::new(Workload::pairs(vec![[0, 3]; 4000])).options(options).seed(1);
+/// let s = route_referrals(&net.compile(), &request)?;
 /// assert!((s.success_rate - 0.25).abs() < 0.03); // two intermediaries: 0.5²
 /// assert_eq!(s.chain_lengths, vec![0, 0, 0, s.succeeded]);
-/// let bad = route_referrals(&net.compile(), &Workload::pairs(vec![[0, 9]]), &options, 1);
+/// let bad = route_referrals(&net.compile(), &ReferralRequest::pairs([[0.into(), 9.into()]]));
 /// assert_eq!(bad.unwrap_err().kind(), "UnknownPersonError");
 /// # Ok::<(), reseau::Error>(())
 /// ```
 pub fn route_referrals(
     net: &CompiledNetwork,
-    workload: &Workload,
-    options: &RouteOptions,
-    seed: u64,
-) -> Result<RouteSummary> {
-    route_referrals_with(net, workload, options, seed, &Control::none())
+    request: &ReferralRequest,
+) -> Result<ReferralSummary> {
+    route_referrals_with(net, request, &Control::none())
 }
 
 /// [`route_referrals`], watched and stoppable through `control`: it reports the requests
@@ -94,28 +104,35 @@ pub fn route_referrals(
 ///
 /// ```
 /// use reseau::control::Control;
-/// use reseau::referral::{RouteOptions, Workload, route_referrals, route_referrals_with};
+/// use reseau::referral::{ReferralRequest, Workload, route_referrals, route_referrals_with};
 /// let net = reseau::datasets::aarhus_cs().compile();
-/// let (work, options) = (Workload::random(50.0, 200), RouteOptions::default());
+/// let request = ReferralRequest::new(Workload::random(50.0, 200)).seed(1);
 /// let watch = |done: u64, total: u64| done <= total;
-/// let watched = route_referrals_with(&net, &work, &options, 1, &Control::new(&watch))?;
-/// assert_eq!(watched, route_referrals(&net, &work, &options, 1)?);
+/// let watched = route_referrals_with(&net, &request, &Control::new(&watch))?;
+/// assert_eq!(watched, route_referrals(&net, &request)?);
 /// let stop = |_: u64, _: u64| false;
-/// assert!(route_referrals_with(&net, &work, &options, 1, &Control::new(&stop)).is_err());
+/// assert!(route_referrals_with(&net, &request, &Control::new(&stop)).is_err());
 /// # Ok::<(), reseau::Error>(())
 /// ```
 pub fn route_referrals_with(
     net: &CompiledNetwork,
-    workload: &Workload,
-    options: &RouteOptions,
-    seed: u64,
+    request: &ReferralRequest,
     control: &Control<'_>,
-) -> Result<RouteSummary> {
+) -> Result<ReferralSummary> {
+    let (workload, options) = prepare(net, request)?;
+    control.check()?;
+    let engine = route::Engine::new(net, &options);
+    let run = route::RunOptions { journeys: false, measure_from: 0, control, report: true };
+    let tally = engine.run(&workload, request.seed, &run).0;
+    control.report(tally.requests, tally.requests)?;
+    Ok(ReferralSummary::new(net, tally))
+}
+
+/// The routing options and workload of `request`, checked against `net`.
+fn prepare(net: &CompiledNetwork, request: &ReferralRequest) -> Result<(Workload, RouteOptions)> {
+    let workload = request.workload(net)?;
+    let options = request.route_options();
     options.validate(net)?;
     workload.validate(net)?;
-    control.check()?;
-    let engine = route::Engine::new(net, options);
-    let tally = engine.run_measured(workload, seed, false, 0, control, true).0;
-    control.report(tally.requests, tally.requests)?;
-    Ok(RouteSummary::new(net, tally))
+    Ok((workload, options))
 }

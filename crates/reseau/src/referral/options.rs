@@ -24,6 +24,7 @@ use crate::fatigue::Fatigue;
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Strategy {
     /// Towards the target by what a person can plausibly know. On a network where everyone
@@ -71,6 +72,7 @@ pub enum Strategy {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct RouteOptions {
     /// How the next holder is chosen. Default [`Strategy::Greedy`].
@@ -203,12 +205,22 @@ impl RouteOptions {
     /// assert!(RouteOptions::default().max_hops(0).validate(&net).is_err());
     /// ```
     pub fn validate(&self, net: &CompiledNetwork) -> Result<()> {
+        self.check_against(Some(net))
+    }
+
+    /// Checks every value against its domain, without a network to check the layer names
+    /// against (the requests' `validate`).
+    pub(crate) fn check(&self) -> Result<()> {
+        self.check_against(None)
+    }
+
+    fn check_against(&self, net: Option<&CompiledNetwork>) -> Result<()> {
         if let Some(share) = self.physical_share {
             check_probability(|| "physical_share".into(), share)?;
         }
         check_probability(|| "forward".into(), self.forward)?;
         for (name, &p) in &self.layer_forward {
-            if !net.layers().iter().any(|l| &l.name == name) {
+            if net.is_some_and(|net| !net.layers().iter().any(|l| &l.name == name)) {
                 return Err(Error::UnknownLayer { name: name.clone() });
             }
             check_probability(|| format!("forward probability of layer {name:?}"), p)?;
@@ -244,6 +256,7 @@ pub const DEFAULT_REQUESTS: u64 = 1000;
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Workload {
     /// Given `[source, target]` pairs (person ids), in this order.

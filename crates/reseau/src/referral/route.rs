@@ -4,8 +4,8 @@
 use std::collections::BTreeMap;
 
 use super::choose::{Choice, Chooser, Knowledge};
+use super::journey::{Journey, Outcome};
 use super::options::{RouteOptions, Workload, arrivals_until};
-use super::trace::{Outcome, ReferralTrace};
 use crate::compiled::CompiledNetwork;
 use crate::control::Control;
 use crate::fatigue::{Fatigue, Load};
@@ -130,37 +130,24 @@ impl<'a> Engine<'a> {
         }
     }
 
-    /// Routes every request of `workload` (validated by the caller): the pairs are drawn from
-    /// the stream `(seed, 0)`, the routing from `(seed, 1)`. With `trace`, also returns each
-    /// request's path, in id order.
+    /// Routes every request of `workload` (validated by the caller) as `run` says: the pairs
+    /// are drawn from the stream `(seed, 0)`, the routing from `(seed, 1)`. With
+    /// [`Run::journeys`], also returns each request's journey, in id order. Every
+    /// [`CHECK_EVERY`] events it looks whether the control was stopped (and then gives up:
+    /// the caller returns [`Error::Cancelled`](crate::Error::Cancelled)).
     pub(crate) fn run(
         &self,
         workload: &Workload,
         seed: u64,
-        trace: bool,
-    ) -> (Tally, Vec<ReferralTrace>) {
-        self.run_measured(workload, seed, trace, 0, &Control::none(), false)
-    }
-
-    /// [`Engine::run`], counting apart the requests started from step `measure_from` on.
-    /// Every [`CHECK_EVERY`] events it looks whether `control` was stopped (and then gives up:
-    /// the caller returns [`Error::Cancelled`](crate::Error::Cancelled)); with `report`, it
-    /// also reports the requests ended out of the workload's.
-    pub(crate) fn run_measured(
-        &self,
-        workload: &Workload,
-        seed: u64,
-        trace: bool,
-        measure_from: u64,
-        control: &Control<'_>,
-        report: bool,
-    ) -> (Tally, Vec<ReferralTrace>) {
+        run: &RunOptions<'_, '_>,
+    ) -> (Tally, Vec<Journey>) {
+        let RunOptions { journeys: trace, measure_from, control, report } = *run;
         let mut events = 0u64;
         let mut ended = 0u64;
         let mut run = Run::new(self, workload, seed);
         run.trace = trace;
         run.tally.measured_from = measure_from;
-        let mut traces: Vec<Option<ReferralTrace>> =
+        let mut traces: Vec<Option<Journey>> =
             if trace { vec![None; run.total as usize] } else { Vec::new() };
         while let Some(now) = run.next_step() {
             let mut bucket =
@@ -184,8 +171,7 @@ impl<'a> Engine<'a> {
                         run.free.push(ev.flight);
                         if trace {
                             let f = &run.flights[ev.flight as usize];
-                            traces[ev.id as usize] = Some(ReferralTrace {
-                                source: f.chain[0],
+                            traces[ev.id as usize] = Some(Journey {
                                 target: f.target,
                                 start: f.start,
                                 end: now,
@@ -212,6 +198,20 @@ impl<'a> Engine<'a> {
         let traces = traces.into_iter().map(|t| t.expect("every request ends")).collect();
         (run.tally, traces)
     }
+}
+
+/// How [`Engine::run`] runs: named, so that no call passes bare booleans.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct RunOptions<'c, 'p> {
+    /// Whether to record each request's journey.
+    pub(crate) journeys: bool,
+    /// Requests started from this step on are counted apart (the load curve's and the
+    /// balance sweep's measured window; 0: all of them).
+    pub(crate) measure_from: u64,
+    /// Watched for a stop every [`CHECK_EVERY`] events.
+    pub(crate) control: &'c Control<'p>,
+    /// Whether to also report the requests ended out of the workload's to `control`.
+    pub(crate) report: bool,
 }
 
 /// What happens to a request after a step.

@@ -8,9 +8,9 @@ use crate::compiled::CompiledNetwork;
 /// How many of the most solicited people a summary lists.
 ///
 /// ```
-/// use reseau::referral::{OVERLOADED, RouteOptions, Workload, route_referrals};
+/// use reseau::referral::{OVERLOADED, ReferralRequest, Workload, route_referrals};
 /// let net = reseau::datasets::aarhus_cs().compile();
-/// let s = route_referrals(&net, &Workload::random(10.0, 20), &RouteOptions::default(), 1)?;
+/// let s = route_referrals(&net, &ReferralRequest::new(Workload::random(10.0, 20)).seed(1))?;
 /// assert_eq!(s.overloaded.len(), OVERLOADED);
 /// # Ok::<(), reseau::Error>(())
 /// ```
@@ -19,15 +19,16 @@ pub const OVERLOADED: usize = 10;
 /// One of the people who received the most requests.
 ///
 /// ```
-/// use reseau::referral::{RouteOptions, Workload, route_referrals};
+/// use reseau::referral::{ReferralRequest, Workload, route_referrals};
 /// let net = reseau::datasets::aarhus_cs().compile();
-/// let s = route_referrals(&net, &Workload::random(5.0, 20), &RouteOptions::default(), 1)?;
+/// let s = route_referrals(&net, &ReferralRequest::new(Workload::random(5.0, 20)).seed(1))?;
 /// let busiest = &s.overloaded[0];
 /// assert!(busiest.requests >= s.overloaded[1].requests);
 /// assert!(busiest.peak_load >= 1.0);
 /// # Ok::<(), reseau::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Overloaded {
     /// The person's id.
     pub person: u32,
@@ -44,9 +45,9 @@ pub struct Overloaded {
 /// intermediaries; time is counted in steps, each hop taking its layer's latency.
 ///
 /// ```
-/// use reseau::referral::{RouteOptions, Workload, route_referrals};
+/// use reseau::referral::{ReferralRequest, RouteOptions, Workload, route_referrals};
 /// let net = reseau::datasets::aarhus_cs().compile();
-/// let s = route_referrals(&net, &Workload::random(2.0, 50), &RouteOptions::default().forward(0.8), 3)?;
+/// let s = route_referrals(&net, &ReferralRequest::new(Workload::random(2.0, 50)).options(RouteOptions::default().forward(0.8)).seed(3))?;
 /// assert_eq!(s.requests, 100);
 /// assert_eq!(s.succeeded + s.unwilling + s.dead_ends + s.truncated + s.ignored, s.requests);
 /// assert!(s.success_ci95[0] <= s.success_rate && s.success_rate <= s.success_ci95[1]);
@@ -55,7 +56,8 @@ pub struct Overloaded {
 /// # Ok::<(), reseau::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct RouteSummary {
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ReferralSummary {
     /// Requests routed.
     pub requests: u64,
     /// Requests that reached their target.
@@ -104,29 +106,24 @@ pub struct RouteSummary {
     pub overloaded: Vec<Overloaded>,
 }
 
-/// The Wilson score interval for `k` successes in `n` trials, at z = 1.96.
+/// The Wilson score interval for `k` successes in `n` trials, at z = 1.96: moved to
+/// [`crate::stats::wilson_interval`].
 ///
 /// ```
-/// let [lo, hi] = reseau::referral::wilson_interval(384, 24_163);
-/// assert!(lo < 384.0 / 24_163.0 && 384.0 / 24_163.0 < hi);
-/// assert!((lo - 0.01440).abs() < 1e-4 && (hi - 0.01755).abs() < 1e-4);
-/// assert_eq!(reseau::referral::wilson_interval(0, 0), [0.0, 1.0]);
+/// #[allow(deprecated)]
+/// let old = reseau::referral::wilson_interval(3, 10);
+/// assert_eq!(old, reseau::stats::wilson_interval(3, 10));
 /// ```
+#[deprecated(since = "0.2.0", note = "moved to reseau::stats::wilson_interval")]
 pub fn wilson_interval(k: u64, n: u64) -> [f64; 2] {
-    if n == 0 {
-        return [0.0, 1.0];
-    }
-    let z = 1.96f64;
-    let (k, n) = (k as f64, n as f64);
-    let p = k / n;
-    let z2 = z * z;
-    let denominator = 1.0 + z2 / n;
-    let centre = (p + z2 / (2.0 * n)) / denominator;
-    let half = z * (p * (1.0 - p) / n + z2 / (4.0 * n * n)).sqrt() / denominator;
-    [(centre - half).max(0.0), (centre + half).min(1.0)]
+    crate::stats::wilson_interval(k, n)
 }
 
-impl RouteSummary {
+/// The old name of [`ReferralSummary`].
+#[deprecated(since = "0.2.0", note = "renamed ReferralSummary")]
+pub type RouteSummary = ReferralSummary;
+
+impl ReferralSummary {
     pub(crate) fn new(net: &CompiledNetwork, tally: Tally) -> Self {
         let share = |a: u64, b: u64| if b > 0 { a as f64 / b as f64 } else { 0.0 };
         let mean = |pairs: &mut dyn Iterator<Item = (u64, u64)>| {
@@ -143,11 +140,11 @@ impl RouteSummary {
         order.truncate(OVERLOADED);
         let mut dropped = tally.ended;
         dropped.resize(tally.alive.len(), 0);
-        RouteSummary {
+        ReferralSummary {
             requests: tally.requests,
             succeeded: tally.succeeded,
             success_rate: share(tally.succeeded, tally.requests),
-            success_ci95: wilson_interval(tally.succeeded, tally.requests),
+            success_ci95: crate::stats::wilson_interval(tally.succeeded, tally.requests),
             unwilling: tally.unwilling,
             dead_ends: tally.dead_ends,
             truncated: tally.truncated,
@@ -181,9 +178,9 @@ impl RouteSummary {
     /// and Milgram report it.
     ///
     /// ```
-    /// use reseau::referral::{RouteOptions, Workload, route_referrals};
+    /// use reseau::referral::{ReferralRequest, Workload, route_referrals};
     /// let net = reseau::datasets::aarhus_cs().compile();
-    /// let s = route_referrals(&net, &Workload::pairs(vec![[0, 1]]), &RouteOptions::default(), 1)?;
+    /// let s = route_referrals(&net, &ReferralRequest::new(Workload::pairs(vec![[0, 1]])).seed(1))?;
     /// assert_eq!(s.mean_intermediaries(), s.mean_chain_length.map(|l| l - 1.0));
     /// # Ok::<(), reseau::Error>(())
     /// ```

@@ -11,8 +11,8 @@
 use std::cmp::{Ordering, Reverse};
 use std::collections::BinaryHeap;
 
-use super::coverage::{Coverage, Picked, bound_due, greedy};
-use super::rrsets::{Index, RrSets};
+use super::coverage::{Bound, Coverage, Picked, bound_due, greedy};
+use crate::rrsets::{Index, RrSets};
 
 /// How many people to choose: a number, or as many as a budget buys.
 #[derive(Debug, Clone, Copy)]
@@ -62,8 +62,8 @@ impl Limit<'_> {
     }
 
     /// The greedy choice on `rr` (with an upper bound on the best feasible coverage when
-    /// `bound` is set).
-    pub(crate) fn pick(&self, rr: &RrSets, index: &Index, n: usize, bound: bool) -> Picked {
+    /// `bound` says so).
+    pub(crate) fn pick(&self, rr: &RrSets, index: &Index, n: usize, bound: Bound) -> Picked {
         match *self {
             Limit::Count(k) => greedy(rr, index, n, k, bound),
             Limit::Budget { budget, costs } => greedy_budget(rr, index, costs, budget, bound),
@@ -112,7 +112,7 @@ impl Ord for Key {
 /// that covers more. It stops when the budget is spent or no affordable person meets an
 /// uncovered set.
 ///
-/// With `bound`, an upper bound on the best affordable choice's coverage: the least, over
+/// With [`Bound::Compute`], an upper bound on the best affordable choice's coverage: the least, over
 /// prefixes S_j, of Λ(S_j) plus the fractional knapsack of the marginal counts given S_j
 /// (valid by submodularity, and because the fractional knapsack bounds the integral one).
 pub(crate) fn greedy_budget(
@@ -120,7 +120,7 @@ pub(crate) fn greedy_budget(
     index: &Index,
     costs: &[f64],
     budget: f64,
-    bound: bool,
+    bound: Bound,
 ) -> Picked {
     let n = costs.len();
     let mut cov = Coverage::new(rr, index, n);
@@ -136,7 +136,7 @@ pub(crate) fn greedy_budget(
     let mut bounded = usize::MAX;
     loop {
         let j = picked.relays.len();
-        if bound && bounded != j && bound_due(j) {
+        if bound == Bound::Compute && bounded != j && bound_due(j) {
             bounded = j;
             upper = upper.min(cov.total as f64 + knapsack(&cov.count, costs, budget));
         }
@@ -157,7 +157,7 @@ pub(crate) fn greedy_budget(
         picked.relays.push(v);
         spent += cost;
     }
-    if bound {
+    if bound == Bound::Compute {
         upper = upper.min(cov.total as f64 + knapsack(&cov.count, costs, budget));
         picked.upper = Some(upper);
     }
@@ -213,16 +213,16 @@ mod tests {
         }
         let index = Index::new(&rr, 4);
         let costs = [10.0, 1.0, 1.0, 1.0];
-        let p = greedy_budget(&rr, &index, &costs, 10.0, true);
+        let p = greedy_budget(&rr, &index, &costs, 10.0, Bound::Compute);
         assert_eq!(p.relays, vec![0]);
         assert_eq!(p.covered, 6);
         assert!(p.upper.unwrap() >= 6.0);
         // With 12 to spend the cost-effective greedy takes the cheap ones first, then cannot
         // afford person 0: the single person is still better.
-        let p = greedy_budget(&rr, &index, &costs, 12.0, false);
+        let p = greedy_budget(&rr, &index, &costs, 12.0, Bound::Skip);
         assert_eq!(p.relays, vec![0]);
         // With 13, everyone fits.
-        let p = greedy_budget(&rr, &index, &costs, 13.0, false);
+        let p = greedy_budget(&rr, &index, &costs, 13.0, Bound::Skip);
         assert_eq!(p.covered, 9);
     }
 

@@ -191,7 +191,7 @@ pub(crate) fn lazy_greedy(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cascade::exact_spread;
+    use crate::cascade::{ExactSpreadRequest, exact_spread};
     use crate::{Layer, Network, PersonId};
 
     fn network() -> CompiledNetwork {
@@ -243,7 +243,10 @@ mod tests {
     fn the_lazy_greedy_on_exact_spreads_is_the_plain_greedy() {
         let view = network();
         let model = Model::independent_cascade(0.4);
-        let spread = |s: &[u32]| exact_spread(&view, &Seeds::from(s), &model).unwrap();
+        let spread = |s: &[u32]| {
+            exact_spread(&view, &ExactSpreadRequest::new(s.iter().copied()).model(model.clone()))
+                .unwrap()
+        };
         let singles: Vec<f64> = (0..8).map(|v| spread(&[v])).collect();
         for k in 1..=4 {
             let limit = Limit::Count(k);

@@ -10,7 +10,7 @@
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
-use super::rrsets::{Index, RrSets};
+use crate::rrsets::{Index, RrSets};
 
 /// What a greedy pass chose.
 #[derive(Debug, Clone, Default)]
@@ -85,10 +85,19 @@ pub(crate) fn bound_due(j: usize) -> bool {
     j == 0 || j.is_power_of_two()
 }
 
-/// Chooses `k` people greedily. With `bound`, also an upper bound on the best `k` people's
+/// Whether a greedy choice also works out an upper bound on the best feasible coverage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Bound {
+    /// The upper bound too (OPIM-C).
+    Compute,
+    /// The choice only (IMM).
+    Skip,
+}
+
+/// Chooses `k` people greedily. With [`Bound::Compute`], also an upper bound on the best `k` people's
 /// coverage: the least, over the prefixes S_j, of Λ(S_j) plus the `k` largest marginal
 /// counts given S_j (valid by submodularity; Tang et al. 2018).
-pub(crate) fn greedy(rr: &RrSets, index: &Index, n: usize, k: usize, bound: bool) -> Picked {
+pub(crate) fn greedy(rr: &RrSets, index: &Index, n: usize, k: usize, bound: Bound) -> Picked {
     let mut cov = Coverage::new(rr, index, n);
     let mut heap: BinaryHeap<(u32, Reverse<u32>)> =
         (0..n as u32).map(|v| (cov.count[v as usize], Reverse(v))).collect();
@@ -98,7 +107,7 @@ pub(crate) fn greedy(rr: &RrSets, index: &Index, n: usize, k: usize, bound: bool
     let mut bounded = usize::MAX;
     while picked.relays.len() < k {
         let j = picked.relays.len();
-        if bound && bounded != j && bound_due(j) {
+        if bound == Bound::Compute && bounded != j && bound_due(j) {
             bounded = j;
             upper = upper.min((cov.total + cov.top_sum(k, &mut buffer)) as f64);
         }
@@ -111,7 +120,7 @@ pub(crate) fn greedy(rr: &RrSets, index: &Index, n: usize, k: usize, bound: bool
         picked.gains.push(cov.add(v));
         picked.relays.push(v);
     }
-    if bound {
+    if bound == Bound::Compute {
         upper = upper.min((cov.total + cov.top_sum(k, &mut buffer)) as f64);
         picked.upper = Some(upper);
     }
@@ -133,7 +142,7 @@ mod tests {
             rr.push_set(set);
         }
         let index = Index::new(&rr, n);
-        let p = greedy(&rr, &index, n, 3, true);
+        let p = greedy(&rr, &index, n, 3, Bound::Compute);
         assert_eq!(p.relays, vec![1, 3, 0]);
         assert_eq!(p.gains, vec![3, 2, 0]);
         assert_eq!(p.covered, 5);

@@ -9,9 +9,9 @@ use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
 use super::budget::{Key, Limit};
-use super::rrsets::LiveGraph;
-use crate::reputation::pagerank::{Csr, Power, pagerank};
+use crate::centrality::{Csr, Power, pagerank};
 use crate::rng::Stream;
+use crate::rrsets::LiveGraph;
 
 /// The chosen people and the score each was chosen by.
 pub(crate) type Ranked = (Vec<u32>, Vec<f64>);

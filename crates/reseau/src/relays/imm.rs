@@ -19,10 +19,11 @@ use std::f64::consts::{LN_2, SQRT_2};
 
 use super::Outcome;
 use super::budget::Limit;
-use super::rrsets::{Index, LiveGraph, RrSets};
+use super::coverage::Bound;
 use crate::control::Control;
 use crate::error::Result;
-use crate::fatigue::math::ln;
+use crate::math::ln;
+use crate::rrsets::{Index, LiveGraph, RrSets};
 
 /// ln C(n, k), summed term by term with the portable logarithm.
 pub(crate) fn ln_binomial(n: usize, k: usize) -> f64 {
@@ -62,7 +63,7 @@ pub(crate) fn imm(
         let x = nf / f64::from(1u32 << i.min(31));
         first.extend_to(graph, seeds[0], (lambda1 / x).ceil() as u64, control)?;
         let index = Index::new(&first, n);
-        let picked = limit.pick(&first, &index, n, false);
+        let picked = limit.pick(&first, &index, n, Bound::Skip);
         let estimate = nf * picked.covered as f64 / first.len() as f64;
         if estimate >= (1.0 + eps1) * x {
             lower = estimate / (1.0 + eps1);
@@ -80,7 +81,7 @@ pub(crate) fn imm(
     let mut rr = RrSets::new(n);
     let theta = rr.extend_to(graph, seeds[1], theta, control)?;
     let index = Index::new(&rr, n);
-    let picked = limit.pick(&rr, &index, n, false);
+    let picked = limit.pick(&rr, &index, n, Bound::Skip);
     let scale = nf / theta as f64;
     Ok(Outcome {
         gains: picked.gains.iter().map(|&g| g as f64 * scale).collect(),

@@ -19,19 +19,14 @@
 //! switched-off layers, multipliers, influencers, media, distrust), so that selection and
 //! simulation agree on the model; every choice is then evaluated by [`cascade::simulate`]
 //! on streams the selection did not use, under the model or under
-//! [`SelectOptions::evaluation_model`] (for instance with recommendation fatigue).
+//! [`SelectRelaysRequest::evaluation_model`] (for instance with recommendation fatigue).
 //!
 //! ```
 //! use reseau::cascade::Model;
-//! use reseau::relays::{Method, SelectOptions, select_relays};
+//! use reseau::relays::{Method, SelectRelaysRequest, select_relays};
 //! let net = reseau::datasets::aarhus_cs().compile();
-//! let options = SelectOptions {
-//!     k: Some(3),
-//!     model: Model::independent_cascade(0.1),
-//!     method: Method::Imm,
-//!     ..Default::default()
-//! };
-//! let chosen = select_relays(&net, &options, 0)?;
+//! let request = SelectRelaysRequest::k(3).model(Model::independent_cascade(0.1)).method(Method::Imm);
+//! let chosen = select_relays(&net, &request)?;
 //! let spread = chosen.spread.unwrap();
 //! println!("enlist {:?}: {:.1} people reached ({:.1}–{:.1})", chosen.relays, spread.mean,
 //!     spread.ci95[0], spread.ci95[1]);
@@ -50,12 +45,13 @@ mod coverage;
 mod heuristics;
 mod imm;
 mod opim;
-pub(crate) mod rrsets;
 mod select;
 
 pub use select::{
-    Method, SelectOptions, Selection, evaluation_seed, select_relays, select_relays_with,
+    Method, RelaySelection, SelectRelaysRequest, evaluation_seed, select_relays, select_relays_with,
 };
+#[allow(deprecated)]
+pub use select::{SelectOptions, Selection};
 
 /// What a method returns before the evaluation.
 #[derive(Debug, Clone)]

@@ -16,11 +16,12 @@ use std::f64::consts::LN_2;
 
 use super::Outcome;
 use super::budget::Limit;
+use super::coverage::Bound;
 use super::imm::ln_binomial;
-use super::rrsets::{Index, LiveGraph, RrSets};
 use crate::control::Control;
 use crate::error::Result;
-use crate::fatigue::math::ln;
+use crate::math::ln;
+use crate::rrsets::{Index, LiveGraph, RrSets};
 
 /// Runs OPIM-C; `seeds` are the streams of R1 and R2.
 pub(crate) fn opim_c(
@@ -53,7 +54,7 @@ pub(crate) fn opim_c(
         theta = r1.extend_to(graph, seeds[0], theta, control)?;
         r2.extend_to(graph, seeds[1], theta, control)?;
         let index = Index::new(&r1, n);
-        let picked = limit.pick(&r1, &index, n, true);
+        let picked = limit.pick(&r1, &index, n, Bound::Compute);
         let mut chosen = vec![false; n];
         for &v in &picked.relays {
             chosen[v as usize] = true;

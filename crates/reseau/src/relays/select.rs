@@ -3,13 +3,13 @@
 use serde::{Deserialize, Serialize};
 
 use super::budget::Limit;
-use super::rrsets::LiveGraph;
 use super::{Outcome, celf, heuristics, imm, opim};
-use crate::cascade::{MAX_RUNS, Model, Seeds, SpreadStats, simulate_with};
+use crate::cascade::{MAX_RUNS, Model, Seeds, SpreadStats, simulate_seeds};
 use crate::compiled::CompiledNetwork;
 use crate::control::Control;
 use crate::error::{Error, Result, check_non_negative};
 use crate::rng::Stream;
+use crate::rrsets::LiveGraph;
 
 /// How [`select_relays`] chooses.
 ///
@@ -21,6 +21,7 @@ use crate::rng::Stream;
 /// assert_eq!(Method::default(), Method::Imm);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Method {
     /// IMM (Tang, Shi & Xiao 2015): RR sets, (1 − 1/e − ε)-approximate with probability
@@ -41,19 +42,23 @@ pub enum Method {
     Random,
 }
 
-/// Options of [`select_relays`]; give exactly one of `k` and `budget`.
+/// What [`select_relays`] is asked: how many relays (`k`) or what they may cost
+/// (`budget`, exactly one of the two), the model, the method and its parameters, the
+/// independent evaluation, and the seed.
 ///
 /// ```
-/// use reseau::relays::{Method, SelectOptions};
-/// let options: SelectOptions =
-///     serde_json::from_str(r#"{"k": 10, "method": "opim_c", "epsilon": 0.2}"#).unwrap();
-/// assert_eq!((options.k, options.method, options.ell), (Some(10), Method::OpimC, 1.0));
-/// assert!(options.validate().is_ok());
-/// assert!(SelectOptions { k: Some(3), epsilon: 1.0, ..Default::default() }.validate().is_err());
+/// use reseau::relays::{Method, SelectRelaysRequest};
+/// let request: SelectRelaysRequest =
+///     serde_json::from_str(r#"{"k": 10, "method": "opim_c", "epsilon": 0.2, "seed": 3}"#).unwrap();
+/// assert_eq!((request.k, request.method, request.ell, request.seed), (Some(10), Method::OpimC, 1.0, 3));
+/// assert!(request.validate().is_ok());
+/// assert_eq!(SelectRelaysRequest::k(10).method(Method::OpimC).seed(3).epsilon, 0.1);
+/// assert!(SelectRelaysRequest { k: Some(3), epsilon: 1.0, ..Default::default() }.validate().is_err());
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
-pub struct SelectOptions {
+pub struct SelectRelaysRequest {
     /// Choose this many relays (1 ≤ k ≤ n).
     pub k: Option<usize>,
     /// Or choose relays whose costs add up to at most this.
@@ -80,11 +85,18 @@ pub struct SelectOptions {
     /// with recommendation fatigue, to see how much of the promised spread survives crowded
     /// channels.
     pub evaluation_model: Option<Model>,
+    /// The seed: the same seed gives the same selection on every platform and for any
+    /// number of threads (default 0).
+    pub seed: u64,
 }
 
-impl Default for SelectOptions {
+/// The old name of [`SelectRelaysRequest`] (which now carries the seed).
+#[deprecated(since = "0.2.0", note = "renamed SelectRelaysRequest")]
+pub type SelectOptions = SelectRelaysRequest;
+
+impl Default for SelectRelaysRequest {
     fn default() -> Self {
-        SelectOptions {
+        SelectRelaysRequest {
             k: None,
             budget: None,
             costs: None,
@@ -95,19 +107,85 @@ impl Default for SelectOptions {
             evaluation_runs: 10_000,
             celf_runs: 1_000,
             evaluation_model: None,
+            seed: 0,
         }
     }
 }
 
-impl SelectOptions {
+impl SelectRelaysRequest {
+    /// The defaults, choosing `k` relays.
+    ///
+    /// ```
+    /// assert_eq!(reseau::relays::SelectRelaysRequest::k(3).k, Some(3));
+    /// ```
+    pub fn k(k: usize) -> Self {
+        SelectRelaysRequest { k: Some(k), ..SelectRelaysRequest::default() }
+    }
+
+    /// The defaults, choosing relays within `budget`.
+    ///
+    /// ```
+    /// assert_eq!(reseau::relays::SelectRelaysRequest::budget(4.0).budget, Some(4.0));
+    /// ```
+    pub fn budget(budget: f64) -> Self {
+        SelectRelaysRequest { budget: Some(budget), ..SelectRelaysRequest::default() }
+    }
+
+    /// Sets the model.
+    ///
+    /// ```
+    /// use reseau::cascade::Model;
+    /// let request = reseau::relays::SelectRelaysRequest::k(3).model(Model::weighted_cascade());
+    /// assert_eq!(request.model, Model::weighted_cascade());
+    /// ```
+    #[must_use]
+    pub fn model(mut self, model: Model) -> Self {
+        self.model = model;
+        self
+    }
+
+    /// Sets the method.
+    ///
+    /// ```
+    /// use reseau::relays::{Method, SelectRelaysRequest};
+    /// assert_eq!(SelectRelaysRequest::k(3).method(Method::Celf).method, Method::Celf);
+    /// ```
+    #[must_use]
+    pub fn method(mut self, method: Method) -> Self {
+        self.method = method;
+        self
+    }
+
+    /// Sets the runs of the independent evaluation (0 skips it).
+    ///
+    /// ```
+    /// assert_eq!(reseau::relays::SelectRelaysRequest::k(3).evaluation_runs(0).evaluation_runs, 0);
+    /// ```
+    #[must_use]
+    pub fn evaluation_runs(mut self, runs: u64) -> Self {
+        self.evaluation_runs = runs;
+        self
+    }
+
+    /// Sets the seed.
+    ///
+    /// ```
+    /// assert_eq!(reseau::relays::SelectRelaysRequest::k(3).seed(9).seed, 9);
+    /// ```
+    #[must_use]
+    pub fn seed(mut self, seed: u64) -> Self {
+        self.seed = seed;
+        self
+    }
+
     /// Checks every parameter that does not depend on the network (the number of people, the
     /// costs' count and the layer names are checked by [`select_relays`]).
     ///
     /// ```
-    /// use reseau::relays::SelectOptions;
-    /// let both = SelectOptions { k: Some(2), budget: Some(5.0), ..Default::default() };
+    /// use reseau::relays::SelectRelaysRequest;
+    /// let both = SelectRelaysRequest { k: Some(2), budget: Some(5.0), ..Default::default() };
     /// assert_eq!(both.validate().unwrap_err().kind(), "InvalidParameterError");
-    /// assert!(SelectOptions::default().validate().is_err()); // neither k nor budget
+    /// assert!(SelectRelaysRequest::default().validate().is_err()); // neither k nor budget
     /// ```
     pub fn validate(&self) -> Result<()> {
         match (self.k, self.budget) {
@@ -164,10 +242,9 @@ impl SelectOptions {
 /// independent Monte Carlo evaluation found.
 ///
 /// ```
-/// use reseau::relays::{SelectOptions, select_relays};
+/// use reseau::relays::{SelectRelaysRequest, select_relays};
 /// let net = reseau::datasets::aarhus_cs().compile();
-/// let options = SelectOptions { k: Some(3), evaluation_runs: 2_000, ..Default::default() };
-/// let chosen = select_relays(&net, &options, 1)?;
+/// let chosen = select_relays(&net, &SelectRelaysRequest::k(3).evaluation_runs(2_000).seed(1))?;
 /// assert_eq!((chosen.relays.len(), chosen.gains.len()), (3, 3));
 /// let spread = chosen.spread.as_ref().unwrap();
 /// // The method's own estimate and the independent evaluation agree roughly.
@@ -175,7 +252,8 @@ impl SelectOptions {
 /// # Ok::<(), reseau::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Selection {
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct RelaySelection {
     /// The method that chose.
     pub method: Method,
     /// The relays, in the order chosen.
@@ -195,13 +273,17 @@ pub struct Selection {
     /// A lower bound on the choice's approximation ratio, holding with probability
     /// 1 − 1/n^ℓ: IMM's 1 − 1/e − ε (within a budget ½(1 − 1/e) − ε); OPIM-C's certified α
     /// (computed from the samples). `None` for the other methods and when the model is not a
-    /// live-edge model (see [`SelectOptions::model`] and `docs/relays.md`).
+    /// live-edge model (see [`SelectRelaysRequest::model`] and `docs/relays.md`).
     pub approximation: Option<f64>,
     /// The relays' total cost.
     pub cost: f64,
     /// RR sets drawn (IMM, OPIM-C) or cascades run (CELF); 0 for the heuristics.
     pub samples: u64,
 }
+
+/// The old name of [`RelaySelection`].
+#[deprecated(since = "0.2.0", note = "renamed RelaySelection")]
+pub type Selection = RelaySelection;
 
 /// Stream tags deriving the independent sub-seeds of one call.
 const PHASE_A: u64 = 0x5245_4c41_5953_0001; // "RELAYS" 1
@@ -219,12 +301,13 @@ fn sub_seed(seed: u64, tag: u64) -> u64 {
 /// shards ([`simulate_runs`](crate::cascade::simulate_runs)) on several machines.
 ///
 /// ```
-/// use reseau::cascade::{Seeds, simulate};
-/// use reseau::relays::{SelectOptions, evaluation_seed, select_relays};
+/// use reseau::cascade::{SimulateRequest, simulate};
+/// use reseau::relays::{SelectRelaysRequest, evaluation_seed, select_relays};
 /// let net = reseau::datasets::aarhus_cs().compile();
-/// let options = SelectOptions { k: Some(2), evaluation_runs: 500, ..Default::default() };
-/// let chosen = select_relays(&net, &options, 9)?;
-/// let again = simulate(&net, &Seeds::from(chosen.relays.clone()), &options.model, 500, evaluation_seed(9))?;
+/// let request = SelectRelaysRequest::k(2).evaluation_runs(500).seed(9);
+/// let chosen = select_relays(&net, &request)?;
+/// let evaluation = SimulateRequest::new(chosen.relays.clone()).model(request.model).runs(500);
+/// let again = simulate(&net, &evaluation.seed(evaluation_seed(9)))?;
 /// assert_eq!(Some(again.total), chosen.spread);
 /// # Ok::<(), reseau::Error>(())
 /// ```
@@ -233,41 +316,41 @@ pub fn evaluation_seed(seed: u64) -> u64 {
 }
 
 /// Chooses relays: `k` people, or people within a budget, who maximise the expected spread of
-/// a message under `options.model`, by `options.method`; then evaluates the choice by an
+/// a message under `request.model`, by `request.method`; then evaluates the choice by an
 /// independent Monte Carlo simulation.
 ///
 /// The same `seed` gives the same selection on every platform and for any number of threads.
 ///
 /// ```
 /// use reseau::cascade::Model;
-/// use reseau::relays::{Method, SelectOptions, select_relays};
+/// use reseau::relays::{Method, SelectRelaysRequest, select_relays};
 /// let net = reseau::datasets::aarhus_cs().compile();
-/// let options = SelectOptions {
+/// let request = SelectRelaysRequest {
 ///     k: Some(5),
 ///     model: Model::independent_cascade(0.05),
 ///     method: Method::OpimC,
 ///     evaluation_runs: 1_000,
+///     seed: 7,
 ///     ..Default::default()
 /// };
-/// let chosen = select_relays(&net, &options, 7)?;
+/// let chosen = select_relays(&net, &request)?;
 /// assert_eq!(chosen.relays.len(), 5);
 /// assert!(chosen.approximation.unwrap() > 0.0);
-/// assert_eq!(chosen, select_relays(&net, &options, 7)?); // reproducible
+/// assert_eq!(chosen, select_relays(&net, &request)?); // reproducible
 ///
 /// // Within a budget, with costs of our own: person 0 costs 10, everyone else 1.
 /// let mut costs = vec![1.0; net.num_people()];
 /// costs[0] = 10.0;
-/// let budgeted = SelectOptions { k: None, budget: Some(4.0), costs: Some(costs), ..options };
-/// let chosen = select_relays(&net, &budgeted, 7)?;
+/// let budgeted = SelectRelaysRequest { k: None, budget: Some(4.0), costs: Some(costs), ..request };
+/// let chosen = select_relays(&net, &budgeted)?;
 /// assert!(chosen.cost <= 4.0 && !chosen.relays.contains(&0));
 /// # Ok::<(), reseau::Error>(())
 /// ```
 pub fn select_relays(
     net: &CompiledNetwork,
-    options: &SelectOptions,
-    seed: u64,
-) -> Result<Selection> {
-    select_relays_with(net, options, seed, &Control::none())
+    request: &SelectRelaysRequest,
+) -> Result<RelaySelection> {
+    select_relays_with(net, request, &Control::none())
 }
 
 /// [`select_relays`], watched and stoppable through `control`: it reports the RR sets drawn
@@ -278,22 +361,22 @@ pub fn select_relays(
 ///
 /// ```
 /// use reseau::control::Control;
-/// use reseau::relays::{SelectOptions, select_relays, select_relays_with};
+/// use reseau::relays::{SelectRelaysRequest, select_relays, select_relays_with};
 /// let net = reseau::datasets::aarhus_cs().compile();
-/// let options = SelectOptions { k: Some(3), evaluation_runs: 1_000, ..Default::default() };
+/// let request = SelectRelaysRequest::k(3).evaluation_runs(1_000).seed(1);
 /// let watch = |done: u64, total: u64| done <= total;
-/// assert_eq!(select_relays_with(&net, &options, 1, &Control::new(&watch))?, select_relays(&net, &options, 1)?);
+/// assert_eq!(select_relays_with(&net, &request, &Control::new(&watch))?, select_relays(&net, &request)?);
 /// let stop = |_: u64, _: u64| false;
-/// let err = select_relays_with(&net, &options, 1, &Control::new(&stop)).unwrap_err();
+/// let err = select_relays_with(&net, &request, &Control::new(&stop)).unwrap_err();
 /// assert_eq!(err.kind(), "CancelledError");
 /// # Ok::<(), reseau::Error>(())
 /// ```
 pub fn select_relays_with(
     net: &CompiledNetwork,
-    options: &SelectOptions,
-    seed: u64,
+    request: &SelectRelaysRequest,
     control: &Control<'_>,
-) -> Result<Selection> {
+) -> Result<RelaySelection> {
+    let (options, seed) = (request, request.seed);
     options.validate()?;
     let n = net.num_people();
     if let Some(k) = options.k {
@@ -359,7 +442,7 @@ pub fn select_relays_with(
     let evaluation_model = options.evaluation_model.as_ref().unwrap_or(&options.model);
     let spread = if options.evaluation_runs > 0 {
         let seeds = Seeds::from(outcome.relays.clone());
-        let summary = simulate_with(
+        let summary = simulate_seeds(
             net,
             &seeds,
             evaluation_model,
@@ -371,7 +454,7 @@ pub fn select_relays_with(
     } else {
         None
     };
-    Ok(Selection {
+    Ok(RelaySelection {
         method: options.method,
         cost: outcome.relays.iter().map(|&v| costs[v as usize]).sum(),
         estimated_spread: (!outcome.estimate.is_nan()).then_some(outcome.estimate),

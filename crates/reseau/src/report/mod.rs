@@ -10,9 +10,10 @@
 //! report in Rust, Python and JavaScript.
 //!
 //! ```
-//! use reseau::report::{ReportOptions, headline};
+//! use reseau::report::{ReportRequest, report};
 //! let net = reseau::datasets::aarhus_cs();
-//! let report = headline(&net, &ReportOptions::quick(), 7)?;
+//! let report = report(&net, &ReportRequest::quick())?; // seed 7
+//! assert_eq!(report.seed, 7);
 //! assert_eq!(report.network.people, 61);
 //! assert!(report.text().contains("Balance"));
 //! let charts = report.charts();
@@ -25,16 +26,17 @@ mod text;
 
 use serde::{Deserialize, Serialize};
 
-use crate::balance::{BalanceOptions, BalanceReport, Decline, balance_with};
-use crate::cascade::{LayerSettings, Model, Seeds, simulate_with};
+use crate::balance::{BalanceReport, BalanceRequest, Decline, balance_with};
+use crate::cascade::{LayerSettings, Model, Seeds, simulate_seeds};
 use crate::control::Control;
 use crate::error::Result;
 use crate::fatigue::Fatigue;
 use crate::model::{LayerId, LayerKind, Network, PersonId};
-use crate::referral::{LoadCurve, RouteOptions, referral_load_curve_with};
-use crate::relays::{SelectOptions, Selection, select_relays_with};
+use crate::referral::{LoadCurve, LoadCurveRequest, RouteOptions, referral_load_curve_with};
+use crate::relays::{RelaySelection, SelectRelaysRequest, select_relays_with};
 
-/// What the report runs; the defaults are the README's main command.
+/// What the report runs, every value given (see [`ReportRequest`] for what a call asks); the
+/// defaults are the README's main command.
 ///
 /// ```
 /// use reseau::report::ReportOptions;
@@ -44,6 +46,7 @@ use crate::relays::{SelectOptions, Selection, select_relays_with};
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct ReportOptions {
     /// The report's title.
@@ -131,8 +134,218 @@ impl ReportOptions {
     }
 }
 
+/// What [`report`] is asked: `quick` for a preview, the seed (default 7), and any of the
+/// [`ReportOptions`] to change. The options not given are [`ReportOptions::default`]'s, or
+/// [`ReportOptions::quick`]'s with `quick`.
+///
+/// ```
+/// use reseau::report::{ReportOptions, ReportRequest};
+/// let request: ReportRequest = serde_json::from_str(r#"{"quick": true, "runs": 800, "budget": null}"#)?;
+/// let options = request.options();
+/// assert_eq!((options.runs, options.steps, options.budget), (800, 100, None)); // steps: quick's
+/// assert_eq!(request.seed, 7);
+/// assert_eq!(ReportRequest::default().options(), ReportOptions::default());
+/// assert_eq!(ReportRequest::quick().options(), ReportOptions::quick());
+/// assert!(serde_json::from_str::<ReportRequest>(r#"{"run": 5}"#).is_err());
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default, deny_unknown_fields)]
+pub struct ReportRequest {
+    /// Fewer runs and steps, a preview: the options not given are [`ReportOptions::quick`]'s
+    /// (default `false`).
+    pub quick: bool,
+    /// The seed every part uses (default 7).
+    pub seed: u64,
+    /// The report's title (default "reseau report").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The campaign model (default Independent Cascade p = 0.1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub model: Option<Model>,
+    /// Monte Carlo runs for the cascade and the relays' evaluation (default 10,000; quick
+    /// 500).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub runs: Option<u64>,
+    /// How many relays to choose (default 3).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub relays: Option<usize>,
+    /// The budget of the budgeted choice, in people's costs (default 4; `null` skips it).
+    #[serde(default = "default_budget")]
+    pub budget: Option<f64>,
+    /// Fatigue of the physical channel (and of everything, with `digital_fatigue` `null`);
+    /// default Hill, half 2, exponent 2, half-life 10 steps.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fatigue: Option<Fatigue>,
+    /// Fatigue of the digital channel (default the same curve as the default `fatigue`, in a
+    /// channel of its own; `null`: one channel for every layer).
+    #[serde(default = "default_digital_fatigue")]
+    pub digital_fatigue: Option<Fatigue>,
+    /// The load curve's request rates, increasing (default 0.5, 1, 2, …, 512).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rates: Option<Vec<f64>>,
+    /// Steps of the load curve (default 300; quick 100).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub steps: Option<u32>,
+    /// The balance sweep's mixes (default 0, 0.1, …, 1; quick 0, 0.25, …, 1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mixes: Option<Vec<f64>>,
+    /// Steps of referrals per mix (default 1,000; quick 100).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub balance_steps: Option<u32>,
+    /// Cascades per mix and period (default 1,000; quick 100).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub balance_runs: Option<u64>,
+    /// The declining layer (default, or `null`: the digital layer with the most ties, if any).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decline_layer: Option<String>,
+    /// The share of its ties it loses per period (default 0.3).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decline_rate: Option<f64>,
+    /// Periods of decline; the layer is gone at the last one (default 4; quick 2).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decline_periods: Option<u32>,
+}
+
+fn default_budget() -> Option<f64> {
+    ReportOptions::default().budget
+}
+
+fn default_digital_fatigue() -> Option<Fatigue> {
+    ReportOptions::default().digital_fatigue
+}
+
+impl Default for ReportRequest {
+    fn default() -> Self {
+        ReportRequest {
+            quick: false,
+            seed: 7,
+            title: None,
+            model: None,
+            runs: None,
+            relays: None,
+            budget: default_budget(),
+            fatigue: None,
+            digital_fatigue: default_digital_fatigue(),
+            rates: None,
+            steps: None,
+            mixes: None,
+            balance_steps: None,
+            balance_runs: None,
+            decline_layer: None,
+            decline_rate: None,
+            decline_periods: None,
+        }
+    }
+}
+
+impl ReportRequest {
+    /// A quick report (see [`ReportOptions::quick`]), seed 7.
+    ///
+    /// ```
+    /// assert!(reseau::report::ReportRequest::quick().quick);
+    /// ```
+    pub fn quick() -> Self {
+        ReportRequest { quick: true, ..ReportRequest::default() }
+    }
+
+    /// A report with every option as `options` gives it.
+    ///
+    /// ```
+    /// use reseau::report::{ReportOptions, ReportRequest};
+    /// let options = ReportOptions { runs: 1234, ..ReportOptions::quick() };
+    /// assert_eq!(ReportRequest::from_options(&options).options(), options);
+    /// ```
+    pub fn from_options(options: &ReportOptions) -> Self {
+        let o = options.clone();
+        ReportRequest {
+            quick: false,
+            seed: 7,
+            title: Some(o.title),
+            model: Some(o.model),
+            runs: Some(o.runs),
+            relays: Some(o.relays),
+            budget: o.budget,
+            fatigue: Some(o.fatigue),
+            digital_fatigue: o.digital_fatigue,
+            rates: Some(o.rates),
+            steps: Some(o.steps),
+            mixes: Some(o.mixes),
+            balance_steps: Some(o.balance_steps),
+            balance_runs: Some(o.balance_runs),
+            decline_layer: o.decline_layer,
+            decline_rate: Some(o.decline_rate),
+            decline_periods: Some(o.decline_periods),
+        }
+    }
+
+    /// Sets the seed.
+    ///
+    /// ```
+    /// assert_eq!(reseau::report::ReportRequest::quick().seed(1).seed, 1);
+    /// ```
+    #[must_use]
+    pub fn seed(mut self, seed: u64) -> Self {
+        self.seed = seed;
+        self
+    }
+
+    /// Every option: the ones given over [`ReportOptions::default`]'s, or
+    /// [`ReportOptions::quick`]'s with `quick`.
+    ///
+    /// ```
+    /// let options = reseau::report::ReportRequest::quick().options();
+    /// assert_eq!(options, reseau::report::ReportOptions::quick());
+    /// ```
+    pub fn options(&self) -> ReportOptions {
+        let base = if self.quick { ReportOptions::quick() } else { ReportOptions::default() };
+        let r = self.clone();
+        ReportOptions {
+            title: r.title.unwrap_or(base.title),
+            model: r.model.unwrap_or(base.model),
+            runs: r.runs.unwrap_or(base.runs),
+            relays: r.relays.unwrap_or(base.relays),
+            budget: r.budget,
+            fatigue: r.fatigue.unwrap_or(base.fatigue),
+            digital_fatigue: r.digital_fatigue,
+            rates: r.rates.unwrap_or(base.rates),
+            steps: r.steps.unwrap_or(base.steps),
+            mixes: r.mixes.unwrap_or(base.mixes),
+            balance_steps: r.balance_steps.unwrap_or(base.balance_steps),
+            balance_runs: r.balance_runs.unwrap_or(base.balance_runs),
+            decline_layer: r.decline_layer.or(base.decline_layer),
+            decline_rate: r.decline_rate.unwrap_or(base.decline_rate),
+            decline_periods: r.decline_periods.unwrap_or(base.decline_periods),
+        }
+    }
+
+    /// Checks what does not depend on a network: the parts' own checks run when the report
+    /// does, so this checks the shares and counts the report itself uses.
+    ///
+    /// ```
+    /// use reseau::report::ReportRequest;
+    /// assert!(ReportRequest::quick().validate().is_ok());
+    /// assert!(ReportRequest { decline_rate: Some(2.0), ..ReportRequest::quick() }.validate().is_err());
+    /// ```
+    pub fn validate(&self) -> Result<()> {
+        let o = self.options();
+        crate::error::check_probability(|| "decline_rate".into(), o.decline_rate)?;
+        if o.decline_periods == 0 {
+            return Err(crate::Error::invalid("decline_periods", 0, "an integer >= 1"));
+        }
+        o.model.validate()?;
+        o.fatigue.validate()?;
+        if let Some(f) = &o.digital_fatigue {
+            f.validate()?;
+        }
+        Ok(())
+    }
+}
+
 /// One layer in the report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LayerSummary {
     /// Its name.
     pub name: String,
@@ -150,6 +363,7 @@ pub struct LayerSummary {
 
 /// The network in the report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct NetworkSummary {
     /// People.
     pub people: usize,
@@ -169,6 +383,7 @@ pub struct NetworkSummary {
 
 /// The campaign in the report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CampaignSummary {
     /// Who starts it (the most connected person), by name.
     pub seed_person: String,
@@ -190,6 +405,7 @@ pub struct CampaignSummary {
 
 /// The report's numbers; [`Report::text`] and [`Report::charts`] present them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Report {
     /// The title.
     pub title: String,
@@ -202,9 +418,9 @@ pub struct Report {
     /// The people's names, by id (for the relays and the campaign).
     pub names: Vec<String>,
     /// The best `options.relays` relays (IMM, ε = 0.1).
-    pub relays: Selection,
+    pub relays: RelaySelection,
     /// The best relays within `options.budget` (`None`: no budget).
-    pub budgeted: Option<Selection>,
+    pub budgeted: Option<RelaySelection>,
     /// The campaign from the most connected person.
     pub campaign: CampaignSummary,
     /// The referral load curve under fatigue.
@@ -216,9 +432,9 @@ pub struct Report {
 /// Runs the headline report on `net`; see the [module](self) documentation.
 ///
 /// ```
-/// use reseau::report::{ReportOptions, headline};
+/// use reseau::report::{ReportRequest, report};
 /// let net = reseau::datasets::aarhus_cs();
-/// let report = headline(&net, &ReportOptions::quick(), 7)?;
+/// let report = report(&net, &ReportRequest::quick())?;
 /// assert_eq!(report.balance.declining_layer.as_deref(), Some("facebook"));
 /// assert!(report.load_curve.collapse_rate.is_some());
 /// # Ok::<(), reseau::Error>(())
@@ -227,47 +443,83 @@ pub struct Report {
 /// # Errors
 /// Any error of the analyses it runs: an option outside its domain, an unknown declining
 /// layer, an empty network.
-pub fn headline(net: &Network, options: &ReportOptions, seed: u64) -> Result<Report> {
-    headline_with(net, options, seed, &Control::none())
+pub fn report(net: &Network, request: &ReportRequest) -> Result<Report> {
+    report_with(net, request, &Control::none())
 }
 
-/// [`headline`], stoppable through `control` (it reports its six parts done out of six).
+/// [`report`], stoppable through `control` (it reports its six parts done out of six).
 ///
 /// ```
 /// use reseau::control::Control;
-/// use reseau::report::{ReportOptions, headline_with};
+/// use reseau::report::{ReportRequest, report_with};
 /// let net = reseau::datasets::aarhus_cs();
 /// let stop = |done: u64, _total: u64| done < 2;
-/// let err = headline_with(&net, &ReportOptions::quick(), 7, &Control::new(&stop)).unwrap_err();
+/// let err = report_with(&net, &ReportRequest::quick(), &Control::new(&stop)).unwrap_err();
 /// assert_eq!(err.kind(), "CancelledError");
 /// ```
 ///
 /// # Errors
-/// As [`headline`], and [`Error::Cancelled`](crate::Error::Cancelled).
+/// As [`report`], and [`Error::Cancelled`](crate::Error::Cancelled).
+pub fn report_with(
+    net: &Network,
+    request: &ReportRequest,
+    control: &Control<'_>,
+) -> Result<Report> {
+    run(net, &request.options(), request.seed, control)
+}
+
+/// The old name of [`report`], with the options and the seed apart.
+///
+/// ```
+/// #![allow(deprecated)]
+/// use reseau::report::{ReportOptions, ReportRequest, headline, report};
+/// let net = reseau::datasets::aarhus_cs();
+/// let old = headline(&net, &ReportOptions::quick(), 7)?;
+/// assert_eq!(old, report(&net, &ReportRequest::quick())?);
+/// # Ok::<(), reseau::Error>(())
+/// ```
+///
+/// # Errors
+/// As [`report`].
+#[deprecated(since = "0.2.0", note = "use report::report with a ReportRequest")]
+pub fn headline(net: &Network, options: &ReportOptions, seed: u64) -> Result<Report> {
+    run(net, options, seed, &Control::none())
+}
+
+/// The old name of [`report_with`], with the options and the seed apart.
+///
+/// # Errors
+/// As [`report_with`].
+#[deprecated(since = "0.2.0", note = "use report::report_with with a ReportRequest")]
 pub fn headline_with(
     net: &Network,
     options: &ReportOptions,
     seed: u64,
     control: &Control<'_>,
 ) -> Result<Report> {
+    run(net, options, seed, control)
+}
+
+/// The report with every option given.
+fn run(net: &Network, options: &ReportOptions, seed: u64, control: &Control<'_>) -> Result<Report> {
     let parts = 6;
     let view = net.compiled();
     let network = summarise(net, &view);
     control.report(1, parts)?;
 
-    let select = SelectOptions {
+    let select = SelectRelaysRequest {
         k: Some(options.relays.min(net.num_people())),
         model: options.model.clone(),
         evaluation_runs: options.runs,
-        ..SelectOptions::default()
+        seed,
+        ..SelectRelaysRequest::default()
     };
     let quiet = Control::none();
-    let relays = select_relays_with(&view, &select, seed, &quiet)?;
+    let relays = select_relays_with(&view, &select, &quiet)?;
     let budgeted = match options.budget {
         Some(budget) => Some(select_relays_with(
             &view,
-            &SelectOptions { k: None, budget: Some(budget), ..select.clone() },
-            seed,
+            &SelectRelaysRequest { k: None, budget: Some(budget), ..select.clone() },
             &quiet,
         )?),
         None => None,
@@ -277,14 +529,14 @@ pub fn headline_with(
     let campaign = campaign(net, &view, options, seed)?;
     control.report(3, parts)?;
 
-    let load_curve = referral_load_curve_with(
-        &view,
-        &options.rates,
-        options.steps,
-        &options.routing(),
+    let curve = LoadCurveRequest {
+        rates: options.rates.clone(),
+        steps: options.steps,
         seed,
-        &quiet,
-    )?;
+        ..LoadCurveRequest::default()
+    }
+    .with_routing(options.routing());
+    let load_curve = referral_load_curve_with(&view, &curve, &quiet)?;
     control.report(4, parts)?;
 
     let decline_layer = options.decline_layer.clone().or_else(|| {
@@ -293,9 +545,8 @@ pub fn headline_with(
             .max_by_key(|&l| (net.num_ties_in(l).unwrap_or(0), std::cmp::Reverse(l.0)))
             .map(|l| net.layer(l).name.clone())
     });
-    let sweep = BalanceOptions {
+    let sweep = BalanceRequest {
         mixes: options.mixes.clone(),
-        routing: options.routing(),
         rate: load_curve.peak_rate,
         steps: options.balance_steps,
         model: options.model.clone(),
@@ -304,9 +555,11 @@ pub fn headline_with(
             Decline::new(layer, options.decline_rate, options.decline_periods)
                 .vanish_at(options.decline_periods)
         }),
-        ..BalanceOptions::default()
-    };
-    let balance = balance_with(net, &sweep, seed, &quiet)?;
+        seed,
+        ..BalanceRequest::default()
+    }
+    .with_routing(options.routing());
+    let balance = balance_with(net, &sweep, &quiet)?;
     control.report(parts, parts)?;
 
     Ok(Report {
@@ -364,7 +617,7 @@ fn campaign(
     let first = (0..all.len()).max_by_key(|&p| (all[p], std::cmp::Reverse(p))).unwrap_or(0) as u32;
     let seeds = Seeds::from(vec![first]);
     let quiet = Control::none();
-    let s = simulate_with(view, &seeds, &options.model, options.runs, seed, &quiet)?;
+    let s = simulate_seeds(view, &seeds, &options.model, options.runs, seed, &quiet)?;
     let layer_shares = s.layer_shares();
     let offline_share = net
         .layers()
@@ -382,7 +635,7 @@ fn campaign(
             let settings = off.layers.entry(net.layer(l).name.clone()).or_default();
             *settings = LayerSettings { enabled: false, ..settings.clone() };
         }
-        Some(simulate_with(view, &seeds, &off, options.runs, seed, &quiet)?.total.mean)
+        Some(simulate_seeds(view, &seeds, &off, options.runs, seed, &quiet)?.total.mean)
     };
     Ok(CampaignSummary {
         seed_person: net.display_name(PersonId(first)),

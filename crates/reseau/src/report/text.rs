@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use super::Report;
 use super::svg::{Chart, Mark, Series};
 use crate::balance::{BalanceRow, Measure};
-use crate::relays::Selection;
+use crate::relays::RelaySelection;
 
 fn pct(x: f64) -> String {
     format!("{:.0}%", 100.0 * x)
@@ -16,7 +16,7 @@ impl Report {
     ///
     /// ```
     /// let net = reseau::datasets::aarhus_cs();
-    /// let report = reseau::report::headline(&net, &reseau::report::ReportOptions::quick(), 1)?;
+    /// let report = reseau::report::report(&net, &reseau::report::ReportRequest::quick().seed(1))?;
     /// let text = report.text();
     /// assert!(text.contains("61 people, 620 ties in 5 layers"));
     /// assert!(text.contains("collapses at"));
@@ -69,13 +69,13 @@ impl Report {
         );
     }
 
-    fn names(&self, s: &Selection) -> String {
+    fn names(&self, s: &RelaySelection) -> String {
         s.relays.iter().map(|&r| self.names[r as usize].clone()).collect::<Vec<_>>().join(", ")
     }
 
     fn relays_text(&self, w: &mut String) {
         let _ = writeln!(w, "\nWhom to enlist (IMM, ε = 0.1; {})", self.model_name());
-        let mut show = |title: String, s: &Selection| {
+        let mut show = |title: String, s: &RelaySelection| {
             let _ = writeln!(w, "  {title}: {}", self.names(s));
             if let Some(spread) = &s.spread {
                 let _ = writeln!(
@@ -268,7 +268,7 @@ impl Report {
     ///
     /// ```
     /// let net = reseau::datasets::aarhus_cs();
-    /// let report = reseau::report::headline(&net, &reseau::report::ReportOptions::quick(), 1)?;
+    /// let report = reseau::report::report(&net, &reseau::report::ReportRequest::quick().seed(1))?;
     /// let names: Vec<String> = report.charts().into_iter().map(|(name, _)| name).collect();
     /// assert_eq!(names, ["cascade.svg", "load_curve.svg", "balance_referrals.svg", "balance_reach.svg", "decline.svg"]);
     /// # Ok::<(), reseau::Error>(())
@@ -380,7 +380,7 @@ impl Report {
     ///
     /// ```
     /// let net = reseau::datasets::aarhus_cs();
-    /// let report = reseau::report::headline(&net, &reseau::report::ReportOptions::quick(), 1)?;
+    /// let report = reseau::report::report(&net, &reseau::report::ReportRequest::quick().seed(1))?;
     /// let back: reseau::report::Report = serde_json::from_str(&report.to_json())?;
     /// assert_eq!(back, report);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -394,7 +394,7 @@ impl Report {
     ///
     /// ```
     /// let net = reseau::datasets::aarhus_cs();
-    /// let report = reseau::report::headline(&net, &reseau::report::ReportOptions::quick(), 1)?;
+    /// let report = reseau::report::report(&net, &reseau::report::ReportRequest::quick().seed(1))?;
     /// let dir = std::env::temp_dir().join(format!("reseau-doc-{}", std::process::id()));
     /// let files = report.write(&dir)?;
     /// assert_eq!(files.len(), 7);

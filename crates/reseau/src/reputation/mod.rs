@@ -14,9 +14,9 @@
 //! Every score is a `Vec<f64>` indexed by person id.
 //!
 //! ```
-//! use reseau::reputation::{ReputationOptions, reputation};
+//! use reseau::reputation::{ReputationRequest, reputation};
 //! let net = reseau::datasets::aarhus_cs().compile();
-//! let rep = reputation(&net, &ReputationOptions::default())?;
+//! let rep = reputation(&net, &ReputationRequest::default())?;
 //! assert_eq!(rep.pagerank.len(), 61);
 //! assert!((rep.pagerank.iter().sum::<f64>() - 1.0).abs() < 1e-9);
 //! assert_eq!(rep.layer_names.len(), rep.layer_pagerank.len());
@@ -28,32 +28,39 @@
 // The docs write maths as the papers do (S_j, d_v, θ_max) and name PageRank in prose.
 #![allow(clippy::doc_markdown)]
 
-mod core;
-pub(crate) mod pagerank;
-
 use serde::{Deserialize, Serialize};
 
-pub use pagerank::MultiplexPageRank;
+pub use crate::centrality::MultiplexPageRank;
 
 use crate::cascade::{LayerSettings, Model};
+use crate::centrality::{self, Csr, Power, core_numbers};
 use crate::compiled::CompiledNetwork;
 use crate::control::Control;
 use crate::error::{Error, Result};
-use crate::relays::rrsets::{LiveGraph, RrSets};
 use crate::rng::Stream;
-use pagerank::{Csr, Power};
+use crate::rrsets::{LiveGraph, RrSets};
 
-/// Options of [`reputation`] and [`score`].
+/// What [`reputation`] (every score) and [`score`] (one, named by `method`) are asked.
 ///
 /// ```
-/// use reseau::reputation::ReputationOptions;
-/// let options: ReputationOptions = serde_json::from_str(r#"{"damping": 0.9}"#).unwrap();
-/// assert_eq!((options.damping, options.samples), (0.9, 100_000));
-/// assert!(ReputationOptions { damping: 1.0, ..Default::default() }.validate().is_err());
+/// use reseau::reputation::{ReputationRequest, Score};
+/// let request: ReputationRequest = serde_json::from_str(r#"{"damping": 0.9}"#).unwrap();
+/// assert_eq!((request.damping, request.samples, request.method), (0.9, 100_000, None));
+/// assert!(ReputationRequest { damping: 1.0, ..Default::default() }.validate().is_err());
+/// let one = ReputationRequest::score(Score::Degree).layer("lunch");
+/// assert_eq!(one.layer.as_deref(), Some("lunch"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
-pub struct ReputationOptions {
+pub struct ReputationRequest {
+    /// The one score [`score`] computes (`None` for [`reputation`], which computes them
+    /// all).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub method: Option<Score>,
+    /// [`score`] on this layer alone (`None`: every layer); [`reputation`] takes none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub layer: Option<String>,
     /// PageRank's damping factor, the probability of following a tie rather than teleporting
     /// (default 0.85), in [0, 1).
     pub damping: f64,
@@ -72,13 +79,19 @@ pub struct ReputationOptions {
     pub model: Model,
     /// RR sets drawn for the influence score (default 100,000; 0 skips it).
     pub samples: u64,
-    /// The seed of the influence score's RR sets.
+    /// The seed of the influence score's RR sets (default 0).
     pub seed: u64,
 }
 
-impl Default for ReputationOptions {
+/// The old name of [`ReputationRequest`].
+#[deprecated(since = "0.2.0", note = "renamed ReputationRequest")]
+pub type ReputationOptions = ReputationRequest;
+
+impl Default for ReputationRequest {
     fn default() -> Self {
-        ReputationOptions {
+        ReputationRequest {
+            method: None,
+            layer: None,
             damping: 0.85,
             tolerance: 1e-15,
             max_iterations: 1000,
@@ -91,16 +104,70 @@ impl Default for ReputationOptions {
     }
 }
 
-impl ReputationOptions {
-    /// Checks every parameter's domain.
+impl ReputationRequest {
+    /// The defaults, asking for one score.
     ///
     /// ```
-    /// use reseau::reputation::ReputationOptions;
-    /// assert!(ReputationOptions::default().validate().is_ok());
-    /// let err = ReputationOptions { tolerance: 0.0, ..Default::default() }.validate().unwrap_err();
+    /// use reseau::reputation::{ReputationRequest, Score};
+    /// assert_eq!(ReputationRequest::score(Score::Core).method, Some(Score::Core));
+    /// ```
+    pub fn score(method: Score) -> Self {
+        ReputationRequest { method: Some(method), ..ReputationRequest::default() }
+    }
+
+    /// Sets the layer of [`score`].
+    ///
+    /// ```
+    /// use reseau::reputation::{ReputationRequest, Score};
+    /// assert!(ReputationRequest::score(Score::Pagerank).layer("work").layer.is_some());
+    /// ```
+    #[must_use]
+    pub fn layer(mut self, layer: impl Into<String>) -> Self {
+        self.layer = Some(layer.into());
+        self
+    }
+
+    /// Sets the RR sets of the influence score (0 skips it in [`reputation`]).
+    ///
+    /// ```
+    /// assert_eq!(reseau::reputation::ReputationRequest::default().samples(10).samples, 10);
+    /// ```
+    #[must_use]
+    pub fn samples(mut self, samples: u64) -> Self {
+        self.samples = samples;
+        self
+    }
+
+    /// Sets the seed.
+    ///
+    /// ```
+    /// assert_eq!(reseau::reputation::ReputationRequest::default().seed(2).seed, 2);
+    /// ```
+    #[must_use]
+    pub fn seed(mut self, seed: u64) -> Self {
+        self.seed = seed;
+        self
+    }
+
+    /// Checks every parameter's domain, and that a `layer` comes with a `method`.
+    ///
+    /// ```
+    /// use reseau::reputation::ReputationRequest;
+    /// assert!(ReputationRequest::default().validate().is_ok());
+    /// let err = ReputationRequest { tolerance: 0.0, ..Default::default() }.validate().unwrap_err();
     /// assert_eq!(err.kind(), "InvalidParameterError");
+    /// assert!(ReputationRequest::default().layer("lunch").validate().is_err()); // no method
     /// ```
     pub fn validate(&self) -> Result<()> {
+        if self.method.is_none() {
+            if let Some(layer) = &self.layer {
+                return Err(Error::invalid(
+                    "layer",
+                    layer,
+                    "a method with it (without one, every layer's scores come back)",
+                ));
+            }
+        }
         if !(0.0..1.0).contains(&self.damping) {
             return Err(Error::invalid("damping", self.damping, "a number in [0, 1)"));
         }
@@ -128,9 +195,9 @@ impl ReputationOptions {
 /// Every reputation score, each indexed by person id.
 ///
 /// ```
-/// use reseau::reputation::{ReputationOptions, reputation};
+/// use reseau::reputation::{ReputationRequest, reputation};
 /// let net = reseau::datasets::aarhus_cs().compile();
-/// let rep = reputation(&net, &ReputationOptions { samples: 0, ..Default::default() })?;
+/// let rep = reputation(&net, &ReputationRequest::default().samples(0))?;
 /// assert_eq!(rep.layer_degree.len(), 5);
 /// assert!(rep.influence.is_empty()); // skipped
 /// let total: f64 = (0..5).map(|l| rep.layer_degree[l][0]).sum();
@@ -138,6 +205,7 @@ impl ReputationOptions {
 /// # Ok::<(), reseau::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Reputation {
     /// The layer names, in the order of the per-layer scores.
     pub layer_names: Vec<String>,
@@ -155,8 +223,8 @@ pub struct Reputation {
     pub multiplex_pagerank: Vec<f64>,
     /// k-core number on the aggregate undirected graph.
     pub core: Vec<f64>,
-    /// Expected spread as a single seed under [`ReputationOptions::model`], estimated from
-    /// [`ReputationOptions::samples`] RR sets (empty when that is 0).
+    /// Expected spread as a single seed under [`ReputationRequest::model`], estimated from
+    /// [`ReputationRequest::samples`] RR sets (empty when that is 0).
     pub influence: Vec<f64>,
     /// PageRank iterations run on the aggregate.
     pub iterations: u32,
@@ -170,6 +238,7 @@ pub struct Reputation {
 /// assert_eq!(s, Score::MultiplexPagerank);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Score {
     /// Ties per person.
@@ -184,18 +253,18 @@ pub enum Score {
     Influence,
 }
 
-/// Computes every reputation score of `net`.
+/// Computes every reputation score of `net` (the request names no `method` and no `layer`).
 ///
 /// ```
-/// use reseau::reputation::{ReputationOptions, reputation};
+/// use reseau::reputation::{ReputationRequest, reputation};
 /// let net = reseau::datasets::aarhus_cs().compile();
-/// let rep = reputation(&net, &ReputationOptions { samples: 20_000, ..Default::default() })?;
+/// let rep = reputation(&net, &ReputationRequest::default().samples(20_000))?;
 /// let best = (0..61).max_by(|&a, &b| rep.pagerank[a].total_cmp(&rep.pagerank[b])).unwrap();
 /// assert!(rep.degree[best] >= 10.0);
 /// # Ok::<(), reseau::Error>(())
 /// ```
-pub fn reputation(net: &CompiledNetwork, options: &ReputationOptions) -> Result<Reputation> {
-    reputation_with(net, options, &Control::none())
+pub fn reputation(net: &CompiledNetwork, request: &ReputationRequest) -> Result<Reputation> {
+    reputation_with(net, request, &Control::none())
 }
 
 /// [`reputation`], watched and stoppable through `control` while it samples the RR sets of
@@ -205,21 +274,29 @@ pub fn reputation(net: &CompiledNetwork, options: &ReputationOptions) -> Result<
 ///
 /// ```
 /// use reseau::control::Control;
-/// use reseau::reputation::{ReputationOptions, reputation, reputation_with};
+/// use reseau::reputation::{ReputationRequest, reputation, reputation_with};
 /// let net = reseau::datasets::aarhus_cs().compile();
-/// let options = ReputationOptions { samples: 5_000, ..Default::default() };
+/// let request = ReputationRequest::default().samples(5_000);
 /// let watch = |done: u64, total: u64| done <= total;
-/// assert_eq!(reputation_with(&net, &options, &Control::new(&watch))?, reputation(&net, &options)?);
+/// assert_eq!(reputation_with(&net, &request, &Control::new(&watch))?, reputation(&net, &request)?);
 /// let stop = |_: u64, _: u64| false;
-/// assert!(reputation_with(&net, &options, &Control::new(&stop)).is_err());
+/// assert!(reputation_with(&net, &request, &Control::new(&stop)).is_err());
 /// # Ok::<(), reseau::Error>(())
 /// ```
 pub fn reputation_with(
     net: &CompiledNetwork,
-    options: &ReputationOptions,
+    request: &ReputationRequest,
     control: &Control<'_>,
 ) -> Result<Reputation> {
+    let options = request;
     options.validate()?;
+    if let Some(method) = options.method {
+        return Err(Error::invalid(
+            "method",
+            format!("{method:?}"),
+            "no method: reputation computes every score (score computes one)",
+        ));
+    }
     let all: Vec<usize> = (0..net.layers().len()).collect();
     let layer_degree: Vec<Vec<f64>> = all.iter().map(|&l| degree(net, &[l])).collect();
     let degree = degree(net, &all);
@@ -227,11 +304,11 @@ pub fn reputation_with(
     let layers: Vec<Csr> =
         all.iter().map(|&l| Csr::from_layers(net, &[l], options.weighted)).collect();
     let layer_pagerank =
-        layers.iter().map(|g| pagerank::pagerank(g, power, None, None).0).collect();
+        layers.iter().map(|g| centrality::pagerank(g, power, None, None).0).collect();
     let (pagerank, iterations) =
-        pagerank::pagerank(&Csr::from_layers(net, &all, options.weighted), power, None, None);
-    let multiplex_pagerank = pagerank::multiplex(&layers, power, options.multiplex);
-    let core = core::core_numbers(net, &all).into_iter().map(f64::from).collect();
+        centrality::pagerank(&Csr::from_layers(net, &all, options.weighted), power, None, None);
+    let multiplex_pagerank = centrality::multiplex(&layers, power, options.multiplex);
+    let core = core_numbers(net, &all).into_iter().map(f64::from).collect();
     let influence = influence(net, &options.model, options.samples, options.seed, control)?;
     Ok(Reputation {
         layer_names: net.layers().iter().map(|l| l.name.clone()).collect(),
@@ -246,29 +323,23 @@ pub fn reputation_with(
     })
 }
 
-/// Computes one score, on one layer or (`layer` = `None`) over all of them: what the Python
-/// and JavaScript `reputation(network, method, layer)` call.
+/// Computes the one score `request.method`, on `request.layer` or (`None`) over all layers:
+/// what the Python and JavaScript `reputation(network, method, layer)` call.
 ///
 /// On one layer, degree, PageRank and k-core use that layer's ties only, and influence the
 /// model with every other layer switched off; the multiplex PageRank always spans all layers.
 ///
 /// ```
-/// use reseau::reputation::{ReputationOptions, Score, score};
+/// use reseau::reputation::{ReputationRequest, Score, score};
 /// let net = reseau::datasets::aarhus_cs().compile();
-/// let options = ReputationOptions::default();
-/// let lunch = score(&net, Score::Degree, Some("lunch"), &options)?;
+/// let lunch = score(&net, &ReputationRequest::score(Score::Degree).layer("lunch"))?;
 /// assert_eq!(lunch.len(), 61);
-/// let err = score(&net, Score::Pagerank, Some("golf"), &options).unwrap_err();
+/// let err = score(&net, &ReputationRequest::score(Score::Pagerank).layer("golf")).unwrap_err();
 /// assert_eq!(err.kind(), "UnknownLayerError");
 /// # Ok::<(), reseau::Error>(())
 /// ```
-pub fn score(
-    net: &CompiledNetwork,
-    score: Score,
-    layer: Option<&str>,
-    options: &ReputationOptions,
-) -> Result<Vec<f64>> {
-    score_with(net, score, layer, options, &Control::none())
+pub fn score(net: &CompiledNetwork, request: &ReputationRequest) -> Result<Vec<f64>> {
+    score_with(net, request, &Control::none())
 }
 
 /// [`score`], watched and stoppable through `control` (the influence score reports its RR
@@ -277,22 +348,29 @@ pub fn score(
 ///
 /// ```
 /// use reseau::control::Control;
-/// use reseau::reputation::{ReputationOptions, Score, score, score_with};
+/// use reseau::reputation::{ReputationRequest, Score, score, score_with};
 /// let net = reseau::datasets::aarhus_cs().compile();
-/// let options = ReputationOptions { samples: 5_000, ..Default::default() };
+/// let request = ReputationRequest::score(Score::Influence).samples(5_000);
 /// let watch = |done: u64, total: u64| done <= total;
-/// let watched = score_with(&net, Score::Influence, None, &options, &Control::new(&watch))?;
-/// assert_eq!(watched, score(&net, Score::Influence, None, &options)?);
+/// let watched = score_with(&net, &request, &Control::new(&watch))?;
+/// assert_eq!(watched, score(&net, &request)?);
 /// # Ok::<(), reseau::Error>(())
 /// ```
 pub fn score_with(
     net: &CompiledNetwork,
-    score: Score,
-    layer: Option<&str>,
-    options: &ReputationOptions,
+    request: &ReputationRequest,
     control: &Control<'_>,
 ) -> Result<Vec<f64>> {
+    let options = request;
     options.validate()?;
+    let Some(score) = options.method else {
+        return Err(Error::invalid(
+            "method",
+            "None",
+            "a score: degree, pagerank, multiplex_pagerank, core or influence",
+        ));
+    };
+    let layer = options.layer.as_deref();
     let layers: Vec<usize> = match layer {
         None => (0..net.layers().len()).collect(),
         Some(name) => vec![
@@ -306,8 +384,13 @@ pub fn score_with(
     Ok(match score {
         Score::Degree => degree(net, &layers),
         Score::Pagerank => {
-            pagerank::pagerank(&Csr::from_layers(net, &layers, options.weighted), power, None, None)
-                .0
+            centrality::pagerank(
+                &Csr::from_layers(net, &layers, options.weighted),
+                power,
+                None,
+                None,
+            )
+            .0
         }
         Score::MultiplexPagerank => {
             if layer.is_some() {
@@ -319,9 +402,9 @@ pub fn score_with(
             }
             let graphs: Vec<Csr> =
                 layers.iter().map(|&l| Csr::from_layers(net, &[l], options.weighted)).collect();
-            pagerank::multiplex(&graphs, power, options.multiplex)
+            centrality::multiplex(&graphs, power, options.multiplex)
         }
-        Score::Core => core::core_numbers(net, &layers).into_iter().map(f64::from).collect(),
+        Score::Core => core_numbers(net, &layers).into_iter().map(f64::from).collect(),
         Score::Influence => {
             let mut model = options.model.clone();
             if let Some(name) = layer {

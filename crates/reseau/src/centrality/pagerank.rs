@@ -114,6 +114,7 @@ pub(crate) fn pagerank(
 /// assert_eq!(parsed.exponents(), (1.0, 1.0));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum MultiplexPageRank {
     /// β = 1, γ = 0: a walker prefers contacts central in the other layers (the default).

@@ -13,6 +13,9 @@
 //! fixed blocks of 256, block `b` from the stream `(seed, b)`, and the blocks are concatenated
 //! in order, so a collection is the same for any number of threads.
 
+// The docs write maths as the papers do (S_j, d_v, θ_max).
+#![allow(clippy::doc_markdown)]
+
 use std::borrow::Cow;
 use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
 
@@ -121,7 +124,8 @@ impl<'a> LiveGraph<'a> {
                         continue;
                     }
                     let (offsets, sources): (Cow<'a, [u32]>, Cow<'a, [u32]>) = if layer.directed {
-                        let (offsets, sources, _) = reverse(n, layer, false, |_, _| Some(0.0));
+                        let (offsets, sources, _) =
+                            reverse(n, layer, Values::Drop, |_, _| Some(0.0));
                         (offsets.into(), sources.into())
                     } else {
                         // An undirected layer is its own transpose.
@@ -133,10 +137,11 @@ impl<'a> LiveGraph<'a> {
                     layers.push(Incoming { offsets, sources, live, shared: Vec::new() });
                     continue;
                 }
-                let (offsets, sources, probabilities) = reverse(n, layer, true, |_, slot| {
-                    let p = live_probability(&prep, l, slot);
-                    (p > 0.0).then_some(p as f32)
-                });
+                let (offsets, sources, probabilities) =
+                    reverse(n, layer, Values::Keep, |_, slot| {
+                        let p = live_probability(&prep, l, slot);
+                        (p > 0.0).then_some(p as f32)
+                    });
                 let shared = shared_probabilities(&offsets, &probabilities);
                 layers.push(Incoming {
                     offsets: offsets.into(),
@@ -456,13 +461,20 @@ fn lt_incoming(prep: &Prepared<'_>) -> Incoming<'static> {
     }
 }
 
+/// Whether [`reverse`] keeps each slot's value or only its structure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Values {
+    Keep,
+    Drop,
+}
+
 /// The transpose of `layer` keeping the slots for which `keep(u, slot)` gives a value, in the
-/// order of their sources (a counting sort: deterministic); the values themselves only when
-/// `values` is set.
+/// order of their sources (a counting sort: deterministic); the values themselves only with
+/// [`Values::Keep`].
 fn reverse(
     n: usize,
     layer: &crate::CompiledLayer,
-    values: bool,
+    values: Values,
     keep: impl Fn(u32, usize) -> Option<f32>,
 ) -> (Vec<u32>, Vec<u32>, Vec<f32>) {
     let mut offsets = vec![0u32; n + 1];
@@ -479,7 +491,7 @@ fn reverse(
     let m = offsets[n] as usize;
     let mut fill = offsets.clone();
     let mut sources = vec![0u32; m];
-    let mut kept = if values { vec![0f32; m] } else { Vec::new() };
+    let mut kept = if values == Values::Keep { vec![0f32; m] } else { Vec::new() };
     for u in 0..n as u32 {
         for slot in layer.range(u) {
             if let Some(x) = keep(u, slot) {
@@ -487,7 +499,7 @@ fn reverse(
                 let at = fill[v] as usize;
                 fill[v] += 1;
                 sources[at] = u;
-                if values {
+                if values == Values::Keep {
                     kept[at] = x;
                 }
             }
