@@ -19,6 +19,8 @@ use reseau::inference::{
 use reseau::rng::Stream;
 use reseau::{Error, Layer, Network, PersonId};
 
+mod shared_data;
+
 // ----- networks and simulated data -----
 
 /// A multiplex of `n` people: layer `a` (physical, latency 1), `b` (digital, latency 2) and
@@ -633,22 +635,9 @@ fn a_layer_nobody_was_exposed_through_is_not_identifiable() {
 
 // ----- real data -----
 
-/// The shared data folder: `../shared/data` beside the repository, or `$RESEAU_DATA` (for a
-/// checkout elsewhere, such as a worktree).
-fn shared_data() -> std::path::PathBuf {
-    std::env::var_os("RESEAU_DATA").map_or_else(
-        || concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data").into(),
-        std::path::PathBuf::from,
-    )
-}
-
 #[test]
 fn ckm_physicians_fit_with_unknowns_left_out() {
-    let dir = shared_data().join("ckm-physicians");
-    if !dir.exists() {
-        eprintln!("skipping: {} not found (the shared data folder is absent)", dir.display());
-        return;
-    }
+    let Some(dir) = shared_data::path("ckm-physicians") else { return };
     let nodes = std::fs::read_to_string(dir.join("CKM-Physicians-Innovation_nodes.txt")).unwrap();
     let edges =
         std::fs::read_to_string(dir.join("CKM-Physicians-Innovation_multiplex.edges")).unwrap();
