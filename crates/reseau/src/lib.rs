@@ -38,6 +38,7 @@ pub mod generators;
 pub mod inference;
 pub mod io;
 mod math;
+pub mod memory;
 mod model;
 pub mod referral;
 pub mod relays;

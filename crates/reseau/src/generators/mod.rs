@@ -110,7 +110,7 @@ fn check_people(name: &str, n: usize) -> Result<u32> {
 
 /// Checks that a request for about `ties` ties (expected) is within [`MAX_TIES`]; `name` and
 /// `value` are the parameter that sets the number.
-fn check_ties(name: &str, value: impl std::fmt::Display, ties: f64) -> Result<()> {
+fn check_ties(name: &str, value: impl crate::error::Shown, ties: f64) -> Result<()> {
     if ties > MAX_TIES as f64 {
         return Err(Error::invalid(
             name,
