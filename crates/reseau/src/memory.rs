@@ -100,6 +100,25 @@ pub fn parse_bytes(text: &str) -> Option<u64> {
     n.checked_mul(1 << shift)
 }
 
+/// Below this many bytes a call does not look at its budget (unless its request sets
+/// `max_memory`): nothing that small exhausts memory, and reading the machine's state costs
+/// more than a small call itself.
+pub(crate) const SMALL: u64 = 16 << 20;
+
+/// [`Error::OutOfMemory`] when `needed` bytes exceed the budget of a call with this
+/// `max_memory` (see [`budget`]); `what` says what was asked. Needs under [`SMALL`] pass
+/// without a look unless `max_memory` is given.
+pub(crate) fn check(
+    max_memory: Option<u64>,
+    needed: u64,
+    what: impl FnOnce() -> String,
+) -> Result<()> {
+    if needed < SMALL && max_memory.is_none() {
+        return Ok(());
+    }
+    Budget::new(max_memory)?.check(needed, what)
+}
+
 /// A call's budget, read once when it starts (the machine's free memory changes while it
 /// runs, partly because of the call itself).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -111,9 +130,25 @@ impl Budget {
         budget(max_memory).map(Budget)
     }
 
+    /// No limit (what a part of a call that is not checked yet holds).
+    pub(crate) const fn unlimited() -> Budget {
+        Budget(u64::MAX)
+    }
+
     /// The bytes the call may use.
     pub(crate) fn bytes(self) -> u64 {
         self.0
+    }
+
+    /// What is left of this budget once `bytes` are taken.
+    pub(crate) fn less(self, bytes: u64) -> Budget {
+        Budget(self.0.saturating_sub(bytes))
+    }
+
+    /// This budget split between `parts` parts of a call that run at once (threads), each
+    /// holding its own working memory.
+    pub(crate) fn share(self, parts: u64) -> Budget {
+        Budget(self.0 / parts.max(1))
     }
 
     /// [`Error::OutOfMemory`] when `needed` bytes exceed the budget; `what` says what was

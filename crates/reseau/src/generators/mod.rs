@@ -124,6 +124,15 @@ fn check_ties(name: &str, value: impl crate::error::Shown, ties: f64) -> Result<
     Ok(())
 }
 
+/// Refuses, before any work, a network of `people` people and about `ties` ties that would
+/// not fit in memory ([`crate::memory`]; about 180 bytes a person and 150 a tie).
+fn check_memory(people: usize, ties: f64) -> Result<()> {
+    let needed = Network::estimated_bytes(people as u64, ties as u64);
+    crate::memory::check(None, needed, || {
+        format!("a network of {people} people and about {} ties", crate::error::float(ties.round()))
+    })
+}
+
 /// A network of `n` unlabelled people and the undirected physical layer [`LAYER`].
 fn single_layer(n: usize) -> Result<(Network, LayerId)> {
     let mut net = Network::new();

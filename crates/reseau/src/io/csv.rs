@@ -166,8 +166,10 @@ pub fn parse_csv(bytes: &[u8], source: &str, options: &CsvOptions) -> Result<Net
     let mut layers: HashMap<String, LayerId> = HashMap::new();
     let mut people = lines::Interner::new(bytes.len());
     let mut record = ::csv::StringRecord::new();
+    let mut growth = lines::Growth::new(text, source)?;
     while reader.read_record(&mut record).map_err(fail)? {
         let line = record.position().map_or(0, ::csv::Position::line);
+        growth.check_read(&net, record.position().map_or(0, ::csv::Position::byte))?;
         let bad = |reason: String| lines::parse_error(source, line, line_text(text, line), reason);
         let field = |c: usize| &record[c];
         let (a, b) = (field(columns.source), field(columns.target));

@@ -207,6 +207,11 @@ impl Network {
         if let Ok(probe) = serde_json::from_str::<Probe>(text) {
             check_header(probe.format.as_deref(), probe.version)?;
         }
+        // The document read, then the network built from it: about ten times the text (a
+        // person of 30 bytes of JSON is 300 bytes in the two), checked before either.
+        crate::memory::check(None, (text.len() as u64).saturating_mul(10), || {
+            format!("a network from {} bytes of JSON", text.len())
+        })?;
         serde_json::from_str::<NetworkIn>(text).map_err(|e| json_error(&e))?.into_network()
     }
 }

@@ -315,16 +315,47 @@ impl Network {
     }
 
     /// Adds `n` unlabelled ordinary people and returns the id of the first.
+    ///
+    /// Checked before anything is allocated: ids are 32-bit (fewer than 2^32 − 1 people in
+    /// all), and the people must fit in memory ([`memory`](crate::memory): about
+    /// 180 bytes a person in the editable network).
+    ///
+    /// ```
+    /// let mut net = reseau::Network::new();
+    /// assert_eq!(net.add_people(3)?, reseau::PersonId(0));
+    /// assert_eq!(net.add_people(usize::MAX).unwrap_err().kind(), "InvalidParameterError");
+    /// assert_eq!(net.add_people(4_000_000_000).unwrap_err().kind(), "OutOfMemoryError"); // 720 GB
+    /// assert_eq!(net.num_people(), 3);
+    /// # Ok::<(), reseau::Error>(())
+    /// ```
     pub fn add_people(&mut self, n: usize) -> Result<PersonId> {
-        // Checked up front: asking for 2^40 people fails at once, allocating nothing.
-        if n as u64 + self.graph.node_count() as u64 >= u64::from(u32::MAX) {
+        // Checked up front, without overflow: asking for 2^40 people fails at once.
+        let before = self.graph.node_count() as u64;
+        if (n as u64).checked_add(before).is_none_or(|all| all >= u64::from(u32::MAX)) {
             return Err(Error::invalid("number of people", n, "fewer than 2^32 - 1 in all"));
         }
-        let first = PersonId(self.graph.node_count() as u32);
+        crate::memory::check(None, Network::estimated_bytes(n as u64, 0), || {
+            format!("add_people({n})")
+        })?;
+        self.graph.reserve_nodes(n);
+        let first = PersonId(before as u32);
         for _ in 0..n {
             self.add_person(Person::new())?;
         }
         Ok(first)
+    }
+
+    /// The bytes an editable network of `people` unlabelled people and `ties` ties holds,
+    /// about: per person its node ([`Person`] and two links, 120 bytes), per tie its edge
+    /// ([`Tie`] and four links, 64 bytes) and its entry in the duplicate index (17 bytes, at
+    /// most half full after it grows), and half as much again for the arrays' growth (a
+    /// reallocation holds the old array and the new, larger one). What the memory checks of
+    /// [`add_people`](Network::add_people), the generators and the readers count.
+    pub(crate) fn estimated_bytes(people: u64, ties: u64) -> u64 {
+        const PERSON: u64 = std::mem::size_of::<Person>() as u64 + 8;
+        const TIE: u64 = std::mem::size_of::<Tie>() as u64 + 16 + 2 * 17;
+        let exact = people.saturating_mul(PERSON).saturating_add(ties.saturating_mul(TIE));
+        exact.saturating_add(exact / 2)
     }
 
     /// The person with this id, or [`Error::UnknownPerson`].
