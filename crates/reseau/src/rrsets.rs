@@ -763,7 +763,9 @@ impl RrSets {
                     format!("{target} RR sets (about {} people each)", crate::error::float(mean))
                 })?;
                 let members = (per_set / 4.0 * (target - have) as f64) as usize;
-                let more = members.min(usize::MAX / 2).saturating_sub(self.nodes.capacity() - self.nodes.len());
+                let more = members
+                    .min(usize::MAX / 2)
+                    .saturating_sub(self.nodes.capacity() - self.nodes.len());
                 crate::memory::reserve(&mut self.nodes, more, || format!("{target} RR sets"))?;
             }
             let next = if have == 0 { first } else { have.saturating_mul(2) }.min(target);

@@ -73,7 +73,7 @@ pub use table::{BalanceReport, BalanceRow, BestMix, Measure, RobustMix};
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use crate::cascade::{Model, Seeds, simulate_seeds};
+use crate::cascade::{MAX_MULTIPLIER, Model, ModelKind, Seeds, simulate_seeds};
 use crate::compiled::CompiledNetwork;
 use crate::control::Control;
 use crate::error::Result;
@@ -81,6 +81,7 @@ use crate::memory::Budget;
 use crate::model::{LayerKind, Network};
 use crate::referral::route::{Engine, RunOptions};
 use crate::referral::{RouteOptions, Workload};
+use crate::rng::MIN_PROBABILITY;
 use crate::stats::{histogram_mean, wilson_interval};
 
 /// Runs the balance sweep `request` on `net`; see the [module](self) documentation for the
@@ -135,8 +136,10 @@ pub fn balance_with(
     let budget = Budget::new(options.max_memory)?;
     let copies = if options.decline.is_some() { u64::from(periods) + 1 } else { 0 };
     let networks_bytes = copies.saturating_mul(view.estimated_bytes()).saturating_add(
-        u64::from(copies > 0)
-            .saturating_mul(Network::estimated_bytes(net.num_people() as u64, net.num_ties() as u64)),
+        u64::from(copies > 0).saturating_mul(Network::estimated_bytes(
+            net.num_people() as u64,
+            net.num_ties() as u64,
+        )),
     );
     budget.check(networks_bytes, || format!("{copies} periods of decline, one network each"))?;
     let networks: Vec<(Option<usize>, std::sync::Arc<CompiledNetwork>)> = (0..=periods)
@@ -219,9 +222,17 @@ fn cell(
     // The campaign.
     let [up, down] = options.multipliers(mix);
     let mut model: Model = options.model.clone();
+    // Probabilities (not LT's weights, which are normalised) scaled below what the sampler
+    // resolves are zero; a product of multipliers stays within a layer's largest.
+    let probabilities = model.kind != ModelKind::LinearThreshold;
     for (layer, &is_physical) in view.layers().iter().zip(&physical) {
         let settings = model.layers.entry(layer.name.clone()).or_default();
-        settings.multiplier *= if is_physical { up } else { down };
+        let scaled = settings.multiplier * if is_physical { up } else { down };
+        settings.multiplier = if probabilities && scaled < MIN_PROBABILITY {
+            0.0
+        } else {
+            scaled.min(MAX_MULTIPLIER)
+        };
     }
     let summary = simulate_seeds(view, seeds, &model, options.runs, seed, &Control::none())?;
 

@@ -295,7 +295,11 @@ pub fn simulate_with(
 /// Refuses runs whose per-person arrays would not fit in memory: per thread running a block,
 /// the engine's scratch (at most 64 bytes a person) and the tally (16), and the summary's
 /// three activation arrays (24); the prepared model's value per directed tie (4).
-pub(crate) fn check_memory(net: &CompiledNetwork, runs: u64, max_memory: Option<u64>) -> Result<()> {
+pub(crate) fn check_memory(
+    net: &CompiledNetwork,
+    runs: u64,
+    max_memory: Option<u64>,
+) -> Result<()> {
     let threads = crate::memory::threads().min(runs.div_ceil(BLOCK));
     let n = net.num_people() as u64;
     let needed = (threads.saturating_mul(80).saturating_add(24))

@@ -201,10 +201,13 @@ mod tests {
     #[test]
     fn a_two_cycle_splits_evenly_and_a_sink_gets_the_most() {
         let power = Power { damping: 0.85, tolerance: 1e-14, max_iterations: 1000 };
-        let (x, _) = pagerank(&csr(2, &[(0, 1, 1.0), (1, 0, 1.0)]), power, None, None, &Control::none()).unwrap();
+        let (x, _) =
+            pagerank(&csr(2, &[(0, 1, 1.0), (1, 0, 1.0)]), power, None, None, &Control::none())
+                .unwrap();
         assert!((x[0] - 0.5).abs() < 1e-12 && (x[1] - 0.5).abs() < 1e-12);
         // 0 -> 1, 1 dangling: x0 = 0.85·x1/2 + 0.15/2 with x0 + x1 = 1, so x0 = 0.5/1.425.
-        let (x, _) = pagerank(&csr(2, &[(0, 1, 1.0)]), power, None, None, &Control::none()).unwrap();
+        let (x, _) =
+            pagerank(&csr(2, &[(0, 1, 1.0)]), power, None, None, &Control::none()).unwrap();
         let x0 = 0.5 / 1.425;
         assert!((x[0] + x[1] - 1.0).abs() < 1e-12);
         assert!((x[0] - x0).abs() < 1e-9, "{x:?} vs {x0}");

@@ -1,6 +1,8 @@
 //! Erdős–Rényi G(n, p).
 
-use super::{check_memory, bernoulli_pairs, check_mean_degree, check_people, check_ties, single_layer, tie};
+use super::{
+    bernoulli_pairs, check_mean_degree, check_memory, check_people, check_ties, single_layer, tie,
+};
 use crate::rng::Stream;
 use crate::{Network, Result};
 

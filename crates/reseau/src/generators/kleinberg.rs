@@ -1,6 +1,6 @@
 //! Kleinberg's navigable small world.
 
-use super::{check_memory, MAX_PEOPLE, check_people, check_ties, tie};
+use super::{MAX_PEOPLE, check_memory, check_people, check_ties, tie};
 use crate::rng::Stream;
 use crate::{Error, Layer, Network, Person, Result};
 

@@ -4,7 +4,7 @@ use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
-use super::{check_memory, bernoulli_pairs, check_mean_degree, check_people, check_ties};
+use super::{bernoulli_pairs, check_mean_degree, check_memory, check_people, check_ties};
 use crate::error::{check_non_negative, check_probability};
 use crate::rng::Stream;
 use crate::{Error, Layer, LayerId, Network, Person, PersonId, PersonKind, Result};

@@ -1,6 +1,6 @@
 //! The stochastic block model.
 
-use super::{check_memory, bernoulli_grid, bernoulli_pairs, check_people, check_ties, tie};
+use super::{bernoulli_grid, bernoulli_pairs, check_memory, check_people, check_ties, tie};
 use crate::rng::Stream;
 use crate::{Error, Layer, Network, Person, Result};
 

@@ -179,7 +179,11 @@ pub fn parse_csv(bytes: &[u8], source: &str, options: &CsvOptions) -> Result<Net
         let mut spec = TieSpec::default();
         if let Some(c) = columns.weight {
             spec.weight = match field(c).parse::<f64>() {
-                Ok(w) if w.is_finite() && w >= 0.0 => w,
+                Ok(w) if w.is_finite() && w >= 0.0 && w <= crate::MAX_WEIGHT => w,
+                Ok(w) if w.is_finite() && w > crate::MAX_WEIGHT => {
+                    let limit = crate::model::too_heavy();
+                    return Err(bad(format!("weight {} is not {limit}", crate::error::float(w))));
+                }
                 Ok(w) => return Err(bad(format!("weight {w} is not a finite number >= 0"))),
                 Err(_) => return Err(bad(format!("weight {:?} is not a number", field(c)))),
             };

@@ -17,7 +17,7 @@
 use serde::de::{Deserializer, Error as _};
 use serde::{Deserialize, Serialize, Serializer};
 
-use crate::error::{Error, Result, check_non_negative, check_probability};
+use crate::error::{Error, Result, check_probability};
 use crate::model::{Duplicates, Layer, LayerKey, Network, Person, SelfLoops, Tie};
 
 /// The newest format version this library writes and reads.
@@ -125,7 +125,7 @@ impl NetworkIn {
             let layer = tie.layer.resolve(&net)?;
             net.person(tie.source)?;
             net.person(tie.target)?;
-            check_non_negative(|| format!("{}weight", at()), tie.weight)?;
+            crate::model::check_weight(|| format!("{}weight", at()), tie.weight)?;
             if let Some(p) = tie.probability {
                 check_probability(|| format!("{}probability", at()), p)?;
             }

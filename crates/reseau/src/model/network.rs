@@ -11,6 +11,18 @@ use super::{
 };
 use crate::error::{Error, Result, check_non_negative, check_probability};
 
+/// Checks a position: both coordinates finite.
+fn check_position(position: Option<[f64; 2]>) -> Result<()> {
+    match position {
+        Some([x, y]) if !(x.is_finite() && y.is_finite()) => Err(Error::invalid(
+            "position",
+            format!("[{}, {}]", crate::error::float(x), crate::error::float(y)),
+            "two finite coordinates",
+        )),
+        _ => Ok(()),
+    }
+}
+
 /// A fast hash for integer keys (the multiply-rotate scheme of rustc's `FxHasher`): the tie
 /// index and the readers hash ids, not text an adversary could choose, and `SipHash` costs
 /// more than the rest of reading a large edge list.
@@ -295,6 +307,7 @@ impl Network {
     pub fn add_person(&mut self, person: Person) -> Result<PersonId> {
         self.changed();
         check_non_negative(|| "cost".to_owned(), person.cost)?;
+        check_position(person.position)?;
         if let Some(label) = &person.label {
             if self.label_index.contains_key(label) {
                 return Err(Error::DuplicateLabel { label: label.clone() });
@@ -451,8 +464,20 @@ impl Network {
         Ok(())
     }
 
-    /// Sets a person's position.
+    /// Sets a person's position: two finite coordinates (a NaN or infinite one is refused:
+    /// it could not be saved as JSON, nor read back).
+    ///
+    /// ```
+    /// let mut net = reseau::Network::new();
+    /// let a = net.add_person(reseau::Person::new())?;
+    /// net.set_position(a, Some([0.5, -2.0]))?;
+    /// let err = net.set_position(a, Some([f64::NAN, 0.0])).unwrap_err();
+    /// assert_eq!(err.to_string(), "invalid position: [NaN, 0] (expected two finite coordinates)");
+    /// assert_eq!(net.person(a)?.position, Some([0.5, -2.0]));
+    /// # Ok::<(), reseau::Error>(())
+    /// ```
     pub fn set_position(&mut self, id: PersonId, position: Option<[f64; 2]>) -> Result<()> {
+        check_position(position)?;
         self.person_mut(id)?.position = position;
         Ok(())
     }
@@ -537,7 +562,7 @@ impl Network {
                 return Err(Error::UnknownPerson { person: p.to_string() });
             }
         }
-        check_non_negative(|| format!("{location}weight"), spec.weight)?;
+        super::check_weight(|| format!("{location}weight"), spec.weight)?;
         if let Some(p) = spec.probability {
             check_probability(|| format!("{location}tie probability"), p)?;
         }
@@ -565,7 +590,7 @@ impl Network {
                     // Two finite weights may add up to infinity (1e308 + 1e308), which no
                     // tie may hold (nor JSON write).
                     let sum = self.graph[edge].weight + spec.weight;
-                    check_non_negative(|| format!("{location}summed weight"), sum)?;
+                    super::check_weight(|| format!("{location}summed weight"), sum)?;
                     self.duplicates_merged += 1;
                     let tie = &mut self.graph[edge];
                     tie.weight = sum;
@@ -886,6 +911,9 @@ impl Network {
             }
         }
         for ((a, b), (weight, multiplicity, sign)) in merged {
+            let pair =
+                || format!("summed weight of {} - {}", self.display_name(a), self.display_name(b));
+            super::check_weight(pair, weight)?;
             let tie = Tie {
                 source: a,
                 target: b,

@@ -28,7 +28,8 @@ pub fn trace_referrals(
     let (workload, options) = super::prepare(net, request)?;
     let memory = crate::memory::Budget::new(request.max_memory)?;
     let control = Control::none();
-    let run = RunOptions { journeys: true, measure_from: 0, control: &control, report: false, memory };
+    let run =
+        RunOptions { journeys: true, measure_from: 0, control: &control, report: false, memory };
     let journeys = Engine::new(net, &options).run(&workload, request.seed, &run)?.1;
     let labels = net.labels();
     Ok(journeys.into_iter().map(|j| j.trace(net, &labels)).collect())

@@ -22,8 +22,8 @@ use super::budget::Limit;
 use super::coverage::Bound;
 use crate::control::Control;
 use crate::error::Result;
-use crate::memory::Budget;
 use crate::math::ln;
+use crate::memory::Budget;
 use crate::rrsets::{Index, LiveGraph, RrSets};
 
 /// ln C(n, k), summed term by term with the portable logarithm.

@@ -20,8 +20,8 @@ use super::coverage::Bound;
 use super::imm::ln_binomial;
 use crate::control::Control;
 use crate::error::Result;
-use crate::memory::Budget;
 use crate::math::ln;
+use crate::memory::Budget;
 use crate::rrsets::{Index, LiveGraph, RrSets};
 
 /// Runs OPIM-C; `seeds` are the streams of R1 and R2.

@@ -430,7 +430,16 @@ pub fn score_with(
             match centrality::multiplex(&graphs, power, options.multiplex, control)? {
                 Some(scores) => scores,
                 // No layers: the PageRank of no ties, everyone alike.
-                None => centrality::pagerank(&Csr::from_layers(net, &[], false), power, None, None, control)?.0,
+                None => {
+                    centrality::pagerank(
+                        &Csr::from_layers(net, &[], false),
+                        power,
+                        None,
+                        None,
+                        control,
+                    )?
+                    .0
+                }
             }
         }
         Score::Core => core_numbers(net, &layers).into_iter().map(f64::from).collect(),
