@@ -82,7 +82,7 @@ pub(crate) fn balance<'py>(
 /// relays and their cost), a campaign from the most connected person with the share carried
 /// offline and online, the referral load curve with its collapse point, the balance sweep
 /// with its best mix, and the largest digital layer's decline. The same seed gives the same
-/// numbers as ``cargo run --release --example tour`` and the JavaScript ``report``.
+/// numbers as the ``reseau report`` command and the JavaScript ``report``.
 ///
 /// The keyword arguments are the core's ``ReportRequest``: ``quick=True`` runs fewer
 /// cascades and steps (a preview), ``seed``, and any report option (``runs``, ``relays``,

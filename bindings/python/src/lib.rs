@@ -44,6 +44,7 @@ use pyo3::prelude::*;
 mod args;
 mod balance;
 mod cascade;
+mod cli;
 mod control;
 mod de;
 mod errors;
@@ -94,6 +95,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
         wrap_pyfunction!(reputation::reputation, m)?,
         wrap_pyfunction!(balance::balance, m)?,
         wrap_pyfunction!(balance::report, m)?,
+        wrap_pyfunction!(cli::cli, m)?,
         // What the package's value and result classes ask of the core.
         wrap_pyfunction!(objects::_check, m)?,
         wrap_pyfunction!(cascade::_merge, m)?,

@@ -57,6 +57,7 @@ __all__ = [
     "InvalidParameterError",
     "JsonError",
     "Network",
+    "OutOfMemoryError",
     "ParseError",
     "ReseauError",
     "SelfLoopError",
@@ -74,6 +75,7 @@ __all__ = [
     "aarhus_cs",
     "balance",
     "barabasi_albert",
+    "cli",
     "erdos_renyi",
     "exact_spread",
     "kleinberg",
@@ -205,6 +207,14 @@ class JsonError(ReseauError):
 
 class CancelledError(ReseauError):
     """A long call stopped by its progress callback (which returned False)."""
+
+class OutOfMemoryError(ReseauError, MemoryError):
+    """A call refused before it allocates: it would need more memory than its budget (the
+    request's ``max_memory``, else ``RESEAU_MAX_MEMORY``, else what the machine has)."""
+
+    what: str
+    needed: int
+    available: int
 
 @final
 class Network:
@@ -518,6 +528,7 @@ def simulate(
     *,
     # stubgen: SimulateRequest -seeds -model
     bad_seeds: Optional[_People] = ...,
+    max_memory: Optional[int] = None,
     runs: int = 1000,
     seed: int = 0,
     # stubgen: end
@@ -532,6 +543,7 @@ def simulate(
     *,
     # stubgen: SimulateRequest -seeds -model
     bad_seeds: Optional[_People] = ...,
+    max_memory: Optional[int] = None,
     runs: int = 1000,
     seed: int = 0,
     # stubgen: end
@@ -570,6 +582,7 @@ def route_referrals(
     forward: float = 1.0,
     layer_forward: Optional[Mapping[str, float]] = ...,
     max_hops: int = 50,
+    max_memory: Optional[int] = None,
     n_requests: Optional[int] = None,
     physical_share: Optional[float] = None,
     rate: Optional[float] = None,
@@ -589,6 +602,7 @@ def trace_referrals(
     forward: float = 1.0,
     layer_forward: Optional[Mapping[str, float]] = ...,
     max_hops: int = 50,
+    max_memory: Optional[int] = None,
     n_requests: Optional[int] = None,
     physical_share: Optional[float] = None,
     rate: Optional[float] = None,
@@ -607,6 +621,7 @@ def referral_load_curve(
     forward: float = 1.0,
     layer_forward: Optional[Mapping[str, float]] = ...,
     max_hops: int = 50,
+    max_memory: Optional[int] = None,
     physical_share: Optional[float] = None,
     seed: int = 0,
     steps: int = 200,
@@ -629,6 +644,7 @@ def select_relays(
     epsilon: float = 0.1,
     evaluation_model: Optional[Model] = None,
     evaluation_runs: int = 10000,
+    max_memory: Optional[int] = None,
     method: Literal['imm', 'opim_c', 'celf', 'degree', 'degree_discount', 'pagerank', 'random'] = 'imm',
     model: Optional[Model] = ...,
     seed: int = 0,
@@ -648,6 +664,7 @@ def reputation(
     # stubgen: ReputationRequest -method -layer
     damping: float = 0.85,
     max_iterations: int = 1000,
+    max_memory: Optional[int] = None,
     model: Optional[Model] = ...,
     multiplex: Literal['multiplicative', 'additive', 'combined', 'neutral'] = 'multiplicative',
     samples: int = 100000,
@@ -666,6 +683,7 @@ def reputation(
     # stubgen: ReputationRequest -method -layer
     damping: float = 0.85,
     max_iterations: int = 1000,
+    max_memory: Optional[int] = None,
     model: Optional[Model] = ...,
     multiplex: Literal['multiplicative', 'additive', 'combined', 'neutral'] = 'multiplicative',
     samples: int = 100000,
@@ -691,6 +709,7 @@ def balance(
     forward: float = 1.0,
     layer_forward: Optional[Mapping[str, float]] = ...,
     max_hops: int = 50,
+    max_memory: Optional[int] = None,
     model: Optional[Model] = ...,
     num_seeds: int = 3,
     physical_cost: float = 1.0,
@@ -714,14 +733,19 @@ def report(
     decline_rate: Optional[float] = None,
     digital_fatigue: Optional[_FatigueArg] = ...,
     fatigue: Optional[_FatigueArg] = None,
+    max_rate_per_person: Optional[float] = None,
+    min_success: Optional[float] = None,
     mixes: Optional[_Floats] = None,
     model: Optional[Model] = None,
     quick: bool = False,
     rates: Optional[_Floats] = None,
+    refine: Optional[int] = None,
     relays: Optional[int] = None,
+    replicates: Optional[int] = None,
     runs: Optional[int] = None,
     seed: int = 7,
     steps: Optional[int] = None,
+    strategy: Optional[Literal['greedy', 'oracle', 'strongest_tie', 'hub', 'random']] = None,
     title: Optional[str] = None,
     # stubgen: end
     progress: _Progress = None,
@@ -739,3 +763,7 @@ def _summarise(shard: CascadePartial) -> Dict[str, Any]: ...
 def _willingness(fatigue: Fatigue, load: Any) -> Any: ...
 def _report_views(report: Report) -> Tuple[str, List[Tuple[str, str]]]: ...
 def _report_write(report: Report, folder: _StrPath) -> List[Path]: ...
+
+# the `reseau` console script
+
+def cli() -> int: ...

@@ -414,7 +414,7 @@ class Fatigue(Value, kind="Fatigue"):
     __slots__ = ()
 
     # stubgen: fields Fatigue -curve
-    half_life: Field[Optional[float]] = Field('half_life', 'Steps for the load to halve; ``None``: an infinite half-life, the load is a plain count. (Optional[float])')
+    half_life: Field[Optional[float]] = Field('half_life', 'Steps for the load to halve; ``None``: an infinite half-life, the load is a plain count (an infinite half-life is read, and written, as ``None``). (Optional[float])')
     # stubgen: end
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
