@@ -18,6 +18,7 @@ use crate::io::lines;
 /// let custom: AdoptionsCsv = serde_json::from_str(r#"{"time": "month", "delimiter": ";"}"#).unwrap();
 /// assert_eq!(custom.time, "month");
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct AdoptionsCsv {

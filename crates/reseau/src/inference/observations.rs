@@ -20,6 +20,7 @@ pub const MAX_STEP: u32 = 1_000_000;
 /// assert_eq!(c, vec![CascadeRef::Number(3), CascadeRef::Name("tweet-17".into())]);
 /// assert_eq!(c[1].to_string(), "tweet-17");
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum CascadeRef {
@@ -74,6 +75,7 @@ impl std::fmt::Display for CascadeRef {
 /// assert_eq!((unknown.time, unknown.cascade), (None, None));
 /// assert!(serde_json::from_str::<Adoption>(r#"{"person": 4, "tme": 1}"#).is_err());
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Adoption {
@@ -136,6 +138,7 @@ impl Adoption {
 /// assert_eq!(many.rows().len(), 3);
 /// assert!(many.rows().iter().all(|r| r.cascade.is_some()));
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum Adoptions {

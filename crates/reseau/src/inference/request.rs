@@ -18,6 +18,7 @@ use crate::model::LayerKind;
 /// assert_eq!(serde_json::from_str::<Exposure>(r#""persistent""#).unwrap(), Exposure::Persistent);
 /// assert_eq!(Exposure::default().as_str(), "cascade");
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Exposure {
@@ -47,6 +48,7 @@ impl Exposure {
 /// use reseau::inference::StepZero;
 /// assert_eq!(serde_json::from_str::<StepZero>(r#""seeds""#).unwrap(), StepZero::Seeds);
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum StepZero {
@@ -109,6 +111,7 @@ macro_rules! request {
         }
     ) => {
         $(#[$meta])*
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
         #[serde(default, deny_unknown_fields)]
         pub struct $name {

@@ -10,6 +10,7 @@ use crate::fatigue::Fatigue;
 use crate::model::{LayerKind, Network};
 
 /// One layer's (or layer × group's) estimate.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LayerEstimate {
     /// The key of this estimate in [`CascadeFit::probabilities`]: the layer's name, or
@@ -50,6 +51,7 @@ pub struct LayerEstimate {
 
 /// One external hazard: the probability per step of adopting from outside every visible
 /// layer.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ExternalEstimate {
     /// `external`, `external/group`, `external@step` or `external/group@step`.
@@ -71,6 +73,7 @@ pub struct ExternalEstimate {
 }
 
 /// A fatigue curve fitted with the probabilities.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FittedFatigue {
     /// The curve at its maximum-likelihood parameters (the half-life as given).
@@ -87,6 +90,7 @@ pub struct FittedFatigue {
 }
 
 /// What the data held.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DataSummary {
     /// Cascades.
@@ -110,6 +114,7 @@ pub struct DataSummary {
 
 /// The result of [`fit`](super::fit): per-layer probabilities with their intervals and
 /// tests, the external hazard, the shadow share, and a model ready to simulate.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CascadeFit {
     /// The exposure model fitted.
@@ -161,6 +166,7 @@ pub struct CascadeFit {
 }
 
 /// One layer under shuffled times.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ShuffleLayer {
     /// As in [`LayerEstimate::key`].
@@ -178,6 +184,7 @@ pub struct ShuffleLayer {
 }
 
 /// The result of [`shuffle_test`](super::shuffle_test).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ShuffleTest {
     /// Permutations run.
@@ -193,6 +200,7 @@ pub struct ShuffleTest {
 }
 
 /// One hidden tie added.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ShadowTie {
     /// Who influences (person id).
@@ -214,9 +222,11 @@ pub struct ShadowTie {
 }
 
 /// The result of [`infer_shadow`](super::infer_shadow).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ShadowInference {
-    /// The network with the added layer.
+    /// The network with the added layer (in the schema: a network's JSON form, an object).
+    #[cfg_attr(feature = "schema", schemars(with = "serde_json::Map<String, serde_json::Value>"))]
     pub network: Network,
     /// The added layer's name.
     pub layer: String,
