@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import math
 import random
+import time
 
 import numpy as np
 import pytest
@@ -311,3 +312,32 @@ def test_random_input_never_panics():
     assert valid > 0  # the inputs reach whole networks, not only errors
     # What the long fuzz run found: a line of form feeds once panicked the multiplex reader.
     assert reseau.parse_multiplex("\x0c\n", layers=" ").num_ties == 0
+
+
+def test_memory_beyond_the_budget():
+    net = aarhus()
+    started = time.monotonic()
+    with pytest.raises(reseau.OutOfMemoryError) as info:
+        reseau.route_referrals(net, n_requests=4_000_000_000)
+    err = info.value
+    assert isinstance(err, MemoryError) and isinstance(err, reseau.ReseauError)
+    assert err.fields == ["what", "needed", "available"] and err.needed > err.available
+    assert "4000000000" in err.what
+    # max_memory reaches every long call through its request, as any other keyword.
+    tiny = {"max_memory": 1}
+    calls = {
+        "simulate": lambda: reseau.simulate(net, [0], runs=10, **tiny),
+        "route_referrals": lambda: reseau.route_referrals(net, n_requests=100, **tiny),
+        "referral_load_curve": lambda: reseau.referral_load_curve(net, [1.0, 2.0], steps=20, **tiny),
+        "select_relays": lambda: reseau.select_relays(net, k=2, evaluation_runs=10, **tiny),
+        "reputation": lambda: reseau.reputation(net, "influence", samples=1000, **tiny),
+        "balance": lambda: reseau.balance(net, mixes=[0.5], runs=10, steps=20, **tiny),
+    }
+    for name, call in calls.items():
+        with pytest.raises(reseau.OutOfMemoryError) as info:
+            call()
+        assert info.value.available <= 1 < info.value.needed, name  # (a curve shares its budget)
+    assert time.monotonic() - started < 10
+    # The library and the network work afterwards.
+    assert reseau.simulate(net, [0], runs=10).runs == 10
+    assert reseau.route_referrals(net, n_requests=100, seed=1).requests == 100

@@ -463,3 +463,23 @@ fn balance_mixes_outside_0_1() {
         &["\"myspace\""],
     );
 }
+
+#[test]
+fn memory_beyond_the_budget() {
+    let net = aarhus();
+    // More requests in flight than the machine could hold, and a call given a budget of one
+    // byte: both refused before anything is allocated, naming what was asked.
+    let many = ReferralRequest { n_requests: Some(4_000_000_000), ..Default::default() };
+    let err = fails(route_referrals(&net, &many), "OutOfMemoryError", &["not enough memory"]);
+    assert_eq!(
+        err.fields().iter().map(|f| f.0).collect::<Vec<_>>(),
+        ["what", "needed", "available"]
+    );
+    let tiny = SimulateRequest { runs: 10, max_memory: Some(1), ..SimulateRequest::new([0]) };
+    fails(simulate(&net, &tiny), "OutOfMemoryError", &["1 bytes is available", "max_memory"]);
+    // The network is usable afterwards.
+    assert_eq!(
+        simulate(&net, &SimulateRequest { runs: 10, ..SimulateRequest::new([0]) }).unwrap().runs,
+        10
+    );
+}
