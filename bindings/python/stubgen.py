@@ -41,6 +41,8 @@ ARGUMENTS = {
     "Decline": "Mapping[str, Any]",
     "LayerSettings": "_LayerSettingsArg",
     "Amplifiers": "_AmplifiersArg",
+    "FitRequest": "Mapping[str, Any]",
+    "Adoptions": "_Adoptions",
 }
 # numpy's name of each integer and float format.
 DTYPES = {"double": "float64", "float": "float64", "uint32": "uint32", "uint64": "uint64",

@@ -14,7 +14,7 @@ use crate::control::watched;
 use crate::de::from_py;
 use crate::errors::err;
 use crate::network::PyNetwork;
-use crate::objects::result;
+use crate::objects::{python_side, result};
 
 /// A copy of the network for a call that runs on it: taken with the GIL held, so that no
 /// Python thread changes the network meanwhile.
@@ -89,7 +89,11 @@ pub(crate) fn balance<'py>(
 /// ``budget``, ``mixes``, ``decline_layer``, …; ``None`` is the core's ``null``, so
 /// ``budget=None`` skips the budgeted choice), and the binding's ``progress``. ``options``,
 /// a dict of the same, still works for one release, with a ``DeprecationWarning``. The report
-/// runs on a copy of the network, which may change meanwhile.
+/// runs on a copy of the network, which may change meanwhile. ``fit``, a dict of the core's
+/// ``FitRequest`` (``{"adoptions": ..., "exposure": "persistent", ...}``, the adoptions in any
+/// shape :func:`fit_cascade` takes), fits observed adoptions first: the report then shows the
+/// fitted layers and the shadow share, and runs every section with the fitted model unless
+/// ``model`` is given. ``report.html()`` is the page as one self-contained HTML file.
 ///
 /// >>> import reseau
 /// >>> r = reseau.report(reseau.datasets.aarhus_cs(), quick=True, seed=1)
@@ -114,6 +118,21 @@ pub(crate) fn report<'py>(
         args.spread(&options)?;
     }
     let args = args.models()?;
+    // Observed adoptions in the shapes Python holds them (a dict by id, a DataFrame).
+    if let Some(fit) = args.take("fit")? {
+        let fit = match fit.cast::<PyDict>() {
+            Ok(given) => {
+                let fit = given.copy()?;
+                if let Some(adoptions) = fit.get_item("adoptions")? {
+                    let core = python_side(py, "reseau._adoptions", "as_core", (adoptions,))?;
+                    fit.set_item("adoptions", core)?;
+                }
+                fit.into_any()
+            }
+            Err(_) => fit,
+        };
+        args.set("fit", &fit)?;
+    }
     let progress = args.take("progress")?;
     let request: ReportRequest = args.request()?;
     let net = snapshot(net);
@@ -129,6 +148,13 @@ pub(crate) fn _report_views(
 ) -> PyResult<(String, Vec<(String, String)>)> {
     let report: Report = from_py(report, "report", "Report")?;
     Ok((report.text(), report.charts()))
+}
+
+/// A report's HTML page (`Report.html`), made by the core from its numbers.
+#[pyfunction]
+pub(crate) fn _report_html(report: &Bound<'_, PyAny>) -> PyResult<String> {
+    let report: Report = from_py(report, "report", "Report")?;
+    Ok(report.html())
 }
 
 /// Writes a report's files into `folder` (`Report.write`).

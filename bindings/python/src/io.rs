@@ -6,12 +6,14 @@ use std::path::PathBuf;
 
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict};
+use reseau::inference::{self, AdoptionsCsv};
 use reseau::io::{CsvOptions, EdgeListOptions, MpxOptions, MultiplexOptions, SignedOptions};
 use serde::de::DeserializeOwned;
 
 use crate::args::Args;
 use crate::errors::err;
 use crate::network::PyNetwork;
+use crate::ser::to_python;
 
 /// A reader's options from its keyword arguments, `duplicates=` and `self_loops=` read as
 /// `policy={"duplicates": ..., "self_loops": ...}` (the readers' `TiePolicy`).
@@ -315,4 +317,53 @@ pub(crate) fn parse_signed(
     let options: SignedOptions = self::options(py, "parse_signed", options)?;
     let bytes = data.bytes();
     Ok(py.detach(|| reseau::io::parse_signed(bytes, file, &options)).map_err(err)?.into())
+}
+
+/// Reads observed adoptions from a CSV file with a header: one row per observation, a
+/// ``person`` (label, or ``#id``), a ``time`` (whole steps from 0; an empty cell, ``NA``,
+/// ``null`` or ``None``: status unknown) and, when the header has it, a ``cascade``. Returns
+/// the rows as dicts ``{"person", "time", "cascade"}``, which :func:`fit_cascade`,
+/// :func:`shuffle_test` and :func:`infer_shadow` take as they are.
+///
+/// Keyword arguments: ``person``, ``time`` and ``cascade`` (the columns' names, default
+/// those) and ``delimiter`` (default ``","``). A bad time is a ``ParseError`` naming the line.
+///
+/// >>> import pathlib, tempfile, reseau
+/// >>> path = pathlib.Path(tempfile.mkdtemp()) / "adopted.csv"
+/// >>> _ = path.write_text("physician,month\nU4,0\nU1,NA\n")
+/// >>> reseau.read_adoptions(path, person="physician", time="month")
+/// [{'person': 'U4', 'time': 0.0}, {'person': 'U1', 'time': None}]
+#[pyfunction]
+#[pyo3(signature = (path, **options))]
+pub(crate) fn read_adoptions<'py>(
+    py: Python<'py>,
+    path: PathBuf,
+    options: Option<&Bound<'py, PyDict>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let options: AdoptionsCsv = Args::new(py, "read_adoptions", options)?.request()?;
+    let rows = py.detach(|| inference::read_adoptions(&path, &options)).map_err(err)?;
+    to_python(py, &rows)
+}
+
+/// :func:`read_adoptions` on text (``str`` or ``bytes``); ``file`` names it in errors.
+///
+/// >>> import reseau
+/// >>> reseau.parse_adoptions("cascade,person,time\nt1,ana,0\n2,bo,3\n")
+/// [{'person': 'ana', 'time': 0.0, 'cascade': 't1'}, {'person': 'bo', 'time': 3.0, 'cascade': 2}]
+/// >>> reseau.parse_adoptions("person,time\nana,1.5\n", "a.csv")
+/// Traceback (most recent call last):
+///     ...
+/// reseau.ParseError: a.csv:2: time "1.5" is not a whole number of steps from 0 to 1000000: "ana,1.5"
+#[pyfunction]
+#[pyo3(signature = (data, file = "<string>", **options))]
+pub(crate) fn parse_adoptions<'py>(
+    py: Python<'py>,
+    data: Data<'py>,
+    file: &str,
+    options: Option<&Bound<'py, PyDict>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let options: AdoptionsCsv = Args::new(py, "parse_adoptions", options)?.request()?;
+    let bytes = data.bytes();
+    let rows = py.detach(|| inference::parse_adoptions(bytes, file, &options)).map_err(err)?;
+    to_python(py, &rows)
 }

@@ -50,6 +50,7 @@ mod de;
 mod errors;
 mod fatigue;
 mod generators;
+mod inference;
 mod io;
 mod network;
 mod objects;
@@ -96,12 +97,18 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
         wrap_pyfunction!(balance::balance, m)?,
         wrap_pyfunction!(balance::report, m)?,
         wrap_pyfunction!(cli::cli, m)?,
+        wrap_pyfunction!(inference::fit_cascade, m)?,
+        wrap_pyfunction!(inference::shuffle_test, m)?,
+        wrap_pyfunction!(inference::infer_shadow, m)?,
+        wrap_pyfunction!(io::read_adoptions, m)?,
+        wrap_pyfunction!(io::parse_adoptions, m)?,
         // What the package's value and result classes ask of the core.
         wrap_pyfunction!(objects::_check, m)?,
         wrap_pyfunction!(cascade::_merge, m)?,
         wrap_pyfunction!(cascade::_summarise, m)?,
         wrap_pyfunction!(fatigue::_willingness, m)?,
         wrap_pyfunction!(balance::_report_views, m)?,
+        wrap_pyfunction!(balance::_report_html, m)?,
         wrap_pyfunction!(balance::_report_write, m)?,
     ] {
         m.add_function(function)?;

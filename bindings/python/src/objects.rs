@@ -13,6 +13,7 @@ use reseau::cascade::{
     Amplifiers, CascadeSummary, CascadeTrace, LayerSettings, Model, PartialSummary, SpreadStats,
 };
 use reseau::fatigue::Fatigue;
+use reseau::inference::{CascadeFit, ShadowInference, ShuffleTest};
 use reseau::referral::{LoadCurve, ReferralSummary, ReferralTrace};
 use reseau::relays::RelaySelection;
 use reseau::report::Report;
@@ -111,6 +112,9 @@ impl Check for Reputation {}
 impl Check for BalanceReport {}
 impl Check for Report {}
 impl Check for ReferralTrace {}
+impl Check for CascadeFit {}
+impl Check for ShuffleTest {}
+impl Check for ShadowInference {}
 
 fn inconsistent(what: &str, found: String, expected: &str) -> Error {
     Error::InvalidParameter { name: what.to_owned(), value: found, expected: expected.to_owned() }
@@ -200,6 +204,9 @@ pub(crate) fn _check<'py>(kind: &str, data: &Bound<'py, PyAny>) -> PyResult<Boun
         RelaySelection,
         Reputation,
         BalanceReport,
-        Report
+        Report,
+        CascadeFit,
+        ShuffleTest,
+        ShadowInference
     )
 }

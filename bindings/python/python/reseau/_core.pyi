@@ -30,6 +30,7 @@ import numpy.typing as npt
 
 from reseau._results import (
     BalanceReport,
+    CascadeFit,
     CascadePartial,
     CascadeSummary,
     CascadeTrace,
@@ -38,6 +39,8 @@ from reseau._results import (
     RelaySelection,
     Report,
     Reputation,
+    ShadowInference,
+    ShuffleTest,
 )
 from reseau._values import Amplifiers, Fatigue, Layer, LayerSettings, Model
 
@@ -64,10 +67,11 @@ __all__ = [
     "UnknownLayerError",
     "UnknownPersonError",
     "UnsupportedVersionError",
-    "__version__",
     "_Labels",
+    "__version__",
     "_check",
     "_merge",
+    "_report_html",
     "_report_views",
     "_report_write",
     "_summarise",
@@ -78,13 +82,17 @@ __all__ = [
     "cli",
     "erdos_renyi",
     "exact_spread",
+    "fit_cascade",
+    "infer_shadow",
     "kleinberg",
+    "parse_adoptions",
     "parse_csv",
     "parse_edgelist",
     "parse_mpx",
     "parse_multiplex",
     "parse_signed",
     "professional",
+    "read_adoptions",
     "read_csv",
     "read_edgelist",
     "read_mpx",
@@ -96,6 +104,7 @@ __all__ = [
     "reputation",
     "route_referrals",
     "select_relays",
+    "shuffle_test",
     "simulate",
     "stochastic_block",
     "trace",
@@ -120,6 +129,9 @@ _Floats = Union[Sequence[float], npt.NDArray[Any]]
 _FatigueArg = Union[Fatigue, Mapping[str, Any]]
 _LayerSettingsArg = Union[LayerSettings, Mapping[str, Any]]
 _AmplifiersArg = Union[Amplifiers, Mapping[str, Any]]
+# Observed adoptions: person -> step (None: unknown) for one cascade, a list of such
+# mappings (one per cascade), rows {"person", "time", "cascade"}, or a pandas DataFrame.
+_Adoptions = Union[Mapping[Any, Optional[float]], Sequence[Mapping[Any, Any]], Any]
 # A progress callback: (done, total) -> False to stop; or True for a tqdm bar.
 _Progress = Union[bool, Callable[[int, int], Any], None]
 
@@ -733,6 +745,7 @@ def report(
     decline_rate: Optional[float] = None,
     digital_fatigue: Optional[_FatigueArg] = ...,
     fatigue: Optional[_FatigueArg] = None,
+    fit: Optional[Mapping[str, Any]] = None,
     max_rate_per_person: Optional[float] = None,
     min_success: Optional[float] = None,
     mixes: Optional[_Floats] = None,
@@ -751,6 +764,91 @@ def report(
     progress: _Progress = None,
 ) -> Report: ...
 
+def fit_cascade(
+    net: Network,
+    adoptions: _Adoptions,
+    *,
+    # stubgen: FitRequest -adoptions
+    bootstrap: int = 0,
+    by_group: bool = False,
+    exposure: Literal['cascade', 'persistent'] = 'cascade',
+    external: bool = True,
+    external_by_group: bool = False,
+    external_by_step: bool = False,
+    fatigue: Optional[_FatigueArg] = None,
+    horizon: Optional[int] = None,
+    intervals: bool = True,
+    latency: Optional[Mapping[str, int]] = ...,
+    layers: Optional[Sequence[str]] = None,
+    max_iterations: int = 200,
+    seed: int = 0,
+    step_zero: Literal['external', 'seeds'] = 'external',
+    # stubgen: end
+    progress: _Progress = None,
+) -> CascadeFit: ...
+def shuffle_test(
+    net: Network,
+    adoptions: _Adoptions,
+    *,
+    # stubgen: ShuffleRequest -adoptions
+    by_group: bool = False,
+    exposure: Literal['cascade', 'persistent'] = 'cascade',
+    external: bool = True,
+    external_by_group: bool = False,
+    external_by_step: bool = False,
+    fatigue: Optional[_FatigueArg] = None,
+    horizon: Optional[int] = None,
+    latency: Optional[Mapping[str, int]] = ...,
+    layers: Optional[Sequence[str]] = None,
+    max_iterations: int = 200,
+    permutations: int = 200,
+    seed: int = 0,
+    step_zero: Literal['external', 'seeds'] = 'external',
+    # stubgen: end
+    progress: _Progress = None,
+) -> ShuffleTest: ...
+def infer_shadow(
+    net: Network,
+    cascades: _Adoptions,
+    *,
+    # stubgen: ShadowRequest -adoptions
+    by_group: bool = False,
+    candidates: int = 100,
+    exposure: Literal['cascade', 'persistent'] = 'cascade',
+    external: bool = True,
+    external_by_group: bool = False,
+    external_by_step: bool = False,
+    fatigue: Optional[_FatigueArg] = None,
+    horizon: Optional[int] = None,
+    kind: Literal['physical', 'digital'] = 'digital',
+    latency: Optional[Mapping[str, int]] = ...,
+    layer: str = 'shadow',
+    layers: Optional[Sequence[str]] = None,
+    max_iterations: int = 200,
+    max_lag: int = 1,
+    shadow_latency: int = 1,
+    step_zero: Literal['external', 'seeds'] = 'external',
+    # stubgen: end
+    progress: _Progress = None,
+) -> ShadowInference: ...
+def read_adoptions(
+    path: _StrPath,
+    *,
+    person: str = "person",
+    time: str = "time",
+    cascade: str = "cascade",
+    delimiter: str = ",",
+) -> List[Dict[str, Any]]: ...
+def parse_adoptions(
+    data: _Text,
+    file: str = "<string>",
+    *,
+    person: str = "person",
+    time: str = "time",
+    cascade: str = "cascade",
+    delimiter: str = ",",
+) -> List[Dict[str, Any]]: ...
+
 # what the package's classes ask of the core
 
 @final
@@ -762,6 +860,7 @@ def _merge(first: CascadePartial, second: CascadePartial) -> Dict[str, Any]: ...
 def _summarise(shard: CascadePartial) -> Dict[str, Any]: ...
 def _willingness(fatigue: Fatigue, load: Any) -> Any: ...
 def _report_views(report: Report) -> Tuple[str, List[Tuple[str, str]]]: ...
+def _report_html(report: Report) -> str: ...
 def _report_write(report: Report, folder: _StrPath) -> List[Path]: ...
 
 # the `reseau` console script

@@ -621,9 +621,21 @@ class Report(Result, kind="Report"):
         """
         return json.dumps(self.to_dict())
 
+    def html(self) -> str:
+        """The report as one self-contained HTML page (what :meth:`write` saves as
+        ``report.html``): the sections, tables and charts of :attr:`text`, the charts inline
+        as SVG, nothing fetched from elsewhere, as the core writes it.
+
+        >>> import reseau
+        >>> page = reseau.report(reseau.datasets.aarhus_cs(), quick=True, seed=1).html()
+        >>> page.startswith("<!doctype html>"), page.count("<svg") >= 1, "<script" in page
+        (True, True, False)
+        """
+        return _core._report_html(self)  # type: ignore[no-any-return]
+
     def write(self, folder: Union[str, "Path"]) -> List[Path]:
-        """Writes ``report.txt``, ``report.json`` and the charts into ``folder`` (created if
-        missing); returns the paths written.
+        """Writes ``report.txt``, ``report.json``, ``report.html`` and the charts into
+        ``folder`` (created if missing); returns the paths written.
 
         >>> import reseau
         >>> r = reseau.report(reseau.datasets.aarhus_cs(), quick=True, seed=1)
@@ -637,3 +649,151 @@ class Report(Result, kind="Report"):
     def _summary(self) -> str:
         network = self._data["network"]
         return f"{network['people']} people, {network['ties']} ties; seed {self._data['seed']}"
+
+
+def _pair(value: Any) -> Optional[Tuple[float, float]]:
+    return None if value is None else (float(value[0]), float(value[1]))
+
+
+class CascadeFit(Result, kind="CascadeFit"):
+    """The result of :func:`fit_cascade`: per-layer probabilities (``probabilities``, by
+    layer, ``None`` where the data cannot tell) with their 95% profile-likelihood intervals
+    (``ci95``) and likelihood-ratio tests (``layer_tests``: the p-value that the layer
+    carries no influence), the ``external`` hazard per step, the ``shadow_share`` (the part
+    of the adoptions no visible layer explains), ``log_likelihood``, ``aic``, every estimate
+    in detail (``layers``), and ``model``, an :class:`IndependentCascade` with the fitted
+    probabilities. ``to_pandas()`` gives one row per layer; ``plot()`` the estimates with
+    their intervals.
+
+    >>> import reseau
+    >>> net = reseau.datasets.aarhus_cs()
+    >>> fit = reseau.fit_cascade(net, [{"U4": 0, "U1": 1, "U79": 2}, {"U1": 0, "U4": 2}])
+    >>> sorted(fit.probabilities) == sorted(l.name for l in net.layers), fit.data["cascades"]
+    (True, 2)
+    >>> type(fit.model).__name__, 0 <= fit.shadow_share <= 1
+    ('IndependentCascade', True)
+    """
+
+    __slots__ = ()
+    _frame, _view, _chart = "fit_frame", "fit_html", "plot_fit"
+
+    # stubgen: fields CascadeFit -model -ci95
+    aic: Field[float] = Field('aic', "Akaike's information criterion, 2k − 2ℓ. (float)")
+    bootstrap: Field[int] = Field('bootstrap', 'Bootstrap replicates run. (int)')
+    converged: Field[bool] = Field('converged', 'Whether the final fit met its tolerance within ``max_iterations``. (bool)')
+    data: Field[Dict[str, Any]] = Field('data', 'What the data held. (Dict[str, Any])')
+    exposure: Field[Literal['cascade', 'persistent']] = Field('exposure', "The exposure model fitted. (Literal['cascade', 'persistent'])")
+    external: Field[Optional[float]] = Field('external', 'The external hazard per step when there is one for all (see ``external_hazards`` when it varies by step or group; ``None`` without an external hazard). (Optional[float])')
+    external_ci95: Field[Optional[Tuple[float, float]]] = Field('external_ci95', 'Its 95% interval. (Optional[Tuple[float, float]])', 'tuple')
+    external_hazards: Field[List[Dict[str, Any]]] = Field('external_hazards', 'Every external hazard in detail. (List[Dict[str, Any]])')
+    fatigue: Field[Optional[Dict[str, Any]]] = Field('fatigue', 'The fitted fatigue curve, when one was asked for. (Optional[Dict[str, Any]])')
+    iterations: Field[int] = Field('iterations', 'Newton iterations of the final fit. (int)')
+    layer_tests: Field[Dict[str, Any]] = Field('layer_tests', "Each layer's likelihood-ratio p-value (does it carry any influence?) by key. (Dict[str, Any])")
+    layers: Field[List[Dict[str, Any]]] = Field('layers', "Every layer estimate in detail, in the network's layer order. (List[Dict[str, Any]])")
+    log_likelihood: Field[float] = Field('log_likelihood', 'The maximised log-likelihood. (float)')
+    num_parameters: Field[int] = Field('num_parameters', 'k: the parameters estimated (identifiable probabilities, external hazards and fatigue parameters). (int)')
+    probabilities: Field[Dict[str, Any]] = Field('probabilities', "Each layer's probability by key (``LayerEstimate::key``); ``None``: not identifiable. (Dict[str, Any])")
+    shadow_share: Field[float] = Field('shadow_share', "The share of the adoptions at risk explained by the external hazard rather than by any visible layer: the iceberg's hidden part. (float)")
+    shadow_share_bootstrap_ci95: Field[Optional[Tuple[float, float]]] = Field('shadow_share_bootstrap_ci95', 'Its bootstrap percentile interval, when bootstrapped. (Optional[Tuple[float, float]])', 'tuple')
+    shadow_share_ci95: Field[Tuple[float, float]] = Field('shadow_share_ci95', 'Its 95% interval (as ``LayerEstimate::share_ci95``). (Tuple[float, float])', 'tuple')
+    # stubgen: end
+
+    @property
+    def ci95(self) -> Dict[str, Optional[Tuple[float, float]]]:
+        """Each layer's 95% profile-likelihood interval ``(low, high)`` by key (``None``:
+        not identifiable)."""
+        return {key: _pair(v) for key, v in self._data["ci95"].items()}
+
+    @property
+    def model(self) -> Any:
+        """An :class:`IndependentCascade` with the fitted per-layer probabilities and
+        latencies, for :func:`simulate`, :func:`select_relays` and :func:`balance`."""
+        from ._values import Model
+
+        return Model.from_dict(self._data["model"])
+
+    def _summary(self) -> str:
+        shown = ", ".join(
+            f"{key} {short(p)}" if p is not None else f"{key} ?" for key, p in self.probabilities.items()
+        )
+        external = self.external
+        outside = f"external {short(external)}, " if external is not None else ""
+        return (
+            f"{self.exposure} exposure; {shown}; {outside}shadow share {short(self.shadow_share)}, "
+            f"log-likelihood {short(self.log_likelihood)}"
+        )
+
+
+class ShuffleTest(Result, kind="ShuffleTest"):
+    """The result of :func:`shuffle_test`: per layer, the p-value (``p_values``) that its
+    estimated influence is no larger than under adoption times shuffled among adopters, and
+    the detail (``layers``: the observed estimate, the shuffled mean and 95% range).
+
+    >>> import reseau
+    >>> test = reseau.shuffle_test(reseau.datasets.aarhus_cs(), {"U4": 0, "U1": 1}, permutations=10)
+    >>> test
+    <reseau.ShuffleTest: 10 permutations; ...>
+    """
+
+    __slots__ = ()
+
+    # stubgen: fields ShuffleTest
+    layers: Field[List[Dict[str, Any]]] = Field('layers', "Every layer in detail, in the network's layer order. (List[Dict[str, Any]])")
+    p_values: Field[Dict[str, Any]] = Field('p_values', 'The p-value per layer key. (Dict[str, Any])')
+    permutations: Field[int] = Field('permutations', 'Permutations run. (int)')
+    shadow_share: Field[float] = Field('shadow_share', 'The shadow share with the real times. (float)')
+    shuffled_shadow_share: Field[float] = Field('shuffled_shadow_share', 'The mean shadow share under shuffled times. (float)')
+    # stubgen: end
+
+    def _summary(self) -> str:
+        shown = ", ".join(
+            f"{key} p={short(p)}" for key, p in self.p_values.items() if p is not None
+        )
+        return f"{self.permutations} permutations; {shown or 'no layer identifiable'}"
+
+
+class ShadowInference(Result, kind="ShadowInference"):
+    """The result of :func:`infer_shadow`: ``network``, the network with the added layer
+    (``layer``, of ``kind``), the ``ties`` added, best first (each a dict with ``source``,
+    ``target``, their labels, ``score``, ``probability`` and ``support``), the number of
+    ``candidates_scored``, and the ``fit`` of the visible layers the scores build on.
+
+    >>> import reseau
+    >>> net = reseau.Network()
+    >>> _ = net.add_layer("lunch")
+    >>> _ = net.add_people(3)
+    >>> found = reseau.infer_shadow(net, [{0: 0, 1: 1}] * 5 + [{2: 0}], candidates=1)
+    >>> found
+    <reseau.ShadowInference: 1 ties added as layer 'shadow' (digital), ... pairs scored>
+    >>> found.network.num_ties_in("shadow"), found.ties[0]["source_label"], found.ties[0]["target_label"]
+    (1, '0', '1')
+    """
+
+    __slots__ = ()
+
+    # stubgen: fields ShadowInference -network -fit
+    candidates_scored: Field[int] = Field('candidates_scored', 'Pairs scored (not tied in any visible layer, with the right time order somewhere). (int)')
+    kind: Field[Literal['physical', 'digital']] = Field('kind', "Its kind. (Literal['physical', 'digital'])")
+    layer: Field[str] = Field('layer', "The added layer's name. (str)")
+    ties: Field[List[Dict[str, Any]]] = Field('ties', 'The ties added, best first. (List[Dict[str, Any]])')
+    # stubgen: end
+
+    @property
+    def network(self) -> Any:
+        """The network with the added layer, a :class:`Network` (made on first use)."""
+        if self._context is None:
+            from ._data import _plain
+
+            self._set("_context", _core.Network.from_json(json.dumps(_plain(self._data["network"]))))
+        return self._context
+
+    @property
+    def fit(self) -> CascadeFit:
+        """The fit of the visible layers that the scores build on."""
+        return CascadeFit._wrap(self._data["fit"])  # type: ignore[no-any-return]
+
+    def _state(self) -> Any:
+        return None
+
+    def _summary(self) -> str:
+        return f"{len(self.ties)} ties added as layer {self.layer!r} ({self.kind}), {self.candidates_scored:,} pairs scored"
