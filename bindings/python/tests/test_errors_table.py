@@ -124,15 +124,10 @@ def test_bad_weights(w):
     assert info.value.line == 2
 
 
-def test_bad_weights_summed_to_infinity():
-    # Each weight fits in 32 bits (at most MAX_WEIGHT, about 3.4e38), their sum does not.
+def test_bad_weights_summed_beyond_the_largest():
     with pytest.raises(reseau.InvalidParameterError) as info:
         reseau.parse_edgelist("a b 3e38\nb a 3e38\n", "net.txt", duplicates="sum")
-    assert (info.value.name, float(info.value.value)) == ("net.txt:2: summed weight", 6e38)
-    assert "32-bit" in info.value.expected
-    with pytest.raises(reseau.ParseError) as info:
-        reseau.parse_edgelist("a b 1e308\n", "net.txt")
-    assert info.value.line == 1 and "32-bit" in info.value.reason
+    assert (info.value.name, info.value.value) == ("net.txt:2: summed weight", "6e38")
 
 
 @pytest.mark.parametrize("c", [NAN, INF, -1.0])
