@@ -39,6 +39,26 @@ where
     result(py, class, &out, None)
 }
 
+/// Defines `reseau.<name>(net, <data>, **kwargs)` with its docstring: [`run`] with the
+/// core's request and call.
+macro_rules! entry_point {
+    ($(#[$doc:meta])* $name:ident($data:ident): $request:ty => $call:path, $class:literal) => {
+        $(#[$doc])*
+        #[pyfunction]
+        #[pyo3(signature = (net, $data, **kwargs))]
+        pub(crate) fn $name<'py>(
+            py: Python<'py>,
+            net: PyRef<'py, PyNetwork>,
+            $data: &Bound<'py, PyAny>,
+            kwargs: Option<&Bound<'py, PyDict>>,
+        ) -> PyResult<Bound<'py, PyAny>> {
+            let name = stringify!($name);
+            run(py, net, name, $data, kwargs, $class, |net, r: &$request, c| $call(net, r, c))
+        }
+    };
+}
+
+entry_point! {
 /// Fits, by maximum likelihood, the probability that an exposure through each layer
 /// convinces, and an external hazard per step (adoption explained by no visible tie: media,
 /// marketing, the shadow), to observed adoptions. See ``docs/inference.md``.
@@ -68,19 +88,10 @@ where
 /// Traceback (most recent call last):
 ///     ...
 /// reseau.UnknownPersonError: unknown person "nobody"
-#[pyfunction]
-#[pyo3(signature = (net, adoptions, **kwargs))]
-pub(crate) fn fit_cascade<'py>(
-    py: Python<'py>,
-    net: PyRef<'py, PyNetwork>,
-    adoptions: &Bound<'py, PyAny>,
-    kwargs: Option<&Bound<'py, PyDict>>,
-) -> PyResult<Bound<'py, PyAny>> {
-    run(py, net, "fit_cascade", adoptions, kwargs, "CascadeFit", |net, r: &FitRequest, c| {
-        inference::fit_with(net, r, c)
-    })
+fit_cascade(adoptions): FitRequest => inference::fit_with, "CascadeFit"
 }
 
+entry_point! {
 /// The shuffle test (Anagnostopoulos, Kumar & Mahdian, KDD 2008): influence or homophily?
 /// Refits with adoption times permuted among each cascade's adopters ``permutations`` times
 /// and gives per layer the p-value that its estimated influence is no larger than under
@@ -94,19 +105,10 @@ pub(crate) fn fit_cascade<'py>(
 /// >>> test = reseau.shuffle_test(net, {"U4": 0, "U1": 1, "U79": 2}, permutations=20)
 /// >>> test.permutations, all(0 < p <= 1 for p in test.p_values.values() if p is not None)
 /// (20, True)
-#[pyfunction]
-#[pyo3(signature = (net, adoptions, **kwargs))]
-pub(crate) fn shuffle_test<'py>(
-    py: Python<'py>,
-    net: PyRef<'py, PyNetwork>,
-    adoptions: &Bound<'py, PyAny>,
-    kwargs: Option<&Bound<'py, PyDict>>,
-) -> PyResult<Bound<'py, PyAny>> {
-    run(py, net, "shuffle_test", adoptions, kwargs, "ShuffleTest", |net, r: &ShuffleRequest, c| {
-        inference::shuffle_test_with(net, r, c)
-    })
+shuffle_test(adoptions): ShuffleRequest => inference::shuffle_test_with, "ShuffleTest"
 }
 
+entry_point! {
 /// Hidden-tie inference: fits the visible layers, scores every pair tied in no visible
 /// layer by how much a tie between them would raise the likelihood, and returns the network
 /// with the best ``candidates`` as a new directed layer (``layer="shadow"``, digital), each
@@ -121,21 +123,5 @@ pub(crate) fn shuffle_test<'py>(
 /// >>> found = reseau.infer_shadow(net, cascades, candidates=1)
 /// >>> (found.ties[0]["source"], found.ties[0]["target"]), found.network.num_ties_in("shadow")
 /// ((0, 1), 1)
-#[pyfunction]
-#[pyo3(signature = (net, cascades, **kwargs))]
-pub(crate) fn infer_shadow<'py>(
-    py: Python<'py>,
-    net: PyRef<'py, PyNetwork>,
-    cascades: &Bound<'py, PyAny>,
-    kwargs: Option<&Bound<'py, PyDict>>,
-) -> PyResult<Bound<'py, PyAny>> {
-    run(
-        py,
-        net,
-        "infer_shadow",
-        cascades,
-        kwargs,
-        "ShadowInference",
-        |net, r: &ShadowRequest, c| inference::infer_shadow_with(net, r, c),
-    )
+infer_shadow(cascades): ShadowRequest => inference::infer_shadow_with, "ShadowInference"
 }
