@@ -110,6 +110,9 @@ def test_views(aarhus):
         ({"U4": 0}, {"horizn": 3}, reseau.InvalidParameterError, None),
         ({"U4": 0}, {"layers": ["golf"]}, reseau.UnknownLayerError, ("name", "golf")),
         ({"U4": 0}, {"bootstrap": 10}, reseau.InvalidParameterError, None),
+        ([{"person": "U4", "time": 1}, {"person": "U4", "time": 2}], {}, reseau.InvalidParameterError, None),
+        ({"U4": 0}, {"external": False}, reseau.InvalidParameterError, ("name", "external")),
+        ({"U4": 0}, {"max_iterations": 0}, reseau.InvalidParameterError, ("name", "max_iterations")),
     ],
 )
 def test_bad_input_is_a_typed_error(aarhus, adoptions, options, error, field):
