@@ -177,6 +177,9 @@ def test_csv_readers(tmp_path):
     with pytest.raises(reseau.ParseError) as info:
         reseau.parse_adoptions("person,time\nana,0\nbo,-2\n", "a.csv")
     assert (info.value.file, info.value.line) == ("a.csv", 3)
+    with pytest.raises(reseau.ParseError) as info:
+        reseau.parse_adoptions("who,time\nana,0\n", "a6.csv")
+    assert (info.value.line, info.value.content) == (1, "who,time") and "person" in info.value.reason
     with pytest.raises(reseau.FileError):
         reseau.read_adoptions(tmp_path / "missing.csv")
     with pytest.raises(reseau.InvalidParameterError):
