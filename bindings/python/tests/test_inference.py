@@ -133,6 +133,9 @@ def test_bad_input_of_the_other_calls(aarhus):
         reseau.fit_cascade(reseau.Network(), {0: 0})
     with pytest.raises(TypeError):
         reseau.fit_cascade(aarhus)  # type: ignore[call-arg]
+    for shape in ["U4", 5, None]:
+        with pytest.raises(TypeError, match="adoptions: expected a dict"):
+            reseau.fit_cascade(aarhus, shape)
 
 
 def test_progress_and_cancellation(aarhus):

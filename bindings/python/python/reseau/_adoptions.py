@@ -56,6 +56,10 @@ def as_core(adoptions: Any) -> Any:
     >>> import pandas as pd
     >>> as_core(pd.DataFrame({"person": [4, 5], "time": [0, None], "cascade": ["a", "a"]}))
     [{'person': 4, 'time': 0.0, 'cascade': 'a'}, {'person': 5, 'time': None, 'cascade': 'a'}]
+    >>> as_core("U4")
+    Traceback (most recent call last):
+        ...
+    TypeError: adoptions: expected a dict person -> step, a list of them (one per cascade), rows {'person', 'time', 'cascade'} or a pandas DataFrame, not str
     """
     if _is_frame(adoptions):
         return _frame_rows(adoptions)
@@ -71,7 +75,10 @@ def as_core(adoptions: Any) -> Any:
         if not cascades and all(isinstance(m, Mapping) for m in items):
             return [{k: _scalar(v) for k, v in m.items()} for m in items]
         return items
-    return adoptions
+    raise TypeError(
+        "adoptions: expected a dict person -> step, a list of them (one per cascade), rows "
+        f"{{'person', 'time', 'cascade'}} or a pandas DataFrame, not {type(adoptions).__name__}"
+    )
 
 
 def _frame_rows(frame: Any) -> List[Dict[str, Any]]:
