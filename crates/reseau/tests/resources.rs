@@ -3,10 +3,35 @@
 //! the boundary or handled, and results that come back in (pickles, dicts, shards) are
 //! checked as live ones.
 
+// Spreads of seeds that convince nobody are exact.
+#![allow(clippy::float_cmp)]
+
 use std::time::{Duration, Instant};
 
 use reseau::referral::{LoadCurveRequest, ReferralRequest, referral_load_curve, route_referrals};
 use reseau::{Error, datasets};
+
+/// Runs `call` on its own thread and returns what it returns, or fails the test when it takes
+/// longer than `limit` (the thread is then left behind: a test must never hang).
+#[track_caller]
+fn within<T: Send + 'static>(
+    limit: Duration,
+    what: &str,
+    call: impl FnOnce() -> T + Send + 'static,
+) -> T {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        // A panic drops the sender: recv_timeout below then reports it.
+        let _ = tx.send(call());
+    });
+    match rx.recv_timeout(limit) {
+        Ok(out) => out,
+        Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+            panic!("{what}: still running after {limit:?}")
+        }
+        Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => panic!("{what}: panicked"),
+    }
+}
 
 /// Asserts that `call` is refused with an `OutOfMemoryError` within a second (long before it
 /// could allocate what it asks), and returns the error.
@@ -46,4 +71,142 @@ fn imm_stops_as_soon_as_its_rr_sets_would_not_fit() {
     let err = select_relays(&net, &request).unwrap_err();
     println!("{err} after {:?}", started.elapsed());
     assert_eq!(err.kind(), "OutOfMemoryError");
+}
+
+/// Issue 15, item 2: probabilities so small that 1 − p rounds to 1.
+mod tiny_probabilities {
+    use std::sync::Arc;
+    use std::time::{Duration, Instant};
+
+    use reseau::cascade::{CascadeSummary, LayerSettings, Model, SimulateRequest, simulate};
+    use reseau::fatigue::Fatigue;
+    use reseau::relays::{Method, SelectRelaysRequest, select_relays};
+    use reseau::{CompiledNetwork, Layer, Network, Person, TieSpec};
+
+    /// Below 2^−53 (treated as zero), the smallest normal f32, and above 2^−53 (resolved).
+    const TINY: [f64; 3] = [1e-300, 1e-17, 1e-10];
+
+    /// 60 people, everyone tied to everyone on one physical layer, each tie carrying `own` as
+    /// its own probability when given (the per-tie path) and the layer's default otherwise.
+    fn complete(own: Option<f64>, layer_p: Option<f64>) -> Arc<CompiledNetwork> {
+        let mut net = Network::new();
+        let mut layer = Layer::physical("lunch");
+        if let Some(p) = layer_p {
+            layer = layer.probability(p);
+        }
+        net.add_layer(layer).unwrap();
+        let people: Vec<_> = (0..60).map(|_| net.add_person(Person::new()).unwrap()).collect();
+        for (i, &a) in people.iter().enumerate() {
+            for &b in &people[i + 1..] {
+                let spec = match own {
+                    Some(p) => TieSpec::weight(1.0).probability(p),
+                    None => TieSpec::weight(1.0),
+                };
+                net.add_tie_spec(a, b, "lunch", spec).unwrap();
+            }
+        }
+        net.compiled()
+    }
+
+    /// Runs `call`, asserting that it took well under a second.
+    #[track_caller]
+    fn fast<T: Send + 'static>(what: &str, call: impl FnOnce() -> T + Send + 'static) -> T {
+        let started = Instant::now();
+        let out = super::within(Duration::from_secs(5), what, call);
+        let took = started.elapsed();
+        assert!(took < Duration::from_millis(500), "{what}: {took:?}");
+        out
+    }
+
+    fn spread(net: &CompiledNetwork, model: Model) -> CascadeSummary {
+        let request = SimulateRequest::new([0u32, 1]).model(model).runs(300).seed(4);
+        simulate(net, &request).unwrap()
+    }
+
+    /// Every route by which a tiny probability reaches a tie, for `p`: the network and model.
+    fn routes(p: f64) -> Vec<(&'static str, Arc<CompiledNetwork>, Model)> {
+        let plain = complete(None, None);
+        let half = Model::independent_cascade(0.5);
+        let multiplied = LayerSettings { multiplier: 2.0 * p, ..LayerSettings::default() };
+        let set = LayerSettings { probability: Some(p), ..LayerSettings::default() };
+        vec![
+            ("model probability", plain.clone(), Model::independent_cascade(p)),
+            ("layer probability", complete(None, Some(p)), Model::independent_cascade(0.5)),
+            ("settings probability", plain.clone(), half.clone().layer("lunch", set)),
+            ("tie probability", complete(Some(p), None), half.clone()),
+            ("layer multiplier", plain.clone(), half.clone().layer("lunch", multiplied)),
+            ("good multiplier", plain.clone(), Model { good_multiplier: 2.0 * p, ..half.clone() }),
+            // Fatigue forces a draw per tie rather than geometric skipping.
+            (
+                "with fatigue",
+                plain.clone(),
+                Model::independent_cascade(p).fatigue(Fatigue::hill(100.0, 2.0)),
+            ),
+        ]
+    }
+
+    #[test]
+    fn cascades_with_tiny_probabilities_end_at_once_as_with_zero() {
+        let zero = spread(&complete(None, None), Model::independent_cascade(0.0));
+        assert_eq!(zero.mean(), 2.0);
+        for p in TINY {
+            for (route, net, model) in routes(p) {
+                let got = fast(&format!("{route} {p:e}"), move || spread(&net, model));
+                assert_eq!(got.total, zero.total, "{route} {p:e}");
+                assert_eq!(got.by_step, zero.by_step, "{route} {p:e}");
+            }
+        }
+    }
+
+    #[test]
+    fn rr_sets_with_tiny_probabilities_end_at_once_as_with_zero() {
+        let request = |model: Model, method| SelectRelaysRequest {
+            method,
+            evaluation_runs: 50,
+            ..SelectRelaysRequest::k(2).model(model)
+        };
+        for method in [Method::Imm, Method::OpimC] {
+            let net = complete(None, None);
+            let zero = select_relays(&net, &request(Model::independent_cascade(0.0), method));
+            let zero = zero.unwrap();
+            for p in TINY {
+                for (route, net, model) in routes(p) {
+                    let what = format!("{route} {p:e} {method:?}");
+                    let request = request(model, method);
+                    let got = fast(&what, move || select_relays(&net, &request).unwrap());
+                    // Nobody convinces anyone: any two relays reach exactly two people.
+                    assert_eq!(got.spread.unwrap().mean, 2.0, "{what}");
+                    let estimate = got.estimated_spread.unwrap();
+                    if p < reseau::rng::MIN_PROBABILITY {
+                        // The very same RR sets as at p = 0: each its root alone.
+                        assert_eq!(got.estimated_spread, zero.estimated_spread, "{what}");
+                        assert_eq!(got.samples, zero.samples, "{what}");
+                    } else {
+                        assert!((estimate - 2.0).abs() < 0.5, "{what}: {estimate}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn gap_tables_of_tiny_probabilities_draw_at_once() {
+        use reseau::rng::{GapTable, Stream};
+        let mut rng = Stream::new(3, 0);
+        for p in [1e-300, 1e-17, 2f64.powi(-54)] {
+            assert_eq!(GapTable::new(p).sample(&mut rng), u64::MAX, "{p:e}");
+        }
+        // Just above the resolution: huge gaps, drawn in one step each, with mean (1 − p)/p.
+        for p in [1e-10, 1e-6, 1e-4] {
+            let gaps = GapTable::new(p);
+            let n = 20_000;
+            let mut rng = rng.clone();
+            let mean = fast(&format!("{p:e}"), move || {
+                (0..n).map(|_| gaps.sample(&mut rng) as f64).sum::<f64>() / f64::from(n)
+            });
+            let want = (1.0 - p) / p;
+            // The standard deviation of a geometric mean is about its mean / √n.
+            assert!((mean - want).abs() < 4.0 * want / f64::from(n).sqrt(), "{p:e}: {mean}");
+        }
+    }
 }
