@@ -20,6 +20,10 @@ use reseau::cascade::{
     LayerSettings, Model, ModelKind, SimulateRequest, TraceRequest, simulate, trace,
 };
 use reseau::fatigue::Fatigue;
+use reseau::generators::{
+    ErdosRenyiRequest, KleinbergRequest, ProfessionalOptions, StochasticBlockRequest,
+    WattsStrogatzRequest, professional,
+};
 use reseau::inference::{Adoption, FitRequest, fit};
 use reseau::referral::{
     LoadCurveRequest, ReferralRequest, Strategy as Routing, referral_load_curve, route_referrals,
@@ -145,8 +149,14 @@ fn fatigue_fields() -> Vec<(&'static str, fn(f64) -> Fatigue)> {
 fn case(name: &'static str, call: impl Fn(f64) -> Result<()> + Send + Sync + 'static) -> Case {
     // 0.5 suits every parameter but these.
     let ordinary = match name {
-        "load curve second rate" | "budget" | "budget celf" | "report budget" => 2.0,
+        "load curve second rate" | "budget" | "budget celf" | "report budget" | "kleinberg r" => {
+            2.0
+        }
         "adoption time" | "report fit" => 1.0,
+        "erdos renyi mean degree"
+        | "professional physical degree"
+        | "professional digital degree" => 3.0,
+        "professional exponent" => 2.5,
         _ => 0.5,
     };
     (name, ordinary, Arc::new(call))
@@ -355,6 +365,58 @@ fn cases() -> Vec<Case> {
     for (name, make) in reports {
         cases.push(case(name, move |x| report(plain(), &make(x)).map(drop)));
     }
+    let generators: Vec<(&'static str, fn(f64) -> Result<Network>)> = vec![
+        ("erdos renyi mean degree", |x| {
+            ErdosRenyiRequest { n: 50, mean_degree: x, seed: 1 }.generate()
+        }),
+        ("watts strogatz beta", |x| {
+            WattsStrogatzRequest { n: 50, k: 4, beta: x, seed: 1 }.generate()
+        }),
+        ("kleinberg r", |x| KleinbergRequest { r: x, ..KleinbergRequest::new(6) }.generate()),
+        ("block probability", |x| {
+            let probabilities = vec![vec![x, 0.1], vec![0.1, 0.5]];
+            StochasticBlockRequest { sizes: vec![20, 20], probabilities, seed: 1 }.generate()
+        }),
+        ("professional physical degree", |x| {
+            professional(
+                &ProfessionalOptions { people: 60, physical_mean_degree: x, ..Default::default() },
+                1,
+            )
+        }),
+        ("professional within group", |x| {
+            professional(
+                &ProfessionalOptions { people: 60, within_group: x, ..Default::default() },
+                1,
+            )
+        }),
+        ("professional digital degree", |x| {
+            professional(
+                &ProfessionalOptions { people: 60, digital_mean_degree: x, ..Default::default() },
+                1,
+            )
+        }),
+        ("professional exponent", |x| {
+            professional(&ProfessionalOptions { people: 60, exponent: x, ..Default::default() }, 1)
+        }),
+        ("professional overlap", |x| {
+            professional(&ProfessionalOptions { people: 60, overlap: x, ..Default::default() }, 1)
+        }),
+        ("professional influencers", |x| {
+            professional(
+                &ProfessionalOptions { people: 60, influencers: x, ..Default::default() },
+                1,
+            )
+        }),
+        ("professional influencer cost", |x| {
+            professional(
+                &ProfessionalOptions { people: 60, influencer_cost: x, ..Default::default() },
+                1,
+            )
+        }),
+    ];
+    for (name, make) in generators {
+        cases.push(case(name, move |x| make(x).map(drop)));
+    }
     cases.push(case("adoption time", |x| fit(plain(), &adoptions(x)).map(drop)));
     // The network's own floats, then a cascade on it.
     let networks: Vec<(&'static str, fn(&mut Network, f64) -> Result<()>)> = vec![
@@ -414,18 +476,25 @@ fn run(cases: &[Case], i: usize, x: f64) -> std::result::Result<&'static str, St
     let (name, call) = (cases[i].0, Arc::clone(&cases[i].2));
     let (tx, rx) = channel();
     std::thread::spawn(move || {
-        let _ = tx.send(call(x).map_or_else(
-            |e| {
+        let _ = tx.send(match call(x) {
+            Ok(()) => Ok("ok"),
+            Err(e) => {
+                let message = e.to_string();
                 if std::env::var_os("SHOW_ERRORS").is_some() {
-                    println!("{name} = {x:e}: {e}");
+                    println!("{name} = {x:e}: {message}");
                 }
-                e.kind()
-            },
-            |()| "ok",
-        ));
+                // Floats in messages are short (`1e-308`, not 300 digits).
+                let longest = message.split(|c: char| !c.is_ascii_digit()).map(str::len).max();
+                if longest.unwrap_or(0) > 24 {
+                    Err(format!("{name} = {x:e}: a long number in {message:?}"))
+                } else {
+                    Ok(e.kind())
+                }
+            }
+        });
     });
     match rx.recv_timeout(LIMIT) {
-        Ok(kind) => Ok(kind),
+        Ok(outcome) => outcome,
         Err(RecvTimeoutError::Timeout) => {
             Err(format!("{name} = {x:e}: still running after {LIMIT:?}"))
         }

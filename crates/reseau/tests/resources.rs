@@ -108,13 +108,14 @@ mod tiny_probabilities {
         net.compiled()
     }
 
-    /// Runs `call`, asserting that it took well under a second.
+    /// Runs `call`, asserting that it took at most two seconds (each takes a few milliseconds;
+    /// the bound leaves room for a loaded machine and an unoptimised build).
     #[track_caller]
     fn fast<T: Send + 'static>(what: &str, call: impl FnOnce() -> T + Send + 'static) -> T {
         let started = Instant::now();
         let out = super::within(Duration::from_secs(5), what, call);
         let took = started.elapsed();
-        assert!(took < Duration::from_millis(500), "{what}: {took:?}");
+        assert!(took < Duration::from_secs(2), "{what}: {took:?}");
         out
     }
 

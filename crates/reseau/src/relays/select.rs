@@ -411,7 +411,10 @@ pub fn select_relays_with(
                 return Err(Error::invalid(
                     "budget",
                     budget,
-                    format!("at least the cheapest person's cost ({cheapest})"),
+                    format!(
+                        "at least the cheapest person's cost ({})",
+                        crate::error::float(cheapest)
+                    ),
                 ));
             }
             Limit::Budget { budget, costs }
