@@ -211,3 +211,110 @@ mod tiny_probabilities {
         }
     }
 }
+
+/// Issue 15, item 3: shards say what simulation they are from.
+mod shards {
+    use reseau::cascade::{
+        MAX_SHARDS, Model, PartialSummary, SimulateRequest, shard_ranges, simulate, simulate_runs,
+    };
+    use reseau::control::Control;
+
+    fn shard(request: &SimulateRequest, runs: std::ops::Range<u64>) -> PartialSummary {
+        let net = reseau::datasets::aarhus_cs().compiled();
+        simulate_runs(&net, request, runs, &Control::none()).unwrap()
+    }
+
+    #[test]
+    fn shards_of_different_simulations_do_not_merge() {
+        let request = SimulateRequest::new([0u32, 5]).runs(128).seed(3);
+        let a = shard(&request, 0..64);
+        let b = shard(&request, 64..128);
+        let net = reseau::datasets::aarhus_cs().compiled();
+        assert_eq!(a.merge(&b).unwrap().summary(), simulate(&net, &request).unwrap());
+        let others = [
+            ("model", request.clone().model(Model::independent_cascade(0.3))),
+            ("seed people", SimulateRequest::new([0u32, 6]).seed(3)),
+            ("bad seeds", request.clone().bad_seeds([9u32])),
+            (
+                "fatigue",
+                request
+                    .clone()
+                    .model(Model::default().fatigue(reseau::fatigue::Fatigue::capacity(2.0))),
+            ),
+        ];
+        for (what, other) in others {
+            let err = a.merge(&shard(&other, 64..128)).unwrap_err();
+            assert_eq!(err.kind(), "InvalidParameterError", "{what}");
+            assert!(err.to_string().contains("different simulations"), "{what}: {err}");
+        }
+        // Another network with the same people and layers: one tie more.
+        let mut bigger = reseau::datasets::aarhus_cs();
+        let (p, q) = (reseau::PersonId(0), reseau::PersonId(60));
+        if bigger.tie(p, q, "lunch").unwrap().is_none() {
+            bigger.add_tie(p, q, "lunch", 1.0).unwrap();
+        } else {
+            bigger.remove_tie(p, q, "lunch").unwrap();
+        }
+        let c = simulate_runs(&bigger.compiled(), &request, 64..128, &Control::none()).unwrap();
+        assert!(a.merge(&c).unwrap_err().to_string().contains("different simulations"));
+    }
+
+    #[test]
+    fn fingerprints_survive_json_and_old_shards_are_refused() {
+        let request = SimulateRequest::new([0u32]).seed(1);
+        let (a, b) = (shard(&request, 0..64), shard(&request, 64..100));
+        let text = serde_json::to_string(&a).unwrap();
+        let hex = format!("\"fingerprint\":\"{:016x}\"", a.fingerprint.unwrap());
+        assert!(text.contains(&hex), "{text}");
+        let back: PartialSummary = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, a);
+        assert_eq!(back.merge(&b).unwrap().runs(), 100);
+        // A shard saved before fingerprints: read, summarised, but not merged.
+        let old: PartialSummary =
+            serde_json::from_str(&text.replace(&hex, "\"fingerprint\":null")).unwrap();
+        assert_eq!(old.fingerprint, None);
+        assert_eq!(old.summary(), a.summary());
+        let without = text.replace(&format!("{hex},"), "").replace(&hex, "");
+        let old2: PartialSummary = serde_json::from_str(&without).unwrap();
+        assert_eq!(old2.fingerprint, None);
+        for shard in [old, old2] {
+            let err = shard.merge(&b).unwrap_err();
+            assert!(err.to_string().contains("without a fingerprint"), "{err}");
+            assert!(b.merge(&shard).is_err());
+        }
+        // An edited fingerprint: refused as another simulation; a malformed one: not read.
+        let edited = text.replace(&hex, "\"fingerprint\":\"0000000000000001\"");
+        let edited: PartialSummary = serde_json::from_str(&edited).unwrap();
+        assert!(edited.merge(&b).unwrap_err().to_string().contains("different simulations"));
+        assert!(
+            serde_json::from_str::<PartialSummary>(&text.replace(&hex, "\"fingerprint\":\"xyz\""))
+                .is_err()
+        );
+    }
+
+    #[test]
+    fn shard_ranges_cover_the_runs_in_aligned_blocks_and_refuse_a_billion_shards() {
+        for (runs, shards) in
+            [(1, 1), (10, 4), (200, 2), (1000, 3), (64 * 7 + 5, 3), (1 << 40, 1000)]
+        {
+            let ranges = shard_ranges(runs, shards).unwrap();
+            assert!(ranges.len() as u64 <= shards);
+            assert_eq!(ranges[0][0], 0);
+            assert_eq!(ranges.last().unwrap()[1], runs);
+            for w in ranges.windows(2) {
+                assert_eq!(w[0][1], w[1][0]);
+                assert_eq!(w[0][1] % 64, 0, "aligned to blocks");
+            }
+            assert!(ranges.iter().all(|r| r[0] < r[1]));
+        }
+        let started = std::time::Instant::now();
+        let err = shard_ranges(10u64.pow(18), 10u64.pow(9)).unwrap_err();
+        assert!(started.elapsed() < std::time::Duration::from_secs(1));
+        assert_eq!(
+            err.to_string(),
+            format!("invalid shards: 1000000000 (expected 1 to {MAX_SHARDS} shards)")
+        );
+        assert_eq!(shard_ranges(10u64.pow(18), MAX_SHARDS).unwrap().len() as u64, MAX_SHARDS);
+        assert!(shard_ranges(0, 1).is_err() && shard_ranges(1, 0).is_err());
+    }
+}
