@@ -49,6 +49,7 @@ mod rrsets;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod stats;
+mod validate;
 
 pub use compiled::{CompiledLayer, CompiledNetwork, NO_GROUP};
 pub use error::{Error, FieldValue, Result};

@@ -1,7 +1,8 @@
 //! Issue 15: floats at their extremes. Every float parameter of every request (and of the
 //! network's own floats: weights, probabilities, costs, positions) is fed subnormals, 1 ± ε,
 //! the largest finite values, ±0, NaN, ±∞, 1e-10 and 1e300 on a small network, and each call
-//! must return a result or a typed error within a time bound: never panic, never hang.
+//! must return a result or a typed error within a time bound: never panic, never hang. Every
+//! result returned passes its own `validate()` (what a result read back in must pass).
 //!
 //! `every_float_parameter_at_every_extreme` runs each case at each extreme value; the
 //! proptest then draws cases with arbitrary floats (random bit patterns included).
@@ -164,7 +165,7 @@ fn case(name: &'static str, call: impl Fn(f64) -> Result<()> + Send + Sync + 'st
 
 fn simulate_with(model: Model) -> Result<()> {
     let request = SimulateRequest::new([0u32, 2]).bad_seeds([5u32]).model(model).runs(30);
-    simulate(compiled(), &request).map(drop)
+    simulate(compiled(), &request)?.validate()
 }
 
 fn referral_request() -> ReferralRequest {
@@ -172,13 +173,13 @@ fn referral_request() -> ReferralRequest {
 }
 
 fn referrals(request: &ReferralRequest) -> Result<()> {
-    route_referrals(compiled(), request)?;
-    trace_referrals(compiled(), request).map(drop)
+    route_referrals(compiled(), request)?.validate_people(12)?;
+    trace_referrals(compiled(), request)?.iter().try_for_each(|t| t.validate_people(12))
 }
 
 fn relays(request: SelectRelaysRequest) -> Result<()> {
     let request = SelectRelaysRequest { evaluation_runs: 20, celf_runs: 20, ..request };
-    select_relays(compiled(), &request).map(drop)
+    select_relays(compiled(), &request)?.validate_people(12)
 }
 
 fn balance_request() -> BalanceRequest {
@@ -218,7 +219,7 @@ fn cases() -> Vec<Case> {
             set(&mut model, x);
             simulate_with(model.clone())?;
             let request = TraceRequest::new([0u32]).model(model.clone());
-            trace(compiled(), &request)?;
+            trace(compiled(), &request)?.validate()?;
             relays(SelectRelaysRequest::k(2).model(model.clone()))?;
             let request = ReputationRequest {
                 method: Some(Score::Influence),
@@ -231,8 +232,9 @@ fn cases() -> Vec<Case> {
         cases.push(case(name, move |x| {
             let mut model = Model::independent_cascade(0.3);
             set(&mut model, x);
-            balance(plain(), &BalanceRequest { model: model.clone(), ..balance_request() })?;
-            report(plain(), &ReportRequest { model: Some(model), ..report_request() }).map(drop)
+            balance(plain(), &BalanceRequest { model: model.clone(), ..balance_request() })?
+                .validate()?;
+            report(plain(), &ReportRequest { model: Some(model), ..report_request() })?.validate()
         }));
     }
     // Routing: the referral requests, the load curve and the balance sweep share these.
@@ -260,12 +262,12 @@ fn cases() -> Vec<Case> {
                 fatigue: Some(make(x)),
                 ..LoadCurveRequest::new(vec![1.0]).steps(10)
             };
-            referral_load_curve(compiled(), &curve)?;
-            fit(plain(), &FitRequest { fatigue: Some(make(x)), ..adoptions(1.0) })?;
+            referral_load_curve(compiled(), &curve)?.validate()?;
+            fit(plain(), &FitRequest { fatigue: Some(make(x)), ..adoptions(1.0) })?.validate()?;
             let request = ReportRequest { fatigue: Some(make(x)), ..report_request() };
-            report(plain(), &request)?;
+            report(plain(), &request)?.validate()?;
             let request = ReportRequest { digital_fatigue: Some(make(x)), ..report_request() };
-            report(plain(), &request).map(drop)
+            report(plain(), &request)?.validate()
         }));
     }
     let curves: Vec<(&'static str, fn(f64) -> LoadCurveRequest)> = vec![
@@ -282,7 +284,7 @@ fn cases() -> Vec<Case> {
     ];
     for (name, make) in curves {
         cases.push(case(name, move |x| {
-            referral_load_curve(compiled(), &make(x).steps(10)).map(drop)
+            referral_load_curve(compiled(), &make(x).steps(10))?.validate()
         }));
     }
     let selections: Vec<(&'static str, fn(f64) -> SelectRelaysRequest)> = vec![
@@ -343,7 +345,7 @@ fn cases() -> Vec<Case> {
         ("balance forward", |x| BalanceRequest { forward: x, ..balance_request() }),
     ];
     for (name, make) in balances {
-        cases.push(case(name, move |x| balance(plain(), &make(x)).map(drop)));
+        cases.push(case(name, move |x| balance(plain(), &make(x))?.validate()));
     }
     let reports: Vec<(&'static str, fn(f64) -> ReportRequest)> = vec![
         ("report budget", |x| ReportRequest { budget: Some(x), ..report_request() }),
@@ -363,7 +365,7 @@ fn cases() -> Vec<Case> {
         ("report fit", |x| ReportRequest { fit: Some(adoptions(x)), ..report_request() }),
     ];
     for (name, make) in reports {
-        cases.push(case(name, move |x| report(plain(), &make(x)).map(drop)));
+        cases.push(case(name, move |x| report(plain(), &make(x))?.validate()));
     }
     let generators: Vec<(&'static str, fn(f64) -> Result<Network>)> = vec![
         ("erdos renyi mean degree", |x| {
@@ -417,7 +419,7 @@ fn cases() -> Vec<Case> {
     for (name, make) in generators {
         cases.push(case(name, move |x| make(x).map(drop)));
     }
-    cases.push(case("adoption time", |x| fit(plain(), &adoptions(x)).map(drop)));
+    cases.push(case("adoption time", |x| fit(plain(), &adoptions(x))?.validate()));
     // The network's own floats, then a cascade on it.
     let networks: Vec<(&'static str, fn(&mut Network, f64) -> Result<()>)> = vec![
         ("tie weight", |net, x| net.add_tie(PersonId(2), PersonId(9), "lunch", x).map(drop)),
@@ -443,7 +445,7 @@ fn cases() -> Vec<Case> {
             edit(&mut net, x)?;
             Network::from_json(&net.to_json())?;
             let view = net.compiled();
-            simulate(&view, &SimulateRequest::new([0u32]).runs(20))?;
+            simulate(&view, &SimulateRequest::new([0u32]).runs(20))?.validate()?;
             for method in [Score::Pagerank, Score::Degree] {
                 score(&view, &ReputationRequest { method: Some(method), ..Default::default() })?;
             }
@@ -455,16 +457,16 @@ fn cases() -> Vec<Case> {
                 Routing::Random,
             ] {
                 let request = ReferralRequest { strategy, ..referral_request() };
-                route_referrals(&view, &request)?;
+                route_referrals(&view, &request)?.validate_people(12)?;
             }
             let lt = SimulateRequest::new([0u32]).model(Model::linear_threshold()).runs(20);
-            simulate(&view, &lt)?;
+            simulate(&view, &lt)?.validate()?;
             let request = SelectRelaysRequest {
                 budget: Some(2.0),
                 evaluation_runs: 20,
                 ..SelectRelaysRequest::default()
             };
-            select_relays(&view, &request).map(drop)
+            select_relays(&view, &request)?.validate_people(12)
         }));
     }
     cases

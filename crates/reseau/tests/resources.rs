@@ -318,3 +318,193 @@ mod shards {
         assert!(shard_ranges(0, 1).is_err() && shard_ranges(1, 0).is_err());
     }
 }
+
+/// Issue 15, item 3: results that come back in are checked.
+mod results {
+    use reseau::balance::{BalanceRequest, balance};
+    use reseau::cascade::{Model, SimulateRequest, TraceRequest, simulate, trace};
+    use reseau::fatigue::Fatigue;
+    use reseau::inference::{Adoption, FitRequest, fit};
+    use reseau::referral::{
+        LoadCurveRequest, ReferralRequest, referral_load_curve, route_referrals, trace_referrals,
+    };
+    use reseau::relays::{Method, SelectRelaysRequest, select_relays};
+    use reseau::report::{ReportRequest, report};
+    use reseau::reputation::{ReputationRequest, reputation};
+    use reseau::{Error, datasets};
+
+    /// Asserts that `result` is an `InvalidParameterError` naming `field`.
+    #[track_caller]
+    fn names(result: reseau::Result<()>, field: &str) {
+        let err: Error = result.expect_err(field);
+        assert_eq!(err.kind(), "InvalidParameterError", "{err}");
+        assert!(err.to_string().contains(field), "{field}: {err}");
+    }
+
+    /// The data set, its compiled view and its number of people.
+    fn aarhus() -> (reseau::Network, std::sync::Arc<reseau::CompiledNetwork>, usize) {
+        let plain = datasets::aarhus_cs();
+        let net = plain.compiled();
+        let n = net.num_people();
+        (plain, net, n)
+    }
+
+    #[test]
+    fn cascade_results_validate_and_edited_ones_name_the_field() {
+        let (_, net, n) = aarhus();
+        let models = [
+            Model::independent_cascade(0.3),
+            Model::weighted_cascade(),
+            Model::linear_threshold(),
+            Model::independent_cascade(0.2).fatigue(Fatigue::hill(2.0, 2.0)),
+        ];
+        for model in &models {
+            let request = SimulateRequest::new([0u32, 7]).bad_seeds([9u32]).model(model.clone());
+            let summary = simulate(&net, &request.runs(200)).unwrap();
+            summary.validate().unwrap();
+            let t =
+                trace(&net, &TraceRequest::new([0u32, 7]).model(model.clone()).seed(3)).unwrap();
+            t.validate().unwrap();
+        }
+        let summary = simulate(&net, &SimulateRequest::new([0u32]).runs(100)).unwrap();
+        let mut edited = summary.clone();
+        edited.total.mean = 1e6;
+        names(edited.validate(), "CascadeSummary.total.mean");
+        let mut edited = summary.clone();
+        edited.good.by_layer.pop();
+        names(edited.validate(), "CascadeSummary.good.by_layer");
+        let mut edited = summary.clone();
+        edited.total.activation[3] = 2.0;
+        names(edited.validate(), "CascadeSummary.total.activation");
+        let mut edited = summary;
+        edited.runs = 0;
+        names(edited.validate(), "CascadeSummary.runs");
+        let t =
+            trace(&net, &TraceRequest::new([0u32]).model(Model::independent_cascade(0.5))).unwrap();
+        let mut edited = t.clone();
+        edited.order.push(n as u32 + 5);
+        names(edited.validate(), "CascadeTrace.order");
+        let mut edited = t.clone();
+        let child = *edited.order.last().unwrap() as usize;
+        edited.parent[child] = i64::try_from(child).unwrap();
+        names(edited.validate(), "CascadeTrace.parent");
+        let mut edited = t;
+        edited.valence.pop();
+        names(edited.validate(), "CascadeTrace.valence");
+    }
+
+    #[test]
+    fn referral_results_validate_and_edited_ones_name_the_field() {
+        let (_, net, n) = aarhus();
+        for fatigue in [None, Some(Fatigue::capacity(3.0))] {
+            let request = ReferralRequest { n_requests: Some(300), fatigue, ..Default::default() };
+            route_referrals(&net, &request).unwrap().validate_people(n).unwrap();
+            for t in trace_referrals(&net, &request).unwrap() {
+                t.validate_people(n).unwrap();
+            }
+        }
+        let request = ReferralRequest { n_requests: Some(50), ..Default::default() };
+        let summary = route_referrals(&net, &request).unwrap();
+        let mut edited = summary.clone();
+        edited.succeeded = 1_000_000;
+        names(edited.validate(), "ReferralSummary.succeeded");
+        let mut edited = summary.clone();
+        edited.chain_lengths.push(3);
+        names(edited.validate(), "ReferralSummary.chain_lengths");
+        let mut edited = summary.clone();
+        edited.layer_hops.pop();
+        names(edited.validate(), "ReferralSummary.layer_hops");
+        if let Some(first) = summary.overloaded.first() {
+            let mut edited = summary.clone();
+            edited.overloaded[0].person = first.person + n as u32;
+            names(edited.validate_people(n), "ReferralSummary.overloaded.person");
+        }
+        let t = trace_referrals(&net, &request).unwrap().remove(0);
+        let mut edited = t.clone();
+        edited.labels.pop();
+        names(edited.validate(), "ReferralTrace.labels");
+        let mut edited = t;
+        edited.path.push(10_000);
+        names(edited.validate_people(n), "ReferralTrace");
+
+        let curve =
+            referral_load_curve(&net, &LoadCurveRequest::new(vec![1.0, 4.0, 16.0]).steps(20))
+                .unwrap();
+        curve.validate().unwrap();
+        let mut edited = curve.clone();
+        edited.peak_index = 7;
+        names(edited.validate(), "LoadCurve.peak_index");
+        let mut edited = curve;
+        edited.succeeded[0] = edited.requests[0] + 1;
+        names(edited.validate(), "LoadCurve.succeeded");
+    }
+
+    #[test]
+    fn selections_and_scores_validate_and_edited_ones_name_the_field() {
+        let (_, net, n) = aarhus();
+        for method in [Method::Imm, Method::OpimC, Method::Degree, Method::Pagerank] {
+            let request =
+                SelectRelaysRequest { method, evaluation_runs: 50, ..SelectRelaysRequest::k(3) };
+            select_relays(&net, &request).unwrap().validate_people(n).unwrap();
+        }
+        let budgeted =
+            SelectRelaysRequest { budget: Some(3.0), evaluation_runs: 0, ..Default::default() };
+        select_relays(&net, &budgeted).unwrap().validate_people(n).unwrap();
+        let chosen = select_relays(
+            &net,
+            &SelectRelaysRequest { evaluation_runs: 50, ..SelectRelaysRequest::k(3) },
+        )
+        .unwrap();
+        let mut edited = chosen.clone();
+        edited.relays[1] = edited.relays[0];
+        names(edited.validate(), "RelaySelection.relays");
+        let mut edited = chosen.clone();
+        edited.relays[1] = n as u32; // what made relay_labels panic
+        names(edited.validate(), "RelaySelection.relays");
+        let mut edited = chosen;
+        edited.gains.push(1.0);
+        names(edited.validate(), "RelaySelection.gains");
+
+        let scores =
+            reputation(&net, &ReputationRequest { samples: 500, ..Default::default() }).unwrap();
+        scores.validate().unwrap();
+        let mut edited = scores.clone();
+        edited.pagerank.pop();
+        names(edited.validate(), "Reputation.pagerank");
+        let mut edited = scores;
+        edited.core[0] = f64::NAN;
+        names(edited.validate(), "Reputation.core");
+    }
+
+    #[test]
+    fn tables_fits_and_reports_validate_and_edited_ones_name_the_field() {
+        let (plain, _, _) = aarhus();
+        let sweep = BalanceRequest {
+            mixes: vec![0.0, 0.5, 1.0],
+            runs: 20,
+            steps: 20,
+            ..Default::default()
+        };
+        let table = balance(&plain, &sweep).unwrap();
+        table.validate().unwrap();
+        let mut edited = table.clone();
+        edited.rows.pop();
+        names(edited.validate(), "BalanceReport.rows");
+        let mut edited = table;
+        edited.rows[0].success_rate = 1.5;
+        names(edited.validate(), "BalanceReport.rows.success_rate");
+
+        let seen = vec![Adoption::new("U4", 0), Adoption::new("U1", 1), Adoption::new("U102", 2)];
+        let fitted = fit(&plain, &FitRequest::new(seen)).unwrap();
+        fitted.validate().unwrap();
+        let mut edited = fitted;
+        edited.shadow_share = -0.5;
+        names(edited.validate(), "CascadeFit.shadow_share");
+
+        let whole = report(&plain, &ReportRequest::quick()).unwrap();
+        whole.validate().unwrap();
+        let mut edited = whole;
+        edited.relays.relays[0] = 10_000;
+        names(edited.validate(), "RelaySelection.relays");
+    }
+}
