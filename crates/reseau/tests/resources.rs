@@ -293,6 +293,28 @@ mod shards {
     }
 
     #[test]
+    fn edited_tallies_are_refused_before_they_are_added_up() {
+        let request = SimulateRequest::new([0u32]).model(Model::independent_cascade(0.3)).seed(1);
+        let (a, b) = (shard(&request, 0..64), shard(&request, 64..128));
+        let json = serde_json::to_value(&a).unwrap();
+        let edits: [(&str, serde_json::Value); 5] = [
+            ("/tally/sum/0", serde_json::json!(1_000_000)),
+            ("/tally/activation/0/3", serde_json::json!(65)),
+            ("/tally/seeds/0", serde_json::json!(0)),
+            ("/tally/by_step/0", serde_json::json!(u64::MAX)),
+            ("/tally/runs", serde_json::json!(10)),
+        ];
+        for (pointer, value) in edits {
+            let mut edited = json.clone();
+            *edited.pointer_mut(pointer).unwrap() = value;
+            let edited: PartialSummary = serde_json::from_value(edited).unwrap();
+            let err = edited.validate().unwrap_err();
+            assert!(err.to_string().contains("inconsistent tallies"), "{pointer}: {err}");
+            assert!(edited.merge(&b).is_err() && b.merge(&edited).is_err(), "{pointer}");
+        }
+    }
+
+    #[test]
     fn shard_ranges_cover_the_runs_in_aligned_blocks_and_refuse_a_billion_shards() {
         for (runs, shards) in
             [(1, 1), (10, 4), (200, 2), (1000, 3), (64 * 7 + 5, 3), (1 << 40, 1000)]

@@ -582,6 +582,13 @@ impl PartialSummary {
                 ));
             }
         }
+        if !self.tally.can_merge(&other.tally) {
+            return Err(Error::invalid(
+                "shards",
+                "tallies too large to add up",
+                "shards of one simulation of at most 2^64 runs",
+            ));
+        }
         let mut ranges: Vec<[u64; 2]> = self.ranges.iter().chain(&other.ranges).copied().collect();
         ranges.sort_unstable();
         let mut joined: Vec<[u64; 2]> = Vec::with_capacity(ranges.len());
@@ -633,7 +640,8 @@ impl PartialSummary {
     /// ```
     pub fn validate(&self) -> Result<()> {
         let t = &self.tally;
-        let counted: u64 = self.ranges.iter().map(|r| r[1].saturating_sub(r[0])).sum();
+        let counted =
+            self.ranges.iter().try_fold(0u64, |a, r| a.checked_add(r[1].saturating_sub(r[0])));
         let sorted = self.ranges.iter().all(|r| r[0] < r[1])
             && self.ranges.windows(2).all(|w| w[0][1] < w[1][0]);
         let n = t.activation[0].len();
@@ -641,7 +649,7 @@ impl PartialSummary {
         let shapes = t.activation[1].len() == n
             && t.by_layer.iter().all(|v| v.len() == layers)
             && !self.ranges.is_empty();
-        if !(sorted && shapes && counted == t.runs) {
+        if !(sorted && shapes && counted == Some(t.runs) && t.counts_add_up()) {
             return Err(Error::invalid(
                 "shard",
                 "inconsistent tallies",
@@ -649,6 +657,56 @@ impl PartialSummary {
             ));
         }
         Ok(())
+    }
+}
+
+/// Sums of `u64`s, `None` on overflow.
+fn total<'a>(xs: impl IntoIterator<Item = &'a u64>) -> Option<u64> {
+    xs.into_iter().try_fold(0u64, |a, &b| a.checked_add(b))
+}
+
+impl Tally {
+    /// Whether the counts are those of real runs: nobody convinced in more runs than there
+    /// were, each valence's convinced people adding up to its sum, seeds plus convinced
+    /// through each layer, and by step, too; squares at least their numbers. Then no sum
+    /// of the summary overflows.
+    fn counts_add_up(&self) -> bool {
+        let per_person = (0..self.activation[0].len()).all(|i| {
+            self.activation[0][i].checked_add(self.activation[1][i]).is_some_and(|c| c <= self.runs)
+        });
+        let valences = (0..2).all(|k| {
+            let convinced = total(&self.activation[k]);
+            let parts = total(&self.by_layer[k]).and_then(|c| c.checked_add(self.seeds[k]));
+            convinced == Some(self.sum[k])
+                && parts == Some(self.sum[k])
+                && self.sum_sq[k] >= u128::from(self.sum[k])
+        });
+        let both = self.sum[0].checked_add(self.sum[1]);
+        let squares = self.sum_sq[0].checked_add(self.sum_sq[1]);
+        per_person
+            && valences
+            && both.is_some()
+            && total(&self.by_step) == both
+            && squares.is_some_and(|s| self.total_sum_sq >= s)
+    }
+
+    /// Whether two tallies that add up can be merged without overflow.
+    fn can_merge(&self, other: &Tally) -> bool {
+        let fits = |a: &[u64], b: &[u64]| a.iter().zip(b).all(|(x, y)| x.checked_add(*y).is_some());
+        self.runs.checked_add(other.runs).is_some()
+            && self.total_sum_sq.checked_add(other.total_sum_sq).is_some()
+            && (0..2).all(|k| {
+                self.sum_sq[k].checked_add(other.sum_sq[k]).is_some()
+                    && fits(&self.sum, &other.sum)
+                    && fits(&self.seeds, &other.seeds)
+                    && fits(&self.activation[k], &other.activation[k])
+                    && fits(&self.by_layer[k], &other.by_layer[k])
+            })
+            && fits(&self.by_step, &other.by_step)
+            && self.sum[0]
+                .checked_add(other.sum[0])
+                .zip(self.sum[1].checked_add(other.sum[1]))
+                .is_some_and(|(a, b)| a.checked_add(b).is_some())
     }
 }
 
