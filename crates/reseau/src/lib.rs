@@ -56,7 +56,7 @@ pub use error::{Error, FieldValue, Result};
 pub use io::{read_csv, read_edgelist, read_mpx, read_multiplex, read_signed};
 pub use model::{
     Duplicates, FLAT_LAYER, Layer, LayerId, LayerKey, LayerKind, MAX_LATENCY, MAX_WEIGHT, Network,
-    Person, PersonId, PersonKind, PersonRef, SelfLoops, Sign, Tie, TieId, TieSpec,
+    Person, PersonId, PersonKind, PersonRef, SelfLoops, Sign, Tie, TieId, TieSpec, display_id,
 };
 
 /// The README's Rust quick start, run as a doctest so that it cannot go stale.

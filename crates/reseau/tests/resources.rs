@@ -530,3 +530,111 @@ mod results {
         names(edited.validate(), "RelaySelection.relays");
     }
 }
+
+/// Issue 15, item 4: names users see, readers' layer lists, messages that mislead.
+mod small_things {
+    use reseau::io::{
+        CsvOptions, MpxOptions, MultiplexOptions, parse_csv, parse_mpx, parse_multiplex,
+    };
+    use reseau::relays::{SelectRelaysRequest, select_relays};
+    use reseau::report::{ReportRequest, report};
+    use reseau::reputation::{ReputationRequest, Score, score};
+    use reseau::{LayerKind, Network, Person, PersonId, PersonRef};
+
+    #[test]
+    fn unlabelled_people_show_as_hash_id_which_no_other_label_can_be() {
+        let mut net = Network::new();
+        net.add_layer(reseau::Layer::physical("lunch")).unwrap();
+        net.add_person(Person::new().label("3")).unwrap();
+        net.add_people(3).unwrap();
+        let shown = ["3", "#1", "#2", "#3"];
+        assert_eq!(net.display_names(), shown);
+        assert_eq!(net.compiled().display_names(), shown);
+        assert_eq!(net.display_name(PersonId(3)), "#3");
+        // What users see names the person back.
+        assert_eq!(net.resolve(&PersonRef::from("#3")).unwrap(), PersonId(3));
+        assert_eq!(net.resolve(&PersonRef::from("3")).unwrap(), PersonId(0));
+        assert_eq!(net.compiled().resolve(&PersonRef::from("#2")).unwrap(), 2);
+        assert_eq!(net.resolve(&PersonRef::from("#9")).unwrap_err().kind(), "UnknownPersonError");
+        // A label that reads as another person's display name is refused; one's own is fine.
+        let err = net.add_person(Person::new().label("#2")).unwrap_err();
+        assert_eq!(err.kind(), "InvalidParameterError");
+        assert!(err.to_string().contains("#2") && err.to_string().contains("person #4"), "{err}");
+        assert_eq!(net.add_person(Person::new().label("#4")).unwrap(), PersonId(4));
+        assert_eq!(net.num_people(), 5);
+        // Messages name unlabelled people as they are shown.
+        net.add_tie(PersonId(1), PersonId(2), "lunch", 1.0).unwrap();
+        let err = net.add_tie(PersonId(1), PersonId(1), "lunch", 1.0).unwrap_err();
+        assert!(err.to_string().contains("#1"), "{err}");
+    }
+
+    #[test]
+    fn a_misspelt_digital_layer_is_an_unknown_layer() {
+        let mpx = b"#LAYERS\nfacebook,UNDIRECTED\nlunch,UNDIRECTED\n#EDGES\nana,bo,lunch\nana,bo,facebook\n";
+        for (list, ok) in [(vec!["Lunch"], true), (vec!["lunch", "facebok"], false)] {
+            let digital = Some(list.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>());
+            let got = parse_mpx(
+                mpx,
+                "x.mpx",
+                &MpxOptions { digital: digital.clone(), ..Default::default() },
+            );
+            let layers = b"layerID layerLabel\n1 facebook\n2 lunch\n";
+            let multiplex = parse_multiplex(
+                b"1 1 2 1\n",
+                Some(layers),
+                None,
+                &MultiplexOptions { digital: digital.clone(), ..Default::default() },
+            );
+            let csv = b"source,target,layer\na,b,lunch\nb,c,facebook\n";
+            let options =
+                CsvOptions { layer_column: Some("layer".into()), digital, ..Default::default() };
+            let csv = parse_csv(csv, "x.csv", &options);
+            for result in [got, multiplex, csv] {
+                if ok {
+                    let net = result.unwrap();
+                    let lunch = net.layer(net.layer_id("lunch").unwrap());
+                    assert_eq!(lunch.kind, LayerKind::Digital);
+                } else {
+                    let err = result.unwrap_err();
+                    assert_eq!(err.kind(), "UnknownLayerError");
+                    assert!(err.to_string().contains("facebok"), "{err}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn messages_say_what_is_wrong() {
+        // An empty network: no cheapest cost of inf, no "invalid k: 0".
+        let empty = Network::new();
+        let budget = SelectRelaysRequest { budget: Some(1.0), ..Default::default() };
+        let err = select_relays(&empty.compiled(), &budget).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid network: no people (expected a network with people to choose from)"
+        );
+        let err = select_relays(&empty.compiled(), &SelectRelaysRequest::k(1)).unwrap_err();
+        assert!(err.to_string().contains("no people"), "{err}");
+        let err = report(&empty, &ReportRequest::quick()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid network: no people (expected a network with people to report on)"
+        );
+        // Samples beyond the limit talk of samples, not of IMM's epsilon and ell.
+        let view = reseau::datasets::aarhus_cs().compiled();
+        let request = ReputationRequest { samples: u64::from(u32::MAX), ..Default::default() };
+        let err = score(&view, &ReputationRequest { method: Some(Score::Influence), ..request })
+            .unwrap_err();
+        let text = err.to_string();
+        assert!(
+            text.contains("samples") && !text.contains("epsilon") && !text.contains("ell"),
+            "{text}"
+        );
+        // The multiplex PageRank of a network without layers: everyone alike (no ties).
+        let mut bare = Network::new();
+        bare.add_people(4).unwrap();
+        let alike =
+            score(&bare.compiled(), &ReputationRequest::score(Score::MultiplexPagerank)).unwrap();
+        assert_eq!(alike, vec![0.25; 4]);
+    }
+}

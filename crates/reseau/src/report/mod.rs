@@ -654,6 +654,13 @@ fn check_budget(budget: Option<f64>) -> Result<()> {
 
 fn run(net: &Network, options: &ReportOptions, seed: u64, control: &Control<'_>) -> Result<Report> {
     const WHOLE: u64 = 100;
+    if net.num_people() == 0 {
+        return Err(crate::Error::invalid(
+            "network",
+            "no people",
+            "a network with people to report on",
+        ));
+    }
     let view = net.compiled();
     let routing = scope::routing(&view, options.strategy);
     let scan_options = options.scan(routing.strategy);
