@@ -18,14 +18,17 @@ use std::time::Duration;
 use proptest::prelude::*;
 use reseau::balance::{BalanceRequest, Decline, balance};
 use reseau::cascade::{
-    LayerSettings, Model, ModelKind, SimulateRequest, TraceRequest, simulate, trace,
+    ExactSpreadRequest, LayerSettings, Model, ModelKind, SimulateRequest, TraceRequest,
+    exact_spread, simulate, trace,
 };
 use reseau::fatigue::Fatigue;
 use reseau::generators::{
     ErdosRenyiRequest, KleinbergRequest, ProfessionalOptions, StochasticBlockRequest,
     WattsStrogatzRequest, professional,
 };
-use reseau::inference::{Adoption, FitRequest, fit};
+use reseau::inference::{
+    Adoption, FitRequest, ShadowRequest, ShuffleRequest, fit, infer_shadow, shuffle_test,
+};
 use reseau::referral::{
     LoadCurveRequest, ReferralRequest, Strategy as Routing, referral_load_curve, route_referrals,
     trace_referrals,
@@ -164,8 +167,26 @@ fn case(name: &'static str, call: impl Fn(f64) -> Result<()> + Send + Sync + 'st
 }
 
 fn simulate_with(model: Model) -> Result<()> {
-    let request = SimulateRequest::new([0u32, 2]).bad_seeds([5u32]).model(model).runs(30);
-    simulate(compiled(), &request)?.validate()
+    let request = SimulateRequest::new([0u32, 2]).bad_seeds([5u32]).model(model.clone()).runs(30);
+    simulate(compiled(), &request)?.validate()?;
+    // The exact spread on the first four people's ties (few enough to enumerate).
+    let mut small = Network::new();
+    small.add_layer(Layer::physical("lunch")).unwrap();
+    small.add_layer(Layer::digital("mail").directed(true)).unwrap();
+    for i in 0..4 {
+        let kind = if i == 0 { PersonKind::Influencer } else { PersonKind::Person };
+        small.add_person(Person::new().kind(kind)).unwrap();
+    }
+    for (a, b, layer) in [(0, 1, "lunch"), (1, 2, "mail"), (2, 3, "lunch"), (0, 3, "mail")] {
+        small.add_tie(PersonId(a), PersonId(b), layer, 1.0).unwrap();
+    }
+    let mut model = model;
+    model.thresholds = model.thresholds.map(|t| t[..4].to_vec()); // one per person
+    let request = ExactSpreadRequest { model, ..ExactSpreadRequest::new([0u32]) };
+    let spread = exact_spread(&small.compiled(), &request)?;
+    // A spread out of range panics: reported as a failure of the case.
+    assert!((0.0..=4.0).contains(&spread), "exact spread {spread}");
+    Ok(())
 }
 
 fn referral_request() -> ReferralRequest {
@@ -419,7 +440,19 @@ fn cases() -> Vec<Case> {
     for (name, make) in generators {
         cases.push(case(name, move |x| make(x).map(drop)));
     }
-    cases.push(case("adoption time", |x| fit(plain(), &adoptions(x))?.validate()));
+    cases.push(case("adoption time", |x| {
+        fit(plain(), &adoptions(x))?.validate()?;
+        let spec = adoptions(x);
+        let shuffle = ShuffleRequest {
+            adoptions: spec.adoptions.clone(),
+            permutations: 3,
+            ..ShuffleRequest::default()
+        };
+        shuffle_test(plain(), &shuffle)?;
+        let shadow =
+            ShadowRequest { adoptions: spec.adoptions, candidates: 3, ..ShadowRequest::default() };
+        infer_shadow(plain(), &shadow).map(drop)
+    }));
     // The network's own floats, then a cascade on it.
     let networks: Vec<(&'static str, fn(&mut Network, f64) -> Result<()>)> = vec![
         ("tie weight", |net, x| net.add_tie(PersonId(2), PersonId(9), "lunch", x).map(drop)),
