@@ -165,3 +165,10 @@ pub(crate) fn _summarise<'py>(shard: &Bound<'py, PyAny>) -> PyResult<Bound<'py, 
     let partial: PartialSummary = from_py(shard, "shard", "CascadePartial")?;
     to_python(shard.py(), &partial.summary())
 }
+
+/// `runs` split into at most `shards` ranges aligned to the core's blocks (`shard_ranges`).
+#[pyfunction]
+pub(crate) fn _shard_ranges(runs: u64, shards: u64) -> PyResult<Vec<(u64, u64)>> {
+    let ranges = cascade::shard_ranges(runs, shards).map_err(err)?;
+    Ok(ranges.into_iter().map(|[start, stop]| (start, stop)).collect())
+}

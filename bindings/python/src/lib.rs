@@ -106,6 +106,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
         wrap_pyfunction!(objects::_check, m)?,
         wrap_pyfunction!(cascade::_merge, m)?,
         wrap_pyfunction!(cascade::_summarise, m)?,
+        wrap_pyfunction!(cascade::_shard_ranges, m)?,
         wrap_pyfunction!(fatigue::_willingness, m)?,
         wrap_pyfunction!(balance::_report_views, m)?,
         wrap_pyfunction!(balance::_report_html, m)?,

@@ -8,6 +8,7 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::PyType;
+use reseau::Layer;
 use reseau::balance::BalanceReport;
 use reseau::cascade::{
     Amplifiers, CascadeSummary, CascadeTrace, LayerSettings, Model, PartialSummary, SpreadStats,
@@ -18,7 +19,6 @@ use reseau::referral::{LoadCurve, ReferralSummary, ReferralTrace};
 use reseau::relays::RelaySelection;
 use reseau::report::Report;
 use reseau::reputation::Reputation;
-use reseau::{Error, Layer};
 use serde::Serialize;
 
 use crate::de::from_py;
@@ -91,78 +91,37 @@ impl Labels {
     }
 }
 
-/// What a result read back is checked for beyond its serde form. (The results' own checks
-/// are coming to the core, issue 15; until they do, the two results whose inconsistency a
-/// user would see, as wrong numbers or an index out of range, are checked here.)
+/// What a value or result read back is checked for beyond its serde form: the core's
+/// `validate()`, and `validate_people(n)` for results holding person ids when the number of
+/// people is known (a result's labels).
 trait Check {
-    fn check(&self) -> reseau::Result<()> {
+    fn check(&self, _people: Option<usize>) -> reseau::Result<()> {
         Ok(())
     }
 }
 
 macro_rules! checked_by_validate {
-    ($($t:ty),*) => { $( impl Check for $t { fn check(&self) -> reseau::Result<()> { self.validate() } } )* };
+    ($($t:ty),*) => { $( impl Check for $t {
+        fn check(&self, _people: Option<usize>) -> reseau::Result<()> { self.validate() }
+    } )* };
+}
+macro_rules! checked_with_people {
+    ($($t:ty),*) => { $( impl Check for $t {
+        fn check(&self, people: Option<usize>) -> reseau::Result<()> {
+            self.validate()?;
+            people.map_or(Ok(()), |n| self.validate_people(n))
+        }
+    } )* };
 }
 checked_by_validate!(Layer, LayerSettings, Amplifiers, Model, Fatigue, PartialSummary);
+checked_by_validate!(CascadeSummary, CascadeTrace, LoadCurve, Reputation, BalanceReport);
+checked_by_validate!(CascadeFit, Report);
+checked_with_people!(ReferralSummary, ReferralTrace, RelaySelection);
 impl Check for SpreadStats {}
-impl Check for CascadeSummary {}
-impl Check for CascadeTrace {}
-impl Check for LoadCurve {}
-impl Check for Reputation {}
-impl Check for BalanceReport {}
-impl Check for Report {}
-impl Check for ReferralTrace {}
-impl Check for CascadeFit {}
 impl Check for ShuffleTest {}
-impl Check for ShadowInference {}
-
-fn inconsistent(what: &str, found: String, expected: &str) -> Error {
-    Error::InvalidParameter { name: what.to_owned(), value: found, expected: expected.to_owned() }
-}
-
-impl Check for RelaySelection {
-    fn check(&self) -> reseau::Result<()> {
-        let n = self.relays.len();
-        for (name, len) in [
-            ("gains", self.gains.len()),
-            ("labels", self.labels.len()),
-            ("costs", self.costs.len()),
-        ] {
-            if len != n {
-                return Err(inconsistent(
-                    name,
-                    format!("{len} values"),
-                    &format!("one per relay ({n})"),
-                ));
-            }
-        }
-        Ok(())
-    }
-}
-
-impl Check for ReferralSummary {
-    fn check(&self) -> reseau::Result<()> {
-        let ended =
-            self.succeeded + self.unwilling + self.dead_ends + self.truncated + self.ignored;
-        if ended != self.requests {
-            return Err(inconsistent(
-                "referral summary",
-                format!("{} requests, {} delivered or dropped", self.requests, ended),
-                "every request delivered or dropped once",
-            ));
-        }
-        if self.chain_lengths.iter().sum::<u64>() != self.succeeded {
-            return Err(inconsistent(
-                "chain_lengths",
-                format!(
-                    "{} chains for {} delivered",
-                    self.chain_lengths.iter().sum::<u64>(),
-                    self.succeeded
-                ),
-                "one chain per request delivered",
-            ));
-        }
-        Ok(())
+impl Check for ShadowInference {
+    fn check(&self, _people: Option<usize>) -> reseau::Result<()> {
+        self.fit.validate()
     }
 }
 
@@ -170,20 +129,27 @@ impl Check for ReferralSummary {
 fn round_trip<'py, T: serde::de::DeserializeOwned + Serialize + Check>(
     data: &Bound<'py, PyAny>,
     kind: &str,
+    people: Option<usize>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let value: T = from_py(data, kind, kind)?;
-    value.check().map_err(err)?;
+    value.check(people).map_err(err)?;
     to_python(data.py(), &value)
 }
 
 /// The serde form of the core's `kind` that `data` describes, checked by the core as a live
-/// call's value would be: how reseau's values are built and its results read back.
+/// call's value would be: how reseau's values are built and its results read back. `people`:
+/// the number of people of the network a result was made on, when known, to check its ids.
 #[pyfunction]
-pub(crate) fn _check<'py>(kind: &str, data: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+#[pyo3(signature = (kind, data, people = None))]
+pub(crate) fn _check<'py>(
+    kind: &str,
+    data: &Bound<'py, PyAny>,
+    people: Option<usize>,
+) -> PyResult<Bound<'py, PyAny>> {
     macro_rules! kinds {
         ($($t:ident),*) => {
             match kind {
-                $( stringify!($t) => round_trip::<$t>(data, kind), )*
+                $( stringify!($t) => round_trip::<$t>(data, kind, people), )*
                 _ => Err(PyValueError::new_err(format!("no such kind of value: {kind}"))),
             }
         };

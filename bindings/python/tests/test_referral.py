@@ -126,7 +126,7 @@ def test_fatigue_is_shared_by_every_request():
     s = reseau.route_referrals(net, [(1, 2)] * 10, fatigue=F.capacity(3))
     assert s.succeeded == 3 and s.unwilling == 7
     busiest = s.overloaded[0]
-    assert busiest == {"person": 0, "label": "0", "requests": 10, "peak_load": 10.0}
+    assert busiest == {"person": 0, "label": "#0", "requests": 10, "peak_load": 10.0}  # its display name
     # With a half-life the hub recovers between requests spread out in time.
     spread = reseau.route_referrals(
         net, [(1, 2)] * 10, rate=0.05, fatigue=F.capacity(1.5, half_life=1)

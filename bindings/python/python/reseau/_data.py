@@ -218,6 +218,13 @@ class Labelled(Result):
     def _state(self) -> Any:
         return None if self._context is None else self.labels
 
+    @classmethod
+    def _from_state(cls, data: Dict[str, Any], context: Any = None) -> Any:
+        """A result from its dict and the people's labels, checked by the core (the ids it
+        holds against the number of people when the labels are known)."""
+        people = None if context is None else len(context)
+        return cls._wrap(_core._check(cls._kind, data, people), context)
+
 
 def _shown_by(module: str, name: str, method: str) -> Any:
     """A method that hands the result to ``reseau.<module>.<name>``, with that function's

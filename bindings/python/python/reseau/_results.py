@@ -766,7 +766,7 @@ class ShadowInference(Result, kind="ShadowInference"):
     >>> found
     <reseau.ShadowInference: 1 ties added as layer 'shadow' (digital), ... pairs scored>
     >>> found.network.num_ties_in("shadow"), found.ties[0]["source_label"], found.ties[0]["target_label"]
-    (1, '0', '1')
+    (1, '#0', '#1')
     """
 
     __slots__ = ()

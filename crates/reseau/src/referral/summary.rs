@@ -33,7 +33,7 @@ pub const OVERLOADED: usize = 10;
 pub struct Overloaded {
     /// The person's id.
     pub person: u32,
-    /// Their label (an unlabelled person's id as text).
+    /// Their label (an unlabelled person's `#id`).
     #[serde(default)]
     pub label: String,
     /// How many requests reached them (as an intermediary or as the target).

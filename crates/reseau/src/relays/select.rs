@@ -291,7 +291,7 @@ pub struct RelaySelection {
     pub cost: f64,
     /// RR sets drawn (IMM, OPIM-C) or cascades run (CELF); 0 for the heuristics.
     pub samples: u64,
-    /// The relays' labels, in the order chosen (an unlabelled person's id as text).
+    /// The relays' labels, in the order chosen (an unlabelled person's `#id`).
     #[serde(default)]
     pub labels: Vec<String>,
     /// Each relay's cost, in the order chosen (the costs the selection used: the request's
@@ -401,6 +401,9 @@ pub fn select_relays_with(
     let (options, seed) = (request, request.seed);
     options.validate()?;
     let n = net.num_people();
+    if n == 0 {
+        return Err(Error::invalid("network", "no people", "a network with people to choose from"));
+    }
     if let Some(k) = options.k {
         if k > n {
             return Err(Error::invalid("k", k, format!("an integer in 1..={n} (the people)")));
@@ -421,11 +424,14 @@ pub fn select_relays_with(
         (Some(k), _) => Limit::Count(k),
         (None, Some(budget)) => {
             let cheapest = costs.iter().copied().fold(f64::INFINITY, f64::min);
-            if n == 0 || cheapest > budget {
+            if cheapest > budget {
                 return Err(Error::invalid(
                     "budget",
                     budget,
-                    format!("at least the cheapest person's cost ({cheapest})"),
+                    format!(
+                        "at least the cheapest person's cost ({})",
+                        crate::error::float(cheapest)
+                    ),
                 ));
             }
             Limit::Budget { budget, costs }
