@@ -50,6 +50,29 @@ fn cstring(text: String) -> PyResult<CString> {
     CString::new(text).map_err(|e| PyValueError::new_err(e.to_string()))
 }
 
+/// The Python built-in exception a kind is also an instance of, so that code written for
+/// Python's own errors catches it: running out of memory is a `MemoryError`.
+fn builtin_base<'py>(py: Python<'py>, kind: &str) -> Option<Bound<'py, PyType>> {
+    (kind == "OutOfMemoryError").then(|| py.get_type::<pyo3::exceptions::PyMemoryError>())
+}
+
+/// `reseau.<kind>` deriving from both the root and `builtin` (`PyErr::new_type` takes one
+/// base): made by calling `type` as a `class` statement would.
+fn with_builtin(
+    py: Python<'_>,
+    kind: &str,
+    root: &Bound<'_, PyType>,
+    builtin: &Bound<'_, PyType>,
+) -> PyResult<Py<PyType>> {
+    let namespace = pyo3::types::PyDict::new(py);
+    namespace.set_item("__module__", "reseau")?;
+    let doc = format!("{}\nIt is also a ``{}``.\n", kind_doc(kind), builtin.name()?);
+    namespace.set_item("__doc__", doc)?;
+    let bases = pyo3::types::PyTuple::new(py, [root.as_any(), builtin.as_any()])?;
+    let class = py.get_type::<PyType>().call1((kind, bases, namespace))?;
+    Ok(class.cast_into::<PyType>()?.unbind())
+}
+
 /// Creates the classes and adds them to the module.
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
@@ -63,13 +86,16 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
         )?;
         let mut kinds = Vec::with_capacity(Error::KINDS.len());
         for &kind in Error::KINDS {
-            let class = PyErr::new_type(
-                py,
-                &cstring(format!("reseau.{kind}"))?,
-                Some(&cstring(kind_doc(kind))?),
-                Some(root.bind(py)),
-                None,
-            )?;
+            let class = match builtin_base(py, kind) {
+                Some(builtin) => with_builtin(py, kind, root.bind(py), &builtin)?,
+                None => PyErr::new_type(
+                    py,
+                    &cstring(format!("reseau.{kind}"))?,
+                    Some(&cstring(kind_doc(kind))?),
+                    Some(root.bind(py)),
+                    None,
+                )?,
+            };
             kinds.push((kind, class));
         }
         Ok(Classes { root, kinds })

@@ -6,7 +6,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use reseau::generators::{self, ProfessionalOptions};
 
-use crate::convert::options;
+use crate::args::Args;
 use crate::errors::err;
 use crate::network::PyNetwork;
 
@@ -134,7 +134,10 @@ pub(crate) fn professional(
     seed: u64,
     options: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<PyNetwork> {
-    let options: ProfessionalOptions = self::options("professional", options)?;
+    let options: ProfessionalOptions = match options {
+        Some(options) => Args::new(py, "generators.professional", Some(options))?.request()?,
+        None => ProfessionalOptions::default(),
+    };
     Ok(py.detach(|| generators::professional(&options, seed)).map_err(err)?.into())
 }
 

@@ -1,16 +1,51 @@
 //! The readers: `read_*` from a path, `parse_*` from text or bytes. Keyword arguments become
-//! the core's option structs (see [`crate::convert::options`]); the GIL is released while a
-//! file is read.
+//! the core's option structs (through their serde form, with `duplicates=` and `self_loops=`
+//! shorthands for `policy={...}`); the GIL is released while a file is read.
 
 use std::path::PathBuf;
 
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict};
+use reseau::inference::{self, AdoptionsCsv};
 use reseau::io::{CsvOptions, EdgeListOptions, MpxOptions, MultiplexOptions, SignedOptions};
+use serde::de::DeserializeOwned;
 
-use crate::convert::reader_options as options;
+use crate::args::Args;
 use crate::errors::err;
 use crate::network::PyNetwork;
+use crate::ser::to_python;
+
+/// A reader's options from its keyword arguments, `duplicates=` and `self_loops=` read as
+/// `policy={"duplicates": ..., "self_loops": ...}` (the readers' `TiePolicy`).
+fn options<T: DeserializeOwned>(
+    py: Python<'_>,
+    function: &'static str,
+    kwargs: Option<&Bound<'_, PyDict>>,
+) -> PyResult<T> {
+    let args = Args::new(py, function, kwargs)?;
+    let policy = PyDict::new(py);
+    for key in ["duplicates", "self_loops"] {
+        if let Some(value) = args.take(key)? {
+            policy.set_item(key, value)?;
+        }
+    }
+    if !policy.is_empty() {
+        match args.take("policy")? {
+            // Given as something else than a dict: the core's error says so.
+            Some(given) if !given.is_instance_of::<PyDict>() => {
+                args.set("policy", &given)?;
+                args.spread(policy.as_any())?;
+            }
+            Some(given) => {
+                let merged = given.cast::<PyDict>()?.copy()?;
+                merged.update(policy.as_mapping())?;
+                args.set("policy", merged.as_any())?;
+            }
+            None => args.set("policy", policy.as_any())?,
+        }
+    }
+    args.request()
+}
 
 /// Text given directly: `str` or `bytes`.
 #[derive(FromPyObject)]
@@ -58,7 +93,7 @@ pub(crate) fn read_edgelist(
     path: PathBuf,
     options: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<PyNetwork> {
-    let options: EdgeListOptions = self::options("read_edgelist", options)?;
+    let options: EdgeListOptions = self::options(py, "read_edgelist", options)?;
     Ok(py.detach(|| reseau::read_edgelist(&path, &options)).map_err(err)?.into())
 }
 
@@ -76,7 +111,7 @@ pub(crate) fn parse_edgelist(
     file: &str,
     options: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<PyNetwork> {
-    let options: EdgeListOptions = self::options("parse_edgelist", options)?;
+    let options: EdgeListOptions = self::options(py, "parse_edgelist", options)?;
     let bytes = data.bytes();
     Ok(py.detach(|| reseau::io::parse_edgelist(bytes, file, &options)).map_err(err)?.into())
 }
@@ -108,7 +143,7 @@ pub(crate) fn read_csv(
     path: PathBuf,
     options: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<PyNetwork> {
-    let options: CsvOptions = self::options("read_csv", options)?;
+    let options: CsvOptions = self::options(py, "read_csv", options)?;
     Ok(py.detach(|| reseau::read_csv(&path, &options)).map_err(err)?.into())
 }
 
@@ -125,7 +160,7 @@ pub(crate) fn parse_csv(
     file: &str,
     options: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<PyNetwork> {
-    let options: CsvOptions = self::options("parse_csv", options)?;
+    let options: CsvOptions = self::options(py, "parse_csv", options)?;
     let bytes = data.bytes();
     Ok(py.detach(|| reseau::io::parse_csv(bytes, file, &options)).map_err(err)?.into())
 }
@@ -160,7 +195,7 @@ pub(crate) fn read_multiplex(
     nodes: Option<PathBuf>,
     options: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<PyNetwork> {
-    let options: MultiplexOptions = self::options("read_multiplex", options)?;
+    let options: MultiplexOptions = self::options(py, "read_multiplex", options)?;
     Ok(py
         .detach(|| reseau::read_multiplex(&edges, layers.as_deref(), nodes.as_deref(), &options))
         .map_err(err)?
@@ -183,7 +218,7 @@ pub(crate) fn parse_multiplex(
     nodes: Option<Data<'_>>,
     options: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<PyNetwork> {
-    let options: MultiplexOptions = self::options("parse_multiplex", options)?;
+    let options: MultiplexOptions = self::options(py, "parse_multiplex", options)?;
     let (edges, layers, nodes) =
         (edges.bytes(), layers.as_ref().map(Data::bytes), nodes.as_ref().map(Data::bytes));
     Ok(py
@@ -215,7 +250,7 @@ pub(crate) fn read_mpx(
     path: PathBuf,
     options: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<PyNetwork> {
-    let options: MpxOptions = self::options("read_mpx", options)?;
+    let options: MpxOptions = self::options(py, "read_mpx", options)?;
     Ok(py.detach(|| reseau::read_mpx(&path, &options)).map_err(err)?.into())
 }
 
@@ -232,7 +267,7 @@ pub(crate) fn parse_mpx(
     file: &str,
     options: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<PyNetwork> {
-    let options: MpxOptions = self::options("parse_mpx", options)?;
+    let options: MpxOptions = self::options(py, "parse_mpx", options)?;
     let bytes = data.bytes();
     Ok(py.detach(|| reseau::io::parse_mpx(bytes, file, &options)).map_err(err)?.into())
 }
@@ -262,7 +297,7 @@ pub(crate) fn read_signed(
     path: PathBuf,
     options: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<PyNetwork> {
-    let options: SignedOptions = self::options("read_signed", options)?;
+    let options: SignedOptions = self::options(py, "read_signed", options)?;
     Ok(py.detach(|| reseau::read_signed(&path, &options)).map_err(err)?.into())
 }
 
@@ -279,7 +314,56 @@ pub(crate) fn parse_signed(
     file: &str,
     options: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<PyNetwork> {
-    let options: SignedOptions = self::options("parse_signed", options)?;
+    let options: SignedOptions = self::options(py, "parse_signed", options)?;
     let bytes = data.bytes();
     Ok(py.detach(|| reseau::io::parse_signed(bytes, file, &options)).map_err(err)?.into())
+}
+
+/// Reads observed adoptions from a CSV file with a header: one row per observation, a
+/// ``person`` (label, or ``#id``), a ``time`` (whole steps from 0; an empty cell, ``NA``,
+/// ``null`` or ``None``: status unknown) and, when the header has it, a ``cascade``. Returns
+/// the rows as dicts ``{"person", "time", "cascade"}``, which :func:`fit_cascade`,
+/// :func:`shuffle_test` and :func:`infer_shadow` take as they are.
+///
+/// Keyword arguments: ``person``, ``time`` and ``cascade`` (the columns' names, default
+/// those) and ``delimiter`` (default ``","``). A bad time is a ``ParseError`` naming the line.
+///
+/// >>> import pathlib, tempfile, reseau
+/// >>> path = pathlib.Path(tempfile.mkdtemp()) / "adopted.csv"
+/// >>> _ = path.write_text("physician,month\nU4,0\nU1,NA\n")
+/// >>> reseau.read_adoptions(path, person="physician", time="month")
+/// [{'person': 'U4', 'time': 0.0}, {'person': 'U1', 'time': None}]
+#[pyfunction]
+#[pyo3(signature = (path, **options))]
+pub(crate) fn read_adoptions<'py>(
+    py: Python<'py>,
+    path: PathBuf,
+    options: Option<&Bound<'py, PyDict>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let options: AdoptionsCsv = Args::new(py, "read_adoptions", options)?.request()?;
+    let rows = py.detach(|| inference::read_adoptions(&path, &options)).map_err(err)?;
+    to_python(py, &rows)
+}
+
+/// :func:`read_adoptions` on text (``str`` or ``bytes``); ``file`` names it in errors.
+///
+/// >>> import reseau
+/// >>> reseau.parse_adoptions("cascade,person,time\nt1,ana,0\n2,bo,3\n")
+/// [{'person': 'ana', 'time': 0.0, 'cascade': 't1'}, {'person': 'bo', 'time': 3.0, 'cascade': 2}]
+/// >>> reseau.parse_adoptions("person,time\nana,1.5\n", "a.csv")
+/// Traceback (most recent call last):
+///     ...
+/// reseau.ParseError: a.csv:2: time "1.5" is not a whole number of steps from 0 to 1000000: "ana,1.5"
+#[pyfunction]
+#[pyo3(signature = (data, file = "<string>", **options))]
+pub(crate) fn parse_adoptions<'py>(
+    py: Python<'py>,
+    data: Data<'py>,
+    file: &str,
+    options: Option<&Bound<'py, PyDict>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let options: AdoptionsCsv = Args::new(py, "parse_adoptions", options)?.request()?;
+    let bytes = data.bytes();
+    let rows = py.detach(|| inference::parse_adoptions(bytes, file, &options)).map_err(err)?;
+    to_python(py, &rows)
 }

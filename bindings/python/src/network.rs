@@ -1,164 +1,52 @@
-//! `reseau.Network` and `reseau.Layer`: the core's model, converted.
+//! `reseau.Network`: the core's editable model. People are named by id or label (the core's
+//! `PersonRef`), layers by name or index; the network's layers are `reseau.Layer` values.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use numpy::IntoPyArray;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyTuple, PyType};
+use pyo3::types::PyDict;
 use reseau::{
-    Duplicates, Error, Layer, LayerKind, Network, Person, PersonId, PersonKind, SelfLoops, Sign,
-    TieSpec,
+    CompiledNetwork, Error, Layer, LayerId, LayerKey, LayerKind, Network, Person, PersonId,
+    PersonKind, PersonRef, TieSpec,
 };
-use serde_json::Value;
+use serde::de::{Deserialize, IntoDeserializer, value};
 
-use crate::convert::{self, LayerArg, from_json, layer_opt, person};
+use crate::args::is_person;
+use crate::de::from_py;
 use crate::errors::{err, invalid};
-use crate::results::{html, python_side};
+use crate::objects::{self, Labels, python_side};
+use crate::ser::to_python;
 
 fn kind_of(kind: &str) -> PyResult<LayerKind> {
     kind.parse().map_err(err)
 }
 
-/// A layer of a network: a named relation or channel (lunch, work, facebook, e-mail),
-/// ``physical`` or ``digital``, directed or not, with the default transmission probability
-/// (``None``: the model's) and latency (time steps to cross a tie) of its ties.
-///
-/// ``Network.layers`` gives the layers of a network; a ``Layer`` is a read-only copy.
-///
-/// >>> import reseau
-/// >>> fb = reseau.datasets.aarhus_cs().layer("facebook")
-/// >>> fb.name, fb.kind, fb.directed, fb.latency
-/// ('facebook', 'digital', False, 1)
-/// >>> reseau.Layer("twitter", kind="digital", directed=True, probability=0.05)
-/// Layer(name='twitter', kind='digital', directed=True, probability=0.05, latency=1)
-#[pyclass(module = "reseau", name = "Layer", frozen, eq)]
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct PyLayer {
-    inner: Layer,
-}
-
-#[pymethods]
-impl PyLayer {
-    #[new]
-    #[pyo3(signature = (name, kind = "physical", directed = false, probability = None, latency = 1))]
-    fn new(
-        name: String,
-        kind: &str,
-        directed: bool,
-        probability: Option<f64>,
-        latency: u32,
-    ) -> PyResult<Self> {
-        let mut layer = Layer::new(name, kind_of(kind)?).directed(directed).latency(latency);
-        layer.probability = probability;
-        layer.validate().map_err(err)?;
-        Ok(PyLayer { inner: layer })
-    }
-
-    /// The layer's unique name.
-    #[getter]
-    fn name(&self) -> &str {
-        &self.inner.name
-    }
-
-    /// ``"physical"`` or ``"digital"``.
-    #[getter]
-    fn kind(&self) -> &'static str {
-        self.inner.kind.as_str()
-    }
-
-    /// Whether ties point one way (follows, advice) or both (friendship, lunch).
-    #[getter]
-    fn directed(&self) -> bool {
-        self.inner.directed
-    }
-
-    /// The default transmission probability of the layer's ties, or ``None``.
-    #[getter]
-    fn probability(&self) -> Option<f64> {
-        self.inner.probability
-    }
-
-    /// Time steps a message takes to cross one tie (at least 1).
-    #[getter]
-    fn latency(&self) -> u32 {
-        self.inner.latency
-    }
-
-    /// The layer as a dict of its fields.
-    ///
-    /// >>> import reseau
-    /// >>> reseau.Layer("lunch").to_dict()
-    /// {'name': 'lunch', 'kind': 'physical', 'directed': False, 'probability': None, 'latency': 1}
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let dict = PyDict::new(py);
-        dict.set_item("name", &self.inner.name)?;
-        dict.set_item("kind", self.inner.kind.as_str())?;
-        dict.set_item("directed", self.inner.directed)?;
-        dict.set_item("probability", self.inner.probability)?;
-        dict.set_item("latency", self.inner.latency)?;
-        Ok(dict)
-    }
-
-    fn __repr__(&self) -> String {
-        let l = &self.inner;
-        let p = l.probability.map_or_else(|| "None".to_owned(), |p| format!("{p:?}"));
-        format!(
-            "Layer(name={}, kind='{}', directed={}, probability={p}, latency={})",
-            py_str(&l.name),
-            l.kind.as_str(),
-            if l.directed { "True" } else { "False" },
-            l.latency
-        )
-    }
-
-    fn __reduce__<'py>(
-        slf: &Bound<'py, Self>,
-    ) -> PyResult<(Bound<'py, PyType>, Bound<'py, PyTuple>)> {
-        let l = &slf.get().inner;
-        let args = (l.name.clone(), l.kind.as_str(), l.directed, l.probability, l.latency);
-        Ok((slf.get_type(), args.into_pyobject(slf.py())?))
-    }
-}
-
-/// A string as Python's `repr` writes it, for the common case (no quotes or escapes inside).
-pub(crate) fn py_str(s: &str) -> String {
-    if s.contains(['\'', '\\']) || s.chars().any(char::is_control) {
-        format!("{s:?}")
-    } else {
-        format!("'{s}'")
-    }
-}
-
-/// A tie's sign as given in Python: ``1``/``-1`` or ``"positive"``/``"negative"``.
+/// A layer, by name or by index in the order layers were added.
 #[derive(Debug, Clone, FromPyObject)]
-pub(crate) enum SignArg {
-    Int(i64),
+pub(crate) enum LayerArg {
     Name(String),
+    Index(i64),
 }
 
-impl SignArg {
-    fn to_sign(&self) -> PyResult<Sign> {
+impl LayerArg {
+    /// The layer's id in `net`, or `UnknownLayerError`.
+    fn resolve(&self, net: &Network) -> PyResult<LayerId> {
         match self {
-            SignArg::Int(1) => Ok(Sign::Positive),
-            SignArg::Int(-1) => Ok(Sign::Negative),
-            SignArg::Int(other) => {
-                Err(invalid("sign", other, "1, -1, \"positive\" or \"negative\""))
-            }
-            SignArg::Name(name) => from_json(
-                "sign",
-                Value::String(name.clone()),
-                "1, -1, \"positive\" or \"negative\"",
-            ),
+            LayerArg::Name(name) => net.layer_id(name).map_err(err),
+            LayerArg::Index(i) => match u32::try_from(*i) {
+                Ok(i) => LayerId(i).resolve(net).map_err(err),
+                Err(_) => Err(err(Error::UnknownLayer { name: format!("#{i}") })),
+            },
         }
     }
 }
 
-fn duplicates_of(policy: &str) -> PyResult<Duplicates> {
-    from_json("duplicates", Value::String(policy.to_owned()), "\"merge\", \"sum\" or \"reject\"")
-}
-
-fn self_loops_of(policy: &str) -> PyResult<SelfLoops> {
-    from_json("self_loops", Value::String(policy.to_owned()), "\"reject\" or \"drop\"")
+/// A policy given by name (`"merge"`, `"drop"`, ...), read by the core's serde.
+fn policy<'de, T: Deserialize<'de>>(name: &str, given: &'de str) -> PyResult<T> {
+    T::deserialize(IntoDeserializer::<value::Error>::into_deserializer(given))
+        .map_err(|e| invalid(name, e, "a policy as help(reseau.Network) lists"))
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
@@ -202,14 +90,45 @@ impl From<Network> for PyNetwork {
     }
 }
 
+impl PyNetwork {
+    /// The person `person` names: an id or a label (not a float or a bool: a `TypeError`).
+    fn who(&self, person: &Bound<'_, PyAny>) -> PyResult<PersonId> {
+        if !is_person(person) {
+            let name = person.get_type().name().map_or_else(|_| "?".to_owned(), |n| n.to_string());
+            let message = format!("a person is an id (int) or a label (str), not {name}");
+            return Err(pyo3::exceptions::PyTypeError::new_err(message));
+        }
+        let person: PersonRef = from_py(person, "person", "Network")?;
+        self.inner.resolve(&person).map_err(err)
+    }
+
+    /// The compiled view (compiled with the GIL released, once: the network caches it).
+    pub(crate) fn compiled(&self, py: Python<'_>) -> Arc<CompiledNetwork> {
+        let net = &self.inner;
+        py.detach(|| net.compiled())
+    }
+
+    /// What a long call runs on, taken with the GIL released: the compiled view (compiled
+    /// once and cached by the network, so the network may change while the call runs) and
+    /// the people's labels for the result.
+    pub(crate) fn view(&self, py: Python<'_>) -> (Arc<CompiledNetwork>, Labels) {
+        let net = &self.inner;
+        py.detach(|| {
+            let view = net.compiled();
+            let labels = Labels(view.labels());
+            (view, labels)
+        })
+    }
+}
+
 #[pymethods]
 impl PyNetwork {
     #[new]
     #[pyo3(signature = (*, duplicates = "merge", self_loops = "reject"))]
     fn new(duplicates: &str, self_loops: &str) -> PyResult<Self> {
         let mut inner = Network::new();
-        inner.set_duplicates(duplicates_of(duplicates)?);
-        inner.set_self_loops(self_loops_of(self_loops)?);
+        inner.set_duplicates(policy("duplicates", duplicates)?);
+        inner.set_self_loops(policy("self_loops", self_loops)?);
         Ok(PyNetwork { inner })
     }
 
@@ -226,7 +145,7 @@ impl PyNetwork {
     /// >>> net.ties()["weight"].tolist(), net.duplicates_merged
     /// ([5.0], 1)
     fn set_duplicates(&mut self, policy: &str) -> PyResult<()> {
-        self.inner.set_duplicates(duplicates_of(policy)?);
+        self.inner.set_duplicates(self::policy("duplicates", policy)?);
         Ok(())
     }
 
@@ -240,7 +159,7 @@ impl PyNetwork {
     /// >>> net.add_tie(0, 0, "work") is None, net.self_loops_dropped
     /// (True, 1)
     fn set_self_loops(&mut self, policy: &str) -> PyResult<()> {
-        self.inner.set_self_loops(self_loops_of(policy)?);
+        self.inner.set_self_loops(self::policy("self_loops", policy)?);
         Ok(())
     }
 
@@ -309,9 +228,9 @@ impl PyNetwork {
     /// >>> import reseau
     /// >>> reseau.datasets.aarhus_cs().layer("lunch").kind
     /// 'physical'
-    fn layer(&self, layer: LayerArg) -> PyResult<PyLayer> {
+    fn layer<'py>(&self, py: Python<'py>, layer: LayerArg) -> PyResult<Bound<'py, PyAny>> {
         let id = layer.resolve(&self.inner)?;
-        Ok(PyLayer { inner: self.inner.layer(id).clone() })
+        objects::value(py, "Layer", self.inner.layer(id))
     }
 
     /// The layers, in the order they were added.
@@ -320,8 +239,8 @@ impl PyNetwork {
     /// >>> [l.name for l in reseau.datasets.aarhus_cs().layers]
     /// ['lunch', 'facebook', 'coauthor', 'leisure', 'work']
     #[getter]
-    fn layers(&self) -> Vec<PyLayer> {
-        self.inner.layers().iter().map(|l| PyLayer { inner: l.clone() }).collect()
+    fn layers<'py>(&self, py: Python<'py>) -> PyResult<Vec<Bound<'py, PyAny>>> {
+        self.inner.layers().iter().map(|l| objects::value(py, "Layer", l)).collect()
     }
 
     /// The number of layers.
@@ -432,8 +351,8 @@ impl PyNetwork {
     /// >>> p = net.person(net.index_of("U4"))
     /// >>> p["label"], p["group"], p["kind"], p["cost"], p["attributes"]["role"]
     /// ('U4', 'G2/G3', 'person', 1.0, 'Admin')
-    fn person<'py>(&self, py: Python<'py>, id: i64) -> PyResult<Bound<'py, PyAny>> {
-        let id = person(&self.inner, id)?;
+    fn person<'py>(&self, py: Python<'py>, id: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let id = self.who(id)?;
         person_dict(py, id, self.inner.person(id).map_err(err)?)
     }
 
@@ -452,8 +371,8 @@ impl PyNetwork {
     /// >>> net = reseau.Network(); ana = net.add_person(label="ana")
     /// >>> net.set_group(ana, "sales"); net.groups()
     /// {'sales': [0]}
-    fn set_group(&mut self, person: i64, group: Option<String>) -> PyResult<()> {
-        let id = convert::person(&self.inner, person)?;
+    fn set_group(&mut self, person: &Bound<'_, PyAny>, group: Option<String>) -> PyResult<()> {
+        let id = self.who(person)?;
         self.inner.set_group(id, group).map_err(err)
     }
 
@@ -464,8 +383,8 @@ impl PyNetwork {
     /// >>> net = reseau.Network(); blog = net.add_person()
     /// >>> net.set_kind(blog, "influencer"); net.person(blog)["kind"]
     /// 'influencer'
-    fn set_kind(&mut self, person: i64, kind: &str) -> PyResult<()> {
-        let id = convert::person(&self.inner, person)?;
+    fn set_kind(&mut self, person: &Bound<'_, PyAny>, kind: &str) -> PyResult<()> {
+        let id = self.who(person)?;
         self.inner.set_kind(id, kind.parse::<PersonKind>().map_err(err)?).map_err(err)
     }
 
@@ -475,8 +394,8 @@ impl PyNetwork {
     /// >>> net = reseau.Network(); p = net.add_person()
     /// >>> net.set_cost(p, 4.5); net.person(p)["cost"]
     /// 4.5
-    fn set_cost(&mut self, person: i64, cost: f64) -> PyResult<()> {
-        let id = convert::person(&self.inner, person)?;
+    fn set_cost(&mut self, person: &Bound<'_, PyAny>, cost: f64) -> PyResult<()> {
+        let id = self.who(person)?;
         self.inner.set_cost(id, cost).map_err(err)
     }
 
@@ -499,9 +418,11 @@ impl PyNetwork {
     /// Adds a tie between persons ``a`` and ``b`` in ``layer`` (a name or index) and returns
     /// the tie's index, or ``None`` when a self-loop was dropped.
     ///
-    /// ``weight`` is the tie strength (finite, >= 0), ``sign`` ``1`` (trust) or ``-1``
-    /// (distrust), ``probability`` the tie's own transmission probability. A repeated tie
-    /// follows the network's ``duplicates`` policy, a self-loop its ``self_loops`` policy.
+    /// The keyword arguments are the tie's (the core's ``TieSpec``): ``weight``, the tie
+    /// strength (finite, >= 0, default 1), ``sign``, ``1`` or ``"positive"`` (trust, the
+    /// default) or ``-1`` or ``"negative"`` (distrust), and ``probability``, the tie's own
+    /// transmission probability. A repeated tie follows the network's ``duplicates`` policy,
+    /// a self-loop its ``self_loops`` policy. People are ids or labels.
     ///
     /// >>> import reseau
     /// >>> net = reseau.Network(); net.add_layer("lunch"); net.add_people(2)
@@ -517,20 +438,20 @@ impl PyNetwork {
     /// Traceback (most recent call last):
     ///     ...
     /// reseau.InvalidParameterError: invalid weight: -1 (expected a finite number >= 0)
-    #[pyo3(signature = (a, b, layer, weight = 1.0, sign = SignArg::Int(1), probability = None))]
-    #[pyo3(text_signature = "(self, /, a, b, layer, weight=1.0, sign=1, probability=None)")]
+    #[pyo3(signature = (a, b, layer, **tie))]
     fn add_tie(
         &mut self,
-        a: i64,
-        b: i64,
+        a: &Bound<'_, PyAny>,
+        b: &Bound<'_, PyAny>,
         layer: LayerArg,
-        weight: f64,
-        sign: SignArg,
-        probability: Option<f64>,
+        tie: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Option<u32>> {
         let id = layer.resolve(&self.inner)?;
-        let (a, b) = (person(&self.inner, a)?, person(&self.inner, b)?);
-        let spec = TieSpec { weight, sign: sign.to_sign()?, probability };
+        let (a, b) = (self.who(a)?, self.who(b)?);
+        let spec: TieSpec = match tie {
+            Some(tie) => from_py(tie.as_any(), "tie", "Network.add_tie")?,
+            None => TieSpec::default(),
+        };
         Ok(self.inner.add_tie_spec(a, b, id, spec).map_err(err)?.map(|t| t.0))
     }
 
@@ -541,9 +462,14 @@ impl PyNetwork {
     /// >>> a, b = net.neighbors(0, "lunch")[0], 0
     /// >>> net.remove_tie(a, b, "lunch"), net.remove_tie(a, b, "lunch")
     /// (True, False)
-    fn remove_tie(&mut self, a: i64, b: i64, layer: LayerArg) -> PyResult<bool> {
+    fn remove_tie(
+        &mut self,
+        a: &Bound<'_, PyAny>,
+        b: &Bound<'_, PyAny>,
+        layer: LayerArg,
+    ) -> PyResult<bool> {
         let id = layer.resolve(&self.inner)?;
-        let (a, b) = (person(&self.inner, a)?, person(&self.inner, b)?);
+        let (a, b) = (self.who(a)?, self.who(b)?);
         self.inner.remove_tie(a, b, id).map_err(err)
     }
 
@@ -560,12 +486,12 @@ impl PyNetwork {
     fn tie<'py>(
         &self,
         py: Python<'py>,
-        a: i64,
-        b: i64,
+        a: &Bound<'py, PyAny>,
+        b: &Bound<'py, PyAny>,
         layer: LayerArg,
     ) -> PyResult<Option<Bound<'py, PyDict>>> {
         let id = layer.resolve(&self.inner)?;
-        let (a, b) = (person(&self.inner, a)?, person(&self.inner, b)?);
+        let (a, b) = (self.who(a)?, self.who(b)?);
         let Some(tie) = self.inner.tie(a, b, id).map_err(err)? else { return Ok(None) };
         let dict = PyDict::new(py);
         dict.set_item("source", tie.source.0)?;
@@ -645,9 +571,9 @@ impl PyNetwork {
     /// >>> net.degree(0) == sum(net.degree(0, l.name) for l in net.layers)
     /// True
     #[pyo3(signature = (person, layer = None))]
-    fn degree(&self, person: i64, layer: Option<LayerArg>) -> PyResult<usize> {
-        let id = convert::person(&self.inner, person)?;
-        let layer = layer_opt(&self.inner, layer.as_ref())?;
+    fn degree(&self, person: &Bound<'_, PyAny>, layer: Option<LayerArg>) -> PyResult<usize> {
+        let id = self.who(person)?;
+        let layer = layer.map(|l| l.resolve(&self.inner)).transpose()?;
         Ok(self.inner.degree(id, layer))
     }
 
@@ -664,7 +590,7 @@ impl PyNetwork {
         py: Python<'py>,
         layer: Option<LayerArg>,
     ) -> PyResult<Bound<'py, numpy::PyArray1<u32>>> {
-        let layer = layer_opt(&self.inner, layer.as_ref())?;
+        let layer = layer.map(|l| l.resolve(&self.inner)).transpose()?;
         let net = &self.inner;
         Ok(py.detach(|| net.degrees(layer)).into_pyarray(py))
     }
@@ -680,9 +606,9 @@ impl PyNetwork {
     /// >>> net.neighbors(0)
     /// [1, 2]
     #[pyo3(signature = (person, layer = None))]
-    fn neighbors(&self, person: i64, layer: Option<LayerArg>) -> PyResult<Vec<u32>> {
-        let id = convert::person(&self.inner, person)?;
-        let layer = layer_opt(&self.inner, layer.as_ref())?;
+    fn neighbors(&self, person: &Bound<'_, PyAny>, layer: Option<LayerArg>) -> PyResult<Vec<u32>> {
+        let id = self.who(person)?;
+        let layer = layer.map(|l| l.resolve(&self.inner)).transpose()?;
         Ok(self.inner.neighbors(id, layer).into_iter().map(|p| p.0).collect())
     }
 
@@ -830,7 +756,7 @@ impl PyNetwork {
     /// >>> "<table>" in reseau.datasets.aarhus_cs()._repr_html_()
     /// True
     fn _repr_html_<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        html(slf, "network_html")
+        python_side(slf.py(), "reseau._display", "network_html", (slf,))
     }
 
     /// The network as a networkx ``MultiGraph`` (``MultiDiGraph`` if a layer is directed):
@@ -862,14 +788,15 @@ impl PyNetwork {
 }
 
 fn person_dict<'py>(py: Python<'py>, id: PersonId, person: &Person) -> PyResult<Bound<'py, PyAny>> {
-    let mut value = serde_json::to_value(person)
-        .map_err(|e| invalid("person", id, &format!("a person that serialises: {e}")))?;
-    if let Value::Object(map) = &mut value {
-        for key in ["label", "group", "position"] {
-            map.entry(key).or_insert(Value::Null);
+    let dict = to_python(py, person)?.cast_into::<PyDict>()?;
+    for key in ["label", "group", "position"] {
+        if !dict.contains(key)? {
+            dict.set_item(key, py.None())?;
         }
-        map.entry("attributes").or_insert_with(|| Value::Object(serde_json::Map::new()));
-        map.insert("id".to_owned(), Value::from(id.0));
     }
-    convert::to_py(py, &value)
+    if !dict.contains("attributes")? {
+        dict.set_item("attributes", PyDict::new(py))?;
+    }
+    dict.set_item("id", id.0)?;
+    Ok(dict.into_any())
 }

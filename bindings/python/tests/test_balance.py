@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import math
 import pickle
+import re
 
 import numpy as np
 import pytest
@@ -65,12 +66,12 @@ def test_the_report_equals_the_core_bit_for_bit(aarhus):
 
 
 def test_report_options_override_the_defaults(aarhus):
-    r = reseau.report(aarhus, quick=True, options={"relays": 2, "decline_layer": None, "budget": None}, seed=3)
+    r = reseau.report(aarhus, quick=True, relays=2, decline_layer=None, budget=None, seed=3)
     assert len(r.numbers["relays"]["relays"]) == 2 and r.numbers["budgeted"] is None
     with pytest.raises(reseau.InvalidParameterError, match="runz"):
-        reseau.report(aarhus, quick=True, options={"runz": 5})
+        reseau.report(aarhus, quick=True, runz=5)
     with pytest.raises(reseau.UnknownLayerError):
-        reseau.report(aarhus, quick=True, options={"decline_layer": "myspace"})
+        reseau.report(aarhus, quick=True, decline_layer="myspace")
 
 
 def test_report_writes_its_files(aarhus, tmp_path):
@@ -149,3 +150,40 @@ def test_digital_fatigue_reaches_the_referral_functions(aarhus):
     assert apart.succeeded >= shared.succeeded
     curve = reseau.referral_load_curve(aarhus, [1, 8], steps=60, fatigue=TIRED, digital_fatigue=TIRED)
     assert curve.rates.tolist() == [1.0, 8.0]
+
+
+def test_report_html_is_the_page_the_core_writes(aarhus, tmp_path):
+    import html as html_module
+    import re
+
+    r = reseau.report(aarhus, quick=True, seed=2, title="Aarhus <CS> & friends")
+    page = r.html()
+    assert page.startswith("<!doctype html>") and page.rstrip().endswith("</html>")
+    # The title, escaped, as the page's title and its first heading.
+    assert "<title>Aarhus &lt;CS&gt; &amp; friends</title>" in page
+    assert "<h1>Aarhus &lt;CS&gt; &amp; friends</h1>" in page
+    # Every section of the text report is a section of the page, under the same heading.
+    headings = [" ".join(html_module.unescape(re.sub(r"<[^>]+>", "", h)).split()) for h in re.findall(r"<h2>(.*?)</h2>", page, re.S)]
+    ids = re.findall(r'<section id="([^"]+)">', page)
+    assert ids == ["network", "relays", "campaign", "referrals", "balance", "decline"]
+    assert len(headings) == len(ids)
+    text = " ".join(r.text.split())
+    for heading in headings[1:]:  # the first section has no heading in the text
+        assert heading in text, heading
+    # Every chart inline, nothing fetched, and the same page as write() saves.
+    assert page.count("<svg") == len(r.charts) and "<script" not in page
+    r.write(tmp_path)
+    assert (tmp_path / "report.html").read_text(encoding="utf-8") == page
+    # A report read back (pickle) gives the same page.
+    assert pickle.loads(pickle.dumps(r)).html() == page
+
+
+def test_report_fits_observed_adoptions_first(aarhus):
+    adoptions = [{0: 0, 1: 1, 10: 2}, {"U4": 0, "U1": 1}]
+    r = reseau.report(aarhus, quick=True, seed=2, fit={"adoptions": adoptions, "exposure": "persistent"})
+    direct = reseau.fit_cascade(aarhus, adoptions, exposure="persistent")
+    assert r.numbers["fit"] == direct.to_dict()
+    assert r.numbers["fitted_model"] is True  # every section ran with the fitted model
+    assert "fit" in re.findall(r'<section id="([^"]+)">', r.html())
+    with pytest.raises(reseau.UnknownPersonError):
+        reseau.report(aarhus, quick=True, fit={"adoptions": {"nobody": 0}})

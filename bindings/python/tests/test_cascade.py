@@ -340,10 +340,10 @@ def bad_calls():
     yield "layer latency 0", reseau.InvalidParameterError, lambda: IC(layers={"lunch": {"latency": 0}})
     yield "layer latency -1", reseau.InvalidParameterError, lambda: reseau.LayerSettings(latency=-1)
     yield "layer multiplier", reseau.InvalidParameterError, lambda: reseau.LayerSettings(multiplier=-2)
-    yield "unknown relays key", reseau.InvalidParameterError, lambda: IC(relays={"media": 1})
-    yield "media threshold 0", reseau.InvalidParameterError, lambda: reseau.Relays(media_threshold=0)
+    yield "unknown amplifiers key", reseau.InvalidParameterError, lambda: IC(amplifiers={"media": 1})
+    yield "media threshold 0", reseau.InvalidParameterError, lambda: reseau.Amplifiers(media_threshold=0)
     yield "media probability", reseau.InvalidParameterError, lambda: IC(
-        relays={"media_probability": 1.2}
+        amplifiers={"media_probability": 1.2}
     )
     yield "distrust", reseau.InvalidParameterError, lambda: IC(distrust="maybe")
     yield "bad multiplier", reseau.InvalidParameterError, lambda: IC(bad_multiplier=-1.0)
@@ -439,7 +439,7 @@ def test_models_are_values():
     assert isinstance(a, reseau.Model) and not isinstance(a, reseau.LinearThreshold)
     assert a.kind == "independent_cascade" and a.probability == 0.2
     assert a.layers == {"lunch": reseau.LayerSettings(multiplier=2.0, latency=2)}
-    assert a.relays == reseau.Relays() and a.distrust == "block"
+    assert a.amplifiers == reseau.Amplifiers() and a.distrust == "block"
     assert (a.good_multiplier, a.bad_multiplier) == (1.0, 1.0)
     with pytest.raises(AttributeError):
         a.probability = 0.5  # type: ignore[misc]
@@ -456,20 +456,20 @@ def test_model_reprs():
     model = reseau.IndependentCascade(
         0.3,
         layers={"facebook": {"latency": 1}, "lunch": {"multiplier": 2.0, "enabled": False}},
-        relays=reseau.Relays(media_threshold=3),
+        amplifiers=reseau.Amplifiers(media_threshold=3),
         bad_multiplier=1.5,
         distrust="invert",
     )
     assert repr(model) == (
         "IndependentCascade(probability=0.3, layers={'facebook': LayerSettings(latency=1), "
         "'lunch': LayerSettings(multiplier=2.0, enabled=False)}, "
-        "relays=Relays(media_threshold=3), bad_multiplier=1.5, distrust='invert')"
+        "amplifiers=Amplifiers(media_threshold=3), bad_multiplier=1.5, distrust='invert')"
     )
     assert repr(reseau.LinearThreshold(thresholds=np.full(61, 0.5))) == (
         "LinearThreshold(thresholds=<61 values>)"
     )
     assert repr(reseau.LayerSettings()) == "LayerSettings()"
-    assert repr(reseau.Relays(media_probability=0.5)) == "Relays(media_probability=0.5)"
+    assert repr(reseau.Amplifiers(media_probability=0.5)) == "Amplifiers(media_probability=0.5)"
 
 
 def test_thresholds_in_and_out():
@@ -492,7 +492,7 @@ MODELS = [
     reseau.IndependentCascade(
         0.25,
         layers={"lunch": reseau.LayerSettings(multiplier=2.0, probability=0.3, latency=2, enabled=True)},
-        relays={"influencer_multiplier": 2.0, "media_threshold": 3, "media_probability": 0.4},
+        amplifiers={"influencer_multiplier": 2.0, "media_threshold": 3, "media_probability": 0.4},
         good_multiplier=0.5,
         bad_multiplier=2.0,
         distrust="invert",
@@ -521,8 +521,8 @@ def test_settings_round_trip():
     for value in (
         reseau.LayerSettings(),
         reseau.LayerSettings(2.0, 0.5, 3, False),
-        reseau.Relays(),
-        reseau.Relays(1.5, 4, 0.2),
+        reseau.Amplifiers(),
+        reseau.Amplifiers(1.5, 4, 0.2),
     ):
         for protocol in range(0, pickle.HIGHEST_PROTOCOL + 1):
             assert pickle.loads(pickle.dumps(value, protocol=protocol)) == value

@@ -29,7 +29,7 @@ def test_the_console_script_runs_the_report(command, tmp_path):
     assert done.returncode == 0, done.stderr
     numbers = json.loads(done.stdout)
     net = reseau.read_edgelist(tmp_path / "ring.txt", layer="ring")
-    direct = reseau.report(net, quick=True, seed=2, options={"title": numbers["title"]})
+    direct = reseau.report(net, quick=True, seed=2, title=numbers["title"])
     assert numbers == direct.numbers
 
 

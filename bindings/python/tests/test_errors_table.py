@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import math
 import random
+import time
 
 import numpy as np
 import pytest
@@ -306,3 +307,112 @@ def test_random_input_never_panics():
     assert valid > 0  # the inputs reach whole networks, not only errors
     # What the long fuzz run found: a line of form feeds once panicked the multiplex reader.
     assert reseau.parse_multiplex("\x0c\n", layers=" ").num_ties == 0
+
+
+def test_requests_beyond_memory():
+    net = aarhus()
+    started = time.monotonic()
+    with pytest.raises(reseau.OutOfMemoryError) as info:
+        reseau.route_referrals(net, n_requests=4_000_000_000)
+    err = info.value
+    assert isinstance(err, MemoryError) and isinstance(err, reseau.ReseauError)
+    assert err.fields == ["what", "needed", "available"] and err.needed > err.available
+    assert "4000000000" in err.what
+    with pytest.raises(reseau.OutOfMemoryError):
+        reseau.referral_load_curve(net, [1e9], steps=4)
+    # max_memory reaches every long call through its request, as any other keyword.
+    tiny = {"max_memory": 1}
+    calls = {
+        "simulate": lambda: reseau.simulate(net, [0], runs=10, **tiny),
+        "route_referrals": lambda: reseau.route_referrals(net, n_requests=100, **tiny),
+        "referral_load_curve": lambda: reseau.referral_load_curve(net, [1.0, 2.0], steps=20, **tiny),
+        "select_relays": lambda: reseau.select_relays(net, k=2, evaluation_runs=10, **tiny),
+        "reputation": lambda: reseau.reputation(net, "influence", samples=1000, **tiny),
+        "balance": lambda: reseau.balance(net, mixes=[0.5], runs=10, steps=20, **tiny),
+    }
+    for name, call in calls.items():
+        with pytest.raises(reseau.OutOfMemoryError) as info:
+            call()
+        assert info.value.available <= 1 < info.value.needed, name  # (a curve shares its budget)
+    assert time.monotonic() - started < 10
+    # The library and the network work afterwards.
+    assert reseau.simulate(net, [0], runs=10).runs == 10
+    assert reseau.route_referrals(net, n_requests=100, seed=1).requests == 100
+
+
+def test_tiny_probabilities():
+    # Below 2^-53 a probability is zero: the cascade ends at once, as at p = 0.
+    net = aarhus()
+    started = time.monotonic()
+    for p in [1e-300, 1e-17, 5e-324]:
+        assert reseau.simulate(net, [0], reseau.IndependentCascade(p), runs=50).mean == 1.0
+        settings = {"lunch": reseau.LayerSettings(probability=0.5, multiplier=p)}
+        assert reseau.simulate(net, [0], reseau.IndependentCascade(0.5, layers=settings), runs=50).mean >= 1.0
+    assert time.monotonic() - started < 10
+
+
+def test_shards_of_different_simulations():
+    net = aarhus()
+    a = reseau.simulate(net, [0], seed=1, run_range=(0, 64))
+    b = reseau.simulate(net, [0], reseau.IndependentCascade(0.3), seed=1, run_range=(64, 128))
+    with pytest.raises(reseau.InvalidParameterError, match="different simulations"):
+        reseau.merge([a, b])
+    c = reseau.simulate(net, [1], seed=1, run_range=(64, 128))
+    with pytest.raises(reseau.InvalidParameterError, match="different simulations"):
+        a.merge(c)
+    state = a.to_dict()
+    state.pop("fingerprint")
+    old = reseau.CascadePartial._from_state(state, a._state())
+    with pytest.raises(reseau.InvalidParameterError, match="without a fingerprint"):
+        old.merge(a)
+    started = time.monotonic()
+    with pytest.raises(reseau.InvalidParameterError) as info:
+        reseau.shard_ranges(10**18, 10**9)
+    assert (info.value.name, info.value.value) == ("shards", "1000000000")
+    assert time.monotonic() - started < 1
+
+
+def test_edited_results():
+    import pickle
+
+    net = aarhus()
+    summary = reseau.route_referrals(net, n_requests=50, seed=1)
+    state = summary.to_dict()
+    state["succeeded"] = 1_000_000
+    with pytest.raises(reseau.InvalidParameterError) as info:
+        reseau.ReferralSummary._from_state(state, summary._state())
+    assert info.value.name == "ReferralSummary.succeeded"
+    chosen = reseau.select_relays(net, k=2, evaluation_runs=0)
+    state = chosen.to_dict()
+    state["relays"][0] = 99
+    with pytest.raises(reseau.InvalidParameterError) as info:
+        reseau.RelaySelection._from_state(state, chosen._state())
+    assert info.value.name == "RelaySelection.relays" and "99" in info.value.value
+    # Live results come back as they were.
+    assert pickle.loads(pickle.dumps(chosen)) == chosen
+
+
+def test_labels_that_read_as_another_person():
+    net = reseau.Network()
+    net.add_people(3)
+    with pytest.raises(reseau.InvalidParameterError) as info:
+        net.add_person(label="#1")
+    assert info.value.name == "label" and "#1" in info.value.value
+
+
+def test_unknown_digital_layers():
+    mpx = "#LAYERS\nfacebook,UNDIRECTED\n#EDGES\nana,bo,facebook\n"
+    with pytest.raises(reseau.UnknownLayerError) as info:
+        reseau.parse_mpx(mpx, "x.mpx", digital=["facebok"])
+    assert info.value.name == "facebok"
+    with pytest.raises(reseau.UnknownLayerError):
+        reseau.parse_csv("source,target,layer\nana,bo,facebook\n", layer_column="layer", digital=["facebok"])
+
+
+def test_empty_networks():
+    with pytest.raises(reseau.InvalidParameterError) as info:
+        reseau.select_relays(reseau.Network(), budget=1.0)
+    assert info.value.name == "network" and "inf" not in str(info.value)
+    with pytest.raises(reseau.InvalidParameterError) as info:
+        reseau.report(reseau.Network(), quick=True)
+    assert "invalid k" not in str(info.value)

@@ -22,7 +22,7 @@ def one_of_each() -> dict:
         "Layer": NET.layers[0],
         "Fatigue": TIRED,
         "LayerSettings": reseau.LayerSettings(multiplier=2.0, latency=2),
-        "Relays": reseau.Relays(influencer_multiplier=2.0),
+        "Amplifiers": reseau.Amplifiers(influencer_multiplier=2.0),
         "Model": reseau.IndependentCascade(0.1, fatigue=TIRED),
         "IndependentCascade": reseau.IndependentCascade(0.2, layers={"lunch": {"latency": 2}}),
         "WeightedCascade": reseau.WeightedCascade(),
@@ -66,7 +66,7 @@ def test_every_public_class_pickles():
 
 def test_every_result_shows_in_a_notebook():
     for name, obj in one_of_each().items():
-        if name in ("Layer", "Fatigue", "LayerSettings", "Relays", "SpreadStats") or "Cascade" in name and "Model" in name:
+        if name in ("Layer", "Fatigue", "LayerSettings", "Amplifiers", "SpreadStats") or "Cascade" in name and "Model" in name:
             continue
         if isinstance(obj, reseau.Model):
             continue

@@ -126,7 +126,7 @@ def test_fatigue_is_shared_by_every_request():
     s = reseau.route_referrals(net, [(1, 2)] * 10, fatigue=F.capacity(3))
     assert s.succeeded == 3 and s.unwilling == 7
     busiest = s.overloaded[0]
-    assert busiest == {"person": 0, "label": "0", "requests": 10, "peak_load": 10.0}
+    assert busiest == {"person": 0, "label": "#0", "requests": 10, "peak_load": 10.0}  # its display name
     # With a half-life the hub recovers between requests spread out in time.
     spread = reseau.route_referrals(
         net, [(1, 2)] * 10, rate=0.05, fatigue=F.capacity(1.5, half_life=1)
@@ -265,13 +265,15 @@ def test_trace_records():
     assert set(outcomes) <= {"delivered", "unwilling", "dead_end", "truncated", "ignored"}
     names = set(summary.layer_names)
     for r in records:
-        assert set(r) == {"source", "target", "start", "end", "path", "layers", "hops", "outcome"}
+        # The core's one shape of a trace: ids, and the labels beside them.
+        assert set(r) == {"source", "target", "start", "end", "path", "labels", "layers", "hops", "outcome"}
         assert r["path"][0] == r["source"] != r["target"]
+        assert r["labels"] == [net.labels[p] for p in r["path"]]
         assert len(r["layers"]) == r["hops"] == len(r["path"]) - 1
         assert set(r["layers"]) <= names and r["end"] >= r["start"]
         if r["outcome"] == "delivered":
             assert r["path"][-1] == r["target"]
-            assert all(net.tie(net.index_of(a), net.index_of(b), layer) for a, b, layer in zip(r["path"], r["path"][1:], r["layers"]))
+            assert all(net.tie(a, b, layer) for a, b, layer in zip(r["path"], r["path"][1:], r["layers"]))
     lengths = [r["hops"] for r in records if r["outcome"] == "delivered"]
     assert np.bincount(lengths, minlength=len(summary.chain_lengths)).tolist() == (
         summary.chain_lengths.tolist()
@@ -418,9 +420,9 @@ def test_the_golden_values_of_the_rust_core():
     traces = reseau.trace_referrals(
         net, [tuple(r) for r in a["requests"]], strategy=a["strategy"], forward=a["forward"], seed=a["seed"]
     )
-    assert [[net.index_of(p) for p in t["path"]] for t in traces] == golden["trace"]["paths"]
+    assert [t["path"] for t in traces] == golden["trace"]["paths"]
     assert [t["outcome"] for t in traces] == golden["trace"]["outcomes"]
-    assert traces[0]["source"] == net.labels[a["requests"][0][0]]
+    assert traces[0]["source"] == a["requests"][0][0]
 
     a = golden["load_curve"]["args"]
     expected = golden["load_curve"]["curve"]

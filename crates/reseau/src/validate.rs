@@ -431,8 +431,8 @@ impl LoadCurve {
 }
 
 impl RelaySelection {
-    /// Checks that the selection holds together: distinct relays, one gain per relay,
-    /// finite estimates, an approximation ratio at most 1, a finite cost ≥ 0, and the
+    /// Checks that the selection holds together: distinct relays, one gain per relay (and
+    /// one label and cost per relay, when it has them), finite estimates, an approximation ratio at most 1, a finite cost ≥ 0, and the
     /// evaluation's statistics (when there is one) holding together.
     ///
     /// ```
@@ -456,6 +456,16 @@ impl RelaySelection {
             return Err(bad(WHAT, "relays", "a repeated person", "distinct people"));
         }
         length(WHAT, "gains", &self.gains, self.relays.len(), "one per relay")?;
+        // Labels and costs: one per relay, or none (a selection saved before they were kept).
+        if !self.labels.is_empty() {
+            length(WHAT, "labels", &self.labels, self.relays.len(), "one per relay")?;
+        }
+        if !self.costs.is_empty() {
+            length(WHAT, "costs", &self.costs, self.relays.len(), "one per relay")?;
+        }
+        if let Some(c) = self.costs.iter().find(|c| !(c.is_finite() && **c >= 0.0)) {
+            return Err(bad(WHAT, "costs", c, "finite numbers >= 0"));
+        }
         if let Some(g) = self.gains.iter().find(|g| !g.is_finite()) {
             return Err(bad(WHAT, "gains", g, "finite numbers"));
         }

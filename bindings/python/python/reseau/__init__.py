@@ -16,7 +16,8 @@ package, so the same seed gives the same numbers in all three.
 100
 
 Cascades (influence relays) run on any network: Independent Cascade, the weighted cascade or
-Linear Threshold, with per-layer settings, relays, and good and bad buzz:
+Linear Threshold, with per-layer settings, amplifiers (influencers and media), and good and
+bad buzz:
 
 >>> summary = reseau.simulate(aucs, ["U4"], model=reseau.IndependentCascade(probability=0.1), runs=1000, seed=7)
 >>> summary.ci95[0] <= summary.mean <= summary.ci95[1], sorted(summary.by_layer)[:2]
@@ -54,50 +55,38 @@ problem carrying its details as attributes:
 <string> 2 'oops'
 """
 
+from typing import Any
+
 from . import _core
 from ._core import (
     FORMAT_VERSION,
-    BalanceReport,
-    Report,
     CancelledError,
-    OutOfMemoryError,
-    CascadePartial,
     DuplicateLabelError,
     DuplicateLayerError,
     DuplicateTieError,
     EncodingError,
-    Fatigue,
     FileError,
     InvalidParameterError,
-    CascadeSummary,
-    CascadeTrace,
-    IndependentCascade,
     JsonError,
-    Layer,
-    LayerSettings,
-    LinearThreshold,
-    LoadCurve,
-    Model,
     Network,
+    OutOfMemoryError,
     ParseError,
-    ReferralSummary,
-    RelaySelection,
-    Relays,
-    Reputation,
     ReseauError,
     SelfLoopError,
-    SpreadStats,
     UnknownLayerError,
     UnknownPersonError,
     UnsupportedVersionError,
-    WeightedCascade,
     balance,
     exact_spread,
+    fit_cascade,
+    infer_shadow,
+    parse_adoptions,
     parse_csv,
     parse_edgelist,
     parse_mpx,
     parse_multiplex,
     parse_signed,
+    read_adoptions,
     read_csv,
     read_edgelist,
     read_mpx,
@@ -109,9 +98,35 @@ from ._core import (
     reputation,
     route_referrals,
     select_relays,
+    shuffle_test,
     simulate,
     trace,
     trace_referrals,
+)
+from ._values import (
+    Amplifiers,
+    Fatigue,
+    IndependentCascade,
+    Layer,
+    LayerSettings,
+    LinearThreshold,
+    Model,
+    WeightedCascade,
+)
+from ._results import (
+    BalanceReport,
+    CascadeFit,
+    CascadePartial,
+    CascadeSummary,
+    CascadeTrace,
+    LoadCurve,
+    ReferralSummary,
+    RelaySelection,
+    Report,
+    Reputation,
+    ShadowInference,
+    ShuffleTest,
+    SpreadStats,
 )
 from . import datasets, generators
 from ._networkx import from_networkx
@@ -126,7 +141,7 @@ __all__ = [
     "balance",
     "report",
     "CancelledError",
-    "OutOfMemoryError",
+    "CascadeFit",
     "CascadePartial",
     "CascadeSummary",
     "CascadeTrace",
@@ -145,13 +160,16 @@ __all__ = [
     "LoadCurve",
     "Model",
     "Network",
+    "OutOfMemoryError",
     "ParseError",
     "ReferralSummary",
     "RelaySelection",
-    "Relays",
+    "Amplifiers",
     "Reputation",
     "ReseauError",
     "SelfLoopError",
+    "ShadowInference",
+    "ShuffleTest",
     "SpreadStats",
     "UnknownLayerError",
     "UnknownPersonError",
@@ -159,14 +177,18 @@ __all__ = [
     "WeightedCascade",
     "datasets",
     "exact_spread",
+    "fit_cascade",
     "from_networkx",
     "generators",
+    "infer_shadow",
     "merge",
+    "parse_adoptions",
     "parse_csv",
     "parse_edgelist",
     "parse_mpx",
     "parse_multiplex",
     "parse_signed",
+    "read_adoptions",
     "read_csv",
     "read_edgelist",
     "read_mpx",
@@ -178,10 +200,24 @@ __all__ = [
     "route_referrals",
     "select_relays",
     "shard_ranges",
+    "shuffle_test",
     "simulate",
     "trace",
     "trace_referrals",
 ]
+
+# The old names, for one release (DeprecationWarning).
+_RENAMED = {"Relays": "Amplifiers"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _RENAMED:
+        from ._data import deprecated
+
+        deprecated(f"reseau.{name}", f"reseau.{_RENAMED[name]}")
+        return globals()[_RENAMED[name]]
+    raise AttributeError(f"module 'reseau' has no attribute {name!r}")
+
 
 # Every kind of error the core names, including any kind newer than the list above.
 for _kind in _core.ERROR_KINDS:

@@ -1,4 +1,11 @@
-"""Type stubs of the compiled module ``reseau._core`` (re-exported by ``reseau``)."""
+"""Type stubs of the compiled module ``reseau._core`` (re-exported by ``reseau``).
+
+The keyword arguments between ``# stubgen:`` comments are written by ``stubgen.py`` from the
+core's JSON Schemas (their names, types and defaults are the core's request structs');
+``scripts/test-python`` checks that they still are, and ``mypy.stubtest`` that this file
+describes the module. The value and result classes are pure Python (``reseau._values``,
+``reseau._results``), typed in place.
+"""
 
 import os
 from pathlib import Path
@@ -20,64 +27,73 @@ from typing import (
 
 import numpy as np
 import numpy.typing as npt
-from typing_extensions import disjoint_base
+
+from reseau._results import (
+    BalanceReport,
+    CascadeFit,
+    CascadePartial,
+    CascadeSummary,
+    CascadeTrace,
+    LoadCurve,
+    ReferralSummary,
+    RelaySelection,
+    Report,
+    Reputation,
+    ShadowInference,
+    ShuffleTest,
+)
+from reseau._values import Amplifiers, Fatigue, Layer, LayerSettings, Model
 
 __version__: str
 FORMAT_VERSION: int
 ERROR_KINDS: List[str]
 
 __all__ = [
-    "BalanceReport",
-    "Report",
-    "balance",
-    "report",
-    "cli",
     "CancelledError",
-    "OutOfMemoryError",
-    "CascadePartial",
-    "CascadeSummary",
-    "CascadeTrace",
     "DuplicateLabelError",
     "DuplicateLayerError",
     "DuplicateTieError",
     "ERROR_KINDS",
     "EncodingError",
     "FORMAT_VERSION",
-    "Fatigue",
     "FileError",
-    "IndependentCascade",
     "InvalidParameterError",
     "JsonError",
-    "Layer",
-    "LayerSettings",
-    "LinearThreshold",
-    "LoadCurve",
-    "Model",
     "Network",
+    "OutOfMemoryError",
     "ParseError",
-    "ReferralSummary",
-    "RelaySelection",
-    "Relays",
-    "Reputation",
     "ReseauError",
     "SelfLoopError",
-    "SpreadStats",
     "UnknownLayerError",
     "UnknownPersonError",
     "UnsupportedVersionError",
-    "WeightedCascade",
+    "_Labels",
     "__version__",
+    "_check",
+    "_merge",
+    "_report_html",
+    "_report_views",
+    "_report_write",
+    "_shard_ranges",
+    "_summarise",
+    "_willingness",
     "aarhus_cs",
+    "balance",
     "barabasi_albert",
+    "cli",
     "erdos_renyi",
     "exact_spread",
+    "fit_cascade",
+    "infer_shadow",
     "kleinberg",
+    "parse_adoptions",
     "parse_csv",
     "parse_edgelist",
     "parse_mpx",
     "parse_multiplex",
     "parse_signed",
     "professional",
+    "read_adoptions",
     "read_csv",
     "read_edgelist",
     "read_mpx",
@@ -85,9 +101,11 @@ __all__ = [
     "read_signed",
     "referral_load_curve",
     "relay_evaluation_seed",
+    "report",
     "reputation",
     "route_referrals",
     "select_relays",
+    "shuffle_test",
     "simulate",
     "stochastic_block",
     "trace",
@@ -99,8 +117,24 @@ _StrPath = Union[str, "os.PathLike[str]"]
 _Text = Union[str, bytes]
 # A layer by name, or by index in the order layers were added.
 _LayerKey = Union[str, int]
-# 1 or -1, or "positive" or "negative".
-_Sign = Union[int, str]
+# A person by id (an int or numpy integer) or by label.
+_Person = Union[int, np.integer[Any], str]
+# One person, or any iterable of them (a list, a numpy array, ...).
+_People = Union[_Person, Iterable[_Person]]
+# (source, target) pairs by id or label, or an integer array of shape (k, 2).
+_Requests = Union[
+    Iterable[Tuple[_Person, _Person]], Iterable[Sequence[_Person]], npt.NDArray[np.integer[Any]]
+]
+_Floats = Union[Sequence[float], npt.NDArray[Any]]
+# Values of reseau, or dicts as their to_dict() writes them.
+_FatigueArg = Union[Fatigue, Mapping[str, Any]]
+_LayerSettingsArg = Union[LayerSettings, Mapping[str, Any]]
+_AmplifiersArg = Union[Amplifiers, Mapping[str, Any]]
+# Observed adoptions: person -> step (None: unknown) for one cascade, a list of such
+# mappings (one per cascade), rows {"person", "time", "cascade"}, or a pandas DataFrame.
+_Adoptions = Union[Mapping[Any, Optional[float]], Sequence[Mapping[Any, Any]], Any]
+# A progress callback: (done, total) -> False to stop; or True for a tqdm bar.
+_Progress = Union[bool, Callable[[int, int], Any], None]
 
 class ReseauError(ValueError):
     """The root of every error raised by reseau; a ``ValueError``."""
@@ -187,39 +221,13 @@ class JsonError(ReseauError):
 class CancelledError(ReseauError):
     """A long call stopped by its progress callback (which returned False)."""
 
-class OutOfMemoryError(ReseauError):
-    """A call refused before it allocated: it would need more memory than its budget."""
+class OutOfMemoryError(ReseauError, MemoryError):
+    """A call refused before it allocates: it would need more memory than its budget (the
+    request's ``max_memory``, else ``RESEAU_MAX_MEMORY``, else what the machine has)."""
 
     what: str
     needed: int
     available: int
-
-@final
-class Layer:
-    """A read-only view of a layer: name, kind, direction, default probability and latency."""
-
-    def __new__(
-        cls,
-        name: str,
-        kind: str = "physical",
-        directed: bool = False,
-        probability: Optional[float] = None,
-        latency: int = 1,
-    ) -> "Layer": ...
-    @property
-    def name(self) -> str: ...
-    @property
-    def kind(self) -> str: ...
-    @property
-    def directed(self) -> bool: ...
-    @property
-    def probability(self) -> Optional[float]: ...
-    @property
-    def latency(self) -> int: ...
-    def to_dict(self) -> Dict[str, object]: ...
-    def __eq__(self, value: object, /) -> bool: ...
-    def __ne__(self, value: object, /) -> bool: ...
-    def __reduce__(self) -> Tuple[type, Tuple[str, str, bool, Optional[float], int]]: ...
 
 @final
 class Network:
@@ -267,33 +275,36 @@ class Network:
     @property
     def labels(self) -> List[str]: ...
     def index_of(self, label: str) -> int: ...
-    def person(self, id: int) -> Dict[str, object]: ...
+    def person(self, id: _Person) -> Dict[str, object]: ...
     def people(self) -> List[Dict[str, object]]: ...
-    def set_group(self, person: int, group: Optional[str]) -> None: ...
-    def set_kind(self, person: int, kind: str) -> None: ...
-    def set_cost(self, person: int, cost: float) -> None: ...
+    def set_group(self, person: _Person, group: Optional[str]) -> None: ...
+    def set_kind(self, person: _Person, kind: str) -> None: ...
+    def set_cost(self, person: _Person, cost: float) -> None: ...
     def groups(self) -> Dict[str, List[int]]: ...
     # ties
     def add_tie(
         self,
-        a: int,
-        b: int,
+        a: _Person,
+        b: _Person,
         layer: _LayerKey,
-        weight: float = 1.0,
-        sign: _Sign = 1,
+        *,
+        # stubgen: TieSpec
         probability: Optional[float] = None,
+        sign: Literal['positive', 'negative', '+', '-', 1, -1] = 'positive',
+        weight: float = 1.0,
+        # stubgen: end
     ) -> Optional[int]: ...
-    def remove_tie(self, a: int, b: int, layer: _LayerKey) -> bool: ...
-    def tie(self, a: int, b: int, layer: _LayerKey) -> Optional[Dict[str, object]]: ...
+    def remove_tie(self, a: _Person, b: _Person, layer: _LayerKey) -> bool: ...
+    def tie(self, a: _Person, b: _Person, layer: _LayerKey) -> Optional[Dict[str, object]]: ...
     @property
     def num_ties(self) -> int: ...
     @property
     def num_directed_ties(self) -> int: ...
     def ties(self) -> Dict[str, npt.NDArray[np.generic]]: ...
     # queries
-    def degree(self, person: int, layer: Optional[_LayerKey] = None) -> int: ...
+    def degree(self, person: _Person, layer: Optional[_LayerKey] = None) -> int: ...
     def degrees(self, layer: Optional[_LayerKey] = None) -> npt.NDArray[np.uint32]: ...
-    def neighbors(self, person: int, layer: Optional[_LayerKey] = None) -> List[int]: ...
+    def neighbors(self, person: _Person, layer: Optional[_LayerKey] = None) -> List[int]: ...
     def overlap(self, first: _LayerKey, second: _LayerKey) -> int: ...
     def without_layers(self, layers: Sequence[_LayerKey]) -> "Network": ...
     def flatten(self, name: str = "all", kind: str = "physical") -> "Network": ...
@@ -315,61 +326,71 @@ class Network:
 # readers: the keyword arguments are the fields of the core's option structs; duplicates and
 # self_loops stand for policy={"duplicates": ..., "self_loops": ...}.
 _Policy = Mapping[str, str]
+_Duplicates = Literal["merge", "sum", "reject"]
+_SelfLoops = Literal["reject", "drop"]
 
 def read_edgelist(
     path: _StrPath,
     *,
+    # stubgen: EdgeListOptions -policy
     directed: bool = False,
-    layer: str = "ties",
-    kind: str = "physical",
-    duplicates: str = "merge",
-    self_loops: str = "drop",
+    kind: Literal['physical', 'digital'] = 'physical',
+    layer: str = 'ties',
+    # stubgen: end
+    duplicates: _Duplicates = "merge",
+    self_loops: _SelfLoops = "drop",
     policy: _Policy = ...,
 ) -> Network: ...
 def parse_edgelist(
     data: _Text,
     file: str = "<string>",
     *,
+    # stubgen: EdgeListOptions -policy
     directed: bool = False,
-    layer: str = "ties",
-    kind: str = "physical",
-    duplicates: str = "merge",
-    self_loops: str = "drop",
+    kind: Literal['physical', 'digital'] = 'physical',
+    layer: str = 'ties',
+    # stubgen: end
+    duplicates: _Duplicates = "merge",
+    self_loops: _SelfLoops = "drop",
     policy: _Policy = ...,
 ) -> Network: ...
 def read_csv(
     path: _StrPath,
     *,
-    source: str = "source",
-    target: str = "target",
-    weight: Optional[str] = None,
-    sign: Optional[str] = None,
-    layer_column: Optional[str] = None,
-    layer: str = "ties",
-    kind: str = "physical",
+    # stubgen: CsvOptions -policy
+    delimiter: str = ',',
     digital: Optional[Sequence[str]] = None,
     directed: bool = False,
-    delimiter: str = ",",
-    duplicates: str = "merge",
-    self_loops: str = "drop",
+    kind: Literal['physical', 'digital'] = 'physical',
+    layer: str = 'ties',
+    layer_column: Optional[str] = None,
+    sign: Optional[str] = None,
+    source: str = 'source',
+    target: str = 'target',
+    weight: Optional[str] = None,
+    # stubgen: end
+    duplicates: _Duplicates = "merge",
+    self_loops: _SelfLoops = "drop",
     policy: _Policy = ...,
 ) -> Network: ...
 def parse_csv(
     data: _Text,
     file: str = "<string>",
     *,
-    source: str = "source",
-    target: str = "target",
-    weight: Optional[str] = None,
-    sign: Optional[str] = None,
-    layer_column: Optional[str] = None,
-    layer: str = "ties",
-    kind: str = "physical",
+    # stubgen: CsvOptions -policy
+    delimiter: str = ',',
     digital: Optional[Sequence[str]] = None,
     directed: bool = False,
-    delimiter: str = ",",
-    duplicates: str = "merge",
-    self_loops: str = "drop",
+    kind: Literal['physical', 'digital'] = 'physical',
+    layer: str = 'ties',
+    layer_column: Optional[str] = None,
+    sign: Optional[str] = None,
+    source: str = 'source',
+    target: str = 'target',
+    weight: Optional[str] = None,
+    # stubgen: end
+    duplicates: _Duplicates = "merge",
+    self_loops: _SelfLoops = "drop",
     policy: _Policy = ...,
 ) -> Network: ...
 def read_multiplex(
@@ -377,10 +398,12 @@ def read_multiplex(
     layers: Optional[_StrPath] = None,
     nodes: Optional[_StrPath] = None,
     *,
-    directed: bool = False,
+    # stubgen: MultiplexOptions -policy
     digital: Optional[Sequence[str]] = None,
-    duplicates: str = "merge",
-    self_loops: str = "drop",
+    directed: bool = False,
+    # stubgen: end
+    duplicates: _Duplicates = "merge",
+    self_loops: _SelfLoops = "drop",
     policy: _Policy = ...,
 ) -> Network: ...
 def parse_multiplex(
@@ -388,314 +411,127 @@ def parse_multiplex(
     layers: Optional[_Text] = None,
     nodes: Optional[_Text] = None,
     *,
-    directed: bool = False,
+    # stubgen: MultiplexOptions -policy
     digital: Optional[Sequence[str]] = None,
-    duplicates: str = "merge",
-    self_loops: str = "drop",
+    directed: bool = False,
+    # stubgen: end
+    duplicates: _Duplicates = "merge",
+    self_loops: _SelfLoops = "drop",
     policy: _Policy = ...,
 ) -> Network: ...
 def read_mpx(
     path: _StrPath,
     *,
+    # stubgen: MpxOptions -policy
     digital: Optional[Sequence[str]] = None,
-    duplicates: str = "merge",
-    self_loops: str = "drop",
+    # stubgen: end
+    duplicates: _Duplicates = "merge",
+    self_loops: _SelfLoops = "drop",
     policy: _Policy = ...,
 ) -> Network: ...
 def parse_mpx(
     data: _Text,
     file: str = "<string>",
     *,
+    # stubgen: MpxOptions -policy
     digital: Optional[Sequence[str]] = None,
-    duplicates: str = "merge",
-    self_loops: str = "drop",
+    # stubgen: end
+    duplicates: _Duplicates = "merge",
+    self_loops: _SelfLoops = "drop",
     policy: _Policy = ...,
 ) -> Network: ...
 def read_signed(
     path: _StrPath,
     *,
+    # stubgen: SignedOptions -policy
     directed: bool = True,
-    layer: str = "trust",
-    kind: str = "digital",
     header: bool = False,
-    duplicates: str = "merge",
-    self_loops: str = "drop",
+    kind: Literal['physical', 'digital'] = 'digital',
+    layer: str = 'trust',
+    # stubgen: end
+    duplicates: _Duplicates = "merge",
+    self_loops: _SelfLoops = "drop",
     policy: _Policy = ...,
 ) -> Network: ...
 def parse_signed(
     data: _Text,
     file: str = "<string>",
     *,
+    # stubgen: SignedOptions -policy
     directed: bool = True,
-    layer: str = "trust",
-    kind: str = "digital",
     header: bool = False,
-    duplicates: str = "merge",
-    self_loops: str = "drop",
+    kind: Literal['physical', 'digital'] = 'digital',
+    layer: str = 'trust',
+    # stubgen: end
+    duplicates: _Duplicates = "merge",
+    self_loops: _SelfLoops = "drop",
     policy: _Policy = ...,
 ) -> Network: ...
 
 # generators (re-exported by reseau.generators) and datasets (by reseau.datasets)
-def erdos_renyi(*, n: int, mean_degree: float, seed: int = 0) -> Network: ...
-def barabasi_albert(*, n: int, m: int, seed: int = 0) -> Network: ...
-def watts_strogatz(*, n: int, k: int, beta: float, seed: int = 0) -> Network: ...
-def kleinberg(*, side: int, r: float = 2.0, long_range: int = 1, seed: int = 0) -> Network: ...
+def erdos_renyi(
+    *,
+    # stubgen: ErdosRenyiRequest
+    mean_degree: float,
+    n: int,
+    seed: int = 0,
+    # stubgen: end
+) -> Network: ...
+def barabasi_albert(
+    *,
+    # stubgen: BarabasiAlbertRequest
+    m: int,
+    n: int,
+    seed: int = 0,
+    # stubgen: end
+) -> Network: ...
+def watts_strogatz(
+    *,
+    # stubgen: WattsStrogatzRequest
+    beta: float,
+    k: int,
+    n: int,
+    seed: int = 0,
+    # stubgen: end
+) -> Network: ...
+def kleinberg(
+    *,
+    # stubgen: KleinbergRequest
+    long_range: int = 1,
+    r: float = 2.0,
+    seed: int = 0,
+    side: int,
+    # stubgen: end
+) -> Network: ...
 def stochastic_block(
-    *, sizes: Sequence[int], probabilities: Sequence[Sequence[float]], seed: int = 0
+    *,
+    # stubgen: StochasticBlockRequest
+    probabilities: Sequence[_Floats],
+    seed: int = 0,
+    sizes: Sequence[int],
+    # stubgen: end
 ) -> Network: ...
 def professional(
     *,
     seed: int = 0,
-    people: int = 1000,
-    group_size: int = 20,
-    group_prefix: str = "team",
-    physical_layer: str = "office",
-    physical_mean_degree: float = 6.0,
-    within_group: float = 0.9,
-    digital_layers: Sequence[str] = ("linkedin",),
+    # stubgen: ProfessionalOptions
+    digital_layers: Optional[Sequence[str]] = ...,
     digital_mean_degree: float = 10.0,
     exponent: float = 2.5,
-    overlap: float = 0.3,
-    influencers: float = 0.01,
+    group_prefix: str = 'team',
+    group_size: int = 20,
     influencer_cost: float = 10.0,
+    influencers: float = 0.01,
+    overlap: float = 0.3,
+    people: int = 1000,
+    physical_layer: str = 'office',
+    physical_mean_degree: float = 6.0,
+    within_group: float = 0.9,
+    # stubgen: end
 ) -> Network: ...
 def aarhus_cs() -> Network: ...
 
-# cascades: models, their settings, simulate/trace/exact_spread and their results
-
-# A person by id (an int or numpy integer) or by label.
-_Person = Union[int, np.integer[Any], str]
-# One person, or any iterable of them (a list, a numpy array, ...).
-_People = Union[_Person, Iterable[_Person]]
-# Per-layer settings as LayerSettings or as a dict of its fields.
-_LayerSettingsArg = Union["LayerSettings", Mapping[str, Any]]
-_RelaysArg = Union["Relays", Mapping[str, Any]]
-_Floats = Union[Sequence[float], npt.NDArray[np.floating[Any]]]
-# Fatigue as Fatigue or as a dict as Fatigue.to_dict() writes it.
-_FatigueArg = Union["Fatigue", Mapping[str, Any]]
-
-@final
-class LayerSettings:
-    """How a model treats one layer: multiplier, probability, latency, enabled."""
-
-    def __new__(
-        cls,
-        multiplier: float = 1.0,
-        probability: Optional[float] = None,
-        latency: Optional[int] = None,
-        enabled: bool = True,
-    ) -> "LayerSettings": ...
-    @property
-    def multiplier(self) -> float: ...
-    @property
-    def probability(self) -> Optional[float]: ...
-    @property
-    def latency(self) -> Optional[int]: ...
-    @property
-    def enabled(self) -> bool: ...
-    def to_dict(self) -> Dict[str, Any]: ...
-    def __eq__(self, value: object, /) -> bool: ...
-    def __ne__(self, value: object, /) -> bool: ...
-    def __reduce__(self) -> Tuple[type, Tuple[float, Optional[float], Optional[int], bool]]: ...
-
-@final
-class Relays:
-    """How influencers and media relay a message."""
-
-    def __new__(
-        cls,
-        influencer_multiplier: float = 1.0,
-        media_threshold: int = 2,
-        media_probability: Optional[float] = None,
-    ) -> "Relays": ...
-    @property
-    def influencer_multiplier(self) -> float: ...
-    @property
-    def media_threshold(self) -> int: ...
-    @property
-    def media_probability(self) -> Optional[float]: ...
-    def to_dict(self) -> Dict[str, Any]: ...
-    def __eq__(self, value: object, /) -> bool: ...
-    def __ne__(self, value: object, /) -> bool: ...
-    def __reduce__(self) -> Tuple[type, Tuple[float, int, Optional[float]]]: ...
-
-@disjoint_base
-class Model:
-    """A diffusion model: the base class of IndependentCascade, WeightedCascade and LinearThreshold."""
-
-    @property
-    def kind(self) -> str: ...
-    @property
-    def layers(self) -> Dict[str, LayerSettings]: ...
-    @property
-    def relays(self) -> Relays: ...
-    @property
-    def good_multiplier(self) -> float: ...
-    @property
-    def bad_multiplier(self) -> float: ...
-    @property
-    def distrust(self) -> str: ...
-    @property
-    def fatigue(self) -> Optional["Fatigue"]: ...
-    def to_dict(self) -> Dict[str, Any]: ...
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> "Model": ...
-    def __eq__(self, value: object, /) -> bool: ...
-    def __ne__(self, value: object, /) -> bool: ...
-    def __reduce__(self) -> Tuple[Any, Tuple[Dict[str, Any]]]: ...
-
-@final
-class IndependentCascade(Model):
-    """Independent Cascade: one chance per tie, with the tie's probability."""
-
-    def __new__(
-        cls,
-        probability: float = 0.1,
-        *,
-        layers: Optional[Mapping[str, _LayerSettingsArg]] = None,
-        relays: Optional[_RelaysArg] = None,
-        good_multiplier: float = 1.0,
-        bad_multiplier: float = 1.0,
-        distrust: str = "block",
-        fatigue: Optional[_FatigueArg] = None,
-    ) -> "IndependentCascade": ...
-    @property
-    def probability(self) -> float: ...
-
-@final
-class WeightedCascade(Model):
-    """The weighted cascade: p(u, v) = 1 / in-degree of v."""
-
-    def __new__(
-        cls,
-        *,
-        layers: Optional[Mapping[str, _LayerSettingsArg]] = None,
-        relays: Optional[_RelaysArg] = None,
-        good_multiplier: float = 1.0,
-        bad_multiplier: float = 1.0,
-        distrust: str = "block",
-        fatigue: Optional[_FatigueArg] = None,
-    ) -> "WeightedCascade": ...
-
-@final
-class LinearThreshold(Model):
-    """Linear Threshold: convinced once the weight of convinced contacts reaches a threshold."""
-
-    def __new__(
-        cls,
-        *,
-        thresholds: Optional[_Floats] = None,
-        layers: Optional[Mapping[str, _LayerSettingsArg]] = None,
-        relays: Optional[_RelaysArg] = None,
-        good_multiplier: float = 1.0,
-        bad_multiplier: float = 1.0,
-        distrust: str = "block",
-        fatigue: Optional[_FatigueArg] = None,
-    ) -> "LinearThreshold": ...
-    @property
-    def thresholds(self) -> Optional[npt.NDArray[np.float64]]: ...
-
-@final
-class SpreadStats:
-    """The spread of one valence (or both) over the runs of simulate."""
-
-    @property
-    def mean(self) -> float: ...
-    @property
-    def std(self) -> float: ...
-    @property
-    def ci95(self) -> Tuple[float, float]: ...
-    @property
-    def activation(self) -> npt.NDArray[np.float64]: ...
-    @property
-    def by_layer(self) -> Dict[str, float]: ...
-    @property
-    def seeds(self) -> float: ...
-    def to_dict(self) -> Dict[str, Any]: ...
-    def __reduce__(self) -> Tuple[Any, Tuple[Dict[str, Any], List[str]]]: ...
-
-@final
-class CascadeSummary:
-    """The result of simulate: the spread of the message over many runs."""
-
-    @property
-    def runs(self) -> int: ...
-    @property
-    def mean(self) -> float: ...
-    @property
-    def std(self) -> float: ...
-    @property
-    def ci95(self) -> Tuple[float, float]: ...
-    @property
-    def activation(self) -> npt.NDArray[np.float64]: ...
-    @property
-    def by_step(self) -> npt.NDArray[np.float64]: ...
-    @property
-    def by_layer(self) -> Dict[str, float]: ...
-    @property
-    def layer_shares(self) -> Dict[str, float]: ...
-    @property
-    def total(self) -> SpreadStats: ...
-    @property
-    def good(self) -> SpreadStats: ...
-    @property
-    def bad(self) -> SpreadStats: ...
-    @property
-    def layer_names(self) -> List[str]: ...
-    @property
-    def labels(self) -> List[str]: ...
-    def to_dict(self) -> Dict[str, Any]: ...
-    # pandas is optional: a pandas DataFrame.
-    def to_pandas(self, table: Literal["people", "steps", "layers"] = "people") -> Any: ...
-    # matplotlib is optional: matplotlib Axes.
-    def plot(self, ax: Optional[Any] = None) -> Any: ...
-    def _repr_html_(self) -> str: ...
-    def __reduce__(self) -> Tuple[Any, Tuple[Dict[str, Any], List[str]]]: ...
-
-@final
-class CascadeTrace:
-    """The result of trace: one run, who convinced whom, when, through which layer."""
-
-    @property
-    def step(self) -> npt.NDArray[np.int64]: ...
-    @property
-    def parent(self) -> npt.NDArray[np.int64]: ...
-    @property
-    def layer(self) -> npt.NDArray[np.int64]: ...
-    @property
-    def valence(self) -> npt.NDArray[np.int64]: ...
-    @property
-    def order(self) -> npt.NDArray[np.uint32]: ...
-    @property
-    def spread(self) -> int: ...
-    @property
-    def layer_names(self) -> List[str]: ...
-    @property
-    def labels(self) -> List[str]: ...
-    def to_dict(self) -> Dict[str, Any]: ...
-    # pandas is optional: a pandas DataFrame.
-    def to_pandas(self) -> Any: ...
-    def _repr_html_(self) -> str: ...
-    def __reduce__(self) -> Tuple[Any, Tuple[Dict[str, Any], List[str], List[str]]]: ...
-
-@final
-class CascadePartial:
-    """A shard of a simulation: some runs tallied, to merge and summarise."""
-
-    @property
-    def runs(self) -> int: ...
-    @property
-    def ranges(self) -> List[Tuple[int, int]]: ...
-    @property
-    def seed(self) -> int: ...
-    def merge(self, other: CascadePartial) -> CascadePartial: ...
-    def summary(self) -> CascadeSummary: ...
-    def to_dict(self) -> Dict[str, Any]: ...
-    def _repr_html_(self) -> str: ...
-    def __reduce__(self) -> Tuple[Any, Tuple[Dict[str, Any], List[str]]]: ...
-
-# A progress callback: (done, total) -> False to stop; or True for a tqdm bar.
-_Progress = Union[bool, Callable[[int, int], Any], None]
+# cascades
 
 @overload
 def simulate(
@@ -703,9 +539,12 @@ def simulate(
     seeds: _People,
     model: Optional[Model] = None,
     *,
+    # stubgen: SimulateRequest -seeds -model
+    bad_seeds: Optional[_People] = ...,
+    max_memory: Optional[int] = None,
     runs: int = 1000,
     seed: int = 0,
-    bad_seeds: Optional[_People] = None,
+    # stubgen: end
     run_range: None = None,
     progress: _Progress = None,
 ) -> CascadeSummary: ...
@@ -715,9 +554,12 @@ def simulate(
     seeds: _People,
     model: Optional[Model] = None,
     *,
+    # stubgen: SimulateRequest -seeds -model
+    bad_seeds: Optional[_People] = ...,
+    max_memory: Optional[int] = None,
     runs: int = 1000,
     seed: int = 0,
-    bad_seeds: Optional[_People] = None,
+    # stubgen: end
     run_range: Tuple[int, int],
     progress: _Progress = None,
 ) -> CascadePartial: ...
@@ -726,286 +568,105 @@ def trace(
     seeds: _People,
     model: Optional[Model] = None,
     *,
+    # stubgen: TraceRequest -seeds -model
+    bad_seeds: Optional[_People] = ...,
     seed: int = 0,
-    bad_seeds: Optional[_People] = None,
+    # stubgen: end
 ) -> CascadeTrace: ...
 def exact_spread(
     net: Network,
     seeds: _People,
     model: Optional[Model] = None,
     *,
-    bad_seeds: Optional[_People] = None,
+    # stubgen: ExactSpreadRequest -seeds -model
+    bad_seeds: Optional[_People] = ...,
+    # stubgen: end
 ) -> float: ...
 
-# fatigue and referral chains
-
-@final
-class Fatigue:
-    """Recommendation fatigue: a curve from a person's load to their willingness to act."""
-
-    @staticmethod
-    def none() -> "Fatigue": ...
-    @staticmethod
-    def exponential(rate: float, half_life: Optional[float] = None) -> "Fatigue": ...
-    @staticmethod
-    def hill(half: float, exponent: float, half_life: Optional[float] = None) -> "Fatigue": ...
-    @staticmethod
-    def capacity(capacity: float, half_life: Optional[float] = None) -> "Fatigue": ...
-    @staticmethod
-    def queue(size: int, half_life: Optional[float] = None) -> "Fatigue": ...
-    @staticmethod
-    def decreasing(half_life: Optional[float] = None) -> "Fatigue": ...
-    @overload
-    def willingness(self, load: float) -> float: ...
-    @overload
-    def willingness(
-        self, load: Union[Sequence[float], npt.NDArray[Any]]
-    ) -> npt.NDArray[np.float64]: ...
-    @property
-    def kind(self) -> str: ...
-    @property
-    def curve(self) -> Dict[str, Any]: ...
-    @property
-    def half_life(self) -> Optional[float]: ...
-    def to_dict(self) -> Dict[str, Any]: ...
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> "Fatigue": ...
-    def __eq__(self, value: object, /) -> bool: ...
-    def __ne__(self, value: object, /) -> bool: ...
-    def __reduce__(self) -> Tuple[Any, Tuple[str, List[float], Optional[float]]]: ...
-
-@final
-class ReferralSummary:
-    """The result of route_referrals: success, chains, attrition, layers, overloaded people."""
-
-    @property
-    def requests(self) -> int: ...
-    @property
-    def succeeded(self) -> int: ...
-    @property
-    def success_rate(self) -> float: ...
-    @property
-    def success_ci95(self) -> Tuple[float, float]: ...
-    @property
-    def unwilling(self) -> int: ...
-    @property
-    def dead_ends(self) -> int: ...
-    @property
-    def truncated(self) -> int: ...
-    @property
-    def ignored(self) -> int: ...
-    @property
-    def hops(self) -> int: ...
-    @property
-    def last_step(self) -> int: ...
-    @property
-    def chain_lengths(self) -> npt.NDArray[np.uint64]: ...
-    @property
-    def mean_chain_length(self) -> Optional[float]: ...
-    @property
-    def mean_intermediaries(self) -> Optional[float]: ...
-    @property
-    def times(self) -> npt.NDArray[np.uint64]: ...
-    @property
-    def mean_time(self) -> Optional[float]: ...
-    @property
-    def alive(self) -> npt.NDArray[np.uint64]: ...
-    @property
-    def dropped(self) -> npt.NDArray[np.uint64]: ...
-    @property
-    def attrition(self) -> npt.NDArray[np.float64]: ...
-    @property
-    def layer_names(self) -> List[str]: ...
-    @property
-    def layer_hops(self) -> npt.NDArray[np.uint64]: ...
-    @property
-    def layer_shares(self) -> Dict[str, float]: ...
-    @property
-    def overloaded(self) -> List[Dict[str, Any]]: ...
-    @property
-    def labels(self) -> List[str]: ...
-    def to_dict(self) -> Dict[str, Any]: ...
-    # pandas is optional: a pandas DataFrame.
-    def to_pandas(self) -> Any: ...
-    def _repr_html_(self) -> str: ...
-    def __reduce__(self) -> Tuple[Any, Tuple[Dict[str, Any], List[str]]]: ...
-
-@final
-class LoadCurve:
-    """The result of referral_load_curve: throughput against the request rate."""
-
-    @property
-    def rates(self) -> npt.NDArray[np.float64]: ...
-    @property
-    def steps(self) -> int: ...
-    @property
-    def warmup(self) -> int: ...
-    @property
-    def requests(self) -> npt.NDArray[np.uint64]: ...
-    @property
-    def succeeded(self) -> npt.NDArray[np.uint64]: ...
-    @property
-    def throughput(self) -> npt.NDArray[np.float64]: ...
-    @property
-    def success_rate(self) -> npt.NDArray[np.float64]: ...
-    @property
-    def mean_chain_length(self) -> npt.NDArray[np.float64]: ...
-    @property
-    def peak_index(self) -> int: ...
-    @property
-    def peak_rate(self) -> float: ...
-    @property
-    def peak_throughput(self) -> float: ...
-    @property
-    def collapse_rate(self) -> Optional[float]: ...
-    def to_dict(self) -> Dict[str, Any]: ...
-    # pandas is optional: a pandas DataFrame.
-    def to_pandas(self) -> Any: ...
-    # matplotlib is optional: matplotlib Axes.
-    def plot(self, ax: Optional[Any] = None) -> Any: ...
-    def _repr_html_(self) -> str: ...
-    def __reduce__(self) -> Tuple[Any, Tuple[Dict[str, Any]]]: ...
-
-# Explicit requests: (source, target) pairs by id or label, or an integer array of shape (k, 2).
-_Requests = Union[Iterable[Tuple[_Person, _Person]], Iterable[Sequence[_Person]], npt.NDArray[np.integer[Any]]]
+# referral chains
 
 def route_referrals(
     net: Network,
     requests: Optional[_Requests] = None,
     *,
-    n_requests: int = 1000,
-    rate: Optional[float] = None,
-    steps: Optional[int] = None,
-    strategy: str = "greedy",
-    physical_share: Optional[float] = None,
-    forward: float = 1.0,
-    layer_forward: Optional[Mapping[str, float]] = None,
-    max_hops: int = 50,
-    fatigue: Optional[_FatigueArg] = None,
+    # stubgen: ReferralRequest -requests
     digital_fatigue: Optional[_FatigueArg] = None,
+    fatigue: Optional[_FatigueArg] = None,
+    forward: float = 1.0,
+    layer_forward: Optional[Mapping[str, float]] = ...,
+    max_hops: int = 50,
+    max_memory: Optional[int] = None,
+    n_requests: Optional[int] = None,
+    physical_share: Optional[float] = None,
+    rate: Optional[float] = None,
     seed: int = 0,
+    steps: Optional[int] = None,
+    strategy: Literal['greedy', 'oracle', 'strongest_tie', 'hub', 'random'] = 'greedy',
+    # stubgen: end
     progress: _Progress = None,
 ) -> ReferralSummary: ...
 def trace_referrals(
     net: Network,
     requests: Optional[_Requests] = None,
     *,
-    n_requests: int = 1000,
-    rate: Optional[float] = None,
-    steps: Optional[int] = None,
-    strategy: str = "greedy",
-    physical_share: Optional[float] = None,
-    forward: float = 1.0,
-    layer_forward: Optional[Mapping[str, float]] = None,
-    max_hops: int = 50,
-    fatigue: Optional[_FatigueArg] = None,
+    # stubgen: ReferralRequest -requests
     digital_fatigue: Optional[_FatigueArg] = None,
+    fatigue: Optional[_FatigueArg] = None,
+    forward: float = 1.0,
+    layer_forward: Optional[Mapping[str, float]] = ...,
+    max_hops: int = 50,
+    max_memory: Optional[int] = None,
+    n_requests: Optional[int] = None,
+    physical_share: Optional[float] = None,
+    rate: Optional[float] = None,
     seed: int = 0,
+    steps: Optional[int] = None,
+    strategy: Literal['greedy', 'oracle', 'strongest_tie', 'hub', 'random'] = 'greedy',
+    # stubgen: end
 ) -> List[Dict[str, Any]]: ...
 def referral_load_curve(
     net: Network,
     rates: _Floats,
     *,
-    steps: int = 200,
-    strategy: str = "greedy",
-    physical_share: Optional[float] = None,
-    forward: float = 1.0,
-    layer_forward: Optional[Mapping[str, float]] = None,
-    max_hops: int = 50,
-    fatigue: Optional[_FatigueArg] = None,
+    # stubgen: LoadCurveRequest -rates
     digital_fatigue: Optional[_FatigueArg] = None,
+    fatigue: Optional[_FatigueArg] = None,
+    forward: float = 1.0,
+    layer_forward: Optional[Mapping[str, float]] = ...,
+    max_hops: int = 50,
+    max_memory: Optional[int] = None,
+    physical_share: Optional[float] = None,
     seed: int = 0,
+    steps: int = 200,
+    strategy: Literal['greedy', 'oracle', 'strongest_tie', 'hub', 'random'] = 'greedy',
+    # stubgen: end
     progress: _Progress = None,
 ) -> LoadCurve: ...
 
-@final
-class RelaySelection:
-    """The result of select_relays: the relays in the order chosen, their gains and spread."""
-
-    @property
-    def method(self) -> str: ...
-    @property
-    def relays(self) -> npt.NDArray[np.uint32]: ...
-    @property
-    def relay_labels(self) -> List[str]: ...
-    @property
-    def gains(self) -> npt.NDArray[np.float64]: ...
-    @property
-    def estimated_spread(self) -> Optional[float]: ...
-    @property
-    def spread(self) -> Optional[SpreadStats]: ...
-    @property
-    def approximation(self) -> Optional[float]: ...
-    @property
-    def cost(self) -> float: ...
-    @property
-    def costs(self) -> npt.NDArray[np.float64]: ...
-    @property
-    def samples(self) -> int: ...
-    @property
-    def labels(self) -> List[str]: ...
-    def to_dict(self) -> Dict[str, Any]: ...
-    # pandas is optional: a pandas DataFrame.
-    def to_pandas(self) -> Any: ...
-    # matplotlib is optional: matplotlib Axes.
-    def plot(self, ax: Optional[Any] = None) -> Any: ...
-    def _repr_html_(self) -> str: ...
-    def __reduce__(
-        self,
-    ) -> Tuple[Any, Tuple[Dict[str, Any], List[str], List[str], List[float]]]: ...
-
-_Method = Literal["imm", "opim_c", "celf", "degree", "degree_discount", "pagerank", "random"]
+# relay selection and reputation
 
 def select_relays(
     net: Network,
     k: Optional[int] = None,
     *,
+    # stubgen: SelectRelaysRequest -k
     budget: Optional[float] = None,
-    costs: Optional[_Floats] = None,
-    model: Optional[Model] = None,
-    method: _Method = "imm",
-    epsilon: float = 0.1,
-    ell: float = 1.0,
-    evaluation_runs: int = 10000,
     celf_runs: int = 1000,
+    costs: Optional[_Floats] = None,
+    ell: float = 1.0,
+    epsilon: float = 0.1,
     evaluation_model: Optional[Model] = None,
+    evaluation_runs: int = 10000,
+    max_memory: Optional[int] = None,
+    method: Literal['imm', 'opim_c', 'celf', 'degree', 'degree_discount', 'pagerank', 'random'] = 'imm',
+    model: Optional[Model] = ...,
     seed: int = 0,
+    # stubgen: end
     progress: _Progress = None,
 ) -> RelaySelection: ...
 def relay_evaluation_seed(seed: int) -> int: ...
 
-@final
-class Reputation:
-    """The result of reputation without a method: every score, indexed by person."""
-
-    @property
-    def layer_names(self) -> List[str]: ...
-    @property
-    def degree(self) -> npt.NDArray[np.float64]: ...
-    @property
-    def layer_degree(self) -> Dict[str, npt.NDArray[np.float64]]: ...
-    @property
-    def pagerank(self) -> npt.NDArray[np.float64]: ...
-    @property
-    def layer_pagerank(self) -> Dict[str, npt.NDArray[np.float64]]: ...
-    @property
-    def multiplex_pagerank(self) -> npt.NDArray[np.float64]: ...
-    @property
-    def core(self) -> npt.NDArray[np.float64]: ...
-    @property
-    def influence(self) -> npt.NDArray[np.float64]: ...
-    @property
-    def iterations(self) -> int: ...
-    @property
-    def labels(self) -> List[str]: ...
-    def to_dict(self) -> Dict[str, Any]: ...
-    # pandas is optional: a pandas DataFrame.
-    def to_pandas(self) -> Any: ...
-    def _repr_html_(self) -> str: ...
-    def __reduce__(self) -> Tuple[Any, Tuple[Dict[str, Any], List[str]]]: ...
-
 _Score = Literal["degree", "pagerank", "multiplex_pagerank", "core", "influence"]
-_Multiplex = Literal["multiplicative", "additive", "combined", "neutral"]
 
 @overload
 def reputation(
@@ -1013,14 +674,17 @@ def reputation(
     method: None = None,
     layer: None = None,
     *,
+    # stubgen: ReputationRequest -method -layer
     damping: float = 0.85,
-    tolerance: float = 1e-15,
     max_iterations: int = 1000,
-    weighted: bool = True,
-    multiplex: _Multiplex = "multiplicative",
-    model: Optional[Model] = None,
+    max_memory: Optional[int] = None,
+    model: Optional[Model] = ...,
+    multiplex: Literal['multiplicative', 'additive', 'combined', 'neutral'] = 'multiplicative',
     samples: int = 100000,
     seed: int = 0,
+    tolerance: float = 1e-15,
+    weighted: bool = True,
+    # stubgen: end
     progress: _Progress = None,
 ) -> Reputation: ...
 @overload
@@ -1029,97 +693,178 @@ def reputation(
     method: _Score,
     layer: Optional[str] = None,
     *,
+    # stubgen: ReputationRequest -method -layer
     damping: float = 0.85,
-    tolerance: float = 1e-15,
     max_iterations: int = 1000,
-    weighted: bool = True,
-    multiplex: _Multiplex = "multiplicative",
-    model: Optional[Model] = None,
+    max_memory: Optional[int] = None,
+    model: Optional[Model] = ...,
+    multiplex: Literal['multiplicative', 'additive', 'combined', 'neutral'] = 'multiplicative',
     samples: int = 100000,
     seed: int = 0,
+    tolerance: float = 1e-15,
+    weighted: bool = True,
+    # stubgen: end
     progress: _Progress = None,
 ) -> npt.NDArray[np.float64]: ...
 
 # balance and the headline report
 
-@final
-class BalanceReport:
-    """The result of balance: one row per mix and period, the best and most robust mixes."""
-
-    @property
-    def mixes(self) -> npt.NDArray[np.float64]: ...
-    @property
-    def periods(self) -> int: ...
-    @property
-    def declining_layer(self) -> Optional[str]: ...
-    @property
-    def rows(self) -> List[Dict[str, Any]]: ...
-    @property
-    def table(self) -> Dict[str, npt.NDArray[Any]]: ...
-    @property
-    def best(self) -> Dict[str, Dict[str, Any]]: ...
-    @property
-    def robust(self) -> Dict[str, Dict[str, Any]]: ...
-    # pandas is optional: a pandas DataFrame.
-    def to_pandas(self) -> Any: ...
-    # matplotlib is optional: matplotlib Axes (an array of them without measure).
-    def plot(
-        self,
-        measure: Optional[Literal["success_rate", "time_to_target", "throughput", "reach"]] = None,
-        ax: Optional[Any] = None,
-    ) -> Any: ...
-    def to_json(self) -> str: ...
-    def __reduce__(self) -> Tuple[Any, Tuple[str]]: ...
-    @classmethod
-    def _from_json(cls, json: str) -> "BalanceReport": ...
-
 def balance(
     net: Network,
     mixes: Optional[_Floats] = None,
     *,
-    rate: float = 4.0,
-    steps: int = 300,
-    runs: int = 1000,
-    seeds: int = 3,
-    model: Optional[Model] = None,
-    strategy: str = "greedy",
-    forward: float = 1.0,
-    layer_forward: Optional[Mapping[str, float]] = None,
-    max_hops: int = 50,
-    fatigue: Optional[_FatigueArg] = None,
+    # stubgen: BalanceRequest -mixes
+    decline: Optional[Mapping[str, Any]] = None,
+    digital_cost: float = 1.0,
     digital_fatigue: Optional[_FatigueArg] = None,
     effort: float = 2.0,
+    fatigue: Optional[_FatigueArg] = None,
+    forward: float = 1.0,
+    layer_forward: Optional[Mapping[str, float]] = ...,
+    max_hops: int = 50,
+    max_memory: Optional[int] = None,
+    model: Optional[Model] = ...,
+    num_seeds: int = 3,
     physical_cost: float = 1.0,
-    digital_cost: float = 1.0,
-    decline: Optional[Mapping[str, Any]] = None,
+    rate: float = 4.0,
+    runs: int = 1000,
     seed: int = 0,
+    steps: int = 300,
+    strategy: Literal['greedy', 'oracle', 'strongest_tie', 'hub', 'random'] = 'greedy',
+    # stubgen: end
     progress: _Progress = None,
 ) -> BalanceReport: ...
-
-@final
-class Report:
-    """The result of report: the text, the SVG charts and every number."""
-
-    @property
-    def text(self) -> str: ...
-    @property
-    def charts(self) -> Dict[str, str]: ...
-    @property
-    def numbers(self) -> Dict[str, Any]: ...
-    def to_json(self) -> str: ...
-    def write(self, folder: Union[str, "os.PathLike[str]"]) -> List[Path]: ...
-    def _repr_html_(self) -> str: ...
-    def __reduce__(self) -> Tuple[Any, Tuple[str]]: ...
-    @classmethod
-    def _from_json(cls, json: str) -> "Report": ...
-
 def report(
     net: Network,
     *,
+    # stubgen: ReportRequest
+    balance_runs: Optional[int] = None,
+    balance_steps: Optional[int] = None,
+    budget: Optional[float] = 4.0,
+    decline_layer: Optional[str] = None,
+    decline_periods: Optional[int] = None,
+    decline_rate: Optional[float] = None,
+    digital_fatigue: Optional[_FatigueArg] = ...,
+    fatigue: Optional[_FatigueArg] = None,
+    fit: Optional[Mapping[str, Any]] = None,
+    max_rate_per_person: Optional[float] = None,
+    min_success: Optional[float] = None,
+    mixes: Optional[_Floats] = None,
+    model: Optional[Model] = None,
     quick: bool = False,
-    options: Optional[Mapping[str, Any]] = None,
+    rates: Optional[_Floats] = None,
+    refine: Optional[int] = None,
+    relays: Optional[int] = None,
+    replicates: Optional[int] = None,
+    runs: Optional[int] = None,
     seed: int = 7,
+    steps: Optional[int] = None,
+    strategy: Optional[Literal['greedy', 'oracle', 'strongest_tie', 'hub', 'random']] = None,
+    title: Optional[str] = None,
+    # stubgen: end
     progress: _Progress = None,
 ) -> Report: ...
+
+def fit_cascade(
+    net: Network,
+    adoptions: _Adoptions,
+    *,
+    # stubgen: FitRequest -adoptions
+    bootstrap: int = 0,
+    by_group: bool = False,
+    exposure: Literal['cascade', 'persistent'] = 'cascade',
+    external: bool = True,
+    external_by_group: bool = False,
+    external_by_step: bool = False,
+    fatigue: Optional[_FatigueArg] = None,
+    horizon: Optional[int] = None,
+    intervals: bool = True,
+    latency: Optional[Mapping[str, int]] = ...,
+    layers: Optional[Sequence[str]] = None,
+    max_iterations: int = 200,
+    seed: int = 0,
+    step_zero: Literal['external', 'seeds'] = 'external',
+    # stubgen: end
+    progress: _Progress = None,
+) -> CascadeFit: ...
+def shuffle_test(
+    net: Network,
+    adoptions: _Adoptions,
+    *,
+    # stubgen: ShuffleRequest -adoptions
+    by_group: bool = False,
+    exposure: Literal['cascade', 'persistent'] = 'cascade',
+    external: bool = True,
+    external_by_group: bool = False,
+    external_by_step: bool = False,
+    fatigue: Optional[_FatigueArg] = None,
+    horizon: Optional[int] = None,
+    latency: Optional[Mapping[str, int]] = ...,
+    layers: Optional[Sequence[str]] = None,
+    max_iterations: int = 200,
+    permutations: int = 200,
+    seed: int = 0,
+    step_zero: Literal['external', 'seeds'] = 'external',
+    # stubgen: end
+    progress: _Progress = None,
+) -> ShuffleTest: ...
+def infer_shadow(
+    net: Network,
+    cascades: _Adoptions,
+    *,
+    # stubgen: ShadowRequest -adoptions
+    by_group: bool = False,
+    candidates: int = 100,
+    exposure: Literal['cascade', 'persistent'] = 'cascade',
+    external: bool = True,
+    external_by_group: bool = False,
+    external_by_step: bool = False,
+    fatigue: Optional[_FatigueArg] = None,
+    horizon: Optional[int] = None,
+    kind: Literal['physical', 'digital'] = 'digital',
+    latency: Optional[Mapping[str, int]] = ...,
+    layer: str = 'shadow',
+    layers: Optional[Sequence[str]] = None,
+    max_iterations: int = 200,
+    max_lag: int = 1,
+    shadow_latency: int = 1,
+    step_zero: Literal['external', 'seeds'] = 'external',
+    # stubgen: end
+    progress: _Progress = None,
+) -> ShadowInference: ...
+def read_adoptions(
+    path: _StrPath,
+    *,
+    person: str = "person",
+    time: str = "time",
+    cascade: str = "cascade",
+    delimiter: str = ",",
+) -> List[Dict[str, Any]]: ...
+def parse_adoptions(
+    data: _Text,
+    file: str = "<string>",
+    *,
+    person: str = "person",
+    time: str = "time",
+    cascade: str = "cascade",
+    delimiter: str = ",",
+) -> List[Dict[str, Any]]: ...
+
+# what the package's classes ask of the core
+
+@final
+class _Labels:
+    def tolist(self) -> List[str]: ...
+
+def _check(kind: str, data: Any, people: Optional[int] = None) -> Dict[str, Any]: ...
+def _merge(first: CascadePartial, second: CascadePartial) -> Dict[str, Any]: ...
+def _summarise(shard: CascadePartial) -> Dict[str, Any]: ...
+def _shard_ranges(runs: int, shards: int) -> List[Tuple[int, int]]: ...
+def _willingness(fatigue: Fatigue, load: Any) -> Any: ...
+def _report_views(report: Report) -> Tuple[str, List[Tuple[str, str]]]: ...
+def _report_html(report: Report) -> str: ...
+def _report_write(report: Report, folder: _StrPath) -> List[Path]: ...
+
+# the `reseau` console script
 
 def cli() -> int: ...

@@ -9,18 +9,22 @@ from __future__ import annotations
 import html
 from typing import Iterable, Sequence
 
-from ._core import (
-    BalanceReport,
-    CascadePartial,
-    CascadeSummary,
-    CascadeTrace,
-    LoadCurve,
-    Network,
-    ReferralSummary,
-    RelaySelection,
-    Report,
-    Reputation,
-)
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ._core import Network
+    from ._results import (
+        BalanceReport,
+        CascadePartial,
+        CascadeSummary,
+        CascadeTrace,
+        LoadCurve,
+        ReferralSummary,
+        RelaySelection,
+        Report,
+        Reputation,
+        CascadeFit,
+    )
 
 
 def _number(x: float) -> str:
@@ -322,3 +326,37 @@ def report_html(report: Report) -> str:
     """
     charts = "".join(report.charts.values())
     return f"<div><pre>{html.escape(report.text)}</pre>{charts}</div>"
+
+
+def fit_html(fit: CascadeFit) -> str:
+    """A small HTML summary of a :class:`reseau.CascadeFit`: the shadow share and the
+    log-likelihood, and a table of each layer's probability with its interval, test and
+    share of the adoptions, then the external hazard.
+
+    >>> import reseau
+    >>> page = reseau.fit_cascade(reseau.datasets.aarhus_cs(), {"U4": 0, "U1": 1})._repr_html_()
+    >>> "<table" in page and "shadow share" in page and "external" in page
+    True
+    """
+
+    def cell(x: object) -> str:
+        return "n/a" if x is None else _number(float(x))  # type: ignore[arg-type]
+
+    low, high = fit.shadow_share_ci95
+    head = (
+        f"{fit.exposure} exposure, shadow share <strong>{_number(fit.shadow_share)}</strong> "
+        f"(95% CI {_number(low)} to {_number(high)}), log-likelihood {_number(fit.log_likelihood)}, "
+        f"AIC {_number(fit.aic)}"
+    )
+    rows = []
+    for e in list(fit.layers) + list(fit.external_hazards):
+        ci = e["ci95"]
+        rows.append([
+            e["key"],
+            cell(e["probability"]),
+            "n/a" if ci is None else f"{_number(ci[0])} to {_number(ci[1])}",
+            cell(e["p_value"]),
+            cell(e.get("share")),
+        ])
+    headers = ["layer", "probability", "95% CI", "p-value", "share"]
+    return _card("CascadeFit", head, _table(headers, rows, right=[1, 3, 4]))

@@ -4,19 +4,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ._core import (
-    CascadeSummary,
-    CascadeTrace,
-    InvalidParameterError,
-    LoadCurve,
-    Network,
-    ReferralSummary,
-    RelaySelection,
-    Reputation,
-)
+from ._core import InvalidParameterError
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
+
+    from ._core import Network
+    from ._results import (
+        BalanceReport,
+        CascadeSummary,
+        CascadeTrace,
+        LoadCurve,
+        ReferralSummary,
+        RelaySelection,
+        Reputation,
+        CascadeFit,
+    )
 
 TABLES = ("ties", "people", "layers")
 
@@ -287,3 +290,41 @@ def reputation_frame(reputation: Reputation) -> "pd.DataFrame":
     frame = pd.DataFrame(columns)
     frame.index.name = "id"
     return frame
+
+
+def balance_frame(report: "BalanceReport") -> "pd.DataFrame":
+    """The table of a :class:`reseau.BalanceReport`, one row per period and mix (its
+    ``table`` columns). See :meth:`reseau.BalanceReport.to_pandas`.
+
+    >>> import reseau
+    >>> from reseau._pandas import balance_frame
+    >>> s = reseau.balance(reseau.datasets.aarhus_cs(), mixes=[0, 1], steps=20, runs=20, decline={"layer": "facebook", "rate": 0.5, "periods": 1})
+    >>> balance_frame(s)[["mix", "period"]].values.tolist()
+    [[0.0, 0.0], [1.0, 0.0], [0.0, 1.0], [1.0, 1.0]]
+    """
+    return _pandas().DataFrame(report.table)
+
+
+def fit_frame(fit: "CascadeFit") -> "pd.DataFrame":
+    """One row per layer estimate of a :class:`reseau.CascadeFit` (per layer and group when
+    fitted per group), then one per external hazard: ``key``, ``probability``, ``low`` and
+    ``high`` (the 95% interval), ``p_value``, ``share`` (of the adoptions at risk) and
+    ``identifiable``. See :meth:`reseau.CascadeFit.to_pandas`.
+
+    >>> import reseau
+    >>> from reseau._pandas import fit_frame
+    >>> fit = reseau.fit_cascade(reseau.datasets.aarhus_cs(), {"U4": 0, "U1": 1, "U79": 2})
+    >>> df = fit_frame(fit)
+    >>> df["key"].tolist()[-1], len(df) == len(fit.layers) + len(fit.external_hazards)
+    ('external', True)
+    """
+    pd = _pandas()
+    rows = []
+    for e in fit.layers:
+        ci = e["ci95"] or (None, None)
+        rows.append([e["key"], e["probability"], ci[0], ci[1], e["p_value"], e["share"], e["identifiable"]])
+    for e in fit.external_hazards:
+        ci = e["ci95"] or (None, None)
+        rows.append([e["key"], e["probability"], ci[0], ci[1], e["p_value"], None, e["identifiable"]])
+    columns = ["key", "probability", "low", "high", "p_value", "share", "identifiable"]
+    return pd.DataFrame(rows, columns=columns)

@@ -6,9 +6,10 @@ that charts compose: ``s.plot(ax=axes[0])``.
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
-from ._core import CascadeSummary, LoadCurve, RelaySelection
+if TYPE_CHECKING:  # pragma: no cover
+    from ._results import CascadeFit, CascadeSummary, LoadCurve, RelaySelection
 
 
 def _pyplot() -> Any:
@@ -161,4 +162,27 @@ def plot_balance(report: Any, measure: Optional[str] = None, ax: Optional[Any] =
     ax.set_xlabel("mix (0: all physical, 1: all digital)")
     ax.set_ylabel(label)
     ax.legend(fontsize="small")
+    return ax
+
+
+def plot_fit(fit: CascadeFit, ax: Optional[Any] = None) -> Any:
+    """The estimates of a :class:`reseau.CascadeFit`: one bar per identifiable layer (and
+    the external hazard) with its 95% interval. See :meth:`reseau.CascadeFit.plot`.
+
+    >>> import reseau
+    >>> from reseau._plot import plot_fit
+    >>> fit = reseau.fit_cascade(reseau.datasets.aarhus_cs(), {"U4": 0, "U1": 1, "U79": 2})
+    >>> ax = plot_fit(fit)
+    >>> ax.get_ylabel()
+    'probability per exposure'
+    """
+    ax = _axes(ax)
+    shown = [e for e in list(fit.layers) + list(fit.external_hazards) if e["probability"] is not None]
+    keys = [e["key"] for e in shown]
+    values = [e["probability"] for e in shown]
+    low = [v - (e["ci95"] or (v, v))[0] for v, e in zip(values, shown)]
+    high = [(e["ci95"] or (v, v))[1] - v for v, e in zip(values, shown)]
+    ax.bar(keys, values, yerr=[low, high], capsize=4)
+    ax.set_ylabel("probability per exposure")
+    ax.set_title(f"Fitted layers ({fit.exposure} exposure), shadow share {fit.shadow_share:.0%}")
     return ax

@@ -20,32 +20,23 @@ from __future__ import annotations
 from functools import reduce
 from typing import Iterable, List, Tuple
 
-from ._core import CascadePartial, CascadeSummary
-
-#: The core's unit of work: 64 runs. Shards aligned to it keep blocks whole.
-BLOCK = 64
-
+from . import _core
+from ._results import CascadePartial, CascadeSummary
 
 def shard_ranges(runs: int, shards: int) -> List[Tuple[int, int]]:
     """``runs`` run numbers split into at most ``shards`` consecutive ``(start, stop)``
-    ranges of nearly equal size, aligned to the core's blocks of 64 runs.
+    ranges of nearly equal size, aligned to the core's blocks of 64 runs (the core's
+    ``cascade::shard_ranges``: at most 2^20 shards).
 
     >>> from reseau import shard_ranges
     >>> shard_ranges(200, 2), shard_ranges(10, 4)
     ([(0, 128), (128, 200)], [(0, 10)])
+    >>> shard_ranges(10**18, 10**9)
+    Traceback (most recent call last):
+        ...
+    reseau.InvalidParameterError: invalid shards: 1000000000 (expected 1 to 1048576 shards)
     """
-    if runs < 1 or shards < 1:
-        raise ValueError(f"shard_ranges: runs and shards must be >= 1, not {runs} and {shards}")
-    blocks = -(-runs // BLOCK)
-    shards = min(shards, blocks)
-    ranges = []
-    start_block = 0
-    for i in range(shards):
-        size = blocks // shards + (1 if i < blocks % shards else 0)
-        start, stop = start_block * BLOCK, min((start_block + size) * BLOCK, runs)
-        ranges.append((start, stop))
-        start_block += size
-    return ranges
+    return _core._shard_ranges(runs, shards)  # type: ignore[no-any-return]
 
 
 def merge(parts: Iterable[CascadePartial]) -> CascadeSummary:

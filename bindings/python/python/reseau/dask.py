@@ -20,8 +20,10 @@ from __future__ import annotations
 
 from typing import Any, Optional, Sequence
 
-from ._core import CascadeSummary, Model, Network, SpreadStats, relay_evaluation_seed
+from ._core import Network, relay_evaluation_seed
 from ._core import simulate as _simulate
+from ._results import CascadeSummary, SpreadStats
+from ._values import Model
 from ._shard import merge, shard_ranges
 
 

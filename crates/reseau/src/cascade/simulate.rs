@@ -44,6 +44,7 @@ pub struct SpreadStats {
 /// let summary = simulate(&net, &SimulateRequest::new([0]).runs(200))?;
 /// assert_eq!((summary.runs, summary.layer_names.len()), (200, 5));
 /// assert_eq!(summary.mean(), summary.total.mean);
+/// assert_eq!(summary.layer_shares, summary.layer_shares());
 /// # Ok::<(), reseau::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -62,6 +63,11 @@ pub struct CascadeSummary {
     pub by_step: Vec<f64>,
     /// The layer names, in the order of `by_layer`.
     pub layer_names: Vec<String>,
+    /// The share of the convinced (seeds excluded) carried by each layer, in the order of
+    /// `layer_names`, summing to 1 when anyone beyond the seeds was convinced
+    /// ([`CascadeSummary::layer_shares`]).
+    #[serde(default)]
+    pub layer_shares: Vec<f64>,
 }
 
 /// The old name of [`CascadeSummary`].
@@ -75,11 +81,16 @@ impl CascadeSummary {
     }
 
     /// The share of the convinced (seeds excluded) carried by each layer, summing to 1 when
-    /// anyone beyond the seeds was convinced.
+    /// anyone beyond the seeds was convinced (what the field `layer_shares` holds).
     pub fn layer_shares(&self) -> Vec<f64> {
-        let carried: f64 = self.total.by_layer.iter().sum();
-        self.total.by_layer.iter().map(|&x| if carried > 0.0 { x / carried } else { 0.0 }).collect()
+        shares(&self.total.by_layer)
     }
+}
+
+/// Each layer's share of what all layers carried (zeros when they carried nothing).
+fn shares(by_layer: &[f64]) -> Vec<f64> {
+    let carried: f64 = by_layer.iter().sum();
+    by_layer.iter().map(|&x| if carried > 0.0 { x / carried } else { 0.0 }).collect()
 }
 
 /// Integer sums over runs (associative, so thread-count independent). Sums of squares are
@@ -218,6 +229,7 @@ impl Tally {
             .collect();
         CascadeSummary {
             runs: self.runs,
+            layer_shares: shares(&total.by_layer),
             total,
             good: per(Valence::Good.index()),
             bad: per(Valence::Bad.index()),
@@ -756,6 +768,9 @@ pub struct CascadeTrace {
     pub valence: Vec<i64>,
     /// Everyone convinced, in the order they were.
     pub order: Vec<u32>,
+    /// The layer names, in the network's order (what `layer` indexes).
+    #[serde(default)]
+    pub layer_names: Vec<String>,
 }
 
 /// The old name of [`CascadeTrace`].
@@ -784,6 +799,7 @@ impl CascadeTrace {
 /// let net = reseau::datasets::aarhus_cs().compile();
 /// let t = trace(&net, &TraceRequest::new([0]).model(Model::independent_cascade(0.3)).seed(1))?;
 /// assert_eq!((t.step[0], t.parent[0], t.layer[0]), (0, -1, -1));
+/// assert_eq!(t.layer_names[0], "lunch"); // what `layer` indexes
 /// for &v in &t.order[1..] {
 ///     let parent = t.parent[v as usize] as usize;
 ///     assert!(t.step[parent] < t.step[v as usize]); // convinced by someone convinced earlier
@@ -802,6 +818,7 @@ pub fn trace(net: &CompiledNetwork, request: &TraceRequest) -> Result<CascadeTra
         layer: vec![-1; n],
         valence: vec![-1; n],
         order: scratch.activated.clone(),
+        layer_names: net.layers().iter().map(|l| l.name.clone()).collect(),
     };
     let id = |x: u32| if x == NONE { -1 } else { i64::from(x) };
     for &v in &scratch.activated {

@@ -65,7 +65,7 @@ impl std::str::FromStr for LayerKind {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Layer {
-    /// Unique name.
+    /// The layer's name, unique in its network.
     pub name: String,
     /// Physical or digital.
     #[serde(default)]

@@ -186,7 +186,11 @@ impl Person {
 /// // A number that cannot be an id is kept, to be reported as an unknown person.
 /// let odd: PersonRef = serde_json::from_str("-1")?;
 /// assert_eq!(odd.to_string(), "#-1");
-/// # Ok::<(), serde_json::Error>(())
+/// // So is an integer too large for 64 bits (as Python's integers may be).
+/// use serde::de::{Deserialize, IntoDeserializer, value::Error};
+/// let huge = PersonRef::deserialize(IntoDeserializer::<Error>::into_deserializer(10u128.pow(30)))?;
+/// assert_eq!(huge.to_string(), "#1000000000000000000000000000000");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub enum PersonRef {
@@ -317,6 +321,13 @@ impl serde::de::Visitor<'_> for PersonVisitor {
     fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<PersonRef, E> {
         Ok(u64::try_from(v).map_or(PersonRef::NotAnId(v as f64), PersonRef::Id))
     }
+    // Integers beyond 64 bits (Python's, for one) name nobody either.
+    fn visit_u128<E: serde::de::Error>(self, v: u128) -> Result<PersonRef, E> {
+        Ok(u64::try_from(v).map_or(PersonRef::NotAnId(v as f64), PersonRef::Id))
+    }
+    fn visit_i128<E: serde::de::Error>(self, v: i128) -> Result<PersonRef, E> {
+        Ok(u64::try_from(v).map_or(PersonRef::NotAnId(v as f64), PersonRef::Id))
+    }
     fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<PersonRef, E> {
         // JavaScript numbers: a whole one is an id.
         if v.fract() == 0.0 && (0.0..9_007_199_254_740_992.0).contains(&v) {
@@ -367,6 +378,12 @@ pub(crate) mod people {
             }
             fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
                 PersonVisitor.visit_i64(v).map(|p| vec![p])
+            }
+            fn visit_u128<E: serde::de::Error>(self, v: u128) -> Result<Self::Value, E> {
+                PersonVisitor.visit_u128(v).map(|p| vec![p])
+            }
+            fn visit_i128<E: serde::de::Error>(self, v: i128) -> Result<Self::Value, E> {
+                PersonVisitor.visit_i128(v).map(|p| vec![p])
             }
             fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Self::Value, E> {
                 PersonVisitor.visit_f64(v).map(|p| vec![p])

@@ -25,6 +25,7 @@ pub const OVERLOADED: usize = 10;
 /// let busiest = &s.overloaded[0];
 /// assert!(busiest.requests >= s.overloaded[1].requests);
 /// assert!(busiest.peak_load >= 1.0);
+/// assert_eq!(busiest.label, net.display_name(busiest.person));
 /// # Ok::<(), reseau::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -32,6 +33,9 @@ pub const OVERLOADED: usize = 10;
 pub struct Overloaded {
     /// The person's id.
     pub person: u32,
+    /// Their label (an unlabelled person's `#id`).
+    #[serde(default)]
+    pub label: String,
     /// How many requests reached them (as an intermediary or as the target).
     pub requests: u64,
     /// The highest load they carried (equal to `requests` without decay).
@@ -53,6 +57,7 @@ pub struct Overloaded {
 /// assert!(s.success_ci95[0] <= s.success_rate && s.success_rate <= s.success_ci95[1]);
 /// assert_eq!(s.chain_lengths.iter().sum::<u64>(), s.succeeded);
 /// assert_eq!(s.layer_hops.iter().sum::<u64>(), s.hops);
+/// assert_eq!(s.mean_intermediaries, s.mean_chain_length.map(|l| l - 1.0));
 /// # Ok::<(), reseau::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -83,6 +88,10 @@ pub struct ReferralSummary {
     pub chain_lengths: Vec<u64>,
     /// Mean hops of the completed chains (`None` when none completed).
     pub mean_chain_length: Option<f64>,
+    /// Mean intermediaries of the completed chains, `mean_chain_length − 1`, as Travers and
+    /// Milgram report it (`None` when none completed).
+    #[serde(default)]
+    pub mean_intermediaries: Option<f64>,
     /// `(steps, chains)`: completed chains by the steps they took from source to target,
     /// sorted by steps.
     pub times: Vec<[u64; 2]>,
@@ -140,6 +149,8 @@ impl ReferralSummary {
         order.truncate(OVERLOADED);
         let mut dropped = tally.ended;
         dropped.resize(tally.alive.len(), 0);
+        let mean_chain_length =
+            mean(&mut tally.lengths.iter().enumerate().map(|(l, &c)| (l as u64, c)));
         ReferralSummary {
             requests: tally.requests,
             succeeded: tally.succeeded,
@@ -151,9 +162,8 @@ impl ReferralSummary {
             ignored: tally.ignored,
             hops: tally.hops,
             last_step: tally.last_step,
-            mean_chain_length: mean(
-                &mut tally.lengths.iter().enumerate().map(|(l, &c)| (l as u64, c)),
-            ),
+            mean_chain_length,
+            mean_intermediaries: mean_chain_length.map(|l| l - 1.0),
             chain_lengths: tally.lengths,
             mean_time: mean(&mut tally.times.iter().map(|(&t, &c)| (t, c))),
             times: tally.times.into_iter().map(|(t, c)| [t, c]).collect(),
@@ -167,6 +177,7 @@ impl ReferralSummary {
                 .into_iter()
                 .map(|p| Overloaded {
                     person: p,
+                    label: net.display_name(p),
                     requests: tally.received[p as usize],
                     peak_load: tally.peak[p as usize],
                 })
@@ -175,7 +186,7 @@ impl ReferralSummary {
     }
 
     /// The mean number of intermediaries in completed chains (chain length − 1), as Travers
-    /// and Milgram report it.
+    /// and Milgram report it: the field [`ReferralSummary::mean_intermediaries`], as a method.
     ///
     /// ```
     /// use reseau::referral::{ReferralRequest, Workload, route_referrals};
@@ -185,6 +196,6 @@ impl ReferralSummary {
     /// # Ok::<(), reseau::Error>(())
     /// ```
     pub fn mean_intermediaries(&self) -> Option<f64> {
-        self.mean_chain_length.map(|l| l - 1.0)
+        self.mean_intermediaries
     }
 }

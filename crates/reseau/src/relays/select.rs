@@ -254,7 +254,11 @@ impl SelectRelaysRequest {
 /// let net = reseau::datasets::aarhus_cs().compile();
 /// let chosen = select_relays(&net, &SelectRelaysRequest::k(3).evaluation_runs(2_000).seed(1))?;
 /// assert_eq!((chosen.relays.len(), chosen.gains.len()), (3, 3));
+/// // Each relay's label and cost, in the order chosen.
+/// assert_eq!(chosen.labels[0], net.display_name(chosen.relays[0]));
+/// assert_eq!(chosen.costs, vec![1.0; 3]);
 /// let spread = chosen.spread.as_ref().unwrap();
+/// assert_eq!(chosen.layer_names.len(), spread.by_layer.len());
 /// // The method's own estimate and the independent evaluation agree roughly.
 /// assert!((chosen.estimated_spread.unwrap() - spread.mean).abs() < 0.15 * spread.mean);
 /// # Ok::<(), reseau::Error>(())
@@ -287,6 +291,16 @@ pub struct RelaySelection {
     pub cost: f64,
     /// RR sets drawn (IMM, OPIM-C) or cascades run (CELF); 0 for the heuristics.
     pub samples: u64,
+    /// The relays' labels, in the order chosen (an unlabelled person's `#id`).
+    #[serde(default)]
+    pub labels: Vec<String>,
+    /// Each relay's cost, in the order chosen (the costs the selection used: the request's
+    /// `costs`, else the people's own).
+    #[serde(default)]
+    pub costs: Vec<f64>,
+    /// The layer names, in the network's order (what `spread.by_layer` follows).
+    #[serde(default)]
+    pub layer_names: Vec<String>,
 }
 
 /// The old name of [`RelaySelection`].
@@ -470,9 +484,13 @@ pub fn select_relays_with(
     } else {
         None
     };
+    let relay_costs: Vec<f64> = outcome.relays.iter().map(|&v| costs[v as usize]).collect();
     Ok(RelaySelection {
         method: options.method,
-        cost: outcome.relays.iter().map(|&v| costs[v as usize]).sum(),
+        cost: relay_costs.iter().sum(),
+        labels: outcome.relays.iter().map(|&v| net.display_name(v)).collect(),
+        costs: relay_costs,
+        layer_names: net.layers().iter().map(|l| l.name.clone()).collect(),
         estimated_spread: (!outcome.estimate.is_nan()).then_some(outcome.estimate),
         relays: outcome.relays,
         gains: outcome.gains,
