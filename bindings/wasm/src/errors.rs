@@ -63,8 +63,7 @@ impl<T> OrThrow<T> for reseau::Result<T> {
 /// An invalid argument or option: the core's `InvalidParameter`, named after where it was
 /// given (`option policy.selfLoops of readEdgelist`).
 pub(crate) fn invalid_argument(what: &str, error: &DeError) -> JsValue {
-    let path = error.path();
-    let name = if path.is_empty() { what.to_owned() } else { format!("{path} in {what}") };
+    let name = error.parameter(what);
     // serde says `invalid type: string "x", expected f64`: the value, then what was expected.
     let message = error.message();
     let (value, expected) = match message.split_once(", expected ") {

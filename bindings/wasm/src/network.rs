@@ -1,17 +1,21 @@
 //! The `Network` class.
 
-use reseau::io::{Graphology, TiePolicy};
 use std::collections::BTreeMap;
 
-use reseau::{
-    Duplicates, Layer, LayerKind, Person, PersonId, PersonKind, SelfLoops, Sign, Tie, TieSpec,
-};
-use serde::{Deserialize, Deserializer, Serialize};
+use reseau::io::{Graphology, TiePolicy};
+use reseau::{Duplicates, Layer, LayerKind, Person, PersonId, PersonKind, SelfLoops, Tie, TieSpec};
+use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use crate::args::{self, from_js, from_val, to_js};
+use crate::args::{self, from_js, from_val, invalid};
 use crate::errors::{JsResult, OrThrow, invalid_argument};
+use crate::ser::{Arrays, to_js};
 use crate::value::Val;
+
+/// Records (people, ties, layers) are plain JSON.
+fn record<T: Serialize + ?Sized>(value: &T) -> JsResult<JsValue> {
+    to_js(value, Arrays::Plain)
+}
 
 /// A multiplex network: people, named layers (physical or digital), and ties between two
 /// people in one layer.
@@ -30,23 +34,6 @@ impl Network {
     /// The core's network, for the functions that take one.
     pub(crate) fn core(&self) -> &reseau::Network {
         &self.inner
-    }
-}
-
-/// The options of `addTie` (the core's `TieSpec`, with the sign as `1`/`-1` or a name).
-#[derive(Deserialize)]
-#[serde(default, deny_unknown_fields)]
-struct TieOptions {
-    weight: f64,
-    #[serde(deserialize_with = "sign")]
-    sign: Sign,
-    probability: Option<f64>,
-}
-
-impl Default for TieOptions {
-    fn default() -> Self {
-        let spec = TieSpec::default();
-        TieOptions { weight: spec.weight, sign: spec.sign, probability: spec.probability }
     }
 }
 
@@ -116,38 +103,6 @@ impl<'a> TieInfo<'a> {
     }
 }
 
-/// `1`, `-1`, `"positive"` or `"negative"`.
-fn sign<'de, D: Deserializer<'de>>(de: D) -> Result<Sign, D::Error> {
-    struct SignVisitor;
-    impl serde::de::Visitor<'_> for SignVisitor {
-        type Value = Sign;
-        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str("1, -1, \"positive\" or \"negative\"")
-        }
-        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Sign, E> {
-            if v == 1 { Ok(Sign::Positive) } else { self.visit_f64(v as f64) }
-        }
-        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Sign, E> {
-            match v {
-                1 => Ok(Sign::Positive),
-                -1 => Ok(Sign::Negative),
-                _ => Err(E::invalid_value(serde::de::Unexpected::Signed(v), &self)),
-            }
-        }
-        fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Sign, E> {
-            Err(E::invalid_value(serde::de::Unexpected::Float(v), &self))
-        }
-        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Sign, E> {
-            match v {
-                "positive" | "+" => Ok(Sign::Positive),
-                "negative" | "-" => Ok(Sign::Negative),
-                _ => Err(E::invalid_value(serde::de::Unexpected::Str(v), &self)),
-            }
-        }
-    }
-    de.deserialize_any(SignVisitor)
-}
-
 #[wasm_bindgen]
 impl Network {
     /// An empty network.
@@ -201,15 +156,14 @@ impl Network {
     #[wasm_bindgen(js_name = addTie)]
     pub fn add_tie(
         &mut self,
-        #[wasm_bindgen(unchecked_param_type = "number")] a: &JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] b: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "PersonRef")] a: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "PersonRef")] b: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "string | number")] layer: &JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "TieOptions")] options: &JsValue,
     ) -> JsResult<Option<u32>> {
         let (a, b) = (args::person(&self.inner, a)?, args::person(&self.inner, b)?);
         let layer = args::layer(&self.inner, layer)?;
-        let o: TieOptions = from_val(args::options(options, "addTie")?, "options of addTie")?;
-        let spec = TieSpec { weight: o.weight, sign: o.sign, probability: o.probability };
+        let spec: TieSpec = from_val(args::options(options, "addTie")?, "options of addTie")?;
         Ok(self.inner.add_tie_spec(a, b, layer, spec).or_throw()?.map(|t| t.0))
     }
 
@@ -274,7 +228,7 @@ impl Network {
     /// The layers, in order: `{ name, kind, directed, probability?, latency }`.
     #[wasm_bindgen(getter, unchecked_return_type = "LayerInfo[]")]
     pub fn layers(&self) -> JsResult<JsValue> {
-        to_js(self.inner.layers())
+        record(self.inner.layers())
     }
 
     /// Each person's label, indexed by id (an unlabelled person shows as their id number).
@@ -300,10 +254,10 @@ impl Network {
     #[wasm_bindgen(unchecked_return_type = "PersonInfo")]
     pub fn person(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "number")] id: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "PersonRef")] id: &JsValue,
     ) -> JsResult<JsValue> {
         let id = args::person(&self.inner, id)?;
-        to_js(&PersonInfo::new(id, self.inner.person(id).or_throw()?))
+        record(&PersonInfo::new(id, self.inner.person(id).or_throw()?))
     }
 
     /// Everyone, in id order (see `person`).
@@ -311,7 +265,7 @@ impl Network {
     pub fn people(&self) -> JsResult<JsValue> {
         let people: Vec<PersonInfo<'_>> =
             self.inner.people().map(|(id, p)| PersonInfo::new(id, p)).collect();
-        to_js(&people)
+        record(&people)
     }
 
     /// Every tie, or those of one layer, in the order added: `{ source, target, layer, weight,
@@ -328,7 +282,7 @@ impl Network {
             .filter(|t| layer.is_none_or(|l| t.layer == l))
             .map(|t| TieInfo::new(&self.inner, t))
             .collect();
-        to_js(&ties)
+        record(&ties)
     }
 
     /// The tie between `a` and `b` in `layer` (either direction in an undirected layer), or
@@ -336,22 +290,22 @@ impl Network {
     #[wasm_bindgen(unchecked_return_type = "TieInfo | null")]
     pub fn tie(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "number")] a: &JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] b: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "PersonRef")] a: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "PersonRef")] b: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "string | number")] layer: &JsValue,
     ) -> JsResult<JsValue> {
         let (a, b) = (args::person(&self.inner, a)?, args::person(&self.inner, b)?);
         let layer = args::layer(&self.inner, layer)?;
         let tie = self.inner.tie(a, b, layer).or_throw()?;
-        to_js(&tie.map(|t| TieInfo::new(&self.inner, t)))
+        record(&tie.map(|t| TieInfo::new(&self.inner, t)))
     }
 
     /// Removes the tie between `a` and `b` in `layer`; returns whether there was one.
     #[wasm_bindgen(js_name = removeTie)]
     pub fn remove_tie(
         &mut self,
-        #[wasm_bindgen(unchecked_param_type = "number")] a: &JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] b: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "PersonRef")] a: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "PersonRef")] b: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "string | number")] layer: &JsValue,
     ) -> JsResult<bool> {
         let (a, b) = (args::person(&self.inner, a)?, args::person(&self.inner, b)?);
@@ -366,7 +320,7 @@ impl Network {
         #[wasm_bindgen(unchecked_param_type = "string | number")] layer: &JsValue,
     ) -> JsResult<JsValue> {
         let id = args::layer(&self.inner, layer)?;
-        to_js(self.inner.layer(id))
+        record(self.inner.layer(id))
     }
 
     /// Changes a layer's default transmission probability and latency (default: none, 1).
@@ -389,7 +343,7 @@ impl Network {
     #[wasm_bindgen(js_name = setGroup)]
     pub fn set_group(
         &mut self,
-        #[wasm_bindgen(unchecked_param_type = "number")] person: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "PersonRef")] person: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "string | null")] group: &JsValue,
     ) -> JsResult<()> {
         let id = args::person(&self.inner, person)?;
@@ -401,7 +355,7 @@ impl Network {
     #[wasm_bindgen(js_name = setKind)]
     pub fn set_kind(
         &mut self,
-        #[wasm_bindgen(unchecked_param_type = "number")] person: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "PersonRef")] person: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "PersonKind")] kind: &JsValue,
     ) -> JsResult<()> {
         let id = args::person(&self.inner, person)?;
@@ -413,7 +367,7 @@ impl Network {
     #[wasm_bindgen(js_name = setCost)]
     pub fn set_cost(
         &mut self,
-        #[wasm_bindgen(unchecked_param_type = "number")] person: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "PersonRef")] person: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "number")] cost: &JsValue,
     ) -> JsResult<()> {
         let id = args::person(&self.inner, person)?;
@@ -452,7 +406,7 @@ impl Network {
     /// How many ties a person has, in one layer or in all.
     pub fn degree(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "number")] person: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "PersonRef")] person: &JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "string | number")] layer: &JsValue,
     ) -> JsResult<usize> {
         let person = args::person(&self.inner, person)?;
@@ -470,7 +424,7 @@ impl Network {
     /// The people tied to `person`, in one layer or in all, sorted, each once.
     pub fn neighbors(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "number")] person: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "PersonRef")] person: &JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "string | number")] layer: &JsValue,
     ) -> JsResult<Vec<u32>> {
         let person = args::person(&self.inner, person)?;
@@ -492,7 +446,7 @@ impl Network {
     /// The groups and their members' ids, by group name.
     #[wasm_bindgen(unchecked_return_type = "Record<string, number[]>")]
     pub fn groups(&self) -> JsResult<JsValue> {
-        to_js(&self.inner.groups())
+        record(&self.inner.groups())
     }
 
     /// A copy without the named layers (a platform disappears); person ids stay the same.
@@ -520,34 +474,48 @@ impl Network {
 
     // ----- formats -----
 
-    /// The network as lossless JSON text (the same document as Rust's and Python's).
-    #[wasm_bindgen(js_name = toJson)]
-    pub fn to_json(&self) -> String {
-        self.inner.to_json()
-    }
-
-    /// The JSON document as an object, so that `JSON.stringify(network)` saves the network.
+    /// The network's lossless JSON document (the same as Rust's and Python's) as an object:
+    /// `JSON.stringify(network)` saves the network, `Network.fromJSON` reads it back.
     #[wasm_bindgen(js_name = toJSON, unchecked_return_type = "Record<string, unknown>")]
     pub fn to_json_value(&self) -> JsResult<JsValue> {
         js_sys::JSON::parse(&self.inner.to_json())
     }
 
-    /// A network from the JSON of `toJson` (text, or the object `JSON.parse` gives).
-    #[wasm_bindgen(js_name = fromJson)]
+    /// The JSON document as text: `JSON.stringify(network)` says the same.
+    /// @deprecated use `JSON.stringify(network)`.
+    #[wasm_bindgen(js_name = toJson)]
+    pub fn to_json(&self) -> String {
+        self.inner.to_json()
+    }
+
+    /// A network from its JSON document (the object of `toJSON`, or its text), checked as
+    /// the core checks a network being built.
+    #[wasm_bindgen(js_name = fromJSON)]
     pub fn from_json(
         #[wasm_bindgen(unchecked_param_type = "string | object")] json: &JsValue,
     ) -> JsResult<Network> {
         let text = match json.as_string() {
             Some(text) => text,
-            None => js_sys::JSON::stringify(json)?.as_string().unwrap_or_default(),
+            None => js_sys::JSON::stringify(json).ok().and_then(|t| t.as_string()).map_or_else(
+                || invalid("JSON of fromJSON", &args::describe(json), "a JSON document"),
+                Ok,
+            )?,
         };
         Ok(reseau::Network::from_json(&text).or_throw()?.into())
+    }
+
+    /// @deprecated the same as `fromJSON`.
+    #[wasm_bindgen(js_name = fromJson)]
+    pub fn from_json_text(
+        #[wasm_bindgen(unchecked_param_type = "string | object")] json: &JsValue,
+    ) -> JsResult<Network> {
+        Network::from_json(json)
     }
 
     /// The network in graphology's serialisation format, for `Graph.from(data)`.
     #[wasm_bindgen(js_name = toGraphology, unchecked_return_type = "SerializedGraph")]
     pub fn to_graphology(&self) -> JsResult<JsValue> {
-        to_js(&self.inner.to_graphology())
+        record(&self.inner.to_graphology())
     }
 
     /// A network from graphology's serialisation format, or from a graphology `Graph` (its
