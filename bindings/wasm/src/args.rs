@@ -6,7 +6,7 @@ use serde::de::DeserializeOwned;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::errors::{JsResult, OrThrow, invalid_argument};
-use crate::value::{Val, reserve};
+use crate::value::{Val, zeros};
 
 /// A JS value as `T` (see [`crate::value`]); `what` names the argument in errors.
 pub(crate) fn from_js<T: DeserializeOwned>(value: &JsValue, what: &str) -> JsResult<T> {
@@ -94,9 +94,7 @@ pub(crate) fn text_bytes(value: &JsValue, what: &str) -> JsResult<Vec<u8>> {
             None => return invalid(what, &describe(value), "a string, Uint8Array or ArrayBuffer"),
         },
     };
-    let len = bytes.length() as usize;
-    let mut out = reserve(len, "text").map_err(|e| invalid_argument(what, &e))?;
-    out.resize(len, 0);
+    let mut out = zeros(&bytes, "text").map_err(|e| invalid_argument(what, &e))?;
     bytes.copy_to(&mut out);
     Ok(out)
 }

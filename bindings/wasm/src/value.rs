@@ -224,16 +224,36 @@ fn numbers(value: &JsValue) -> Option<Result<Vec<f64>, DeError>> {
     if !js_sys::ArrayBuffer::is_view(value) || other_view {
         return None;
     }
-    let floats = match value.dyn_ref::<Float64Array>() {
-        Some(floats) => floats.clone(),
-        None => Float64Array::new(value),
-    };
-    let len = floats.length() as usize;
-    Some(reserve(len, "typed array").map(|mut out| {
-        out.resize(len, 0.0);
+    // Room first: converting or copying more than WebAssembly holds would throw in JavaScript.
+    Some(zeros(value, "typed array").map(|mut out| {
+        let floats = match value.dyn_ref::<Float64Array>() {
+            Some(floats) => floats.clone(),
+            None => Float64Array::new(value),
+        };
         floats.copy_to(&mut out);
         out
     }))
+}
+
+/// As many zeros as the typed array `value` has items (its `length`, read as a number: a
+/// typed array may be longer than a `u32` counts), if WebAssembly's memory has room for them.
+pub(crate) fn zeros<T: Clone + Default>(value: &JsValue, what: &str) -> Result<Vec<T>, DeError> {
+    let len = js_sys::Reflect::get(value, &JsValue::from_str("length"))
+        .ok()
+        .and_then(|l| l.as_f64())
+        .unwrap_or(0.0);
+    let fits = len <= f64::from(u32::MAX);
+    let out = if fits { reserve(len as usize, what) } else { Err(DeError::msg(String::new())) };
+    out.map(|mut out| {
+        out.resize(len as usize, T::default());
+        out
+    })
+    .map_err(|_| {
+        let mib = len * std::mem::size_of::<T>() as f64 / f64::from(1 << 20);
+        DeError::msg(format!(
+            "{what} of {len} items ({mib:.0} MiB), expected one that fits in the memory left to WebAssembly"
+        ))
+    })
 }
 
 /// An empty `Vec` with room for `len` items, or an error saying that WebAssembly's memory
@@ -242,9 +262,9 @@ fn numbers(value: &JsValue) -> Option<Result<Vec<f64>, DeError>> {
 pub(crate) fn reserve<T>(len: usize, what: &str) -> Result<Vec<T>, DeError> {
     let mut out = Vec::new();
     out.try_reserve_exact(len).map_err(|_| {
-        let mib = len.saturating_mul(std::mem::size_of::<T>()) >> 20;
+        let mib = (len as f64) * std::mem::size_of::<T>() as f64 / f64::from(1 << 20);
         DeError::msg(format!(
-            "{what} of {len} items ({mib} MiB), expected one that fits in the memory left to WebAssembly"
+            "{what} of {len} items ({mib:.0} MiB), expected one that fits in the memory left to WebAssembly"
         ))
     })?;
     Ok(out)
