@@ -49,47 +49,37 @@ fn reader<T: DeserializeOwned>(
     Ok((bytes, file.unwrap_or_else(|| STRING_SOURCE.to_owned()), options, tables))
 }
 
-/// Reads a SNAP-style edge list (`#` comments, tabs or spaces, CRLF).
-#[wasm_bindgen(js_name = readEdgelist)]
-pub fn read_edgelist(
-    #[wasm_bindgen(unchecked_param_type = "Text")] text: &JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "EdgeListOptions & FileOption")]
-    options: &JsValue,
-) -> JsResult<Network> {
-    let (bytes, file, options, _): (_, _, EdgeListOptions, _) =
-        reader(text, options, "readEdgelist", &[])?;
-    Ok(io::parse_edgelist(&bytes, &file, &options).or_throw()?.into())
+/// A reader of one text, `js(text, options)`, with the core's options `$options` (declared
+/// as `$ts`) and the core's `$parse`.
+macro_rules! reader {
+    ($(#[doc = $doc:literal])* $name:ident = $js:literal($options:ty: $ts:literal) => $parse:path) => {
+        $(#[doc = $doc])*
+        #[wasm_bindgen(js_name = $js)]
+        pub fn $name(
+            #[wasm_bindgen(unchecked_param_type = "Text")] text: &JsValue,
+            #[wasm_bindgen(unchecked_optional_param_type = $ts)] options: &JsValue,
+        ) -> JsResult<Network> {
+            let (bytes, file, options, _): (_, _, $options, _) = reader(text, options, $js, &[])?;
+            Ok($parse(&bytes, &file, &options).or_throw()?.into())
+        }
+    };
 }
 
-/// Reads a CSV table of ties with a header.
-#[wasm_bindgen(js_name = readCsv)]
-pub fn read_csv(
-    #[wasm_bindgen(unchecked_param_type = "Text")] text: &JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "CsvOptions & FileOption")] options: &JsValue,
-) -> JsResult<Network> {
-    let (bytes, file, options, _): (_, _, CsvOptions, _) = reader(text, options, "readCsv", &[])?;
-    Ok(io::parse_csv(&bytes, &file, &options).or_throw()?.into())
+reader! {
+    /// Reads a SNAP-style edge list (`#` comments, tabs or spaces, CRLF).
+    read_edgelist = "readEdgelist"(EdgeListOptions: "EdgeListOptions & FileOption") => io::parse_edgelist
 }
-
-/// Reads a multinet `.mpx` file (layers, actors with attributes, edges).
-#[wasm_bindgen(js_name = readMpx)]
-pub fn read_mpx(
-    #[wasm_bindgen(unchecked_param_type = "Text")] text: &JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "MpxOptions & FileOption")] options: &JsValue,
-) -> JsResult<Network> {
-    let (bytes, file, options, _): (_, _, MpxOptions, _) = reader(text, options, "readMpx", &[])?;
-    Ok(io::parse_mpx(&bytes, &file, &options).or_throw()?.into())
+reader! {
+    /// Reads a CSV table of ties with a header.
+    read_csv = "readCsv"(CsvOptions: "CsvOptions & FileOption") => io::parse_csv
 }
-
-/// Reads a signed rating CSV (`source,target,rating,time`, as SNAP's Bitcoin OTC).
-#[wasm_bindgen(js_name = readSigned)]
-pub fn read_signed(
-    #[wasm_bindgen(unchecked_param_type = "Text")] text: &JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "SignedOptions & FileOption")] options: &JsValue,
-) -> JsResult<Network> {
-    let (bytes, file, options, _): (_, _, SignedOptions, _) =
-        reader(text, options, "readSigned", &[])?;
-    Ok(io::parse_signed(&bytes, &file, &options).or_throw()?.into())
+reader! {
+    /// Reads a multinet `.mpx` file (layers, actors with attributes, edges).
+    read_mpx = "readMpx"(MpxOptions: "MpxOptions & FileOption") => io::parse_mpx
+}
+reader! {
+    /// Reads a signed rating CSV (`source,target,rating,time`, as SNAP's Bitcoin OTC).
+    read_signed = "readSigned"(SignedOptions: "SignedOptions & FileOption") => io::parse_signed
 }
 
 /// Reads the multiplex format `layer node node [weight]`, with the optional layers and nodes
@@ -112,52 +102,43 @@ pub fn aarhus_cs() -> Network {
     reseau::datasets::aarhus_cs().into()
 }
 
-/// G(n, p) with p = meanDegree / (n − 1).
-#[wasm_bindgen(js_name = erdosRenyi)]
-pub fn erdos_renyi(
-    #[wasm_bindgen(unchecked_param_type = "ErdosRenyiRequest")] arguments: &JsValue,
-) -> JsResult<Network> {
-    let request: ErdosRenyiRequest = generator(arguments, "erdosRenyi")?;
-    Ok(request.generate().or_throw()?.into())
+/// A generator, `js(arguments)`: the core's request `$request`, which generates.
+macro_rules! generator {
+    ($(#[doc = $doc:literal])* $name:ident = $js:literal($request:ident)) => {
+        $(#[doc = $doc])*
+        #[wasm_bindgen(js_name = $js)]
+        pub fn $name(
+            #[wasm_bindgen(unchecked_param_type = $request)] arguments: &JsValue,
+        ) -> JsResult<Network> {
+            let what = concat!("arguments of ", $js);
+            let request: $request = from_val(seeded(arguments, what)?, what)?;
+            Ok(request.generate().or_throw()?.into())
+        }
+    };
 }
 
-/// Preferential attachment: each newcomer ties to `m` people chosen by degree.
-#[wasm_bindgen(js_name = barabasiAlbert)]
-pub fn barabasi_albert(
-    #[wasm_bindgen(unchecked_param_type = "BarabasiAlbertRequest")] arguments: &JsValue,
-) -> JsResult<Network> {
-    let request: BarabasiAlbertRequest = generator(arguments, "barabasiAlbert")?;
-    Ok(request.generate().or_throw()?.into())
+generator! {
+    /// G(n, p) with p = meanDegree / (n − 1).
+    erdos_renyi = "erdosRenyi"(ErdosRenyiRequest)
 }
-
-/// A ring lattice of `n` people each tied to `k` neighbours, ties rewired with probability
-/// `beta`.
-#[wasm_bindgen(js_name = wattsStrogatz)]
-pub fn watts_strogatz(
-    #[wasm_bindgen(unchecked_param_type = "WattsStrogatzRequest")] arguments: &JsValue,
-) -> JsResult<Network> {
-    let request: WattsStrogatzRequest = generator(arguments, "wattsStrogatz")?;
-    Ok(request.generate().or_throw()?.into())
+generator! {
+    /// Preferential attachment: each newcomer ties to `m` people chosen by degree.
+    barabasi_albert = "barabasiAlbert"(BarabasiAlbertRequest)
 }
-
-/// Kleinberg's grid: `side × side` people, each with `longRange` links (default 1) at
-/// distance d chosen ∝ d^(−r) (default r = 2); positions are the lattice coordinates.
-#[wasm_bindgen]
-pub fn kleinberg(
-    #[wasm_bindgen(unchecked_param_type = "KleinbergRequest")] arguments: &JsValue,
-) -> JsResult<Network> {
-    let request: KleinbergRequest = generator(arguments, "kleinberg")?;
-    Ok(request.generate().or_throw()?.into())
+generator! {
+    /// A ring lattice of `n` people each tied to `k` neighbours, ties rewired with
+    /// probability `beta`.
+    watts_strogatz = "wattsStrogatz"(WattsStrogatzRequest)
 }
-
-/// Groups of the given sizes, tied with probability `probabilities[g][h]` between groups
-/// `g` and `h`.
-#[wasm_bindgen(js_name = stochasticBlock)]
-pub fn stochastic_block(
-    #[wasm_bindgen(unchecked_param_type = "StochasticBlockRequest")] arguments: &JsValue,
-) -> JsResult<Network> {
-    let request: StochasticBlockRequest = generator(arguments, "stochasticBlock")?;
-    Ok(request.generate().or_throw()?.into())
+generator! {
+    /// Kleinberg's grid: `side × side` people, each with `longRange` links (default 1) at
+    /// distance d chosen ∝ d^(−r) (default r = 2); positions are the lattice coordinates.
+    kleinberg = "kleinberg"(KleinbergRequest)
+}
+generator! {
+    /// Groups of the given sizes, tied with probability `probabilities[g][h]` between groups
+    /// `g` and `h`.
+    stochastic_block = "stochasticBlock"(StochasticBlockRequest)
 }
 
 /// A multiplex professional network: groups met in person, digital platforms with
@@ -172,12 +153,6 @@ pub fn professional(
     let seed = from_val(val.take("seed").unwrap_or(Val::Null), &format!("seed in {what}"))?;
     let options: ProfessionalOptions = from_val(val, what)?;
     Ok(reseau::generators::professional(&options, seed).or_throw()?.into())
-}
-
-/// A generator's arguments, one object.
-fn generator<T: DeserializeOwned>(arguments: &JsValue, name: &str) -> JsResult<T> {
-    let what = format!("arguments of {name}");
-    from_val(seeded(arguments, &what)?, &what)
 }
 
 /// A generator's arguments, which in JavaScript must name their seed (randomness is explicit;

@@ -6,15 +6,23 @@
 //!
 //! - Names are the core's in camelCase: `Network`, `addLayer`, `readEdgelist`, `aarhusCs`,
 //!   `erdosRenyi`, … (the package's `index.js` groups `datasets` and `generators`).
-//! - Options are plain JS objects deserialised into the core's own serde structs; camelCase
-//!   keys are accepted for the structs' `snake_case` fields and misspelt keys are errors (see
-//!   `value`).
-//! - Results are numbers, typed arrays (`Uint32Array` of person ids or degrees,
-//!   `Float64Array` of probabilities, `Int32Array` of steps) and plain objects with camelCase
-//!   keys; seeds are numbers or `BigInt`s.
+//! - Options are plain JS objects deserialised into the core's own requests; camelCase keys
+//!   are read as the structs' `snake_case` fields, `null` is a field's default, misspelt keys
+//!   are errors, and nothing larger than WebAssembly's memory is copied (see `value`).
+//! - Results go out through one serializer (see `ser`): plain objects with camelCase keys,
+//!   typed arrays for what the simulations index by person or step; seeds are numbers or
+//!   `BigInt`s.
 //! - Every core error is thrown as a JS `Error` whose `name` is the core's kind and whose
-//!   properties are its fields (see `errors`); nothing panics across the boundary: arguments
-//!   are checked before they reach the core.
+//!   properties are its fields (see `errors`); nothing panics across the boundary.
+//! - The TypeScript declarations are generated from the core's JSON Schemas
+//!   (`types/generate.mjs` writes `types/generated.d.ts`), beside `types/static.d.ts`.
+//!
+//! # Adding an entry point
+//!
+//! A few lines in the module of its domain: the core's request from the options object
+//! (`args::request`), the core's function, the result through `ser::to_js`; then the request
+//! and result named in `types/generate.mjs` and a test. `README.md` ("Adding an entry point")
+//! shows one whole.
 
 mod args;
 mod balance;

@@ -1,7 +1,5 @@
 //! The `Network` class.
 
-use std::collections::BTreeMap;
-
 use reseau::io::{Graphology, TiePolicy};
 use reseau::{Duplicates, Layer, LayerKind, Person, PersonId, PersonKind, SelfLoops, Tie, TieSpec};
 use serde::{Deserialize, Serialize};
@@ -9,7 +7,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::args::{self, from_js, from_val, invalid};
 use crate::errors::{JsResult, OrThrow, invalid_argument};
-use crate::ser::{Arrays, to_js};
+use crate::ser::{Arrays, get, set, to_js};
 use crate::value::Val;
 
 /// Records (people, ties, layers) are plain JSON.
@@ -51,30 +49,21 @@ impl Default for LayerBehaviour {
     }
 }
 
-/// A person as JS (and Python) see one: every key present, `null` where unset.
-#[derive(Serialize)]
-struct PersonInfo<'a> {
-    id: u32,
-    label: Option<&'a str>,
-    group: Option<&'a str>,
-    kind: PersonKind,
-    cost: f64,
-    position: Option<[f64; 2]>,
-    attributes: &'a BTreeMap<String, String>,
-}
-
-impl<'a> PersonInfo<'a> {
-    fn new(id: PersonId, p: &'a Person) -> Self {
-        PersonInfo {
-            id: id.0,
-            label: p.label.as_deref(),
-            group: p.group.as_deref(),
-            kind: p.kind,
-            cost: p.cost,
-            position: p.position,
-            attributes: &p.attributes,
+/// A person as JS (and Python) see one: the core's record with its id, every key present
+/// (`null` where unset).
+fn person_info(id: PersonId, person: &Person) -> JsResult<JsValue> {
+    let js = record(person)?;
+    set(&js, "id", &JsValue::from(id.0));
+    for (key, unset) in
+        [("label", JsValue::NULL), ("group", JsValue::NULL), ("position", JsValue::NULL)]
+            .into_iter()
+            .chain([("attributes", js_sys::Object::new().into())])
+    {
+        if get(&js, key).is_undefined() {
+            set(&js, key, &unset);
         }
     }
+    Ok(js)
 }
 
 /// A tie as JS (and Python) see one: the layer by name, the sign as `1` or `-1`.
@@ -123,10 +112,7 @@ impl Network {
     ) -> JsResult<u32> {
         let name: String = from_js(name, "layer name")?;
         let mut val = args::options(options, "options of addLayer")?;
-        val.take("name");
-        if let Val::Obj(entries) = &mut val {
-            entries.insert(0, ("name".into(), Val::Str(name)));
-        }
+        val.set("name", Val::Str(name));
         let layer: Layer = from_val(val, "options of addLayer")?;
         Ok(self.inner.add_layer(layer).or_throw()?.0)
     }
@@ -257,15 +243,14 @@ impl Network {
         #[wasm_bindgen(unchecked_param_type = "PersonRef")] id: &JsValue,
     ) -> JsResult<JsValue> {
         let id = args::person(&self.inner, id)?;
-        record(&PersonInfo::new(id, self.inner.person(id).or_throw()?))
+        person_info(id, self.inner.person(id).or_throw()?)
     }
 
     /// Everyone, in id order (see `person`).
     #[wasm_bindgen(unchecked_return_type = "PersonInfo[]")]
     pub fn people(&self) -> JsResult<JsValue> {
-        let people: Vec<PersonInfo<'_>> =
-            self.inner.people().map(|(id, p)| PersonInfo::new(id, p)).collect();
-        record(&people)
+        let people = self.inner.people().map(|(id, p)| person_info(id, p));
+        Ok(people.collect::<JsResult<js_sys::Array>>()?.into())
     }
 
     /// Every tie, or those of one layer, in the order added: `{ source, target, layer, weight,

@@ -331,37 +331,28 @@ impl Seq {
     }
 }
 
-impl ser::SerializeSeq for Seq {
-    type Ok = Out;
-    type Error = Error;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        self.push(value)
-    }
-    fn end(self) -> Res {
-        Ok(self.done())
-    }
+/// The compound serializers that are one of [`Seq`] and [`Obj`] under another name.
+macro_rules! compound {
+    ($($trait:ident for $ty:ident: $method:ident($($key:ident: $key_ty:ty)?) => $call:ident;)*) => {
+        $( impl ser::$trait for $ty {
+            type Ok = Out;
+            type Error = Error;
+            fn $method<T: Serialize + ?Sized>(&mut self, $($key: $key_ty,)? value: &T) -> Result<(), Error> {
+                self.$call($($key,)? value)
+            }
+            fn end(self) -> Res {
+                Ok(self.done())
+            }
+        } )*
+    };
 }
 
-impl ser::SerializeTuple for Seq {
-    type Ok = Out;
-    type Error = Error;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        self.push(value)
-    }
-    fn end(self) -> Res {
-        Ok(self.done())
-    }
-}
-
-impl ser::SerializeTupleStruct for Seq {
-    type Ok = Out;
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        self.push(value)
-    }
-    fn end(self) -> Res {
-        Ok(self.done())
-    }
+compound! {
+    SerializeSeq for Seq: serialize_element() => push;
+    SerializeTuple for Seq: serialize_element() => push;
+    SerializeTupleStruct for Seq: serialize_field() => push;
+    SerializeStruct for Obj: serialize_field(key: &'static str) => field;
+    SerializeStructVariant for Obj: serialize_field(key: &'static str) => field;
 }
 
 impl ser::SerializeMap for Obj {
@@ -379,36 +370,6 @@ impl ser::SerializeMap for Obj {
     fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
         let value = value.serialize(Ser { kind: kind_of::<T>("", self.ser.arrays), ..self.ser })?;
         self.entry(value)
-    }
-    fn end(self) -> Res {
-        Ok(self.done())
-    }
-}
-
-impl ser::SerializeStruct for Obj {
-    type Ok = Out;
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), Error> {
-        self.field(key, value)
-    }
-    fn end(self) -> Res {
-        Ok(self.done())
-    }
-}
-
-impl ser::SerializeStructVariant for Obj {
-    type Ok = Out;
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), Error> {
-        self.field(key, value)
     }
     fn end(self) -> Res {
         Ok(self.done())

@@ -39,12 +39,12 @@ function check(value, type, where) {
     if (t === 'string') return typeof value === 'string';
     if (t === 'boolean') return typeof value === 'boolean';
     if (/^(Float64|Uint32|Int32)Array$/.test(t)) return value instanceof globalThis[t];
-    if (/^\[.*\]$/.test(t)) return Array.isArray(value) && value.length === t.split(',').length;
     if (t.endsWith('[]')) {
       if (!Array.isArray(value)) return false;
       value.forEach((v, i) => check(v, t.slice(0, -2).replace(/^\((.*)\)$/, '$1'), `${where}[${i}]`));
       return true;
     }
+    if (/^\[.*\]$/.test(t)) return Array.isArray(value) && value.length === t.split(',').length;
     if (t.startsWith('Record<string, ')) {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
       for (const [k, v] of Object.entries(value)) check(v, t.slice('Record<string, '.length, -1), `${where}.${k}`);

@@ -236,7 +236,7 @@ class Generator {
       return ARRAYS[items.format] ?? 'Float64Array';
     }
     const one = this.type(items, mode, '');
-    const element = /[ |]/.test(one) ? `(${one})` : one;
+    const element = / \| |^readonly /.test(one) ? `(${one})` : one;
     return mode === 'input' ? `readonly ${element}[]` : `${element}[]`;
   }
 }

@@ -1447,7 +1447,7 @@ export interface ReferralSummary {
    * `(steps, chains)`: completed chains by the steps they took from source to target,
    * sorted by steps.
    */
-  times: ([number, number])[];
+  times: [number, number][];
   /**
    * Requests dropped at `RouteOptions::max_hops`.
    */
