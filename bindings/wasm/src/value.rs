@@ -615,22 +615,9 @@ impl<'de> de::Deserializer<'de> for De {
 
 /// Visits a [`Val::Seq`] or [`Val::Nums`].
 fn visit_seq<'de, V: Visitor<'de>>(seq: Val, camel: bool, visitor: V) -> Result<V::Value, DeError> {
-    let items = match seq {
-        Val::Nums(numbers) => Source::Nums(numbers, 0),
-        Val::Seq(items) => Source::Vals(items.into_iter()),
-        _ => Source::Vals(Vec::new().into_iter()),
-    };
-    let len = items.len();
-    // The visitor's `Vec` grows without a way to fail: check first that about as much room as
-    // a `Vec<f64>` of this length needs is there (rather than abort when it is not).
-    reserve::<f64>(len, "array")?;
-    let mut seq = Items { items: items.enumerate(), camel };
-    let value = visitor.visit_seq(&mut seq)?;
-    if seq.items.len() == 0 {
-        Ok(value)
-    } else {
-        Err(de::Error::invalid_length(len, &"fewer elements"))
-    }
+    let mut items = Items::new(seq, camel)?;
+    let value = visitor.visit_seq(&mut items)?;
+    items.finish().map(|()| value)
 }
 
 /// The items of a sequence: values, or a typed array's numbers.
@@ -662,8 +649,42 @@ impl Iterator for Source {
 impl ExactSizeIterator for Source {}
 
 struct Items {
-    items: std::iter::Enumerate<Source>,
+    rest: std::iter::Enumerate<Source>,
+    len: usize,
     camel: bool,
+}
+
+impl Items {
+    /// The items of a [`Val::Seq`] or [`Val::Nums`]. The visitor's `Vec` grows without a way
+    /// to fail: check first that about as much room as a `Vec<f64>` of this length needs is
+    /// there (rather than abort when it is not).
+    #[inline(never)]
+    fn new(seq: Val, camel: bool) -> Result<Items, DeError> {
+        let items = match seq {
+            Val::Nums(numbers) => Source::Nums(numbers, 0),
+            Val::Seq(items) => Source::Vals(items.into_iter()),
+            _ => Source::Vals(Vec::new().into_iter()),
+        };
+        reserve::<f64>(items.len(), "array")?;
+        Ok(Items { len: items.len(), rest: items.enumerate(), camel })
+    }
+
+    /// The next item, and where it stands.
+    #[inline(never)]
+    fn next(&mut self) -> Option<(De, usize)> {
+        let (i, val) = self.rest.next()?;
+        Some((De { val, camel: self.camel, at: At::Item }, i))
+    }
+
+    /// An error if the visitor left items.
+    #[inline(never)]
+    fn finish(&self) -> Result<(), DeError> {
+        if self.rest.len() == 0 {
+            Ok(())
+        } else {
+            Err(de::Error::invalid_length(self.len, &"fewer elements"))
+        }
+    }
 }
 
 impl<'de> de::SeqAccess<'de> for Items {
@@ -673,17 +694,12 @@ impl<'de> de::SeqAccess<'de> for Items {
         &mut self,
         seed: T,
     ) -> Result<Option<T::Value>, DeError> {
-        match self.items.next() {
-            Some((i, val)) => seed
-                .deserialize(De { val, camel: self.camel, at: At::Item })
-                .map(Some)
-                .map_err(|e| e.at(format!("[{i}]"))),
-            None => Ok(None),
-        }
+        let Some((item, i)) = self.next() else { return Ok(None) };
+        seed.deserialize(item).map(Some).map_err(|e| e.at(format!("[{i}]")))
     }
 
     fn size_hint(&self) -> Option<usize> {
-        Some(self.items.len())
+        Some(self.rest.len())
     }
 }
 
