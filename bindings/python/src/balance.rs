@@ -371,7 +371,7 @@ fn by_measure<T: serde::Serialize>(
 /// relays and their cost), a campaign from the most connected person with the share carried
 /// offline and online, the referral load curve with its collapse point, the balance sweep
 /// with its best mix, and the largest digital layer's decline. The same seed gives the same
-/// numbers as ``cargo run --release --example tour`` and the JavaScript ``report``.
+/// numbers as the ``reseau report`` command and the JavaScript ``report``.
 ///
 /// ``quick=True`` runs fewer cascades and steps (a preview); ``options`` is a dict of the
 /// core's report options (``runs``, ``relays``, ``budget``, ``mixes``, ``decline_layer``, …).

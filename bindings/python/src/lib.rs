@@ -16,6 +16,7 @@ use pyo3::prelude::*;
 
 mod balance;
 mod cascade;
+mod cli;
 mod control;
 mod convert;
 mod errors;
@@ -81,5 +82,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(balance::balance, m)?)?;
     m.add_function(wrap_pyfunction!(balance::report, m)?)?;
     m.add_function(wrap_pyfunction!(reputation::reputation, m)?)?;
+    m.add_function(wrap_pyfunction!(cli::cli, m)?)?;
     Ok(())
 }

@@ -77,7 +77,7 @@ def test_report_writes_its_files(aarhus, tmp_path):
     r = reseau.report(aarhus, quick=True, seed=2)
     written = r.write(tmp_path / "out")
     assert sorted(p.name for p in written) == sorted(
-        ["report.txt", "report.json"] + list(r.charts)
+        ["report.txt", "report.json", "report.html"] + list(r.charts)
     )
     assert (tmp_path / "out" / "report.txt").read_text(encoding="utf-8") == r.text
     assert json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8")) == r.numbers

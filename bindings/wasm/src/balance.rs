@@ -46,7 +46,7 @@ pub fn balance(
 /// campaign with its offline and online shares, the referral load curve with its collapse,
 /// the balance sweep and the largest digital layer's decline. Returns `numbers` (the core's
 /// report, camelCase keys), `text` (the page) and `charts` (SVG documents by file name), the
-/// same as Rust's `tour` example and Python's `reseau.report` for the same seed.
+/// same as the `reseau report` command and Python's `reseau.report` for the same seed.
 #[wasm_bindgen(unchecked_return_type = "Report")]
 pub fn report(
     net: &Network,

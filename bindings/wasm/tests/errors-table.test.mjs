@@ -105,11 +105,16 @@ test('NaN, infinite and negative weights', () => {
     const file = throwsKind(() => readEdgelist(`1 2 1\n2 3 ${shown(w)}\n`), 'ParseError');
     assert.equal(file.fields.line, 2);
   }
+  // Weights are 32-bit: each 3e38 fits, their sum does not.
   const sum = throwsKind(
-    () => readEdgelist('a b 1e308\nb a 1e308\n', { file: 'net.txt', policy: { duplicates: 'sum' } }),
+    () => readEdgelist('a b 3e38\nb a 3e38\n', { file: 'net.txt', policy: { duplicates: 'sum' } }),
     'InvalidParameterError',
   );
-  assert.deepEqual([sum.fields.name, sum.fields.value], ['net.txt:2: summed weight', 'inf']);
+  assert.equal(sum.fields.name, 'net.txt:2: summed weight');
+  assert.equal(Number(sum.fields.value), 6e38);
+  assert.match(sum.fields.expected, /32-bit/);
+  const heavy = throwsKind(() => readEdgelist('a b 1e308\n', { file: 'net.txt' }), 'ParseError');
+  assert.match(heavy.fields.reason, /32-bit/);
 });
 
 test('NaN, infinite and negative costs', () => {

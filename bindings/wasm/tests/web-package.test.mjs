@@ -63,3 +63,16 @@ test('the web package has the fatigue curves and the referral functions', () => 
   assert.ok(s.chainLengths instanceof Uint32Array);
   assert.equal(referralLoadCurve(aarhus, [1, 2], { steps: 20, fatigue: hill }).rates.length, 2);
 });
+
+test('under Node, the package loads its .wasm on import: no init needed', () => {
+  assert.equal(pkg.exports['.'].node, './node.js');
+  // A process of its own, so that no other test's initSync has run before.
+  const entry = new URL('../pkg/node.js', import.meta.url).href;
+  const program = `
+    import init, { datasets, simulate, IndependentCascade } from ${JSON.stringify(entry)};
+    const s = simulate(datasets.aarhusCs(), [0, 1], { model: IndependentCascade({ probability: 0.1 }), runs: 1000, seed: 7 });
+    await init(); // does nothing more
+    console.log(s.mean);`;
+  const out = execFileSync(process.execPath, ['--input-type=module', '--eval', program], { encoding: 'utf8' });
+  assert.equal(out.trim(), '28.915'); // the golden value
+});

@@ -35,7 +35,7 @@ export type Distrust = "block" | "invert";
  * A fatigue curve: how willingness falls with load. Serialised with a `kind` tag:
  * `{"kind": "hill", "half": 3, "exponent": 2}`, `{"kind": "none"}`.
  */
-export type Curve = { kind: "none" } | { kind: "exponential"; rate: number } | { exponent: number; half: number; kind: "hill" } | { capacity: number; kind: "capacity" } | { kind: "queue"; size: number } | { kind: "decreasing" };
+export type Curve = { kind: "none" } | { kind: "exponential"; rate: number } | { exponent: number; half: number; kind: "hill" } | { capacity?: number | null; kind: "capacity" } | { kind: "queue"; size: number } | { kind: "decreasing" };
 
 /**
  * Fatigue: a curve and the half-life, in steps, of the load it reads.
@@ -50,7 +50,8 @@ export interface Fatigue {
    */
   curve?: Curve;
   /**
-   * Steps for the load to halve; `None`: an infinite half-life, the load is a plain count.
+   * Steps for the load to halve; `None`: an infinite half-life, the load is a plain count
+   * (an infinite half-life is read, and written, as `None`).
    */
   halfLife?: number | null;
 }
@@ -158,6 +159,11 @@ export interface SimulateRequest {
    * Who starts a second campaign, of bad buzz (default: none).
    */
   badSeeds?: People | PersonRef;
+  /**
+   * The memory the call may use, in bytes (default: what the machine has available, see
+   * `memory`): each thread's per-person arrays and the summary's.
+   */
+  maxMemory?: number | bigint | null;
   /**
    * The diffusion model (default: Independent Cascade, p = 0.1).
    */
@@ -269,6 +275,12 @@ export interface ReferralRequest {
    */
   maxHops?: number;
   /**
+   * The memory the call may use, in bytes (default: what the machine has
+   * available, see `memory`); a call that would need more is
+   * refused before it starts.
+   */
+  maxMemory?: number | bigint | null;
+  /**
    * Random requests in all (default 1,000); not with `requests`.
    */
   nRequests?: number | bigint | null;
@@ -335,6 +347,12 @@ export interface LoadCurveRequest {
    * @default 50
    */
   maxHops?: number;
+  /**
+   * The memory the call may use, in bytes (default: what the machine has
+   * available, see `memory`); a call that would need more is
+   * refused before it starts.
+   */
+  maxMemory?: number | bigint | null;
   /**
    * The probability of choosing among physical ties when a holder has eligible
    * contacts of both kinds, in [0, 1] (default: no preference).
@@ -415,6 +433,13 @@ export interface SelectRelaysRequest {
    */
   k?: number | null;
   /**
+   * The memory the RR sets of IMM and OPIM-C may use, in bytes (default: what the machine
+   * has available, see `memory`): the sampling stops with
+   * `Error::OutOfMemory` as soon as the sets drawn so far show that all of them would
+   * not fit.
+   */
+  maxMemory?: number | bigint | null;
+  /**
    * The method (default IMM).
    * @default "imm"
    */
@@ -466,6 +491,11 @@ export interface ReputationRequest {
    * @default 1000
    */
   maxIterations?: number;
+  /**
+   * The memory the influence score's RR sets may use, in bytes (default: what the machine
+   * has available, see `memory`).
+   */
+  maxMemory?: number | bigint | null;
   /**
    * The one score `score` computes (`None` for `reputation`, which computes them
    * all).
@@ -583,6 +613,12 @@ export interface BalanceRequest {
    */
   maxHops?: number;
   /**
+   * The memory the call may use, in bytes (default: what the machine has
+   * available, see `memory`); a call that would need more is
+   * refused before it starts.
+   */
+  maxMemory?: number | bigint | null;
+  /**
    * The mixes to try: each the share of effort on physical ties, in [0, 1], in any
    * order. Default 0, 0.1, …, 1.
    */
@@ -678,6 +714,15 @@ export interface ReportRequest {
    */
   fatigue?: Fatigue | null;
   /**
+   * The scan of rates stops at this many requests per person per step (default 10).
+   */
+  maxRatePerPerson?: number | null;
+  /**
+   * The scan of rates stops once the mean success rate falls below this share (default
+   * 0.01).
+   */
+  minSuccess?: number | null;
+  /**
    * The balance sweep's mixes (default 0, 0.1, …, 1; quick 0, 0.25, …, 1).
    */
   mixes?: ArrayLike<number> | null;
@@ -692,13 +737,23 @@ export interface ReportRequest {
    */
   quick?: boolean;
   /**
-   * The load curve's request rates, increasing (default 0.5, 1, 2, …, 512).
+   * The load curve's request rates, increasing (default: chosen from the network, see
+   * `LoadScan`).
    */
   rates?: ArrayLike<number> | null;
+  /**
+   * Times the scan adds rates halfway (on a log scale) around the best one (default 1).
+   */
+  refine?: number | null;
   /**
    * How many relays to choose (default 3).
    */
   relays?: number | null;
+  /**
+   * Runs of the load curve per rate, each with its own seed, for the intervals (default
+   * 10; quick 4).
+   */
+  replicates?: number | null;
   /**
    * Monte Carlo runs for the cascade and the relays' evaluation (default 10,000; quick
    * 500).
@@ -710,9 +765,14 @@ export interface ReportRequest {
    */
   seed?: number | bigint;
   /**
-   * Steps of the load curve (default 300; quick 100).
+   * Steps of each run of the load curve (default 300; quick 100).
    */
   steps?: number | null;
+  /**
+   * The referral routing strategy (default: greedy, going by what the network tells
+   * people; see `Report::routing`).
+   */
+  strategy?: Strategy | null;
   /**
    * The report's title (default "reseau report").
    */

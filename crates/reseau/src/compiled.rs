@@ -378,6 +378,18 @@ impl CompiledNetwork {
     pub fn adjacency_bytes(&self) -> usize {
         self.layers.iter().map(CompiledLayer::bytes).sum()
     }
+    /// The bytes this view holds, about: its adjacency and its per-person arrays (kinds,
+    /// costs, groups, positions, labels with their text).
+    pub(crate) fn estimated_bytes(&self) -> u64 {
+        let per_person = std::mem::size_of::<PersonKind>()
+            + std::mem::size_of::<f64>()
+            + std::mem::size_of::<u32>()
+            + std::mem::size_of::<Option<String>>()
+            + if self.positions.is_some() { 16 } else { 0 };
+        let label_text: usize = self.labels.iter().flatten().map(|l| l.len() + 16).sum();
+        (self.adjacency_bytes() + self.num_people() * per_person + label_text) as u64
+    }
+
     /// Adjacency bytes divided by directed ties (offsets included).
     pub fn bytes_per_directed_tie(&self) -> f64 {
         self.adjacency_bytes() as f64 / self.num_directed_ties().max(1) as f64

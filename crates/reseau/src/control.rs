@@ -71,6 +71,9 @@ pub type Progress<'a> = &'a (dyn Fn(u64, u64) -> bool + Sync);
 pub struct Control<'a> {
     progress: Option<Progress<'a>>,
     cancelled: AtomicBool,
+    /// For a [part](Control::part) of a longer call: the whole call's control and where this
+    /// part's progress goes in it (`from`, `to` of `total`).
+    parent: Option<(&'a Control<'a>, [u64; 3])>,
 }
 
 impl std::fmt::Debug for Control<'_> {
@@ -78,6 +81,7 @@ impl std::fmt::Debug for Control<'_> {
         f.debug_struct("Control")
             .field("progress", &self.progress.map(|_| "callback"))
             .field("cancelled", &self.is_cancelled())
+            .field("part", &self.parent.map(|(_, range)| range))
             .finish()
     }
 }
@@ -98,7 +102,7 @@ impl<'a> Control<'a> {
     /// assert!(control.report(3, 10).is_ok());
     /// ```
     pub fn new(progress: Progress<'a>) -> Self {
-        Control { progress: Some(progress), cancelled: AtomicBool::new(false) }
+        Control { progress: Some(progress), cancelled: AtomicBool::new(false), parent: None }
     }
 
     /// A control that neither reports nor stops (what the plain functions use).
@@ -108,7 +112,35 @@ impl<'a> Control<'a> {
     /// assert!(!control.is_cancelled());
     /// ```
     pub const fn none() -> Self {
-        Control { progress: None, cancelled: AtomicBool::new(false) }
+        Control { progress: None, cancelled: AtomicBool::new(false), parent: None }
+    }
+
+    /// A control for one part of a longer call that runs several long calls in turn (as the
+    /// report does): the part's progress, `done` of its own `total`, is reported to `self` as
+    /// `from + (to − from) · done / total` of `whole`; the part is stopped whenever `self` is
+    /// (checked at each of the part's blocks, not only when it reports), and stopping the
+    /// part stops `self`.
+    ///
+    /// ```
+    /// use std::sync::atomic::{AtomicU64, Ordering};
+    /// use reseau::control::Control;
+    /// let last = AtomicU64::new(0);
+    /// let watch = |done: u64, _total: u64| { last.store(done, Ordering::Relaxed); true };
+    /// let whole = Control::new(&watch);
+    /// let second = whole.part(50, 100, 100);
+    /// second.report(1, 4)?;
+    /// assert_eq!(last.load(Ordering::Relaxed), 62);
+    /// whole.cancel();
+    /// assert!(second.is_cancelled() && second.check().is_err());
+    /// # Ok::<(), reseau::Error>(())
+    /// ```
+    #[must_use]
+    pub fn part(&'a self, from: u64, to: u64, whole: u64) -> Control<'a> {
+        Control {
+            progress: None,
+            cancelled: AtomicBool::new(false),
+            parent: Some((self, [from, to, whole])),
+        }
     }
 
     /// Reports that `done` units of `total` are done: calls the callback, and returns
@@ -130,6 +162,11 @@ impl<'a> Control<'a> {
                 return Err(Error::Cancelled);
             }
         }
+        if let Some((parent, [from, to, whole])) = self.parent {
+            let share = u128::from(to.saturating_sub(from)) * u128::from(done.min(total))
+                / u128::from(total.max(1));
+            parent.report(from + share as u64, whole).inspect_err(|_| self.cancel())?;
+        }
         Ok(())
     }
 
@@ -142,6 +179,9 @@ impl<'a> Control<'a> {
     /// ```
     pub fn cancel(&self) {
         self.cancelled.store(true, Ordering::Relaxed);
+        if let Some((parent, _)) = self.parent {
+            parent.cancel();
+        }
     }
 
     /// Whether the call was stopped.
@@ -150,7 +190,7 @@ impl<'a> Control<'a> {
     /// assert!(!reseau::control::Control::none().is_cancelled());
     /// ```
     pub fn is_cancelled(&self) -> bool {
-        self.cancelled.load(Ordering::Relaxed)
+        self.cancelled.load(Ordering::Relaxed) || self.parent.is_some_and(|(p, _)| p.is_cancelled())
     }
 
     /// [`Error::Cancelled`] if the call was stopped, without calling the callback.

@@ -131,6 +131,24 @@ pub enum Error {
     /// that returned `false`, or Ctrl-C in Python).
     #[error("cancelled")]
     Cancelled,
+    /// A call that would need more memory than its budget: refused before it allocates (see
+    /// [`memory`](crate::memory)), so that the process and the network stay usable.
+    #[error(
+        "not enough memory: {what} would need about {}, and {} {} available (max_memory sets \
+         another budget)",
+        bytes(*.needed),
+        bytes(*.available),
+        if *.available == 1 { "is" } else { "are" }
+    )]
+    OutOfMemory {
+        /// What was asked, such as `route_referrals: 4000000000 requests in flight`.
+        what: String,
+        /// The bytes it would need.
+        needed: u64,
+        /// The bytes available to it: the call's `max_memory`, else what the machine has
+        /// ([`memory::available`](crate::memory::available)).
+        available: u64,
+    },
 }
 
 impl Error {
@@ -151,6 +169,7 @@ impl Error {
             Error::UnsupportedVersion { .. } => "UnsupportedVersionError",
             Error::Json { .. } => "JsonError",
             Error::Cancelled => "CancelledError",
+            Error::OutOfMemory { .. } => "OutOfMemoryError",
         }
     }
 
@@ -169,6 +188,7 @@ impl Error {
         "UnsupportedVersionError",
         "JsonError",
         "CancelledError",
+        "OutOfMemoryError",
     ];
 
     /// The structured fields of this error as `(name, value)` pairs, for bindings that attach
@@ -208,21 +228,95 @@ impl Error {
                 vec![("line", Int(*line)), ("column", Int(*column)), ("message", t(message))]
             }
             Error::Cancelled => Vec::new(),
+            Error::OutOfMemory { what, needed, available } => {
+                vec![("what", t(what)), ("needed", Int(*needed)), ("available", Int(*available))]
+            }
         }
     }
 
-    /// An [`Error::InvalidParameter`] from its parts.
+    /// An [`Error::InvalidParameter`] from its parts; a float value is written as
+    /// [`float`] writes it.
     pub(crate) fn invalid(
         name: impl Into<String>,
-        value: impl std::fmt::Display,
+        value: impl Shown,
         expected: impl Into<String>,
     ) -> Self {
         Error::InvalidParameter {
             name: name.into(),
-            value: value.to_string(),
+            value: value.shown(),
             expected: expected.into(),
         }
     }
+}
+
+/// A value as an error message writes it: floats by [`float`], anything else by its
+/// `Display`.
+pub(crate) trait Shown {
+    /// The text.
+    fn shown(&self) -> String;
+}
+
+impl Shown for f64 {
+    fn shown(&self) -> String {
+        float(*self)
+    }
+}
+
+impl Shown for f32 {
+    fn shown(&self) -> String {
+        float(f64::from(*self))
+    }
+}
+
+macro_rules! shown_by_display {
+    ($($t:ty),*) => { $( impl Shown for $t { fn shown(&self) -> String { self.to_string() } } )* };
+}
+shown_by_display!(bool, u8, u16, u32, u64, usize, i32, i64, str, String, std::fmt::Arguments<'_>);
+
+impl<T: Shown + ?Sized> Shown for &T {
+    fn shown(&self) -> String {
+        (**self).shown()
+    }
+}
+
+/// A float as messages write it: the shortest text that reads back to the same number, with
+/// an exponent when it is very large or very small (`1e300`, `5e-324`, `0.25`, `NaN`,
+/// `inf`), never hundreds of digits.
+///
+/// ```ignore
+/// assert_eq!(float(1e300), "1e300");
+/// ```
+pub(crate) fn float(x: f64) -> String {
+    let a = x.abs();
+    if a == 0.0 || !a.is_finite() || (1e-5..1e16).contains(&a) {
+        x.to_string()
+    } else {
+        format!("{x:e}")
+    }
+}
+
+/// A number of bytes as a person reads it: `512 bytes`, `3.2 MB`, `548 GB` (powers of 1000,
+/// three significant digits).
+pub(crate) fn bytes(n: u64) -> String {
+    const UNITS: [&str; 6] = ["kB", "MB", "GB", "TB", "PB", "EB"];
+    if n < 1000 {
+        return format!("{n} bytes");
+    }
+    let mut value = n as f64;
+    let mut unit = 0;
+    value /= 1000.0;
+    while value >= 999.5 && unit + 1 < UNITS.len() {
+        value /= 1000.0;
+        unit += 1;
+    }
+    let digits = if value >= 99.5 {
+        0
+    } else if value >= 9.95 {
+        1
+    } else {
+        2
+    };
+    format!("{value:.digits$} {}", UNITS[unit])
 }
 
 /// A value carried by an error field (see [`Error::fields`]).
@@ -249,5 +343,51 @@ pub(crate) fn check_non_negative(name: impl FnOnce() -> String, value: f64) -> R
         Ok(value)
     } else {
         Err(Error::invalid(name(), value, "a finite number >= 0"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn floats_in_messages_are_short() {
+        assert_eq!(float(1e300), "1e300");
+        assert_eq!(float(f64::MAX), "1.7976931348623157e308");
+        assert_eq!(float(5e-324), "5e-324");
+        assert_eq!(float(1e-7), "1e-7");
+        assert_eq!(float(0.25), "0.25");
+        assert_eq!(float(1.0 - f64::EPSILON), "0.9999999999999998");
+        assert_eq!(float(123_456.0), "123456");
+        assert_eq!(
+            (float(-0.0), float(f64::NAN), float(f64::NEG_INFINITY)),
+            ("-0".into(), "NaN".into(), "-inf".into())
+        );
+        assert_eq!(
+            Error::invalid("x", 1e300, "small").to_string(),
+            "invalid x: 1e300 (expected small)"
+        );
+        for x in [1e300, 5e-324, 1e-7, 0.1, 3.4028235e38, -2.5e-300] {
+            assert_eq!(float(x).parse::<f64>().unwrap(), x, "{x} reads back");
+        }
+    }
+
+    #[test]
+    fn bytes_read_as_people_read_them() {
+        assert_eq!(bytes(512), "512 bytes");
+        assert_eq!(bytes(1_500), "1.50 kB");
+        assert_eq!(bytes(548_000_000_000), "548 GB");
+        assert_eq!(bytes(20_300_000_000), "20.3 GB");
+        assert_eq!(bytes(999_999), "1.00 MB");
+        assert_eq!(bytes(u64::MAX), "18.4 EB");
+        let err = Error::OutOfMemory { what: "4 requests".into(), needed: 2_000, available: 1_000 };
+        assert_eq!(
+            err.to_string(),
+            "not enough memory: 4 requests would need about 2.00 kB, and 1.00 kB are available \
+             (max_memory sets another budget)"
+        );
+        assert_eq!(err.kind(), "OutOfMemoryError");
+        assert!(Error::KINDS.contains(&err.kind()));
+        assert_eq!(err.fields()[1], ("needed", FieldValue::Int(2_000)));
     }
 }

@@ -35,8 +35,10 @@ pub mod datasets;
 mod error;
 pub mod fatigue;
 pub mod generators;
+pub mod inference;
 pub mod io;
 mod math;
+pub mod memory;
 mod model;
 pub mod referral;
 pub mod relays;
@@ -52,8 +54,8 @@ pub use compiled::{CompiledLayer, CompiledNetwork, NO_GROUP};
 pub use error::{Error, FieldValue, Result};
 pub use io::{read_csv, read_edgelist, read_mpx, read_multiplex, read_signed};
 pub use model::{
-    Duplicates, FLAT_LAYER, Layer, LayerId, LayerKey, LayerKind, MAX_LATENCY, Network, Person,
-    PersonId, PersonKind, PersonRef, SelfLoops, Sign, Tie, TieId, TieSpec,
+    Duplicates, FLAT_LAYER, Layer, LayerId, LayerKey, LayerKind, MAX_LATENCY, MAX_WEIGHT, Network,
+    Person, PersonId, PersonKind, PersonRef, SelfLoops, Sign, Tie, TieId, TieSpec,
 };
 
 /// The README's Rust quick start, run as a doctest so that it cannot go stale.

@@ -159,6 +159,51 @@ fn powi(x: f64, mut n: u32) -> f64 {
     acc
 }
 
+/// e^x − 1, accurate for small |x| too.
+pub(crate) fn expm1(x: f64) -> f64 {
+    if x.abs() < 0.35 {
+        // e^x − 1 = x · Σ_{j=0..16} x^j/(j+1)!, by Horner's rule: the remainder is below
+        // 10^-17 · |x| for |x| < 0.35.
+        let mut p = 0.0;
+        let mut j = 17;
+        while j > 0 {
+            p = p * x + 1.0 / factorial(j);
+            j -= 1;
+        }
+        x * p
+    } else {
+        exp(x) - 1.0
+    }
+}
+
+/// k! for k ≤ 20, exactly (every partial product is an integer below 2^53 up to 18!, and the
+/// last two steps round once each, far below what the series needs).
+fn factorial(k: u32) -> f64 {
+    (2..=k).fold(1.0, |f, i| f * f64::from(i))
+}
+
+/// ln(1 + y) for y > −1, accurate for small |y|.
+pub(crate) fn ln1p(y: f64) -> f64 {
+    let u = 1.0 + y;
+    if u - 1.0 == 0.0 {
+        y
+    } else {
+        // The classic correction: ln(u) · y / (u − 1) cancels the rounding of 1 + y.
+        ln(u) * y / (u - 1.0)
+    }
+}
+
+/// ln(1 − e^(−z)) for z > 0 (−∞ at z = 0): the log-probability that a hazard z fires.
+pub(crate) fn ln_one_minus_exp_neg(z: f64) -> f64 {
+    if z <= 0.0 {
+        f64::NEG_INFINITY
+    } else if z < std::f64::consts::LN_2 {
+        ln(-expm1(-z))
+    } else {
+        ln1p(-exp(-z))
+    }
+}
+
 #[cfg(test)]
 #[allow(clippy::float_cmp)] // exact values are the point
 mod tests {
@@ -205,5 +250,22 @@ mod tests {
         assert_eq!(pow(0.0, 2.5), 0.0);
         assert!(close(pow(2.0, 0.5), std::f64::consts::SQRT_2, 1e-15));
         assert!(exp(f64::NAN).is_nan());
+    }
+
+    #[test]
+    fn expm1_and_logs_match_the_platform_closely() {
+        for x in [-0.34f64, -1e-9, 1e-12, 0.1, 0.3, 0.5, 2.0, -5.0] {
+            let (a, b) = (expm1(x), x.exp_m1());
+            assert!((a - b).abs() <= 4.0 * f64::EPSILON * b.abs(), "{x}: {a} {b}");
+        }
+        for z in [1e-12f64, 1e-6, 0.01, 0.5, 0.7, 1.0, 5.0, 40.0] {
+            let want = if z < 0.69 { (-(-z).exp_m1()).ln() } else { (-(-z).exp()).ln_1p() };
+            let got = ln_one_minus_exp_neg(z);
+            assert!((got - want).abs() <= 1e-14 * want.abs().max(1e-300), "{z}: {got} {want}");
+        }
+        assert_eq!(ln_one_minus_exp_neg(0.0), f64::NEG_INFINITY);
+        for y in [-0.5f64, -1e-10, 1e-15, 0.25] {
+            assert!((ln1p(y) - y.ln_1p()).abs() <= 2e-16 * y.abs());
+        }
     }
 }

@@ -10,6 +10,26 @@
 use rand_core::Rng as _;
 use rand_pcg::Pcg64;
 
+/// The smallest probability the samplers resolve: 2^−53, the step of [`Stream::uniform`]'s
+/// draws. A probability below it is treated as zero, everywhere: a uniform draw of 53 bits
+/// cannot tell it from zero, `1 − p` rounds to 1 (so a geometric skip over failures would
+/// never end), and an event that rare does not happen in any run a computer can make (2^53
+/// draws take years).
+///
+/// ```
+/// use reseau::rng::{MIN_PROBABILITY, resolved};
+/// assert_eq!(MIN_PROBABILITY, 2f64.powi(-53));
+/// assert_eq!(1.0 - MIN_PROBABILITY / 2.0, 1.0); // what makes smaller ones unusable
+/// assert_eq!((resolved(1e-300), resolved(MIN_PROBABILITY), resolved(0.25)), (0.0, MIN_PROBABILITY, 0.25));
+/// ```
+pub const MIN_PROBABILITY: f64 = 1.0 / (1u64 << 53) as f64;
+
+/// `p`, or 0 when it is below [`MIN_PROBABILITY`] (NaN included).
+#[inline]
+pub fn resolved(p: f64) -> f64 {
+    if p >= MIN_PROBABILITY { p } else { 0.0 }
+}
+
 /// A seeded random stream.
 ///
 /// ```

@@ -26,6 +26,7 @@ use crate::cascade::prepared::Prepared;
 use crate::compiled::CompiledNetwork;
 use crate::control::Control;
 use crate::error::{Error, Result};
+use crate::memory::Budget;
 use crate::model::PersonKind;
 use crate::rng::{GapTable, Stream};
 
@@ -720,6 +721,57 @@ impl RrSets {
             .map(|v| u64::from(self.singles[v]))
             .sum();
         singles + self.iter().filter(|set| set.iter().any(|&v| chosen[v as usize])).count() as u64
+    }
+}
+
+/// Memory: a collection grows in steps, each checked against the call's budget.
+impl RrSets {
+    /// Sets drawn before the first look at their sizes, at most (and at least one block).
+    const FIRST_STEP: u64 = 8 * BLOCK;
+
+    /// [`RrSets::extend_to`] in steps, each at most as large as what is there, so that the
+    /// collection's memory is known before most of it is drawn: before each step, the bytes
+    /// of the sets drawn so far, scaled to `target` sets (and doubled when an [`Index`] will
+    /// be built over them, or for the step's sets waiting to be appended), must fit in
+    /// `budget`, else [`Error::OutOfMemory`] at once. The first step draws as many sets as
+    /// fit even if each held everyone. The sets drawn are those of one call to `extend_to`.
+    pub(crate) fn extend_within(
+        &mut self,
+        graph: &LiveGraph<'_>,
+        seed: u64,
+        target: u64,
+        control: &Control<'_>,
+        budget: Budget,
+    ) -> Result<u64> {
+        let n = graph.n as u64;
+        if target.div_ceil(BLOCK).saturating_mul(BLOCK) > u64::from(u32::MAX) {
+            return self.extend_to(graph, seed, target, control); // refused there, at once
+        }
+        let target = target.div_ceil(BLOCK) * BLOCK;
+        let per_set_worst = 8 * n.max(1);
+        let first = (budget.bytes() / per_set_worst / BLOCK * BLOCK).clamp(BLOCK, Self::FIRST_STEP);
+        while self.len() < target {
+            let have = self.len();
+            if have > 0 {
+                let drawn = (self.nodes.len() + self.ends.len()) as u64 * 4;
+                let per_set = drawn as f64 / have as f64;
+                let projected = 2.0 * per_set * target as f64 + (n * 12) as f64;
+                let needed = if projected >= u64::MAX as f64 { u64::MAX } else { projected as u64 };
+                budget.check(needed, || {
+                    let people = self.nodes.len() as u64 + have - self.ends.len() as u64;
+                    let mean = (people as f64 / have as f64 * 10.0).round() / 10.0;
+                    format!("{target} RR sets (about {} people each)", crate::error::float(mean))
+                })?;
+                let members = (per_set / 4.0 * (target - have) as f64) as usize;
+                let more = members
+                    .min(usize::MAX / 2)
+                    .saturating_sub(self.nodes.capacity() - self.nodes.len());
+                crate::memory::reserve(&mut self.nodes, more, || format!("{target} RR sets"))?;
+            }
+            let next = if have == 0 { first } else { have.saturating_mul(2) }.min(target);
+            self.extend_to(graph, seed, next, control)?;
+        }
+        Ok(self.len())
     }
 }
 

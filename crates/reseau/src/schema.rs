@@ -24,7 +24,9 @@ use std::collections::BTreeMap;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, generate::SchemaSettings, json_schema};
 
-use crate::{balance, cascade, fatigue, generators, io, referral, relays, report, reputation};
+use crate::{
+    balance, cascade, fatigue, generators, inference, io, referral, relays, report, reputation,
+};
 
 /// The schema of a list of people in a request: a [`PersonRef`](crate::PersonRef), or an
 /// array of them.
@@ -157,6 +159,9 @@ pub fn schemas() -> BTreeMap<&'static str, serde_json::Value> {
         generators::KleinbergRequest,
         generators::StochasticBlockRequest,
         generators::ProfessionalOptions,
+        inference::FitRequest,
+        inference::ShuffleRequest,
+        inference::ShadowRequest,
         // Options and the values they hold.
         cascade::Model,
         cascade::LayerSettings,
@@ -175,6 +180,9 @@ pub fn schemas() -> BTreeMap<&'static str, serde_json::Value> {
         io::MultiplexOptions,
         io::MpxOptions,
         io::SignedOptions,
+        inference::Adoptions,
+        inference::Exposure,
+        inference::StepZero,
         // Results.
         cascade::CascadeSummary,
         cascade::SpreadStats,
@@ -186,6 +194,9 @@ pub fn schemas() -> BTreeMap<&'static str, serde_json::Value> {
         reputation::Reputation,
         balance::BalanceReport,
         report::Report,
+        inference::CascadeFit,
+        inference::ShuffleTest,
+        inference::ShadowInference,
     );
     out
 }

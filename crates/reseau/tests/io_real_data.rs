@@ -1,8 +1,8 @@
 //! Every reader on the real files of `../shared/data`, with exact counts. Each test skips,
-//! saying so, when the data folder is absent (as on a machine with the crate alone).
+//! printing `SKIPPED: <test>: <reason>`, when the data folder is absent (as on a machine with
+//! the crate alone): see `shared_data`.
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
 
 use reseau::io::{
     CsvOptions, EdgeListOptions, MpxOptions, MultiplexOptions, SignedOptions, parse_csv, read_csv,
@@ -10,18 +10,8 @@ use reseau::io::{
 };
 use reseau::{LayerKind, Network, PersonId, Sign};
 
-const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data");
-
-/// The path of a data file, or `None` (with a message) when it is not there.
-fn data(relative: &str) -> Option<PathBuf> {
-    let path = Path::new(DATA).join(relative);
-    if path.exists() {
-        Some(path)
-    } else {
-        eprintln!("skipping: {} not found (the shared data folder is absent)", path.display());
-        None
-    }
-}
+mod shared_data;
+use shared_data::path as data;
 
 /// People, ties, duplicates merged, self-loops dropped.
 type Counts = (usize, usize, u64, u64);

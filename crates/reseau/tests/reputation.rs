@@ -9,6 +9,8 @@ use reseau::cascade::{ExactSpreadRequest, LayerSettings, Model, exact_spread};
 use reseau::reputation::{MultiplexPageRank, ReputationRequest, Score, reputation, score};
 use reseau::{CompiledNetwork, Layer, LayerKind, Network, PersonId, TieSpec};
 
+mod shared_data;
+
 fn close(a: &[f64], b: &[f64], tol: f64) -> bool {
     a.len() == b.len() && a.iter().zip(b).all(|(x, y)| (x - y).abs() <= tol)
 }
@@ -173,15 +175,8 @@ fn pagerank_agrees_with_networkx_on_les_miserables_if_present() {
         ("Cosette", 0.036_909_573_983_003_03),
         ("Enjolras", 0.036_616_798_825_288_566),
     ];
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/data/networkx-builtin/les_miserables.edges"
-    );
-    if !std::path::Path::new(path).exists() {
-        eprintln!("skipping: {path} not found");
-        return;
-    }
-    let net = reseau::read_edgelist(path, &reseau::io::EdgeListOptions::default()).unwrap();
+    let Some(path) = shared_data::path("networkx-builtin/les_miserables.edges") else { return };
+    let net = reseau::read_edgelist(&path, &reseau::io::EdgeListOptions::default()).unwrap();
     let view = net.compile();
     assert_eq!((view.num_people(), net.num_ties()), (77, 254));
     let p = score(

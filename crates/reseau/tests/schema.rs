@@ -24,7 +24,7 @@ fn defaults_agree(name: &str, schema: &Value, value: &impl Serialize) -> usize {
 
 #[test]
 fn every_request_refuses_unknown_keys_and_shows_the_core_defaults() {
-    use reseau::{balance, cascade, referral, relays, report, reputation};
+    use reseau::{balance, cascade, inference, referral, relays, report, reputation};
     let all = schemas();
     let checks = [
         ("SimulateRequest", serde_json::to_value(cascade::SimulateRequest::default())),
@@ -39,6 +39,9 @@ fn every_request_refuses_unknown_keys_and_shows_the_core_defaults() {
         ("RouteOptions", serde_json::to_value(referral::RouteOptions::default())),
         ("Model", serde_json::to_value(cascade::Model::default())),
         ("ReportOptions", serde_json::to_value(report::ReportOptions::default())),
+        ("FitRequest", serde_json::to_value(inference::FitRequest::default())),
+        ("ShuffleRequest", serde_json::to_value(inference::ShuffleRequest::default())),
+        ("ShadowRequest", serde_json::to_value(inference::ShadowRequest::default())),
     ];
     for (name, default) in checks {
         let schema = &all[name];

@@ -31,6 +31,7 @@ __all__ = [
     "Report",
     "balance",
     "report",
+    "cli",
     "CancelledError",
     "CascadePartial",
     "CascadeSummary",
@@ -1112,3 +1113,5 @@ def report(
     seed: int = 7,
     progress: _Progress = None,
 ) -> Report: ...
+
+def cli() -> int: ...

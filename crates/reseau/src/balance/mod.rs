@@ -73,13 +73,15 @@ pub use table::{BalanceReport, BalanceRow, BestMix, Measure, RobustMix};
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use crate::cascade::{Model, Seeds, simulate_seeds};
+use crate::cascade::{MAX_MULTIPLIER, Model, ModelKind, Seeds, simulate_seeds};
 use crate::compiled::CompiledNetwork;
 use crate::control::Control;
 use crate::error::Result;
+use crate::memory::Budget;
 use crate::model::{LayerKind, Network};
 use crate::referral::route::{Engine, RunOptions};
 use crate::referral::{RouteOptions, Workload};
+use crate::rng::MIN_PROBABILITY;
 use crate::stats::{histogram_mean, wilson_interval};
 
 /// Runs the balance sweep `request` on `net`; see the [module](self) documentation for the
@@ -129,12 +131,26 @@ pub fn balance_with(
         }
         None => 0,
     };
+    // Each period of decline keeps a compiled copy of the network (and makes it from an
+    // editable copy); the cells then run at once, one per thread, with the rest.
+    let budget = Budget::new(options.max_memory)?;
+    let copies = if options.decline.is_some() { u64::from(periods) + 1 } else { 0 };
+    let networks_bytes = copies.saturating_mul(view.estimated_bytes()).saturating_add(
+        u64::from(copies > 0).saturating_mul(Network::estimated_bytes(
+            net.num_people() as u64,
+            net.num_ties() as u64,
+        )),
+    );
+    budget.check(networks_bytes, || format!("{copies} periods of decline, one network each"))?;
     let networks: Vec<(Option<usize>, std::sync::Arc<CompiledNetwork>)> = (0..=periods)
-        .map(|t| match &options.decline {
-            None => Ok((None, view.clone())),
-            Some(d) => {
-                let (declined, left) = decline::at(net, d, t, seed)?;
-                Ok((Some(left), std::sync::Arc::new(declined.compile())))
+        .map(|t| {
+            control.check()?;
+            match &options.decline {
+                None => Ok((None, view.clone())),
+                Some(d) => {
+                    let (declined, left) = decline::at(net, d, t, seed)?;
+                    Ok((Some(left), std::sync::Arc::new(declined.compile())))
+                }
             }
         })
         .collect::<Result<_>>()?;
@@ -143,14 +159,16 @@ pub fn balance_with(
     let cells: Vec<(u32, usize)> =
         (0..=periods).flat_map(|t| (0..options.mixes.len()).map(move |i| (t, i))).collect();
     let total = cells.len() as u64;
+    let memory = budget.less(networks_bytes).share(crate::memory::threads().min(total));
     let done = AtomicU64::new(0);
     control.report(0, total)?;
     let run = |&(t, i): &(u32, usize)| -> Result<BalanceRow> {
         control.check()?;
         let (left, view) = &networks[t as usize];
         let mix = options.mixes[i];
+        let place = (mix, t, *left);
         let row =
-            cell(view, options, &routing, &workload, &seeds[i], (mix, t, *left), seed, control)?;
+            cell(view, options, &routing, &workload, &seeds[i], place, seed, control, memory)?;
         control.report(done.fetch_add(1, Ordering::Relaxed) + 1, total)?;
         Ok(row)
     };
@@ -175,6 +193,7 @@ fn cell(
     (mix, period, declining_ties): (f64, u32, Option<usize>),
     seed: u64,
     control: &Control<'_>,
+    memory: Budget,
 ) -> Result<BalanceRow> {
     let physical: Vec<bool> = view.layers().iter().map(|l| l.kind == LayerKind::Physical).collect();
     let share_physical = |per_layer: &[f64]| {
@@ -188,9 +207,9 @@ fn cell(
     let routing = RouteOptions { physical_share: Some(mix), ..routing.clone() };
     let engine = Engine::new(view, &routing);
     let warmup = options.steps / 2;
-    let run =
-        RunOptions { journeys: false, measure_from: u64::from(warmup), control, report: false };
-    let (tally, _) = engine.run(workload, seed, &run);
+    let measure_from = u64::from(warmup);
+    let run = RunOptions { journeys: false, measure_from, control, report: false, memory };
+    let (tally, _) = engine.run(workload, seed, &run)?;
     control.check()?;
     let (asked, got) = (tally.measured_requests, tally.measured_succeeded);
     let success_rate = if asked > 0 { got as f64 / asked as f64 } else { 0.0 };
@@ -203,9 +222,17 @@ fn cell(
     // The campaign.
     let [up, down] = options.multipliers(mix);
     let mut model: Model = options.model.clone();
+    // Probabilities (not LT's weights, which are normalised) scaled below what the sampler
+    // resolves are zero; a product of multipliers stays within a layer's largest.
+    let probabilities = model.kind != ModelKind::LinearThreshold;
     for (layer, &is_physical) in view.layers().iter().zip(&physical) {
         let settings = model.layers.entry(layer.name.clone()).or_default();
-        settings.multiplier *= if is_physical { up } else { down };
+        let scaled = settings.multiplier * if is_physical { up } else { down };
+        settings.multiplier = if probabilities && scaled < MIN_PROBABILITY {
+            0.0
+        } else {
+            scaled.min(MAX_MULTIPLIER)
+        };
     }
     let summary = simulate_seeds(view, seeds, &model, options.runs, seed, &Control::none())?;
 

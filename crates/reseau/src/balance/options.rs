@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::cascade::Model;
+use crate::cascade::{MAX_MULTIPLIER, Model};
 use crate::error::{Error, Result, check_non_negative, check_probability};
 
 /// The most mixes one sweep accepts.
@@ -255,6 +255,16 @@ impl BalanceRequest {
         {
             if !(cost.is_finite() && cost > 0.0) {
                 return Err(Error::invalid(name, cost, "a finite number > 0"));
+            }
+            // The largest multiplier effort and cost make: a finite one, as a layer's.
+            let largest = self.effort / cost;
+            if largest > MAX_MULTIPLIER {
+                return Err(Error::invalid(
+                    format!("effort / {name}"),
+                    largest,
+                    "at most 1e12 (the multiplier of a layer's probabilities at the mix that \
+                     puts all effort there)",
+                ));
             }
         }
         self.model.validate()?;

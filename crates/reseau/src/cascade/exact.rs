@@ -11,6 +11,10 @@ use crate::error::{Error, Result};
 /// The most outcomes [`exact_spread`] enumerates (2^20).
 pub const MAX_OUTCOMES: u64 = 1 << 20;
 
+/// The most work [`exact_spread`] plans for: [`MAX_OUTCOMES`] outcomes of a network of up to
+/// 2^16 people and ties (each outcome walks them once), a few seconds.
+const MAX_WORK: u64 = 1 << 36;
+
 /// The exact expected number of people convinced from the request's seeds under its model, by enumerating
 /// every live-edge graph (Kempe, Kleinberg & Tardos 2003): under Independent Cascade and the
 /// weighted cascade each directed tie is live with its probability; under Linear Threshold
@@ -74,29 +78,38 @@ pub fn exact_spread(net: &CompiledNetwork, request: &ExactSpreadRequest) -> Resu
         }
     }
     let n = net.num_people();
+    // Each outcome walks the people and the live ties once: a large network may enumerate
+    // fewer outcomes, so that it is refused rather than run for hours.
+    let limit = (MAX_WORK as f64 / (n + ties.len()).max(1) as f64).min(MAX_OUTCOMES as f64);
     match prep.kind {
         ModelKind::IndependentCascade | ModelKind::WeightedCascade => {
-            independent(n, &ties, &seeds.good)
+            independent(n, &ties, &seeds.good, limit)
         }
-        ModelKind::LinearThreshold => threshold(n, &ties, &seeds.good),
+        ModelKind::LinearThreshold => threshold(n, &ties, &seeds.good, limit),
     }
 }
 
-fn too_many(outcomes: f64) -> Error {
-    Error::invalid(
-        "network size for exact_spread",
-        format!("{outcomes:.3e} outcomes"),
-        format!("at most {MAX_OUTCOMES} (a small network)"),
-    )
+fn too_many(outcomes: f64, limit: f64) -> Error {
+    let expected = if limit < MAX_OUTCOMES as f64 {
+        format!(
+            "at most {} on a network this size ({MAX_WORK} steps in all, each outcome a walk \
+             over the people and ties)",
+            limit.floor()
+        )
+    } else {
+        format!("at most {MAX_OUTCOMES} (a small network)")
+    };
+    Error::invalid("network size for exact_spread", format!("{outcomes:.3e} outcomes"), expected)
 }
 
 /// Independent Cascade: every subset of ties is a live-edge graph.
-fn independent(n: usize, ties: &[(u32, u32, f64)], seeds: &[u32]) -> Result<f64> {
+fn independent(n: usize, ties: &[(u32, u32, f64)], seeds: &[u32], limit: f64) -> Result<f64> {
     // Ties that always or never pass need no enumeration.
     let (certain, uncertain): (Vec<&(u32, u32, f64)>, Vec<_>) =
         ties.iter().partition(|t| t.2 >= 1.0);
-    if uncertain.len() > 20 {
-        return Err(too_many(2f64.powf(uncertain.len() as f64)));
+    let outcomes = 2f64.powf(uncertain.len() as f64);
+    if outcomes > limit {
+        return Err(too_many(outcomes, limit));
     }
     let mut total = Sum::default();
     let mut live: Vec<(u32, u32)> = Vec::with_capacity(ties.len());
@@ -120,7 +133,7 @@ fn independent(n: usize, ties: &[(u32, u32, f64)], seeds: &[u32]) -> Result<f64>
 }
 
 /// Linear Threshold: each person keeps one incoming tie, or none.
-fn threshold(n: usize, ties: &[(u32, u32, f64)], seeds: &[u32]) -> Result<f64> {
+fn threshold(n: usize, ties: &[(u32, u32, f64)], seeds: &[u32], limit: f64) -> Result<f64> {
     let mut choices: Vec<Vec<(Option<u32>, f64)>> = vec![Vec::new(); n];
     for &(u, v, b) in ties {
         choices[v as usize].push((Some(u), b));
@@ -133,8 +146,8 @@ fn threshold(n: usize, ties: &[(u32, u32, f64)], seeds: &[u32]) -> Result<f64> {
         }
         outcomes *= c.len() as f64;
     }
-    if outcomes > MAX_OUTCOMES as f64 {
-        return Err(too_many(outcomes));
+    if outcomes > limit {
+        return Err(too_many(outcomes, limit));
     }
     let mut pick = vec![0usize; n];
     let mut total = Sum::default();

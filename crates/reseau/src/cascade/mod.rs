@@ -36,7 +36,9 @@ mod simulate;
 pub use exact::{MAX_OUTCOMES, exact_spread};
 #[allow(deprecated)]
 pub use model::Relays;
-pub use model::{Amplifiers, Distrust, LayerSettings, Model, ModelKind, Seeds, Valence};
+pub use model::{
+    Amplifiers, Distrust, LayerSettings, MAX_MULTIPLIER, Model, ModelKind, Seeds, Valence,
+};
 pub use request::{ExactSpreadRequest, MAX_RUNS, SimulateRequest, TraceRequest};
 pub(crate) use simulate::simulate_seeds;
 pub use simulate::{

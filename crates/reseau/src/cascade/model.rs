@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result, check_non_negative, check_probability};
+use crate::error::{Error, Result, check_probability};
 use crate::fatigue::Fatigue;
 
 /// Which diffusion rule a [`Model`] follows.
@@ -38,6 +38,28 @@ impl ModelKind {
             ModelKind::WeightedCascade => "weighted_cascade",
             ModelKind::LinearThreshold => "linear_threshold",
         }
+    }
+}
+
+/// The largest multiplier a model takes (a layer's, the influencers', a valence's): 10^12,
+/// far beyond any effect worth modelling (a probability is capped at 1 anyway), and small
+/// enough that a 32-bit weight times three multipliers, summed over every tie into a person,
+/// stays finite (Linear Threshold normalises such sums).
+///
+/// ```
+/// use reseau::cascade::{LayerSettings, MAX_MULTIPLIER};
+/// let loud = LayerSettings { multiplier: 1e13, ..LayerSettings::default() };
+/// assert_eq!(loud.validate().unwrap_err().to_string(), "invalid multiplier: 10000000000000 (expected a finite number in [0, 1e12])");
+/// assert!(LayerSettings { multiplier: MAX_MULTIPLIER, ..LayerSettings::default() }.validate().is_ok());
+/// ```
+pub const MAX_MULTIPLIER: f64 = 1e12;
+
+/// Checks a multiplier: finite, in [0, [`MAX_MULTIPLIER`]].
+pub(crate) fn check_multiplier(name: impl FnOnce() -> String, value: f64) -> Result<f64> {
+    if (0.0..=MAX_MULTIPLIER).contains(&value) {
+        Ok(value)
+    } else {
+        Err(Error::invalid(name(), value, "a finite number in [0, 1e12]"))
     }
 }
 
@@ -93,7 +115,7 @@ impl LayerSettings {
     }
 
     fn check(&self, name: impl Fn(&str) -> String) -> Result<()> {
-        check_non_negative(|| name("multiplier"), self.multiplier)?;
+        check_multiplier(|| name("multiplier"), self.multiplier)?;
         if let Some(p) = self.probability {
             check_probability(|| name("probability"), p)?;
         }
@@ -148,7 +170,7 @@ impl Amplifiers {
     /// assert!(Amplifiers { media_threshold: 0, ..Amplifiers::default() }.validate().is_err());
     /// ```
     pub fn validate(&self) -> Result<()> {
-        check_non_negative(|| "influencer multiplier".into(), self.influencer_multiplier)?;
+        check_multiplier(|| "influencer multiplier".into(), self.influencer_multiplier)?;
         if self.media_threshold == 0 {
             return Err(Error::invalid("media threshold", 0, "an integer >= 1"));
         }
@@ -314,8 +336,8 @@ impl Model {
             s.validate_layer(name)?;
         }
         self.amplifiers.validate()?;
-        check_non_negative(|| "good multiplier".into(), self.good_multiplier)?;
-        check_non_negative(|| "bad multiplier".into(), self.bad_multiplier)?;
+        check_multiplier(|| "good multiplier".into(), self.good_multiplier)?;
+        check_multiplier(|| "bad multiplier".into(), self.bad_multiplier)?;
         if let Some(fatigue) = &self.fatigue {
             fatigue.validate()?;
         }

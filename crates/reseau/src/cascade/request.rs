@@ -68,6 +68,10 @@ pub struct SimulateRequest {
     pub runs: u64,
     /// The seed of the random streams (default 0).
     pub seed: u64,
+    /// The memory the call may use, in bytes (default: what the machine has available, see
+    /// [`memory`](crate::memory)): each thread's per-person arrays and the summary's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_memory: Option<u64>,
 }
 
 impl Default for SimulateRequest {
@@ -78,6 +82,7 @@ impl Default for SimulateRequest {
             model: Model::default(),
             runs: 1000,
             seed: 0,
+            max_memory: None,
         }
     }
 }

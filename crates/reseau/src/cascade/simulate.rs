@@ -288,7 +288,26 @@ pub fn simulate_with(
 ) -> Result<CascadeSummary> {
     check_runs(request.runs)?;
     let seeds = request.resolve_seeds(net)?;
+    check_memory(net, request.runs, request.max_memory)?;
     simulate_seeds(net, &seeds, &request.model, request.runs, request.seed, control)
+}
+
+/// Refuses runs whose per-person arrays would not fit in memory: per thread running a block,
+/// the engine's scratch (at most 64 bytes a person) and the tally (16), and the summary's
+/// three activation arrays (24); the prepared model's value per directed tie (4).
+pub(crate) fn check_memory(
+    net: &CompiledNetwork,
+    runs: u64,
+    max_memory: Option<u64>,
+) -> Result<()> {
+    let threads = crate::memory::threads().min(runs.div_ceil(BLOCK));
+    let n = net.num_people() as u64;
+    let needed = (threads.saturating_mul(80).saturating_add(24))
+        .saturating_mul(n)
+        .saturating_add(4 * net.num_directed_ties() as u64);
+    crate::memory::check(max_memory, needed, || {
+        format!("{runs} cascades on {n} people, on {threads} threads")
+    })
 }
 
 /// [`simulate_with`] from seeds already resolved, for the modules that simulate their own
@@ -302,6 +321,7 @@ pub(crate) fn simulate_seeds(
     control: &Control<'_>,
 ) -> Result<CascadeSummary> {
     check_runs(runs)?;
+    check_memory(net, runs, None)?;
     Ok(tally_runs(net, seeds, model, 0..runs, seed, control)?.summary())
 }
 
@@ -337,6 +357,7 @@ pub fn simulate_runs(
 ) -> Result<PartialSummary> {
     check_range(&runs)?;
     let seeds = request.resolve_seeds(net)?;
+    check_memory(net, runs.end - runs.start, request.max_memory)?;
     tally_runs(net, &seeds, &request.model, runs, request.seed, control)
 }
 

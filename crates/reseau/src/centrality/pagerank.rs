@@ -3,6 +3,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::compiled::CompiledNetwork;
+use crate::control::Control;
+use crate::error::Result;
 
 /// A weighted directed graph as compressed rows: `targets[offsets[u]..offsets[u + 1]]` are
 /// `u`'s out-ties. Repeated targets are allowed (their weights add up).
@@ -54,16 +56,19 @@ pub(crate) struct Power {
 ///
 /// This is networkx's `pagerank` iteration (x ← d·(x·P + Σ dangling x · t) + (1 − d)·t,
 /// started from the uniform vector, stopped when ‖x − x_last‖₁ < n · tolerance), so that the
-/// two agree to the tolerance. Returns the scores and the iterations run.
+/// two agree to the tolerance. Returns the scores and the iterations run; `control` is
+/// looked at before each iteration (a tolerance that is never met runs `max_iterations`,
+/// up to 2^32, each as long as the ties).
 pub(crate) fn pagerank(
     g: &Csr,
     power: Power,
     bias: Option<&[f64]>,
     teleport: Option<&[f64]>,
-) -> (Vec<f64>, u32) {
+    control: &Control<'_>,
+) -> Result<(Vec<f64>, u32)> {
     let n = g.num_nodes();
     if n == 0 {
-        return (Vec::new(), 0);
+        return Ok((Vec::new(), 0));
     }
     let nf = n as f64;
     let weight = |slot: usize| g.weights[slot] * bias.map_or(1.0, |b| b[g.targets[slot] as usize]);
@@ -77,6 +82,7 @@ pub(crate) fn pagerank(
     let d = power.damping;
     let mut iterations = 0;
     while iterations < power.max_iterations {
+        control.check()?;
         iterations += 1;
         let dangling: f64 = (0..n).filter(|&u| out[u] <= 0.0).map(|u| x[u]).sum();
         next.fill(0.0);
@@ -98,7 +104,7 @@ pub(crate) fn pagerank(
             break;
         }
     }
-    (x, iterations)
+    Ok((x, iterations))
 }
 
 /// How the multiplex PageRank of Halu, Mondragón, Panzarasa & Bianconi ("Multiplex PageRank",
@@ -147,24 +153,30 @@ impl MultiplexPageRank {
 
 /// The multiplex PageRank over `layers` in order: the first layer's PageRank, then each next
 /// layer's walk biased by the centrality so far (Halu et al. 2013, chained as they suggest for
-/// more than two layers). Dangling people teleport like everyone else.
-pub(crate) fn multiplex(layers: &[Csr], power: Power, variant: MultiplexPageRank) -> Vec<f64> {
+/// more than two layers). Dangling people teleport like everyone else. `None` without
+/// layers.
+pub(crate) fn multiplex(
+    layers: &[Csr],
+    power: Power,
+    variant: MultiplexPageRank,
+    control: &Control<'_>,
+) -> Result<Option<Vec<f64>>> {
     let (beta, gamma) = variant.exponents();
     let mut x: Option<Vec<f64>> = None;
     for g in layers {
         x = Some(match x {
-            None => pagerank(g, power, None, None).0,
+            None => pagerank(g, power, None, None, control)?.0,
             Some(prev) => {
                 let bias: Option<Vec<f64>> = (beta > 0.0).then(|| prev.clone());
                 let teleport: Option<Vec<f64>> = (gamma > 0.0).then(|| {
                     let total: f64 = prev.iter().sum();
                     prev.iter().map(|p| p / total).collect()
                 });
-                pagerank(g, power, bias.as_deref(), teleport.as_deref()).0
+                pagerank(g, power, bias.as_deref(), teleport.as_deref(), control)?.0
             }
         });
     }
-    x.unwrap_or_default()
+    Ok(x)
 }
 
 #[cfg(test)]
@@ -189,10 +201,13 @@ mod tests {
     #[test]
     fn a_two_cycle_splits_evenly_and_a_sink_gets_the_most() {
         let power = Power { damping: 0.85, tolerance: 1e-14, max_iterations: 1000 };
-        let (x, _) = pagerank(&csr(2, &[(0, 1, 1.0), (1, 0, 1.0)]), power, None, None);
+        let (x, _) =
+            pagerank(&csr(2, &[(0, 1, 1.0), (1, 0, 1.0)]), power, None, None, &Control::none())
+                .unwrap();
         assert!((x[0] - 0.5).abs() < 1e-12 && (x[1] - 0.5).abs() < 1e-12);
         // 0 -> 1, 1 dangling: x0 = 0.85·x1/2 + 0.15/2 with x0 + x1 = 1, so x0 = 0.5/1.425.
-        let (x, _) = pagerank(&csr(2, &[(0, 1, 1.0)]), power, None, None);
+        let (x, _) =
+            pagerank(&csr(2, &[(0, 1, 1.0)]), power, None, None, &Control::none()).unwrap();
         let x0 = 0.5 / 1.425;
         assert!((x[0] + x[1] - 1.0).abs() < 1e-12);
         assert!((x[0] - x0).abs() < 1e-9, "{x:?} vs {x0}");

@@ -74,9 +74,12 @@ pub enum Curve {
         exponent: f64,
     },
     /// 1 while L < `capacity`, then 0: the person handles `capacity` items and stops;
-    /// `capacity` ≥ 0 (not NaN; infinity is no fatigue).
+    /// `capacity` ≥ 0 (not NaN; infinity is no fatigue, written `null` in JSON, which has no
+    /// infinity, and read back as infinity).
     Capacity {
         /// How many items the person handles.
+        #[serde(with = "infinite_as_null")]
+        #[cfg_attr(feature = "schema", schemars(with = "Option<f64>"))]
         capacity: f64,
     },
     /// min(1, `size` / (L + 1)): a new item competes with the L already in the person's queue
@@ -206,8 +209,9 @@ impl Curve {
 pub struct Fatigue {
     /// How willingness falls with load.
     pub curve: Curve,
-    /// Steps for the load to halve; `None`: an infinite half-life, the load is a plain count.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// Steps for the load to halve; `None`: an infinite half-life, the load is a plain count
+    /// (an infinite half-life is read, and written, as `None`).
+    #[serde(skip_serializing_if = "no_decay", deserialize_with = "half_life_or_none")]
     pub half_life: Option<f64>,
 }
 
@@ -268,9 +272,15 @@ impl Fatigue {
     /// let f = reseau::fatigue::Fatigue::capacity(3.0).half_life(5.0);
     /// assert_eq!(f.half_life, Some(5.0));
     /// ```
+    /// An infinite half-life is no decay, `None`:
+    ///
+    /// ```
+    /// use reseau::fatigue::Fatigue;
+    /// assert_eq!(Fatigue::hill(3.0, 2.0).half_life(f64::INFINITY), Fatigue::hill(3.0, 2.0));
+    /// ```
     #[must_use]
     pub fn half_life(mut self, steps: f64) -> Self {
-        self.half_life = Some(steps);
+        self.half_life = Some(steps).filter(|&h| h != f64::INFINITY);
         self
     }
 
@@ -286,6 +296,28 @@ impl Fatigue {
     #[inline]
     pub fn willingness(&self, load: f64) -> f64 {
         self.curve.willingness(load)
+    }
+
+    /// [`Fatigue::willingness`] for a load given by a person rather than counted by an
+    /// engine: a load that is NaN or below 0 is an [`Error::InvalidParameter`] (a load
+    /// counts requests; +∞ is allowed, the limit of a load that grows without end).
+    ///
+    /// ```
+    /// use reseau::fatigue::Fatigue;
+    /// let f = Fatigue::hill(1.0, 2.0);
+    /// assert_eq!(f.try_willingness(1.0)?, 0.5);
+    /// assert_eq!(f.try_willingness(f64::INFINITY)?, 0.0);
+    /// let err = f.try_willingness(f64::NAN).unwrap_err();
+    /// assert_eq!(err.to_string(), "invalid load: NaN (expected a number >= 0)");
+    /// assert_eq!(f.try_willingness(-1.0).unwrap_err().kind(), "InvalidParameterError");
+    /// # Ok::<(), reseau::Error>(())
+    /// ```
+    pub fn try_willingness(&self, load: f64) -> Result<f64> {
+        if load >= 0.0 {
+            Ok(self.willingness(load))
+        } else {
+            Err(Error::invalid("load", load, "a number >= 0"))
+        }
     }
 
     /// Whether this fatigue never changes anything (the `none` curve).
@@ -327,5 +359,31 @@ impl Fatigue {
     /// ```
     pub fn new_load(&self, people: usize) -> Load {
         Load::new(people, self.half_life)
+    }
+}
+
+/// Whether a half-life means no decay (`None`, or infinite): then it is not written.
+#[allow(clippy::ref_option)] // serde's skip_serializing_if passes a reference
+fn no_decay(half_life: &Option<f64>) -> bool {
+    half_life.is_none_or(|h| h == f64::INFINITY)
+}
+
+/// A half-life as read: an infinite one is `None`, no decay.
+fn half_life_or_none<'de, D: serde::Deserializer<'de>>(de: D) -> Result<Option<f64>, D::Error> {
+    Ok(Option::<f64>::deserialize(de)?.filter(|&h| h != f64::INFINITY))
+}
+
+/// A count that may be infinite, written `null` when it is (JSON has no infinity), and read
+/// back from `null` as +∞.
+mod infinite_as_null {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    #[allow(clippy::trivially_copy_pass_by_ref)] // serde's `with` passes a reference
+    pub(super) fn serialize<S: Serializer>(value: &f64, s: S) -> Result<S::Ok, S::Error> {
+        if *value == f64::INFINITY { s.serialize_none() } else { s.serialize_f64(*value) }
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+        Ok(Option::<f64>::deserialize(d)?.unwrap_or(f64::INFINITY))
     }
 }

@@ -1,6 +1,6 @@
 //! Barabási–Albert preferential attachment.
 
-use super::{check_people, check_ties, single_layer, tie};
+use super::{check_memory, check_people, check_ties, single_layer, tie};
 use crate::rng::Stream;
 use crate::{Error, Network, Result};
 
@@ -34,6 +34,7 @@ pub fn barabasi_albert(n: usize, m: usize, seed: u64) -> Result<Network> {
         return Err(Error::invalid("m", m, format!("an integer with 1 <= m < n = {n}")));
     }
     check_ties("m", m, m as f64 * n as f64)?;
+    check_memory(n, m as f64 * n as f64)?;
     let (mut net, layer) = single_layer(n)?;
     let (n, m) = (n as u32, m as u32);
     let seed_people = m + 1;

@@ -1,6 +1,8 @@
 //! Erdős–Rényi G(n, p).
 
-use super::{bernoulli_pairs, check_mean_degree, check_people, check_ties, single_layer, tie};
+use super::{
+    bernoulli_pairs, check_mean_degree, check_memory, check_people, check_ties, single_layer, tie,
+};
 use crate::rng::Stream;
 use crate::{Network, Result};
 
@@ -27,6 +29,7 @@ pub fn erdos_renyi(n: usize, mean_degree: f64, seed: u64) -> Result<Network> {
     check_people("n", n)?;
     check_mean_degree("mean_degree", mean_degree, n)?;
     check_ties("mean_degree", mean_degree, mean_degree * n as f64 / 2.0)?;
+    check_memory(n, mean_degree * n as f64 / 2.0)?;
     let (mut net, layer) = single_layer(n)?;
     if n < 2 {
         return Ok(net);

@@ -1,6 +1,6 @@
 //! Kleinberg's navigable small world.
 
-use super::{MAX_PEOPLE, check_people, check_ties, tie};
+use super::{MAX_PEOPLE, check_memory, check_people, check_ties, tie};
 use crate::rng::Stream;
 use crate::{Error, Layer, Network, Person, Result};
 
@@ -64,6 +64,7 @@ pub fn kleinberg(side: usize, r: f64, long_range: usize, seed: u64) -> Result<Ne
         ));
     }
     check_ties("long_range", long_range, people as f64 * (lattice_degree + long_range) as f64)?;
+    check_memory(people, people as f64 * (lattice_degree + long_range) as f64)?;
 
     let mut net = Network::new();
     let layer = net.add_layer(Layer::physical(super::LAYER).directed(true))?;

@@ -110,7 +110,7 @@ fn check_people(name: &str, n: usize) -> Result<u32> {
 
 /// Checks that a request for about `ties` ties (expected) is within [`MAX_TIES`]; `name` and
 /// `value` are the parameter that sets the number.
-fn check_ties(name: &str, value: impl std::fmt::Display, ties: f64) -> Result<()> {
+fn check_ties(name: &str, value: impl crate::error::Shown, ties: f64) -> Result<()> {
     if ties > MAX_TIES as f64 {
         return Err(Error::invalid(
             name,
@@ -122,6 +122,15 @@ fn check_ties(name: &str, value: impl std::fmt::Display, ties: f64) -> Result<()
         ));
     }
     Ok(())
+}
+
+/// Refuses, before any work, a network of `people` people and about `ties` ties that would
+/// not fit in memory ([`crate::memory`]; about 180 bytes a person and 150 a tie).
+fn check_memory(people: usize, ties: f64) -> Result<()> {
+    let needed = Network::estimated_bytes(people as u64, ties as u64);
+    crate::memory::check(None, needed, || {
+        format!("a network of {people} people and about {} ties", crate::error::float(ties.round()))
+    })
 }
 
 /// A network of `n` unlabelled people and the undirected physical layer [`LAYER`].

@@ -4,7 +4,7 @@ use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
-use super::{bernoulli_pairs, check_mean_degree, check_people, check_ties};
+use super::{bernoulli_pairs, check_mean_degree, check_memory, check_people, check_ties};
 use crate::error::{check_non_negative, check_probability};
 use crate::rng::Stream;
 use crate::{Error, Layer, LayerId, Network, Person, PersonId, PersonKind, Result};
@@ -236,6 +236,10 @@ impl ProfessionalOptions {
 pub fn professional(options: &ProfessionalOptions, seed: u64) -> Result<Network> {
     options.validate()?;
     let n = options.people;
+    let layers = options.digital_layers.len() as f64;
+    let mean_degree = options.physical_mean_degree + layers * options.digital_mean_degree;
+    // Every person has a group (about 30 bytes more each than an unlabelled person).
+    check_memory(n, n as f64 * mean_degree / 2.0 + n as f64 / 4.0)?;
     let size = options.group_size;
     let mut net = Network::new();
     let physical = net.add_layer(Layer::physical(&options.physical_layer))?;

@@ -1,6 +1,6 @@
 //! The stochastic block model.
 
-use super::{bernoulli_grid, bernoulli_pairs, check_people, check_ties, tie};
+use super::{bernoulli_grid, bernoulli_pairs, check_memory, check_people, check_ties, tie};
 use crate::rng::Stream;
 use crate::{Error, Layer, Network, Person, Result};
 
@@ -78,6 +78,7 @@ pub fn stochastic_block(sizes: &[usize], probabilities: &[Vec<f64>], seed: u64) 
         }
     }
     check_ties("sizes and probabilities", format!("{people} people"), expected)?;
+    check_memory(people, expected)?;
 
     let mut net = Network::new();
     let layer = net.add_layer(Layer::physical(super::LAYER))?;

@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use super::{check_people, check_ties, single_layer, tie};
+use super::{check_memory, check_people, check_ties, single_layer, tie};
 use crate::rng::Stream;
 use crate::{Error, Network, Result};
 
@@ -37,6 +37,7 @@ pub fn watts_strogatz(n: usize, k: usize, beta: f64, seed: u64) -> Result<Networ
     }
     crate::error::check_probability(|| "beta".to_owned(), beta)?;
     check_ties("k", k, n as f64 * k as f64 / 2.0)?;
+    check_memory(n, n as f64 * k as f64 / 2.0)?;
     let (mut net, layer) = single_layer(n)?;
     let n = n as u32;
     let half = (k / 2) as u32;

@@ -166,8 +166,10 @@ pub fn parse_csv(bytes: &[u8], source: &str, options: &CsvOptions) -> Result<Net
     let mut layers: HashMap<String, LayerId> = HashMap::new();
     let mut people = lines::Interner::new(bytes.len());
     let mut record = ::csv::StringRecord::new();
+    let mut growth = lines::Growth::new(text, source)?;
     while reader.read_record(&mut record).map_err(fail)? {
         let line = record.position().map_or(0, ::csv::Position::line);
+        growth.check_read(&net, record.position().map_or(0, ::csv::Position::byte))?;
         let bad = |reason: String| lines::parse_error(source, line, line_text(text, line), reason);
         let field = |c: usize| &record[c];
         let (a, b) = (field(columns.source), field(columns.target));
@@ -177,7 +179,11 @@ pub fn parse_csv(bytes: &[u8], source: &str, options: &CsvOptions) -> Result<Net
         let mut spec = TieSpec::default();
         if let Some(c) = columns.weight {
             spec.weight = match field(c).parse::<f64>() {
-                Ok(w) if w.is_finite() && w >= 0.0 => w,
+                Ok(w) if w.is_finite() && w >= 0.0 && w <= crate::MAX_WEIGHT => w,
+                Ok(w) if w.is_finite() && w > crate::MAX_WEIGHT => {
+                    let limit = crate::model::too_heavy();
+                    return Err(bad(format!("weight {} is not {limit}", crate::error::float(w))));
+                }
                 Ok(w) => return Err(bad(format!("weight {w} is not a finite number >= 0"))),
                 Err(_) => return Err(bad(format!("weight {:?} is not a number", field(c)))),
             };

@@ -88,7 +88,9 @@ pub fn parse_edgelist(bytes: &[u8], source: &str, options: &EdgeListOptions) -> 
     let layer =
         net.add_layer(Layer::new(options.layer.clone(), options.kind).directed(options.directed))?;
     let mut people = lines::Interner::new(bytes.len());
+    let mut growth = lines::Growth::new(text, source)?;
     for line in lines::lines(text) {
+        growth.check(&net, line.text)?;
         if line.is_blank() || line.is_comment() {
             continue;
         }

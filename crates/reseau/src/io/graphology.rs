@@ -38,7 +38,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Map, Value};
 
 use super::{TiePolicy, guess_layer_kind};
-use crate::error::{check_non_negative, check_probability};
+use crate::error::check_probability;
 use crate::{
     Error, Layer, LayerId, LayerKind, Network, Person, PersonId, PersonKind, Result, Sign, Tie,
     TieSpec,
@@ -388,7 +388,7 @@ fn add_tie(
     location: &str,
 ) -> Result<()> {
     if multiplicity > 1 && a != b && net.tie(a, b, layer)?.is_none() {
-        check_non_negative(|| format!("{location}weight"), spec.weight)?;
+        crate::model::check_weight(|| format!("{location}weight"), spec.weight)?;
         if let Some(p) = spec.probability {
             check_probability(|| format!("{location}tie probability"), p)?;
         }

@@ -17,7 +17,7 @@
 use serde::de::{Deserializer, Error as _};
 use serde::{Deserialize, Serialize, Serializer};
 
-use crate::error::{Error, Result, check_non_negative, check_probability};
+use crate::error::{Error, Result, check_probability};
 use crate::model::{Duplicates, Layer, LayerKey, Network, Person, SelfLoops, Tie};
 
 /// The newest format version this library writes and reads.
@@ -125,7 +125,7 @@ impl NetworkIn {
             let layer = tie.layer.resolve(&net)?;
             net.person(tie.source)?;
             net.person(tie.target)?;
-            check_non_negative(|| format!("{}weight", at()), tie.weight)?;
+            crate::model::check_weight(|| format!("{}weight", at()), tie.weight)?;
             if let Some(p) = tie.probability {
                 check_probability(|| format!("{}probability", at()), p)?;
             }
@@ -207,6 +207,11 @@ impl Network {
         if let Ok(probe) = serde_json::from_str::<Probe>(text) {
             check_header(probe.format.as_deref(), probe.version)?;
         }
+        // The document read, then the network built from it: about ten times the text (a
+        // person of 30 bytes of JSON is 300 bytes in the two), checked before either.
+        crate::memory::check(None, (text.len() as u64).saturating_mul(10), || {
+            format!("a network from {} bytes of JSON", text.len())
+        })?;
         serde_json::from_str::<NetworkIn>(text).map_err(|e| json_error(&e))?.into_network()
     }
 }

@@ -95,10 +95,77 @@ pub(crate) fn lines(text: &str) -> impl Iterator<Item = Line<'_>> {
         .map(|(raw, number)| Line { number, text: raw.strip_suffix('\r').unwrap_or(raw) })
 }
 
+/// Watches the network a reader builds from a large input: every [`Growth::EVERY`] lines,
+/// the network's bytes so far, scaled to the whole input, must fit in the budget
+/// ([`crate::memory`]), else [`Error::OutOfMemory`] at once, long before memory runs out.
+/// Inputs under a megabyte are not watched.
+pub(crate) struct Growth<'a> {
+    text: &'a str,
+    file: &'a str,
+    budget: Option<crate::memory::Budget>,
+    lines: u64,
+}
+
+impl<'a> Growth<'a> {
+    /// Lines read between two looks.
+    const EVERY: u64 = 1 << 16;
+
+    /// A watch over the reading of `text` (from `file`).
+    pub(crate) fn new(text: &'a str, file: &'a str) -> Result<Self> {
+        let budget =
+            if text.len() < 1 << 20 { None } else { Some(crate::memory::Budget::new(None)?) };
+        Ok(Growth { text, file, budget, lines: 0 })
+    }
+
+    /// Called once per line: every [`Growth::EVERY`] lines, checks `net`'s projected size
+    /// (`at` is the text being read, to tell how far into the input it is).
+    #[inline]
+    pub(crate) fn check(&mut self, net: &Network, at: &str) -> Result<()> {
+        self.lines += 1;
+        if self.budget.is_none() || self.lines % Self::EVERY != 0 {
+            return Ok(());
+        }
+        let read = (at.as_ptr() as usize).saturating_sub(self.text.as_ptr() as usize) + at.len();
+        self.project(net, read)
+    }
+
+    /// [`Growth::check`] for a reader that knows how many bytes it has read.
+    #[inline]
+    pub(crate) fn check_read(&mut self, net: &Network, read: u64) -> Result<()> {
+        self.lines += 1;
+        if self.budget.is_none() || self.lines % Self::EVERY != 0 {
+            return Ok(());
+        }
+        self.project(net, read as usize)
+    }
+
+    /// The check itself: `read` bytes of the input gave `net`.
+    fn project(&self, net: &Network, read: usize) -> Result<()> {
+        let Some(budget) = self.budget else { return Ok(()) };
+        let (people, ties) = (net.num_people() as u64, net.num_ties() as u64);
+        // Labels: the text, the index's entry and the allocator's headers, about 64 bytes.
+        let so_far = Network::estimated_bytes(people, ties).saturating_add(people * 64);
+        let projected = so_far as f64 * self.text.len() as f64 / read.max(1) as f64;
+        let needed = if projected >= u64::MAX as f64 { u64::MAX } else { projected as u64 };
+        budget.check(needed, || {
+            format!(
+                "{}: the network of {} bytes of input ({people} people and {ties} ties in the \
+                 first {read})",
+                self.file,
+                self.text.len()
+            )
+        })
+    }
+}
+
 /// Parses a weight: a finite number >= 0, else a parse error naming the line.
 pub(crate) fn weight(field: &str, line: &Line<'_>, file: &str) -> Result<f64> {
     match field.parse::<f64>() {
-        Ok(w) if w.is_finite() && w >= 0.0 => Ok(w),
+        Ok(w) if w.is_finite() && w >= 0.0 && w <= crate::MAX_WEIGHT => Ok(w),
+        Ok(w) if w > crate::MAX_WEIGHT && w.is_finite() => Err(line.error(
+            file,
+            format!("weight {} is not {}", crate::error::float(w), crate::model::too_heavy()),
+        )),
         Ok(w) => Err(line.error(file, format!("weight {w} is not a finite number >= 0"))),
         Err(_) => Err(line.error(file, format!("weight {field:?} is not a number"))),
     }

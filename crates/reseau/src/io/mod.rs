@@ -8,6 +8,7 @@
 //! | multiplex `layerID nodeID nodeID [weight]` + layers and nodes tables | [`read_multiplex`] | [`parse_multiplex`] | [`MultiplexOptions`] |
 //! | multinet `.mpx` | [`read_mpx`] | [`parse_mpx`] | [`MpxOptions`] |
 //! | signed ratings `source,target,rating[,time]` | [`read_signed`] | [`parse_signed`] | [`SignedOptions`] |
+//! | groups of people already read, `node group` | [`read_groups`] | [`parse_groups`] | |
 //! | lossless JSON | [`Network::to_json`](crate::Network::to_json) | [`Network::from_json`](crate::Network::from_json) | |
 //!
 //! Every reader comes in two forms: `read_*` takes a path, `parse_*` takes the bytes (for
@@ -48,8 +49,9 @@ use crate::model::{Duplicates, LayerKind, Network, SelfLoops};
 mod csv;
 mod edgelist;
 mod graphology;
+mod groups;
 mod json;
-mod lines;
+pub(crate) mod lines;
 mod mpx;
 mod multiplex;
 mod signed;
@@ -69,6 +71,7 @@ pub use edgelist::{EdgeListOptions, parse_edgelist, read_edgelist};
 pub use graphology::{
     Graphology, GraphologyEdge, GraphologyNode, GraphologyOptions, GraphologyType,
 };
+pub use groups::{parse_groups, read_groups};
 pub use json::FORMAT_VERSION;
 pub use mpx::{MpxOptions, parse_mpx, read_mpx};
 pub use multiplex::{MultiplexOptions, parse_multiplex, read_multiplex};

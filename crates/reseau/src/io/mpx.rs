@@ -99,7 +99,9 @@ pub fn parse_mpx(bytes: &[u8], source: &str, options: &MpxOptions) -> Result<Net
     };
     options.policy.apply(&mut reader.net);
     let mut section = Section::Edges;
+    let mut growth = lines::Growth::new(text, source)?;
     for line in lines::lines(text) {
+        growth.check(&reader.net, line.text)?;
         let trimmed = line.text.trim();
         if trimmed.is_empty() || trimmed.starts_with("--") {
             continue;

@@ -166,7 +166,9 @@ fn parse(
 
     let mut seen_layers: HashMap<String, LayerId> = HashMap::new();
     let file = edges.name;
+    let mut growth = lines::Growth::new(lines::text(edges.bytes, file)?, file)?;
     for (i, line) in data_lines(edges)?.enumerate() {
+        growth.check(&net, line.text)?;
         let fields: Vec<&str> = line.text.split_ascii_whitespace().collect();
         let is_header = i == 0
             && !fields.iter().any(|f| lines::is_number(f))

@@ -92,7 +92,9 @@ pub fn parse_signed(bytes: &[u8], source: &str, options: &SignedOptions) -> Resu
         net.add_layer(Layer::new(options.layer.clone(), options.kind).directed(options.directed))?;
     let mut people = lines::Interner::new(bytes.len());
     let mut first = true;
+    let mut growth = lines::Growth::new(text, source)?;
     for line in lines::lines(text) {
+        growth.check(&net, line.text)?;
         if line.is_blank() || line.is_comment() {
             continue;
         }

@@ -11,4 +11,5 @@ pub(crate) use network::FastHash;
 pub use network::{FLAT_LAYER, LayerKey, Network, TieId};
 pub(crate) use person::people;
 pub use person::{Person, PersonId, PersonKind, PersonRef};
-pub use tie::{Duplicates, SelfLoops, Sign, Tie, TieSpec};
+pub use tie::{Duplicates, MAX_WEIGHT, SelfLoops, Sign, Tie, TieSpec};
+pub(crate) use tie::{check_weight, too_heavy};

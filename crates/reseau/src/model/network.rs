@@ -11,6 +11,18 @@ use super::{
 };
 use crate::error::{Error, Result, check_non_negative, check_probability};
 
+/// Checks a position: both coordinates finite.
+fn check_position(position: Option<[f64; 2]>) -> Result<()> {
+    match position {
+        Some([x, y]) if !(x.is_finite() && y.is_finite()) => Err(Error::invalid(
+            "position",
+            format!("[{}, {}]", crate::error::float(x), crate::error::float(y)),
+            "two finite coordinates",
+        )),
+        _ => Ok(()),
+    }
+}
+
 /// A fast hash for integer keys (the multiply-rotate scheme of rustc's `FxHasher`): the tie
 /// index and the readers hash ids, not text an adversary could choose, and `SipHash` costs
 /// more than the rest of reading a large edge list.
@@ -261,6 +273,25 @@ impl Network {
         Ok(())
     }
 
+    /// Changes a layer's kind, physical or digital: what the layer stands for, which its
+    /// ties do not depend on (a file read with the wrong guess can be corrected).
+    ///
+    /// ```
+    /// use reseau::{LayerKind, io::{EdgeListOptions, parse_edgelist}};
+    /// let mut net = parse_edgelist(b"a b\nb c\n", "t", &EdgeListOptions::default())?;
+    /// net.set_layer_kind("ties", LayerKind::Digital)?;
+    /// assert_eq!(net.layers()[0].kind, LayerKind::Digital);
+    /// assert_eq!(net.num_ties(), 2);
+    /// assert_eq!(net.set_layer_kind("lunch", LayerKind::Digital).unwrap_err().kind(), "UnknownLayerError");
+    /// # Ok::<(), reseau::Error>(())
+    /// ```
+    pub fn set_layer_kind(&mut self, layer: impl LayerKey, kind: LayerKind) -> Result<()> {
+        let id = layer.resolve(self)?;
+        self.changed();
+        self.layers[id.index()].kind = kind;
+        Ok(())
+    }
+
     // ----- people -----
 
     /// Adds a person and returns their id (ids are dense, from 0).
@@ -276,6 +307,7 @@ impl Network {
     pub fn add_person(&mut self, person: Person) -> Result<PersonId> {
         self.changed();
         check_non_negative(|| "cost".to_owned(), person.cost)?;
+        check_position(person.position)?;
         if let Some(label) = &person.label {
             if self.label_index.contains_key(label) {
                 return Err(Error::DuplicateLabel { label: label.clone() });
@@ -296,16 +328,47 @@ impl Network {
     }
 
     /// Adds `n` unlabelled ordinary people and returns the id of the first.
+    ///
+    /// Checked before anything is allocated: ids are 32-bit (fewer than 2^32 − 1 people in
+    /// all), and the people must fit in memory ([`memory`](crate::memory): about
+    /// 180 bytes a person in the editable network).
+    ///
+    /// ```
+    /// let mut net = reseau::Network::new();
+    /// assert_eq!(net.add_people(3)?, reseau::PersonId(0));
+    /// assert_eq!(net.add_people(usize::MAX).unwrap_err().kind(), "InvalidParameterError");
+    /// assert_eq!(net.add_people(4_000_000_000).unwrap_err().kind(), "OutOfMemoryError"); // 720 GB
+    /// assert_eq!(net.num_people(), 3);
+    /// # Ok::<(), reseau::Error>(())
+    /// ```
     pub fn add_people(&mut self, n: usize) -> Result<PersonId> {
-        // Checked up front: asking for 2^40 people fails at once, allocating nothing.
-        if n as u64 + self.graph.node_count() as u64 >= u64::from(u32::MAX) {
+        // Checked up front, without overflow: asking for 2^40 people fails at once.
+        let before = self.graph.node_count() as u64;
+        if (n as u64).checked_add(before).is_none_or(|all| all >= u64::from(u32::MAX)) {
             return Err(Error::invalid("number of people", n, "fewer than 2^32 - 1 in all"));
         }
-        let first = PersonId(self.graph.node_count() as u32);
+        crate::memory::check(None, Network::estimated_bytes(n as u64, 0), || {
+            format!("add_people({n})")
+        })?;
+        self.graph.reserve_nodes(n);
+        let first = PersonId(before as u32);
         for _ in 0..n {
             self.add_person(Person::new())?;
         }
         Ok(first)
+    }
+
+    /// The bytes an editable network of `people` unlabelled people and `ties` ties holds,
+    /// about: per person its node ([`Person`] and two links, 120 bytes), per tie its edge
+    /// ([`Tie`] and four links, 64 bytes) and its entry in the duplicate index (17 bytes, at
+    /// most half full after it grows), and half as much again for the arrays' growth (a
+    /// reallocation holds the old array and the new, larger one). What the memory checks of
+    /// [`add_people`](Network::add_people), the generators and the readers count.
+    pub(crate) fn estimated_bytes(people: u64, ties: u64) -> u64 {
+        const PERSON: u64 = std::mem::size_of::<Person>() as u64 + 8;
+        const TIE: u64 = std::mem::size_of::<Tie>() as u64 + 16 + 2 * 17;
+        let exact = people.saturating_mul(PERSON).saturating_add(ties.saturating_mul(TIE));
+        exact.saturating_add(exact / 2)
     }
 
     /// The person with this id, or [`Error::UnknownPerson`].
@@ -401,8 +464,20 @@ impl Network {
         Ok(())
     }
 
-    /// Sets a person's position.
+    /// Sets a person's position: two finite coordinates (a NaN or infinite one is refused:
+    /// it could not be saved as JSON, nor read back).
+    ///
+    /// ```
+    /// let mut net = reseau::Network::new();
+    /// let a = net.add_person(reseau::Person::new())?;
+    /// net.set_position(a, Some([0.5, -2.0]))?;
+    /// let err = net.set_position(a, Some([f64::NAN, 0.0])).unwrap_err();
+    /// assert_eq!(err.to_string(), "invalid position: [NaN, 0] (expected two finite coordinates)");
+    /// assert_eq!(net.person(a)?.position, Some([0.5, -2.0]));
+    /// # Ok::<(), reseau::Error>(())
+    /// ```
     pub fn set_position(&mut self, id: PersonId, position: Option<[f64; 2]>) -> Result<()> {
+        check_position(position)?;
         self.person_mut(id)?.position = position;
         Ok(())
     }
@@ -487,7 +562,7 @@ impl Network {
                 return Err(Error::UnknownPerson { person: p.to_string() });
             }
         }
-        check_non_negative(|| format!("{location}weight"), spec.weight)?;
+        super::check_weight(|| format!("{location}weight"), spec.weight)?;
         if let Some(p) = spec.probability {
             check_probability(|| format!("{location}tie probability"), p)?;
         }
@@ -515,7 +590,7 @@ impl Network {
                     // Two finite weights may add up to infinity (1e308 + 1e308), which no
                     // tie may hold (nor JSON write).
                     let sum = self.graph[edge].weight + spec.weight;
-                    check_non_negative(|| format!("{location}summed weight"), sum)?;
+                    super::check_weight(|| format!("{location}summed weight"), sum)?;
                     self.duplicates_merged += 1;
                     let tie = &mut self.graph[edge];
                     tie.weight = sum;
@@ -711,6 +786,60 @@ impl Network {
             .collect()
     }
 
+    /// Adds `other`'s layers and ties to this network, people matched by label: a labelled
+    /// person of `other` is the person of this network with the same label (who takes
+    /// `other`'s group and attributes where they have none), anyone else is added. Layer
+    /// names must differ: several files, one layer each, make one multiplex network.
+    ///
+    /// ```
+    /// use reseau::io::{EdgeListOptions, parse_edgelist};
+    /// let read = |text: &[u8], layer: &str| {
+    ///     parse_edgelist(text, layer, &EdgeListOptions { layer: layer.into(), ..Default::default() })
+    /// };
+    /// let mut net = read(b"ana bo\nbo cy\n", "lunch")?;
+    /// net.merge(&read(b"ana cy\ncy dee\n", "mail")?)?;
+    /// assert_eq!((net.num_people(), net.num_layers(), net.num_ties()), (4, 2, 4));
+    /// assert_eq!(net.overlap("lunch", "mail")?, 0);
+    /// assert_eq!(net.merge(&read(b"x y\n", "mail")?).unwrap_err().kind(), "DuplicateLayerError");
+    /// # Ok::<(), reseau::Error>(())
+    /// ```
+    pub fn merge(&mut self, other: &Network) -> Result<()> {
+        if let Some(layer) = other.layers.iter().find(|l| self.layer_index.contains_key(&l.name)) {
+            return Err(Error::DuplicateLayer { name: layer.name.clone() });
+        }
+        let mut people = Vec::with_capacity(other.num_people());
+        for (_, person) in other.people() {
+            let existing = person.label.as_deref().and_then(|l| self.index_of(l));
+            let id = match existing {
+                Some(id) => {
+                    let mine = self.person_mut(id)?;
+                    if mine.group.is_none() {
+                        mine.group.clone_from(&person.group);
+                    }
+                    for (key, value) in &person.attributes {
+                        mine.attributes.entry(key.clone()).or_insert_with(|| value.clone());
+                    }
+                    id
+                }
+                None => self.add_person(person.clone())?,
+            };
+            people.push(id);
+        }
+        let first = self.layers.len();
+        for layer in &other.layers {
+            self.add_layer(layer.clone())?;
+        }
+        for tie in other.ties() {
+            self.insert_tie_unchecked(Tie {
+                source: people[tie.source.index()],
+                target: people[tie.target.index()],
+                layer: LayerId((first + tie.layer.index()) as u32),
+                ..tie.clone()
+            });
+        }
+        Ok(())
+    }
+
     /// A copy without the named layers (a platform disappears). Layer ids are renumbered;
     /// person ids stay the same.
     ///
@@ -782,6 +911,9 @@ impl Network {
             }
         }
         for ((a, b), (weight, multiplicity, sign)) in merged {
+            let pair =
+                || format!("summed weight of {} - {}", self.display_name(a), self.display_name(b));
+            super::check_weight(pair, weight)?;
             let tie = Tie {
                 source: a,
                 target: b,

@@ -100,6 +100,41 @@ impl<'de> Deserialize<'de> for Sign {
     }
 }
 
+/// The largest tie weight: ties are stored with 32-bit weights in the compiled view, and a
+/// larger one would become infinite there (PageRank would then come back NaN, Linear
+/// Threshold's normalised weights wrong). A positive weight below about 1.4 × 10^−45 is
+/// stored as 0.
+///
+/// ```
+/// use reseau::{Layer, MAX_WEIGHT, Network};
+/// assert_eq!(MAX_WEIGHT, f64::from(f32::MAX));
+/// let mut net = Network::new();
+/// net.add_layer(Layer::physical("work"))?;
+/// net.add_people(2)?;
+/// let (a, b) = (reseau::PersonId(0), reseau::PersonId(1));
+/// let err = net.add_tie(a, b, "work", 1e39).unwrap_err();
+/// assert_eq!(err.to_string(), "invalid weight: 1e39 (expected at most 3.4028234663852886e38 (weights are 32-bit floats))");
+/// assert!(net.add_tie(a, b, "work", MAX_WEIGHT).is_ok());
+/// # Ok::<(), reseau::Error>(())
+/// ```
+pub const MAX_WEIGHT: f64 = f32::MAX as f64;
+
+/// Checks a tie weight: finite, at least 0 and at most [`MAX_WEIGHT`].
+pub(crate) fn check_weight(name: impl FnOnce() -> String, weight: f64) -> crate::Result<f64> {
+    if !(weight.is_finite() && weight >= 0.0) {
+        return Err(crate::Error::invalid(name(), weight, "a finite number >= 0"));
+    }
+    if weight > MAX_WEIGHT {
+        return Err(crate::Error::invalid(name(), weight, too_heavy()));
+    }
+    Ok(weight)
+}
+
+/// What a weight above [`MAX_WEIGHT`] is told.
+pub(crate) fn too_heavy() -> String {
+    format!("at most {} (weights are 32-bit floats)", crate::error::float(MAX_WEIGHT))
+}
+
 /// A tie as stored: its ends, layer and attributes.
 ///
 /// ```
@@ -201,7 +236,7 @@ impl TieSpec {
     /// assert_eq!(TieSpec::weight(1.0).probability(2.0).validate().unwrap_err().kind(), "InvalidParameterError");
     /// ```
     pub fn validate(&self) -> crate::Result<()> {
-        crate::error::check_non_negative(|| "weight".into(), self.weight)?;
+        check_weight(|| "weight".into(), self.weight)?;
         if let Some(p) = self.probability {
             crate::error::check_probability(|| "tie probability".into(), p)?;
         }

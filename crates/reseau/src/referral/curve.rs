@@ -134,25 +134,28 @@ pub fn referral_load_curve_with(
     let warmup = steps / 2;
     let done = AtomicU64::new(0);
     let total = rates.len() as u64;
-    let run = |&rate: &f64| {
+    // The rates run at once, one per thread, each with its share of the memory.
+    let at_once = crate::memory::threads().min(total);
+    let memory = crate::memory::Budget::new(request.max_memory)?.share(at_once);
+    let run = |&rate: &f64| -> Result<Option<_>> {
         if control.is_cancelled() {
-            return None;
+            return Ok(None);
         }
         let workload = Workload::random(rate, steps);
-        let run =
-            RunOptions { journeys: false, measure_from: u64::from(warmup), control, report: false };
-        let (tally, _) = engine.run(&workload, seed, &run);
+        let measure_from = u64::from(warmup);
+        let run = RunOptions { journeys: false, measure_from, control, report: false, memory };
+        let (tally, _) = engine.run(&workload, seed, &run)?;
         let _ = control.report(done.fetch_add(1, Relaxed) + 1, total);
-        Some(tally)
+        Ok(Some(tally))
     };
     control.check()?;
     #[cfg(feature = "parallel")]
     let tallies: Vec<_> = {
         use rayon::prelude::*;
-        rates.par_iter().map(run).collect()
+        rates.par_iter().map(run).collect::<Result<_>>()?
     };
     #[cfg(not(feature = "parallel"))]
-    let tallies: Vec<_> = rates.iter().map(run).collect();
+    let tallies: Vec<_> = rates.iter().map(run).collect::<Result<_>>()?;
     control.check()?;
     let tallies: Vec<_> = tallies.into_iter().flatten().collect();
 

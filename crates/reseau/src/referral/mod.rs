@@ -122,8 +122,9 @@ pub fn route_referrals_with(
     let (workload, options) = prepare(net, request)?;
     control.check()?;
     let engine = route::Engine::new(net, &options);
-    let run = route::RunOptions { journeys: false, measure_from: 0, control, report: true };
-    let tally = engine.run(&workload, request.seed, &run).0;
+    let memory = crate::memory::Budget::new(request.max_memory)?;
+    let run = route::RunOptions { journeys: false, measure_from: 0, control, report: true, memory };
+    let tally = engine.run(&workload, request.seed, &run)?.0;
     control.report(tally.requests, tally.requests)?;
     Ok(ReferralSummary::new(net, tally))
 }

@@ -44,6 +44,11 @@ macro_rules! routing_request {
             /// [`RouteOptions::digital_fatigue`](crate::referral::RouteOptions::digital_fatigue).
             #[serde(skip_serializing_if = "Option::is_none")]
             pub digital_fatigue: Option<$crate::fatigue::Fatigue>,
+            /// The memory the call may use, in bytes (default: what the machine has
+            /// available, see [`memory`](crate::memory)); a call that would need more is
+            /// refused before it starts.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub max_memory: Option<u64>,
         }
 
         impl Default for $name {
@@ -57,6 +62,7 @@ macro_rules! routing_request {
                     max_hops: routing.max_hops,
                     fatigue: routing.fatigue,
                     digital_fatigue: routing.digital_fatigue,
+                    max_memory: None,
                 }
             }
         }

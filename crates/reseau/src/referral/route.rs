@@ -8,7 +8,9 @@ use super::journey::{Journey, Outcome};
 use super::options::{RouteOptions, Workload, arrivals_until};
 use crate::compiled::CompiledNetwork;
 use crate::control::Control;
+use crate::error::Result;
 use crate::fatigue::{Fatigue, Load};
+use crate::memory::Budget;
 use crate::rng::Stream;
 
 /// Events handled between two looks at the [`Control`].
@@ -32,6 +34,16 @@ struct Event {
     /// The layer it arrived on ([`AT_SOURCE`] at the source).
     via: u32,
 }
+
+/// Bytes one request in flight holds: its event in the queue and its slot in the in-flight
+/// table (half as much again for the table's growth), and the first allocation of its chain
+/// (four ids and the allocator's header).
+pub(crate) const BYTES_PER_REQUEST: u64 =
+    (std::mem::size_of::<Event>() + std::mem::size_of::<Flight>()) as u64 * 3 / 2 + 32;
+
+/// Bytes one traced request adds: its journey while the run lasts and its trace after, with
+/// their paths (about ten ids each).
+pub(crate) const BYTES_PER_TRACE: u64 = std::mem::size_of::<Journey>() as u64 * 2 + 160;
 
 /// A request on its way.
 #[derive(Debug, Clone, Default)]
@@ -134,25 +146,35 @@ impl<'a> Engine<'a> {
     /// are drawn from the stream `(seed, 0)`, the routing from `(seed, 1)`. With
     /// [`Run::journeys`], also returns each request's journey, in id order. Every
     /// [`CHECK_EVERY`] events it looks whether the control was stopped (and then gives up:
-    /// the caller returns [`Error::Cancelled`](crate::Error::Cancelled)).
+    /// the caller returns [`Error::Cancelled`](crate::Error::Cancelled)). The requests in
+    /// flight must fit in `run.memory` ([`BYTES_PER_REQUEST`] each): the busiest step's
+    /// arrivals are checked before anything is routed, and the in-flight table as it grows
+    /// ([`Error::OutOfMemory`](crate::Error::OutOfMemory)).
     pub(crate) fn run(
         &self,
         workload: &Workload,
         seed: u64,
         run: &RunOptions<'_, '_>,
-    ) -> (Tally, Vec<Journey>) {
-        let RunOptions { journeys: trace, measure_from, control, report } = *run;
+    ) -> Result<(Tally, Vec<Journey>)> {
+        let RunOptions { journeys: trace, measure_from, control, report, memory } = *run;
+        check_memory(workload, trace, memory)?;
         let mut events = 0u64;
         let mut ended = 0u64;
         let mut run = Run::new(self, workload, seed);
         run.trace = trace;
+        run.memory = memory;
         run.tally.measured_from = measure_from;
-        let mut traces: Vec<Option<Journey>> =
-            if trace { vec![None; run.total as usize] } else { Vec::new() };
+        let mut traces: Vec<Option<Journey>> = Vec::new();
+        if trace {
+            memory.reserve(&mut traces, run.total as usize, || {
+                format!("tracing {} referral requests", run.total)
+            })?;
+            traces.resize(run.total as usize, None);
+        }
         while let Some(now) = run.next_step() {
             let mut bucket =
                 run.queue.remove(&now).unwrap_or_else(|| run.spare.pop().unwrap_or_default());
-            run.issue(now, &mut bucket);
+            run.issue(now, &mut bucket)?;
             if !bucket.is_sorted_by_key(|e| e.id) {
                 bucket.sort_unstable_by_key(|e| e.id);
             }
@@ -160,7 +182,7 @@ impl<'a> Engine<'a> {
             if events >= CHECK_EVERY {
                 events = 0;
                 if control.is_cancelled() || (report && control.report(ended, run.total).is_err()) {
-                    return (run.tally, Vec::new());
+                    return Ok((run.tally, Vec::new()));
                 }
             }
             for &ev in &bucket {
@@ -196,8 +218,38 @@ impl<'a> Engine<'a> {
             run.spare.push(bucket);
         }
         let traces = traces.into_iter().map(|t| t.expect("every request ends")).collect();
-        (run.tally, traces)
+        Ok((run.tally, traces))
     }
+}
+
+/// The requests of `workload` that start at its busiest step (all of them without a rate):
+/// all in flight at once, whatever happens to them next.
+fn busiest_step(workload: &Workload) -> u64 {
+    let (total, rate) = match workload {
+        Workload::Pairs { pairs, rate } => (pairs.len() as u64, *rate),
+        Workload::Random { rate, .. } => (workload.len(), Some(*rate)),
+    };
+    rate.map_or(total, |r| {
+        let per_step = r.ceil();
+        if per_step >= total as f64 { total } else { per_step as u64 }
+    })
+}
+
+/// Refuses, before routing anything, a workload whose busiest step alone (or, traced, whose
+/// journeys) would not fit in `memory`.
+fn check_memory(workload: &Workload, trace: bool, memory: Budget) -> Result<()> {
+    let at_once = busiest_step(workload);
+    let mut needed = at_once.saturating_mul(BYTES_PER_REQUEST);
+    if trace {
+        needed = needed.saturating_add(workload.len().saturating_mul(BYTES_PER_TRACE));
+    }
+    memory.check(needed, || {
+        if trace {
+            format!("tracing {} referral requests", workload.len())
+        } else {
+            format!("{at_once} referral requests in flight at once")
+        }
+    })
 }
 
 /// How [`Engine::run`] runs: named, so that no call passes bare booleans.
@@ -212,6 +264,8 @@ pub(crate) struct RunOptions<'c, 'p> {
     pub(crate) control: &'c Control<'p>,
     /// Whether to also report the requests ended out of the workload's to `control`.
     pub(crate) report: bool,
+    /// The memory the requests in flight may hold (this run's share of the call's budget).
+    pub(crate) memory: Budget,
 }
 
 /// What happens to a request after a step.
@@ -243,6 +297,8 @@ struct Run<'e, 'a> {
     spare: Vec<Vec<Event>>,
     /// Whether to keep each hop's layer.
     trace: bool,
+    /// What the in-flight table may grow to.
+    memory: Budget,
 }
 
 impl<'e, 'a: 'e> Run<'e, 'a> {
@@ -293,6 +349,7 @@ impl<'e, 'a: 'e> Run<'e, 'a> {
             free: Vec::new(),
             spare: Vec::new(),
             trace: false,
+            memory: Budget::unlimited(),
         }
     }
 
@@ -322,10 +379,13 @@ impl<'e, 'a: 'e> Run<'e, 'a> {
     }
 
     /// Starts the requests that arrive at step `now`, adding them to `bucket` (after the
-    /// requests already there, whose ids are smaller).
-    fn issue(&mut self, now: u64, bucket: &mut Vec<Event>) {
+    /// requests already there, whose ids are smaller); [`Error::OutOfMemory`] when the
+    /// requests in flight would outgrow the run's memory.
+    ///
+    /// [`Error::OutOfMemory`]: crate::Error::OutOfMemory
+    fn issue(&mut self, now: u64, bucket: &mut Vec<Event>) -> Result<()> {
         if self.next_arrival() != Some(now) {
-            return;
+            return Ok(());
         }
         let n = self.engine.net.num_people() as u64;
         let until = self.rate.map_or(self.total, |r| arrivals_until(r, now + 1).min(self.total));
@@ -334,10 +394,16 @@ impl<'e, 'a: 'e> Run<'e, 'a> {
                 Workload::Pairs { pairs, .. } => pairs[self.issued as usize],
                 Workload::Random { .. } => self.random_pair(n),
             };
-            let slot = self.free.pop().unwrap_or_else(|| {
-                self.flights.push(Flight::default());
-                (self.flights.len() - 1) as u32
-            });
+            let slot = match self.free.pop() {
+                Some(slot) => slot,
+                None => {
+                    if self.flights.len() == self.flights.capacity() {
+                        self.grow_flights(bucket)?;
+                    }
+                    self.flights.push(Flight::default());
+                    (self.flights.len() - 1) as u32
+                }
+            };
             let f = &mut self.flights[slot as usize];
             f.target = target;
             f.start = now;
@@ -351,6 +417,19 @@ impl<'e, 'a: 'e> Run<'e, 'a> {
                 self.tally.measured_requests += 1;
             }
         }
+        Ok(())
+    }
+
+    /// Doubles the in-flight table (and makes room for as many events in `bucket`), if the
+    /// requests in flight then still fit in the run's memory.
+    fn grow_flights(&mut self, bucket: &mut Vec<Event>) -> Result<()> {
+        let len = self.flights.len();
+        let more = len.max(64);
+        let what = || format!("{} referral requests in flight at once", len + more);
+        let needed = ((len + more) as u64).saturating_mul(BYTES_PER_REQUEST);
+        self.memory.check(needed, what)?;
+        crate::memory::reserve(&mut self.flights, more, what)?;
+        crate::memory::reserve(bucket, more, what)
     }
 
     /// A random pair of distinct people who are not tied (a referral is for reaching someone

@@ -26,9 +26,11 @@ pub fn trace_referrals(
     request: &ReferralRequest,
 ) -> Result<Vec<ReferralTrace>> {
     let (workload, options) = super::prepare(net, request)?;
+    let memory = crate::memory::Budget::new(request.max_memory)?;
+    let control = Control::none();
     let run =
-        RunOptions { journeys: true, measure_from: 0, control: &Control::none(), report: false };
-    let journeys = Engine::new(net, &options).run(&workload, request.seed, &run).1;
+        RunOptions { journeys: true, measure_from: 0, control: &control, report: false, memory };
+    let journeys = Engine::new(net, &options).run(&workload, request.seed, &run)?.1;
     let labels = net.labels();
     Ok(journeys.into_iter().map(|j| j.trace(net, &labels)).collect())
 }

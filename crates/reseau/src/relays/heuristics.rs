@@ -10,6 +10,8 @@ use std::collections::BinaryHeap;
 
 use super::budget::{Key, Limit};
 use crate::centrality::{Csr, Power, pagerank};
+use crate::control::Control;
+use crate::error::Result;
 use crate::rng::Stream;
 use crate::rrsets::LiveGraph;
 
@@ -140,7 +142,11 @@ pub(crate) fn degree_discount(graph: &LiveGraph<'_>, limit: &Limit<'_>) -> Ranke
 
 /// PageRank of the network seen backwards, each tie weighted by its probability: a person
 /// ranks high when many can hear them, and hear them well.
-pub(crate) fn pagerank_ranking(graph: &LiveGraph<'_>, limit: &Limit<'_>) -> Ranked {
+pub(crate) fn pagerank_ranking(
+    graph: &LiveGraph<'_>,
+    limit: &Limit<'_>,
+    control: &Control<'_>,
+) -> Result<Ranked> {
     let n = graph.num_people();
     let mut g = Csr { offsets: Vec::with_capacity(n + 1), ..Csr::default() };
     g.offsets.push(0);
@@ -152,8 +158,8 @@ pub(crate) fn pagerank_ranking(graph: &LiveGraph<'_>, limit: &Limit<'_>) -> Rank
         g.offsets.push(g.targets.len());
     }
     let power = Power { damping: 0.85, tolerance: 1e-10, max_iterations: 1000 };
-    let (scores, _) = pagerank(&g, power, None, None);
-    take_ranked(&scores, limit)
+    let (scores, _) = pagerank(&g, power, None, None, control)?;
+    Ok(take_ranked(&scores, limit))
 }
 
 /// People in a random order drawn from `seed` (a partial Fisher–Yates shuffle).

@@ -23,6 +23,7 @@ use super::coverage::Bound;
 use crate::control::Control;
 use crate::error::Result;
 use crate::math::ln;
+use crate::memory::Budget;
 use crate::rrsets::{Index, LiveGraph, RrSets};
 
 /// ln C(n, k), summed term by term with the portable logarithm.
@@ -44,6 +45,7 @@ pub(crate) fn imm(
     ell: f64,
     seeds: [u64; 2],
     control: &Control<'_>,
+    memory: Budget,
 ) -> Result<Outcome> {
     let n = graph.num_people();
     let nf = n as f64;
@@ -61,7 +63,7 @@ pub(crate) fn imm(
     let mut first = RrSets::new(n);
     for i in 1..ceil_log2(n) {
         let x = nf / f64::from(1u32 << i.min(31));
-        first.extend_to(graph, seeds[0], (lambda1 / x).ceil() as u64, control)?;
+        first.extend_within(graph, seeds[0], (lambda1 / x).ceil() as u64, control, memory)?;
         let index = Index::new(&first, n);
         let picked = limit.pick(&first, &index, n, Bound::Skip);
         let estimate = nf * picked.covered as f64 / first.len() as f64;
@@ -79,7 +81,7 @@ pub(crate) fn imm(
     let lambda = 2.0 * nf * (rho * alpha + beta).powi(2) / (epsilon * epsilon);
     let theta = (lambda / lower).ceil().max(1.0) as u64;
     let mut rr = RrSets::new(n);
-    let theta = rr.extend_to(graph, seeds[1], theta, control)?;
+    let theta = rr.extend_within(graph, seeds[1], theta, control, memory)?;
     let index = Index::new(&rr, n);
     let picked = limit.pick(&rr, &index, n, Bound::Skip);
     let scale = nf / theta as f64;

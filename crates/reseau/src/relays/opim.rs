@@ -21,6 +21,7 @@ use super::imm::ln_binomial;
 use crate::control::Control;
 use crate::error::Result;
 use crate::math::ln;
+use crate::memory::Budget;
 use crate::rrsets::{Index, LiveGraph, RrSets};
 
 /// Runs OPIM-C; `seeds` are the streams of R1 and R2.
@@ -31,6 +32,7 @@ pub(crate) fn opim_c(
     ell: f64,
     seeds: [u64; 2],
     control: &Control<'_>,
+    memory: Budget,
 ) -> Result<Outcome> {
     let n = graph.num_people();
     let nf = n as f64;
@@ -51,8 +53,9 @@ pub(crate) fn opim_c(
     let (mut r1, mut r2) = (RrSets::new(n), RrSets::new(n));
     let mut i = 1.0;
     loop {
-        theta = r1.extend_to(graph, seeds[0], theta, control)?;
-        r2.extend_to(graph, seeds[1], theta, control)?;
+        // Two collections at once, each with half the memory.
+        theta = r1.extend_within(graph, seeds[0], theta, control, memory.share(2))?;
+        r2.extend_within(graph, seeds[1], theta, control, memory.share(2))?;
         let index = Index::new(&r1, n);
         let picked = limit.pick(&r1, &index, n, Bound::Compute);
         let mut chosen = vec![false; n];

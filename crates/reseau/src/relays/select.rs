@@ -8,6 +8,7 @@ use crate::cascade::{MAX_RUNS, Model, Seeds, SpreadStats, simulate_seeds};
 use crate::compiled::CompiledNetwork;
 use crate::control::Control;
 use crate::error::{Error, Result, check_non_negative};
+use crate::memory::Budget;
 use crate::rng::Stream;
 use crate::rrsets::LiveGraph;
 
@@ -88,6 +89,12 @@ pub struct SelectRelaysRequest {
     /// The seed: the same seed gives the same selection on every platform and for any
     /// number of threads (default 0).
     pub seed: u64,
+    /// The memory the RR sets of IMM and OPIM-C may use, in bytes (default: what the machine
+    /// has available, see [`memory`](crate::memory)): the sampling stops with
+    /// [`Error::OutOfMemory`] as soon as the sets drawn so far show that all of them would
+    /// not fit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_memory: Option<u64>,
 }
 
 /// The old name of [`SelectRelaysRequest`] (which now carries the seed).
@@ -108,6 +115,7 @@ impl Default for SelectRelaysRequest {
             celf_runs: 1_000,
             evaluation_model: None,
             seed: 0,
+            max_memory: None,
         }
     }
 }
@@ -422,10 +430,12 @@ pub fn select_relays_with(
         )?,
         Method::Imm | Method::OpimC => {
             let graph = LiveGraph::new(net, &options.model)?;
+            let (epsilon, ell) = (options.epsilon, options.ell);
+            let memory = Budget::new(options.max_memory)?;
             if options.method == Method::Imm {
-                imm::imm(&graph, &limit, options.epsilon, options.ell, seeds, control)?
+                imm::imm(&graph, &limit, epsilon, ell, seeds, control, memory)?
             } else {
-                opim::opim_c(&graph, &limit, options.epsilon, options.ell, seeds, control)?
+                opim::opim_c(&graph, &limit, epsilon, ell, seeds, control, memory)?
             }
         }
         Method::Degree | Method::DegreeDiscount | Method::Pagerank | Method::Random => {
@@ -433,7 +443,7 @@ pub fn select_relays_with(
             let (relays, gains) = match options.method {
                 Method::Degree => heuristics::degree(&graph, &limit),
                 Method::DegreeDiscount => heuristics::degree_discount(&graph, &limit),
-                Method::Pagerank => heuristics::pagerank_ranking(&graph, &limit),
+                Method::Pagerank => heuristics::pagerank_ranking(&graph, &limit, control)?,
                 _ => heuristics::random(n, &limit, sub_seed(seed, RANDOM)),
             };
             Outcome { relays, gains, estimate: f64::NAN, samples: 0, approximation: None }

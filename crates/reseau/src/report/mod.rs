@@ -1,13 +1,23 @@
 //! The headline report: one call that runs the library's main analyses on a network and
-//! returns their numbers, a text a person reads in a minute, and SVG charts.
+//! returns their numbers, a text a person reads in a minute, SVG charts and a self-contained
+//! HTML page.
 //!
 //! The report covers the network (offline against online layers and their overlap), whom to
 //! enlist (IMM's best relays, and the best within a budget of people's costs), a campaign
 //! from the most connected person with the share carried offline and online, the referral
-//! load curve under fatigue with its collapse point, the balance sweep of physical against
+//! load curve under fatigue with its peak and collapse, the balance sweep of physical against
 //! digital effort ([`crate::balance`]) and what happens as the largest digital layer
 //! declines and vanishes. Every number comes from the `seed`; the same seed gives the same
 //! report in Rust, Python and JavaScript.
+//!
+//! The report adapts to the network it is given, and says so ([`Report::omitted`],
+//! [`Report::routing`]): without both a physical and a digital layer there is no
+//! offline/online split, no balance sweep and no decline; when everyone costs the same the
+//! budgeted choice is left out; referral routing goes by positions, groups or landmark
+//! estimates, whichever the network has; a directed network is read as it points (a
+//! campaign starts from the person with the most ties out, and each directed layer counts
+//! its reciprocated pairs). The referral rates are chosen from the network, with replicates
+//! and intervals, and the peak and collapse named only beyond the noise: see [`LoadScan`].
 //!
 //! ```
 //! use reseau::report::{ReportRequest, report};
@@ -18,11 +28,20 @@
 //! assert!(report.text().contains("Balance"));
 //! let charts = report.charts();
 //! assert!(charts.iter().any(|(name, svg)| name == "load_curve.svg" && svg.starts_with("<svg")));
+//! assert!(report.html().starts_with("<!doctype html>"));
 //! # Ok::<(), reseau::Error>(())
 //! ```
 
+mod charts;
+mod doc;
+mod html;
+mod load;
+mod scope;
 mod svg;
 mod text;
+
+pub use load::{CurveShape, LoadScan, ScanEnd};
+pub use scope::{Omission, RoutingChoice};
 
 use serde::{Deserialize, Serialize};
 
@@ -32,7 +51,7 @@ use crate::control::Control;
 use crate::error::Result;
 use crate::fatigue::Fatigue;
 use crate::model::{LayerId, LayerKind, Network, PersonId};
-use crate::referral::{LoadCurve, LoadCurveRequest, RouteOptions, referral_load_curve_with};
+use crate::referral::{RouteOptions, Strategy};
 use crate::relays::{RelaySelection, SelectRelaysRequest, select_relays_with};
 
 /// What the report runs, every value given (see [`ReportRequest`] for what a call asks); the
@@ -42,6 +61,7 @@ use crate::relays::{RelaySelection, SelectRelaysRequest, select_relays_with};
 /// use reseau::report::ReportOptions;
 /// let o: ReportOptions = serde_json::from_str(r#"{"runs": 500, "mixes": [0, 0.5, 1]}"#)?;
 /// assert_eq!(o.relays, 3);
+/// assert_eq!(o.rates, None); // chosen from the network
 /// assert!(serde_json::from_str::<ReportOptions>(r#"{"run": 5}"#).is_err());
 /// # Ok::<(), serde_json::Error>(())
 /// ```
@@ -57,7 +77,8 @@ pub struct ReportOptions {
     pub runs: u64,
     /// How many relays to choose. Default 3.
     pub relays: usize,
-    /// The budget of the budgeted choice, in people's costs (`None`: skipped). Default 4.
+    /// The budget of the budgeted choice, in people's costs (`None`: skipped; also skipped,
+    /// with a reason, when everyone costs the same). Default 4.
     pub budget: Option<f64>,
     /// Fatigue of the physical channel (and of everything, when `digital_fatigue` is `None`).
     /// Default Hill, half 2, exponent 2, half-life 10 steps.
@@ -65,13 +86,26 @@ pub struct ReportOptions {
     /// Fatigue of the digital channel. Default the same curve as `fatigue`, in a channel of
     /// its own (an inbox apart from meeting time).
     pub digital_fatigue: Option<Fatigue>,
-    /// The load curve's request rates, increasing. Default 0.5, 1, 2, …, 512.
-    pub rates: Vec<f64>,
-    /// Steps of the load curve. Default 300.
+    /// The referral routing strategy (`None`, the default: greedy, going by what the network
+    /// tells people: positions, groups or landmarks; see [`Report::routing`]).
+    pub strategy: Option<Strategy>,
+    /// The load curve's request rates, increasing (`None`, the default: chosen from the
+    /// network, see [`LoadScan`]).
+    pub rates: Option<Vec<f64>>,
+    /// Runs of the load curve per rate, each with its own seed, for the intervals. Default 10.
+    pub replicates: u32,
+    /// The scan of rates stops once the mean success rate falls below this share. Default
+    /// 0.01.
+    pub min_success: f64,
+    /// The scan of rates stops at this many requests per person per step. Default 10.
+    pub max_rate_per_person: f64,
+    /// Times the scan adds rates halfway (on a log scale) around the best one. Default 1.
+    pub refine: u32,
+    /// Steps of each run of the load curve (the first half warms the loads up). Default 300.
     pub steps: u32,
     /// The balance sweep's mixes. Default 0, 0.1, …, 1.
     pub mixes: Vec<f64>,
-    /// Steps of referrals per mix (at the load curve's peak rate). Default 1,000.
+    /// Steps of referrals per mix (at the load curve's best rate). Default 1,000.
     pub balance_steps: u32,
     /// Cascades per mix and period. Default 1,000.
     pub balance_runs: u64,
@@ -94,7 +128,12 @@ impl Default for ReportOptions {
             budget: Some(4.0),
             fatigue,
             digital_fatigue: Some(fatigue),
-            rates: (0..11).map(|i| 0.5 * f64::from(1u32 << i)).collect(),
+            strategy: None,
+            rates: None,
+            replicates: 10,
+            min_success: 0.01,
+            max_rate_per_person: 10.0,
+            refine: 1,
             steps: 300,
             mixes: (0..=10).map(|i| f64::from(i) / 10.0).collect(),
             balance_steps: 1000,
@@ -107,8 +146,8 @@ impl Default for ReportOptions {
 }
 
 impl ReportOptions {
-    /// Fewer runs and steps: a report in a fraction of a second on a small network (tests,
-    /// previews).
+    /// Fewer runs, steps and replicates: a report in a fraction of a second on a small
+    /// network (tests, previews).
     ///
     /// ```
     /// assert_eq!(reseau::report::ReportOptions::quick().runs, 500);
@@ -117,6 +156,7 @@ impl ReportOptions {
         ReportOptions {
             runs: 500,
             steps: 100,
+            replicates: 4,
             mixes: vec![0.0, 0.25, 0.5, 0.75, 1.0],
             balance_steps: 100,
             balance_runs: 100,
@@ -125,8 +165,22 @@ impl ReportOptions {
         }
     }
 
-    fn routing(&self) -> RouteOptions {
+    /// The load scan's options, referrals routed by `strategy`.
+    fn scan(&self, strategy: Strategy) -> load::ScanOptions<'_> {
+        load::ScanOptions {
+            rates: self.rates.as_deref(),
+            steps: self.steps,
+            replicates: self.replicates,
+            min_success: self.min_success,
+            max_rate_per_person: self.max_rate_per_person,
+            refine: self.refine,
+            routing: self.routing(strategy),
+        }
+    }
+
+    fn routing(&self, strategy: Strategy) -> RouteOptions {
         RouteOptions {
+            strategy,
             fatigue: Some(self.fatigue),
             digital_fatigue: self.digital_fatigue,
             ..RouteOptions::default()
@@ -182,10 +236,29 @@ pub struct ReportRequest {
     /// channel of its own; `null`: one channel for every layer).
     #[serde(default = "default_digital_fatigue")]
     pub digital_fatigue: Option<Fatigue>,
-    /// The load curve's request rates, increasing (default 0.5, 1, 2, …, 512).
+    /// The referral routing strategy (default: greedy, going by what the network tells
+    /// people; see [`Report::routing`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub strategy: Option<Strategy>,
+    /// The load curve's request rates, increasing (default: chosen from the network, see
+    /// [`LoadScan`]).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rates: Option<Vec<f64>>,
-    /// Steps of the load curve (default 300; quick 100).
+    /// Runs of the load curve per rate, each with its own seed, for the intervals (default
+    /// 10; quick 4).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub replicates: Option<u32>,
+    /// The scan of rates stops once the mean success rate falls below this share (default
+    /// 0.01).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min_success: Option<f64>,
+    /// The scan of rates stops at this many requests per person per step (default 10).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_rate_per_person: Option<f64>,
+    /// Times the scan adds rates halfway (on a log scale) around the best one (default 1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refine: Option<u32>,
+    /// Steps of each run of the load curve (default 300; quick 100).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub steps: Option<u32>,
     /// The balance sweep's mixes (default 0, 0.1, …, 1; quick 0, 0.25, …, 1).
@@ -228,7 +301,12 @@ impl Default for ReportRequest {
             budget: default_budget(),
             fatigue: None,
             digital_fatigue: default_digital_fatigue(),
+            strategy: None,
             rates: None,
+            replicates: None,
+            min_success: None,
+            max_rate_per_person: None,
+            refine: None,
             steps: None,
             mixes: None,
             balance_steps: None,
@@ -269,7 +347,12 @@ impl ReportRequest {
             budget: o.budget,
             fatigue: Some(o.fatigue),
             digital_fatigue: o.digital_fatigue,
-            rates: Some(o.rates),
+            strategy: o.strategy,
+            rates: o.rates,
+            replicates: Some(o.replicates),
+            min_success: Some(o.min_success),
+            max_rate_per_person: Some(o.max_rate_per_person),
+            refine: Some(o.refine),
             steps: Some(o.steps),
             mixes: Some(o.mixes),
             balance_steps: Some(o.balance_steps),
@@ -309,7 +392,12 @@ impl ReportRequest {
             budget: r.budget,
             fatigue: r.fatigue.unwrap_or(base.fatigue),
             digital_fatigue: r.digital_fatigue,
-            rates: r.rates.unwrap_or(base.rates),
+            strategy: r.strategy.or(base.strategy),
+            rates: r.rates.or(base.rates),
+            replicates: r.replicates.unwrap_or(base.replicates),
+            min_success: r.min_success.unwrap_or(base.min_success),
+            max_rate_per_person: r.max_rate_per_person.unwrap_or(base.max_rate_per_person),
+            refine: r.refine.unwrap_or(base.refine),
             steps: r.steps.unwrap_or(base.steps),
             mixes: r.mixes.unwrap_or(base.mixes),
             balance_steps: r.balance_steps.unwrap_or(base.balance_steps),
@@ -326,6 +414,7 @@ impl ReportRequest {
     /// ```
     /// use reseau::report::ReportRequest;
     /// assert!(ReportRequest::quick().validate().is_ok());
+    /// assert!(ReportRequest { replicates: Some(1), ..ReportRequest::quick() }.validate().is_err());
     /// assert!(ReportRequest { decline_rate: Some(2.0), ..ReportRequest::quick() }.validate().is_err());
     /// ```
     pub fn validate(&self) -> Result<()> {
@@ -334,6 +423,7 @@ impl ReportRequest {
         if o.decline_periods == 0 {
             return Err(crate::Error::invalid("decline_periods", 0, "an integer >= 1"));
         }
+        load::validate(&o.scan(Strategy::Greedy))?;
         o.model.validate()?;
         o.fatigue.validate()?;
         if let Some(f) = &o.digital_fatigue {
@@ -351,14 +441,18 @@ pub struct LayerSummary {
     pub name: String,
     /// `physical` or `digital`.
     pub kind: String,
+    /// Whether its ties point one way.
+    pub directed: bool,
     /// Its ties.
     pub ties: usize,
     /// People with at least one tie in it.
     pub active: usize,
-    /// Mean ties of its active people.
+    /// Mean ties of its active people (sent and received, in a directed layer).
     pub mean_degree: f64,
     /// The most ties anyone has in it.
     pub max_degree: u32,
+    /// In a directed layer, the pairs tied both ways (`None` in an undirected layer).
+    pub reciprocated: Option<usize>,
 }
 
 /// The network in the report.
@@ -377,6 +471,10 @@ pub struct NetworkSummary {
     pub pairs_online: usize,
     /// Pairs tied both ways.
     pub pairs_both: usize,
+    /// Groups (teams, departments, communities) people belong to.
+    pub groups: usize,
+    /// People who belong to a group.
+    pub people_in_groups: usize,
     /// Bytes per directed tie of the compiled view.
     pub bytes_per_tie: f64,
 }
@@ -385,7 +483,7 @@ pub struct NetworkSummary {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CampaignSummary {
-    /// Who starts it (the most connected person), by name.
+    /// Who starts it (the person with the most ties out), by name.
     pub seed_person: String,
     /// Their id.
     pub seed_id: u32,
@@ -397,13 +495,14 @@ pub struct CampaignSummary {
     pub by_step: Vec<f64>,
     /// The share of activations each layer carries, in layer order.
     pub layer_shares: Vec<f64>,
-    /// The share carried by physical layers.
-    pub offline_share: f64,
-    /// Mean reach with every digital layer switched off (`None`: no digital layer).
+    /// The share carried by physical layers (`None`: no offline/online split).
+    pub offline_share: Option<f64>,
+    /// Mean reach with every digital layer switched off (`None`: no offline/online split).
     pub reach_offline_only: Option<f64>,
 }
 
-/// The report's numbers; [`Report::text`] and [`Report::charts`] present them.
+/// The report's numbers; [`Report::text`], [`Report::charts`] and [`Report::html`] present
+/// them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Report {
@@ -419,14 +518,20 @@ pub struct Report {
     pub names: Vec<String>,
     /// The best `options.relays` relays (IMM, ε = 0.1).
     pub relays: RelaySelection,
-    /// The best relays within `options.budget` (`None`: no budget).
+    /// The best relays within `options.budget` (`None`: no budget, or everyone costs the
+    /// same).
     pub budgeted: Option<RelaySelection>,
-    /// The campaign from the most connected person.
+    /// The campaign from the person with the most ties out.
     pub campaign: CampaignSummary,
+    /// How referrals are routed, and why.
+    pub routing: RoutingChoice,
     /// The referral load curve under fatigue.
-    pub load_curve: LoadCurve,
-    /// The balance sweep, at the load curve's peak rate, with the decline.
-    pub balance: BalanceReport,
+    pub load_curve: LoadScan,
+    /// The balance sweep at the load curve's best rate, with the decline (`None`: no
+    /// offline/online split).
+    pub balance: Option<BalanceReport>,
+    /// The parts left out, each with its reason.
+    pub omitted: Vec<Omission>,
 }
 
 /// Runs the headline report on `net`; see the [module](self) documentation.
@@ -435,8 +540,9 @@ pub struct Report {
 /// use reseau::report::{ReportRequest, report};
 /// let net = reseau::datasets::aarhus_cs();
 /// let report = report(&net, &ReportRequest::quick())?;
-/// assert_eq!(report.balance.declining_layer.as_deref(), Some("facebook"));
-/// assert!(report.load_curve.collapse_rate.is_some());
+/// let balance = report.balance.as_ref().unwrap();
+/// assert_eq!(balance.declining_layer.as_deref(), Some("facebook"));
+/// assert!(report.load_curve.peak_rate.is_some() && report.load_curve.collapse_rate.is_some());
 /// # Ok::<(), reseau::Error>(())
 /// ```
 ///
@@ -447,13 +553,14 @@ pub fn report(net: &Network, request: &ReportRequest) -> Result<Report> {
     report_with(net, request, &Control::none())
 }
 
-/// [`report`], stoppable through `control` (it reports its six parts done out of six).
+/// [`report`], watched and stoppable through `control` (progress in hundredths of the
+/// whole report).
 ///
 /// ```
 /// use reseau::control::Control;
 /// use reseau::report::{ReportRequest, report_with};
 /// let net = reseau::datasets::aarhus_cs();
-/// let stop = |done: u64, _total: u64| done < 2;
+/// let stop = |done: u64, _total: u64| done < 20;
 /// let err = report_with(&net, &ReportRequest::quick(), &Control::new(&stop)).unwrap_err();
 /// assert_eq!(err.kind(), "CancelledError");
 /// ```
@@ -502,10 +609,21 @@ pub fn headline_with(
 
 /// The report with every option given.
 fn run(net: &Network, options: &ReportOptions, seed: u64, control: &Control<'_>) -> Result<Report> {
-    let parts = 6;
+    const WHOLE: u64 = 100;
     let view = net.compiled();
+    let routing = scope::routing(&view, options.strategy);
+    let scan_options = options.scan(routing.strategy);
+    load::validate(&scan_options)?;
     let network = summarise(net, &view);
-    control.report(1, parts)?;
+    let mut omitted = Vec::new();
+    let split = scope::no_split(net);
+    if let Some(reason) = &split {
+        omitted.push(Omission {
+            sections: ["offline_online", "balance", "decline"].map(String::from).to_vec(),
+            line: format!("No offline/online split and no balance sweep: {reason}."),
+        });
+    }
+    control.report(2, WHOLE)?;
 
     let select = SelectRelaysRequest {
         k: Some(options.relays.min(net.num_people())),
@@ -514,53 +632,52 @@ fn run(net: &Network, options: &ReportOptions, seed: u64, control: &Control<'_>)
         seed,
         ..SelectRelaysRequest::default()
     };
-    let quiet = Control::none();
-    let relays = select_relays_with(&view, &select, &quiet)?;
+    let relays = select_relays_with(&view, &select, &control.part(2, 20, WHOLE))?;
     let budgeted = match options.budget {
-        Some(budget) => Some(select_relays_with(
-            &view,
-            &SelectRelaysRequest { k: None, budget: Some(budget), ..select.clone() },
-            &quiet,
-        )?),
+        Some(budget) => match scope::no_budget(&view, budget) {
+            Some(line) => {
+                omitted.push(Omission { sections: vec!["budgeted".into()], line: line + "." });
+                None
+            }
+            None => Some(select_relays_with(
+                &view,
+                &SelectRelaysRequest { k: None, budget: Some(budget), ..select.clone() },
+                &control.part(20, 30, WHOLE),
+            )?),
+        },
         None => None,
     };
-    control.report(2, parts)?;
 
-    let campaign = campaign(net, &view, options, seed)?;
-    control.report(3, parts)?;
+    let campaign =
+        campaign(net, &view, options, split.is_none(), seed, &control.part(30, 40, WHOLE))?;
+    let load_curve = load::scan(&view, &scan_options, seed, &control.part(40, 70, WHOLE))?;
 
-    let curve = LoadCurveRequest {
-        rates: options.rates.clone(),
-        steps: options.steps,
-        seed,
-        ..LoadCurveRequest::default()
-    }
-    .with_routing(options.routing());
-    let load_curve = referral_load_curve_with(&view, &curve, &quiet)?;
-    control.report(4, parts)?;
-
-    let decline_layer = options.decline_layer.clone().or_else(|| {
-        net.layers_of_kind(LayerKind::Digital)
-            .into_iter()
-            .max_by_key(|&l| (net.num_ties_in(l).unwrap_or(0), std::cmp::Reverse(l.0)))
-            .map(|l| net.layer(l).name.clone())
-    });
-    let sweep = BalanceRequest {
-        mixes: options.mixes.clone(),
-        rate: load_curve.peak_rate,
-        steps: options.balance_steps,
-        model: options.model.clone(),
-        runs: options.balance_runs,
-        decline: decline_layer.map(|layer| {
-            Decline::new(layer, options.decline_rate, options.decline_periods)
-                .vanish_at(options.decline_periods)
-        }),
-        seed,
-        ..BalanceRequest::default()
-    }
-    .with_routing(options.routing());
-    let balance = balance_with(net, &sweep, &quiet)?;
-    control.report(parts, parts)?;
+    let balance = if split.is_none() {
+        let decline_layer = options.decline_layer.clone().or_else(|| {
+            net.layers_of_kind(LayerKind::Digital)
+                .into_iter()
+                .max_by_key(|&l| (net.num_ties_in(l).unwrap_or(0), std::cmp::Reverse(l.0)))
+                .map(|l| net.layer(l).name.clone())
+        });
+        let sweep = BalanceRequest {
+            mixes: options.mixes.clone(),
+            rate: load_curve.best_rate,
+            steps: options.balance_steps,
+            model: options.model.clone(),
+            runs: options.balance_runs,
+            decline: decline_layer.map(|layer| {
+                Decline::new(layer, options.decline_rate, options.decline_periods)
+                    .vanish_at(options.decline_periods)
+            }),
+            seed,
+            ..BalanceRequest::default()
+        }
+        .with_routing(options.routing(routing.strategy));
+        Some(balance_with(net, &sweep, &control.part(70, WHOLE, WHOLE))?)
+    } else {
+        None
+    };
+    control.report(WHOLE, WHOLE)?;
 
     Ok(Report {
         title: options.title.clone(),
@@ -571,9 +688,22 @@ fn run(net: &Network, options: &ReportOptions, seed: u64, control: &Control<'_>)
         relays,
         budgeted,
         campaign,
+        routing,
         load_curve,
         balance,
+        omitted,
     })
+}
+
+/// In a directed layer, the pairs tied both ways.
+fn reciprocated(view: &crate::CompiledNetwork, layer: usize) -> usize {
+    let l = &view.layers()[layer];
+    let mut ties: Vec<(u32, u32)> = (0..view.num_people() as u32)
+        .flat_map(|u| l.successors(u).iter().map(move |&v| (u, v)))
+        .collect();
+    ties.sort_unstable();
+    ties.dedup();
+    ties.iter().filter(|&&(u, v)| u < v && ties.binary_search(&(v, u)).is_ok()).count()
 }
 
 fn summarise(net: &Network, view: &crate::CompiledNetwork) -> NetworkSummary {
@@ -587,10 +717,12 @@ fn summarise(net: &Network, view: &crate::CompiledNetwork) -> NetworkSummary {
             LayerSummary {
                 name: layer.name.clone(),
                 kind: layer.kind.as_str().to_owned(),
+                directed: layer.directed,
                 ties: net.num_ties_in(LayerId(i as u32)).unwrap_or(0),
                 active,
                 mean_degree: f64::from(degrees.iter().sum::<u32>()) / active.max(1) as f64,
                 max_degree: degrees.iter().copied().max().unwrap_or(0),
+                reciprocated: layer.directed.then(|| reciprocated(view, i)),
             }
         })
         .collect();
@@ -603,6 +735,8 @@ fn summarise(net: &Network, view: &crate::CompiledNetwork) -> NetworkSummary {
         pairs_offline: net.overlapping_pairs(&physical, &physical).len(),
         pairs_online: net.overlapping_pairs(&digital, &digital).len(),
         pairs_both: net.overlapping_pairs(&physical, &digital).len(),
+        groups: view.group_names().len(),
+        people_in_groups: view.groups().iter().filter(|&&g| g != crate::NO_GROUP).count(),
         bytes_per_tie: view.bytes_per_directed_tie(),
     }
 }
@@ -611,31 +745,36 @@ fn campaign(
     net: &Network,
     view: &crate::CompiledNetwork,
     options: &ReportOptions,
+    split: bool,
     seed: u64,
+    control: &Control<'_>,
 ) -> Result<CampaignSummary> {
-    let all = net.degrees(None);
-    let first = (0..all.len()).max_by_key(|&p| (all[p], std::cmp::Reverse(p))).unwrap_or(0) as u32;
+    // The person with the most ties out (all ties, in undirected layers), the lowest id
+    // among equals.
+    let out: Vec<usize> = (0..view.num_people() as u32)
+        .map(|p| view.layers().iter().map(|l| l.out_degree(p)).sum())
+        .collect();
+    let first = (0..out.len()).max_by_key(|&p| (out[p], std::cmp::Reverse(p))).unwrap_or(0) as u32;
     let seeds = Seeds::from(vec![first]);
-    let quiet = Control::none();
-    let s = simulate_seeds(view, &seeds, &options.model, options.runs, seed, &quiet)?;
+    let s = simulate_seeds(view, &seeds, &options.model, options.runs, seed, control)?;
     let layer_shares = s.layer_shares();
-    let offline_share = net
-        .layers()
-        .iter()
-        .zip(&layer_shares)
-        .filter(|(l, _)| l.kind == LayerKind::Physical)
-        .map(|(_, x)| x)
-        .sum();
-    let digital = net.layers_of_kind(LayerKind::Digital);
-    let reach_offline_only = if digital.is_empty() {
-        None
-    } else {
+    let offline_share = split.then(|| {
+        net.layers()
+            .iter()
+            .zip(&layer_shares)
+            .filter(|(l, _)| l.kind == LayerKind::Physical)
+            .map(|(_, x)| x)
+            .sum()
+    });
+    let reach_offline_only = if split {
         let mut off = options.model.clone();
-        for l in digital {
+        for l in net.layers_of_kind(LayerKind::Digital) {
             let settings = off.layers.entry(net.layer(l).name.clone()).or_default();
             *settings = LayerSettings { enabled: false, ..settings.clone() };
         }
-        Some(simulate_seeds(view, &seeds, &off, options.runs, seed, &quiet)?.total.mean)
+        Some(simulate_seeds(view, &seeds, &off, options.runs, seed, control)?.total.mean)
+    } else {
+        None
     };
     Ok(CampaignSummary {
         seed_person: net.display_name(PersonId(first)),

@@ -9,6 +9,8 @@ use std::fmt::Write as _;
 pub(crate) struct Series {
     pub(crate) name: String,
     pub(crate) points: Vec<(f64, f64)>,
+    /// Each point's interval (low, high), drawn as a whisker; empty: none.
+    pub(crate) intervals: Vec<(f64, f64)>,
 }
 
 /// A point to mark with a label (a peak, a collapse, a best mix).
@@ -66,6 +68,29 @@ fn escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
+/// Each point's interval as a vertical whisker with short caps.
+fn whiskers(
+    s: &mut String,
+    series: &Series,
+    colour: &str,
+    px: &dyn Fn(f64) -> f64,
+    py: &dyn Fn(f64) -> f64,
+) {
+    for (&(lo, hi), &(x, _)) in series.intervals.iter().zip(&series.points) {
+        if [x, lo, hi].iter().all(|v| v.is_finite()) {
+            let (cx, top, bottom) = (px(x), py(hi), py(lo));
+            let _ = writeln!(
+                s,
+                r#"<path class="interval" d="M{:.1} {top:.1} H{:.1} M{cx:.1} {top:.1} V{bottom:.1} M{:.1} {bottom:.1} H{:.1}" fill="none" stroke="{colour}" stroke-width="1"/>"#,
+                cx - 3.0,
+                cx + 3.0,
+                cx - 3.0,
+                cx + 3.0
+            );
+        }
+    }
+}
+
 impl Chart {
     /// The chart as a standalone SVG document.
     pub(crate) fn to_svg(&self) -> String {
@@ -73,7 +98,14 @@ impl Chart {
         let all: Vec<(f64, f64)> = self
             .series
             .iter()
-            .flat_map(|s| s.points.iter().copied())
+            .flat_map(|s| {
+                let whiskers = s
+                    .intervals
+                    .iter()
+                    .zip(&s.points)
+                    .flat_map(|(&(lo, hi), &(x, _))| [(x, lo), (x, hi)]);
+                s.points.iter().copied().chain(whiskers)
+            })
             .filter(|(x, y)| x.is_finite() && y.is_finite())
             .collect();
         let (mut x0, mut x1, mut y0, mut y1) = (f64::MAX, f64::MIN, 0.0f64, f64::MIN);
@@ -120,6 +152,7 @@ impl Chart {
             }
             let _ =
                 writeln!(s, r#"<path d="{d}" fill="none" stroke="{colour}" stroke-width="2"/>"#);
+            whiskers(&mut s, series, colour, &px, &py);
             for &(x, y) in series.points.iter().filter(|(x, y)| x.is_finite() && y.is_finite()) {
                 let _ = writeln!(
                     s,
@@ -243,6 +276,7 @@ mod tests {
             series: vec![Series {
                 name: "all".into(),
                 points: vec![(1.0, 0.5), (10.0, 0.8), (100.0, 0.1)],
+                intervals: vec![(0.4, 0.6), (0.7, 0.9), (0.0, 1.2)],
             }],
             marks: vec![Mark { x: 10.0, y: 0.8, label: "peak".into() }],
         };
@@ -250,6 +284,7 @@ mod tests {
         assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
         assert!(svg.contains("Load &lt;curve&gt;") && svg.contains(">peak<"));
         assert_eq!(svg.matches("<circle").count(), 4);
+        assert_eq!(svg.matches(r#"class="interval""#).count(), 3);
         assert!(svg.contains(">10<") && svg.contains(">100<"), "{svg}");
     }
 }

@@ -37,6 +37,7 @@ use crate::centrality::{self, Csr, Power, core_numbers};
 use crate::compiled::CompiledNetwork;
 use crate::control::Control;
 use crate::error::{Error, Result};
+use crate::memory::Budget;
 use crate::rng::Stream;
 use crate::rrsets::{LiveGraph, RrSets};
 
@@ -81,7 +82,22 @@ pub struct ReputationRequest {
     pub samples: u64,
     /// The seed of the influence score's RR sets (default 0).
     pub seed: u64,
+    /// The memory the influence score's RR sets may use, in bytes (default: what the machine
+    /// has available, see [`memory`](crate::memory)).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_memory: Option<u64>,
 }
+
+/// The most RR sets the influence score draws: 2^32 − 256, the whole blocks of 256 below
+/// 2^32.
+///
+/// ```
+/// use reseau::reputation::{MAX_SAMPLES, ReputationRequest};
+/// assert_eq!(MAX_SAMPLES, (1 << 32) - 256);
+/// let err = ReputationRequest::default().samples(u64::from(u32::MAX)).validate().unwrap_err();
+/// assert_eq!(err.to_string(), "invalid samples: 4294967295 (expected at most 4294967040 (RR sets are drawn in whole blocks of 256))");
+/// ```
+pub const MAX_SAMPLES: u64 = (1 << 32) - 256;
 
 /// The old name of [`ReputationRequest`].
 #[deprecated(since = "0.2.0", note = "renamed ReputationRequest")]
@@ -100,6 +116,7 @@ impl Default for ReputationRequest {
             model: Model::default(),
             samples: 100_000,
             seed: 0,
+            max_memory: None,
         }
     }
 }
@@ -177,8 +194,12 @@ impl ReputationRequest {
         if self.max_iterations == 0 {
             return Err(Error::invalid("max_iterations", 0, "an integer >= 1"));
         }
-        if self.samples > u64::from(u32::MAX) {
-            return Err(Error::invalid("samples", self.samples, format!("at most {}", u32::MAX)));
+        if self.samples > MAX_SAMPLES {
+            return Err(Error::invalid(
+                "samples",
+                self.samples,
+                format!("at most {MAX_SAMPLES} (RR sets are drawn in whole blocks of 256)"),
+            ));
         }
         self.model.validate()
     }
@@ -303,13 +324,22 @@ pub fn reputation_with(
     let power = options.power();
     let layers: Vec<Csr> =
         all.iter().map(|&l| Csr::from_layers(net, &[l], options.weighted)).collect();
-    let layer_pagerank =
-        layers.iter().map(|g| centrality::pagerank(g, power, None, None).0).collect();
-    let (pagerank, iterations) =
-        centrality::pagerank(&Csr::from_layers(net, &all, options.weighted), power, None, None);
-    let multiplex_pagerank = centrality::multiplex(&layers, power, options.multiplex);
+    let layer_pagerank = layers
+        .iter()
+        .map(|g| Ok(centrality::pagerank(g, power, None, None, control)?.0))
+        .collect::<Result<_>>()?;
+    let (pagerank, iterations) = centrality::pagerank(
+        &Csr::from_layers(net, &all, options.weighted),
+        power,
+        None,
+        None,
+        control,
+    )?;
+    // Without layers, the multiplex PageRank is the PageRank of no ties, as `pagerank` is.
+    let multiplex_pagerank = centrality::multiplex(&layers, power, options.multiplex, control)?
+        .unwrap_or_else(|| pagerank.clone());
     let core = core_numbers(net, &all).into_iter().map(f64::from).collect();
-    let influence = influence(net, &options.model, options.samples, options.seed, control)?;
+    let influence = influence(net, &options.model, options.samples, options, control)?;
     Ok(Reputation {
         layer_names: net.layers().iter().map(|l| l.name.clone()).collect(),
         degree,
@@ -384,13 +414,8 @@ pub fn score_with(
     Ok(match score {
         Score::Degree => degree(net, &layers),
         Score::Pagerank => {
-            centrality::pagerank(
-                &Csr::from_layers(net, &layers, options.weighted),
-                power,
-                None,
-                None,
-            )
-            .0
+            let g = Csr::from_layers(net, &layers, options.weighted);
+            centrality::pagerank(&g, power, None, None, control)?.0
         }
         Score::MultiplexPagerank => {
             if layer.is_some() {
@@ -402,7 +427,20 @@ pub fn score_with(
             }
             let graphs: Vec<Csr> =
                 layers.iter().map(|&l| Csr::from_layers(net, &[l], options.weighted)).collect();
-            centrality::multiplex(&graphs, power, options.multiplex)
+            match centrality::multiplex(&graphs, power, options.multiplex, control)? {
+                Some(scores) => scores,
+                // No layers: the PageRank of no ties, everyone alike.
+                None => {
+                    centrality::pagerank(
+                        &Csr::from_layers(net, &[], false),
+                        power,
+                        None,
+                        None,
+                        control,
+                    )?
+                    .0
+                }
+            }
         }
         Score::Core => core_numbers(net, &layers).into_iter().map(f64::from).collect(),
         Score::Influence => {
@@ -415,7 +453,7 @@ pub fn score_with(
                     }
                 }
             }
-            influence(net, &model, options.samples.max(1), options.seed, control)?
+            influence(net, &model, options.samples.max(1), options, control)?
         }
     })
 }
@@ -445,7 +483,7 @@ fn influence(
     net: &CompiledNetwork,
     model: &Model,
     samples: u64,
-    seed: u64,
+    request: &ReputationRequest,
     control: &Control<'_>,
 ) -> Result<Vec<f64>> {
     let n = net.num_people();
@@ -454,8 +492,9 @@ fn influence(
     }
     let graph = LiveGraph::new(net, model)?;
     let mut rr = RrSets::new(n);
-    let drawn =
-        rr.extend_to(&graph, Stream::new(seed, INFLUENCE_STREAM).next_u64(), samples, control)?;
+    let seed = Stream::new(request.seed, INFLUENCE_STREAM).next_u64();
+    let memory = Budget::new(request.max_memory)?;
+    let drawn = rr.extend_within(&graph, seed, samples, control, memory)?;
     let scale = n as f64 / drawn as f64;
     Ok(rr.occurrences().into_iter().map(|c| c as f64 * scale).collect())
 }
