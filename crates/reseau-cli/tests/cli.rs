@@ -299,3 +299,62 @@ fn each_analysis_is_the_library_call_with_the_same_request() {
     fails(&["simulate", "--seeds", "nobody", "--runs", "5"], "UnknownPersonError", "nobody");
     fails(&["balance", "--mixes", "0,2"], "InvalidParameterError", "2");
 }
+
+/// Adoptions of 60 cascades simulated on the Aarhus network (work and lunch carry influence,
+/// the other layers none), written as the CSV that `--adoptions` reads.
+fn aarhus_adoptions(dir: &std::path::Path) -> PathBuf {
+    use reseau::cascade::{LayerSettings, Model, TraceRequest, trace};
+    let net = reseau::datasets::aarhus_cs();
+    let view = net.compile();
+    let settings = |p: f64| LayerSettings { probability: Some(p), ..LayerSettings::default() };
+    let model =
+        Model::independent_cascade(0.0).layer("work", settings(0.3)).layer("lunch", settings(0.2));
+    let mut csv = String::from("cascade,person,time\n");
+    for c in 0..60u32 {
+        let request = TraceRequest {
+            model: model.clone(),
+            seed: u64::from(c),
+            ..TraceRequest::new([c % 61])
+        };
+        let t = trace(&view, &request).unwrap();
+        for &p in &t.order {
+            let name = net.display_name(reseau::PersonId(p));
+            writeln!(csv, "{c},{name},{}", t.step[p as usize]).unwrap();
+        }
+    }
+    let path = dir.join("adoptions.csv");
+    std::fs::write(&path, csv).unwrap();
+    path
+}
+
+#[test]
+fn report_learns_the_model_from_adoptions() {
+    use reseau::inference::{AdoptionsCsv, FitRequest, fit, read_adoptions};
+    let dir = folder("adoptions");
+    let path = aarhus_adoptions(&dir);
+    let file = path.to_str().unwrap();
+    let report = json(&["report", "--quick", "--adoptions", file, "--seed", "3"]);
+    // The fit is the library's on the same file, and every section ran with its model.
+    let net = reseau::datasets::aarhus_cs();
+    let expected =
+        fit(&net, &FitRequest::new(read_adoptions(&path, &AdoptionsCsv::default()).unwrap()))
+            .unwrap();
+    assert_eq!(report["fit"], value(&expected));
+    assert_eq!(report["fitted_model"], true);
+    assert_eq!(report["options"]["model"], value(&expected.model));
+    assert!(report["balance"].is_object());
+    // Work carries influence, coauthor none: the data says so.
+    let work = expected.probabilities["work"].unwrap();
+    assert!((0.15..0.45).contains(&work), "work {work}");
+    assert!(expected.layer_tests["work"].unwrap() < 0.01);
+    let out =
+        reseau(&["report", "--quick", "--quiet", "--adoptions", file, "--exposure", "persistent"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let shown = text(&out.stdout);
+    assert!(shown.contains("What the adoptions say"), "{shown}");
+    assert!(shown.contains("persistent exposure") && shown.contains("in the shadow"), "{shown}");
+    assert!(shown.contains("the model fitted to the adoptions"), "{shown}");
+    // A time that is no whole number is the reader's typed error, naming the line.
+    std::fs::write(&path, "person,time\nU4,0\nU1,1.5\n").unwrap();
+    fails(&["report", "--quick", "--adoptions", file], "ParseError", "adoptions.csv:3");
+}

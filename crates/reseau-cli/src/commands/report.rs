@@ -4,6 +4,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use clap::{ArgMatches, Args};
+use reseau::inference::{AdoptionsCsv, Exposure, FitRequest, read_adoptions};
 use reseau::report::{ReportOptions, ReportRequest, report_with};
 use serde_json::Value;
 
@@ -54,7 +55,20 @@ pub(crate) struct ReportArgs {
     /// The declining layer of the balance sweep (none: the digital layer with the most ties).
     #[arg(long, value_name = "LAYER")]
     pub(crate) decline_layer: Option<String>,
+    /// Observed adoptions, a CSV with the columns person (a label or #id), time (whole steps;
+    /// empty or NA: unknown) and optionally cascade: the report learns each layer's
+    /// probability from them, shows the shadow share, and runs with the fitted model (fit
+    /// options: --set fit.horizon=20, fit.bootstrap=200, …).
+    #[arg(long, value_name = "FILE")]
+    pub(crate) adoptions: Option<PathBuf>,
+    /// The exposure model of the fit: one chance per tie (cascade) or pressure at every step
+    /// (persistent). Default: cascade.
+    #[arg(long, value_name = "MODEL", value_parser = ["cascade", "persistent"], requires = "adoptions")]
+    pub(crate) exposure: Option<String>,
 }
+
+/// The flags that are not fields of the report request.
+const NOT_FIELDS: [&str; 2] = ["adoptions", "exposure"];
 
 /// The report request's fields with their defaults: the request's own (`quick`, `seed`, …)
 /// over every option's value when not given ([`ReportOptions::default`]).
@@ -85,12 +99,22 @@ impl ReportArgs {
         let defaults = defaults();
         let title = format!("reseau report: {}", loaded.name);
         let mut entries = vec![("title".to_owned(), Value::String(title))];
-        entries.extend(overlay::from_matches(matches, command, &defaults, &Common::ids()));
+        let mut skip = Common::ids();
+        skip.extend(NOT_FIELDS.map(String::from));
+        entries.extend(overlay::from_matches(matches, command, &defaults, &skip));
         for pair in &self.common.set {
             entries.push(overlay::parse_set(pair, &defaults)?);
         }
-        let request: ReportRequest =
-            overlay::apply(&ReportRequest::default(), &entries, "report request")?;
+        let mut base = ReportRequest::default();
+        if let Some(path) = &self.adoptions {
+            let rows = read_adoptions(path, &AdoptionsCsv::default())?;
+            let mut fit = FitRequest::new(rows);
+            if self.exposure.as_deref() == Some("persistent") {
+                fit.exposure = Exposure::Persistent;
+            }
+            base.fit = Some(fit);
+        }
+        let request: ReportRequest = overlay::apply(&base, &entries, "report request")?;
         request.validate()?;
         let net = &loaded.net;
         let report = progress::watched("report", self.common.quiet, |control| {

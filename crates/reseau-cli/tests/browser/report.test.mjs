@@ -106,6 +106,9 @@ for (const dir of dirs) {
     assert.deepEqual(omitted, json.omitted.map((o) => o.line));
     for (const o of json.omitted) assert.ok(flat.includes(squash(o.line)));
     assert.equal(await page.locator('section#balance').count(), json.balance ? 1 : 0);
+    // Adoptions given: the fit's section, with a row per layer estimate.
+    assert.equal(await page.locator('section#fit').count(), json.fit ? 1 : 0);
+    if (json.fit) assert.equal(await page.locator('section#fit tbody tr').count(), json.fit.layers.length);
 
     // Every number shown is the one of report.json: exactly in its value, and rounded as
     // written in its text.

@@ -179,7 +179,7 @@ pub fn parse_csv(bytes: &[u8], source: &str, options: &CsvOptions) -> Result<Net
         let mut spec = TieSpec::default();
         if let Some(c) = columns.weight {
             spec.weight = match field(c).parse::<f64>() {
-                Ok(w) if w.is_finite() && w >= 0.0 && w <= crate::MAX_WEIGHT => w,
+                Ok(w) if (0.0..=crate::MAX_WEIGHT).contains(&w) => w,
                 Ok(w) if w.is_finite() && w > crate::MAX_WEIGHT => {
                     let limit = crate::model::too_heavy();
                     return Err(bad(format!("weight {} is not {limit}", crate::error::float(w))));

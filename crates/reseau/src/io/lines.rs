@@ -161,7 +161,7 @@ impl<'a> Growth<'a> {
 /// Parses a weight: a finite number >= 0, else a parse error naming the line.
 pub(crate) fn weight(field: &str, line: &Line<'_>, file: &str) -> Result<f64> {
     match field.parse::<f64>() {
-        Ok(w) if w.is_finite() && w >= 0.0 && w <= crate::MAX_WEIGHT => Ok(w),
+        Ok(w) if (0.0..=crate::MAX_WEIGHT).contains(&w) => Ok(w),
         Ok(w) if w > crate::MAX_WEIGHT && w.is_finite() => Err(line.error(
             file,
             format!("weight {} is not {}", crate::error::float(w), crate::model::too_heavy()),

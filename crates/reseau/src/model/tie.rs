@@ -101,7 +101,7 @@ impl<'de> Deserialize<'de> for Sign {
 }
 
 /// The largest tie weight: ties are stored with 32-bit weights in the compiled view, and a
-/// larger one would become infinite there (PageRank would then come back NaN, Linear
+/// larger one would become infinite there (`PageRank` would then come back NaN, Linear
 /// Threshold's normalised weights wrong). A positive weight below about 1.4 × 10^−45 is
 /// stored as 0.
 ///

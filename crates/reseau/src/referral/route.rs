@@ -394,15 +394,14 @@ impl<'e, 'a: 'e> Run<'e, 'a> {
                 Workload::Pairs { pairs, .. } => pairs[self.issued as usize],
                 Workload::Random { .. } => self.random_pair(n),
             };
-            let slot = match self.free.pop() {
-                Some(slot) => slot,
-                None => {
-                    if self.flights.len() == self.flights.capacity() {
-                        self.grow_flights(bucket)?;
-                    }
-                    self.flights.push(Flight::default());
-                    (self.flights.len() - 1) as u32
+            let slot = if let Some(slot) = self.free.pop() {
+                slot
+            } else {
+                if self.flights.len() == self.flights.capacity() {
+                    self.grow_flights(bucket)?;
                 }
+                self.flights.push(Flight::default());
+                (self.flights.len() - 1) as u32
             };
             let f = &mut self.flights[slot as usize];
             f.target = target;

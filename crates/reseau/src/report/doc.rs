@@ -145,7 +145,9 @@ fn nested(spans: Vec<Span>) -> Block {
 impl Report {
     /// The document the text and the HTML render.
     pub(super) fn doc(&self) -> Doc {
-        let mut sections = vec![self.network_section(), self.relays_section()];
+        let mut sections = vec![self.network_section()];
+        sections.extend(self.fit_section());
+        sections.push(self.relays_section());
         sections.push(self.campaign_section());
         sections.push(self.referrals_section());
         sections.extend(self.balance_sections());
@@ -248,6 +250,9 @@ impl Report {
     }
 
     pub(super) fn model_name(&self) -> String {
+        if self.fitted_model {
+            return "the model fitted to the adoptions".into();
+        }
         let m = &self.options.model;
         match m.kind {
             crate::cascade::ModelKind::IndependentCascade => {
@@ -271,6 +276,95 @@ impl Report {
                 num(s.cost, s.cost.to_string(), format!("{path}.cost")),
             ]));
         }
+    }
+
+    /// What the observed adoptions say: each layer's fitted probability with its interval
+    /// and test, the external hazard and the shadow share.
+    fn fit_section(&self) -> Option<Section> {
+        let f = self.fit.as_ref()?;
+        let d = &f.data;
+        let interval = |ci: Option<[f64; 2]>, path: String| match ci {
+            Some([lo, hi]) => vec![
+                fixed(lo, 4, format!("{path}.0")),
+                t(" to "),
+                fixed(hi, 4, format!("{path}.1")),
+            ],
+            None => vec![t("not identifiable")],
+        };
+        let mut blocks = vec![Block::Lead(vec![
+            num(d.adoptions as f64, count(d.adoptions), "fit.data.adoptions"),
+            t(" adoptions in "),
+            num(d.cascades as f64, count(d.cascades), "fit.data.cascades"),
+            t(format!(
+                " cascade(s) up to step {}, {} exposure; log-likelihood ",
+                d.horizon,
+                f.exposure.as_str()
+            )),
+            fixed(f.log_likelihood, 2, "fit.log_likelihood"),
+            t(", AIC "),
+            fixed(f.aic, 2, "fit.aic"),
+            t(if f.converged { "" } else { " (the fit did not converge)" }),
+        ])];
+        let rows = f
+            .layers
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                let path = format!("fit.layers.{i}");
+                let estimate = match l.probability {
+                    Some(p) => vec![fixed(p, 4, format!("{path}.probability"))],
+                    None => vec![t("not identifiable")],
+                };
+                let test = match l.p_value {
+                    Some(p) => vec![fixed(p, 3, format!("{path}.p_value"))],
+                    None => vec![t("-")],
+                };
+                vec![
+                    Cell::Spans(vec![t(l.key.clone())]),
+                    Cell::Spans(estimate),
+                    Cell::Spans(interval(l.ci95, format!("{path}.ci95"))),
+                    Cell::Spans(test),
+                    Cell::Spans(vec![share(l.share, 1, format!("{path}.share"))]),
+                ]
+            })
+            .collect();
+        blocks.push(Block::Table(Table {
+            head: ["layer", "probability", "95% CI", "p (no influence)", "adoptions explained"]
+                .map(String::from)
+                .to_vec(),
+            right: vec![false, true, true, true, true],
+            rows,
+        }));
+        if let Some(e) = f.external {
+            let mut spans = vec![t("external hazard per step "), fixed(e, 4, "fit.external")];
+            if let Some(ci) = f.external_ci95 {
+                spans.push(t(" (95% CI "));
+                spans.extend(interval(Some(ci), "fit.external_ci95".into()));
+                spans.push(t(")"));
+            }
+            blocks.push(line(spans));
+        }
+        let [lo, hi] = f.shadow_share_ci95;
+        blocks.push(line(vec![
+            t("in the shadow (explained by no visible layer): "),
+            share(f.shadow_share, 1, "fit.shadow_share"),
+            t(" of the adoptions (95% CI "),
+            share(lo, 1, "fit.shadow_share_ci95.0"),
+            t(" to "),
+            share(hi, 1, "fit.shadow_share_ci95.1"),
+            t(")"),
+        ]));
+        blocks.push(line(vec![t(if self.fitted_model {
+            "every section below runs with the fitted probabilities (the external hazard has no \
+             counterpart in a campaign and is left out)"
+        } else {
+            "the sections below run with the model given, not the fitted one"
+        })]));
+        Some(Section {
+            id: "fit",
+            heading: Some(vec![t("What the adoptions say (fitted by maximum likelihood)")]),
+            blocks,
+        })
     }
 
     fn relays_section(&self) -> Section {

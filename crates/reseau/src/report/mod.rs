@@ -19,6 +19,11 @@
 //! its reciprocated pairs). The referral rates are chosen from the network, with replicates
 //! and intervals, and the peak and collapse named only beyond the noise: see [`LoadScan`].
 //!
+//! Given observed adoptions ([`ReportRequest::fit`]), the report first learns the model from
+//! them ([`crate::inference::fit`]): it shows each layer's fitted probability with its interval
+//! and test, the external hazard and the shadow share, and runs every section with the fitted
+//! model unless a `model` is given.
+//!
 //! ```
 //! use reseau::report::{ReportRequest, report};
 //! let net = reseau::datasets::aarhus_cs();
@@ -50,6 +55,7 @@ use crate::cascade::{LayerSettings, Model, Seeds, simulate_seeds};
 use crate::control::Control;
 use crate::error::Result;
 use crate::fatigue::Fatigue;
+use crate::inference::{CascadeFit, FitRequest};
 use crate::model::{LayerId, LayerKind, Network, PersonId};
 use crate::referral::{RouteOptions, Strategy};
 use crate::relays::{RelaySelection, SelectRelaysRequest, select_relays_with};
@@ -279,6 +285,11 @@ pub struct ReportRequest {
     /// Periods of decline; the layer is gone at the last one (default 4; quick 2).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub decline_periods: Option<u32>,
+    /// Observed adoptions to learn the model from (default `null`: none). The report fits
+    /// them first ([`crate::inference::fit`]), shows the fitted layers and the shadow share,
+    /// and runs every section with the fitted model unless `model` is given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fit: Option<FitRequest>,
 }
 
 fn default_budget() -> Option<f64> {
@@ -314,6 +325,7 @@ impl Default for ReportRequest {
             decline_layer: None,
             decline_rate: None,
             decline_periods: None,
+            fit: None,
         }
     }
 }
@@ -360,6 +372,7 @@ impl ReportRequest {
             decline_layer: o.decline_layer,
             decline_rate: Some(o.decline_rate),
             decline_periods: Some(o.decline_periods),
+            fit: None,
         }
     }
 
@@ -532,6 +545,12 @@ pub struct Report {
     pub balance: Option<BalanceReport>,
     /// The parts left out, each with its reason.
     pub omitted: Vec<Omission>,
+    /// The model learnt from the request's adoptions ([`ReportRequest::fit`]; absent without).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fit: Option<CascadeFit>,
+    /// Whether the sections ran with the fitted model (`fit` given and no `model`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub fitted_model: bool,
 }
 
 /// Runs the headline report on `net`; see the [module](self) documentation.
@@ -572,7 +591,20 @@ pub fn report_with(
     request: &ReportRequest,
     control: &Control<'_>,
 ) -> Result<Report> {
-    run(net, &request.options(), request.seed, control)
+    let Some(fit_request) = &request.fit else {
+        return run(net, &request.options(), request.seed, control);
+    };
+    // The fit takes a tenth of the progress; the report the rest.
+    let fit = crate::inference::fit_with(net, fit_request, &control.part(0, 10, 100))?;
+    let mut options = request.options();
+    let fitted_model = request.model.is_none();
+    if fitted_model {
+        options.model = fit.model.clone();
+    }
+    let mut report = run(net, &options, request.seed, &control.part(10, 100, 100))?;
+    report.fit = Some(fit);
+    report.fitted_model = fitted_model;
+    Ok(report)
 }
 
 /// The old name of [`report`], with the options and the seed apart.
@@ -692,6 +724,8 @@ fn run(net: &Network, options: &ReportOptions, seed: u64, control: &Control<'_>)
         load_curve,
         balance,
         omitted,
+        fit: None,
+        fitted_model: false,
     })
 }
 
