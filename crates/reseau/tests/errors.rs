@@ -180,16 +180,18 @@ fn bad_weights() {
         fails(net.add_tie(a, b, "lunch", w), "InvalidParameterError", &["weight", &w.to_string()]);
     }
     fails(edgelist(b"1 2 1\n2 3 -0.5\n"), "ParseError", &["net.txt:2:", "-0.5"]);
-    // Repeated ties summed: two finite weights whose sum is not.
+    // Repeated ties summed: two weights that fit in 32 bits whose sum does not (a weight
+    // above f32::MAX is refused on its own line).
     let sum = EdgeListOptions {
         policy: reseau::io::TiePolicy { duplicates: reseau::Duplicates::Sum, ..Default::default() },
         ..Default::default()
     };
     fails(
-        parse_edgelist(b"a b 1e308\nb a 1e308\n", "net.txt", &sum),
+        parse_edgelist(b"a b 3e38\nb a 3e38\n", "net.txt", &sum),
         "InvalidParameterError",
-        &["net.txt:2: summed weight", "inf", "finite"],
+        &["net.txt:2: summed weight", "6e38", "32-bit"],
     );
+    fails(edgelist(b"a b 1e308\n"), "ParseError", &["net.txt:1:", "32-bit"]);
     fails(edgelist(b"1 2 inf\n"), "ParseError", &["net.txt:1:", "inf"]);
 }
 
@@ -462,4 +464,22 @@ fn balance_mixes_outside_0_1() {
         "UnknownLayerError",
         &["\"myspace\""],
     );
+}
+
+#[test]
+fn memory_beyond_the_budget() {
+    // Refused before anything is allocated, with what was asked and the bytes on each side;
+    // the network and the library stay usable.
+    let view = aarhus();
+    let huge = ReferralRequest {
+        n_requests: Some(4_000_000_000),
+        max_memory: Some(10_000),
+        ..ReferralRequest::default()
+    };
+    let err = fails(route_referrals(&view, &huge), "OutOfMemoryError", &["not enough memory"]);
+    let fields: Vec<&str> = err.fields().iter().map(|(name, _)| *name).collect();
+    assert_eq!(fields, ["what", "needed", "available"]);
+    let small = SimulateRequest { max_memory: Some(1_000), ..SimulateRequest::new([0]) };
+    fails(simulate(&view, &small), "OutOfMemoryError", &["would need about"]);
+    assert!(simulate(&view, &SimulateRequest { runs: 10, ..SimulateRequest::new([0]) }).is_ok());
 }
