@@ -45,8 +45,9 @@ pub fn balance(
 /// The headline report: the network offline and online, the best relays and their cost, a
 /// campaign with its offline and online shares, the referral load curve with its collapse,
 /// the balance sweep and the largest digital layer's decline. Returns `numbers` (the core's
-/// report, camelCase keys), `text` (the page) and `charts` (SVG documents by file name), the
-/// same as the `reseau report` command and Python's `reseau.report` for the same seed.
+/// report, camelCase keys), `text` (the page), `charts` (SVG documents by file name) and
+/// `html()` (one self-contained HTML page, charts inline), the same as the `reseau report`
+/// command and Python's `reseau.report` for the same seed.
 #[wasm_bindgen(unchecked_return_type = "Report")]
 pub fn report(
     net: &Network,
@@ -61,5 +62,14 @@ pub fn report(
     set(&out, "numbers", &to_js(&report, Arrays::Plain)?);
     set(&out, "text", &JsValue::from_str(&report.text()));
     set(&out, "charts", &charts);
+    // `html()`: `String.prototype.toString` bound to the page, a method that needs no closure
+    // kept in WebAssembly (nor `eval`, which a page's content security policy may forbid).
+    let page = JsValue::from_str(&report.html());
+    let strings = js_sys::Object::get_prototype_of(&page); // String.prototype
+    let to_string = js_sys::Reflect::get(&strings, &"toString".into())?;
+    let html = to_string.unchecked_into::<js_sys::Function>().bind0(&page);
+    let method = js_sys::Object::new();
+    set(&method, "value", &html);
+    js_sys::Object::define_property(&out, &"html".into(), &method);
     Ok(out.into())
 }

@@ -17,9 +17,9 @@ use crate::value::Val;
 
 /// A reader's input: the text's bytes, the name errors give it (`file`, default
 /// `"<string>"`), the core's options, and the other texts named in `tables`.
-type Input<T> = (Vec<u8>, String, T, Vec<Option<Vec<u8>>>);
+pub(crate) type Input<T> = (Vec<u8>, String, T, Vec<Option<Vec<u8>>>);
 
-fn reader<T: DeserializeOwned>(
+pub(crate) fn reader<T: DeserializeOwned>(
     text: &JsValue,
     options: &JsValue,
     name: &str,

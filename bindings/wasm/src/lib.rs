@@ -30,6 +30,7 @@ mod cascade;
 mod errors;
 mod fatigue;
 mod functions;
+mod inference;
 mod network;
 mod referral;
 mod relays;
@@ -46,6 +47,7 @@ pub use functions::{
     aarhus_cs, barabasi_albert, erdos_renyi, kleinberg, professional, read_csv, read_edgelist,
     read_mpx, read_multiplex, read_signed, stochastic_block, watts_strogatz,
 };
+pub use inference::{fit_cascade, infer_shadow, parse_adoptions, shuffle_test};
 pub use network::Network;
 pub use referral::{referral_load_curve, route_referrals, trace_referrals};
 pub use relays::select_relays;

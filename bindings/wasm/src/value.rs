@@ -243,16 +243,10 @@ pub(crate) fn zeros<T: Clone + Default>(value: &JsValue, what: &str) -> Result<V
         .and_then(|l| l.as_f64())
         .unwrap_or(0.0);
     let fits = len <= f64::from(u32::MAX);
-    let out = if fits { reserve(len as usize, what) } else { Err(DeError::msg(String::new())) };
+    let out = if fits { reserve(len as usize, what) } else { Err(too_large::<T>(len, what)) };
     out.map(|mut out| {
         out.resize(len as usize, T::default());
         out
-    })
-    .map_err(|_| {
-        let mib = len * std::mem::size_of::<T>() as f64 / f64::from(1 << 20);
-        DeError::msg(format!(
-            "{what} of {len} items ({mib:.0} MiB), expected one that fits in the memory left to WebAssembly"
-        ))
     })
 }
 
@@ -261,13 +255,15 @@ pub(crate) fn zeros<T: Clone + Default>(value: &JsValue, what: &str) -> Result<V
 /// module unusable).
 pub(crate) fn reserve<T>(len: usize, what: &str) -> Result<Vec<T>, DeError> {
     let mut out = Vec::new();
-    out.try_reserve_exact(len).map_err(|_| {
-        let mib = (len as f64) * std::mem::size_of::<T>() as f64 / f64::from(1 << 20);
-        DeError::msg(format!(
-            "{what} of {len} items ({mib:.0} MiB), expected one that fits in the memory left to WebAssembly"
-        ))
-    })?;
+    out.try_reserve_exact(len).map_err(|_| too_large::<T>(len as f64, what))?;
     Ok(out)
+}
+
+/// The error for `len` items of `T` that WebAssembly's memory cannot hold: the core's
+/// `OutOfMemoryError` once thrown (see [`DeError::needed`]).
+fn too_large<T>(len: f64, what: &str) -> DeError {
+    let needed = len * std::mem::size_of::<T>() as f64;
+    DeError { needed: Some(needed as u64), ..DeError::msg(format!("{what} of {len} items")) }
 }
 
 /// Path steps as `policy.selfLoops` or `sizes[2]`.
@@ -298,6 +294,12 @@ pub(crate) fn snake_case(key: &str) -> String {
     out
 }
 
+/// Whether `key` can be a camelCase field name: a lowercase letter, then letters and digits.
+fn field_like(key: &str) -> bool {
+    key.starts_with(|c: char| c.is_ascii_lowercase())
+        && key.chars().all(|c| c.is_ascii_alphanumeric())
+}
+
 /// `mean_degree` → `meanDegree`.
 pub(crate) fn camel_case(key: &str) -> String {
     let mut out = String::with_capacity(key.len());
@@ -322,11 +324,18 @@ pub(crate) struct DeError {
     message: String,
     /// A struct field set to `null` whose type is not optional: it takes its default.
     null_field: bool,
+    /// The bytes a value would need that WebAssembly's memory cannot give.
+    needed: Option<u64>,
 }
 
 impl DeError {
     fn msg(message: impl Into<String>) -> Self {
-        DeError { path: Vec::new(), message: message.into(), null_field: false }
+        DeError { path: Vec::new(), message: message.into(), null_field: false, needed: None }
+    }
+
+    /// The bytes asked for, when the value was refused for want of memory.
+    pub(crate) fn needed(&self) -> Option<u64> {
+        self.needed
     }
 
     /// The same error one level further out, at `step` (a key, or `[i]`).
@@ -478,7 +487,14 @@ impl<'de> de::Deserializer<'de> for De {
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
         match self.val {
             Val::Seq(_) | Val::Nums(_) => visit_seq(self.val, self.camel, visitor),
-            Val::Obj(entries) => visitor.visit_map(Entries::new(entries, self.camel, self.camel)),
+            // A struct or a map, unknown until serde looks (an untagged or tagged enum): only
+            // keys that can be camelCase field names are turned, so that data keys such as
+            // labels (`U4`, `Ana`) stay as written.
+            Val::Obj(entries) => {
+                let mut entries = Entries::new(entries, self.camel, self.camel);
+                entries.any = true;
+                visitor.visit_map(entries)
+            }
             _ => self.scalar(visitor),
         }
     }
@@ -708,19 +724,22 @@ struct Entries {
     rest: std::vec::IntoIter<(String, Val)>,
     fields: bool,
     camel: bool,
+    /// A struct or a map (see `deserialize_any`): only field-like keys are turned.
+    any: bool,
     pending: Option<(String, Val)>,
 }
 
 impl Entries {
     fn new(entries: Vec<(String, Val)>, fields: bool, camel: bool) -> Self {
-        Entries { rest: entries.into_iter(), fields, camel, pending: None }
+        Entries { rest: entries.into_iter(), fields, camel, any: false, pending: None }
     }
 
     /// The next key, as the field name it stands for; its value waits in `pending`.
     #[inline(never)]
     fn next_key(&mut self) -> Option<String> {
         let (key, value) = self.rest.next()?;
-        let name = if self.fields { snake_case(&key) } else { key.clone() };
+        let turn = self.fields && (!self.any || field_like(&key));
+        let name = if turn { snake_case(&key) } else { key.clone() };
         self.pending = Some((key, value));
         Some(name)
     }
@@ -822,6 +841,8 @@ mod tests {
         assert_eq!(snake_case("allowSelfLoops"), "allow_self_loops");
         assert_eq!(snake_case("self_loops"), "self_loops");
         assert_eq!(snake_case("n"), "n");
+        assert!(field_like("badMultiplier") && field_like("kind"));
+        assert!(!field_like("U4") && !field_like("Ana") && !field_like("tweet-17"));
         assert_eq!(camel_case("self_loops"), "selfLoops");
         assert_eq!(camel_case("directed"), "directed");
     }

@@ -223,6 +223,19 @@ test('JSON with extra fields', () => {
   assert.match(throwsKind(() => Network.fromJSON(JSON.stringify(tie)), 'JsonError').fields.message, /unknown field `strength`/);
 });
 
+test('memory beyond the budget', () => {
+  const err = throwsKind(
+    () => routeReferrals(aarhus(), { nRequests: 4_000_000_000, maxMemory: 10_000 }),
+    'OutOfMemoryError',
+    { available: 10_000 },
+  );
+  assert.deepEqual(Object.keys(err.fields), ['what', 'needed', 'available']);
+  assert.match(err.message, /^not enough memory: .* would need about .* available/);
+  assert.ok(err.needed > err.available);
+  throwsKind(() => simulate(aarhus(), [0], { maxMemory: 1000 }), 'OutOfMemoryError');
+  assert.ok(simulate(aarhus(), [0], { runs: 10 }).mean >= 1);
+});
+
 test('limits: requests that would exhaust memory or run for days are refused up front', () => {
   const { generators } = reseau;
   const people = throwsKind(() => generators.erdosRenyi({ n: 1e12, meanDegree: 1, seed: 1 }), 'InvalidParameterError');

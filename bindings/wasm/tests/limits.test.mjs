@@ -1,6 +1,6 @@
 // Issue 15 from JavaScript: no request leaves the module unusable. What cannot fit in
-// WebAssembly's memory is refused with a typed error before anything is copied (the network
-// being changed keeps working); people are ids
+// WebAssembly's memory is refused with an OutOfMemoryError before anything is copied or
+// computed (the network being changed keeps working), as is a request above its `maxMemory`; people are ids
 // (numbers or BigInts) or labels, never numbers as names; a network read back from JSON is
 // checked as one being built.
 import { test } from 'node:test';
@@ -38,7 +38,7 @@ function stillWorks(net) {
   assert.equal(simulate(net, [0], { runs: 3, model: reseau.IndependentCascade({ probability: 1 }) }).mean, star);
 }
 
-test('an array larger than WebAssembly can hold is a typed error, and nothing is left broken', bound, (t) => {
+test('an array larger than WebAssembly can hold is an OutOfMemoryError, and nothing is left broken', bound, (t) => {
   const big = huge(t);
   if (!big) return;
   const net = pair();
@@ -51,8 +51,10 @@ test('an array larger than WebAssembly can hold is a typed error, and nothing is
     () => readEdgelist(new Uint8Array(big.buffer)),
   ];
   for (const fn of cases) {
-    const err = throwsKind(fn, 'InvalidParameterError', { expected: /fits in the memory left to WebAssembly/ });
-    assert.match(err.value, /536870912 items|4294967296 items/);
+    const err = throwsKind(fn, 'OutOfMemoryError', { what: /536870912 items|4294967296 items/ });
+    assert.ok(err.needed >= 2 ** 31, `needed ${err.needed}`);
+    assert.ok(err.available > 0 && err.available <= 2 ** 32, `available ${err.available}`);
+    assert.deepEqual(Object.keys(err.fields).sort(), ['available', 'needed', 'what']);
     stillWorks(net);
   }
   assert.equal(net.numPeople, 2 + cases.length, 'only the additions that were asked for');
@@ -119,4 +121,32 @@ test('a network read back from JSON is checked as one being built, and refused w
   throwsKind(() => Network.fromJSON(cyclic), 'InvalidParameterError', { parameter: 'JSON of fromJSON' });
   throwsKind(() => Network.fromJSON(undefined), 'InvalidParameterError');
   assert.equal(Network.fromJSON(doc).numTies, 620, 'the untouched document still reads');
+});
+
+test('a request above its maxMemory is an OutOfMemoryError, and the module works on', bound, () => {
+  const aarhus = datasets.aarhusCs();
+  const model = reseau.IndependentCascade({ probability: 0.1 });
+  const golden = simulate(aarhus, [0, 1], { model, runs: 1000, seed: 7 }).mean;
+  const calls = [
+    () => simulate(aarhus, [0, 1], { model, runs: 1000, seed: 7, maxMemory: 1000 }),
+    () => reseau.routeReferrals(aarhus, { nRequests: 4_000_000_000, maxMemory: 10_000 }),
+    () => reseau.routeReferrals(aarhus, { nRequests: 1000, maxMemory: 100n }),
+    () => reseau.referralLoadCurve(aarhus, [1e9], { steps: 4, maxMemory: 2 ** 20 }),
+    () => selectRelays(aarhus, { k: 2, epsilon: 0.05, maxMemory: 4096 }),
+    () => reseau.reputation(aarhus, { maxMemory: 64 }),
+  ];
+  for (const call of calls) {
+    const err = throwsKind(call, 'OutOfMemoryError');
+    assert.match(err.message, /not enough memory/);
+    assert.equal(typeof err.what, 'string');
+    assert.ok(err.needed > err.available, `${err.needed} > ${err.available}`);
+    // The same call within budget, and another, give the numbers they always give.
+    assert.equal(simulate(aarhus, [0, 1], { model, runs: 1000, seed: 7 }).mean, golden);
+  }
+  // Without maxMemory, the budget is what WebAssembly can still grow to: 4 billion requests
+  // in flight at once cannot fit in 4 GiB, and are refused before any is started.
+  const all = throwsKind(() => reseau.routeReferrals(aarhus, { nRequests: 4_000_000_000 }), 'OutOfMemoryError');
+  assert.ok(all.available <= 2 ** 32);
+  assert.equal(reseau.routeReferrals(aarhus, { nRequests: 100, seed: 1 }).requests, 100);
+  throwsKind(() => simulate(aarhus, [0], { maxMemory: -1 }), 'InvalidParameterError', { parameter: /max_?[mM]emory/ });
 });

@@ -21,11 +21,12 @@ export const ROOTS = {
     'BarabasiAlbertRequest', 'WattsStrogatzRequest', 'KleinbergRequest', 'StochasticBlockRequest',
     'ProfessionalOptions', 'Model', 'Fatigue', 'RouteOptions', 'Layer', 'Person', 'TieSpec',
     'EdgeListOptions', 'CsvOptions', 'MultiplexOptions', 'MpxOptions', 'SignedOptions',
+    'FitRequest', 'ShuffleRequest', 'ShadowRequest', 'AdoptionsCsv',
   ],
   // What the simulations return: numeric `Vec`s are typed arrays.
   typed: ['CascadeSummary', 'CascadeTrace', 'ReferralSummary', 'ReferralTrace', 'LoadCurve', 'RelaySelection', 'Reputation'],
   // Plain JSON results.
-  plain: ['BalanceReport'],
+  plain: ['BalanceReport', 'CascadeFit', 'ShuffleTest', 'ShadowInference'],
 };
 
 /**
@@ -67,6 +68,10 @@ export const SHAPES = {
   },
   Reputation: { type: { layer_degree: 'Record<string, Float64Array>', layer_pagerank: 'Record<string, Float64Array>' } },
   Model: { deprecated: { relays: ['amplifiers', 'Amplifiers'] } },
+  // A fit's model and fatigue are what `simulate` and the models take (src/inference.rs).
+  CascadeFit: { type: { model: 'Model' } },
+  FittedFatigue: { type: { fatigue: 'Fatigue' } },
+  ShadowInference: { type: { network: 'Network' } },
   // A map's values may be numbers and booleans, written as text (src/value.rs).
   Person: { type: { attributes: 'Record<string, string | number | boolean>' } },
   BalanceRequest: { deprecated: { seeds: ['num_seeds', 'number'], routing: ['the routing options at the top', 'Omit<RouteOptions, "physicalShare">'] } },

@@ -673,6 +673,133 @@ export interface BalanceRequest {
 }
 
 /**
+ * Which cascade an adoption belongs to: a number or a name.
+ */
+export type CascadeRef = number | bigint | string;
+
+/**
+ * One observation: a person adopted at step `time` (an integer ≥ 0), or has an unknown
+ * status (`time` `None`: left out of the likelihood, neither adopter nor non-adopter), in
+ * the cascade `cascade` (`None`: the one cascade of data without cascade ids).
+ */
+export interface Adoption {
+  /**
+   * Which cascade.
+   */
+  cascade?: CascadeRef | null;
+  /**
+   * Who.
+   */
+  person: PersonRef;
+  /**
+   * When, in steps from the start of the cascade; `None`: status unknown.
+   */
+  time?: number | null;
+}
+
+/**
+ * Observed adoptions in any of the three shapes people hold them in: rows (as a table or a
+ * CSV gives them), one mapping person → time for a single cascade, or a list of such
+ * mappings, one per cascade. Mapping keys are labels (or `#id`); a time of `null` is an
+ * unknown status.
+ */
+export type Adoptions = readonly Adoption[] | readonly (Record<string, number | null>)[] | Record<string, number | null>;
+
+/**
+ * How adopted contacts expose the people they are tied to.
+ */
+export type Exposure = "cascade" | "persistent";
+
+/**
+ * What adoptions at step 0 are.
+ */
+export type StepZero = "external" | "seeds";
+
+/**
+ * What `fit` estimates, and from what.
+ */
+export interface FitRequest {
+  /**
+   * The observed adoptions (see `Adoptions`).
+   */
+  adoptions?: Adoptions;
+  /**
+   * Bootstrap replicates over cascades, for percentile intervals beside the profile
+   * ones (default 0: none; needs two cascades or more).
+   * @default 0
+   */
+  bootstrap?: number;
+  /**
+   * One probability per layer and group of the person at risk, instead of per
+   * layer (default `false`).
+   * @default false
+   */
+  byGroup?: boolean;
+  /**
+   * How adopted contacts expose others (default `Exposure::Cascade`).
+   * @default "cascade"
+   */
+  exposure?: Exposure;
+  /**
+   * Whether adoptions may come from outside every visible layer: an external
+   * hazard per step (media, marketing, the shadow). Default `true`.
+   * @default true
+   */
+  external?: boolean;
+  /**
+   * One external hazard per group of the person at risk (default `false`).
+   * @default false
+   */
+  externalByGroup?: boolean;
+  /**
+   * One external hazard per step instead of one for all steps: a baseline that
+   * follows the calendar, such as a marketing push (default `false`).
+   * @default false
+   */
+  externalByStep?: boolean;
+  /**
+   * A fatigue curve whose parameters are fitted too, starting from those given
+   * (its half-life is kept). `None` (the default): no fatigue.
+   */
+  fatigue?: Fatigue | null;
+  /**
+   * The last step of the observation window: everyone absent from a cascade is a
+   * non-adopter through it. `None` (the default): the latest adoption time.
+   */
+  horizon?: number | null;
+  /**
+   * Profile-likelihood intervals and likelihood-ratio tests (default `true`; `false`
+   * gives the estimates alone, faster).
+   * @default true
+   */
+  intervals?: boolean;
+  /**
+   * Latencies in steps that replace the layers' own, by layer name.
+   */
+  latency?: Record<string, number>;
+  /**
+   * The layers to fit, by name (`None`, the default: every layer). The others are
+   * taken to carry nothing.
+   */
+  layers?: readonly string[] | null;
+  /**
+   * The most Newton iterations of one fit (default 200).
+   * @default 200
+   */
+  maxIterations?: number;
+  /**
+   * The seed of the bootstrap's resampling.
+   * @default 0
+   */
+  seed?: number | bigint;
+  /**
+   * What step-0 adoptions are (default `StepZero::External`).
+   * @default "external"
+   */
+  stepZero?: StepZero;
+}
+
+/**
  * What `report` is asked: `quick` for a preview, the seed (default 7), and any of the
  * `ReportOptions` to change. The options not given are `ReportOptions::default`'s, or
  * `ReportOptions::quick`'s with `quick`.
@@ -713,6 +840,12 @@ export interface ReportRequest {
    * default Hill, half 2, exponent 2, half-life 10 steps.
    */
   fatigue?: Fatigue | null;
+  /**
+   * Observed adoptions to learn the model from (default `null`: none). The report fits
+   * them first (`crate::inference::fit`), shows the fitted layers and the shadow share,
+   * and runs every section with the fitted model unless `model` is given.
+   */
+  fit?: FitRequest | null;
   /**
    * The scan of rates stops at this many requests per person per step (default 10).
    */
@@ -1302,6 +1435,208 @@ export interface SignedOptions {
    * Repeated ties and self-loops.
    */
   policy?: TiePolicy;
+}
+
+/**
+ * What `shuffle_test` permutes and refits.
+ */
+export interface ShuffleRequest {
+  /**
+   * The observed adoptions (see `Adoptions`).
+   */
+  adoptions?: Adoptions;
+  /**
+   * One probability per layer and group of the person at risk, instead of per
+   * layer (default `false`).
+   * @default false
+   */
+  byGroup?: boolean;
+  /**
+   * How adopted contacts expose others (default `Exposure::Cascade`).
+   * @default "cascade"
+   */
+  exposure?: Exposure;
+  /**
+   * Whether adoptions may come from outside every visible layer: an external
+   * hazard per step (media, marketing, the shadow). Default `true`.
+   * @default true
+   */
+  external?: boolean;
+  /**
+   * One external hazard per group of the person at risk (default `false`).
+   * @default false
+   */
+  externalByGroup?: boolean;
+  /**
+   * One external hazard per step instead of one for all steps: a baseline that
+   * follows the calendar, such as a marketing push (default `false`).
+   * @default false
+   */
+  externalByStep?: boolean;
+  /**
+   * A fatigue curve whose parameters are fitted too, starting from those given
+   * (its half-life is kept). `None` (the default): no fatigue.
+   */
+  fatigue?: Fatigue | null;
+  /**
+   * The last step of the observation window: everyone absent from a cascade is a
+   * non-adopter through it. `None` (the default): the latest adoption time.
+   */
+  horizon?: number | null;
+  /**
+   * Latencies in steps that replace the layers' own, by layer name.
+   */
+  latency?: Record<string, number>;
+  /**
+   * The layers to fit, by name (`None`, the default: every layer). The others are
+   * taken to carry nothing.
+   */
+  layers?: readonly string[] | null;
+  /**
+   * The most Newton iterations of one fit (default 200).
+   * @default 200
+   */
+  maxIterations?: number;
+  /**
+   * How many times adoption times are permuted among adopters and the model refitted
+   * (default 200).
+   * @default 200
+   */
+  permutations?: number;
+  /**
+   * The seed of the permutations: permutation `i` draws from the stream `(seed, i)`.
+   * @default 0
+   */
+  seed?: number | bigint;
+  /**
+   * What step-0 adoptions are (default `StepZero::External`).
+   * @default "external"
+   */
+  stepZero?: StepZero;
+}
+
+/**
+ * What `infer_shadow` scores and adds.
+ */
+export interface ShadowRequest {
+  /**
+   * The observed adoptions (see `Adoptions`).
+   */
+  adoptions?: Adoptions;
+  /**
+   * One probability per layer and group of the person at risk, instead of per
+   * layer (default `false`).
+   * @default false
+   */
+  byGroup?: boolean;
+  /**
+   * How many hidden ties to add, best first (default 100).
+   * @default 100
+   */
+  candidates?: number;
+  /**
+   * How adopted contacts expose others (default `Exposure::Cascade`).
+   * @default "cascade"
+   */
+  exposure?: Exposure;
+  /**
+   * Whether adoptions may come from outside every visible layer: an external
+   * hazard per step (media, marketing, the shadow). Default `true`.
+   * @default true
+   */
+  external?: boolean;
+  /**
+   * One external hazard per group of the person at risk (default `false`).
+   * @default false
+   */
+  externalByGroup?: boolean;
+  /**
+   * One external hazard per step instead of one for all steps: a baseline that
+   * follows the calendar, such as a marketing push (default `false`).
+   * @default false
+   */
+  externalByStep?: boolean;
+  /**
+   * A fatigue curve whose parameters are fitted too, starting from those given
+   * (its half-life is kept). `None` (the default): no fatigue.
+   */
+  fatigue?: Fatigue | null;
+  /**
+   * The last step of the observation window: everyone absent from a cascade is a
+   * non-adopter through it. `None` (the default): the latest adoption time.
+   */
+  horizon?: number | null;
+  /**
+   * Its kind (default digital: influence no visible network shows, as the article's
+   * lobbies "in the shadow" of social networks).
+   * @default "digital"
+   */
+  kind?: LayerKind;
+  /**
+   * Latencies in steps that replace the layers' own, by layer name.
+   */
+  latency?: Record<string, number>;
+  /**
+   * The name of the added layer (default `"shadow"`).
+   * @default "shadow"
+   */
+  layer?: string;
+  /**
+   * The layers to fit, by name (`None`, the default: every layer). The others are
+   * taken to carry nothing.
+   */
+  layers?: readonly string[] | null;
+  /**
+   * The most Newton iterations of one fit (default 200).
+   * @default 200
+   */
+  maxIterations?: number;
+  /**
+   * Persistent exposure only: a pair (u, v) is a candidate when v adopted fewer than
+   * this many steps after u's pressure began (default 1: the very next step). Under
+   * the cascade model a hidden tie can only explain an adoption exactly one latency
+   * after its source's, so this is not used.
+   * @default 1
+   */
+  maxLag?: number;
+  /**
+   * Its latency in steps (default 1).
+   * @default 1
+   */
+  shadowLatency?: number;
+  /**
+   * What step-0 adoptions are (default `StepZero::External`).
+   * @default "external"
+   */
+  stepZero?: StepZero;
+}
+
+/**
+ * Options for `read_adoptions` and `parse_adoptions`: the columns and delimiter.
+ */
+export interface AdoptionsCsv {
+  /**
+   * The column of the cascade, used when the header has it (default `"cascade"`): a
+   * whole number or a name; without it every row is in one cascade.
+   * @default "cascade"
+   */
+  cascade?: string;
+  /**
+   * The field delimiter, an ASCII character (default `,`).
+   * @default ","
+   */
+  delimiter?: string;
+  /**
+   * The column of the person: a label, or `#id` (default `"person"`).
+   * @default "person"
+   */
+  person?: string;
+  /**
+   * The column of the adoption time, a whole number of steps ≥ 0; an empty cell, `NA`,
+   * `null` or `None` (any case) is an unknown status (default `"time"`).
+   * @default "time"
+   */
+  time?: string;
 }
 
 /**
@@ -1895,4 +2230,386 @@ export interface BalanceReport {
    * One row per period and mix: period 0's mixes in order, then period 1's, and so on.
    */
   rows: BalanceRow[];
+}
+
+/**
+ * What the data held.
+ */
+export interface DataSummary {
+  /**
+   * Adoptions with a known time (seeds included).
+   */
+  adoptions: number;
+  /**
+   * Cascades.
+   */
+  cascades: number;
+  /**
+   * The last step of the window.
+   */
+  horizon: number;
+  /**
+   * Distinct covariate patterns among the adoptions: what each Newton iteration reads
+   * (the pass over the ties is made once, before the iterations).
+   */
+  patterns: number;
+  /**
+   * People in the network.
+   */
+  people: number;
+  /**
+   * Person-steps at risk (the likelihood's terms).
+   */
+  personSteps: number;
+  /**
+   * Adoptions at step 0 taken as seeds (`step_zero: seeds`).
+   */
+  seeds: number;
+  /**
+   * Observations with an unknown status.
+   */
+  unknown: number;
+}
+
+/**
+ * One external hazard: the probability per step of adopting from outside every visible
+ * layer.
+ */
+export interface ExternalEstimate {
+  /**
+   * The bootstrap's 95% percentile interval, when bootstrapped.
+   */
+  bootstrapCi95: [number, number] | null;
+  /**
+   * Its 95% profile-likelihood interval.
+   */
+  ci95: [number, number] | null;
+  /**
+   * The group, when the hazard is per group.
+   */
+  group: string | null;
+  /**
+   * Whether anyone was at risk in this class.
+   */
+  identifiable: boolean;
+  /**
+   * `external`, `external/group`, `external@step` or `external/group@step`.
+   */
+  key: string;
+  /**
+   * The p-value of the test that it is 0 (χ̄² mixture).
+   */
+  pValue: number | null;
+  /**
+   * The probability per step; `None` when nobody was at risk in this class.
+   */
+  probability: number | null;
+  /**
+   * The step, when the hazard is per step.
+   */
+  step: number | null;
+}
+
+/**
+ * A fatigue curve fitted with the probabilities.
+ */
+export interface FittedFatigue {
+  /**
+   * How many curves were evaluated (each a full fit of the probabilities).
+   */
+  evaluations: number;
+  /**
+   * The curve at its maximum-likelihood parameters (the half-life as given).
+   */
+  fatigue: Fatigue;
+  /**
+   * The log-likelihood without fatigue (same data, same layers).
+   */
+  logLikelihoodWithout: number;
+  /**
+   * The p-value of the likelihood-ratio test of the curve against no fatigue (χ² with as
+   * many degrees of freedom as the curve has free parameters; conservative when the
+   * "no fatigue" curve sits at the edge of the curve's range); `None` for a curve
+   * without parameters.
+   */
+  pValue: number | null;
+}
+
+/**
+ * One layer's (or layer × group's) estimate.
+ */
+export interface LayerEstimate {
+  /**
+   * The bootstrap's 95% percentile interval of `probability`, when bootstrapped.
+   */
+  bootstrapCi95: [number, number] | null;
+  /**
+   * The 95% profile-likelihood interval of `probability`.
+   */
+  ci95: [number, number] | null;
+  /**
+   * Adoptions exposed through this layer at their adoption step.
+   */
+  exposedAdoptions: number;
+  /**
+   * Exposures of people at risk through this layer (cascade model: attempts; persistent:
+   * exposure-steps), counting parallel ties.
+   */
+  exposures: number;
+  /**
+   * The group of the people at risk, when fitted per group.
+   */
+  group: string | null;
+  /**
+   * Whether anyone at risk was exposed through this layer; `false` makes every estimate
+   * above `None` (never NaN).
+   */
+  identifiable: boolean;
+  /**
+   * The key of this estimate in `CascadeFit::probabilities`: the layer's name, or
+   * `layer/group` when fitted per group (`layer/-` for people without a group).
+   */
+  key: string;
+  /**
+   * The latency used, in steps.
+   */
+  latency: number;
+  /**
+   * The layer.
+   */
+  layer: string;
+  /**
+   * The p-value of the likelihood-ratio test that this layer carries no influence
+   * (probability 0), from the 50:50 χ̄² mixture that the boundary calls for.
+   */
+  pValue: number | null;
+  /**
+   * The probability that one exposure through a tie of this layer convinces (cascade
+   * model: the tie's one chance; persistent model: one step of pressure). `None` when
+   * the data cannot tell (nobody at risk was ever exposed through this layer).
+   */
+  probability: number | null;
+  /**
+   * The share of the adoptions at risk attributed to this layer: each adoption is split
+   * among its causes in proportion to their hazards.
+   */
+  share: number;
+  /**
+   * The 95% interval of `share`: the sampling variance of the mean attribution over the
+   * adoptions plus the delta-method variance from the estimates, clipped to [0, 1].
+   */
+  shareCi95: [number, number];
+}
+
+/**
+ * The result of `fit`: per-layer probabilities with their intervals and
+ * tests, the external hazard, the shadow share, and a model ready to simulate.
+ */
+export interface CascadeFit {
+  /**
+   * Akaike's information criterion, 2k − 2ℓ.
+   */
+  aic: number;
+  /**
+   * Bootstrap replicates run.
+   */
+  bootstrap: number;
+  /**
+   * Each layer's 95% profile-likelihood interval by key.
+   */
+  ci95: Record<string, [number, number] | null>;
+  /**
+   * Whether the final fit met its tolerance within `max_iterations`.
+   */
+  converged: boolean;
+  /**
+   * What the data held.
+   */
+  data: DataSummary;
+  /**
+   * The exposure model fitted.
+   */
+  exposure: Exposure;
+  /**
+   * The external hazard per step when there is one for all (see `external_hazards`
+   * when it varies by step or group; `None` without an external hazard).
+   */
+  external: number | null;
+  /**
+   * Its 95% interval.
+   */
+  externalCi95: [number, number] | null;
+  /**
+   * Every external hazard in detail.
+   */
+  externalHazards: ExternalEstimate[];
+  /**
+   * The fitted fatigue curve, when one was asked for.
+   */
+  fatigue: FittedFatigue | null;
+  /**
+   * Newton iterations of the final fit.
+   */
+  iterations: number;
+  /**
+   * Each layer's likelihood-ratio p-value (does it carry any influence?) by key.
+   */
+  layerTests: Record<string, number | null>;
+  /**
+   * Every layer estimate in detail, in the network's layer order.
+   */
+  layers: LayerEstimate[];
+  /**
+   * The maximised log-likelihood.
+   */
+  logLikelihood: number;
+  /**
+   * An independent-cascade model with the fitted per-layer probabilities and latencies
+   * (pooled over groups when fitted per group), for `simulate`, `select_relays` and
+   * `balance`. Layers not fitted or not identifiable are switched off. The external hazard
+   * has no counterpart in the cascade engine and is left out.
+   */
+  model: Model;
+  /**
+   * k: the parameters estimated (identifiable probabilities, external hazards and
+   * fatigue parameters).
+   */
+  numParameters: number;
+  /**
+   * Each layer's probability by key (`LayerEstimate::key`); `None`: not identifiable.
+   */
+  probabilities: Record<string, number | null>;
+  /**
+   * The share of the adoptions at risk explained by the external hazard rather than by
+   * any visible layer: the iceberg's hidden part.
+   */
+  shadowShare: number;
+  /**
+   * Its bootstrap percentile interval, when bootstrapped.
+   */
+  shadowShareBootstrapCi95: [number, number] | null;
+  /**
+   * Its 95% interval (as `LayerEstimate::share_ci95`).
+   */
+  shadowShareCi95: [number, number];
+}
+
+/**
+ * One layer under shuffled times.
+ */
+export interface ShuffleLayer {
+  /**
+   * As in `LayerEstimate::key`.
+   */
+  key: string;
+  /**
+   * The estimate with the real times.
+   */
+  observed: number | null;
+  /**
+   * The share of permutations (counting the real times as one) whose estimate is at
+   * least the real one: the p-value that the layer's influence is no larger than under
+   * shuffled times.
+   */
+  pValue: number | null;
+  /**
+   * The 2.5% and 97.5% quantiles of the estimates over the permutations.
+   */
+  shuffledCi95: [number, number] | null;
+  /**
+   * The mean estimate over the permutations.
+   */
+  shuffledMean: number | null;
+}
+
+/**
+ * The result of `shuffle_test`.
+ */
+export interface ShuffleTest {
+  /**
+   * Every layer in detail, in the network's layer order.
+   */
+  layers: ShuffleLayer[];
+  /**
+   * The p-value per layer key.
+   */
+  pValues: Record<string, number | null>;
+  /**
+   * Permutations run.
+   */
+  permutations: number;
+  /**
+   * The shadow share with the real times.
+   */
+  shadowShare: number;
+  /**
+   * The mean shadow share under shuffled times.
+   */
+  shuffledShadowShare: number;
+}
+
+/**
+ * One hidden tie added.
+ */
+export interface ShadowTie {
+  /**
+   * That probability (the added tie's own).
+   */
+  probability: number;
+  /**
+   * The gain in log-likelihood from adding this one tie to the fitted model, with its
+   * own best probability.
+   */
+  score: number;
+  /**
+   * Who influences (person id).
+   */
+  source: number;
+  /**
+   * The source's label, or `#id`.
+   */
+  sourceLabel: string;
+  /**
+   * Adoptions of the target that the tie could explain (the source adopted at the right
+   * time before).
+   */
+  support: number;
+  /**
+   * Who is influenced.
+   */
+  target: number;
+  /**
+   * The target's label, or `#id`.
+   */
+  targetLabel: string;
+}
+
+/**
+ * The result of `infer_shadow`.
+ */
+export interface ShadowInference {
+  /**
+   * Pairs scored (not tied in any visible layer, with the right time order somewhere).
+   */
+  candidatesScored: number;
+  /**
+   * The fit of the visible layers that the scores build on.
+   */
+  fit: CascadeFit;
+  /**
+   * Its kind.
+   */
+  kind: LayerKind;
+  /**
+   * The added layer's name.
+   */
+  layer: string;
+  /**
+   * The network with the added layer (in the schema: a network's JSON form, an object).
+   */
+  network: Network;
+  /**
+   * The ties added, best first.
+   */
+  ties: ShadowTie[];
 }

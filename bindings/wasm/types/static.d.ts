@@ -66,12 +66,22 @@ export type TraceOptions = Omit<TraceRequest, "seeds">;
 export type ExactSpreadOptions = Omit<ExactSpreadRequest, "seeds" | "badSeeds">;
 /** `referralLoadCurve`'s options: the request but its rates (the second argument). */
 export type LoadCurveOptions = Omit<LoadCurveRequest, "rates">;
+/** `fitCascade`'s options: the request but its adoptions (the second argument). */
+export type FitOptions = Omit<FitRequest, "adoptions">;
+/** `shuffleTest`'s options. */
+export type ShuffleOptions = Omit<ShuffleRequest, "adoptions">;
+/** `inferShadow`'s options. */
+export type ShadowOptions = Omit<ShadowRequest, "adoptions">;
 
-/** What `report` returns: the numbers (the core's report), the text and the SVG charts by file name. */
+/**
+ * What `report` returns: the numbers (the core's report), the text, the SVG charts by file
+ * name, and the page as one self-contained HTML document.
+ */
 export interface Report {
   numbers: Record<string, any>;
   text: string;
   charts: Record<string, string>;
+  html(): string;
 }
 
 /** What every function throws: an Error named after the core's error kind. */
@@ -79,13 +89,15 @@ export interface ReseauError extends Error {
   name: "ParseError" | "EncodingError" | "FileError" | "UnknownLayerError"
     | "UnknownPersonError" | "DuplicateLayerError" | "DuplicateLabelError"
     | "DuplicateTieError" | "SelfLoopError" | "InvalidParameterError"
-    | "UnsupportedVersionError" | "JsonError" | "CancelledError";
+    | "UnsupportedVersionError" | "JsonError" | "CancelledError" | "OutOfMemoryError";
   /** The error's structured fields, as the core names them. */
   fields: Record<string, string | number>;
   file?: string; line?: number; content?: string; reason?: string; offset?: number;
   detail?: string; layer?: string; person?: string; label?: string; location?: string;
   a?: string; b?: string; parameter?: string; value?: string; expected?: string;
   found?: number; supported?: number; column?: number;
+  /** OutOfMemoryError: what was asked, the bytes it would need and the bytes available. */
+  what?: string; needed?: number; available?: number;
 }
 
 /** @deprecated renamed `CascadeSummary`. */

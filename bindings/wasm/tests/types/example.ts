@@ -23,6 +23,14 @@ import init, {
   validateFatigue,
   validateModel,
   willingness,
+  fitCascade,
+  shuffleTest,
+  inferShadow,
+  parseAdoptions,
+  type Adoption,
+  type CascadeFit,
+  type ShuffleTest,
+  type ShadowInference,
   type LayerInfo,
   type LoadCurve,
   type Model,
@@ -215,6 +223,21 @@ export async function main(wasm: ArrayBuffer): Promise<number> {
   const svg: string = page.charts['load_curve.svg'];
   // @ts-expect-error a decline names its layer
   balance(aarhus, { decline: { rate: 0.3, periods: 2 } });
+  const html: string = page.html();
+
+  // Inference from observed adoptions.
+  const seen: Adoption[] = parseAdoptions('person,time\nU4,0\nU1,1\n', { file: 'a.csv', delimiter: ',' });
+  const fit: CascadeFit = fitCascade(aarhus, seen, { exposure: 'persistent', bootstrap: 10, seed: 2n });
+  const lunchP: number | null = fit.probabilities['lunch'];
+  const refit: CascadeFit = fitCascade(aarhus, [{ U4: 0, U1: 1 }, { U4: 0, U79: null }], { horizon: 5 });
+  simulate(aarhus, ['U4'], { model: fit.model });
+  const shuffled: ShuffleTest = shuffleTest(aarhus, { U4: 0, U1: 1 }, { permutations: 20 });
+  const shadow: ShadowInference = inferShadow(aarhus, seen, { candidates: 3, kind: 'physical' });
+  const shadowNet: Network = shadow.network;
+  // @ts-expect-error exposure is cascade or persistent
+  fitCascade(aarhus, seen, { exposure: 'viral' });
+  // @ts-expect-error a misspelt option is a type error
+  shuffleTest(aarhus, seen, { permutation: 20 });
 
   return bestMix + (ties ?? 0) + svg.length + page.text.length + relays.length + reach + (ratio ?? 0) + how.length + budgeted.cost + rep.iterations
     + lunchRank.length + pr.length + mp.length
@@ -224,5 +247,6 @@ export async function main(wasm: ArrayBuffer): Promise<number> {
     + activation.length + byStep.length + lunchShare + bad.mean + hi - lo + steps.length
     + order.length + exact + t.spread + summary.runs
     + layers.length + lunch.length + offline.numTies + (tie ?? 0) + er.numTies + pro.numPeople
+    + html.length + (lunchP ?? 0) + refit.aic + shuffled.permutations + shadowNet.numTies
     + mux.numTies + line + back.numTies + copy.numPeople + old.numPeople + grid.numPeople + oldNames.length + (oldModel.relays ? 1 : 0) + sign + (group ?? '').length;
 }
