@@ -104,7 +104,10 @@ fn simulations_refuse_10_to_the_15_runs() {
         &["celf_runs", &max],
     );
     let samples = ReputationRequest { samples: big, ..Default::default() };
-    refused(|| reputation(&view, &samples), &["samples", "1000000000000000", "4294967040", "blocks"]);
+    refused(
+        || reputation(&view, &samples),
+        &["samples", "1000000000000000", "4294967040", "blocks"],
+    );
     // 10^15 requests: 10^12 a step for 1,000 steps.
     let work = Workload::random(1e12, 1_000);
     refused(
