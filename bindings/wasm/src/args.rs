@@ -109,6 +109,10 @@ pub(crate) fn property(object: &JsValue, key: &str) -> Option<JsValue> {
 
 /// A person given by id (a number or a `BigInt`) or label, as the core resolves them.
 pub(crate) fn person(net: &reseau::Network, value: &JsValue) -> JsResult<PersonId> {
+    // An id given as a number first, without copying the value: the path of every tie added.
+    if let Some(Val::UInt(id)) = value.as_f64().map(Val::number) {
+        return net.resolve(&PersonRef::Id(id)).or_throw();
+    }
     let person = Val::from_js(value).ok().and_then(|v| v.into_rust::<PersonRef>().ok());
     let unknown = || reseau::Error::UnknownPerson { person: describe(value) };
     person.map_or_else(|| Err(unknown()), |p| net.resolve(&p)).or_throw()

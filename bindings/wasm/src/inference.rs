@@ -8,6 +8,7 @@
 //! are data, as they are); a fit's `model` is ready for `simulate`.
 
 use reseau::inference::{self, Adoptions, AdoptionsCsv, FitRequest, ShadowRequest, ShuffleRequest};
+use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
 
 use crate::Network;
@@ -16,12 +17,18 @@ use crate::errors::{JsResult, OrThrow, invalid_argument};
 use crate::ser::{Arrays, set, to_js};
 use crate::value::Val;
 
-/// The adoptions, the second argument of `name`: data, whose keys (labels) are kept as
-/// written.
-fn adoptions(value: &JsValue, name: &str) -> JsResult<Adoptions> {
+/// The request of `name`: its options, and the adoptions given as its second argument (data,
+/// whose keys, labels, are kept as written), set by `with`.
+fn request_with<T: DeserializeOwned>(
+    name: &str,
+    adoptions: &JsValue,
+    options: &JsValue,
+    with: impl FnOnce(T, Adoptions) -> T,
+) -> JsResult<T> {
     let what = format!("adoptions of {name}");
-    let val = Val::from_js(value).map_err(|e| invalid_argument(&what, &e))?;
-    val.into_verbatim().map_err(|e| invalid_argument(&what, &e))
+    let val = Val::from_js(adoptions).map_err(|e| invalid_argument(&what, &e))?;
+    let adoptions = val.into_verbatim().map_err(|e| invalid_argument(&what, &e))?;
+    Ok(with(request(options, name, &["adoptions"])?, adoptions))
 }
 
 /// Fits the probability that each layer's ties convince, and an external hazard per step
@@ -36,8 +43,10 @@ pub fn fit_cascade(
     #[wasm_bindgen(unchecked_param_type = "Adoptions")] adoptions: &JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "FitOptions")] options: &JsValue,
 ) -> JsResult<JsValue> {
-    let adoptions = self::adoptions(adoptions, "fitCascade")?;
-    let request = FitRequest { adoptions, ..request(options, "fitCascade", &["adoptions"])? };
+    let request = request_with("fitCascade", adoptions, options, |r, adoptions| FitRequest {
+        adoptions,
+        ..r
+    })?;
     to_js(&inference::fit(net.core(), &request).or_throw()?, Arrays::Plain)
 }
 
@@ -51,8 +60,10 @@ pub fn shuffle_test(
     #[wasm_bindgen(unchecked_param_type = "Adoptions")] adoptions: &JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "ShuffleOptions")] options: &JsValue,
 ) -> JsResult<JsValue> {
-    let adoptions = self::adoptions(adoptions, "shuffleTest")?;
-    let request = ShuffleRequest { adoptions, ..request(options, "shuffleTest", &["adoptions"])? };
+    let request = request_with("shuffleTest", adoptions, options, |r, adoptions| ShuffleRequest {
+        adoptions,
+        ..r
+    })?;
     to_js(&inference::shuffle_test(net.core(), &request).or_throw()?, Arrays::Plain)
 }
 
@@ -66,8 +77,10 @@ pub fn infer_shadow(
     #[wasm_bindgen(unchecked_param_type = "Adoptions")] adoptions: &JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "ShadowOptions")] options: &JsValue,
 ) -> JsResult<JsValue> {
-    let adoptions = self::adoptions(adoptions, "inferShadow")?;
-    let request = ShadowRequest { adoptions, ..request(options, "inferShadow", &["adoptions"])? };
+    let request = request_with("inferShadow", adoptions, options, |r, adoptions| ShadowRequest {
+        adoptions,
+        ..r
+    })?;
     let mut found = inference::infer_shadow(net.core(), &request).or_throw()?;
     // The network as a `Network`, not its JSON document.
     let with_shadow = std::mem::replace(&mut found.network, reseau::Network::new());
