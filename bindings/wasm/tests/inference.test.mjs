@@ -1,7 +1,7 @@
 // Inference from JavaScript (issue 19): fitCascade, shuffleTest, inferShadow and
 // parseAdoptions give the numbers of Rust for the same adoptions and options, bit for bit
-// (tests/golden/adoptions.csv and inference.json, written by
-// crates/reseau/tests/golden_inference.rs), and bad input is a typed error.
+// (tests/golden/inference.json, written by crates/reseau/tests/golden_inference.rs and
+// shared with Python), and bad input is a typed error.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -12,8 +12,7 @@ import { reseau, root, throwsKind } from './helpers.mjs';
 const { Network, datasets, fitCascade, inferShadow, parseAdoptions, shuffleTest, simulate } = reseau;
 
 const bound = { timeout: 120_000 };
-const golden = JSON.parse(readFileSync(path.join(root, 'tests/golden/inference.json'), 'utf8')).inference;
-const csv = readFileSync(path.join(root, 'tests/golden/adoptions.csv'));
+const golden = JSON.parse(readFileSync(path.join(root, 'tests/golden/inference.json'), 'utf8'));
 
 const camel = (key) => key.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
 /** The core's serde form with camelCase struct keys (layer names have no underscore). */
@@ -21,16 +20,19 @@ const camelize = (v) =>
   Array.isArray(v) ? v.map(camelize)
     : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [camel(k), camelize(x)]))
       : v;
-const options = (args) => camelize(args);
+const options = (name) => camelize(golden.options[name]);
 
-const rows = parseAdoptions(csv, { file: 'adoptions.csv' });
 const aarhus = datasets.aarhusCs();
+const rows = golden.adoptions; // { person: id, time, cascade }
+const label = (r) => aarhus.labels[r.person];
+/** The same adoptions as a CSV text, people by label. */
+const csv = ['cascade,person,time', ...rows.map((r) => `${r.cascade},${label(r)},${r.time}`)].join('\n');
 
-test('parseAdoptions reads the CSV as the core does', bound, () => {
-  assert.equal(rows.length, csv.toString().trim().split('\n').length - 1);
-  assert.deepEqual(Object.keys(rows[0]).sort(), ['cascade', 'person', 'time']);
-  assert.equal(typeof rows[0].person, 'string');
-  assert.equal(rows[0].time, 0);
+test('parseAdoptions reads a CSV as the core does, and its rows fit as the golden ones', bound, () => {
+  const parsed = parseAdoptions(csv, { file: 'adoptions.csv' });
+  assert.equal(parsed.length, rows.length);
+  assert.deepEqual(parsed[0], { person: label(rows[0]), time: rows[0].time, cascade: rows[0].cascade });
+  assert.deepStrictEqual(fitCascade(aarhus, parsed, options('fit')), camelize(golden.fit));
   const text = parseAdoptions('who;when\nU4;0\nU1;NA\n', { person: 'who', time: 'when', delimiter: ';' });
   assert.deepEqual(text, [{ person: 'U4', time: 0 }, { person: 'U1', time: null }]); // one cascade: none named
   // Labels are data: kept as written, whatever their case, in every shape of adoptions.
@@ -51,10 +53,12 @@ test('parseAdoptions reads the CSV as the core does', bound, () => {
 });
 
 test('fitCascade gives the Rust numbers for the same adoptions and seed', bound, () => {
-  for (const key of ['fit', 'fit_persistent']) {
-    const fit = fitCascade(aarhus, rows, options(golden[key].args));
-    assert.deepStrictEqual(fit, camelize(golden[key].result), key);
-  }
+  assert.deepStrictEqual(fitCascade(aarhus, rows, options('fit')), camelize(golden.fit));
+  // Persistent exposure, and BigInt seeds: a fit of its own, with the same layers.
+  const persistent = fitCascade(aarhus, rows, { exposure: 'persistent', horizon: 12, intervals: false });
+  assert.equal(persistent.exposure, 'persistent');
+  assert.deepEqual(Object.keys(persistent.probabilities), Object.keys(golden.fit.probabilities));
+  assert.deepStrictEqual(fitCascade(aarhus, rows, { ...options('fit'), seed: BigInt(golden.options.fit.seed) }), camelize(golden.fit));
 });
 
 test('a fit is usable as it stands: its model simulates, its layers are keyed by name', bound, () => {
@@ -66,26 +70,26 @@ test('a fit is usable as it stands: its model simulates, its layers are keyed by
   assert.ok(s.mean >= 1);
   // The same data as one mapping per cascade.
   const cascades = [];
-  for (const r of rows) (cascades[r.cascade] ??= {})[r.person] = r.time;
+  for (const r of rows) (cascades[r.cascade] ??= {})[label(r)] = r.time;
   const again = fitCascade(aarhus, cascades, { intervals: false });
   assert.deepStrictEqual(again.probabilities, fit.probabilities);
   assert.equal(again.logLikelihood, fit.logLikelihood);
 });
 
 test('shuffleTest gives the Rust numbers for the same seed', bound, () => {
-  const shuffled = shuffleTest(aarhus, rows, options(golden.shuffle.args));
-  assert.deepStrictEqual(shuffled, camelize(golden.shuffle.result));
+  const shuffled = shuffleTest(aarhus, rows, options('shuffle'));
+  assert.deepStrictEqual(shuffled, camelize(golden.shuffle));
 });
 
 test('inferShadow gives the Rust ties and a Network with the shadow layer', bound, () => {
-  const found = inferShadow(aarhus, rows, options(golden.shadow.args));
-  const want = camelize(golden.shadow.result);
+  const found = inferShadow(aarhus, rows, options('shadow'));
+  const want = camelize(golden.shadow);
   assert.deepStrictEqual(found.ties, want.ties);
   assert.deepStrictEqual(found.fit, want.fit);
   assert.equal(found.layer, 'shadow');
   assert.equal(found.candidatesScored, want.candidatesScored);
   assert.ok(found.network instanceof Network);
-  assert.equal(found.network.numTies, want.numTies);
+  assert.equal(found.network.numTies, aarhus.numTies + found.ties.length);
   assert.equal(found.network.numTiesIn('shadow'), found.ties.length);
   assert.equal(aarhus.numLayers, 5, 'the network given is left as it was');
 });

@@ -466,18 +466,20 @@ fn balance_mixes_outside_0_1() {
 
 #[test]
 fn memory_beyond_the_budget() {
-    // Refused before anything is allocated, with what was asked and the bytes on each side;
-    // the network and the library stay usable.
-    let view = aarhus();
-    let huge = ReferralRequest {
-        n_requests: Some(4_000_000_000),
-        max_memory: Some(10_000),
-        ..ReferralRequest::default()
-    };
-    let err = fails(route_referrals(&view, &huge), "OutOfMemoryError", &["not enough memory"]);
-    let fields: Vec<&str> = err.fields().iter().map(|(name, _)| *name).collect();
-    assert_eq!(fields, ["what", "needed", "available"]);
-    let small = SimulateRequest { max_memory: Some(1_000), ..SimulateRequest::new([0]) };
-    fails(simulate(&view, &small), "OutOfMemoryError", &["would need about"]);
-    assert!(simulate(&view, &SimulateRequest { runs: 10, ..SimulateRequest::new([0]) }).is_ok());
+    let net = aarhus();
+    // More requests in flight than the machine could hold, and a call given a budget of one
+    // byte: both refused before anything is allocated, naming what was asked.
+    let many = ReferralRequest { n_requests: Some(4_000_000_000), ..Default::default() };
+    let err = fails(route_referrals(&net, &many), "OutOfMemoryError", &["not enough memory"]);
+    assert_eq!(
+        err.fields().iter().map(|f| f.0).collect::<Vec<_>>(),
+        ["what", "needed", "available"]
+    );
+    let tiny = SimulateRequest { runs: 10, max_memory: Some(1), ..SimulateRequest::new([0]) };
+    fails(simulate(&net, &tiny), "OutOfMemoryError", &["1 bytes is available", "max_memory"]);
+    // The network is usable afterwards.
+    assert_eq!(
+        simulate(&net, &SimulateRequest { runs: 10, ..SimulateRequest::new([0]) }).unwrap().runs,
+        10
+    );
 }

@@ -1,105 +1,89 @@
-//! Golden values of inference shared by Rust, Python and WebAssembly: `tests/golden/adoptions.csv`
-//! (40 cascades run by the engine on the Aarhus network, one row per adopter) and
-//! `tests/golden/inference.json` (what `fit`, `shuffle_test` and `infer_shadow` make of them,
-//! for fixed options and seeds). This test checks the core against both files; the bindings
-//! read the same CSV with their own reader and must give the same numbers.
+//! Golden values of inference shared by Rust and the bindings: `tests/golden/inference.json`
+//! holds adoptions (cascades traced by the engine on the Aarhus network), the options of a
+//! fit (with a bootstrap), a shuffle test and a hidden-tie inference, and their results. This
+//! test checks the core against the file; the Python suite (`test_inference.py`) checks its
+//! binding against the same file, so that a fit's numbers are the same to the last bit.
 //!
-//! After a deliberate change of the numbers, rewrite both files with
+//! After a deliberate change of the numbers, rewrite the file with
 //! `RESEAU_BLESS=1 cargo test -p reseau --test golden_inference` and say why in the commit.
-
-// Exact float comparisons are intended: the file pins exact values.
-#![allow(clippy::float_cmp)]
-
-use std::fmt::Write as _;
-use std::path::PathBuf;
 
 use reseau::cascade::{Model, TraceRequest, trace};
 use reseau::datasets;
 use reseau::inference::{
-    AdoptionsCsv, Exposure, FitRequest, ShadowRequest, ShuffleRequest, fit, infer_shadow,
-    parse_adoptions, shuffle_test,
+    FitRequest, ShadowRequest, ShuffleRequest, fit, infer_shadow, shuffle_test,
 };
 use serde_json::{Value, json};
 
-fn folder() -> PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/golden")
+fn path() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/golden/inference.json")
 }
 
-/// 40 cascades of Independent Cascade (p = 0.12) from one seed each, as a CSV with the
-/// header `cascade,person,time`, people by label.
-fn adoptions_csv() -> String {
-    let net = datasets::aarhus_cs();
-    let labels = net.labels();
-    let view = net.compiled();
-    let mut csv = String::from("cascade,person,time\n");
-    for c in 0..40u32 {
+/// 40 cascades of the independent cascade (p = 0.2) on Aarhus, one seed each, as rows
+/// `{"person", "time", "cascade"}`.
+fn adoptions() -> Value {
+    let net = datasets::aarhus_cs().compiled();
+    let mut rows = Vec::new();
+    for cascade in 0..40u32 {
         let request = TraceRequest {
-            model: Model::independent_cascade(0.12),
-            seed: u64::from(c),
-            ..TraceRequest::new([(c * 7) % 61])
+            model: Model::independent_cascade(0.2),
+            seed: u64::from(cascade),
+            ..TraceRequest::new([cascade % 61])
         };
-        let run = trace(&view, &request).unwrap();
-        for &person in &run.order {
-            let step = run.step[person as usize];
-            writeln!(csv, "{c},{},{step}", labels[person as usize]).unwrap();
+        let traced = trace(&net, &request).unwrap();
+        for &person in &traced.order {
+            let step = traced.step[person as usize];
+            rows.push(json!({"person": person, "time": step, "cascade": cascade}));
         }
     }
-    csv
+    Value::Array(rows)
 }
 
-/// The requests (without their adoptions) and what the core makes of them.
-fn results(csv: &str) -> Value {
-    let net = datasets::aarhus_cs();
-    let rows = parse_adoptions(csv.as_bytes(), "adoptions.csv", &AdoptionsCsv::default()).unwrap();
-    let cascade = FitRequest { bootstrap: 20, seed: 5, ..FitRequest::new(rows.clone()) };
-    let persistent = FitRequest {
-        exposure: Exposure::Persistent,
-        horizon: Some(12),
-        ..FitRequest::new(rows.clone())
-    };
-    let shuffle = ShuffleRequest { permutations: 20, seed: 3, ..ShuffleRequest::new(rows.clone()) };
-    let shadow = ShadowRequest { candidates: 5, ..ShadowRequest::new(rows) };
-    let found = infer_shadow(&net, &shadow).unwrap();
-    json!({
-        "fit": {"args": {"bootstrap": 20, "seed": 5}, "result": fit(&net, &cascade).unwrap()},
-        "fit_persistent": {"args": {"exposure": "persistent", "horizon": 12},
-                           "result": fit(&net, &persistent).unwrap()},
-        "shuffle": {"args": {"permutations": 20, "seed": 3},
-                    "result": shuffle_test(&net, &shuffle).unwrap()},
-        "shadow": {"args": {"candidates": 5},
-                   "result": {"ties": found.ties, "layer": found.layer,
-                              "candidates_scored": found.candidates_scored,
-                              "num_ties": found.network.num_ties(), "fit": found.fit}},
-    })
+/// A request of type `R`: the adoptions and `options`.
+fn request<R: serde::de::DeserializeOwned>(adoptions: &Value, options: &Value) -> R {
+    let mut all = options.clone();
+    all["adoptions"] = adoptions.clone();
+    serde_json::from_value(all).unwrap()
 }
 
 #[test]
-fn the_core_matches_the_inference_golden_files() {
-    let (csv_path, json_path) = (folder().join("adoptions.csv"), folder().join("inference.json"));
-    let csv = adoptions_csv();
+fn inference_matches_its_golden_file() {
+    let net = datasets::aarhus_cs();
+    let adoptions = adoptions();
+    let options = json!({
+        "fit": {"bootstrap": 20, "seed": 3},
+        "shuffle": {"permutations": 20, "seed": 5},
+        "shadow": {"candidates": 5},
+    });
+    let fitted = fit(&net, &request::<FitRequest>(&adoptions, &options["fit"])).unwrap();
+    let shuffled =
+        shuffle_test(&net, &request::<ShuffleRequest>(&adoptions, &options["shuffle"])).unwrap();
+    let shadow =
+        infer_shadow(&net, &request::<ShadowRequest>(&adoptions, &options["shadow"])).unwrap();
+    let current = json!({
+        "about": "Inference on the Aarhus network: each request is `adoptions` with the options \
+                  under `options`; the results are the core's serde forms (the shadow's without \
+                  its network). Regenerate with RESEAU_BLESS=1 cargo test -p reseau --test \
+                  golden_inference.",
+        "adoptions": adoptions,
+        "options": options,
+        "fit": fitted,
+        "shuffle": shuffled,
+        "shadow": {
+            "layer": shadow.layer,
+            "ties": shadow.ties,
+            "candidates_scored": shadow.candidates_scored,
+            "fit": shadow.fit,
+        },
+    });
+    let path = path();
     if std::env::var_os("RESEAU_BLESS").is_some() {
-        std::fs::write(&csv_path, &csv).unwrap();
-        let current = json!({
-            "about": "Inference golden values: adoptions.csv read by each language's reader, then \
-                      fitted with these options, must give these exact numbers in Rust, Python and \
-                      WebAssembly. Regenerate with RESEAU_BLESS=1 cargo test -p reseau --test \
-                      golden_inference.",
-            "inference": results(&csv),
-        });
-        std::fs::write(&json_path, serde_json::to_string_pretty(&current).unwrap() + "\n").unwrap();
+        std::fs::write(&path, serde_json::to_string_pretty(&current).unwrap() + "\n").unwrap();
         return;
     }
-    let read = |p: &PathBuf| {
-        std::fs::read_to_string(p)
-            .unwrap_or_else(|e| panic!("{}: {e} (bless with RESEAU_BLESS=1)", p.display()))
-    };
-    assert_eq!(read(&csv_path), csv, "the engine's cascades differ from adoptions.csv");
-    let golden: Value = serde_json::from_str(&read(&json_path)).unwrap();
-    let current = results(&csv);
-    for (key, value) in current.as_object().unwrap() {
-        assert_eq!(
-            &golden["inference"][key], value,
-            "inference.{key} differs from the golden file"
-        );
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e} (bless with RESEAU_BLESS=1)", path.display()));
+    let golden: Value = serde_json::from_str(&text).unwrap();
+    for key in ["adoptions", "options", "fit", "shuffle", "shadow"] {
+        assert_eq!(golden[key], current[key], "{key} differs from the golden file");
     }
 }
