@@ -33,6 +33,7 @@ __all__ = [
     "report",
     "cli",
     "CancelledError",
+    "OutOfMemoryError",
     "CascadePartial",
     "CascadeSummary",
     "CascadeTrace",
@@ -185,6 +186,13 @@ class JsonError(ReseauError):
 
 class CancelledError(ReseauError):
     """A long call stopped by its progress callback (which returned False)."""
+
+class OutOfMemoryError(ReseauError):
+    """A call refused before it allocated: it would need more memory than its budget."""
+
+    what: str
+    needed: int
+    available: int
 
 @final
 class Layer:
