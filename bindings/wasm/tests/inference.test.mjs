@@ -112,5 +112,26 @@ test('inference: bad input is a typed error, and the module works on', bound, ()
   assert.deepEqual([bad.file, bad.line], ['a.csv', 2]);
   throwsKind(() => parseAdoptions('who,time\nU4,1\n'), 'ParseError');
   throwsKind(() => parseAdoptions('person,time\n', { delimiter: 'é' }), 'InvalidParameterError');
+  // The rows of docs/errors.md's "Learning from adoptions", from JavaScript.
+  for (const t of [Infinity, 2e6]) throwsKind(() => fitCascade(aarhus, [{ person: 'U4', time: t }]), 'InvalidParameterError');
+  throwsKind(() => fitCascade(aarhus, [{ person: 7n ** 20n, time: 0 }]), 'UnknownPersonError');
+  throwsKind(() => fitCascade(aarhus, { U4: 3 }, { horizon: 1 }), 'InvalidParameterError', { parameter: 'horizon' });
+  throwsKind(() => fitCascade(aarhus, []), 'InvalidParameterError', { parameter: 'adoptions' });
+  throwsKind(() => fitCascade(aarhus, { U4: null }), 'InvalidParameterError', { parameter: 'adoptions' });
+  throwsKind(() => fitCascade(aarhus, [{ person: 'U4', time: 1 }, { person: 'U4', time: 2 }]), 'InvalidParameterError', { value: /twice/ });
+  throwsKind(() => fitCascade(aarhus, { U4: 0 }, { external: false }), 'InvalidParameterError', { parameter: 'external' });
+  throwsKind(() => fitCascade(aarhus, { U4: 0, U1: 1 }, { bootstrap: 10 }), 'InvalidParameterError', { parameter: 'bootstrap' });
+  // A layer nobody was exposed through: not identifiable, null (never NaN), switched off.
+  const lone = new Network();
+  lone.addLayer('lunch');
+  lone.addLayer('golf');
+  lone.addPeople(4);
+  lone.addTie(0, 1, 'lunch');
+  lone.addTie(2, 3, 'golf');
+  const fit = fitCascade(lone, [{ person: 0, time: 0 }, { person: 1, time: 1 }]);
+  assert.equal(fit.probabilities.golf, null);
+  assert.equal(fit.ci95.golf, null);
+  assert.equal(fit.layerTests.golf, null);
+  assert.equal(fit.layers.find((l) => l.layer === 'golf').identifiable, false);
   assert.equal(fitCascade(aarhus, { U4: 0, U1: 1 }).data.adoptions, 2);
 });
