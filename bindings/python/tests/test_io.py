@@ -145,7 +145,8 @@ def test_multiplex_options():
     net = reseau.parse_multiplex(edges, layers=b"layerID layerLabel\n1 advice\n2 friendship\n")
     assert [l.kind for l in net.layers] == ["physical", "physical"]
     assert net.duplicates_merged == 1
-    digital = reseau.parse_multiplex(edges, digital=["friendship"], directed=True)
+    # Without a layers table the layers are named by their ids.
+    digital = reseau.parse_multiplex(edges, digital=["2"], directed=True)
     assert [l.directed for l in digital.layers] == [True, True]
     assert digital.num_ties == 4
     with pytest.raises(reseau.ParseError):

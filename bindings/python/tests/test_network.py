@@ -205,7 +205,7 @@ def test_policies():
     net.add_tie(0, 1, "work")
     with pytest.raises(reseau.DuplicateTieError) as info:
         net.add_tie(1, 0, "work")
-    assert (info.value.a, info.value.b, info.value.layer) == ("1", "0", "work")
+    assert (info.value.a, info.value.b, info.value.layer) == ("#1", "#0", "work")
     net.set_duplicates("sum")
     net.add_tie(1, 0, "work", weight=2.0)
     assert net.ties()["weight"].tolist() == [3.0]

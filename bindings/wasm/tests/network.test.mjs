@@ -130,12 +130,12 @@ test('duplicates and self-loops: counted, or rejected under the reject policies'
   net.addTie(b, a, 'work'); // the same undirected tie: merged
   assert.equal(net.numTies, 1);
   assert.equal(net.duplicatesMerged, 1);
-  throwsKind(() => net.addTie(a, a, 'work'), 'SelfLoopError', { person: '0', layer: 'work' });
+  throwsKind(() => net.addTie(a, a, 'work'), 'SelfLoopError', { person: '#0', layer: 'work' });
   net.setSelfLoops('drop');
   assert.equal(net.addTie(a, a, 'work'), undefined);
   assert.equal(net.selfLoopsDropped, 1);
   net.setDuplicates('reject');
-  throwsKind(() => net.addTie(a, b, 'work'), 'DuplicateTieError', { a: '0', b: '1', layer: 'work' });
+  throwsKind(() => net.addTie(a, b, 'work'), 'DuplicateTieError', { a: '#0', b: '#1', layer: 'work' });
   net.setDuplicates('sum');
   net.addTie(a, b, 'work', { weight: 2 });
   assert.deepEqual([net.ties()[0].weight, net.ties()[0].multiplicity], [3, 2]);

@@ -328,6 +328,30 @@ impl CompiledNetwork {
             .collect()
     }
 
+    /// Every person's display name, indexed by id: their label, or `#id` (see
+    /// [`Network::display_name`](crate::Network::display_name)).
+    ///
+    /// ```
+    /// let net = reseau::generators::erdos_renyi(3, 1.0, 1)?;
+    /// assert_eq!(net.compile().display_names(), ["#0", "#1", "#2"]);
+    /// # Ok::<(), reseau::Error>(())
+    /// ```
+    pub fn display_names(&self) -> Vec<String> {
+        (0..self.labels.len()).map(|p| self.display_name(p as u32)).collect()
+    }
+
+    /// One person's display name: their label, or `#id`.
+    ///
+    /// ```
+    /// assert_eq!(reseau::datasets::aarhus_cs().compile().display_name(0), "U102");
+    /// ```
+    pub fn display_name(&self, id: u32) -> String {
+        match self.labels.get(id as usize) {
+            Some(Some(label)) => label.clone(),
+            _ => format!("#{id}"),
+        }
+    }
+
     /// The person with this label, if any.
     ///
     /// ```

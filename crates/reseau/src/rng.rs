@@ -124,7 +124,9 @@ pub struct Geometric {
 
 impl Geometric {
     /// The number of failures before the first success of Bernoulli(`p`) trials.
+    /// A `p` below [`MIN_PROBABILITY`] is zero: no success ever.
     pub fn new(p: f64) -> Self {
+        let p = resolved(p);
         Geometric { p, log_q: (-p).ln_1p() }
     }
 
@@ -154,6 +156,11 @@ impl Geometric {
 /// at once wherever no threshold falls inside that 1/4096 of [0, 1); only the few slices
 /// that hold a threshold need the search.
 ///
+/// A probability below [`MIN_PROBABILITY`] is zero (no success ever). A small one, for which
+/// even q^4096 is above ½, would need many draws per gap that way (about 1/(4096·p)): its
+/// gaps are drawn by inversion instead, ⌊ln u / ln(1 − p)⌋, with the portable logarithms of
+/// `math` (the same bits on every platform), in one draw.
+///
 /// ```
 /// use reseau::rng::{GapTable, Stream};
 /// let gaps = GapTable::new(0.2);
@@ -170,16 +177,20 @@ pub struct GapTable {
     /// For each slice of [0, 1) by the draw's top 12 bits, its gap when the whole slice has
     /// one, else [`AMBIGUOUS`].
     slices: Vec<u16>,
+    /// ln(1 − p) when p is so small that the gaps are drawn by inversion (the tables empty).
+    log_q: Option<f64>,
 }
 
 const SLICE_BITS: u32 = 12;
 const AMBIGUOUS: u16 = u16::MAX;
 
 impl GapTable {
-    /// The table for success probability `p` (clamped to [0, 1]).
+    /// The table for success probability `p` (clamped to [0, 1]; zero below
+    /// [`MIN_PROBABILITY`]).
     pub fn new(p: f64) -> Self {
-        if p.is_nan() || p <= 0.0 {
-            return GapTable { thresholds: Vec::new(), slices: Vec::new() };
+        let p = resolved(p);
+        if p <= 0.0 {
+            return GapTable { thresholds: Vec::new(), slices: Vec::new(), log_q: None };
         }
         let q = 1.0 - p.min(1.0);
         let mut thresholds = Vec::new();
@@ -191,6 +202,11 @@ impl GapTable {
             }
             t *= q;
         }
+        if t >= 0.5 {
+            // More than two rounds of the table per gap on average: invert instead.
+            let log_q = crate::math::ln1p(-p);
+            return GapTable { thresholds: Vec::new(), slices: Vec::new(), log_q: Some(log_q) };
+        }
         let gap = |u: f64| thresholds.partition_point(|&t| u < t);
         let ulp = 1.0 / (1u64 << 53) as f64;
         let slices = (0..1u64 << SLICE_BITS)
@@ -201,7 +217,7 @@ impl GapTable {
                 if g == gap(hi) { g as u16 } else { AMBIGUOUS }
             })
             .collect();
-        GapTable { thresholds, slices }
+        GapTable { thresholds, slices, log_q: None }
     }
 
     /// The number of failures before the next success; `u64::MAX` when `p` is 0.
@@ -209,7 +225,14 @@ impl GapTable {
     pub fn sample(&self, rng: &mut Stream) -> u64 {
         let k = self.thresholds.len();
         if k == 0 {
-            return u64::MAX;
+            return match self.log_q {
+                Some(log_q) => {
+                    let u = 1.0 - rng.uniform(); // in (0, 1]
+                    let gap = (crate::math::ln(u) / log_q).floor();
+                    if gap >= u64::MAX as f64 { u64::MAX } else { gap as u64 }
+                }
+                None => u64::MAX,
+            };
         }
         let mut base = 0u64;
         loop {

@@ -120,7 +120,7 @@ impl<'a> LiveGraph<'a> {
                 }
                 let layer = &net.layers()[l];
                 if let (Some(p), Some(gaps)) = (pl.uniform, &pl.gaps) {
-                    let p = (p * prep.valence_multiplier[0]).min(1.0);
+                    let p = crate::rng::resolved((p * prep.valence_multiplier[0]).min(1.0));
                     if p <= 0.0 {
                         continue;
                     }

@@ -465,21 +465,121 @@ fn balance_mixes_outside_0_1() {
 }
 
 #[test]
-fn memory_beyond_the_budget() {
-    let net = aarhus();
-    // More requests in flight than the machine could hold, and a call given a budget of one
-    // byte: both refused before anything is allocated, naming what was asked.
-    let many = ReferralRequest { n_requests: Some(4_000_000_000), ..Default::default() };
-    let err = fails(route_referrals(&net, &many), "OutOfMemoryError", &["not enough memory"]);
-    assert_eq!(
-        err.fields().iter().map(|f| f.0).collect::<Vec<_>>(),
-        ["what", "needed", "available"]
+fn requests_beyond_memory() {
+    let view = aarhus();
+    let request = ReferralRequest { n_requests: Some(4_000_000_000), ..Default::default() };
+    fails(
+        route_referrals(&view, &request),
+        "OutOfMemoryError",
+        &["not enough memory", "would need"],
     );
-    let tiny = SimulateRequest { runs: 10, max_memory: Some(1), ..SimulateRequest::new([0]) };
-    fails(simulate(&net, &tiny), "OutOfMemoryError", &["1 bytes is available", "max_memory"]);
-    // The network is usable afterwards.
-    assert_eq!(
-        simulate(&net, &SimulateRequest { runs: 10, ..SimulateRequest::new([0]) }).unwrap().runs,
-        10
+    let budget =
+        ReferralRequest { n_requests: Some(1000), max_memory: Some(1000), ..Default::default() };
+    fails(route_referrals(&view, &budget), "OutOfMemoryError", &["max_memory"]);
+}
+
+#[test]
+fn tiny_probabilities() {
+    // Below 2^-53 a probability is zero: the cascade ends at once, as at p = 0, with no error.
+    let view = aarhus();
+    for p in [1e-300, 1e-17, 5e-324] {
+        let request = SimulateRequest::new([0u32]).model(Model::independent_cascade(p)).runs(50);
+        assert!((simulate(&view, &request).unwrap().mean() - 1.0).abs() < 1e-12, "{p}");
+    }
+    assert!(reseau::rng::resolved(1e-17) == 0.0);
+    assert_eq!(reseau::rng::resolved(1e-10).to_bits(), 1e-10f64.to_bits());
+}
+
+#[test]
+fn shards_of_different_simulations() {
+    use reseau::cascade::{PartialSummary, shard_ranges, simulate_runs};
+    let view = aarhus();
+    let none = reseau::control::Control::none();
+    let request = SimulateRequest::new([0u32]).seed(1);
+    let a = simulate_runs(&view, &request, 0..64, &none).unwrap();
+    let other = request.clone().model(Model::independent_cascade(0.3));
+    let b = simulate_runs(&view, &other, 64..128, &none).unwrap();
+    fails(a.merge(&b), "InvalidParameterError", &["invalid shards", "different simulations"]);
+    let mut old: PartialSummary = a.clone();
+    old.fingerprint = None;
+    fails(old.merge(&a), "InvalidParameterError", &["without a fingerprint"]);
+    fails(
+        shard_ranges(10u64.pow(18), 10u64.pow(9)),
+        "InvalidParameterError",
+        &["invalid shards: 1000000000", "1048576"],
     );
+}
+
+#[test]
+fn edited_results() {
+    use reseau::relays::SelectRelaysRequest;
+    let view = aarhus();
+    let mut summary =
+        route_referrals(&view, &ReferralRequest { n_requests: Some(50), ..Default::default() })
+            .unwrap();
+    summary.succeeded = 1_000_000;
+    fails(summary.validate(), "InvalidParameterError", &["ReferralSummary.succeeded", "1000000"]);
+    let mut chosen = select_relays(
+        &view,
+        &SelectRelaysRequest { evaluation_runs: 0, ..SelectRelaysRequest::k(2) },
+    )
+    .unwrap();
+    chosen.relays[0] = 99;
+    fails(
+        chosen.validate_people(view.num_people()),
+        "InvalidParameterError",
+        &["RelaySelection.relays", "99"],
+    );
+}
+
+#[test]
+fn labels_that_read_as_another_person() {
+    let mut net = Network::new();
+    net.add_people(3).unwrap();
+    fails(
+        net.add_person(Person::new().label("#1")),
+        "InvalidParameterError",
+        &["invalid label", "#1", "person #3"],
+    );
+    assert_eq!(net.display_name(PersonId(1)), "#1");
+}
+
+#[test]
+fn unknown_digital_layers() {
+    let mpx = b"#LAYERS\nfacebook,UNDIRECTED\n#EDGES\nana,bo,facebook\n";
+    let options = MpxOptions { digital: Some(vec!["facebok".into()]), ..Default::default() };
+    fails(parse_mpx(mpx, "x.mpx", &options), "UnknownLayerError", &["unknown layer \"facebok\""]);
+    let options = MultiplexOptions { digital: Some(vec!["facebok".into()]), ..Default::default() };
+    let layers = b"layerID layerLabel\n1 facebook\n";
+    fails(
+        parse_multiplex(b"1 1 2 1\n", Some(layers), None, &options),
+        "UnknownLayerError",
+        &["facebok"],
+    );
+    let options = CsvOptions {
+        layer_column: Some("layer".into()),
+        digital: Some(vec!["x".into()]),
+        ..Default::default()
+    };
+    fails(
+        parse_csv(b"source,target,layer\na,b,lunch\n", "x.csv", &options),
+        "UnknownLayerError",
+        &["\"x\""],
+    );
+}
+
+#[test]
+fn empty_networks() {
+    use reseau::relays::SelectRelaysRequest;
+    let empty = Network::new();
+    let budget = SelectRelaysRequest { budget: Some(1.0), ..Default::default() };
+    let err =
+        fails(select_relays(&empty.compiled(), &budget), "InvalidParameterError", &["no people"]);
+    assert!(!err.to_string().contains("inf"), "{err}");
+    let err = fails(
+        reseau::report::report(&empty, &reseau::report::ReportRequest::quick()),
+        "InvalidParameterError",
+        &["invalid network: no people"],
+    );
+    assert!(!err.to_string().contains("invalid k"), "{err}");
 }

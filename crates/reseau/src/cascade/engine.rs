@@ -475,12 +475,13 @@ impl Scratch {
 }
 
 /// The chance that one attempt along a slot succeeds: its value times the valence multiplier,
-/// capped at 1, merged over `m` parallel ties as 1 − (1 − q)^m.
+/// capped at 1, merged over `m` parallel ties as 1 − (1 − q)^m; zero below
+/// [`crate::rng::MIN_PROBABILITY`] (a tiny valence multiplier), which no draw resolves.
 #[inline]
 pub(crate) fn attempt_probability(value: f64, multiplier: f64, m: u16) -> f64 {
     let mut q = (value * multiplier).min(1.0);
     if m > 1 {
         q = 1.0 - (1.0 - q).powi(i32::from(m));
     }
-    q
+    crate::rng::resolved(q)
 }

@@ -28,6 +28,7 @@
 
 pub(crate) mod engine;
 mod exact;
+mod fingerprint;
 mod model;
 pub(crate) mod prepared;
 mod request;
@@ -42,8 +43,8 @@ pub use model::{
 pub use request::{ExactSpreadRequest, MAX_RUNS, SimulateRequest, TraceRequest};
 pub(crate) use simulate::simulate_seeds;
 pub use simulate::{
-    CascadeSummary, CascadeTrace, PartialSummary, SpreadStats, simulate, simulate_runs,
-    simulate_with, trace,
+    CascadeSummary, CascadeTrace, MAX_SHARDS, PartialSummary, SpreadStats, shard_ranges, simulate,
+    simulate_runs, simulate_with, trace,
 };
 #[allow(deprecated)]
 pub use simulate::{Summary, Trace};

@@ -6,7 +6,7 @@ use crate::compiled::CompiledNetwork;
 use crate::error::{Error, Result};
 use crate::fatigue::Fatigue;
 use crate::model::{LayerKind, PersonKind};
-use crate::rng::GapTable;
+use crate::rng::{GapTable, resolved};
 
 /// One layer, ready to run.
 #[derive(Debug, Clone)]
@@ -103,7 +103,7 @@ impl<'a> Prepared<'a> {
 /// The one probability every tie of layer `l` carries, when it is the same for all and the
 /// engine may skip over neighbours: Independent Cascade, no tie with its own probability,
 /// parallel ties or distrust, no media anywhere, and no influencer whose multiplier would
-/// single out their ties.
+/// single out their ties. Below [`crate::rng::MIN_PROBABILITY`] it is zero.
 fn uniform_probability(
     net: &CompiledNetwork,
     model: &Model,
@@ -118,7 +118,10 @@ fn uniform_probability(
     let same =
         model.kind == ModelKind::IndependentCascade && !has_media && !amplified && layer.is_plain();
     same.then(|| {
-        (s.probability.or(layer.probability).unwrap_or(model.probability) * s.multiplier).min(1.0)
+        resolved(
+            (s.probability.or(layer.probability).unwrap_or(model.probability) * s.multiplier)
+                .min(1.0),
+        )
     })
 }
 
@@ -185,7 +188,8 @@ impl Incoming {
 }
 
 /// One slot's value: IC and weighted cascade, the single-tie probability before the valence
-/// multiplier (0 for a blocked distrust tie); LT, the normalised weight.
+/// multiplier (0 for a blocked distrust tie, and for one below [`crate::rng::MIN_PROBABILITY`],
+/// which no draw resolves); LT, the normalised weight.
 fn slot_value(
     net: &CompiledNetwork,
     model: &Model,
@@ -222,7 +226,7 @@ fn slot_value(
     if source == PersonKind::Influencer && layer.kind == LayerKind::Digital {
         p *= model.amplifiers.influencer_multiplier;
     }
-    p.min(1.0)
+    resolved(p.min(1.0))
 }
 
 /// A tie's LT weight before normalisation: its weight times the layer multiplier and, for an

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::cascade::engine::{NONE, Scratch};
+use crate::cascade::fingerprint::fingerprint;
 use crate::cascade::model::{Model, Seeds, Valence};
 use crate::cascade::prepared::Prepared;
 use crate::cascade::request::{MAX_RUNS, SimulateRequest, TraceRequest, check_runs};
@@ -358,7 +359,50 @@ pub fn simulate_runs(
     check_range(&runs)?;
     let seeds = request.resolve_seeds(net)?;
     check_memory(net, runs.end - runs.start, request.max_memory)?;
-    tally_runs(net, &seeds, &request.model, runs, request.seed, control)
+    let mut part = tally_runs(net, &seeds, &request.model, runs, request.seed, control)?;
+    part.fingerprint = Some(fingerprint(net, &request.model, &seeds, request.seed));
+    Ok(part)
+}
+
+/// The most shards [`shard_ranges`] makes (each shard a range of at least 64 runs, a
+/// million of them covers 2^26 runs and more).
+pub const MAX_SHARDS: u64 = 1 << 20;
+
+/// `runs` run numbers split into at most `shards` consecutive `[start, stop)` ranges of
+/// nearly equal size, aligned to the core's blocks of 64 runs (fewer shards when there are
+/// fewer blocks): the ranges to give [`simulate_runs`] on as many machines.
+///
+/// ```
+/// use reseau::cascade::shard_ranges;
+/// assert_eq!(shard_ranges(200, 2)?, vec![[0, 128], [128, 200]]);
+/// assert_eq!(shard_ranges(10, 4)?, vec![[0, 10]]);
+/// assert_eq!(shard_ranges(1000, 3)?, vec![[0, 384], [384, 704], [704, 1000]]);
+/// // A billion shards would be a list of a billion ranges: refused.
+/// assert_eq!(shard_ranges(1_000_000_000_000_000_000, 1_000_000_000).unwrap_err().kind(), "InvalidParameterError");
+/// # Ok::<(), reseau::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::InvalidParameter`] when `runs` is 0, or `shards` is 0 or above [`MAX_SHARDS`].
+pub fn shard_ranges(runs: u64, shards: u64) -> Result<Vec<[u64; 2]>> {
+    if runs == 0 {
+        return Err(Error::invalid("runs", 0, "at least 1"));
+    }
+    if shards == 0 || shards > MAX_SHARDS {
+        return Err(Error::invalid("shards", shards, format!("1 to {MAX_SHARDS} shards")));
+    }
+    let blocks = runs.div_ceil(BLOCK);
+    let shards = shards.min(blocks);
+    let mut ranges = Vec::with_capacity(shards as usize);
+    let mut start_block = 0;
+    for i in 0..shards {
+        let size = blocks / shards + u64::from(i < blocks % shards);
+        let start = start_block * BLOCK;
+        let stop = (start_block + size).saturating_mul(BLOCK).min(runs);
+        ranges.push([start, stop]);
+        start_block += size;
+    }
+    Ok(ranges)
 }
 
 fn check_range(runs: &std::ops::Range<u64>) -> Result<()> {
@@ -429,6 +473,7 @@ fn tally_runs(
     control.check()?;
     Ok(PartialSummary {
         seed,
+        fingerprint: None,
         ranges: vec![[runs.start, runs.end]],
         layer_names: net.layers().iter().map(|l| l.name.clone()).collect(),
         tally,
@@ -454,6 +499,12 @@ fn tally_runs(
 pub struct PartialSummary {
     /// The `seed` of the simulation.
     pub seed: u64,
+    /// A stable 64-bit hash of the simulation (the network as a cascade reads it, the model,
+    /// the seed people and the seed), written as 16 hexadecimal digits: shards with different
+    /// fingerprints do not merge. `None` in a shard saved by a version before fingerprints,
+    /// which [`PartialSummary::merge`] refuses (it cannot tell what simulation it is from).
+    #[serde(default, with = "super::fingerprint::hex")]
+    pub fingerprint: Option<u64>,
     /// The run numbers tallied, as sorted, disjoint half-open ranges `[start, stop)`
     /// (adjacent ranges joined).
     pub ranges: Vec<[u64; 2]>,
@@ -476,13 +527,13 @@ impl PartialSummary {
         self.tally.runs
     }
 
-    /// Both shards' runs together. Refuses shards of different seeds or networks (by their
-    /// number of people and layer names), shards whose runs overlap, and tallies that do not
-    /// hold together (data altered on the way). It cannot tell shards of different seed people
-    /// or models apart: merge shards of one simulation only.
+    /// Both shards' runs together. Refuses shards of different simulations (different seeds,
+    /// networks, models or seed people: their [fingerprints](PartialSummary::fingerprint)
+    /// differ), a shard without a fingerprint (saved by an older version), shards whose runs
+    /// overlap, and tallies that do not hold together (data altered on the way).
     ///
     /// ```
-    /// use reseau::cascade::{SimulateRequest, simulate_runs};
+    /// use reseau::cascade::{Model, SimulateRequest, simulate_runs};
     /// let net = reseau::datasets::aarhus_cs().compile();
     /// let (request, none) = (SimulateRequest::new([0]).seed(1), reseau::control::Control::none());
     /// let a = simulate_runs(&net, &request, 0..64, &none)?;
@@ -490,6 +541,9 @@ impl PartialSummary {
     /// assert_eq!(a.merge(&c)?.ranges, vec![[0, 64], [128, 192]]);
     /// let other_seed = simulate_runs(&net, &request.clone().seed(2), 64..128, &none)?;
     /// assert_eq!(a.merge(&other_seed).unwrap_err().kind(), "InvalidParameterError");
+    /// let other_model = simulate_runs(&net, &request.clone().model(Model::independent_cascade(0.3)), 64..128, &none)?;
+    /// assert_eq!(a.merge(&other_model).unwrap_err().to_string(), "invalid shards: shards of different simulations \
+    ///     (expected shards of one simulation: the same network, model, seed people and seed)");
     /// # Ok::<(), reseau::Error>(())
     /// ```
     pub fn merge(&self, other: &PartialSummary) -> Result<PartialSummary> {
@@ -511,6 +565,30 @@ impl PartialSummary {
                 "shards of one simulation (the same network)",
             ));
         }
+        match (self.fingerprint, other.fingerprint) {
+            (Some(a), Some(b)) if a == b => {}
+            (Some(_), Some(_)) => {
+                return Err(Error::invalid(
+                    "shards",
+                    "shards of different simulations",
+                    "shards of one simulation: the same network, model, seed people and seed",
+                ));
+            }
+            _ => {
+                return Err(Error::invalid(
+                    "shards",
+                    "a shard without a fingerprint (saved by an older version)",
+                    "shards that say what simulation they are from: run that shard again",
+                ));
+            }
+        }
+        if !self.tally.can_merge(&other.tally) {
+            return Err(Error::invalid(
+                "shards",
+                "tallies too large to add up",
+                "shards of one simulation of at most 2^64 runs",
+            ));
+        }
         let mut ranges: Vec<[u64; 2]> = self.ranges.iter().chain(&other.ranges).copied().collect();
         ranges.sort_unstable();
         let mut joined: Vec<[u64; 2]> = Vec::with_capacity(ranges.len());
@@ -529,6 +607,7 @@ impl PartialSummary {
         }
         Ok(PartialSummary {
             seed: self.seed,
+            fingerprint: self.fingerprint,
             ranges: joined,
             layer_names: self.layer_names.clone(),
             tally: self.tally.clone().merge(&other.tally),
@@ -561,7 +640,8 @@ impl PartialSummary {
     /// ```
     pub fn validate(&self) -> Result<()> {
         let t = &self.tally;
-        let counted: u64 = self.ranges.iter().map(|r| r[1].saturating_sub(r[0])).sum();
+        let counted =
+            self.ranges.iter().try_fold(0u64, |a, r| a.checked_add(r[1].saturating_sub(r[0])));
         let sorted = self.ranges.iter().all(|r| r[0] < r[1])
             && self.ranges.windows(2).all(|w| w[0][1] < w[1][0]);
         let n = t.activation[0].len();
@@ -569,7 +649,7 @@ impl PartialSummary {
         let shapes = t.activation[1].len() == n
             && t.by_layer.iter().all(|v| v.len() == layers)
             && !self.ranges.is_empty();
-        if !(sorted && shapes && counted == t.runs) {
+        if !(sorted && shapes && counted == Some(t.runs) && t.counts_add_up()) {
             return Err(Error::invalid(
                 "shard",
                 "inconsistent tallies",
@@ -577,6 +657,56 @@ impl PartialSummary {
             ));
         }
         Ok(())
+    }
+}
+
+/// Sums of `u64`s, `None` on overflow.
+fn total<'a>(xs: impl IntoIterator<Item = &'a u64>) -> Option<u64> {
+    xs.into_iter().try_fold(0u64, |a, &b| a.checked_add(b))
+}
+
+impl Tally {
+    /// Whether the counts are those of real runs: nobody convinced in more runs than there
+    /// were, each valence's convinced people adding up to its sum, seeds plus convinced
+    /// through each layer, and by step, too; squares at least their numbers. Then no sum
+    /// of the summary overflows.
+    fn counts_add_up(&self) -> bool {
+        let per_person = (0..self.activation[0].len()).all(|i| {
+            self.activation[0][i].checked_add(self.activation[1][i]).is_some_and(|c| c <= self.runs)
+        });
+        let valences = (0..2).all(|k| {
+            let convinced = total(&self.activation[k]);
+            let parts = total(&self.by_layer[k]).and_then(|c| c.checked_add(self.seeds[k]));
+            convinced == Some(self.sum[k])
+                && parts == Some(self.sum[k])
+                && self.sum_sq[k] >= u128::from(self.sum[k])
+        });
+        let both = self.sum[0].checked_add(self.sum[1]);
+        let squares = self.sum_sq[0].checked_add(self.sum_sq[1]);
+        per_person
+            && valences
+            && both.is_some()
+            && total(&self.by_step) == both
+            && squares.is_some_and(|s| self.total_sum_sq >= s)
+    }
+
+    /// Whether two tallies that add up can be merged without overflow.
+    fn can_merge(&self, other: &Tally) -> bool {
+        let fits = |a: &[u64], b: &[u64]| a.iter().zip(b).all(|(x, y)| x.checked_add(*y).is_some());
+        self.runs.checked_add(other.runs).is_some()
+            && self.total_sum_sq.checked_add(other.total_sum_sq).is_some()
+            && (0..2).all(|k| {
+                self.sum_sq[k].checked_add(other.sum_sq[k]).is_some()
+                    && fits(&self.sum, &other.sum)
+                    && fits(&self.seeds, &other.seeds)
+                    && fits(&self.activation[k], &other.activation[k])
+                    && fits(&self.by_layer[k], &other.by_layer[k])
+            })
+            && fits(&self.by_step, &other.by_step)
+            && self.sum[0]
+                .checked_add(other.sum[0])
+                .zip(self.sum[1].checked_add(other.sum[1]))
+                .is_some_and(|(a, b)| a.checked_add(b).is_some())
     }
 }
 

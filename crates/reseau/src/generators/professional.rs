@@ -115,7 +115,7 @@ impl ProfessionalOptions {
                 format!(
                     "at most physical_mean_degree / digital_mean_degree = {} (too few physical \
                      ties to copy)",
-                    self.physical_mean_degree / self.digital_mean_degree
+                    crate::error::float(self.physical_mean_degree / self.digital_mean_degree)
                 ),
             ));
         }

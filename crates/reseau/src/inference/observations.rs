@@ -216,10 +216,9 @@ fn step(person: &PersonRef, time: f64) -> Result<u32> {
     if time.is_finite() && time >= 0.0 && time.fract() == 0.0 && time <= f64::from(MAX_STEP) {
         Ok(time as u32)
     } else {
-        let what = if time.is_nan() { "NaN".to_owned() } else { time.to_string() };
         Err(Error::invalid(
             format!("time of person {person}"),
-            what,
+            time,
             format!("a whole number of steps from 0 to {MAX_STEP}, or null for an unknown status"),
         ))
     }

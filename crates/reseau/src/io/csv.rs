@@ -120,6 +120,13 @@ pub fn read_csv(path: impl AsRef<Path>, options: &CsvOptions) -> Result<Network>
 /// # Ok::<(), reseau::Error>(())
 /// ```
 pub fn parse_csv(bytes: &[u8], source: &str, options: &CsvOptions) -> Result<Network> {
+    let net = read(bytes, source, options)?;
+    super::check_digital(&net, options.digital.as_deref())?;
+    Ok(net)
+}
+
+/// [`parse_csv`] without the check of its `digital` list.
+fn read(bytes: &[u8], source: &str, options: &CsvOptions) -> Result<Network> {
     let text = lines::text(bytes, source)?;
     let delimiter = u8::try_from(options.delimiter).ok().filter(u8::is_ascii).ok_or_else(|| {
         Error::invalid("CSV delimiter", format!("{:?}", options.delimiter), "an ASCII character")

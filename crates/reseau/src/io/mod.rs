@@ -189,6 +189,18 @@ pub fn guess_layer_kind(name: &str) -> LayerKind {
     }
 }
 
+/// Checks that every name in a reader's `digital` list is a layer of what it read
+/// (case-insensitive, as [`layer_kind`] matches them): a misspelt name would otherwise leave
+/// its layer physical without a word.
+pub(crate) fn check_digital(net: &Network, digital: Option<&[String]>) -> crate::Result<()> {
+    for name in digital.unwrap_or_default() {
+        if !net.layers().iter().any(|l| l.name.eq_ignore_ascii_case(name)) {
+            return Err(crate::Error::UnknownLayer { name: name.clone() });
+        }
+    }
+    Ok(())
+}
+
 /// A layer's kind when the options may list the digital layers: listed (case-insensitive)
 /// means digital, unlisted physical; no list means [`guess_layer_kind`].
 pub(crate) fn layer_kind(name: &str, digital: Option<&[String]>) -> LayerKind {

@@ -87,6 +87,13 @@ pub fn read_mpx(path: impl AsRef<Path>, options: &MpxOptions) -> Result<Network>
 /// # Ok::<(), reseau::Error>(())
 /// ```
 pub fn parse_mpx(bytes: &[u8], source: &str, options: &MpxOptions) -> Result<Network> {
+    let net = read(bytes, source, options)?;
+    super::check_digital(&net, options.digital.as_deref())?;
+    Ok(net)
+}
+
+/// [`parse_mpx`] without the check of its `digital` list.
+fn read(bytes: &[u8], source: &str, options: &MpxOptions) -> Result<Network> {
     let text = lines::text(bytes, source)?;
     let mut reader = Reader {
         file: source,

@@ -111,12 +111,14 @@ pub fn parse_multiplex(
     options: &MultiplexOptions,
 ) -> Result<Network> {
     let input = |bytes, name| Input { bytes, name };
-    parse(
+    let net = parse(
         input(edges, "edges"),
         layers.map(|b| input(b, "layers")),
         nodes.map(|b| input(b, "nodes")),
         options,
-    )
+    )?;
+    super::check_digital(&net, options.digital.as_deref())?;
+    Ok(net)
 }
 
 /// One input file: its bytes and the name errors give it.

@@ -319,6 +319,16 @@ impl Network {
                 .filter(|&n| n < u32::MAX)
                 .ok_or_else(|| Error::invalid("number of people", "2^32", "fewer than 2^32 - 1"))?,
         );
+        // `#k` is how unlabelled person k is shown: only person k may carry it as a label.
+        if let Some(k) = person.label.as_deref().and_then(super::person::display_id) {
+            if k != id.0 {
+                return Err(Error::invalid(
+                    "label",
+                    format!("{:?} for person #{}", person.label.as_deref().unwrap_or(""), id.0),
+                    format!("a label other than #{k}, the name person {k} is shown by"),
+                ));
+            }
+        }
         if let Some(label) = &person.label {
             self.label_index.insert(label.clone(), id);
         }
@@ -411,7 +421,8 @@ impl Network {
             .map(PersonId)
     }
 
-    /// Each person's label, indexed by id; an unlabelled person shows as their id number.
+    /// Each person's label, indexed by id; an unlabelled person shows as their id number
+    /// (which another person's label may be: [`Network::display_names`] are unique).
     ///
     /// ```
     /// use reseau::{Network, Person};
@@ -424,12 +435,31 @@ impl Network {
         self.people().map(|(id, p)| p.label.clone().unwrap_or_else(|| id.0.to_string())).collect()
     }
 
-    /// A person's label, or their id number when they have none.
+    /// A person's name as users see it: their label, or `#id` when they have none (`#3`),
+    /// which no other person's label can be (see [`Network::add_person`]), and which names
+    /// them back wherever a person is asked for.
+    ///
+    /// ```
+    /// use reseau::{Network, Person, PersonId, PersonRef};
+    /// let mut net = Network::new();
+    /// net.add_person(Person::new().label("3"))?;
+    /// net.add_person(Person::new())?;
+    /// assert_eq!(net.display_names(), ["3", "#1"]);
+    /// assert_eq!(net.resolve(&PersonRef::from("#1"))?, PersonId(1));
+    /// # Ok::<(), reseau::Error>(())
+    /// ```
     pub fn display_name(&self, id: PersonId) -> String {
         match self.person(id) {
             Ok(Person { label: Some(l), .. }) => l.clone(),
-            _ => id.0.to_string(),
+            _ => format!("#{}", id.0),
         }
+    }
+
+    /// Every person's [display name](Network::display_name), indexed by id: unique.
+    pub fn display_names(&self) -> Vec<String> {
+        self.people()
+            .map(|(id, p)| p.label.clone().unwrap_or_else(|| format!("#{}", id.0)))
+            .collect()
     }
 
     fn person_mut(&mut self, id: PersonId) -> Result<&mut Person> {

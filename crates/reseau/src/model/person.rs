@@ -198,8 +198,24 @@ pub enum PersonRef {
     NotAnId(f64),
 }
 
+/// The id `k` of a display name `#k` (how an unlabelled person is shown), if `text` is one.
+///
+/// ```
+/// use reseau::display_id;
+/// assert_eq!((display_id("#3"), display_id("#03"), display_id("3"), display_id("#-1")), (Some(3), Some(3), None, None));
+/// ```
+pub fn display_id(text: &str) -> Option<u32> {
+    let digits = text.strip_prefix('#')?;
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
+}
+
 impl PersonRef {
-    /// The id this names in a network of `num_people` people, with `index_of` finding labels.
+    /// The id this names in a network of `num_people` people, with `index_of` finding labels;
+    /// a label nobody has that reads `#k` names person `k` (what users are shown for an
+    /// unlabelled person names them back).
     pub(crate) fn resolve_with(
         &self,
         num_people: usize,
@@ -210,7 +226,9 @@ impl PersonRef {
             PersonRef::Id(id) => {
                 u32::try_from(*id).ok().filter(|&p| (p as usize) < num_people).ok_or_else(unknown)
             }
-            PersonRef::Label(label) => index_of(label).ok_or_else(unknown),
+            PersonRef::Label(label) => index_of(label)
+                .or_else(|| display_id(label).filter(|&p| (p as usize) < num_people))
+                .ok_or_else(unknown),
             PersonRef::NotAnId(_) => Err(unknown()),
         }
     }

@@ -411,7 +411,11 @@ impl LoadCurveRequest {
             super::options::check_rate(r)?;
         }
         if let Some(&[a, b]) = self.rates.windows(2).find(|w| w[1] <= w[0]) {
-            return Err(Error::invalid("rates", format!("{a} then {b}"), "increasing rates"));
+            return Err(Error::invalid(
+                "rates",
+                format!("{} then {}", crate::error::float(a), crate::error::float(b)),
+                "increasing rates",
+            ));
         }
         self.route_options().check()
     }

@@ -387,6 +387,9 @@ pub fn select_relays_with(
     let (options, seed) = (request, request.seed);
     options.validate()?;
     let n = net.num_people();
+    if n == 0 {
+        return Err(Error::invalid("network", "no people", "a network with people to choose from"));
+    }
     if let Some(k) = options.k {
         if k > n {
             return Err(Error::invalid("k", k, format!("an integer in 1..={n} (the people)")));
@@ -407,11 +410,14 @@ pub fn select_relays_with(
         (Some(k), _) => Limit::Count(k),
         (None, Some(budget)) => {
             let cheapest = costs.iter().copied().fold(f64::INFINITY, f64::min);
-            if n == 0 || cheapest > budget {
+            if cheapest > budget {
                 return Err(Error::invalid(
                     "budget",
                     budget,
-                    format!("at least the cheapest person's cost ({cheapest})"),
+                    format!(
+                        "at least the cheapest person's cost ({})",
+                        crate::error::float(cheapest)
+                    ),
                 ));
             }
             Limit::Budget { budget, costs }

@@ -300,10 +300,11 @@ pub(super) fn scan(
         .collect();
     let n = view.num_people().max(1) as f64;
     let window = f64::from(options.steps - options.steps / 2);
-    let cap = options.max_rate_per_person * n;
+    // Finite even for the largest max_rate_per_person, so that the doublings end.
+    let cap = (options.max_rate_per_person * n).min(f64::MAX);
     // Rounds of work, for progress: the doublings to the cap, the refinements, one more.
-    let expected =
-        u64::from(options.refine) + 2 + (cap / (n / 100.0)).log2().ceil().max(0.0) as u64;
+    let doublings = (cap / (n / 100.0)).log2().ceil().clamp(0.0, 2048.0) as u64;
+    let expected = u64::from(options.refine) + 2 + doublings;
     let mut round = 0u64;
     let mut tick = |control: &Control<'_>| {
         round += 1;

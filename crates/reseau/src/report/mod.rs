@@ -432,6 +432,7 @@ impl ReportRequest {
     /// ```
     pub fn validate(&self) -> Result<()> {
         let o = self.options();
+        check_budget(o.budget)?;
         crate::error::check_probability(|| "decline_rate".into(), o.decline_rate)?;
         if o.decline_periods == 0 {
             return Err(crate::Error::invalid("decline_periods", 0, "an integer >= 1"));
@@ -640,12 +641,31 @@ pub fn headline_with(
 }
 
 /// The report with every option given.
+/// A budget as [`select_relays`](crate::relays::select_relays) checks it, even when everyone costs the same and the
+/// budgeted choice is left out (a NaN budget would otherwise pass unnoticed).
+fn check_budget(budget: Option<f64>) -> Result<()> {
+    match budget {
+        Some(b) if !(b.is_finite() && b > 0.0) => {
+            Err(crate::Error::invalid("budget", b, "a finite number > 0"))
+        }
+        _ => Ok(()),
+    }
+}
+
 fn run(net: &Network, options: &ReportOptions, seed: u64, control: &Control<'_>) -> Result<Report> {
     const WHOLE: u64 = 100;
+    if net.num_people() == 0 {
+        return Err(crate::Error::invalid(
+            "network",
+            "no people",
+            "a network with people to report on",
+        ));
+    }
     let view = net.compiled();
     let routing = scope::routing(&view, options.strategy);
     let scan_options = options.scan(routing.strategy);
     load::validate(&scan_options)?;
+    check_budget(options.budget)?;
     let network = summarise(net, &view);
     let mut omitted = Vec::new();
     let split = scope::no_split(net);
