@@ -166,7 +166,9 @@ test('trace is run 0 of simulate', () => {
   const model = IndependentCascade({ probability: 0.2 });
   for (const seed of [0, 1, 11, 2n ** 63n]) {
     const t = trace(net, [3, 'U102'], { model, seed });
-    assert.deepEqual(Object.keys(t).sort(), ['layer', 'order', 'parent', 'spread', 'step', 'valence']);
+    // `layerNames`, what `layer` indexes, once the core's trace names its layers.
+    assert.deepEqual(Object.keys(t).filter((k) => k !== 'layerNames').sort(), ['layer', 'order', 'parent', 'spread', 'step', 'valence']);
+    if ('layerNames' in t) assert.deepEqual(t.layerNames, net.layers.map((l) => l.name));
     for (const key of ['step', 'parent', 'layer', 'valence']) {
       assert.ok(t[key] instanceof Int32Array, key);
       assert.equal(t[key].length, net.numPeople);

@@ -44,14 +44,16 @@ export const ARRAYS = {
 
 /**
  * How JavaScript's objects differ from the core's serde form: `type` replaces a field's type,
- * `add` adds fields ([type, description]), `omit` removes fields, `extends` names a type whose
- * fields stand at the top, `required` makes fields required, `deprecated` adds old spellings.
+ * `add` adds fields ([type, description]) the core's type does not have (yet: one it has is
+ * declared from its schema), `omit` removes fields, `extends` names a type whose fields stand
+ * at the top, `required` makes fields required, `deprecated` adds old spellings.
  */
 export const SHAPES = {
   SpreadStats: { type: { by_layer: 'Record<string, number>' } },
   CascadeSummary: {
     extends: 'SpreadStats',
     omit: ['total'],
+    type: { layer_shares: 'Record<string, number>' },
     add: { layer_shares: ['Record<string, number>', 'The share of the convinced (seeds excluded) carried by each layer, by name.'] },
   },
   CascadeTrace: { add: { spread: ['number', 'The number of people convinced, seeds included.'] } },
@@ -157,6 +159,7 @@ class Generator {
         lines.push(`${doc(prop, '  ')}  ${camel(key)}${optional ? '?' : ''}: ${type};`);
       }
       for (const [key, [type, description]] of Object.entries(shape.add ?? {})) {
+        if (schema.properties?.[key]) continue; // the core has it now: declared above
         lines.push(`${doc({ description }, '  ')}  ${camel(key)}: ${type};`);
       }
       for (const [key, [now, type]] of Object.entries(shape.deprecated ?? {})) {
