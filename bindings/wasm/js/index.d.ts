@@ -18,7 +18,7 @@ import type {
   Fatigue as FatigueSpec,
   Network,
   Reputation,
-  ReputationOptions,
+  ReputationRequest,
   Score,
 } from './reseau_wasm.js';
 
@@ -86,9 +86,9 @@ export declare function willingness(fatigue: Fatigue, load: Float64Array | reado
  */
 export declare function reputation(
   net: Network,
-  options: ReputationOptions & { method: Score },
+  options: ReputationRequest & { method: Score },
 ): Float64Array;
 export declare function reputation(
   net: Network,
-  options?: ReputationOptions & { method?: null; layer?: null },
+  options?: ReputationRequest & { method?: null; layer?: null },
 ): Reputation;

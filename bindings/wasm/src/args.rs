@@ -1,18 +1,16 @@
-//! Arguments in, results out.
+//! Arguments in: option objects as the core's requests, people, layers and texts.
 
 use js_sys::{ArrayBuffer, Reflect, Uint8Array};
-use reseau::{LayerId, LayerKey, PersonId};
-use serde::Serialize;
+use reseau::{LayerId, LayerKey, PersonId, PersonRef};
 use serde::de::DeserializeOwned;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::errors::{JsResult, OrThrow, internal, invalid_argument};
-use crate::value::Val;
+use crate::errors::{JsResult, OrThrow, invalid_argument};
+use crate::value::{Val, zeros};
 
 /// A JS value as `T` (see [`crate::value`]); `what` names the argument in errors.
 pub(crate) fn from_js<T: DeserializeOwned>(value: &JsValue, what: &str) -> JsResult<T> {
-    let val = Val::from_js(value).map_err(|e| invalid_argument(what, &e))?;
-    from_val(val, what)
+    from_val(Val::from_js(value).map_err(|e| invalid_argument(what, &e))?, what)
 }
 
 /// A copied JS value as `T`.
@@ -20,22 +18,47 @@ pub(crate) fn from_val<T: DeserializeOwned>(val: Val, what: &str) -> JsResult<T>
     val.into_rust().map_err(|e| invalid_argument(what, &e))
 }
 
-/// An options object (`undefined` and `null` mean none: `{}`), copied for
-/// [`from_val`]; the binding's own keys can then be taken out with [`Val::take`].
+/// An options object (`undefined` and `null` mean none: `{}`), copied for [`from_val`]; the
+/// binding's own keys can then be taken out with [`Val::take`].
 pub(crate) fn options(value: &JsValue, what: &str) -> JsResult<Val> {
     match Val::from_js(value).map_err(|e| invalid_argument(what, &e))? {
         Val::Null => Ok(Val::Obj(Vec::new())),
         obj @ Val::Obj(_) => Ok(obj),
-        _ => Err(reseau::Error::InvalidParameter {
-            name: what.into(),
-            value: describe(value),
-            expected: "an object".into(),
-        })
-        .or_throw(),
+        _ => invalid(what, &describe(value), "an object"),
     }
 }
 
-/// A short description of a JS value for error messages: `"text"`, `1.5`, `true`, `an object`.
+/// The request `T` of the function `name` from its options object. `refused` are fields of
+/// `T` that are not options in JavaScript (the `seeds` and `rates` a function takes as
+/// arguments): there they are unknown keys, as a misspelt one is.
+pub(crate) fn request<T: DeserializeOwned>(
+    options: &JsValue,
+    name: &str,
+    refused: &[&str],
+) -> JsResult<T> {
+    let what = format!("options of {name}");
+    let mut val = self::options(options, &what)?;
+    if let Some(key) = refused.iter().find(|k| val.take(k).is_some()) {
+        return invalid(
+            &what,
+            &format!("unknown field `{key}`"),
+            &format!("no `{key}` in {name}'s options"),
+        );
+    }
+    from_val(val, &what)
+}
+
+/// An `InvalidParameterError`.
+pub(crate) fn invalid<T>(name: &str, value: &str, expected: &str) -> JsResult<T> {
+    Err(reseau::Error::InvalidParameter {
+        name: name.into(),
+        value: value.into(),
+        expected: expected.into(),
+    })
+    .or_throw()
+}
+
+/// A short description of a JS value for error messages: `"text"`, `1.5`, `2n`, `an object`.
 pub(crate) fn describe(value: &JsValue) -> String {
     if let Some(s) = value.as_string() {
         format!("{s:?}")
@@ -55,30 +78,25 @@ pub(crate) fn describe(value: &JsValue) -> String {
     }
 }
 
-/// A JS value as a plain JS value: objects, arrays, numbers (maps become plain objects).
-pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> JsResult<JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| internal(&e.to_string()))
-}
-
-/// The bytes of a text given as a string, `Uint8Array` or `ArrayBuffer` (a file's contents).
+/// The bytes of a text given as a string, `Uint8Array` or `ArrayBuffer` (a file's contents),
+/// copied only if WebAssembly's memory has room for them.
 pub(crate) fn text_bytes(value: &JsValue, what: &str) -> JsResult<Vec<u8>> {
-    if let Some(s) = value.as_string() {
-        return Ok(s.into_bytes());
-    }
-    if let Some(bytes) = value.dyn_ref::<Uint8Array>() {
-        return Ok(bytes.to_vec());
-    }
-    if let Some(buffer) = value.dyn_ref::<ArrayBuffer>() {
-        return Ok(Uint8Array::new(buffer).to_vec());
-    }
-    Err(reseau::Error::InvalidParameter {
-        name: what.into(),
-        value: describe(value),
-        expected: "a string, Uint8Array or ArrayBuffer".into(),
-    })
-    .or_throw()
+    let bytes = match value.dyn_ref::<ArrayBuffer>() {
+        Some(buffer) => Uint8Array::new(buffer),
+        None => match value.dyn_ref::<Uint8Array>() {
+            Some(bytes) => bytes.clone(),
+            None if value.is_string() => {
+                return match Val::from_js(value).map_err(|e| invalid_argument(what, &e))? {
+                    Val::Str(text) => Ok(text.into_bytes()),
+                    _ => Ok(Vec::new()),
+                };
+            }
+            None => return invalid(what, &describe(value), "a string, Uint8Array or ArrayBuffer"),
+        },
+    };
+    let mut out = zeros(&bytes, "text").map_err(|e| invalid_argument(what, &e))?;
+    bytes.copy_to(&mut out);
+    Ok(out)
 }
 
 /// The property `key` of an object, if set (not `undefined` or `null`).
@@ -89,28 +107,24 @@ pub(crate) fn property(object: &JsValue, key: &str) -> Option<JsValue> {
     Reflect::get(object, &JsValue::from_str(key)).ok().filter(|v| !v.is_undefined() && !v.is_null())
 }
 
-/// A person id given as a number: a whole number naming someone in `net`.
+/// A person given by id (a number or a `BigInt`) or label, as the core resolves them.
 pub(crate) fn person(net: &reseau::Network, value: &JsValue) -> JsResult<PersonId> {
-    // As the core writes ids: `#7`.
-    let unknown = || reseau::Error::UnknownPerson {
-        person: value.as_f64().map_or_else(|| describe(value), |x| format!("#{x}")),
-    };
-    let id = value
-        .as_f64()
-        .filter(|x| x.fract() == 0.0 && *x >= 0.0 && *x < net.num_people() as f64)
-        .ok_or_else(unknown)
-        .or_throw()?;
-    Ok(PersonId(id as u32))
+    // An id given as a number first, without copying the value: the path of every tie added.
+    if let Some(Val::UInt(id)) = value.as_f64().map(Val::number) {
+        return net.resolve(&PersonRef::Id(id)).or_throw();
+    }
+    let person = Val::from_js(value).ok().and_then(|v| v.into_rust::<PersonRef>().ok());
+    let unknown = || reseau::Error::UnknownPerson { person: describe(value) };
+    person.map_or_else(|| Err(unknown()), |p| net.resolve(&p)).or_throw()
 }
 
-/// A layer given by name, or by id (a number).
+/// A layer given by name, or by id (a number or a `BigInt`).
 pub(crate) fn layer(net: &reseau::Network, value: &JsValue) -> JsResult<LayerId> {
-    if let Some(name) = value.as_string() {
-        return net.layer_id(&name).or_throw();
+    match Val::from_js(value) {
+        Ok(Val::Str(name)) => net.layer_id(&name).or_throw(),
+        Ok(Val::UInt(id)) if id < u64::from(u32::MAX) => LayerId(id as u32).resolve(net).or_throw(),
+        _ => Err(reseau::Error::UnknownLayer { name: describe(value) }).or_throw(),
     }
-    let unknown = || reseau::Error::UnknownLayer { name: describe(value) };
-    let id = value.as_f64().filter(|x| x.fract() == 0.0 && *x >= 0.0 && *x < f64::from(u32::MAX));
-    LayerId(id.ok_or_else(unknown).or_throw()? as u32).resolve(net).or_throw()
 }
 
 /// An optional layer: `undefined` or `null` for all layers.

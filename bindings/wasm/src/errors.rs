@@ -61,10 +61,15 @@ impl<T> OrThrow<T> for reseau::Result<T> {
 }
 
 /// An invalid argument or option: the core's `InvalidParameter`, named after where it was
-/// given (`option policy.selfLoops of readEdgelist`).
+/// given (`option policy.selfLoops of readEdgelist`); one too large for WebAssembly's memory
+/// is the core's `OutOfMemory`.
 pub(crate) fn invalid_argument(what: &str, error: &DeError) -> JsValue {
-    let path = error.path();
-    let name = if path.is_empty() { what.to_owned() } else { format!("{path} in {what}") };
+    let name = error.parameter(what);
+    if let Some(needed) = error.needed() {
+        // Refused before the copy: nothing was allocated, the module stays usable.
+        let what = format!("{} in {name}", error.message());
+        return to_js(&Error::OutOfMemory { what, needed, available: reseau::memory::available() });
+    }
     // serde says `invalid type: string "x", expected f64`: the value, then what was expected.
     let message = error.message();
     let (value, expected) = match message.split_once(", expected ") {

@@ -5,22 +5,16 @@
 //! return), deserialised into the core's own [`Fatigue`] and checked by the core. It is the
 //! `fatigue` option of the models and of the referral functions.
 
-use js_sys::{Float64Array, Reflect};
 use reseau::fatigue::Fatigue;
 use wasm_bindgen::prelude::*;
 
-use crate::args::{from_js, to_js};
+use crate::args::{from_js, invalid};
 use crate::errors::{JsResult, OrThrow};
-
-#[wasm_bindgen(typescript_custom_section)]
-const TYPES: &str = r#"
-/** The name of a fatigue curve. */
-export type FatigueKind = FatigueCurve["kind"];
-"#;
+use crate::ser::{Arrays, get, to_js};
 
 /// A fatigue object as the core's [`Fatigue`], checked.
-pub(crate) fn fatigue(value: &JsValue, what: &str) -> JsResult<Fatigue> {
-    let fatigue: Fatigue = from_js(value, what)?;
+fn fatigue(value: &JsValue) -> JsResult<Fatigue> {
+    let fatigue: Fatigue = from_js(value, "fatigue")?;
     fatigue.validate().or_throw()?;
     Ok(fatigue)
 }
@@ -34,24 +28,18 @@ pub fn validate_fatigue(
     #[wasm_bindgen(unchecked_param_type = "Fatigue")] fatigue: &JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "FatigueKind")] kind: &JsValue,
 ) -> JsResult<()> {
-    let parsed = self::fatigue(fatigue, "fatigue")?;
-    let kind: Option<String> = from_js(kind, "kind")?;
-    let Some(kind) = kind else { return Ok(()) };
+    let parsed = self::fatigue(fatigue)?;
+    let Some(kind) = from_js::<Option<String>>(kind, "kind")? else { return Ok(()) };
     // The curve's own tag, as serde writes it.
-    let actual = Reflect::get(&to_js(&parsed.curve)?, &JsValue::from_str("kind"))
-        .ok()
-        .and_then(|k| k.as_string())
-        .unwrap_or_default();
+    let actual = get(&to_js(&parsed.curve, Arrays::Plain)?, "kind").as_string().unwrap_or_default();
     if actual == kind {
-        Ok(())
-    } else {
-        Err(reseau::Error::InvalidParameter {
-            name: "kind of fatigue curve".into(),
-            value: format!("{actual:?}"),
-            expected: format!("{kind:?}, the constructor's kind"),
-        })
-        .or_throw()
+        return Ok(());
     }
+    invalid(
+        "kind of fatigue curve",
+        &format!("{actual:?}"),
+        &format!("{kind:?}, the constructor's kind"),
+    )
 }
 
 /// The willingness to act at a load, in [0, 1]: the fatigue's curve at `load` (a number, or a
@@ -64,14 +52,13 @@ pub fn willingness(
     #[wasm_bindgen(unchecked_param_type = "number | Float64Array | readonly number[]")]
     load: &JsValue,
 ) -> JsResult<JsValue> {
-    let fatigue = self::fatigue(fatigue, "fatigue")?;
+    let fatigue = self::fatigue(fatigue)?;
     if let Some(load) = load.as_f64() {
         return Ok(JsValue::from_f64(fatigue.willingness(load)));
     }
-    let loads: Vec<f64> = match load.dyn_ref::<Float64Array>() {
-        Some(array) => array.to_vec(),
-        None => from_js(load, "load")?,
-    };
-    let values: Vec<f64> = loads.iter().map(|&l| fatigue.willingness(l)).collect();
-    Ok(Float64Array::from(&values[..]).into())
+    let mut loads: Vec<f64> = from_js(load, "load")?;
+    for load in &mut loads {
+        *load = fatigue.willingness(*load);
+    }
+    to_js(&loads, Arrays::Typed)
 }

@@ -1,74 +1,85 @@
 //! Readers (from text: a page has no file system), the embedded dataset and the generators.
 
-use reseau::generators::ProfessionalOptions;
-use reseau::io::{CsvOptions, EdgeListOptions, MpxOptions, MultiplexOptions, SignedOptions};
-use serde::Deserialize;
+use reseau::generators::{
+    BarabasiAlbertRequest, ErdosRenyiRequest, KleinbergRequest, ProfessionalOptions,
+    StochasticBlockRequest, WattsStrogatzRequest,
+};
+use reseau::io::{
+    self, CsvOptions, EdgeListOptions, MpxOptions, MultiplexOptions, STRING_SOURCE, SignedOptions,
+};
 use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
 
 use crate::Network;
-use crate::args::{self, from_val, text_bytes};
+use crate::args::{self, from_val, invalid, text_bytes};
 use crate::errors::{JsResult, OrThrow};
 use crate::value::Val;
 
-/// The name errors give a text read from a string, unless the options' `file` says otherwise.
-const STRING_SOURCE: &str = "<string>";
+/// A reader's input: the text's bytes, the name errors give it (`file`, default
+/// `"<string>"`), the core's options, and the other texts named in `tables`.
+pub(crate) type Input<T> = (Vec<u8>, String, T, Vec<Option<Vec<u8>>>);
 
-/// A reader's input: the text's bytes, the name for errors (`file`), and the core's options.
-fn reader<T: DeserializeOwned>(
+pub(crate) fn reader<T: DeserializeOwned>(
     text: &JsValue,
     options: &JsValue,
-    what: &str,
-) -> JsResult<(Vec<u8>, String, T)> {
-    let bytes = text_bytes(text, &format!("text of {what}"))?;
-    let what = format!("options of {what}");
+    name: &str,
+    tables: &[&str],
+) -> JsResult<Input<T>> {
+    let bytes = text_bytes(text, &format!("text of {name}"))?;
+    let what = format!("options of {name}");
+    let tables = tables
+        .iter()
+        .map(|key| {
+            args::property(options, key)
+                .map(|t| text_bytes(&t, &format!("{key} in {what}")))
+                .transpose()
+        })
+        .collect::<JsResult<_>>()?;
     let mut val = args::options(options, &what)?;
     let file = match val.take("file") {
-        None | Some(Val::Null) => STRING_SOURCE.to_owned(),
-        Some(name) => from_val(name, &format!("file in {what}"))?,
+        Some(name) => from_val::<Option<String>>(name, &format!("file in {what}"))?,
+        None => None,
     };
-    Ok((bytes, file, from_val(val, &what)?))
+    for key in ["layers", "nodes"] {
+        val.take(key);
+    }
+    let options = val
+        .into_rust()
+        .map_err(|e| crate::errors::invalid_argument(&what, &e.also_expected(&["file"])))?;
+    Ok((bytes, file.unwrap_or_else(|| STRING_SOURCE.to_owned()), options, tables))
 }
 
-/// Reads a SNAP-style edge list (`#` comments, tabs or spaces, CRLF).
-#[wasm_bindgen(js_name = readEdgelist)]
-pub fn read_edgelist(
-    #[wasm_bindgen(unchecked_param_type = "Text")] text: &JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "EdgeListOptions & FileOption")]
-    options: &JsValue,
-) -> JsResult<Network> {
-    let (bytes, file, options): (_, _, EdgeListOptions) = reader(text, options, "readEdgelist")?;
-    Ok(reseau::io::parse_edgelist(&bytes, &file, &options).or_throw()?.into())
+/// A reader of one text, `js(text, options)`, with the core's options `$options` (declared
+/// as `$ts`) and the core's `$parse`.
+macro_rules! reader {
+    ($(#[doc = $doc:literal])* $name:ident = $js:literal($options:ty: $ts:literal) => $parse:path) => {
+        $(#[doc = $doc])*
+        #[wasm_bindgen(js_name = $js)]
+        pub fn $name(
+            #[wasm_bindgen(unchecked_param_type = "Text")] text: &JsValue,
+            #[wasm_bindgen(unchecked_optional_param_type = $ts)] options: &JsValue,
+        ) -> JsResult<Network> {
+            let (bytes, file, options, _): (_, _, $options, _) = reader(text, options, $js, &[])?;
+            Ok($parse(&bytes, &file, &options).or_throw()?.into())
+        }
+    };
 }
 
-/// Reads a CSV table of ties with a header.
-#[wasm_bindgen(js_name = readCsv)]
-pub fn read_csv(
-    #[wasm_bindgen(unchecked_param_type = "Text")] text: &JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "CsvOptions & FileOption")] options: &JsValue,
-) -> JsResult<Network> {
-    let (bytes, file, options): (_, _, CsvOptions) = reader(text, options, "readCsv")?;
-    Ok(reseau::io::parse_csv(&bytes, &file, &options).or_throw()?.into())
+reader! {
+    /// Reads a SNAP-style edge list (`#` comments, tabs or spaces, CRLF).
+    read_edgelist = "readEdgelist"(EdgeListOptions: "EdgeListOptions & FileOption") => io::parse_edgelist
 }
-
-/// Reads a multinet `.mpx` file (layers, actors with attributes, edges).
-#[wasm_bindgen(js_name = readMpx)]
-pub fn read_mpx(
-    #[wasm_bindgen(unchecked_param_type = "Text")] text: &JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "MpxOptions & FileOption")] options: &JsValue,
-) -> JsResult<Network> {
-    let (bytes, file, options): (_, _, MpxOptions) = reader(text, options, "readMpx")?;
-    Ok(reseau::io::parse_mpx(&bytes, &file, &options).or_throw()?.into())
+reader! {
+    /// Reads a CSV table of ties with a header.
+    read_csv = "readCsv"(CsvOptions: "CsvOptions & FileOption") => io::parse_csv
 }
-
-/// Reads a signed rating CSV (`source,target,rating,time`, as SNAP's Bitcoin OTC).
-#[wasm_bindgen(js_name = readSigned)]
-pub fn read_signed(
-    #[wasm_bindgen(unchecked_param_type = "Text")] text: &JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "SignedOptions & FileOption")] options: &JsValue,
-) -> JsResult<Network> {
-    let (bytes, file, options): (_, _, SignedOptions) = reader(text, options, "readSigned")?;
-    Ok(reseau::io::parse_signed(&bytes, &file, &options).or_throw()?.into())
+reader! {
+    /// Reads a multinet `.mpx` file (layers, actors with attributes, edges).
+    read_mpx = "readMpx"(MpxOptions: "MpxOptions & FileOption") => io::parse_mpx
+}
+reader! {
+    /// Reads a signed rating CSV (`source,target,rating,time`, as SNAP's Bitcoin OTC).
+    read_signed = "readSigned"(SignedOptions: "SignedOptions & FileOption") => io::parse_signed
 }
 
 /// Reads the multiplex format `layer node node [weight]`, with the optional layers and nodes
@@ -79,20 +90,10 @@ pub fn read_multiplex(
     #[wasm_bindgen(unchecked_optional_param_type = "MultiplexOptions & MultiplexTables")]
     options: &JsValue,
 ) -> JsResult<Network> {
-    let what = "options of readMultiplex";
-    let edges = text_bytes(edges, "edges text of readMultiplex")?;
-    let table = |key: &str| {
-        args::property(options, key)
-            .map(|t| text_bytes(&t, &format!("{key} in {what}")))
-            .transpose()
-    };
-    let (layers, nodes) = (table("layers")?, table("nodes")?);
-    let mut val = args::options(options, what)?;
-    val.take("layers");
-    val.take("nodes");
-    let options: MultiplexOptions = from_val(val, what)?;
-    let net = reseau::io::parse_multiplex(&edges, layers.as_deref(), nodes.as_deref(), &options);
-    Ok(net.or_throw()?.into())
+    let (edges, _, options, tables): (_, _, MultiplexOptions, _) =
+        reader(edges, options, "readMultiplex", &["layers", "nodes"])?;
+    let (layers, nodes) = (tables[0].as_deref(), tables[1].as_deref());
+    Ok(io::parse_multiplex(&edges, layers, nodes, &options).or_throw()?.into())
 }
 
 /// The Aarhus CS multiplex shipped inside the library: 61 people, 620 ties, 5 layers.
@@ -101,109 +102,43 @@ pub fn aarhus_cs() -> Network {
     reseau::datasets::aarhus_cs().into()
 }
 
-/// A generator's arguments (`T`) and seed, from one object.
-fn generator<T: DeserializeOwned>(arguments: &JsValue, what: &str) -> JsResult<T> {
-    let what = format!("arguments of {what}");
-    from_val(args::options(arguments, &what)?, &what)
+/// A generator, `js(arguments)`: the core's request `$request`, which generates.
+macro_rules! generator {
+    ($(#[doc = $doc:literal])* $name:ident = $js:literal($request:ident)) => {
+        $(#[doc = $doc])*
+        #[wasm_bindgen(js_name = $js)]
+        pub fn $name(
+            #[wasm_bindgen(unchecked_param_type = $request)] arguments: &JsValue,
+        ) -> JsResult<Network> {
+            let what = concat!("arguments of ", $js);
+            let request: $request = from_val(seeded(arguments, what)?, what)?;
+            Ok(request.generate().or_throw()?.into())
+        }
+    };
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ErdosRenyi {
-    n: usize,
-    mean_degree: f64,
-    seed: u64,
+generator! {
+    /// G(n, p) with p = meanDegree / (n − 1).
+    erdos_renyi = "erdosRenyi"(ErdosRenyiRequest)
 }
-
-/// G(n, p) with p = meanDegree / (n − 1).
-#[wasm_bindgen(js_name = erdosRenyi)]
-pub fn erdos_renyi(
-    #[wasm_bindgen(unchecked_param_type = "{ n: number; meanDegree: number; seed: Seed }")]
-    arguments: &JsValue,
-) -> JsResult<Network> {
-    let ErdosRenyi { n, mean_degree, seed } = generator(arguments, "erdosRenyi")?;
-    Ok(reseau::generators::erdos_renyi(n, mean_degree, seed).or_throw()?.into())
+generator! {
+    /// Preferential attachment: each newcomer ties to `m` people chosen by degree.
+    barabasi_albert = "barabasiAlbert"(BarabasiAlbertRequest)
 }
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct BarabasiAlbert {
-    n: usize,
-    m: usize,
-    seed: u64,
+generator! {
+    /// A ring lattice of `n` people each tied to `k` neighbours, ties rewired with
+    /// probability `beta`.
+    watts_strogatz = "wattsStrogatz"(WattsStrogatzRequest)
 }
-
-/// Preferential attachment: each newcomer ties to `m` people chosen by degree.
-#[wasm_bindgen(js_name = barabasiAlbert)]
-pub fn barabasi_albert(
-    #[wasm_bindgen(unchecked_param_type = "{ n: number; m: number; seed: Seed }")]
-    arguments: &JsValue,
-) -> JsResult<Network> {
-    let BarabasiAlbert { n, m, seed } = generator(arguments, "barabasiAlbert")?;
-    Ok(reseau::generators::barabasi_albert(n, m, seed).or_throw()?.into())
+generator! {
+    /// Kleinberg's grid: `side × side` people, each with `longRange` links (default 1) at
+    /// distance d chosen ∝ d^(−r) (default r = 2); positions are the lattice coordinates.
+    kleinberg = "kleinberg"(KleinbergRequest)
 }
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct WattsStrogatz {
-    n: usize,
-    k: usize,
-    beta: f64,
-    seed: u64,
-}
-
-/// A ring lattice of `n` people each tied to `k` neighbours, ties rewired with probability
-/// `beta`.
-#[wasm_bindgen(js_name = wattsStrogatz)]
-pub fn watts_strogatz(
-    #[wasm_bindgen(unchecked_param_type = "{ n: number; k: number; beta: number; seed: Seed }")]
-    arguments: &JsValue,
-) -> JsResult<Network> {
-    let WattsStrogatz { n, k, beta, seed } = generator(arguments, "wattsStrogatz")?;
-    Ok(reseau::generators::watts_strogatz(n, k, beta, seed).or_throw()?.into())
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Kleinberg {
-    side: usize,
-    r: f64,
-    long_range: usize,
-    seed: u64,
-}
-
-/// Kleinberg's grid: `side × side` people, each with `longRange` links at distance d chosen
-/// ∝ d^(−r); positions are the lattice coordinates.
-#[wasm_bindgen]
-pub fn kleinberg(
-    #[wasm_bindgen(
-        unchecked_param_type = "{ side: number; r: number; longRange: number; seed: Seed }"
-    )]
-    arguments: &JsValue,
-) -> JsResult<Network> {
-    let Kleinberg { side, r, long_range, seed } = generator(arguments, "kleinberg")?;
-    Ok(reseau::generators::kleinberg(side, r, long_range, seed).or_throw()?.into())
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct StochasticBlock {
-    sizes: Vec<usize>,
-    probabilities: Vec<Vec<f64>>,
-    seed: u64,
-}
-
-/// Groups of the given sizes, tied with probability `probabilities[g][h]` between groups
-/// `g` and `h`.
-#[wasm_bindgen(js_name = stochasticBlock)]
-pub fn stochastic_block(
-    #[wasm_bindgen(
-        unchecked_param_type = "{ sizes: number[]; probabilities: number[][]; seed: Seed }"
-    )]
-    arguments: &JsValue,
-) -> JsResult<Network> {
-    let StochasticBlock { sizes, probabilities, seed } = generator(arguments, "stochasticBlock")?;
-    Ok(reseau::generators::stochastic_block(&sizes, &probabilities, seed).or_throw()?.into())
+generator! {
+    /// Groups of the given sizes, tied with probability `probabilities[g][h]` between groups
+    /// `g` and `h`.
+    stochastic_block = "stochasticBlock"(StochasticBlockRequest)
 }
 
 /// A multiplex professional network: groups met in person, digital platforms with
@@ -214,17 +149,22 @@ pub fn professional(
     arguments: &JsValue,
 ) -> JsResult<Network> {
     let what = "arguments of professional";
-    let mut val = args::options(arguments, what)?;
-    let seed: u64 = match val.take("seed") {
-        Some(seed) => from_val(seed, &format!("seed in {what}"))?,
-        None => from_val(Val::Obj(Vec::new()), what).map(|SeedOnly { seed }| seed)?,
-    };
+    let mut val = seeded(arguments, what)?;
+    let seed = from_val(val.take("seed").unwrap_or(Val::Null), &format!("seed in {what}"))?;
     let options: ProfessionalOptions = from_val(val, what)?;
     Ok(reseau::generators::professional(&options, seed).or_throw()?.into())
 }
 
-/// Only there to report a missing seed in serde's words.
-#[derive(Deserialize)]
-struct SeedOnly {
-    seed: u64,
+/// A generator's arguments, which in JavaScript must name their seed (randomness is explicit;
+/// the core's requests would take 0).
+fn seeded(arguments: &JsValue, what: &str) -> JsResult<Val> {
+    let val = args::options(arguments, what)?;
+    match &val {
+        Val::Obj(entries) => match entries.iter().find(|(k, _)| k == "seed") {
+            Some((_, Val::Null)) => invalid(&format!("seed in {what}"), "null", "a seed"),
+            Some(_) => Ok(val),
+            None => invalid(what, "missing field `seed`", "every required field"),
+        },
+        _ => Ok(val),
+    }
 }

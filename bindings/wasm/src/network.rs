@@ -1,17 +1,19 @@
 //! The `Network` class.
 
 use reseau::io::{Graphology, TiePolicy};
-use std::collections::BTreeMap;
-
-use reseau::{
-    Duplicates, Layer, LayerKind, Person, PersonId, PersonKind, SelfLoops, Sign, Tie, TieSpec,
-};
-use serde::{Deserialize, Deserializer, Serialize};
+use reseau::{Duplicates, Layer, LayerKind, Person, PersonId, PersonKind, SelfLoops, Tie, TieSpec};
+use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use crate::args::{self, from_js, from_val, to_js};
+use crate::args::{self, from_js, from_val, invalid};
 use crate::errors::{JsResult, OrThrow, invalid_argument};
+use crate::ser::{Arrays, get, set, to_js};
 use crate::value::Val;
+
+/// Records (people, ties, layers) are plain JSON.
+fn record<T: Serialize + ?Sized>(value: &T) -> JsResult<JsValue> {
+    to_js(value, Arrays::Plain)
+}
 
 /// A multiplex network: people, named layers (physical or digital), and ties between two
 /// people in one layer.
@@ -33,23 +35,6 @@ impl Network {
     }
 }
 
-/// The options of `addTie` (the core's `TieSpec`, with the sign as `1`/`-1` or a name).
-#[derive(Deserialize)]
-#[serde(default, deny_unknown_fields)]
-struct TieOptions {
-    weight: f64,
-    #[serde(deserialize_with = "sign")]
-    sign: Sign,
-    probability: Option<f64>,
-}
-
-impl Default for TieOptions {
-    fn default() -> Self {
-        let spec = TieSpec::default();
-        TieOptions { weight: spec.weight, sign: spec.sign, probability: spec.probability }
-    }
-}
-
 /// The options of `configureLayer`.
 #[derive(Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -64,30 +49,21 @@ impl Default for LayerBehaviour {
     }
 }
 
-/// A person as JS (and Python) see one: every key present, `null` where unset.
-#[derive(Serialize)]
-struct PersonInfo<'a> {
-    id: u32,
-    label: Option<&'a str>,
-    group: Option<&'a str>,
-    kind: PersonKind,
-    cost: f64,
-    position: Option<[f64; 2]>,
-    attributes: &'a BTreeMap<String, String>,
-}
-
-impl<'a> PersonInfo<'a> {
-    fn new(id: PersonId, p: &'a Person) -> Self {
-        PersonInfo {
-            id: id.0,
-            label: p.label.as_deref(),
-            group: p.group.as_deref(),
-            kind: p.kind,
-            cost: p.cost,
-            position: p.position,
-            attributes: &p.attributes,
+/// A person as JS (and Python) see one: the core's record with its id, every key present
+/// (`null` where unset).
+fn person_info(id: PersonId, person: &Person) -> JsResult<JsValue> {
+    let js = record(person)?;
+    set(&js, "id", &JsValue::from(id.0));
+    for (key, unset) in
+        [("label", JsValue::NULL), ("group", JsValue::NULL), ("position", JsValue::NULL)]
+            .into_iter()
+            .chain([("attributes", js_sys::Object::new().into())])
+    {
+        if get(&js, key).is_undefined() {
+            set(&js, key, &unset);
         }
     }
+    Ok(js)
 }
 
 /// A tie as JS (and Python) see one: the layer by name, the sign as `1` or `-1`.
@@ -116,38 +92,6 @@ impl<'a> TieInfo<'a> {
     }
 }
 
-/// `1`, `-1`, `"positive"` or `"negative"`.
-fn sign<'de, D: Deserializer<'de>>(de: D) -> Result<Sign, D::Error> {
-    struct SignVisitor;
-    impl serde::de::Visitor<'_> for SignVisitor {
-        type Value = Sign;
-        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str("1, -1, \"positive\" or \"negative\"")
-        }
-        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Sign, E> {
-            if v == 1 { Ok(Sign::Positive) } else { self.visit_f64(v as f64) }
-        }
-        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Sign, E> {
-            match v {
-                1 => Ok(Sign::Positive),
-                -1 => Ok(Sign::Negative),
-                _ => Err(E::invalid_value(serde::de::Unexpected::Signed(v), &self)),
-            }
-        }
-        fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Sign, E> {
-            Err(E::invalid_value(serde::de::Unexpected::Float(v), &self))
-        }
-        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Sign, E> {
-            match v {
-                "positive" | "+" => Ok(Sign::Positive),
-                "negative" | "-" => Ok(Sign::Negative),
-                _ => Err(E::invalid_value(serde::de::Unexpected::Str(v), &self)),
-            }
-        }
-    }
-    de.deserialize_any(SignVisitor)
-}
-
 #[wasm_bindgen]
 impl Network {
     /// An empty network.
@@ -168,10 +112,7 @@ impl Network {
     ) -> JsResult<u32> {
         let name: String = from_js(name, "layer name")?;
         let mut val = args::options(options, "options of addLayer")?;
-        val.take("name");
-        if let Val::Obj(entries) = &mut val {
-            entries.insert(0, ("name".into(), Val::Str(name)));
-        }
+        val.set("name", Val::Str(name));
         let layer: Layer = from_val(val, "options of addLayer")?;
         Ok(self.inner.add_layer(layer).or_throw()?.0)
     }
@@ -201,15 +142,14 @@ impl Network {
     #[wasm_bindgen(js_name = addTie)]
     pub fn add_tie(
         &mut self,
-        #[wasm_bindgen(unchecked_param_type = "number")] a: &JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] b: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "PersonRef")] a: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "PersonRef")] b: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "string | number")] layer: &JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "TieOptions")] options: &JsValue,
     ) -> JsResult<Option<u32>> {
         let (a, b) = (args::person(&self.inner, a)?, args::person(&self.inner, b)?);
         let layer = args::layer(&self.inner, layer)?;
-        let o: TieOptions = from_val(args::options(options, "addTie")?, "options of addTie")?;
-        let spec = TieSpec { weight: o.weight, sign: o.sign, probability: o.probability };
+        let spec: TieSpec = from_val(args::options(options, "addTie")?, "options of addTie")?;
         Ok(self.inner.add_tie_spec(a, b, layer, spec).or_throw()?.map(|t| t.0))
     }
 
@@ -274,7 +214,7 @@ impl Network {
     /// The layers, in order: `{ name, kind, directed, probability?, latency }`.
     #[wasm_bindgen(getter, unchecked_return_type = "LayerInfo[]")]
     pub fn layers(&self) -> JsResult<JsValue> {
-        to_js(self.inner.layers())
+        record(self.inner.layers())
     }
 
     /// Each person's label, indexed by id (an unlabelled person shows as their id number).
@@ -300,18 +240,17 @@ impl Network {
     #[wasm_bindgen(unchecked_return_type = "PersonInfo")]
     pub fn person(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "number")] id: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "PersonRef")] id: &JsValue,
     ) -> JsResult<JsValue> {
         let id = args::person(&self.inner, id)?;
-        to_js(&PersonInfo::new(id, self.inner.person(id).or_throw()?))
+        person_info(id, self.inner.person(id).or_throw()?)
     }
 
     /// Everyone, in id order (see `person`).
     #[wasm_bindgen(unchecked_return_type = "PersonInfo[]")]
     pub fn people(&self) -> JsResult<JsValue> {
-        let people: Vec<PersonInfo<'_>> =
-            self.inner.people().map(|(id, p)| PersonInfo::new(id, p)).collect();
-        to_js(&people)
+        let people = self.inner.people().map(|(id, p)| person_info(id, p));
+        Ok(people.collect::<JsResult<js_sys::Array>>()?.into())
     }
 
     /// Every tie, or those of one layer, in the order added: `{ source, target, layer, weight,
@@ -328,7 +267,7 @@ impl Network {
             .filter(|t| layer.is_none_or(|l| t.layer == l))
             .map(|t| TieInfo::new(&self.inner, t))
             .collect();
-        to_js(&ties)
+        record(&ties)
     }
 
     /// The tie between `a` and `b` in `layer` (either direction in an undirected layer), or
@@ -336,22 +275,22 @@ impl Network {
     #[wasm_bindgen(unchecked_return_type = "TieInfo | null")]
     pub fn tie(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "number")] a: &JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] b: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "PersonRef")] a: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "PersonRef")] b: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "string | number")] layer: &JsValue,
     ) -> JsResult<JsValue> {
         let (a, b) = (args::person(&self.inner, a)?, args::person(&self.inner, b)?);
         let layer = args::layer(&self.inner, layer)?;
         let tie = self.inner.tie(a, b, layer).or_throw()?;
-        to_js(&tie.map(|t| TieInfo::new(&self.inner, t)))
+        record(&tie.map(|t| TieInfo::new(&self.inner, t)))
     }
 
     /// Removes the tie between `a` and `b` in `layer`; returns whether there was one.
     #[wasm_bindgen(js_name = removeTie)]
     pub fn remove_tie(
         &mut self,
-        #[wasm_bindgen(unchecked_param_type = "number")] a: &JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] b: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "PersonRef")] a: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "PersonRef")] b: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "string | number")] layer: &JsValue,
     ) -> JsResult<bool> {
         let (a, b) = (args::person(&self.inner, a)?, args::person(&self.inner, b)?);
@@ -366,7 +305,7 @@ impl Network {
         #[wasm_bindgen(unchecked_param_type = "string | number")] layer: &JsValue,
     ) -> JsResult<JsValue> {
         let id = args::layer(&self.inner, layer)?;
-        to_js(self.inner.layer(id))
+        record(self.inner.layer(id))
     }
 
     /// Changes a layer's default transmission probability and latency (default: none, 1).
@@ -389,7 +328,7 @@ impl Network {
     #[wasm_bindgen(js_name = setGroup)]
     pub fn set_group(
         &mut self,
-        #[wasm_bindgen(unchecked_param_type = "number")] person: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "PersonRef")] person: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "string | null")] group: &JsValue,
     ) -> JsResult<()> {
         let id = args::person(&self.inner, person)?;
@@ -401,7 +340,7 @@ impl Network {
     #[wasm_bindgen(js_name = setKind)]
     pub fn set_kind(
         &mut self,
-        #[wasm_bindgen(unchecked_param_type = "number")] person: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "PersonRef")] person: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "PersonKind")] kind: &JsValue,
     ) -> JsResult<()> {
         let id = args::person(&self.inner, person)?;
@@ -413,7 +352,7 @@ impl Network {
     #[wasm_bindgen(js_name = setCost)]
     pub fn set_cost(
         &mut self,
-        #[wasm_bindgen(unchecked_param_type = "number")] person: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "PersonRef")] person: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "number")] cost: &JsValue,
     ) -> JsResult<()> {
         let id = args::person(&self.inner, person)?;
@@ -452,7 +391,7 @@ impl Network {
     /// How many ties a person has, in one layer or in all.
     pub fn degree(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "number")] person: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "PersonRef")] person: &JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "string | number")] layer: &JsValue,
     ) -> JsResult<usize> {
         let person = args::person(&self.inner, person)?;
@@ -470,7 +409,7 @@ impl Network {
     /// The people tied to `person`, in one layer or in all, sorted, each once.
     pub fn neighbors(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "number")] person: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "PersonRef")] person: &JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "string | number")] layer: &JsValue,
     ) -> JsResult<Vec<u32>> {
         let person = args::person(&self.inner, person)?;
@@ -492,7 +431,7 @@ impl Network {
     /// The groups and their members' ids, by group name.
     #[wasm_bindgen(unchecked_return_type = "Record<string, number[]>")]
     pub fn groups(&self) -> JsResult<JsValue> {
-        to_js(&self.inner.groups())
+        record(&self.inner.groups())
     }
 
     /// A copy without the named layers (a platform disappears); person ids stay the same.
@@ -520,34 +459,48 @@ impl Network {
 
     // ----- formats -----
 
-    /// The network as lossless JSON text (the same document as Rust's and Python's).
-    #[wasm_bindgen(js_name = toJson)]
-    pub fn to_json(&self) -> String {
-        self.inner.to_json()
-    }
-
-    /// The JSON document as an object, so that `JSON.stringify(network)` saves the network.
+    /// The network's lossless JSON document (the same as Rust's and Python's) as an object:
+    /// `JSON.stringify(network)` saves the network, `Network.fromJSON` reads it back.
     #[wasm_bindgen(js_name = toJSON, unchecked_return_type = "Record<string, unknown>")]
     pub fn to_json_value(&self) -> JsResult<JsValue> {
         js_sys::JSON::parse(&self.inner.to_json())
     }
 
-    /// A network from the JSON of `toJson` (text, or the object `JSON.parse` gives).
-    #[wasm_bindgen(js_name = fromJson)]
+    /// The JSON document as text: `JSON.stringify(network)` says the same.
+    /// @deprecated use `JSON.stringify(network)`.
+    #[wasm_bindgen(js_name = toJson)]
+    pub fn to_json(&self) -> String {
+        self.inner.to_json()
+    }
+
+    /// A network from its JSON document (the object of `toJSON`, or its text), checked as
+    /// the core checks a network being built.
+    #[wasm_bindgen(js_name = fromJSON)]
     pub fn from_json(
         #[wasm_bindgen(unchecked_param_type = "string | object")] json: &JsValue,
     ) -> JsResult<Network> {
         let text = match json.as_string() {
             Some(text) => text,
-            None => js_sys::JSON::stringify(json)?.as_string().unwrap_or_default(),
+            None => js_sys::JSON::stringify(json).ok().and_then(|t| t.as_string()).map_or_else(
+                || invalid("JSON of fromJSON", &args::describe(json), "a JSON document"),
+                Ok,
+            )?,
         };
         Ok(reseau::Network::from_json(&text).or_throw()?.into())
+    }
+
+    /// @deprecated the same as `fromJSON`.
+    #[wasm_bindgen(js_name = fromJson)]
+    pub fn from_json_text(
+        #[wasm_bindgen(unchecked_param_type = "string | object")] json: &JsValue,
+    ) -> JsResult<Network> {
+        Network::from_json(json)
     }
 
     /// The network in graphology's serialisation format, for `Graph.from(data)`.
     #[wasm_bindgen(js_name = toGraphology, unchecked_return_type = "SerializedGraph")]
     pub fn to_graphology(&self) -> JsResult<JsValue> {
-        to_js(&self.inner.to_graphology())
+        record(&self.inner.to_graphology())
     }
 
     /// A network from graphology's serialisation format, or from a graphology `Graph` (its

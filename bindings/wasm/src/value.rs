@@ -1,16 +1,21 @@
 //! JavaScript option objects into the core's own serde structs.
 //!
 //! A JS value is first copied into [`Val`] (numbers stay numbers, NaN included, so that the
-//! core's own checks report it; `BigInt`s become 64-bit integers; `undefined` properties are
-//! left out, as if absent), then deserialised with [`Val`]'s deserializer, which
+//! core's own checks report it; `BigInt`s become 64-bit integers; typed arrays are copied whole;
+//! `undefined` properties are left out, as if absent; every copy proportional to the input
+//! reserves its memory first and fails with an error, never an abort), then deserialised
+//! with [`Val`]'s deserializer, which
 //!
 //! - turns camelCase keys into the `snake_case` field names of the core's structs
 //!   (`meanDegree` → `mean_degree`), but only where serde asks for a struct (or for anything,
 //!   as with tagged enums), never in a map, so user data keyed by name (a person's
 //!   `attributes`) is kept as written;
+//! - reads `null` as "the default" for a struct field (`{ seed: null }`), and as `None` where
+//!   the field is optional (`{ budget: null }`: no budget);
 //! - keeps `deny_unknown_fields`, so a misspelt option is an error (serde-wasm-bindgen reads
 //!   only the fields it knows and would let it pass silently);
-//! - accepts a number or a boolean where text is expected (`{ age: 31 }` as an attribute);
+//! - accepts a number or a boolean as text only as a map's value (`{ age: 31 }` as an
+//!   attribute), never as a name or a label;
 //! - reports where in the object a value was wrong (`policy.selfLoops: unknown variant …`).
 
 use std::fmt;
@@ -39,8 +44,10 @@ pub(crate) enum Val {
     /// Any other number, NaN and infinities included.
     Float(f64),
     Str(String),
-    /// An array, typed array or other sequence.
+    /// An array or other sequence.
     Seq(Vec<Val>),
+    /// A typed array's numbers (shared: cloning a value for [`Val::into_rust`] copies none).
+    Nums(std::rc::Rc<Vec<f64>>),
     /// A plain object or `Map`, keys in their order.
     Obj(Vec<(String, Val)>),
 }
@@ -64,9 +71,6 @@ impl Val {
         if let Some(x) = value.as_f64() {
             return Ok(Val::number(x));
         }
-        if let Some(s) = value.as_string() {
-            return Ok(Val::Str(s));
-        }
         if value.is_bigint() {
             if let Some(u) = u64::try_from_js_value_ref(value) {
                 return Ok(Val::UInt(u));
@@ -76,9 +80,18 @@ impl Val {
             }
             return Err(DeError::msg("a BigInt outside the 64-bit range"));
         }
+        if let Some(numbers) = numbers(value) {
+            return numbers.map(|n| Val::Nums(std::rc::Rc::new(n)));
+        }
+        if let Some(s) = value.dyn_ref::<js_sys::JsString>() {
+            reserve::<u8>(s.length() as usize * 3, "text")?; // as_string copies it as UTF-8
+        }
+        if let Some(s) = value.as_string() {
+            return Ok(Val::Str(s));
+        }
         if js_sys::Array::is_array(value) || js_sys::ArrayBuffer::is_view(value) {
             let items = js_sys::Array::from(value);
-            let mut out = Vec::with_capacity(items.length() as usize);
+            let mut out = reserve(items.length() as usize, "array")?;
             for (i, item) in items.iter().enumerate() {
                 out.push(Self::from_js_at(&item, depth + 1).map_err(|e| e.at(format!("[{i}]")))?);
             }
@@ -94,7 +107,7 @@ impl Val {
             Some(map) => js_sys::Array::from(&map.entries()),
             None => js_sys::Object::entries(value.unchecked_ref()),
         };
-        let mut out = Vec::with_capacity(entries.length() as usize);
+        let mut out = reserve(entries.length() as usize, "object")?;
         for entry in entries.iter() {
             let pair: js_sys::Array = entry.unchecked_into();
             let (key, item) = (pair.get(0), pair.get(1));
@@ -129,27 +142,63 @@ impl Val {
         }
     }
 
-    /// Removes and returns the property of an object that names the struct field `field`
-    /// (`nRequests` or `n_requests` for `n_requests`), as the deserializer would match it.
-    pub(crate) fn take_field(&mut self, field: &str) -> Option<Val> {
-        match self {
-            Val::Obj(entries) => {
-                let i = entries.iter().position(|(k, _)| snake_case(k) == field)?;
-                Some(entries.remove(i).1)
-            }
-            _ => None,
-        }
+    /// Sets the property `key` of an object (`false` if this is no object).
+    pub(crate) fn set(&mut self, key: &str, value: Val) -> bool {
+        let Val::Obj(entries) = self else { return false };
+        entries.retain(|(k, _)| k != key);
+        entries.push((key.to_owned(), value));
+        true
     }
 
-    /// Deserialises into `T` (see the module docs).
-    pub(crate) fn into_rust<T: de::DeserializeOwned>(self) -> Result<T, DeError> {
-        T::deserialize(De { val: self, camel: true })
+    /// Deserialises into `T` (see the module docs). A struct field set to `null` whose type
+    /// is not optional is left out and deserialised again, so that it takes its default.
+    pub(crate) fn into_rust<T: de::DeserializeOwned>(mut self) -> Result<T, DeError> {
+        loop {
+            let val = if self.has_null() {
+                self.clone()
+            } else {
+                std::mem::replace(&mut self, Val::Null)
+            };
+            match T::deserialize(De { val, camel: true, at: At::Top }) {
+                Err(e) if e.null_field && self.remove(&e.path) => {}
+                other => return other,
+            }
+        }
     }
 
     /// Deserialises into `T` with every key kept as written, refusing NaN and infinities
     /// (for data in a foreign format, such as graphology's, whose keys are already right).
     pub(crate) fn into_verbatim<T: de::DeserializeOwned>(self) -> Result<T, DeError> {
-        T::deserialize(De { val: self, camel: false })
+        T::deserialize(De { val: self, camel: false, at: At::Top })
+    }
+
+    /// Whether a `null` stands anywhere inside.
+    fn has_null(&self) -> bool {
+        match self {
+            Val::Null => true,
+            Val::Seq(items) => items.iter().any(Val::has_null),
+            Val::Obj(entries) => entries.iter().any(|(_, v)| v.has_null()),
+            _ => false,
+        }
+    }
+
+    /// Removes the property at `path` (keys, and `[i]` for an array's items).
+    fn remove(&mut self, path: &[String]) -> bool {
+        let Some((last, steps)) = path.split_last() else { return false };
+        let mut at = self;
+        for step in steps {
+            let next = match at {
+                Val::Obj(entries) => entries.iter_mut().find(|(k, _)| k == step).map(|(_, v)| v),
+                Val::Seq(items) => step
+                    .strip_prefix('[')
+                    .and_then(|i| i.strip_suffix(']')?.parse::<usize>().ok())
+                    .and_then(|i| items.get_mut(i)),
+                _ => None,
+            };
+            let Some(next) = next else { return false };
+            at = next;
+        }
+        at.take(last).is_some()
     }
 
     fn unexpected(&self) -> de::Unexpected<'_> {
@@ -160,10 +209,73 @@ impl Val {
             Val::Int(i) => de::Unexpected::Signed(*i),
             Val::Float(x) => de::Unexpected::Float(*x),
             Val::Str(s) => de::Unexpected::Str(s),
-            Val::Seq(_) => de::Unexpected::Seq,
+            Val::Seq(_) | Val::Nums(_) => de::Unexpected::Seq,
             Val::Obj(_) => de::Unexpected::Map,
         }
     }
+}
+
+/// The numbers of a typed array (not of a `BigInt` one, nor a `DataView`), copied at once.
+fn numbers(value: &JsValue) -> Option<Result<Vec<f64>, DeError>> {
+    use js_sys::{BigInt64Array, BigUint64Array, DataView, Float64Array};
+    let other_view = value.is_instance_of::<DataView>()
+        || value.is_instance_of::<BigInt64Array>()
+        || value.is_instance_of::<BigUint64Array>();
+    if !js_sys::ArrayBuffer::is_view(value) || other_view {
+        return None;
+    }
+    // Room first: converting or copying more than WebAssembly holds would throw in JavaScript.
+    Some(zeros(value, "typed array").map(|mut out| {
+        let floats = match value.dyn_ref::<Float64Array>() {
+            Some(floats) => floats.clone(),
+            None => Float64Array::new(value),
+        };
+        floats.copy_to(&mut out);
+        out
+    }))
+}
+
+/// As many zeros as the typed array `value` has items (its `length`, read as a number: a
+/// typed array may be longer than a `u32` counts), if WebAssembly's memory has room for them.
+pub(crate) fn zeros<T: Clone + Default>(value: &JsValue, what: &str) -> Result<Vec<T>, DeError> {
+    let len = js_sys::Reflect::get(value, &JsValue::from_str("length"))
+        .ok()
+        .and_then(|l| l.as_f64())
+        .unwrap_or(0.0);
+    let fits = len <= f64::from(u32::MAX);
+    let out = if fits { reserve(len as usize, what) } else { Err(too_large::<T>(len, what)) };
+    out.map(|mut out| {
+        out.resize(len as usize, T::default());
+        out
+    })
+}
+
+/// An empty `Vec` with room for `len` items, or an error saying that WebAssembly's memory
+/// cannot hold them (rather than the abort of a failed allocation, which would leave the
+/// module unusable).
+pub(crate) fn reserve<T>(len: usize, what: &str) -> Result<Vec<T>, DeError> {
+    let mut out = Vec::new();
+    out.try_reserve_exact(len).map_err(|_| too_large::<T>(len as f64, what))?;
+    Ok(out)
+}
+
+/// The error for `len` items of `T` that WebAssembly's memory cannot hold: the core's
+/// `OutOfMemoryError` once thrown (see [`DeError::needed`]).
+fn too_large<T>(len: f64, what: &str) -> DeError {
+    let needed = len * std::mem::size_of::<T>() as f64;
+    DeError { needed: Some(needed as u64), ..DeError::msg(format!("{what} of {len} items")) }
+}
+
+/// Path steps as `policy.selfLoops` or `sizes[2]`.
+fn join(steps: &[String]) -> String {
+    let mut out = String::new();
+    for step in steps {
+        if !out.is_empty() && !step.starts_with('[') {
+            out.push('.');
+        }
+        out.push_str(step);
+    }
+    out
 }
 
 /// `meanDegree` → `mean_degree`; `snake_case` and lowercase keys are left as they are.
@@ -180,6 +292,12 @@ pub(crate) fn snake_case(key: &str) -> String {
         }
     }
     out
+}
+
+/// Whether `key` can be a camelCase field name: a lowercase letter, then letters and digits.
+fn field_like(key: &str) -> bool {
+    key.starts_with(|c: char| c.is_ascii_lowercase())
+        && key.chars().all(|c| c.is_ascii_alphanumeric())
 }
 
 /// `mean_degree` → `meanDegree`.
@@ -204,11 +322,20 @@ pub(crate) fn camel_case(key: &str) -> String {
 pub(crate) struct DeError {
     path: Vec<String>,
     message: String,
+    /// A struct field set to `null` whose type is not optional: it takes its default.
+    null_field: bool,
+    /// The bytes a value would need that WebAssembly's memory cannot give.
+    needed: Option<u64>,
 }
 
 impl DeError {
     fn msg(message: impl Into<String>) -> Self {
-        DeError { path: Vec::new(), message: message.into() }
+        DeError { path: Vec::new(), message: message.into(), null_field: false, needed: None }
+    }
+
+    /// The bytes asked for, when the value was refused for want of memory.
+    pub(crate) fn needed(&self) -> Option<u64> {
+        self.needed
     }
 
     /// The same error one level further out, at `step` (a key, or `[i]`).
@@ -219,14 +346,16 @@ impl DeError {
 
     /// Where the error is, as `policy.selfLoops` or `sizes[2]` (empty at the top).
     pub(crate) fn path(&self) -> String {
-        let mut out = String::new();
-        for step in &self.path {
-            if !out.is_empty() && !step.starts_with('[') {
-                out.push('.');
-            }
-            out.push_str(step);
-        }
-        out
+        join(&self.path)
+    }
+
+    /// The parameter at fault in `what`: `policy.selfLoops in options of readEdgelist`;
+    /// trailing indices first, `[0] in requests in options of routeReferrals`.
+    pub(crate) fn parameter(&self, what: &str) -> String {
+        let keys = self.path.iter().rposition(|s| !s.starts_with('[')).map_or(0, |i| i + 1);
+        let (head, tail) = self.path.split_at(keys);
+        let parts = [tail.concat(), join(head), what.to_owned()];
+        parts.into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" in ")
     }
 
     /// For an unknown field at the top of an object, the fields the binding took out of the
@@ -246,7 +375,8 @@ impl DeError {
         self
     }
 
-    /// serde's message, with field names in the camelCase a JS user writes.
+    /// serde's message, with field names in the camelCase a JS user writes, and the fields
+    /// expected instead of an unknown one in alphabetical order.
     pub(crate) fn message(&self) -> String {
         let about_fields = ["unknown field", "missing field", "duplicate field"]
             .iter()
@@ -254,8 +384,17 @@ impl DeError {
         if !about_fields {
             return self.message.clone();
         }
+        let message = match self.message.split_once(", expected one of ") {
+            Some((unknown, expected)) => {
+                let mut names: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+                names.sort_unstable_by_key(|n| camel_case(n));
+                let list: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+                format!("{unknown}, expected one of {}", list.join(", "))
+            }
+            None => self.message.clone(),
+        };
         let mut out = String::new();
-        for (i, piece) in self.message.split('`').enumerate() {
+        for (i, piece) in message.split('`').enumerate() {
             if i > 0 {
                 out.push('`');
             }
@@ -283,23 +422,42 @@ impl de::Error for DeError {
 }
 
 /// The deserializer of a [`Val`]: `camel` turns struct keys to `snake_case` (options); without
-/// it keys are kept and non-finite numbers refused (foreign data).
+/// it keys are kept, numbers taken as text and non-finite numbers refused (foreign data).
 struct De {
     val: Val,
     camel: bool,
+    at: At,
+}
+
+/// Where a value stands, which decides what `null` and numbers as text mean.
+#[derive(Clone, Copy, PartialEq)]
+enum At {
+    Top,
+    /// A struct field's value: `null` is the default.
+    Field,
+    /// A map's value: numbers and booleans are accepted as text.
+    MapValue,
+    Item,
 }
 
 impl De {
-    fn with(&self, val: Val) -> De {
-        De { val, camel: self.camel }
+    fn with(&self, val: Val, at: At) -> De {
+        De { val, camel: self.camel, at }
     }
-}
 
-impl De {
+    /// The error for a value of the wrong type; `null` in a struct field means its default.
+    fn wrong(self, expected: &dyn de::Expected) -> DeError {
+        if self.val == Val::Null && self.at == At::Field && self.camel {
+            return DeError { null_field: true, ..DeError::msg("null, expected a value or none") };
+        }
+        de::Error::invalid_type(self.val.unexpected(), expected)
+    }
+
     /// A scalar, for visitors that take one: a sequence or an object is refused here, so only
     /// the visitors that can take those are compiled with them (this keeps the .wasm small).
     fn scalar<'de, V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
         match self.val {
+            Val::Null if self.at == At::Field && self.camel => Err(self.wrong(&visitor)),
             Val::Null => visitor.visit_unit(),
             Val::Bool(b) => visitor.visit_bool(b),
             Val::UInt(u) => visitor.visit_u64(u),
@@ -309,9 +467,18 @@ impl De {
             }
             Val::Float(x) => visitor.visit_f64(x),
             Val::Str(s) => visitor.visit_string(s),
-            other => Err(de::Error::invalid_type(other.unexpected(), &visitor)),
+            _ => Err(self.wrong(&visitor)),
         }
     }
+}
+
+/// Deserializer methods that take a scalar.
+macro_rules! scalars {
+    ($($method:ident),*) => {
+        $( fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+            self.scalar(visitor)
+        } )*
+    };
 }
 
 impl<'de> de::Deserializer<'de> for De {
@@ -319,8 +486,15 @@ impl<'de> de::Deserializer<'de> for De {
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
         match self.val {
-            Val::Seq(items) => visit_seq(items, self.camel, visitor),
-            Val::Obj(entries) => visitor.visit_map(Entries::new(entries, self.camel, self.camel)),
+            Val::Seq(_) | Val::Nums(_) => visit_seq(self.val, self.camel, visitor),
+            // A struct or a map, unknown until serde looks (an untagged or tagged enum): only
+            // keys that can be camelCase field names are turned, so that data keys such as
+            // labels (`U4`, `Ana`) stay as written.
+            Val::Obj(entries) => {
+                let mut entries = Entries::new(entries, self.camel, self.camel);
+                entries.any = true;
+                visitor.visit_map(entries)
+            }
             _ => self.scalar(visitor),
         }
     }
@@ -340,21 +514,21 @@ impl<'de> de::Deserializer<'de> for De {
     ) -> Result<V::Value, DeError> {
         match self.val {
             Val::Obj(entries) => visitor.visit_map(Entries::new(entries, self.camel, self.camel)),
-            other => Err(de::Error::invalid_type(other.unexpected(), &visitor)),
+            _ => Err(self.wrong(&visitor)),
         }
     }
 
     fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
         match self.val {
             Val::Obj(entries) => visitor.visit_map(Entries::new(entries, false, self.camel)),
-            other => Err(de::Error::invalid_type(other.unexpected(), &visitor)),
+            _ => Err(self.wrong(&visitor)),
         }
     }
 
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
         match self.val {
-            Val::Seq(items) => visit_seq(items, self.camel, visitor),
-            other => Err(de::Error::invalid_type(other.unexpected(), &visitor)),
+            Val::Seq(_) | Val::Nums(_) => visit_seq(self.val, self.camel, visitor),
+            _ => Err(self.wrong(&visitor)),
         }
     }
 
@@ -376,6 +550,9 @@ impl<'de> de::Deserializer<'de> for De {
     }
 
     fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        if self.camel && self.at != At::MapValue {
+            return self.scalar(visitor); // a name or a label is text, not a number
+        }
         match self.val {
             Val::Bool(b) => visitor.visit_string(b.to_string()),
             Val::UInt(u) => visitor.visit_string(u.to_string()),
@@ -407,9 +584,12 @@ impl<'de> de::Deserializer<'de> for De {
             Val::Str(variant) => visitor.visit_enum(variant.into_deserializer()),
             Val::Obj(mut entries) if entries.len() == 1 => {
                 let (variant, value) = entries.remove(0);
-                visitor.visit_enum(Variant { variant, value: De { val: value, camel: self.camel } })
+                visitor.visit_enum(Variant {
+                    variant,
+                    value: De { val: value, camel: self.camel, at: At::Item },
+                })
             }
-            other => Err(de::Error::invalid_type(other.unexpected(), &"a variant name")),
+            _ => Err(self.wrong(&"a variant name")),
         }
     }
 
@@ -417,50 +597,28 @@ impl<'de> de::Deserializer<'de> for De {
         visitor.visit_unit()
     }
 
-    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        self.scalar(visitor)
-    }
-    fn deserialize_i8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        self.scalar(visitor)
-    }
-    fn deserialize_i16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        self.scalar(visitor)
-    }
-    fn deserialize_i32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        self.scalar(visitor)
-    }
-    fn deserialize_i64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        self.scalar(visitor)
-    }
-    fn deserialize_u8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        self.scalar(visitor)
-    }
-    fn deserialize_u16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        self.scalar(visitor)
-    }
-    fn deserialize_u32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        self.scalar(visitor)
-    }
-    fn deserialize_u64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        self.scalar(visitor)
-    }
-    fn deserialize_f32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        self.scalar(visitor)
-    }
-    fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        self.scalar(visitor)
-    }
-    fn deserialize_char<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        self.scalar(visitor)
-    }
+    scalars!(
+        deserialize_bool,
+        deserialize_i8,
+        deserialize_i16,
+        deserialize_i32,
+        deserialize_i64,
+        deserialize_u8,
+        deserialize_u16,
+        deserialize_u32,
+        deserialize_u64,
+        deserialize_f32,
+        deserialize_f64,
+        deserialize_char,
+        deserialize_unit,
+        deserialize_identifier
+    );
+
     fn deserialize_bytes<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
         self.deserialize_seq(visitor)
     }
     fn deserialize_byte_buf<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
         self.deserialize_seq(visitor)
-    }
-    fn deserialize_unit<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        self.scalar(visitor)
     }
     fn deserialize_unit_struct<V: Visitor<'de>>(
         self,
@@ -469,29 +627,80 @@ impl<'de> de::Deserializer<'de> for De {
     ) -> Result<V::Value, DeError> {
         self.scalar(visitor)
     }
-    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        self.scalar(visitor)
+}
+
+/// Visits a [`Val::Seq`] or [`Val::Nums`].
+fn visit_seq<'de, V: Visitor<'de>>(seq: Val, camel: bool, visitor: V) -> Result<V::Value, DeError> {
+    let mut items = Items::new(seq, camel)?;
+    let value = visitor.visit_seq(&mut items)?;
+    items.finish().map(|()| value)
+}
+
+/// The items of a sequence: values, or a typed array's numbers.
+enum Source {
+    Vals(std::vec::IntoIter<Val>),
+    Nums(std::rc::Rc<Vec<f64>>, usize),
+}
+
+impl Iterator for Source {
+    type Item = Val;
+    fn next(&mut self) -> Option<Val> {
+        match self {
+            Source::Vals(items) => items.next(),
+            Source::Nums(numbers, i) => {
+                let x = numbers.get(*i).copied()?;
+                *i += 1;
+                Some(Val::number(x))
+            }
+        }
+    }
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        match self {
+            Source::Vals(items) => items.size_hint(),
+            Source::Nums(numbers, i) => (numbers.len() - i, Some(numbers.len() - i)),
+        }
     }
 }
 
-fn visit_seq<'de, V: Visitor<'de>>(
-    items: Vec<Val>,
-    camel: bool,
-    visitor: V,
-) -> Result<V::Value, DeError> {
-    let len = items.len();
-    let mut seq = Items { items: items.into_iter().enumerate(), camel };
-    let value = visitor.visit_seq(&mut seq)?;
-    if seq.items.len() == 0 {
-        Ok(value)
-    } else {
-        Err(de::Error::invalid_length(len, &"fewer elements"))
-    }
-}
+impl ExactSizeIterator for Source {}
 
 struct Items {
-    items: std::iter::Enumerate<std::vec::IntoIter<Val>>,
+    rest: std::iter::Enumerate<Source>,
+    len: usize,
     camel: bool,
+}
+
+impl Items {
+    /// The items of a [`Val::Seq`] or [`Val::Nums`]. The visitor's `Vec` grows without a way
+    /// to fail: check first that about as much room as a `Vec<f64>` of this length needs is
+    /// there (rather than abort when it is not).
+    #[inline(never)]
+    fn new(seq: Val, camel: bool) -> Result<Items, DeError> {
+        let items = match seq {
+            Val::Nums(numbers) => Source::Nums(numbers, 0),
+            Val::Seq(items) => Source::Vals(items.into_iter()),
+            _ => Source::Vals(Vec::new().into_iter()),
+        };
+        reserve::<f64>(items.len(), "array")?;
+        Ok(Items { len: items.len(), rest: items.enumerate(), camel })
+    }
+
+    /// The next item, and where it stands.
+    #[inline(never)]
+    fn next(&mut self) -> Option<(De, usize)> {
+        let (i, val) = self.rest.next()?;
+        Some((De { val, camel: self.camel, at: At::Item }, i))
+    }
+
+    /// An error if the visitor left items.
+    #[inline(never)]
+    fn finish(&self) -> Result<(), DeError> {
+        if self.rest.len() == 0 {
+            Ok(())
+        } else {
+            Err(de::Error::invalid_length(self.len, &"fewer elements"))
+        }
+    }
 }
 
 impl<'de> de::SeqAccess<'de> for Items {
@@ -501,17 +710,12 @@ impl<'de> de::SeqAccess<'de> for Items {
         &mut self,
         seed: T,
     ) -> Result<Option<T::Value>, DeError> {
-        match self.items.next() {
-            Some((i, val)) => seed
-                .deserialize(De { val, camel: self.camel })
-                .map(Some)
-                .map_err(|e| e.at(format!("[{i}]"))),
-            None => Ok(None),
-        }
+        let Some((item, i)) = self.next() else { return Ok(None) };
+        seed.deserialize(item).map(Some).map_err(|e| e.at(format!("[{i}]")))
     }
 
     fn size_hint(&self) -> Option<usize> {
-        Some(self.items.len())
+        Some(self.rest.len())
     }
 }
 
@@ -520,19 +724,22 @@ struct Entries {
     rest: std::vec::IntoIter<(String, Val)>,
     fields: bool,
     camel: bool,
+    /// A struct or a map (see `deserialize_any`): only field-like keys are turned.
+    any: bool,
     pending: Option<(String, Val)>,
 }
 
 impl Entries {
     fn new(entries: Vec<(String, Val)>, fields: bool, camel: bool) -> Self {
-        Entries { rest: entries.into_iter(), fields, camel, pending: None }
+        Entries { rest: entries.into_iter(), fields, camel, any: false, pending: None }
     }
 
     /// The next key, as the field name it stands for; its value waits in `pending`.
     #[inline(never)]
     fn next_key(&mut self) -> Option<String> {
         let (key, value) = self.rest.next()?;
-        let name = if self.fields { snake_case(&key) } else { key.clone() };
+        let turn = self.fields && (!self.any || field_like(&key));
+        let name = if turn { snake_case(&key) } else { key.clone() };
         self.pending = Some((key, value));
         Some(name)
     }
@@ -541,7 +748,8 @@ impl Entries {
     #[inline(never)]
     fn next_value(&mut self) -> Result<(String, De), DeError> {
         let (key, val) = self.pending.take().ok_or_else(|| DeError::msg("value before key"))?;
-        Ok((key, De { val, camel: self.camel }))
+        let at = if self.fields { At::Field } else { At::MapValue };
+        Ok((key, De { val, camel: self.camel, at }))
     }
 }
 
@@ -578,7 +786,8 @@ impl<'de> de::EnumAccess<'de> for Variant {
     type Variant = De;
 
     fn variant_seed<V: DeserializeSeed<'de>>(self, seed: V) -> Result<(V::Value, De), DeError> {
-        let variant = seed.deserialize(self.value.with(Val::Str(self.variant.clone())))?;
+        let variant =
+            seed.deserialize(self.value.with(Val::Str(self.variant.clone()), At::Item))?;
         Ok((variant, self.value))
     }
 }
@@ -589,7 +798,7 @@ impl<'de> de::VariantAccess<'de> for De {
     fn unit_variant(self) -> Result<(), DeError> {
         match self.val {
             Val::Null => Ok(()),
-            other => Err(de::Error::invalid_type(other.unexpected(), &"no payload")),
+            _ => Err(self.wrong(&"no payload")),
         }
     }
 
@@ -632,6 +841,8 @@ mod tests {
         assert_eq!(snake_case("allowSelfLoops"), "allow_self_loops");
         assert_eq!(snake_case("self_loops"), "self_loops");
         assert_eq!(snake_case("n"), "n");
+        assert!(field_like("badMultiplier") && field_like("kind"));
+        assert!(!field_like("U4") && !field_like("Ana") && !field_like("tweet-17"));
         assert_eq!(camel_case("self_loops"), "selfLoops");
         assert_eq!(camel_case("directed"), "directed");
     }
@@ -671,7 +882,7 @@ mod tests {
     #[test]
     fn map_keys_are_kept_and_numbers_become_text() {
         let v = obj(&[
-            ("label", Val::UInt(17)),
+            ("label", s("17")),
             ("attributes", obj(&[("firstName", s("Ana")), ("age", Val::UInt(31))])),
             ("position", Val::Seq(vec![Val::Float(0.5), Val::Int(-2)])),
         ]);
@@ -702,26 +913,54 @@ mod tests {
     }
 
     #[test]
-    fn binding_fields_are_taken_in_either_case_and_listed_when_a_key_is_unknown() {
-        let mut v = obj(&[("nRequests", Val::UInt(5)), ("seed", Val::UInt(1))]);
-        assert_eq!(v.take_field("n_requests"), Some(Val::UInt(5)));
-        assert_eq!(v.take_field("max_hops"), None);
-        let mut v = obj(&[("n_requests", Val::UInt(5))]);
-        assert_eq!(v.take_field("n_requests"), Some(Val::UInt(5)));
+    fn binding_fields_are_listed_when_a_key_is_unknown() {
         let err = obj(&[("direted", Val::Bool(true))])
             .into_rust::<EdgeListOptions>()
             .unwrap_err()
             .also_expected(&["seed", "n_requests"]);
         let message = err.message();
         assert!(
-            message.starts_with("unknown field `direted`, expected one of `directed`"),
+            message.starts_with("unknown field `direted`, expected one of `directed`, `kind`"),
             "{message}"
         );
-        assert!(message.ends_with("`policy`, `seed`, `nRequests`"), "{message}");
+        assert!(message.ends_with("`layer`, `nRequests`, `policy`, `seed`"), "{message}");
         let nested = obj(&[("policy", obj(&[("self_loop", s("drop"))]))])
             .into_rust::<EdgeListOptions>()
             .unwrap_err();
         assert_eq!(nested.clone().also_expected(&["seed"]), nested);
+    }
+
+    #[test]
+    fn null_is_the_default_of_a_field_and_none_of_an_optional_one() {
+        let v = obj(&[("directed", Val::Null), ("policy", obj(&[("selfLoops", Val::Null)]))]);
+        assert_eq!(v.into_rust::<EdgeListOptions>().unwrap(), EdgeListOptions::default());
+        let person: Person = obj(&[("label", Val::Null), ("kind", Val::Null)]).into_rust().unwrap();
+        assert_eq!(person, Person::default());
+        // Not in a map or a list, nor where a value is required.
+        let err = Val::Seq(vec![Val::Null]).into_rust::<Vec<u32>>().unwrap_err();
+        assert_eq!(err.path(), "[0]");
+        let layers = obj(&[("name", s("x")), ("attributes", obj(&[("age", Val::Null)]))]);
+        assert!(layers.into_rust::<Person>().is_err());
+    }
+
+    #[test]
+    fn numbers_are_text_only_as_a_maps_values() {
+        let label = obj(&[("label", Val::UInt(17))]).into_rust::<Person>().unwrap_err();
+        assert_eq!(label.path(), "label");
+        assert!(Val::UInt(5).into_rust::<String>().is_err());
+        assert!(Val::Seq(vec![Val::UInt(5)]).into_rust::<Vec<String>>().is_err());
+    }
+
+    #[test]
+    fn typed_arrays_are_sequences_of_numbers() {
+        let nums = Val::Nums(std::rc::Rc::new(vec![3.0, -1.0, 0.5]));
+        let people: Vec<reseau::PersonRef> = nums.clone().into_rust().unwrap();
+        assert_eq!(people[0], reseau::PersonRef::Id(3));
+        assert!(nums.into_rust::<Vec<u32>>().is_err());
+        let p = DeError { path: vec!["requests".into(), "[0]".into()], ..DeError::msg("x") };
+        assert_eq!(p.parameter("options of f"), "[0] in requests in options of f");
+        let p = DeError { path: vec!["policy".into(), "selfLoops".into()], ..DeError::msg("x") };
+        assert_eq!(p.parameter("options of f"), "policy.selfLoops in options of f");
     }
 
     #[test]

@@ -52,6 +52,21 @@ test('report: the same numbers as Rust and Python, with its text and charts', ()
     'load_curve.svg',
   ]);
   assert.ok(Object.values(r.charts).every((svg) => svg.startsWith('<svg')));
+  // The page: one self-contained document, a method that JSON leaves out.
+  const page = r.html();
+  assert.equal(typeof page, 'string');
+  assert.equal(r.html(), page);
+  assert.ok(page.startsWith('<!doctype html>'));
+  const title = page.match(/<title>([^<]+)<\/title>/)[1];
+  assert.ok(page.includes(`<h1>${title}</h1>`), 'the title heads the page');
+  const sections = [...page.matchAll(/<section id="([a-z]+)">\n<h2>([^\n]+)<\/h2>/g)].map((m) => m[1]);
+  assert.deepStrictEqual(sections, ['network', 'relays', 'campaign', 'referrals', 'balance', 'decline']);
+  for (const id of sections) assert.ok(page.includes(`<a href="#${id}">`), `${id} in the contents`);
+  assert.equal(page.match(/<svg/g).length, Object.keys(r.charts).length, 'every chart inline');
+  assert.ok(page.includes('<data value="61" data-path="network.people">61</data>'));
+  assert.ok(!/<script|<link|src=/.test(page), 'nothing to fetch');
+  assert.equal(JSON.parse(JSON.stringify(r)).html, undefined);
+  assert.ok(!Object.keys(r).includes('html'));
   // Options over the quick defaults; BigInt seeds.
   const two = report(datasets.aarhusCs(), { quick: true, seed: 3n, relays: 2, budget: null, declineLayer: null });
   assert.equal(two.numbers.relays.relays.length, 2);

@@ -55,7 +55,7 @@ test('the model constructors return plain, checked objects', () => {
   const full = IndependentCascade({
     probability: 0.2,
     layers: { lunch: { multiplier: 2, latency: 2 }, facebook: { probability: 0.05, enabled: false } },
-    relays: { influencerMultiplier: 3, mediaThreshold: 1, mediaProbability: 0.5 },
+    amplifiers: { influencerMultiplier: 3, mediaThreshold: 1, mediaProbability: 0.5 },
     goodMultiplier: 1,
     badMultiplier: 1.5,
     distrust: 'block',
@@ -74,7 +74,7 @@ test('the model constructors return plain, checked objects', () => {
     value: '1.5',
   });
   throwsKind(() => IndependentCascade({ thresholds: [0.5] }), 'InvalidParameterError', { parameter: 'thresholds' });
-  throwsKind(() => IndependentCascade({ relays: { mediaThreshold: 0 } }), 'InvalidParameterError', {
+  throwsKind(() => IndependentCascade({ amplifiers: { mediaThreshold: 0 } }), 'InvalidParameterError', {
     parameter: 'media threshold',
   });
   throwsKind(() => IndependentCascade({ layers: { lunch: { latency: 0 } } }), 'InvalidParameterError', {
@@ -166,7 +166,9 @@ test('trace is run 0 of simulate', () => {
   const model = IndependentCascade({ probability: 0.2 });
   for (const seed of [0, 1, 11, 2n ** 63n]) {
     const t = trace(net, [3, 'U102'], { model, seed });
-    assert.deepEqual(Object.keys(t).sort(), ['layer', 'order', 'parent', 'spread', 'step', 'valence']);
+    // `layerNames`, what `layer` indexes, once the core's trace names its layers.
+    assert.deepEqual(Object.keys(t).filter((k) => k !== 'layerNames').sort(), ['layer', 'order', 'parent', 'spread', 'step', 'valence']);
+    if ('layerNames' in t) assert.deepEqual(t.layerNames, net.layers.map((l) => l.name));
     for (const key of ['step', 'parent', 'layer', 'valence']) {
       assert.ok(t[key] instanceof Int32Array, key);
       assert.equal(t[key].length, net.numPeople);
@@ -326,7 +328,7 @@ test('every bad argument is an Error with the core name, and the module keeps wo
     [() => IndependentCascade({ probablity: 0.2 }), 'InvalidParameterError', { value: /unknown field `probablity`/ }],
     [() => simulate(net, [0], { model: ic({ layerz: {} }) }), 'InvalidParameterError', { value: /unknown field `layerz`/ }],
     [() => IndependentCascade({ layers: { lunch: { multipler: 2 } } }), 'InvalidParameterError', { parameter: 'layers.lunch in model', value: /unknown field `multipler`/ }],
-    [() => IndependentCascade({ relays: { mediaThreshhold: 2 } }), 'InvalidParameterError', { value: /unknown field `mediaThreshhold`/ }],
+    [() => IndependentCascade({ amplifiers: { mediaThreshhold: 2 } }), 'InvalidParameterError', { value: /unknown field `mediaThreshhold`/ }],
     [() => simulate(net, [0], { model: { kind: 'sir' } }), 'InvalidParameterError', { parameter: 'model.kind in options of simulate' }],
     [() => simulate(net, 0), 'InvalidParameterError', { parameter: 'seeds of simulate' }],
     [() => simulate(net, [0], 7), 'InvalidParameterError', { parameter: 'options of simulate' }],
@@ -356,7 +358,7 @@ test('media relays and influencers change the spread; the network may change bet
   net.addTie(1, 2, 'x', { probability: 0 });
   net.addTie(2, 3, 'x');
   net.addTie(2, 4, 'x');
-  const model = IndependentCascade({ probability: 1, relays: { mediaThreshold: 2, mediaProbability: 1 } });
+  const model = IndependentCascade({ probability: 1, amplifiers: { mediaThreshold: 2, mediaProbability: 1 } });
   assert.equal(simulate(net, [0, 1], { model, runs: 5 }).mean, 2, 'nobody is media yet');
   net.setKind(2, 'media');
   assert.equal(simulate(net, [0, 1], { model, runs: 5 }).mean, 5, 'two sources: the outlet picks it up');
@@ -370,13 +372,16 @@ test('media relays and influencers change the spread; the network may change bet
   const plain = simulate(star, [0], { model: IndependentCascade({ probability: 0.1 }), runs: 2000, seed: 1 });
   star.setKind(0, 'influencer');
   const amplified = simulate(star, [0], {
-    model: IndependentCascade({ probability: 0.1, relays: { influencerMultiplier: 5 } }),
+    model: IndependentCascade({ probability: 0.1, amplifiers: { influencerMultiplier: 5 } }),
     runs: 2000,
     seed: 1,
   });
   assert.ok(Math.abs(plain.mean - 2) < 0.2, `${plain.mean}`);
   assert.ok(Math.abs(amplified.mean - 6) < 0.2, `${amplified.mean}`);
-  assert.equal(exactSpread(star, [0], { model: IndependentCascade({ probability: 0.1, relays: { influencerMultiplier: 5 } }) }), 6);
+  assert.equal(exactSpread(star, [0], { model: IndependentCascade({ probability: 0.1, amplifiers: { influencerMultiplier: 5 } }) }), 6);
+  // `relays`, the amplifiers' old key, still reads the same for one release.
+  const old = IndependentCascade({ probability: 0.1, relays: { influencerMultiplier: 5 } });
+  assert.equal(exactSpread(star, [0], { model: old }), 6);
 });
 
 test('recommendation fatigue in a model: tired people accept and relay less', () => {

@@ -41,7 +41,7 @@ test('fields that would hide Error properties are renamed; fields keeps them all
     expected: 'a probability in [0, 1]',
   });
   assert.equal(bad.fields.name, 'probability of layer "x"');
-  const json = throwsKind(() => Network.fromJson('{'), 'JsonError');
+  const json = throwsKind(() => Network.fromJSON('{'), 'JsonError');
   assert.equal(typeof json.detail, 'string');
   assert.equal(json.fields.message, json.detail);
 });

@@ -283,7 +283,7 @@ test('every bad parameter is an Error with the core name, and the module keeps w
     [() => routeReferrals(net, { nRequests: 0 }), 'InvalidParameterError', { parameter: 'number of requests', value: '0' }],
     [() => routeReferrals(net, { nRequests: -5 }), 'InvalidParameterError', { parameter: 'nRequests in options of routeReferrals' }],
     [() => routeReferrals(net, { nRequests: 11, rate: 1, steps: 10 }), 'InvalidParameterError', { parameter: 'number of requests', value: '11', expected: /^10 \(rate × steps/ }],
-    [() => routeReferrals(net, { requests: [[0, 1]], nRequests: 10 }), 'InvalidParameterError', { parameter: 'nRequests', value: 'nRequests with requests' }],
+    [() => routeReferrals(net, { requests: [[0, 1]], nRequests: 10 }), 'InvalidParameterError', { parameter: 'n_requests', value: '10', expected: /none when requests are given/ }],
     [() => routeReferrals(net, { requests: [[0, 1]], steps: 10 }), 'InvalidParameterError', { parameter: 'steps' }],
     [() => routeReferrals(net, { fatigue: { curve: { kind: 'hill', half: 3, exponent: 2 }, halfLife: 0 } }), 'InvalidParameterError', { parameter: 'fatigue half_life', value: '0' }],
     [() => routeReferrals(net, { fatigue: { curve: { kind: 'capacity', capacity: -1 } } }), 'InvalidParameterError', { parameter: 'fatigue capacity', value: '-1' }],

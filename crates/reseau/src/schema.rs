@@ -180,6 +180,7 @@ pub fn schemas() -> BTreeMap<&'static str, serde_json::Value> {
         io::MultiplexOptions,
         io::MpxOptions,
         io::SignedOptions,
+        inference::AdoptionsCsv,
         inference::Adoptions,
         inference::Exposure,
         inference::StepZero,

@@ -23,6 +23,14 @@ import init, {
   validateFatigue,
   validateModel,
   willingness,
+  fitCascade,
+  shuffleTest,
+  inferShadow,
+  parseAdoptions,
+  type Adoption,
+  type CascadeFit,
+  type ShuffleTest,
+  type ShadowInference,
   type LayerInfo,
   type LoadCurve,
   type Model,
@@ -31,11 +39,14 @@ import init, {
   type RelayMethod,
   type RelaySelection,
   type Reputation,
+  type ReferralSummary,
   type RouteSummary,
   type Strategy,
   type ReseauError,
   type SerializedGraph,
   type SpreadStats,
+  type CascadeSummary,
+  type CascadeTrace,
   type Summary,
   type Trace,
 } from 'reseau';
@@ -59,6 +70,7 @@ export async function main(wasm: ArrayBuffer): Promise<number> {
 
   const er = generators.erdosRenyi({ n: 1000, meanDegree: 4, seed: 1n });
   const pro = generators.professional({ people: 100, digitalLayers: ['linkedin'], seed: 2 });
+  const grid = generators.kleinberg({ side: 10, seed: 3 }); // r and longRange: the core's defaults
   const mux = readMultiplex('1 a b\n', { layers: 'layerID layerLabel\n1 lunch\n', directed: false });
 
   let line = 0;
@@ -71,7 +83,8 @@ export async function main(wasm: ArrayBuffer): Promise<number> {
 
   const graph: SerializedGraph = net.toGraphology();
   const back = Network.fromGraphology(graph, { duplicates: 'reject' });
-  const copy = Network.fromJson(net.toJson());
+  const copy = Network.fromJSON(JSON.stringify(net));
+  const old = Network.fromJson(net.toJson()); // the old names, deprecated
 
   // @ts-expect-error a misspelt option is a type error
   net.addLayer('x', { direted: true });
@@ -84,18 +97,18 @@ export async function main(wasm: ArrayBuffer): Promise<number> {
   const model: Model = IndependentCascade({
     probability: 0.1,
     layers: { lunch: { multiplier: 2, latency: 2 }, facebook: { enabled: false } },
-    relays: { influencerMultiplier: 3, mediaThreshold: 2, mediaProbability: null },
+    amplifiers: { influencerMultiplier: 3, mediaThreshold: 2, mediaProbability: null },
     badMultiplier: 1.5,
     distrust: 'invert',
     fatigue: { curve: { kind: 'hill', half: 3, exponent: 2 }, halfLife: 10 },
   });
-  const summary: Summary = simulate(aarhus, [0, 'U139'], { model, runs: 1000, seed: 7n, badSeeds: [5] });
+  const summary: CascadeSummary = simulate(aarhus, [0, 'U139'], { model, runs: 1000, seed: 7n, badSeeds: [5] });
   const activation: Float64Array = summary.activation;
   const byStep: Float64Array = summary.byStep;
   const lunchShare: number = summary.layerShares['lunch'] + summary.byLayer[summary.layerNames[0]];
   const bad: SpreadStats = summary.bad;
   const [lo, hi]: [number, number] = summary.ci95;
-  const t: Trace = trace(aarhus, new Uint32Array([3]), { model: WeightedCascade(), seed: 11 });
+  const t: CascadeTrace = trace(aarhus, new Uint32Array([3]), { model: WeightedCascade(), seed: 11 });
   const steps: Int32Array = t.step;
   const order: Uint32Array = t.order;
   const lt = LinearThreshold({ thresholds: new Float64Array(aarhus.numPeople).fill(0.5) });
@@ -152,7 +165,7 @@ export async function main(wasm: ArrayBuffer): Promise<number> {
   const ws2: Float64Array = willingness(curves[1], [0, 1, 2]);
   const tired: Model = IndependentCascade({ probability: 0.2, fatigue: hill });
   const strategy: Strategy = 'strongest_tie';
-  const routed: RouteSummary = routeReferrals(aarhus, {
+  const routed: ReferralSummary = routeReferrals(aarhus, {
     requests: [[0, 'U4'], ['U102', 5]],
     rate: 1,
     strategy,
@@ -163,8 +176,11 @@ export async function main(wasm: ArrayBuffer): Promise<number> {
     fatigue: hill,
     seed: 3n,
   });
-  const random: RouteSummary = routeReferrals(aarhus, { nRequests: 500, rate: 5, seed: 1 });
-  const paced: RouteSummary = routeReferrals(aarhus, { rate: 2.5, steps: 40 });
+  const random: ReferralSummary = routeReferrals(aarhus, { nRequests: 500, rate: 5, seed: 1 });
+  const paced: ReferralSummary = routeReferrals(aarhus, { rate: 2.5, steps: 40, digitalFatigue: hill });
+  // The old names, deprecated for one release.
+  const oldNames: [Summary, Trace, RouteSummary] = [summary, t, paced];
+  const oldModel: Model = IndependentCascade({ relays: { influencerMultiplier: 2 } });
   const lengths: Uint32Array = routed.chainLengths;
   const attrition: Float64Array = random.attrition;
   const [slo, shi]: [number, number] = random.successCi95;
@@ -196,6 +212,7 @@ export async function main(wasm: ArrayBuffer): Promise<number> {
   // The balance sweep and the headline report.
   const sweep = balance(aarhus, {
     mixes: [0, 0.5, 1],
+    numSeeds: 2,
     digitalFatigue: Fatigue.hill({ half: 2, exponent: 2, halfLife: 10 }),
     decline: { layer: 'facebook', rate: 0.3, periods: 2, vanishAt: 2 },
     seed: 1n,
@@ -206,6 +223,21 @@ export async function main(wasm: ArrayBuffer): Promise<number> {
   const svg: string = page.charts['load_curve.svg'];
   // @ts-expect-error a decline names its layer
   balance(aarhus, { decline: { rate: 0.3, periods: 2 } });
+  const html: string = page.html();
+
+  // Inference from observed adoptions.
+  const seen: Adoption[] = parseAdoptions('person,time\nU4,0\nU1,1\n', { file: 'a.csv', delimiter: ',' });
+  const fit: CascadeFit = fitCascade(aarhus, seen, { exposure: 'persistent', bootstrap: 10, seed: 2n });
+  const lunchP: number | null = fit.probabilities['lunch'];
+  const refit: CascadeFit = fitCascade(aarhus, [{ U4: 0, U1: 1 }, { U4: 0, U79: null }], { horizon: 5 });
+  simulate(aarhus, ['U4'], { model: fit.model });
+  const shuffled: ShuffleTest = shuffleTest(aarhus, { U4: 0, U1: 1 }, { permutations: 20 });
+  const shadow: ShadowInference = inferShadow(aarhus, seen, { candidates: 3, kind: 'physical' });
+  const shadowNet: Network = shadow.network;
+  // @ts-expect-error exposure is cascade or persistent
+  fitCascade(aarhus, seen, { exposure: 'viral' });
+  // @ts-expect-error a misspelt option is a type error
+  shuffleTest(aarhus, seen, { permutation: 20 });
 
   return bestMix + (ties ?? 0) + svg.length + page.text.length + relays.length + reach + (ratio ?? 0) + how.length + budgeted.cost + rep.iterations
     + lunchRank.length + pr.length + mp.length
@@ -215,5 +247,6 @@ export async function main(wasm: ArrayBuffer): Promise<number> {
     + activation.length + byStep.length + lunchShare + bad.mean + hi - lo + steps.length
     + order.length + exact + t.spread + summary.runs
     + layers.length + lunch.length + offline.numTies + (tie ?? 0) + er.numTies + pro.numPeople
-    + mux.numTies + line + back.numTies + copy.numPeople + sign + (group ?? '').length;
+    + html.length + (lunchP ?? 0) + refit.aic + shuffled.permutations + shadowNet.numTies
+    + mux.numTies + line + back.numTies + copy.numPeople + old.numPeople + grid.numPeople + oldNames.length + (oldModel.relays ? 1 : 0) + sign + (group ?? '').length;
 }
