@@ -1176,7 +1176,7 @@ export interface Layer {
    */
   latency?: number;
   /**
-   * Unique name.
+   * The layer's name, unique in its network.
    */
   name: string;
   /**
@@ -1692,13 +1692,15 @@ export interface CascadeSummary extends SpreadStats {
    */
   layerNames: string[];
   /**
+   * The share of the convinced (seeds excluded) carried by each layer, in the order of
+   * `layer_names`, summing to 1 when anyone beyond the seeds was convinced
+   * (`CascadeSummary::layer_shares`).
+   */
+  layerShares: Record<string, number>;
+  /**
    * The number of runs.
    */
   runs: number;
-  /**
-   * The share of the convinced (seeds excluded) carried by each layer, by name.
-   */
-  layerShares: Record<string, number>;
 }
 
 /**
@@ -1711,6 +1713,10 @@ export interface CascadeTrace {
    * Through which layer (index in the network's layer order).
    */
   layer: Int32Array;
+  /**
+   * The layer names, in the network's order (what `layer` indexes).
+   */
+  layerNames: string[];
   /**
    * Everyone convinced, in the order they were.
    */
@@ -1738,6 +1744,11 @@ export interface CascadeTrace {
  */
 export interface Overloaded {
   /**
+   * Their label (an unlabelled person's `#id`).
+   * @default ""
+   */
+  label: string;
+  /**
    * The highest load they carried (equal to `requests` without decay).
    */
   peakLoad: number;
@@ -1749,10 +1760,6 @@ export interface Overloaded {
    * How many requests reached them (as an intermediary or as the target).
    */
   requests: number;
-  /**
-   * `net.labels[person]`.
-   */
-  label: string;
 }
 
 /**
@@ -1813,6 +1820,11 @@ export interface ReferralSummary {
    */
   meanChainLength: number | null;
   /**
+   * Mean intermediaries of the completed chains, `mean_chain_length − 1`, as Travers and
+   * Milgram report it (`None` when none completed).
+   */
+  meanIntermediaries: number | null;
+  /**
    * Mean steps of the completed chains (`None` when none completed).
    */
   meanTime: number | null;
@@ -1851,10 +1863,6 @@ export interface ReferralSummary {
    * Requests dropped by a holder unwilling to forward (the base probability times fatigue).
    */
   unwilling: number;
-  /**
-   * Mean intermediaries of the completed chains, `meanChainLength - 1`.
-   */
-  meanIntermediaries: number | null;
 }
 
 /**
@@ -1989,6 +1997,11 @@ export interface RelaySelection {
    */
   cost: number;
   /**
+   * Each relay's cost, in the order chosen (the costs the selection used: the request's
+   * `costs`, else the people's own).
+   */
+  costs: Float64Array;
+  /**
    * The expected spread as the method estimated it (IMM: on its final RR sets; OPIM-C: on
    * its second collection, which played no part in the choice; CELF: Monte Carlo); `None`
    * for the heuristics.
@@ -2000,6 +2013,14 @@ export interface RelaySelection {
    * ranked by (degree, discounted degree, PageRank; 0 for random).
    */
   gains: Float64Array;
+  /**
+   * The relays' labels, in the order chosen (an unlabelled person's `#id`).
+   */
+  labels: string[];
+  /**
+   * The layer names, in the network's order (what `spread.by_layer` follows).
+   */
+  layerNames: string[];
   /**
    * The method that chose.
    */
@@ -2018,14 +2039,6 @@ export interface RelaySelection {
    * and `ci95` are the spread to quote.
    */
   spread: SpreadStats | null;
-  /**
-   * The relays' labels (`net.labels`).
-   */
-  labels: string[];
-  /**
-   * Each relay's cost.
-   */
-  costs: Float64Array;
 }
 
 /**
