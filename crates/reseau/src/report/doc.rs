@@ -293,10 +293,11 @@ impl Report {
         };
         let mut blocks = vec![Block::Lead(vec![
             num(d.adoptions as f64, count(d.adoptions), "fit.data.adoptions"),
-            t(" adoptions in "),
+            t(if d.adoptions == 1 { " adoption in " } else { " adoptions in " }),
             num(d.cascades as f64, count(d.cascades), "fit.data.cascades"),
             t(format!(
-                " cascade(s) up to step {}, {} exposure; log-likelihood ",
+                " {} up to step {}, {} exposure; log-likelihood ",
+                if d.cascades == 1 { "cascade" } else { "cascades" },
                 d.horizon,
                 f.exposure.as_str()
             )),
