@@ -149,7 +149,7 @@ test('a path: forward q with two intermediaries succeeds with probability q^2', 
   const [t] = traceReferrals(net, { requests: [[0, 3]] });
   assert.deepEqual(Array.from(t.path), [0, 1, 2, 3]);
   assert.deepEqual(t.layers, ['work', 'work', 'work']);
-  assert.deepEqual(t.labels, ['0', '1', '2', '3'], 'unlabelled people show as their ids');
+  assert.deepEqual(t.labels, ['#0', '#1', '#2', '#3'], 'unlabelled people show as #id');
   assert.equal(t.outcome, 'delivered');
   assert.deepEqual(traceReferrals(net, { requests: [[0, 3]], maxHops: 2 })[0].outcome, 'truncated');
   assert.deepEqual(traceReferrals(net, { requests: [[0, 3]], forward: 0 })[0].outcome, 'unwilling');

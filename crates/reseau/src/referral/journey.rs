@@ -53,7 +53,7 @@ pub struct ReferralTrace {
     pub end: u64,
     /// Everyone who held it, in order, by id: the source first, then each person it reached.
     pub path: Vec<u32>,
-    /// Their labels (an unlabelled person's id as text), in the order of `path`.
+    /// Their labels (an unlabelled person's `#id`), in the order of `path`.
     pub labels: Vec<String>,
     /// The layer of each hop, by name: `layers[i]` joins `path[i]` to `path[i + 1]`.
     pub layers: Vec<String>,
