@@ -1884,7 +1884,7 @@ export interface ReferralTrace {
    */
   hops: number;
   /**
-   * Their labels (an unlabelled person's id as text), in the order of `path`.
+   * Their labels (an unlabelled person's `#id`), in the order of `path`.
    */
   labels: string[];
   /**

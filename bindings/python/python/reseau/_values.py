@@ -498,16 +498,17 @@ class Fatigue(Value, kind="Fatigue"):
         return Fatigue._of("decreasing", half_life)
 
     def willingness(self, load: Any) -> Any:
-        """The willingness at ``load``, in [0, 1] (a load <= 0, or NaN, counts as 0): a float
-        for a number, a float64 numpy array of the same shape for an array or a list.
+        """The willingness at ``load``, in [0, 1] (a load below 0, or NaN, is an
+        ``InvalidParameterError``): a float for a number, a float64 numpy array of the same
+        shape for an array or a list.
 
         >>> import numpy as np, reseau
         >>> f = reseau.Fatigue.decreasing()
         >>> f.willingness(0)
         1.0
-        >>> f.willingness(np.array([[0.0, 10.0], [-1.0, 20.0]]))
+        >>> f.willingness(np.array([[0.0, 10.0], [5.0, 20.0]]))
         array([[1.        , 0.09090909],
-               [1.        , 0.02439024]])
+               [0.28571429, 0.02439024]])
         """
         return _core._willingness(self, load)
 
