@@ -498,9 +498,8 @@ class Fatigue(Value, kind="Fatigue"):
         return Fatigue._of("decreasing", half_life)
 
     def willingness(self, load: Any) -> Any:
-        """The willingness at ``load``, in [0, 1] (a load below 0, or NaN, is an
-        ``InvalidParameterError``): a float for a number, a float64 numpy array of the same
-        shape for an array or a list.
+        """The willingness at ``load``, in [0, 1] (a load below 0 or NaN: InvalidParameterError):
+        a float for a number, a float64 numpy array of the same shape for an array or a list.
 
         >>> import numpy as np, reseau
         >>> f = reseau.Fatigue.decreasing()
