@@ -55,6 +55,10 @@ pub fn available() -> u64 {
 /// allocation that still fails is refused by fallible reservation. Reading once per process
 /// would be cheaper still but wrong for a long-lived process (a notebook) whose machine fills
 /// up; 100 ms keeps the cost of the files below 0.1% of any process's time.
+///
+/// ```
+/// assert_eq!(reseau::memory::FRESH_FOR.as_millis(), 100);
+/// ```
 pub const FRESH_FOR: std::time::Duration = std::time::Duration::from_millis(100);
 
 /// The budget of a call: `max_memory` when given, else [`ENV`] when set, else
