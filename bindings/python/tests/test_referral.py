@@ -600,7 +600,7 @@ def test_a_cold_contact_goes_straight_to_the_target_and_is_answered_at_its_rate(
     sure = reseau.route_referrals(net, [(0, 3)] * 10, strategy="cold", cold_response=1.0, seed=1)
     assert (sure.succeeded, sure.mean_time, sure.hops) == (10, 1.0, 10)
     trace = reseau.trace_referrals(net, [(0, 3)], strategy="cold", cold_response=1.0, seed=1)[0]
-    assert list(trace.path) == [0, 3] and list(trace.layers) == ["cold contact"]
+    assert list(trace["path"]) == [0, 3] and trace["layers"] == ["cold contact"]
     n = 20_000
     cold = reseau.route_referrals(net, [(0, 3)] * n, strategy="cold", seed=2)
     p = 0.05  # the default answer rate
