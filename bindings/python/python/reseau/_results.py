@@ -543,7 +543,9 @@ class BalanceReport(Result, kind="BalanceReport"):
             "declining_ties": np.array(
                 [-1 if r["declining_ties"] is None else r["declining_ties"] for r in rows], dtype=np.int64
             ),
-            "migrated_ties": np.array([r.get("migrated_ties", -1) for r in rows], dtype=np.int64),
+            "migrated_ties": np.array(
+                [-1 if r.get("migrated_ties") is None else r["migrated_ties"] for r in rows], dtype=np.int64
+            ),
         }
         for name, key, end in _COLUMNS:
             table[name] = column(key, end)

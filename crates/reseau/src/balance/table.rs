@@ -16,7 +16,7 @@ pub struct BalanceRow {
     /// Ties the declining layer still has (`None` without decline).
     pub declining_ties: Option<usize>,
     /// Ties that moved from the declining layer to its successor (`None` without one).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub migrated_ties: Option<usize>,
     /// Referrals delivered over referrals asked, in the measured half of the steps.
     pub success_rate: f64,
