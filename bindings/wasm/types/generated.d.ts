@@ -72,6 +72,7 @@ export interface LayerSettings {
    * spent as attempts has diminishing returns (twice the attempts less than doubles the
    * chance), where a `multiplier` scales the chance linearly; 0 silences
    * the layer.
+   * @default 1
    */
   attempts?: number;
   /**

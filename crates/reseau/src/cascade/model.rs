@@ -90,21 +90,14 @@ pub struct LayerSettings {
     /// spent as attempts has diminishing returns (twice the attempts less than doubles the
     /// chance), where a [`multiplier`](Self::multiplier) scales the chance linearly; 0 silences
     /// the layer.
-    #[serde(skip_serializing_if = "is_one")]
     pub attempts: f64,
-}
-
-/// Whether `x` is exactly 1 (the default left out of what is written).
-#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
-fn is_one(x: &f64) -> bool {
-    x.to_bits() == 1f64.to_bits()
 }
 
 /// A chance `q` tried `attempts` times: 1 − (1 − q)^attempts, with the crate's portable
 /// logarithm (the same bits native and in WebAssembly); `q` itself for one attempt, and zero
 /// below [`crate::rng::MIN_PROBABILITY`].
 pub(crate) fn with_attempts(q: f64, attempts: f64) -> f64 {
-    if is_one(&attempts) {
+    if attempts.to_bits() == 1f64.to_bits() {
         q
     } else if attempts == 0.0 || q <= 0.0 {
         0.0
