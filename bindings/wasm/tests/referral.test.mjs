@@ -333,3 +333,13 @@ test('every bad parameter is an Error with the core name, and the module keeps w
   assert.throws(() => traceReferrals(freed), (e) => e instanceof Error && !(e instanceof WebAssembly.RuntimeError));
   stillWorks();
 });
+
+test('a cold contact goes straight to the target, one step on no layer', () => {
+  const sure = routeReferrals(path(4), { requests: Array(10).fill([0, 3]), strategy: 'cold', coldResponse: 1, seed: 1 });
+  assert.equal(sure.succeeded, 10);
+  assert.equal(sure.meanTime, 1);
+  const [trace] = traceReferrals(path(4), { requests: [[0, 3]], strategy: 'cold', coldResponse: 1 });
+  assert.deepEqual([...trace.path], [0, 3]);
+  assert.deepEqual(trace.layers, ['cold contact']);
+  throwsKind(() => routeReferrals(path(4), { requests: [[0, 3]], strategy: 'cold', coldResponse: 1.5 }), 'InvalidParameterError');
+});

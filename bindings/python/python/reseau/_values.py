@@ -85,6 +85,7 @@ class LayerSettings(Value, kind="LayerSettings"):
     __slots__ = ()
 
     # stubgen: fields LayerSettings
+    attempts: Field[float] = Field('attempts', "How many independent tries each tie of the layer gets, a whole or fractional number ≥ 0 (default 1): a tie's chance q (IC and weighted cascade: its probability after the multipliers, capped at 1; LT: its normalised weight) becomes 1 − (1 − q)^attempts. Effort spent as attempts has diminishing returns (twice the attempts less than doubles the chance), where a ``multiplier`` scales the chance linearly; 0 silences the layer. (float)")
     enabled: Field[bool] = Field('enabled', '``false`` switches the layer off for this simulation (a platform that is down). (bool)')
     latency: Field[Optional[int]] = Field('latency', "Replaces the layer's latency in steps. (Optional[int])")
     multiplier: Field[float] = Field('multiplier', 'Multiplies the probability (IC, weighted cascade) or the weight (LT) of the layer\'s ties: "offline ties convince more" is a multiplier above 1 on physical layers. The product is capped at 1. (float)')

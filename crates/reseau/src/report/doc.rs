@@ -716,6 +716,16 @@ impl Report {
                 t(format!(" at period {})", r.worst_period)),
             ]));
         }
+        for (k, r) in b.maximin.iter().enumerate() {
+            let p = |f: &str| format!("balance.maximin.{k}.{f}");
+            blocks.push(line(vec![
+                t(format!("safest for {}: mix ", r.measure.as_str())),
+                fixed(r.mix, 2, p("mix")),
+                t(" (best worst period: "),
+                fixed(r.worst, 3, p("worst")),
+                t(format!(" at period {})", r.worst_period)),
+            ]));
+        }
         blocks.push(Block::Chart("decline.svg"));
         Section {
             id: "decline",
