@@ -19,8 +19,12 @@ mod kinds;
 mod mix;
 #[path = "claims/networks.rs"]
 mod networks;
+#[path = "claims/shadow.rs"]
+mod shadow;
 #[path = "claims/spread.rs"]
 mod spread;
+#[path = "claims/tired.rs"]
+mod tired;
 #[path = "claims/write.rs"]
 mod write;
 
@@ -54,6 +58,11 @@ pub(crate) struct Plan {
     pub(crate) balance_steps: u32,
     /// Campaign runs per mix and period.
     pub(crate) runs: u64,
+    /// Claim 6: request rates per person per step, steps per rate.
+    pub(crate) curve_rates: (Vec<f64>, u32),
+    /// Claim 5: shares of the shadow layer kept, sources, runs, relays; the error above which
+    /// a prediction counts as wrong.
+    pub(crate) shadow: (Vec<f64>, u32, u64, usize, f64),
     /// Claim 2: campaign sources per network, runs per source.
     pub(crate) sources: (u32, u64),
     /// Decline: loss per period, periods (gone at the last), share migrating to a successor.
@@ -67,15 +76,27 @@ impl Plan {
         Plan {
             quick,
             draws: if quick { 5 } else { 20 },
-            people: if quick { 300 } else { 1000 },
+            people: if quick { 300 } else { 500 },
             rate_per_person: 0.1,
             requests: if quick { 800.0 } else { 5000.0 },
             forward: 0.8,
             cold_rates: vec![reseau::referral::DEFAULT_COLD_RESPONSE, 0.02, 0.1, 0.2, 0.4],
             hill: [2.0, 2.0, 10.0],
-            mixes: if quick { vec![0.0, 0.5, 1.0] } else { vec![0.0, 0.2, 0.4, 0.6, 0.8, 1.0] },
+            mixes: if quick {
+                vec![0.0, 0.25, 0.5, 0.75, 1.0]
+            } else {
+                (0..=10).map(|i| f64::from(i) / 10.0).collect()
+            },
             balance_steps: if quick { 60 } else { 300 },
             runs: if quick { 100 } else { 1000 },
+            curve_rates: (vec![0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0], if quick { 40 } else { 80 }),
+            shadow: (
+                vec![0.0, 0.25, 0.5, 1.0],
+                if quick { 5 } else { 10 },
+                if quick { 100 } else { 500 },
+                5,
+                0.2,
+            ),
             sources: if quick { (5, 50) } else { (20, 500) },
             decline: (0.4, 3, 0.5),
             seed: 17,
@@ -113,6 +134,27 @@ impl Plan {
         }
     }
 
+    /// Claim 5's settings.
+    pub(crate) fn shadow(&self) -> shadow::ShadowSettings {
+        shadow::ShadowSettings {
+            shares: self.shadow.0.clone(),
+            sources: self.shadow.1,
+            runs: self.shadow.2,
+            k: self.shadow.3,
+            seed: self.seed,
+        }
+    }
+
+    /// Claim 6's settings.
+    pub(crate) fn curves(&self) -> tired::CurveSettings {
+        tired::CurveSettings {
+            rates_per_person: self.curve_rates.0.clone(),
+            steps: self.curve_rates.1,
+            forward: self.forward,
+            seed: self.seed,
+        }
+    }
+
     /// Claim 7's settings.
     pub(crate) fn mix(&self) -> mix::MixSettings {
         mix::MixSettings {
@@ -138,6 +180,10 @@ pub(crate) struct Studied {
     pub(crate) cold: cold::ColdRow,
     /// Claim 2 (`None` without ties of both kinds).
     pub(crate) kinds: Option<kinds::KindRow>,
+    /// Claim 5: the shadow layer and the errors at each of its sizes.
+    pub(crate) shadow: Option<(String, Vec<shadow::ShadowPoint>)>,
+    /// Claim 6: the load curve's features under each curve of the grid.
+    pub(crate) tired: Vec<tired::Shape>,
     /// Claim 7 (`None` without a digital layer).
     pub(crate) mix: Option<mix::MixRow>,
 }
@@ -150,12 +196,17 @@ fn study(name: &str, net: &reseau::Network, plan: &Plan) -> reseau::Result<Studi
         .iter()
         .all(|&k| net.ties().any(|t| net.layer(t.layer).kind == k));
     let kinds = if both { Some(kinds::compare(net, &plan.kinds(net.num_people()))?) } else { None };
+    let shadow = match shadow::shadow_layer(net) {
+        Some(layer) => Some((layer.clone(), shadow::compare(net, &layer, &plan.shadow())?)),
+        None => None,
+    };
+    let tired = tired::shapes(&view, &tired::grid(plan.hill[2]), &plan.curves())?;
     let mix = match mix::declining_layer(net) {
         Some(layer) => Some(mix::study(net, &layer, &plan.mix())?),
         None => None,
     };
     eprintln!("  {name}: {:.1} s", started.elapsed().as_secs_f64());
-    Ok(Studied { name: name.to_owned(), cold, kinds, mix })
+    Ok(Studied { name: name.to_owned(), cold, kinds, shadow, tired, mix })
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {

@@ -14,8 +14,14 @@ mod kinds;
 #[path = "../examples/claims/mix.rs"]
 mod mix;
 #[allow(dead_code)]
+#[path = "../examples/claims/shadow.rs"]
+mod shadow;
+#[allow(dead_code)]
 #[path = "../examples/claims/spread.rs"]
 mod spread;
+#[allow(dead_code)]
+#[path = "../examples/claims/tired.rs"]
+mod tired;
 
 use reseau::balance::EffortResponse;
 use reseau::fatigue::Fatigue;
@@ -155,4 +161,53 @@ fn spread_is_the_median_and_the_10_to_90_range() {
     assert_eq!((s.median, s.low, s.high), (6.0, 2.0, 10.0));
     assert!(spread::spread(&[]).median.is_nan());
     assert_eq!(spread::share([true, false, true, true]), 0.75);
+}
+
+#[test]
+fn a_shadow_layer_of_size_0_changes_nothing_and_a_whole_one_does() {
+    let net = two_kinds();
+    assert_eq!(shadow::shadow_layer(&net).as_deref(), Some("office"));
+    assert_eq!(shadow::shadow_layer(&pair()), None, "nothing else to see");
+    let half = shadow::with_shadow(&net, "office", 0.5, 2).unwrap();
+    assert_eq!(half.num_ties_in("office").unwrap(), 6);
+    let settings =
+        shadow::ShadowSettings { shares: vec![0.0, 1.0], sources: 4, runs: 200, k: 2, seed: 5 };
+    let points = shadow::compare(&net, "office", &settings).unwrap();
+    let none = points[0];
+    assert_eq!(
+        (none.ties, none.spread_error, none.overlap, none.relay_efficiency),
+        (0, 0.0, 1.0, 1.0)
+    );
+    // The whole ring: sources off the star reach nobody in the visible network, several
+    // people in the truth.
+    let all = points[1];
+    assert_eq!(all.ties, 12);
+    assert!(all.spread_error > 0.1, "{all:?}");
+}
+
+#[test]
+fn a_feature_is_robust_only_when_every_curve_gives_it() {
+    use tired::Robustness::{Absent, FollowsFromTheCurve, Robust};
+    assert_eq!(tired::robustness(&[0.95, 1.0, 0.9]), Robust);
+    assert_eq!(tired::robustness(&[0.0, 0.1]), Absent);
+    assert_eq!(tired::robustness(&[0.0, 1.0]), FollowsFromTheCurve);
+    let curves = tired::grid(10.0);
+    assert!(curves.len() >= 4 && curves.iter().any(|c| c.name.starts_with("capacity")));
+    let settings = tired::CurveSettings {
+        rates_per_person: vec![0.05, 0.5, 5.0],
+        steps: 40,
+        forward: 1.0,
+        seed: 1,
+    };
+    let shapes = tired::shapes(&two_kinds().compile(), &curves[..2], &settings).unwrap();
+    assert_eq!(shapes.len(), 2);
+    for s in shapes {
+        // The peak is one of the rates asked for, per person (not per network).
+        assert!(
+            settings.rates_per_person.iter().any(|&r| (r - s.peak_per_person).abs() < 1e-12),
+            "{s:?}"
+        );
+        assert_eq!(s.interior_peak, (s.peak_per_person - 0.5).abs() < 1e-12);
+        assert!((0.0..=1.0).contains(&s.light_success));
+    }
 }

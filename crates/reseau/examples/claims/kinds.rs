@@ -103,7 +103,17 @@ pub(crate) fn only_kind(
         out.add_layer(layer.clone())?;
     }
     let ties: Vec<_> = net.ties().filter(|t| net.layer(t.layer).kind == kind).collect();
-    let n = ties.len();
+    for i in pick(ties.len(), keep, seed) {
+        let t = ties[i];
+        let spec = TieSpec { weight: t.weight, sign: t.sign, probability: t.probability };
+        out.add_tie_spec(t.source, t.target, net.layer(t.layer).name.as_str(), spec)?;
+    }
+    Ok(out)
+}
+
+/// `keep` of the indices `0..n` (all when `None` or more than `n`), a uniform subset drawn
+/// from `seed`, in increasing order.
+pub(crate) fn pick(n: usize, keep: Option<usize>, seed: u64) -> Vec<usize> {
     let mut chosen: Vec<usize> = (0..n).collect();
     let keep = keep.unwrap_or(n).min(n);
     // A partial Fisher–Yates shuffle: the first `keep` places are a uniform subset.
@@ -115,12 +125,7 @@ pub(crate) fn only_kind(
     }
     chosen.truncate(keep);
     chosen.sort_unstable();
-    for i in chosen {
-        let t = ties[i];
-        let spec = TieSpec { weight: t.weight, sign: t.sign, probability: t.probability };
-        out.add_tie_spec(t.source, t.target, net.layer(t.layer).name.as_str(), spec)?;
-    }
-    Ok(out)
+    chosen
 }
 
 fn measure(net: &Network, sources: &[PersonId], s: &KindSettings) -> Result<KindOutcome> {

@@ -9,6 +9,7 @@ use crate::kinds::{KindOutcome, KindRow, Winner, winner};
 use crate::mix::{self, ASSUMPTIONS, MEASURES, MixRow};
 use crate::networks::Case;
 use crate::spread::{Spread, share, spread};
+use crate::tired::{Robustness, grid, robustness};
 use crate::{Plan, Studied};
 
 fn pct(x: f64) -> String {
@@ -69,12 +70,14 @@ pub(crate) fn document(
     assumptions_section(&mut w, plan);
     claim1(&mut w, &mut charts, plan, real, drawn);
     claim2(&mut w, &mut charts, plan, real, drawn);
+    claim5(&mut w, &mut charts, plan, real, drawn);
+    claim6(&mut w, &mut charts, plan, real, drawn);
     claim7(&mut w, &mut charts, plan, real, drawn);
     let _ = writeln!(
         w,
         "## Not yet tested here\n\nClaims 3 (influencers' \
-         cost-effectiveness), 4 (good and bad buzz), 5 (the shadow layer) and 6 (fatigue's curve \
-         on a grid) have no section yet (issue 17)."
+         cost-effectiveness) and 4 (good and bad buzz) have no section yet, nor claim 5's change \
+         of the balance verdict (issue 17)."
     );
     (w, charts)
 }
@@ -186,6 +189,21 @@ fn assumptions_section(w: &mut String, plan: &Plan) {
             mix::SUCCESSOR,
             100.0 * migration,
             mix::DECLINE_UNDER.name
+        ),
+        format!(
+            "Claim 2: campaigns from {} single sources, {} runs each; claim 5: the shadow is the \
+             largest physical layer, kept at shares {} of its ties, {} sources, {} runs, {} relays \
+             by IMM (ε = 0.1), and a prediction off by more than {}% counts as wrong; claim 6: \
+             the fatigue curves of its table, rates {} per person per step, {} steps per rate.",
+            plan.sources.0,
+            plan.sources.1,
+            plan.shadow.0.iter().map(|x| format!("{x}")).collect::<Vec<_>>().join(", "),
+            plan.shadow.1,
+            plan.shadow.2,
+            plan.shadow.3,
+            100.0 * plan.shadow.4,
+            plan.curve_rates.0.iter().map(|x| format!("{x}")).collect::<Vec<_>>().join(", "),
+            plan.curve_rates.1
         ),
         format!("Seed {} for every stream (common random numbers across settings).", plan.seed),
     ];
@@ -823,4 +841,264 @@ fn decline_table(w: &mut String, real_rows: &[(&str, &MixRow)], drawn_rows: &[&M
             robust(1, 1)
         );
     }
+}
+
+fn claim6(
+    w: &mut String,
+    charts: &mut Vec<(String, String)>,
+    plan: &Plan,
+    real: &[Studied],
+    drawn: &[Studied],
+) {
+    let curves = grid(plan.hill[2]);
+    let _ = writeln!(w, "## Claim 6: recommendation fatigue makes referrals collapse under load\n");
+    let _ = writeln!(
+        w,
+        "On every network, random greedy requests arrive at {} requests per person per step ({} \
+         steps each, the first half warming the loads up), under each fatigue curve of a grid (Hill \
+         curves by half-willingness load and exponent, and hard capacities, every load decaying \
+         with a half-life of {} steps). We read the load curve's features: an interior throughput \
+         peak, a collapse (throughput below half the peak at a higher rate), and the peak's rate.\n",
+        plan.curve_rates.0.iter().map(|r| format!("{r}")).collect::<Vec<_>>().join(", "),
+        plan.curve_rates.1,
+        plan.hill[2]
+    );
+    let _ = writeln!(
+        w,
+        "| fatigue curve | interior peak: real / draws | collapse: real / draws | peak rate per person: real, median (10–90%) | draws, median (10–90%) |"
+    );
+    let _ = writeln!(w, "|---|---|---|---|---|");
+    let count = |rows: &[Studied], c: usize, f: &dyn Fn(&crate::tired::Shape) -> bool| {
+        rows.iter().filter(|r| f(&r.tired[c])).count()
+    };
+    let mut chart_rows = Vec::new();
+    for (c, curve) in curves.iter().enumerate() {
+        let peaks = |rows: &[Studied]| spread(&of(rows, |r| r.tired[c].peak_per_person));
+        let _ = writeln!(
+            w,
+            "| {} | {} of {} / {} | {} of {} / {} | {} | {} |",
+            curve.name,
+            count(real, c, &|s| s.interior_peak),
+            real.len(),
+            pct(share(drawn.iter().map(|r| r.tired[c].interior_peak))),
+            count(real, c, &|s| s.collapse),
+            real.len(),
+            pct(share(drawn.iter().map(|r| r.tired[c].collapse))),
+            spread_rate(peaks(real)),
+            spread_rate(peaks(drawn))
+        );
+        let dot = |s: Spread| {
+            (!s.median.is_nan()).then(|| Dot {
+                value: s.median.log10(),
+                low: s.low.log10(),
+                high: s.high.log10(),
+            })
+        };
+        chart_rows.push((curve.name.to_owned(), vec![dot(peaks(real)), dot(peaks(drawn))]));
+    }
+    let lo = plan.curve_rates.0.first().copied().unwrap_or(0.01).log10();
+    let hi = plan.curve_rates.0.last().copied().unwrap_or(1.0).log10();
+    charts.push((
+        "fatigue.svg".to_owned(),
+        dot_plot(
+            "Claim 6: where throughput peaks, under each fatigue curve",
+            "log10 of the peak's requests per person per step (median and 10–90% of networks)",
+            &["real networks", "generated draws"],
+            &chart_rows,
+            [lo, hi],
+        ),
+    ));
+    let _ = writeln!(w, "\n![Claim 6](claims/fatigue.svg)\n");
+    let _ = writeln!(w, "**Verdict.** {}\n", claim6_verdict(plan, real, drawn));
+}
+
+fn spread_rate(s: Spread) -> String {
+    if s.median.is_nan() {
+        "–".to_owned()
+    } else {
+        format!("{:.3} ({:.3}–{:.3})", s.median, s.low, s.high)
+    }
+}
+
+/// Claim 6's verdict in words, from the numbers.
+fn claim6_verdict(plan: &Plan, real: &[Studied], drawn: &[Studied]) -> String {
+    let all: Vec<&Studied> = real.iter().chain(drawn).collect();
+    let curves = grid(plan.hill[2]);
+    let shares = |f: &dyn Fn(&crate::tired::Shape) -> bool| -> Vec<f64> {
+        (0..curves.len()).map(|c| share(all.iter().map(|r| f(&r.tired[c])))).collect()
+    };
+    let describe = |label: &str, s: &[f64]| {
+        let range = format!(
+            "{} to {} of the {} networks depending on the curve",
+            pct(s.iter().copied().fold(1.0, f64::min)),
+            pct(s.iter().copied().fold(0.0, f64::max)),
+            all.len()
+        );
+        match robustness(s) {
+            Robustness::Robust => format!("**{label}: robust** (under every curve; {range})"),
+            Robustness::Absent => format!("**{label}: absent** under every curve ({range})"),
+            Robustness::FollowsFromTheCurve => {
+                format!("**{label}: follows from the curve chosen** ({range})")
+            }
+        }
+    };
+    let medians: Vec<f64> = (0..curves.len())
+        .map(|c| spread(&all.iter().map(|r| r.tired[c].peak_per_person).collect::<Vec<_>>()).median)
+        .collect();
+    let (lo, hi) = (
+        medians.iter().copied().fold(f64::INFINITY, f64::min),
+        medians.iter().copied().fold(0.0, f64::max),
+    );
+    let fold = if lo > 0.0 { hi / lo } else { f64::INFINITY };
+    format!(
+        "{}. {}. **Where the peak lies: {}**: its median rate ranges from {lo:.3} to {hi:.3} requests per person per step across the grid ({fold:.1}-fold).",
+        describe("An interior throughput peak", &shares(&|s| s.interior_peak)),
+        describe("A collapse past the peak", &shares(&|s| s.collapse)),
+        if fold >= 2.0 { "follows from the curve chosen" } else { "robust (within a factor of 2)" }
+    )
+}
+
+fn claim5(
+    w: &mut String,
+    charts: &mut Vec<(String, String)>,
+    plan: &Plan,
+    real: &[Studied],
+    drawn: &[Studied],
+) {
+    let (shares, sources, runs, k, wrong) = &plan.shadow;
+    let _ = writeln!(
+        w,
+        "## Claim 5: lobbies act in the shadow; the visible network is the tip of the iceberg\n"
+    );
+    let _ = writeln!(
+        w,
+        "The largest physical layer is the shadow: it takes part in the cascades (the truth, with \
+         a uniform share {} of its ties) but the analyst sees only the other layers and predicts \
+         there. We measure the error of the predicted spread from {sources} single sources \
+         ({runs} runs each), how many of the {k} relays chosen by IMM on the visible network are \
+         those chosen on the truth, and how much of the best relays' true spread the visible \
+         choice reaches.\n",
+        shares.iter().map(|x| format!("{x}")).collect::<Vec<_>>().join(", ")
+    );
+    let header: Vec<String> =
+        shares.iter().map(|x| format!("share {x}: error / overlap / efficiency")).collect();
+    let _ = writeln!(w, "| network | shadow layer (ties) | {} |", header.join(" | "));
+    let _ = writeln!(w, "|---|---|{}", "---|".repeat(shares.len()));
+    let cell = |p: &crate::shadow::ShadowPoint| {
+        format!("{} / {} / {}", pct(p.spread_error), pct(p.overlap), pct(p.relay_efficiency))
+    };
+    for r in real {
+        let Some((layer, points)) = &r.shadow else { continue };
+        let ties = points.last().map_or(0, |p| p.ties);
+        let cells: Vec<String> = points.iter().map(cell).collect();
+        let _ = writeln!(w, "| {} | {layer} ({ties}) | {} |", r.name, cells.join(" | "));
+    }
+    let rows: Vec<&Vec<crate::shadow::ShadowPoint>> =
+        drawn.iter().filter_map(|d| d.shadow.as_ref().map(|s| &s.1)).collect();
+    if !rows.is_empty() {
+        let cells: Vec<String> = (0..shares.len())
+            .map(|i| {
+                let m = |f: &dyn Fn(&crate::shadow::ShadowPoint) -> f64| {
+                    spread_pct(spread(&rows.iter().map(|r| f(&r[i])).collect::<Vec<_>>()))
+                };
+                format!(
+                    "{} / {} / {}",
+                    m(&|p| p.spread_error),
+                    m(&|p| p.overlap),
+                    m(&|p| p.relay_efficiency)
+                )
+            })
+            .collect();
+        let _ = writeln!(
+            w,
+            "| generated, {} draws: median (10–90%) | office | {} |",
+            rows.len(),
+            cells.join(" | ")
+        );
+    }
+    let mut chart_rows: Vec<(String, Vec<Option<Dot>>)> = real
+        .iter()
+        .filter_map(|r| {
+            r.shadow.as_ref().map(|(_, pts)| {
+                (
+                    r.name.clone(),
+                    pts.iter()
+                        .map(|p| {
+                            Some(Dot {
+                                value: p.spread_error,
+                                low: p.spread_error,
+                                high: p.spread_error,
+                            })
+                        })
+                        .collect(),
+                )
+            })
+        })
+        .collect();
+    if !rows.is_empty() {
+        chart_rows.push((
+            format!("generated ({} draws)", rows.len()),
+            (0..shares.len())
+                .map(|i| {
+                    let s = spread(&rows.iter().map(|r| r[i].spread_error).collect::<Vec<_>>());
+                    Some(Dot { value: s.median, low: s.low, high: s.high })
+                })
+                .collect(),
+        ));
+    }
+    let top =
+        chart_rows.iter().flat_map(|(_, d)| d.iter().flatten().map(|d| d.high)).fold(0.1, f64::max);
+    let names: Vec<String> = shares.iter().map(|x| format!("shadow share {x}")).collect();
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    charts.push((
+        "shadow.svg".to_owned(),
+        dot_plot(
+            "Claim 5: error of spread predictions that ignore the shadow layer",
+            "mean relative error of the predicted spread (generated: median and 10–90% of draws)",
+            &names,
+            &chart_rows,
+            [0.0, top.ceil().max(1.0)],
+        ),
+    ));
+    let _ = writeln!(w, "\n![Claim 5](claims/shadow.svg)\n");
+    let all: Vec<&Vec<crate::shadow::ShadowPoint>> =
+        real.iter().chain(drawn).filter_map(|d| d.shadow.as_ref().map(|s| &s.1)).collect();
+    let _ = writeln!(w, "**Verdict.** {}\n", claim5_verdict(*wrong, &all));
+}
+
+/// Claim 5's verdict in words, from the numbers.
+fn claim5_verdict(wrong: f64, rows: &[&Vec<crate::shadow::ShadowPoint>]) -> String {
+    let n = rows.len();
+    let Some(last) = rows.first().map(|r| r.len() - 1) else {
+        return "No network has a shadow layer: the data cannot tell.".to_owned();
+    };
+    let full = |f: &dyn Fn(&crate::shadow::ShadowPoint) -> f64| {
+        spread(&rows.iter().map(|r| f(&r[last])).collect::<Vec<_>>())
+    };
+    let error = full(&|p| p.spread_error);
+    let overlap = full(&|p| p.overlap);
+    let efficiency = full(&|p| p.relay_efficiency);
+    let off = rows.iter().filter(|r| r[last].spread_error > wrong).count();
+    let growing = rows
+        .iter()
+        .filter(|r| r.windows(2).all(|w| w[1].spread_error >= w[0].spread_error))
+        .count();
+    let zero = rows.iter().all(|r| r[0].ties > 0 || r[0].spread_error == 0.0);
+    let word = if 2 * off > n {
+        "holds"
+    } else if off > 0 {
+        "holds on some networks only"
+    } else {
+        "does not hold"
+    };
+    format!(
+        "**Spread predictions: {word}.** Ignoring the whole shadow layer, the predicted spread is off by more than {} on {off} of {n} networks (median error {}, 10–90% {}–{}); the error grows with the shadow's size on {growing} of {n}{}. **Relay choices:** the relays chosen on the visible network share a median {} with those chosen on the truth and reach a median {} of the best relays' true spread.",
+        pct(wrong),
+        pct(error.median),
+        pct(error.low),
+        pct(error.high),
+        if zero { ", and a shadow of size 0 changes nothing" } else { "" },
+        pct(overlap.median),
+        pct(efficiency.median)
+    )
 }
