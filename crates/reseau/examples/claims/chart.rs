@@ -41,7 +41,7 @@ pub(crate) fn dot_plot(
     let _ = writeln!(s, r#"<text x="10" y="18" font-size="13">{}</text>"#, esc(title));
     for (i, name) in series.iter().enumerate() {
         #[allow(clippy::cast_precision_loss)]
-        let lx = left + 150.0 * i as f64;
+        let lx = 10.0 + 170.0 * i as f64;
         let _ = writeln!(
             s,
             r#"<circle cx="{lx}" cy="34" r="4" fill="{c}"/><text x="{tx}" y="38">{n}</text>"#,

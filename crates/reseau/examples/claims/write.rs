@@ -503,8 +503,10 @@ fn claim7_verdict(plan: &Plan, rows: &[MixRow]) -> String {
             "holds".to_owned()
         } else if !holding.is_empty() {
             format!("holds on most networks under {} only", holding.join(" and "))
+        } else if some.len() == ASSUMPTIONS.len() {
+            "does not hold on most networks (a few under every assumption)".to_owned()
         } else if !some.is_empty() {
-            format!("does not hold on most networks (a few under {})", some.join(", "))
+            format!("does not hold on most networks (a few under {})", some.join(" and "))
         } else {
             "does not hold (an end of the sweep, or no clear difference, on every network)"
                 .to_owned()
