@@ -1,0 +1,245 @@
+//! The article's claims put to the test on many networks: writes `docs/claims.md` and its
+//! charts (`docs/claims/*.svg`). Every real multiplex network of the shared data folder
+//! with a physical and a digital-like layer (the roles stated per network), and draws of the
+//! professional-network generator; intervals are the Monte Carlo 95% intervals per real
+//! network and the median and 10–90% range over generator draws.
+//!
+//! Run with `cargo run --release --example claims` (about a quarter of an hour on 2 cores),
+//! or `-- --quick` for a preview with fewer draws, runs and mixes in a couple of minutes.
+//! Without the data folder (`shared/data` beside the repository or a parent, or
+//! `RESEAU_DATA`) it says so and runs on the generated networks only.
+
+#[path = "claims/chart.rs"]
+mod chart;
+#[path = "claims/cold.rs"]
+mod cold;
+#[path = "claims/kinds.rs"]
+mod kinds;
+#[path = "claims/mix.rs"]
+mod mix;
+#[path = "claims/networks.rs"]
+mod networks;
+#[path = "claims/shadow.rs"]
+mod shadow;
+#[path = "claims/spread.rs"]
+mod spread;
+#[path = "claims/tired.rs"]
+mod tired;
+#[path = "claims/write.rs"]
+mod write;
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use reseau::fatigue::Fatigue;
+
+/// Every parameter chosen by hand, in one place (each is named in the document).
+#[derive(Debug, Clone)]
+pub(crate) struct Plan {
+    /// A preview run.
+    pub(crate) quick: bool,
+    /// Generator draws (seeds 1, 2, …).
+    pub(crate) draws: u64,
+    /// People per generated network.
+    pub(crate) people: usize,
+    /// Referral requests per person per step.
+    pub(crate) rate_per_person: f64,
+    /// Requests routed per network in claim 1.
+    pub(crate) requests: f64,
+    /// An intermediary's base probability of forwarding.
+    pub(crate) forward: f64,
+    /// Cold answer rates (the first is the core's default).
+    pub(crate) cold_rates: Vec<f64>,
+    /// Hill fatigue: half-willingness load, exponent, half-life in steps.
+    pub(crate) hill: [f64; 3],
+    /// Mixes of the balance sweep.
+    pub(crate) mixes: Vec<f64>,
+    /// Steps of the balance sweep's referral workload.
+    pub(crate) balance_steps: u32,
+    /// Campaign runs per mix and period.
+    pub(crate) runs: u64,
+    /// Claim 6: request rates per person per step, steps per rate.
+    pub(crate) curve_rates: (Vec<f64>, u32),
+    /// Claim 5: shares of the shadow layer kept, sources, runs, relays; the error above which
+    /// a prediction counts as wrong.
+    pub(crate) shadow: (Vec<f64>, u32, u64, usize, f64),
+    /// Claim 2: campaign sources per network, runs per source.
+    pub(crate) sources: (u32, u64),
+    /// Decline: loss per period, periods (gone at the last), share migrating to a successor.
+    pub(crate) decline: (f64, u32, f64),
+    /// The seed of every stream.
+    pub(crate) seed: u64,
+}
+
+impl Plan {
+    fn new(quick: bool) -> Plan {
+        Plan {
+            quick,
+            draws: if quick { 5 } else { 20 },
+            people: if quick { 300 } else { 500 },
+            rate_per_person: 0.1,
+            requests: if quick { 800.0 } else { 5000.0 },
+            forward: 0.8,
+            cold_rates: vec![reseau::referral::DEFAULT_COLD_RESPONSE, 0.02, 0.1, 0.2, 0.4],
+            hill: [2.0, 2.0, 10.0],
+            mixes: if quick {
+                vec![0.0, 0.25, 0.5, 0.75, 1.0]
+            } else {
+                (0..=10).map(|i| f64::from(i) / 10.0).collect()
+            },
+            balance_steps: if quick { 60 } else { 300 },
+            runs: if quick { 100 } else { 1000 },
+            curve_rates: (vec![0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0], if quick { 40 } else { 80 }),
+            shadow: (
+                vec![0.0, 0.25, 0.5, 1.0],
+                if quick { 5 } else { 10 },
+                if quick { 100 } else { 500 },
+                5,
+                0.2,
+            ),
+            sources: if quick { (5, 50) } else { (20, 500) },
+            decline: (0.4, 3, 0.5),
+            seed: 17,
+        }
+    }
+
+    /// The fatigue curve of every inbox.
+    pub(crate) fn fatigue(&self) -> Fatigue {
+        Fatigue::hill(self.hill[0], self.hill[1]).half_life(self.hill[2])
+    }
+
+    /// Claim 1's settings for a network of `people`.
+    pub(crate) fn cold(&self, people: usize) -> cold::ColdSettings {
+        #[allow(clippy::cast_precision_loss)]
+        let rate = (self.rate_per_person * people as f64).max(0.5);
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let steps = (self.requests / rate).ceil() as u32;
+        cold::ColdSettings {
+            workload: reseau::referral::Workload::random(rate, steps),
+            forward: self.forward,
+            cold_rates: self.cold_rates.clone(),
+            fatigue: self.fatigue(),
+            seed: self.seed,
+        }
+    }
+
+    /// Claim 2's settings for a network of `people`.
+    pub(crate) fn kinds(&self, people: usize) -> kinds::KindSettings {
+        kinds::KindSettings {
+            workload: self.cold(people).workload,
+            forward: self.forward,
+            sources: self.sources.0,
+            runs: self.sources.1,
+            seed: self.seed,
+        }
+    }
+
+    /// Claim 5's settings.
+    pub(crate) fn shadow(&self) -> shadow::ShadowSettings {
+        shadow::ShadowSettings {
+            shares: self.shadow.0.clone(),
+            sources: self.shadow.1,
+            runs: self.shadow.2,
+            k: self.shadow.3,
+            seed: self.seed,
+        }
+    }
+
+    /// Claim 6's settings.
+    pub(crate) fn curves(&self) -> tired::CurveSettings {
+        tired::CurveSettings {
+            rates_per_person: self.curve_rates.0.clone(),
+            steps: self.curve_rates.1,
+            forward: self.forward,
+            seed: self.seed,
+        }
+    }
+
+    /// Claim 7's settings.
+    pub(crate) fn mix(&self) -> mix::MixSettings {
+        mix::MixSettings {
+            mixes: self.mixes.clone(),
+            rate_per_person: self.rate_per_person,
+            steps: self.balance_steps,
+            runs: self.runs,
+            forward: self.forward,
+            fatigue: self.fatigue(),
+            decline_rate: self.decline.0,
+            periods: self.decline.1,
+            migration: self.decline.2,
+            seed: self.seed,
+        }
+    }
+}
+
+/// One network's results.
+pub(crate) struct Studied {
+    /// Its name.
+    pub(crate) name: String,
+    /// Claim 1.
+    pub(crate) cold: cold::ColdRow,
+    /// Claim 2 (`None` without ties of both kinds).
+    pub(crate) kinds: Option<kinds::KindRow>,
+    /// Claim 5: the shadow layer and the errors at each of its sizes.
+    pub(crate) shadow: Option<(String, Vec<shadow::ShadowPoint>)>,
+    /// Claim 6: the load curve's features under each curve of the grid.
+    pub(crate) tired: Vec<tired::Shape>,
+    /// Claim 7 (`None` without a digital layer).
+    pub(crate) mix: Option<mix::MixRow>,
+}
+
+fn study(name: &str, net: &reseau::Network, plan: &Plan) -> reseau::Result<Studied> {
+    let started = Instant::now();
+    let view = net.compiled();
+    let cold = cold::compare(&view, &plan.cold(net.num_people()))?;
+    let both = [reseau::LayerKind::Physical, reseau::LayerKind::Digital]
+        .iter()
+        .all(|&k| net.ties().any(|t| net.layer(t.layer).kind == k));
+    let kinds = if both { Some(kinds::compare(net, &plan.kinds(net.num_people()))?) } else { None };
+    let shadow = match shadow::shadow_layer(net) {
+        Some(layer) => Some((layer.clone(), shadow::compare(net, &layer, &plan.shadow())?)),
+        None => None,
+    };
+    let tired = tired::shapes(&view, &tired::grid(plan.hill[2]), &plan.curves())?;
+    let mix = match mix::declining_layer(net) {
+        Some(layer) => Some(mix::study(net, &layer, &plan.mix())?),
+        None => None,
+    };
+    eprintln!("  {name}: {:.1} s", started.elapsed().as_secs_f64());
+    Ok(Studied { name: name.to_owned(), cold, kinds, shadow, tired, mix })
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let quick = std::env::args().any(|a| a == "--quick");
+    let plan = Plan::new(quick);
+    let started = Instant::now();
+    let data = networks::data_dir();
+    let cases = if let Some(dir) = &data {
+        networks::real(dir, quick)?
+    } else {
+        eprintln!(
+            "no shared/data folder beside the repository or its parents (set RESEAU_DATA): \
+             generated networks only"
+        );
+        Vec::new()
+    };
+    let mut real = Vec::new();
+    for case in &cases {
+        real.push(study(&case.name, &case.net, &plan)?);
+    }
+    let mut drawn = Vec::new();
+    for seed in 1..=plan.draws {
+        let net = networks::draw(plan.people, seed)?;
+        drawn.push(study(&format!("draw {seed}"), &net, &plan)?);
+    }
+    let docs = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../docs");
+    let (doc, charts) = write::document(&plan, &cases, data.is_some(), &real, &drawn);
+    std::fs::create_dir_all(docs.join("claims"))?;
+    for (file, svg) in charts {
+        std::fs::write(docs.join("claims").join(file), svg)?;
+    }
+    let out = docs.join("claims.md");
+    std::fs::write(&out, doc)?;
+    eprintln!("wrote {} in {:.0} s", out.display(), started.elapsed().as_secs_f64());
+    Ok(())
+}
