@@ -67,16 +67,6 @@ impl<'a> Coverage<'a> {
         self.total += gained;
         gained
     }
-
-    /// The largest total of `k` counts (what `k` more people could add at most).
-    pub(crate) fn top_sum(&self, k: usize, buffer: &mut Vec<u32>) -> u64 {
-        buffer.clear();
-        buffer.extend_from_slice(&self.count);
-        if k < buffer.len() && k > 0 {
-            buffer.select_nth_unstable_by(k - 1, |a, b| b.cmp(a));
-        }
-        buffer.iter().take(k).map(|&c| u64::from(c)).sum()
-    }
 }
 
 /// Whether the upper bound is worked out before choosing the `j`-th person: at 0 and powers
@@ -95,33 +85,49 @@ pub(crate) enum Bound {
 }
 
 /// Chooses `k` people greedily. With [`Bound::Compute`], also an upper bound on the best `k` people's
-/// coverage: the least, over the prefixes S_j, of Λ(S_j) plus the `k` largest marginal
-/// counts given S_j (valid by submodularity; Tang et al. 2018).
+/// coverage: the least, over every prefix S_j (j = 0, …, k), of Λ(S_j) plus the `k` largest
+/// marginal counts given S_j (valid by submodularity; Tang et al. 2018). It is at least as
+/// tight as Λ(S_k)/(1 − (1 − 1/k)^k), the greedy's own guarantee, which follows from these
+/// same k + 1 inequalities.
+///
+/// The `k` largest counts come from the lazy heap itself: a stored count is never below the
+/// current one, so popping until `k` entries are current gives exactly the `k` best (the
+/// first being the greedy's choice) in O(k log n) steps rather than a pass over everyone.
 pub(crate) fn greedy(rr: &RrSets, index: &Index, n: usize, k: usize, bound: Bound) -> Picked {
     let mut cov = Coverage::new(rr, index, n);
     let mut heap: BinaryHeap<(u32, Reverse<u32>)> =
         (0..n as u32).map(|v| (cov.count[v as usize], Reverse(v))).collect();
     let mut picked = Picked::default();
     let mut upper = f64::INFINITY;
-    let mut buffer = Vec::new();
-    let mut bounded = usize::MAX;
-    while picked.relays.len() < k {
-        let j = picked.relays.len();
-        if bound == Bound::Compute && bounded != j && bound_due(j) {
-            bounded = j;
-            upper = upper.min((cov.total + cov.top_sum(k, &mut buffer)) as f64);
+    let mut top = Vec::with_capacity(if bound == Bound::Compute { k } else { 0 });
+    let wanted = if bound == Bound::Compute { k.max(1) } else { 1 };
+    loop {
+        // The `wanted` best current entries, best first.
+        top.clear();
+        while top.len() < wanted {
+            let Some((stored, Reverse(v))) = heap.pop() else { break };
+            let current = cov.count[v as usize];
+            if stored == current {
+                top.push((stored, Reverse(v)));
+            } else {
+                heap.push((current, Reverse(v)));
+            }
         }
-        let Some((stored, Reverse(v))) = heap.pop() else { break };
-        let current = cov.count[v as usize];
-        if stored != current {
-            heap.push((current, Reverse(v)));
-            continue;
+        if bound == Bound::Compute {
+            let best: u64 = top.iter().take(k).map(|&(c, _)| u64::from(c)).sum();
+            upper = upper.min((cov.total + best) as f64);
         }
+        let done = picked.relays.len() >= k || top.is_empty();
+        let skip = usize::from(!done);
+        heap.extend(top.iter().skip(skip).copied());
+        if done {
+            break;
+        }
+        let (_, Reverse(v)) = top[0];
         picked.gains.push(cov.add(v));
         picked.relays.push(v);
     }
     if bound == Bound::Compute {
-        upper = upper.min((cov.total + cov.top_sum(k, &mut buffer)) as f64);
         picked.upper = Some(upper);
     }
     picked.covered = cov.total;
