@@ -59,7 +59,28 @@ struct Incoming<'a> {
     /// none live has a chance of at least 10^−3; NaN otherwise; empty when unused. Such a
     /// person's live ties are drawn as a binomial count, then that many distinct ties, in
     /// about two draws however many ties there are.
-    shared: Vec<f32>,
+    shared: Vec<Shared>,
+}
+
+/// A person's shared probability `p` (NaN when their ties do not share one) and the chance
+/// (1 − p)^d that none of their d ties is live, worked out once rather than per visit.
+#[derive(Debug, Clone, Copy)]
+struct Shared {
+    p: f32,
+    none: f64,
+}
+
+impl Shared {
+    const NO: Shared = Shared { p: f32::NAN, none: f64::NAN };
+
+    /// `p` shared by `d` ties, if they are worth the binomial draw.
+    fn new(p: f32, d: usize) -> Self {
+        if d < SHARED_MIN || p.is_nan() || p >= 1.0 {
+            return Self::NO;
+        }
+        let none = powi(1.0 - f64::from(p), d);
+        if none >= 1e-3 { Shared { p, none } } else { Self::NO }
+    }
 }
 
 /// The fewest incoming ties worth the binomial draw.
@@ -370,11 +391,10 @@ impl<'a> LiveGraph<'a> {
                         }
                     }
                     Live::PerTie(_) | Live::PerPerson(_)
-                        if !layer.shared.is_empty() && !layer.shared[v as usize].is_nan() =>
+                        if !layer.shared.is_empty() && !layer.shared[v as usize].p.is_nan() =>
                     {
-                        let p = f64::from(layer.shared[v as usize]);
-                        let d = r.len();
-                        live_positions(p, d, rng, |i| {
+                        let shared = layer.shared[v as usize];
+                        live_positions(f64::from(shared.p), shared.none, r.len(), rng, |i| {
                             joined(layer.sources[r.start + i], mark, out);
                         });
                     }
@@ -407,41 +427,31 @@ impl<'a> LiveGraph<'a> {
 }
 
 /// Per person, the probability shared by all their incoming ties (see [`Incoming::shared`]).
-fn shared_probabilities(offsets: &[u32], probabilities: &[f32]) -> Vec<f32> {
-    let mut any = false;
-    let shared = offsets
+fn shared_probabilities(offsets: &[u32], probabilities: &[f32]) -> Vec<Shared> {
+    let shared: Vec<Shared> = offsets
         .windows(2)
         .map(|w| {
             let ties = &probabilities[w[0] as usize..w[1] as usize];
             let p = ties.first().copied().unwrap_or(f32::NAN);
-            let same =
-                ties.iter().all(|x| x.to_bits() == p.to_bits()) && binomial_pays(p, ties.len());
-            any |= same;
-            if same { p } else { f32::NAN }
+            if ties.iter().all(|x| x.to_bits() == p.to_bits()) {
+                Shared::new(p, ties.len())
+            } else {
+                Shared::NO
+            }
         })
         .collect();
-    if any { shared } else { Vec::new() }
+    if shared.iter().any(|s| !s.p.is_nan()) { shared } else { Vec::new() }
 }
 
 /// [`shared_probabilities`] when each person's ties are known to share `chance[v]` (ties of
 /// chance 0 count as absent, as [`reverse`] drops them).
-fn shared_by_person(offsets: &[u32], chance: &[f32]) -> Vec<f32> {
-    let mut any = false;
-    let shared = offsets
+fn shared_by_person(offsets: &[u32], chance: &[f32]) -> Vec<Shared> {
+    let shared: Vec<Shared> = offsets
         .windows(2)
         .zip(chance)
-        .map(|(w, &p)| {
-            let same = p > 0.0 && binomial_pays(p, (w[1] - w[0]) as usize);
-            any |= same;
-            if same { p } else { f32::NAN }
-        })
+        .map(|(w, &p)| if p > 0.0 { Shared::new(p, (w[1] - w[0]) as usize) } else { Shared::NO })
         .collect();
-    if any { shared } else { Vec::new() }
-}
-
-/// Whether `d` ties of one chance `p` are worth the binomial draw (see [`Incoming::shared`]).
-fn binomial_pays(p: f32, d: usize) -> bool {
-    d >= SHARED_MIN && p < 1.0 && powi(1.0 - f64::from(p), d) >= 1e-3
+    if shared.iter().any(|s| !s.p.is_nan()) { shared } else { Vec::new() }
 }
 
 /// `x`^`n` by squaring, in a fixed order: the same bits on every platform.
@@ -458,12 +468,12 @@ fn powi(x: f64, mut n: usize) -> f64 {
 }
 
 /// The positions of the live ties among `d` ties each live with probability `p` (`p` < 1):
-/// a Binomial(d, p) count K by inversion from (1 − p)^d (ratios of successive
+/// a Binomial(d, p) count K by inversion from `none` = (1 − p)^d (ratios of successive
 /// probabilities, no logarithm), then K distinct positions, by rejection when K is small
 /// against d and by selection sampling otherwise; `live` is called with each.
-fn live_positions(p: f64, d: usize, rng: &mut Stream, mut live: impl FnMut(usize)) {
+fn live_positions(p: f64, none: f64, d: usize, rng: &mut Stream, mut live: impl FnMut(usize)) {
     let q = 1.0 - p;
-    let mut pk = powi(q, d);
+    let mut pk = none;
     let u = rng.uniform();
     let (mut k, mut cumulative) = (0usize, pk);
     while u >= cumulative && k < d {
@@ -799,8 +809,12 @@ impl RrSets {
                 }
                 (nodes, lens)
             };
+            // One worker draws on the calling thread: handing each round to a pool thread
+            // and waiting for it costs two wake-ups, milliseconds on a busy machine.
             #[cfg(feature = "parallel")]
-            let parts: Vec<(Vec<u32>, Vec<u32>)> = {
+            let parts: Vec<(Vec<u32>, Vec<u32>)> = if workers == 1 {
+                scratches.iter_mut().enumerate().map(work).collect()
+            } else {
                 use rayon::prelude::*;
                 scratches.par_iter_mut().enumerate().map(work).collect()
             };
