@@ -81,7 +81,7 @@ fn peak_bytes() -> Option<u64> {
 }
 
 /// The child: one OPIM-C selection on one thread, printed as `key=value` lines.
-fn child(graph: &str, model_name: &str, shared: &Path) {
+fn child(graph: &str, model_name: &str, shared: &Path, seed: u64) {
     let net = network(graph, shared).expect("the graph exists");
     let request = SelectRelaysRequest {
         k: Some(K),
@@ -89,7 +89,7 @@ fn child(graph: &str, model_name: &str, shared: &Path) {
         method: Method::OpimC,
         epsilon: EPSILON,
         evaluation_runs: 0,
-        seed: 1,
+        seed,
         // A shared machine: a selection that would need more is refused up front (and the
         // row says so) rather than crowding out everything else.
         max_memory: Some(MAX_MEMORY),
@@ -184,7 +184,8 @@ struct Side {
     cpus: Vec<f64>,
     peak: u64,
     rrsets: u64,
-    relays: Vec<u32>,
+    /// Each run's choice (SUBSIM's varies by itself; reseau runs seeds 1, 2, …).
+    relays: Vec<Vec<u32>>,
     error: Option<String>,
 }
 
@@ -248,7 +249,14 @@ fn compare(
     let name = format!("{graph}_{}", model_name.replace(':', ""));
     prepare_subsim(&a.subsim, &name, net, model_name);
     let (mut ours, mut theirs) = (Side::default(), Side::default());
-    for _ in 0..a.repeat {
+    let tag = if model_name == "wc" {
+        "wc".to_owned()
+    } else {
+        format!("uniform_{:.6}", model_name.trim_start_matches("ic:").parse::<f64>().expect("p"))
+    };
+    // SUBSIM writes its seeds beside its results.
+    let seeds_file = a.subsim.join(format!("result/seed/seed_{name}_subsim_k{K}_{tag}"));
+    for repeat in 0..a.repeat {
         let mut sub = Command::new(a.subsim.join("subsim"));
         sub.current_dir(&a.subsim).args([
             "-func=im".to_owned(),
@@ -261,13 +269,19 @@ fn compare(
         theirs.times.push(number(&text, "Time (sec):"));
         theirs.rrsets = number(&text, "#RR sets:") as u64;
         theirs.peak = theirs.peak.max(peak);
+        theirs.relays.push(
+            std::fs::read_to_string(&seeds_file)
+                .map(|t| t.lines().filter_map(|l| l.trim().parse().ok()).collect())
+                .unwrap_or_default(),
+        );
         let mut child = Command::new(me);
         child
             .env("RAYON_NUM_THREADS", "1")
             .arg("--child")
             .arg(graph)
             .arg(model_name)
-            .arg(&a.shared);
+            .arg(&a.shared)
+            .arg((repeat + 1).to_string());
         let (text, _) = run_timed(&mut child, &a.subsim);
         if let Some(e) = field(&text, "error=") {
             ours.error = Some(e.to_owned());
@@ -276,26 +290,23 @@ fn compare(
         ours.times.push(number(&text, "time="));
         ours.cpus.push(number(&text, "cpu="));
         ours.rrsets = number(&text, "rrsets=") as u64;
-        ours.relays = parse_relays(field(&text, "relays=").unwrap_or(""));
+        ours.relays.push(parse_relays(field(&text, "relays=").unwrap_or("")));
         ours.peak = ours.peak.max(number(&text, "peak=") as u64);
     }
-    // SUBSIM writes its seeds beside its results.
-    let tag = if model_name == "wc" {
-        "wc".to_owned()
-    } else {
-        format!("uniform_{:.6}", model_name.trim_start_matches("ic:").parse::<f64>().expect("p"))
-    };
-    let seeds_file = a.subsim.join(format!("result/seed/seed_{name}_subsim_k{K}_{tag}"));
-    theirs.relays = std::fs::read_to_string(&seeds_file)
-        .map(|t| t.lines().filter_map(|l| l.trim().parse().ok()).collect())
-        .unwrap_or_default();
-    let score = |relays: &[u32]| {
-        let req = SimulateRequest::new(relays.to_vec())
-            .model(model(model_name))
-            .runs(a.eval_runs)
-            .seed(2);
-        let s = simulate(net, &req).expect("simulates");
-        (s.total.mean, s.total.std / (a.eval_runs as f64).sqrt())
+    // Each run's choice scored with an equal share of the evaluation runs: the mean is the
+    // method's expected spread, not one lucky or unlucky draw's.
+    let runs = (a.eval_runs / a.repeat.max(1) as u64).max(500);
+    let score = |choices: &[Vec<u32>]| {
+        let (mut mean, mut var) = (0.0, 0.0);
+        for relays in choices {
+            let req =
+                SimulateRequest::new(relays.clone()).model(model(model_name)).runs(runs).seed(2);
+            let s = simulate(net, &req).expect("simulates");
+            mean += s.total.mean;
+            var += s.total.std * s.total.std / runs as f64;
+        }
+        let c = choices.len().max(1) as f64;
+        (mean / c, var.sqrt() / c)
     };
     let (theirs_spread, theirs_se) = score(&theirs.relays);
     let label = if hist { "HIST vs OPIM-C" } else { "OPIM-C vs SUBSIM" };
@@ -337,7 +348,7 @@ fn number(text: &str, key: &str) -> f64 {
 fn main() {
     let argv: Vec<String> = std::env::args().collect();
     if argv.get(1).map(String::as_str) == Some("--child") {
-        child(&argv[2], &argv[3], Path::new(&argv[4]));
+        child(&argv[2], &argv[3], Path::new(&argv[4]), argv[5].parse().expect("a seed"));
         return;
     }
     let mut a = args();
@@ -374,7 +385,7 @@ fn main() {
         "## Relay selection against SUBSIM\n\n\
          k = {K}, ε = {EPSILON}, δ = 1/n, one thread each; median of {} alternating runs; times are \
          each program's own measure of its selection (graph loaded); RR sets are both collections' (R1 and R2, as \
-         SUBSIM counts them); spread is reseau's Monte Carlo ({} runs, seed 2) of each choice; peak memory is \
+         SUBSIM counts them); spread is the mean over the runs' choices of reseau's Monte Carlo ({} runs in all, seed 2; SUBSIM's choice varies from run to run by itself, reseau runs seeds 1, 2, …); peak memory is \
          each process's maximum resident set, graph included (reseau's during its selection). Target: reseau ≥ 2× SUBSIM's speed \
          at a spread at least theirs − 1%: met on {met} of {total}.\n\n\
          | graph | model | contest | reseau s | SUBSIM s | SUBSIM/reseau | reseau RR sets | SUBSIM RR sets | reseau spread | SUBSIM spread | Δ spread | reseau peak | SUBSIM peak | target |\n\
