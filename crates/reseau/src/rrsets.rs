@@ -43,6 +43,9 @@ enum Live {
     /// Independent Cascade: each slot's live probability. Linear Threshold: each slot's
     /// cumulative weight within its person's incoming list.
     PerTie(Vec<f32>),
+    /// Independent Cascade where all of a person's incoming ties share one probability (the
+    /// weighted cascade on a plain layer): that probability, per person. No per-tie array.
+    PerPerson(Vec<f32>),
 }
 
 /// One layer's incoming ties: `sources[offsets[v]..offsets[v + 1]]` can convince `v`.
@@ -56,7 +59,28 @@ struct Incoming<'a> {
     /// none live has a chance of at least 10^−3; NaN otherwise; empty when unused. Such a
     /// person's live ties are drawn as a binomial count, then that many distinct ties, in
     /// about two draws however many ties there are.
-    shared: Vec<f32>,
+    shared: Vec<Shared>,
+}
+
+/// A person's shared probability `p` (NaN when their ties do not share one) and the chance
+/// (1 − p)^d that none of their d ties is live, worked out once rather than per visit.
+#[derive(Debug, Clone, Copy)]
+struct Shared {
+    p: f32,
+    none: f64,
+}
+
+impl Shared {
+    const NO: Shared = Shared { p: f32::NAN, none: f64::NAN };
+
+    /// `p` shared by `d` ties, if they are worth the binomial draw.
+    fn new(p: f32, d: usize) -> Self {
+        if d < SHARED_MIN || p.is_nan() || p >= 1.0 {
+            return Self::NO;
+        }
+        let none = powi(1.0 - f64::from(p), d);
+        if none >= 1e-3 { Shared { p, none } } else { Self::NO }
+    }
 }
 
 /// The fewest incoming ties worth the binomial draw.
@@ -66,6 +90,15 @@ impl Incoming<'_> {
     #[inline]
     fn range(&self, v: u32) -> std::ops::Range<usize> {
         self.offsets[v as usize] as usize..self.offsets[v as usize + 1] as usize
+    }
+
+    /// Independent Cascade per tie: the chance of `slot`.
+    #[inline]
+    fn tie_chance(&self, slot: usize) -> f32 {
+        match &self.live {
+            Live::PerTie(probabilities) => probabilities[slot],
+            _ => 0.0,
+        }
     }
 }
 
@@ -96,7 +129,17 @@ impl<'a> LiveGraph<'a> {
     pub(crate) fn new(net: &'a CompiledNetwork, model: &Model) -> Result<Self> {
         let mut plain = model.clone();
         plain.fatigue = None;
-        let prep = Prepared::new(net, &plain)?;
+        match Self::weighted_plain(net, &plain)? {
+            Some(graph) => Ok(graph),
+            None => Self::general(net, &plain),
+        }
+    }
+
+    /// [`LiveGraph::new`] for any model, tie by tie through [`Prepared`] (`model` without
+    /// fatigue).
+    fn general(net: &'a CompiledNetwork, plain: &Model) -> Result<Self> {
+        let model = plain;
+        let prep = Prepared::new(net, plain)?;
         let n = net.num_people();
         let walk = prep.kind == ModelKind::LinearThreshold;
         let mut exact = !(prep.has_media && (walk || prep.media_threshold > 1))
@@ -156,6 +199,69 @@ impl<'a> LiveGraph<'a> {
         Ok(LiveGraph { n, walk, layers, exact, reject })
     }
 
+    /// The weighted cascade when every enabled layer is plain (no tie probabilities, no
+    /// parallel or distrust ties) and nobody is media or an amplified influencer: each tie into
+    /// `v` then carries the same chance, 1/in-degree(v) times the layer's multiplier, then the
+    /// good-buzz multiplier, each capped at 1, exactly as [`Prepared`] and the engine work it
+    /// out. One chance per person is all the sampler needs, and an undirected layer is its own
+    /// transpose (its in-degrees are its out-degrees), so such a layer costs no pass over its
+    /// ties at all: on large networks the per-tie passes, random writes for the most part,
+    /// cost more than the sampling. `None` when the model is anything else.
+    fn weighted_plain(net: &'a CompiledNetwork, model: &Model) -> Result<Option<Self>> {
+        if model.kind != ModelKind::WeightedCascade {
+            return Ok(None);
+        }
+        crate::cascade::prepared::check(net, model)?;
+        let defaults = crate::cascade::LayerSettings::default();
+        let has_influencer = net.kinds().contains(&PersonKind::Influencer);
+        let amplified = |layer: &crate::CompiledLayer| {
+            layer.kind == crate::model::LayerKind::Digital
+                && has_influencer
+                && model.amplifiers.influencer_multiplier.to_bits() != 1f64.to_bits()
+        };
+        let settings: Vec<_> =
+            net.layers().iter().map(|l| model.layers.get(&l.name).unwrap_or(&defaults)).collect();
+        let fits = net
+            .layers()
+            .iter()
+            .zip(&settings)
+            .all(|(l, s)| !s.enabled || (l.is_plain() && !amplified(l)));
+        if !fits || net.kinds().contains(&PersonKind::Media) {
+            return Ok(None);
+        }
+        let n = net.num_people();
+        let mut layers = Vec::new();
+        for (layer, s) in net.layers().iter().zip(&settings) {
+            if !s.enabled {
+                continue;
+            }
+            let (offsets, sources): (Cow<'a, [u32]>, Cow<'a, [u32]>) = if layer.directed {
+                let (offsets, sources, _) = reverse(n, layer, Values::Drop, |_, _| Some(0.0));
+                (offsets.into(), sources.into())
+            } else {
+                (Cow::Borrowed(layer.offsets()), Cow::Borrowed(layer.targets()))
+            };
+            let chance: Vec<f32> = offsets
+                .windows(2)
+                .map(|w| {
+                    // Prepared's slot value, then the engine's attempt probability.
+                    let degree = f64::from((w[1] - w[0]).max(1));
+                    let value = crate::rng::resolved((1.0 / degree * s.multiplier).min(1.0)) as f32;
+                    if value <= 0.0 {
+                        return 0.0;
+                    }
+                    attempt_probability(f64::from(value), model.good_multiplier, 1) as f32
+                })
+                .collect();
+            let shared = shared_by_person(&offsets, &chance);
+            layers.push(Incoming { offsets, sources, live: Live::PerPerson(chance), shared });
+        }
+        let exact = !(model.distrust == crate::cascade::Distrust::Invert
+            && model.good_multiplier.to_bits() != model.bad_multiplier.to_bits());
+        let reject = (n as u64).max(1).wrapping_neg() % (n as u64).max(1);
+        Ok(Some(LiveGraph { n, walk: false, layers, exact, reject }))
+    }
+
     /// The number of people.
     pub(crate) fn num_people(&self) -> usize {
         self.n
@@ -184,6 +290,14 @@ impl<'a> LiveGraph<'a> {
                 Live::PerTie(values) => {
                     for slot in r {
                         f(layer.sources[slot], f64::from(values[slot]));
+                    }
+                }
+                Live::PerPerson(chance) => {
+                    let p = f64::from(chance[v as usize]);
+                    if p > 0.0 {
+                        for &u in &layer.sources[r] {
+                            f(u, p);
+                        }
                     }
                 }
             }
@@ -276,23 +390,31 @@ impl<'a> LiveGraph<'a> {
                             slot += 1;
                         }
                     }
-                    Live::PerTie(_)
-                        if !layer.shared.is_empty() && !layer.shared[v as usize].is_nan() =>
+                    Live::PerTie(_) | Live::PerPerson(_)
+                        if !layer.shared.is_empty() && !layer.shared[v as usize].p.is_nan() =>
                     {
-                        let p = f64::from(layer.shared[v as usize]);
-                        let d = r.len();
-                        live_positions(p, d, rng, |i| {
+                        let shared = layer.shared[v as usize];
+                        live_positions(f64::from(shared.p), shared.none, r.len(), rng, |i| {
                             joined(layer.sources[r.start + i], mark, out);
                         });
                     }
-                    Live::PerTie(probabilities) => {
+                    Live::PerTie(_) | Live::PerPerson(_) => {
+                        let own = match &layer.live {
+                            Live::PerPerson(chance) => Some(chance[v as usize]),
+                            _ => None,
+                        };
+                        // Ties that cannot carry the message are absent (as `reverse` drops
+                        // them on the per-tie path): no draws.
+                        if own.is_some_and(|p| p <= 0.0) {
+                            continue;
+                        }
                         for slot in r {
                             let u = layer.sources[slot];
                             // A tie from someone already in the set changes nothing: no draw.
                             if u == root || mark[u as usize] == epoch {
                                 continue;
                             }
-                            let p = probabilities[slot];
+                            let p = own.unwrap_or_else(|| layer.tie_chance(slot));
                             if p >= 1.0 || rng.uniform() < f64::from(p) {
                                 joined(u, mark, out);
                             }
@@ -305,22 +427,31 @@ impl<'a> LiveGraph<'a> {
 }
 
 /// Per person, the probability shared by all their incoming ties (see [`Incoming::shared`]).
-fn shared_probabilities(offsets: &[u32], probabilities: &[f32]) -> Vec<f32> {
-    let mut any = false;
-    let shared = offsets
+fn shared_probabilities(offsets: &[u32], probabilities: &[f32]) -> Vec<Shared> {
+    let shared: Vec<Shared> = offsets
         .windows(2)
         .map(|w| {
             let ties = &probabilities[w[0] as usize..w[1] as usize];
             let p = ties.first().copied().unwrap_or(f32::NAN);
-            let same = ties.len() >= SHARED_MIN
-                && p < 1.0
-                && ties.iter().all(|x| x.to_bits() == p.to_bits())
-                && powi(1.0 - f64::from(p), ties.len()) >= 1e-3;
-            any |= same;
-            if same { p } else { f32::NAN }
+            if ties.iter().all(|x| x.to_bits() == p.to_bits()) {
+                Shared::new(p, ties.len())
+            } else {
+                Shared::NO
+            }
         })
         .collect();
-    if any { shared } else { Vec::new() }
+    if shared.iter().any(|s| !s.p.is_nan()) { shared } else { Vec::new() }
+}
+
+/// [`shared_probabilities`] when each person's ties are known to share `chance[v]` (ties of
+/// chance 0 count as absent, as [`reverse`] drops them).
+fn shared_by_person(offsets: &[u32], chance: &[f32]) -> Vec<Shared> {
+    let shared: Vec<Shared> = offsets
+        .windows(2)
+        .zip(chance)
+        .map(|(w, &p)| if p > 0.0 { Shared::new(p, (w[1] - w[0]) as usize) } else { Shared::NO })
+        .collect();
+    if shared.iter().any(|s| !s.p.is_nan()) { shared } else { Vec::new() }
 }
 
 /// `x`^`n` by squaring, in a fixed order: the same bits on every platform.
@@ -337,12 +468,12 @@ fn powi(x: f64, mut n: usize) -> f64 {
 }
 
 /// The positions of the live ties among `d` ties each live with probability `p` (`p` < 1):
-/// a Binomial(d, p) count K by inversion from (1 − p)^d (ratios of successive
+/// a Binomial(d, p) count K by inversion from `none` = (1 − p)^d (ratios of successive
 /// probabilities, no logarithm), then K distinct positions, by rejection when K is small
 /// against d and by selection sampling otherwise; `live` is called with each.
-fn live_positions(p: f64, d: usize, rng: &mut Stream, mut live: impl FnMut(usize)) {
+fn live_positions(p: f64, none: f64, d: usize, rng: &mut Stream, mut live: impl FnMut(usize)) {
     let q = 1.0 - p;
-    let mut pk = powi(q, d);
+    let mut pk = none;
     let u = rng.uniform();
     let (mut k, mut cumulative) = (0usize, pk);
     while u >= cumulative && k < d {
@@ -678,8 +809,12 @@ impl RrSets {
                 }
                 (nodes, lens)
             };
+            // One worker draws on the calling thread: handing each round to a pool thread
+            // and waiting for it costs two wake-ups, milliseconds on a busy machine.
             #[cfg(feature = "parallel")]
-            let parts: Vec<(Vec<u32>, Vec<u32>)> = {
+            let parts: Vec<(Vec<u32>, Vec<u32>)> = if workers == 1 {
+                scratches.iter_mut().enumerate().map(work).collect()
+            } else {
                 use rayon::prelude::*;
                 scratches.par_iter_mut().enumerate().map(work).collect()
             };
@@ -827,6 +962,84 @@ fn join(high: usize, low: u32) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cascade::LayerSettings;
+    use crate::io::{EdgeListOptions, parse_edgelist};
+
+    use std::fmt::Write as _;
+
+    /// Every person's incoming ties with their chances, sorted.
+    fn incoming(graph: &LiveGraph<'_>) -> Vec<Vec<(u32, u64)>> {
+        (0..graph.num_people() as u32)
+            .map(|v| {
+                let mut ties = Vec::new();
+                graph.for_each_incoming(v, |u, p| ties.push((u, p.to_bits())));
+                ties.sort_unstable();
+                ties
+            })
+            .collect()
+    }
+
+    /// A random network of `n` people and `m` ties, directed or not, on one layer
+    /// "ties" (some with self-ties, repeated pairs dropped by the reader).
+    fn random_network(n: u64, m: usize, directed: bool, seed: u64) -> CompiledNetwork {
+        let mut rng = Stream::new(seed, 0);
+        let mut text = String::new();
+        for _ in 0..m {
+            // Skewed sources and targets: some people with many incoming ties.
+            let a = rng.below(n) * rng.below(n) / n;
+            let b = rng.below(n);
+            writeln!(text, "{a} {b}").expect("writes");
+        }
+        let options = EdgeListOptions { directed, ..EdgeListOptions::default() };
+        parse_edgelist(text.as_bytes(), "random", &options).expect("parses").compile()
+    }
+
+    #[test]
+    fn weighted_cascade_fast_path_gives_every_tie_the_general_chance() {
+        for directed in [false, true] {
+            for (seed, multiplier, good) in [(1, 1.0, 1.0), (2, 3.0, 0.7), (3, 0.25, 2.5)] {
+                let net = random_network(300, 1500, directed, seed);
+                let mut model = Model::weighted_cascade();
+                model.good_multiplier = good;
+                let settings = LayerSettings { multiplier, ..LayerSettings::default() };
+                model.layers.insert("ties".to_owned(), settings);
+                let fast = LiveGraph::new(&net, &model).unwrap();
+                assert!(matches!(fast.layers[0].live, Live::PerPerson(_)));
+                let general = LiveGraph::general(&net, &model).unwrap();
+                assert!(matches!(general.layers[0].live, Live::PerTie(_)));
+                assert_eq!(incoming(&fast), incoming(&general), "directed {directed}, seed {seed}");
+                assert_eq!(fast.exact, general.exact);
+                if directed {
+                    // Same in-lists in the same order: the very same RR sets.
+                    let (mut a, mut b) = (Vec::new(), Vec::new());
+                    let (mut sa, mut sb) = (Scratch::new(300), Scratch::new(300));
+                    let (mut ra, mut rb) = (Stream::new(seed, 1), Stream::new(seed, 1));
+                    for _ in 0..2000 {
+                        fast.sample(&mut ra, &mut sa, &mut a);
+                        general.sample(&mut rb, &mut sb, &mut b);
+                    }
+                    assert_eq!(a, b);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn weighted_cascade_fast_path_steps_aside_when_ties_differ() {
+        let net = random_network(50, 200, false, 4);
+        // A disabled layer: nothing to sample, the fast path still applies.
+        let mut model = Model::weighted_cascade();
+        let off = LayerSettings { enabled: false, ..LayerSettings::default() };
+        model.layers.insert("ties".to_owned(), off);
+        assert!(LiveGraph::new(&net, &model).unwrap().layers.is_empty());
+        // Independent Cascade: never the weighted cascade's path.
+        let ic = LiveGraph::new(&net, &Model::independent_cascade(0.05)).unwrap();
+        assert!(!matches!(ic.layers[0].live, Live::PerPerson(_)));
+        // An unknown layer is refused as on the general path.
+        let mut model = Model::weighted_cascade();
+        model.layers.insert("nope".to_owned(), LayerSettings::default());
+        assert!(matches!(LiveGraph::new(&net, &model), Err(Error::UnknownLayer { .. })));
+    }
 
     #[test]
     fn ends_survive_passing_a_multiple_of_two_to_the_32() {

@@ -126,7 +126,7 @@ fn uniform_probability(
 }
 
 /// Checks the model, its layer names and its thresholds against the network.
-fn check(net: &CompiledNetwork, model: &Model) -> Result<()> {
+pub(crate) fn check(net: &CompiledNetwork, model: &Model) -> Result<()> {
     model.validate()?;
     for name in model.layers.keys() {
         if !net.layers().iter().any(|l| &l.name == name) {
