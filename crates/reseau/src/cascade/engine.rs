@@ -196,7 +196,7 @@ impl Scratch {
         self.nodes[v as usize].stamp == self.epoch
     }
 
-    /// Marks `v` touched in the current run and not convinced (the plain engine's [`touch`],
+    /// Marks `v` touched in the current run and not convinced (the plain engine's `touch`,
     /// which leaves the Linear Threshold arrays to its caller).
     #[inline]
     pub(super) fn touch_plain(&mut self, v: u32) {
