@@ -6,7 +6,8 @@ Usage (after scripts/test-python has built .venv):
 Builds and runs the native side (benches/compare/python_overhead.rs: the same calls on the
 same seeded network, timed in Rust), then times each call from Python, checks that both
 computed the same result, and reports the median times and the overhead of Python in
-percent. Each call takes well over 100 ms; both sides use every core. The native process
+percent. Each call takes well over 100 ms (the small one is 2,000 calls of 5 requests);
+both sides use every core. The native process
 (which keeps running, its networks built once) and the Python calls alternate call by call,
 and the overhead is the median of the paired ratios, so that a busy machine slows both alike.
 """
@@ -65,6 +66,11 @@ def python_calls() -> dict:
         "route_referrals": (
             lambda: reseau.route_referrals(net, rate=200, steps=200, fatigue=tired, seed=1),
             lambda s: s.success_rate,
+        ),
+        # 2,000 calls of 5 requests each: the fixed cost of a call.
+        "small_route_referrals": (
+            lambda: sum(reseau.route_referrals(cascades, n_requests=5, seed=i).success_rate for i in range(2_000)),
+            lambda total: total,
         ),
         "referral_load_curve": (
             lambda: reseau.referral_load_curve(net, [50.0, 200.0], steps=150, fatigue=tired, seed=1),

@@ -5,7 +5,8 @@
 //! and a busy machine slows both alike.
 //!
 //! Usage: `cargo run --release -p reseau-benches --bin python-overhead-native`, then
-//! `simulate`, `select_relays`, `route_referrals` or `referral_load_curve` on stdin.
+//! `simulate`, `select_relays`, `route_referrals`, `small_route_referrals` or
+//! `referral_load_curve` on stdin.
 
 use std::io::{BufRead, Write};
 use std::time::Instant;
@@ -16,6 +17,9 @@ use reseau::referral::{
     LoadCurveRequest, ReferralRequest, RouteOptions, Workload, referral_load_curve, route_referrals,
 };
 use reseau::relays::{SelectRelaysRequest, select_relays};
+
+/// How many calls `small_route_referrals` makes.
+const SMALL_CALLS: u64 = 2_000;
 
 fn timed<T>(f: impl FnOnce() -> T, check: impl Fn(&T) -> f64) -> (f64, f64) {
     let start = Instant::now();
@@ -68,6 +72,21 @@ fn main() -> reseau::Result<()> {
                     )
                 },
                 |s| s.as_ref().map_or(f64::NAN, |s| s.success_rate),
+            ),
+            // A small call, many times: what a fixed cost per call (reading the machine's
+            // memory, converting arguments) weighs against 5 requests' work.
+            "small_route_referrals" => timed(
+                || {
+                    (0..SMALL_CALLS)
+                        .map(|seed| {
+                            let request =
+                                ReferralRequest { n_requests: Some(5), seed, ..Default::default() };
+                            route_referrals(&cascades, &request)
+                                .map_or(f64::NAN, |s| s.success_rate)
+                        })
+                        .sum::<f64>()
+                },
+                |sum| *sum,
             ),
             "referral_load_curve" => timed(
                 || {

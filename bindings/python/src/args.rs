@@ -13,7 +13,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::control::watched;
-use crate::de::from_py;
+use crate::de::from_kwargs;
 use crate::network::PyNetwork;
 use crate::objects::result;
 
@@ -93,8 +93,7 @@ impl<'py> Args<'py> {
 
     /// The core's request: every argument left, read into `T`.
     pub(crate) fn request<T: DeserializeOwned>(&self) -> PyResult<T> {
-        let what = format!("keyword arguments of {}", self.function);
-        from_py(self.dict.as_any(), &what, self.function)
+        from_kwargs(self.dict.as_any(), self.function)
     }
 
     /// Checks the Python types of the arguments that name people (`seeds`, `bad_seeds`: a

@@ -73,10 +73,35 @@ pub(crate) fn from_py<T: DeserializeOwned>(
     what: &str,
     doc: &str,
 ) -> PyResult<T> {
+    read(value, what, doc, false)
+}
+
+/// A core request from a call's keyword arguments (a dict), as [`from_py`] reads it, but a
+/// required argument left out is a `TypeError` as Python raises for one
+/// (`erdos_renyi() missing required keyword argument 'n'`).
+pub(crate) fn from_kwargs<T: DeserializeOwned>(
+    kwargs: &Bound<'_, PyAny>,
+    function: &str,
+) -> PyResult<T> {
+    read(kwargs, &format!("keyword arguments of {function}"), function, true)
+}
+
+fn read<T: DeserializeOwned>(
+    value: &Bound<'_, PyAny>,
+    what: &str,
+    doc: &str,
+    kwargs: bool,
+) -> PyResult<T> {
     serde_path_to_error::deserialize(De { obj: value, depth: 0 }).map_err(|e| {
         let mut segments: Vec<_> = e.path().iter().cloned().collect();
         match e.into_inner() {
             Error::Python(err) => err,
+            Error::Serde(message)
+                if kwargs && segments.is_empty() && message.starts_with("missing field") =>
+            {
+                let field = message.trim_start_matches("missing field ").trim_matches('`');
+                PyTypeError::new_err(format!("{doc}() missing required keyword argument '{field}'"))
+            }
             Error::Serde(message) => {
                 // An unknown key is the fault of the dict that holds it.
                 if message.starts_with("unknown field") {

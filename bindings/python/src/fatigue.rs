@@ -9,9 +9,10 @@ use pyo3::types::{PyBool, PyBytes, PyFloat, PyList, PyString, PyTuple};
 use reseau::fatigue::Fatigue;
 
 use crate::de::from_py;
+use crate::errors::err;
 
 /// The willingness of `fatigue` at `load`: a float for a number, a float64 array of the same
-/// shape for an array, a list or a tuple.
+/// shape for an array, a list or a tuple; a load below 0 or NaN is the core's error.
 #[pyfunction]
 pub(crate) fn _willingness<'py>(
     fatigue: &Bound<'py, PyAny>,
@@ -35,11 +36,15 @@ pub(crate) fn _willingness<'py>(
         || load.is_instance(&numpy.getattr("ndarray")?)?;
     if !vector {
         let value: f64 = load.extract().map_err(|_| not_a_load())?;
-        return Ok(PyFloat::new(py, fatigue.willingness(value)).into_any());
+        let w = fatigue.try_willingness(value).map_err(err)?;
+        return Ok(PyFloat::new(py, w).into_any());
     }
     let array = numpy.call_method1("asarray", (load, "float64")).map_err(|_| not_a_load())?;
     let array: PyReadonlyArrayDyn<'py, f64> = array.extract()?;
     let values = array.as_array();
-    let out: ArrayD<f64> = py.detach(|| values.mapv(|l| fatigue.willingness(l)));
-    Ok(PyArrayDyn::from_owned_array(py, out).into_any())
+    let out = py.detach(|| {
+        let w = values.iter().map(|&l| fatigue.try_willingness(l)).collect::<Result<_, _>>()?;
+        Ok(ArrayD::from_shape_vec(values.raw_dim(), w).expect("one willingness per load"))
+    });
+    Ok(PyArrayDyn::from_owned_array(py, out.map_err(err)?).into_any())
 }

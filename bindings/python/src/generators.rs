@@ -4,111 +4,94 @@
 
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
-use reseau::generators::{self, ProfessionalOptions};
+use reseau::generators::{
+    self, BarabasiAlbertRequest, ErdosRenyiRequest, KleinbergRequest, ProfessionalOptions,
+    StochasticBlockRequest, WattsStrogatzRequest,
+};
 
 use crate::args::Args;
+use crate::de::from_py;
 use crate::errors::err;
 use crate::network::PyNetwork;
 
-/// An Erdős–Rényi random network G(n, p): ``n`` unlabelled people, each pair tied with
-/// probability p = ``mean_degree`` / (n - 1), in one undirected physical layer ``"ties"``.
-///
-/// >>> import reseau
-/// >>> er = reseau.generators.erdos_renyi(n=1000, mean_degree=4.0, seed=1)
-/// >>> er.num_people, 1500 < er.num_ties < 2500
-/// (1000, True)
-/// >>> er.to_json() == reseau.generators.erdos_renyi(n=1000, mean_degree=4.0, seed=1).to_json()
-/// True
-#[pyfunction]
-#[pyo3(signature = (*, n, mean_degree, seed = 0))]
-pub(crate) fn erdos_renyi(
-    py: Python<'_>,
-    n: usize,
-    mean_degree: f64,
-    seed: u64,
-) -> PyResult<PyNetwork> {
-    Ok(py.detach(|| generators::erdos_renyi(n, mean_degree, seed)).map_err(err)?.into())
+/// A generator of `reseau.generators`: its keyword arguments read into the core's request
+/// (named errors for every value, an integer out of range included), the network generated
+/// with the GIL released.
+macro_rules! generator {
+    ($(#[$doc:meta])* $name:ident($request:ty)) => {
+        $(#[$doc])*
+        #[pyfunction]
+        #[pyo3(signature = (**kwargs))]
+        pub(crate) fn $name(
+            py: Python<'_>,
+            kwargs: Option<&Bound<'_, PyDict>>,
+        ) -> PyResult<PyNetwork> {
+            let function = concat!("generators.", stringify!($name));
+            let request: $request = Args::new(py, function, kwargs)?.request()?;
+            Ok(py.detach(|| request.generate()).map_err(err)?.into())
+        }
+    };
 }
 
-/// A Barabási–Albert preferential-attachment network: ``n`` people, each newcomer tied to
-/// ``m`` existing people (heavy-tailed degrees).
-///
-/// >>> import reseau
-/// >>> ba = reseau.generators.barabasi_albert(n=500, m=2, seed=1)
-/// >>> ba.num_people, int(ba.degrees().max()) > 10
-/// (500, True)
-#[pyfunction]
-#[pyo3(signature = (*, n, m, seed = 0))]
-pub(crate) fn barabasi_albert(
-    py: Python<'_>,
-    n: usize,
-    m: usize,
-    seed: u64,
-) -> PyResult<PyNetwork> {
-    Ok(py.detach(|| generators::barabasi_albert(n, m, seed)).map_err(err)?.into())
+generator! {
+    /// An Erdős–Rényi random network G(n, p): ``n`` unlabelled people, each pair tied with
+    /// probability p = ``mean_degree`` / (n - 1), in one undirected physical layer ``"ties"``.
+    ///
+    /// >>> import reseau
+    /// >>> er = reseau.generators.erdos_renyi(n=1000, mean_degree=4.0, seed=1)
+    /// >>> er.num_people, 1500 < er.num_ties < 2500
+    /// (1000, True)
+    /// >>> er.to_json() == reseau.generators.erdos_renyi(n=1000, mean_degree=4.0, seed=1).to_json()
+    /// True
+    erdos_renyi(ErdosRenyiRequest)
 }
 
-/// A Watts–Strogatz small world: a ring of ``n`` people each tied to its ``k`` nearest
-/// neighbours, each tie rewired with probability ``beta``.
-///
-/// >>> import reseau
-/// >>> ws = reseau.generators.watts_strogatz(n=100, k=4, beta=0.1, seed=1)
-/// >>> ws.num_people, ws.num_ties
-/// (100, 200)
-#[pyfunction]
-#[pyo3(signature = (*, n, k, beta, seed = 0))]
-pub(crate) fn watts_strogatz(
-    py: Python<'_>,
-    n: usize,
-    k: usize,
-    beta: f64,
-    seed: u64,
-) -> PyResult<PyNetwork> {
-    Ok(py.detach(|| generators::watts_strogatz(n, k, beta, seed)).map_err(err)?.into())
+generator! {
+    /// A Barabási–Albert preferential-attachment network: ``n`` people, each newcomer tied to
+    /// ``m`` existing people (heavy-tailed degrees).
+    ///
+    /// >>> import reseau
+    /// >>> ba = reseau.generators.barabasi_albert(n=500, m=2, seed=1)
+    /// >>> ba.num_people, int(ba.degrees().max()) > 10
+    /// (500, True)
+    barabasi_albert(BarabasiAlbertRequest)
 }
 
-/// Kleinberg's small world: a ``side`` × ``side`` lattice where each person is tied to their
-/// lattice neighbours and to ``long_range`` distant people chosen with probability
-/// proportional to distance**-``r``, in one directed physical layer ``"ties"``. Each person
-/// is labelled ``"x,y"`` and their ``position`` holds their coordinates, for routing that
-/// knows geography.
-///
-/// >>> import reseau
-/// >>> lattice = reseau.generators.kleinberg(side=10, r=2.0, seed=1)
-/// >>> lattice.num_people, lattice.person(11)["position"]
-/// (100, [1.0, 1.0])
-#[pyfunction]
-#[pyo3(signature = (*, side, r = 2.0, long_range = 1, seed = 0))]
-pub(crate) fn kleinberg(
-    py: Python<'_>,
-    side: usize,
-    r: f64,
-    long_range: usize,
-    seed: u64,
-) -> PyResult<PyNetwork> {
-    Ok(py.detach(|| generators::kleinberg(side, r, long_range, seed)).map_err(err)?.into())
+generator! {
+    /// A Watts–Strogatz small world: a ring of ``n`` people each tied to its ``k`` nearest
+    /// neighbours, each tie rewired with probability ``beta``.
+    ///
+    /// >>> import reseau
+    /// >>> ws = reseau.generators.watts_strogatz(n=100, k=4, beta=0.1, seed=1)
+    /// >>> ws.num_people, ws.num_ties
+    /// (100, 200)
+    watts_strogatz(WattsStrogatzRequest)
 }
 
-/// A stochastic block model: groups of the given ``sizes``, and a tie between a person of
-/// group i and one of group j with probability ``probabilities[i][j]`` (a symmetric matrix).
-/// Each person's group is ``"B0"``, ``"B1"``... after their block.
-///
-/// >>> import reseau
-/// >>> sbm = reseau.generators.stochastic_block(sizes=[20, 30], probabilities=[[0.5, 0.01], [0.01, 0.4]], seed=1)
-/// >>> sbm.num_people, sorted(len(m) for m in sbm.groups().values())
-/// (50, [20, 30])
-#[pyfunction]
-#[pyo3(signature = (*, sizes, probabilities, seed = 0))]
-pub(crate) fn stochastic_block(
-    py: Python<'_>,
-    sizes: Vec<usize>,
-    probabilities: Vec<Vec<f64>>,
-    seed: u64,
-) -> PyResult<PyNetwork> {
-    Ok(py
-        .detach(|| generators::stochastic_block(&sizes, &probabilities, seed))
-        .map_err(err)?
-        .into())
+generator! {
+    /// Kleinberg's small world: a ``side`` × ``side`` lattice where each person is tied to their
+    /// lattice neighbours and to ``long_range`` distant people chosen with probability
+    /// proportional to distance**-``r``, in one directed physical layer ``"ties"``. Each person
+    /// is labelled ``"x,y"`` and their ``position`` holds their coordinates, for routing that
+    /// knows geography.
+    ///
+    /// >>> import reseau
+    /// >>> lattice = reseau.generators.kleinberg(side=10, r=2.0, seed=1)
+    /// >>> lattice.num_people, lattice.person(11)["position"]
+    /// (100, [1.0, 1.0])
+    kleinberg(KleinbergRequest)
+}
+
+generator! {
+    /// A stochastic block model: groups of the given ``sizes``, and a tie between a person of
+    /// group i and one of group j with probability ``probabilities[i][j]`` (a symmetric matrix).
+    /// Each person's group is ``"B0"``, ``"B1"``... after their block.
+    ///
+    /// >>> import reseau
+    /// >>> sbm = reseau.generators.stochastic_block(sizes=[20, 30], probabilities=[[0.5, 0.01], [0.01, 0.4]], seed=1)
+    /// >>> sbm.num_people, sorted(len(m) for m in sbm.groups().values())
+    /// (50, [20, 30])
+    stochastic_block(StochasticBlockRequest)
 }
 
 /// A multiplex professional network: a clustered physical layer inside groups (teams,
@@ -128,16 +111,17 @@ pub(crate) fn stochastic_block(
 /// >>> pro.num_layers >= 2, {l.kind for l in pro.layers} == {"physical", "digital"}
 /// (True, True)
 #[pyfunction]
-#[pyo3(signature = (*, seed = 0, **options))]
+#[pyo3(signature = (**options))]
 pub(crate) fn professional(
     py: Python<'_>,
-    seed: u64,
     options: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<PyNetwork> {
-    let options: ProfessionalOptions = match options {
-        Some(options) => Args::new(py, "generators.professional", Some(options))?.request()?,
-        None => ProfessionalOptions::default(),
+    let args = Args::new(py, "generators.professional", options)?;
+    let seed = match args.take("seed")? {
+        Some(seed) => from_py(&seed, "seed", "generators.professional")?,
+        None => 0,
     };
+    let options: ProfessionalOptions = args.request()?;
     Ok(py.detach(|| generators::professional(&options, seed)).map_err(err)?.into())
 }
 

@@ -47,6 +47,51 @@ fn options<T: DeserializeOwned>(
     args.request()
 }
 
+/// The readers' tie policies, in their docs.
+macro_rules! policies {
+    () => {
+        "``duplicates`` (``\"merge\"``, default: keep the first tie and count the repeat in \
+         ``duplicates_merged``; ``\"sum\"``: add the weights; ``\"reject\"``: \
+         ``DuplicateTieError``) and ``self_loops`` (``\"drop\"``, default: skip and count in \
+         ``self_loops_dropped``; ``\"reject\"``: ``SelfLoopError``)."
+    };
+}
+
+/// A reader of one format: `read_*` from a path and `parse_*` from text or bytes (`file`
+/// naming it in errors), their keyword arguments the core's options `T`.
+macro_rules! reader {
+    (
+        $(#[$read_doc:meta])* $read:ident,
+        $(#[$parse_doc:meta])* $parse:ident($options:ty, $read_fn:path, $parse_fn:path)
+    ) => {
+        $(#[$read_doc])*
+        #[pyfunction]
+        #[pyo3(signature = (path, **options))]
+        pub(crate) fn $read(
+            py: Python<'_>,
+            path: PathBuf,
+            options: Option<&Bound<'_, PyDict>>,
+        ) -> PyResult<PyNetwork> {
+            let options: $options = self::options(py, stringify!($read), options)?;
+            Ok(py.detach(|| $read_fn(&path, &options)).map_err(err)?.into())
+        }
+
+        $(#[$parse_doc])*
+        #[pyfunction]
+        #[pyo3(signature = (data, file = "<string>", **options))]
+        pub(crate) fn $parse(
+            py: Python<'_>,
+            data: Data<'_>,
+            file: &str,
+            options: Option<&Bound<'_, PyDict>>,
+        ) -> PyResult<PyNetwork> {
+            let options: $options = self::options(py, stringify!($parse), options)?;
+            let bytes = data.bytes();
+            Ok(py.detach(|| $parse_fn(bytes, file, &options)).map_err(err)?.into())
+        }
+    };
+}
+
 /// Text given directly: `str` or `bytes`.
 #[derive(FromPyObject)]
 pub(crate) enum Data<'py> {
@@ -63,106 +108,62 @@ impl Data<'_> {
     }
 }
 
-/// Reads a SNAP-style edge list: one tie per line, two person identifiers separated by
-/// spaces or tabs (more columns are ignored), ``#`` comments, any line ending.
-///
-/// Identifiers are labels, numbered densely in order of first appearance (an id of 10**12
-/// costs one person). A third column is the tie's weight. An empty file gives an empty
-/// network.
-///
-/// Keyword arguments: ``directed`` (default ``False``), ``layer`` (the one layer's name,
-/// default ``"ties"``), ``kind`` (``"physical"``, default, or ``"digital"``),
-/// ``duplicates`` (``"merge"``, default: keep the first tie and count the repeat in
-/// ``duplicates_merged``; ``"sum"``: add the weights; ``"reject"``: ``DuplicateTieError``) and
-/// ``self_loops`` (``"drop"``, default: skip and count in ``self_loops_dropped``;
-/// ``"reject"``: ``SelfLoopError``).
-/// (``policy={"duplicates": ..., "self_loops": ...}`` is the same.) An unknown keyword is an
-/// ``InvalidParameterError``.
-///
-/// >>> import os, tempfile, reseau
-/// >>> path = os.path.join(tempfile.mkdtemp(), "ties.txt")
-/// >>> with open(path, "w") as f:
-/// ...     _ = f.write("# a SNAP file\n10 20\n20 10\n20 30\n")
-/// >>> net = reseau.read_edgelist(path)
-/// >>> net.num_people, net.num_ties, net.duplicates_merged, net.labels
-/// (3, 2, 1, ['10', '20', '30'])
-#[pyfunction]
-#[pyo3(signature = (path, **options))]
-pub(crate) fn read_edgelist(
-    py: Python<'_>,
-    path: PathBuf,
-    options: Option<&Bound<'_, PyDict>>,
-) -> PyResult<PyNetwork> {
-    let options: EdgeListOptions = self::options(py, "read_edgelist", options)?;
-    Ok(py.detach(|| reseau::read_edgelist(&path, &options)).map_err(err)?.into())
+reader! {
+    /// Reads a SNAP-style edge list: one tie per line, two person identifiers separated by
+    /// spaces or tabs (more columns are ignored), ``#`` comments, any line ending.
+    ///
+    /// Identifiers are labels, numbered densely in order of first appearance (an id of 10**12
+    /// costs one person). A third column is the tie's weight. An empty file gives an empty
+    /// network.
+    ///
+    /// Keyword arguments: ``directed`` (default ``False``), ``layer`` (the one layer's name,
+    /// default ``"ties"``), ``kind`` (``"physical"``, default, or ``"digital"``),
+    #[doc = policies!()]
+    /// (``policy={"duplicates": ..., "self_loops": ...}`` is the same.) An unknown keyword is an
+    /// ``InvalidParameterError``.
+    ///
+    /// >>> import os, tempfile, reseau
+    /// >>> path = os.path.join(tempfile.mkdtemp(), "ties.txt")
+    /// >>> with open(path, "w") as f:
+    /// ...     _ = f.write("# a SNAP file\n10 20\n20 10\n20 30\n")
+    /// >>> net = reseau.read_edgelist(path)
+    /// >>> net.num_people, net.num_ties, net.duplicates_merged, net.labels
+    /// (3, 2, 1, ['10', '20', '30'])
+    read_edgelist,
+    /// :func:`read_edgelist` on text (``str`` or ``bytes``) instead of a file; ``file`` names
+    /// it in errors (as ``err.file``).
+    ///
+    /// >>> import reseau
+    /// >>> reseau.parse_edgelist("a b\nb c\n", layer="mail", kind="digital").layers[0].kind
+    /// 'digital'
+    parse_edgelist(EdgeListOptions, reseau::read_edgelist, reseau::io::parse_edgelist)
 }
 
-/// :func:`read_edgelist` on text (``str`` or ``bytes``) instead of a file; ``file`` names
-/// it in errors (as ``err.file``).
-///
-/// >>> import reseau
-/// >>> reseau.parse_edgelist("a b\nb c\n", layer="mail", kind="digital").layers[0].kind
-/// 'digital'
-#[pyfunction]
-#[pyo3(signature = (data, file = "<string>", **options))]
-pub(crate) fn parse_edgelist(
-    py: Python<'_>,
-    data: Data<'_>,
-    file: &str,
-    options: Option<&Bound<'_, PyDict>>,
-) -> PyResult<PyNetwork> {
-    let options: EdgeListOptions = self::options(py, "parse_edgelist", options)?;
-    let bytes = data.bytes();
-    Ok(py.detach(|| reseau::io::parse_edgelist(bytes, file, &options)).map_err(err)?.into())
-}
-
-/// Reads a CSV file with a header row naming its columns: one tie per row.
-///
-/// Keyword arguments: ``source`` and ``target`` (the columns of the two ends, default
-/// ``"source"`` and ``"target"``), ``weight`` and ``sign`` (their columns, default none:
-/// weight 1, positive), ``layer_column`` (a column naming each tie's layer, making a
-/// multiplex; default none), ``layer`` and ``kind`` (the one layer without a layer column,
-/// default ``"ties"``, ``"physical"``), ``digital`` (with a layer column, the names of the
-/// digital layers; default: guessed from the names, ``facebook``, ``email``... are digital),
-/// ``directed`` (default ``False``), ``delimiter`` (default ``","``),
-/// ``duplicates`` (``"merge"``, default: keep the first tie and count the repeat in
-/// ``duplicates_merged``; ``"sum"``: add the weights; ``"reject"``: ``DuplicateTieError``) and
-/// ``self_loops`` (``"drop"``, default: skip and count in ``self_loops_dropped``;
-/// ``"reject"``: ``SelfLoopError``).
-///
-/// >>> import os, tempfile, reseau
-/// >>> path = os.path.join(tempfile.mkdtemp(), "ties.csv")
-/// >>> with open(path, "w") as f:
-/// ...     _ = f.write("source,target\nana,bo\nbo,cy\n")
-/// >>> reseau.read_csv(path).num_ties
-/// 2
-#[pyfunction]
-#[pyo3(signature = (path, **options))]
-pub(crate) fn read_csv(
-    py: Python<'_>,
-    path: PathBuf,
-    options: Option<&Bound<'_, PyDict>>,
-) -> PyResult<PyNetwork> {
-    let options: CsvOptions = self::options(py, "read_csv", options)?;
-    Ok(py.detach(|| reseau::read_csv(&path, &options)).map_err(err)?.into())
-}
-
-/// :func:`read_csv` on text (``str`` or ``bytes``); ``file`` names it in errors.
-///
-/// >>> import reseau
-/// >>> reseau.parse_csv("source,target\nana,bo\n").labels
-/// ['ana', 'bo']
-#[pyfunction]
-#[pyo3(signature = (data, file = "<string>", **options))]
-pub(crate) fn parse_csv(
-    py: Python<'_>,
-    data: Data<'_>,
-    file: &str,
-    options: Option<&Bound<'_, PyDict>>,
-) -> PyResult<PyNetwork> {
-    let options: CsvOptions = self::options(py, "parse_csv", options)?;
-    let bytes = data.bytes();
-    Ok(py.detach(|| reseau::io::parse_csv(bytes, file, &options)).map_err(err)?.into())
+reader! {
+    /// Reads a CSV file with a header row naming its columns: one tie per row.
+    ///
+    /// Keyword arguments: ``source`` and ``target`` (the columns of the two ends, default
+    /// ``"source"`` and ``"target"``), ``weight`` and ``sign`` (their columns, default none:
+    /// weight 1, positive), ``layer_column`` (a column naming each tie's layer, making a
+    /// multiplex; default none), ``layer`` and ``kind`` (the one layer without a layer column,
+    /// default ``"ties"``, ``"physical"``), ``digital`` (with a layer column, the names of the
+    /// digital layers; default: guessed from the names, ``facebook``, ``email``... are digital),
+    /// ``directed`` (default ``False``), ``delimiter`` (default ``","``),
+    #[doc = policies!()]
+    ///
+    /// >>> import os, tempfile, reseau
+    /// >>> path = os.path.join(tempfile.mkdtemp(), "ties.csv")
+    /// >>> with open(path, "w") as f:
+    /// ...     _ = f.write("source,target\nana,bo\nbo,cy\n")
+    /// >>> reseau.read_csv(path).num_ties
+    /// 2
+    read_csv,
+    /// :func:`read_csv` on text (``str`` or ``bytes``); ``file`` names it in errors.
+    ///
+    /// >>> import reseau
+    /// >>> reseau.parse_csv("source,target\nana,bo\n").labels
+    /// ['ana', 'bo']
+    parse_csv(CsvOptions, reseau::read_csv, reseau::io::parse_csv)
 }
 
 /// Reads the multiplex format ``layer node node weight`` (as in the Manlio De Domenico
@@ -172,10 +173,7 @@ pub(crate) fn parse_csv(
 /// Keyword arguments: ``directed`` (default ``False``), ``digital`` (the names of the digital
 /// layers; default: guessed from the names, so ``facebook`` is digital and ``lunch``
 /// physical),
-/// ``duplicates`` (``"merge"``, default: keep the first tie and count the repeat in
-/// ``duplicates_merged``; ``"sum"``: add the weights; ``"reject"``: ``DuplicateTieError``) and
-/// ``self_loops`` (``"drop"``, default: skip and count in ``self_loops_dropped``;
-/// ``"reject"``: ``SelfLoopError``).
+#[doc = policies!()]
 ///
 /// >>> import os, tempfile, reseau
 /// >>> d = tempfile.mkdtemp()
@@ -227,96 +225,52 @@ pub(crate) fn parse_multiplex(
         .into())
 }
 
-/// Reads a multinet ``.mpx`` file: layers, actors with their attributes (``group`` becomes
-/// each person's group, the others their attributes) and edges.
-///
-/// Keyword arguments: ``digital`` (the names of the digital layers; default: guessed from the
-/// names),
-/// ``duplicates`` (``"merge"``, default: keep the first tie and count the repeat in
-/// ``duplicates_merged``; ``"sum"``: add the weights; ``"reject"``: ``DuplicateTieError``) and
-/// ``self_loops`` (``"drop"``, default: skip and count in ``self_loops_dropped``;
-/// ``"reject"``: ``SelfLoopError``).
-///
-/// >>> import os, tempfile, reseau
-/// >>> path = os.path.join(tempfile.mkdtemp(), "tiny.mpx")
-/// >>> with open(path, "w") as f:
-/// ...     _ = f.write("#TYPE\nmultiplex\n#LAYERS\nwork,UNDIRECTED\n#EDGES\nana,bo,work\n")
-/// >>> reseau.read_mpx(path).num_ties
-/// 1
-#[pyfunction]
-#[pyo3(signature = (path, **options))]
-pub(crate) fn read_mpx(
-    py: Python<'_>,
-    path: PathBuf,
-    options: Option<&Bound<'_, PyDict>>,
-) -> PyResult<PyNetwork> {
-    let options: MpxOptions = self::options(py, "read_mpx", options)?;
-    Ok(py.detach(|| reseau::read_mpx(&path, &options)).map_err(err)?.into())
+reader! {
+    /// Reads a multinet ``.mpx`` file: layers, actors with their attributes (``group`` becomes
+    /// each person's group, the others their attributes) and edges.
+    ///
+    /// Keyword arguments: ``digital`` (the names of the digital layers; default: guessed from the
+    /// names),
+    #[doc = policies!()]
+    ///
+    /// >>> import os, tempfile, reseau
+    /// >>> path = os.path.join(tempfile.mkdtemp(), "tiny.mpx")
+    /// >>> with open(path, "w") as f:
+    /// ...     _ = f.write("#TYPE\nmultiplex\n#LAYERS\nwork,UNDIRECTED\n#EDGES\nana,bo,work\n")
+    /// >>> reseau.read_mpx(path).num_ties
+    /// 1
+    read_mpx,
+    /// :func:`read_mpx` on text (``str`` or ``bytes``); ``file`` names it in errors.
+    ///
+    /// >>> import reseau
+    /// >>> reseau.parse_mpx("#LAYERS\nwork,UNDIRECTED\n#EDGES\nana,bo,work\n").labels
+    /// ['ana', 'bo']
+    parse_mpx(MpxOptions, reseau::read_mpx, reseau::io::parse_mpx)
 }
 
-/// :func:`read_mpx` on text (``str`` or ``bytes``); ``file`` names it in errors.
-///
-/// >>> import reseau
-/// >>> reseau.parse_mpx("#LAYERS\nwork,UNDIRECTED\n#EDGES\nana,bo,work\n").labels
-/// ['ana', 'bo']
-#[pyfunction]
-#[pyo3(signature = (data, file = "<string>", **options))]
-pub(crate) fn parse_mpx(
-    py: Python<'_>,
-    data: Data<'_>,
-    file: &str,
-    options: Option<&Bound<'_, PyDict>>,
-) -> PyResult<PyNetwork> {
-    let options: MpxOptions = self::options(py, "parse_mpx", options)?;
-    let bytes = data.bytes();
-    Ok(py.detach(|| reseau::io::parse_mpx(bytes, file, &options)).map_err(err)?.into())
-}
-
-/// Reads a signed rating CSV (``source,target,rating,time``, as SNAP's Bitcoin OTC and
-/// Alpha): a directed tie per rating, negative ratings as distrust (sign -1).
-///
-/// Keyword arguments: ``directed`` (default ``True``: from rater to rated), ``layer`` (default
-/// ``"trust"``), ``kind`` (default ``"digital"``), ``header`` (skip a header line, default
-/// ``False``),
-/// ``duplicates`` (``"merge"``, default: keep the first tie and count the repeat in
-/// ``duplicates_merged``; ``"sum"``: add the weights; ``"reject"``: ``DuplicateTieError``) and
-/// ``self_loops`` (``"drop"``, default: skip and count in ``self_loops_dropped``;
-/// ``"reject"``: ``SelfLoopError``).
-///
-/// >>> import os, tempfile, reseau
-/// >>> path = os.path.join(tempfile.mkdtemp(), "ratings.csv")
-/// >>> with open(path, "w") as f:
-/// ...     _ = f.write("6,2,4,1289241911.72836\n2,6,-3,1289241941.53378\n")
-/// >>> net = reseau.read_signed(path)
-/// >>> net.num_ties, sorted(net.ties()["sign"].tolist())
-/// (2, [-1, 1])
-#[pyfunction]
-#[pyo3(signature = (path, **options))]
-pub(crate) fn read_signed(
-    py: Python<'_>,
-    path: PathBuf,
-    options: Option<&Bound<'_, PyDict>>,
-) -> PyResult<PyNetwork> {
-    let options: SignedOptions = self::options(py, "read_signed", options)?;
-    Ok(py.detach(|| reseau::read_signed(&path, &options)).map_err(err)?.into())
-}
-
-/// :func:`read_signed` on text (``str`` or ``bytes``); ``file`` names it in errors.
-///
-/// >>> import reseau
-/// >>> reseau.parse_signed("1,2,-5,0\n").ties()["sign"].tolist()
-/// [-1]
-#[pyfunction]
-#[pyo3(signature = (data, file = "<string>", **options))]
-pub(crate) fn parse_signed(
-    py: Python<'_>,
-    data: Data<'_>,
-    file: &str,
-    options: Option<&Bound<'_, PyDict>>,
-) -> PyResult<PyNetwork> {
-    let options: SignedOptions = self::options(py, "parse_signed", options)?;
-    let bytes = data.bytes();
-    Ok(py.detach(|| reseau::io::parse_signed(bytes, file, &options)).map_err(err)?.into())
+reader! {
+    /// Reads a signed rating CSV (``source,target,rating,time``, as SNAP's Bitcoin OTC and
+    /// Alpha): a directed tie per rating, negative ratings as distrust (sign -1).
+    ///
+    /// Keyword arguments: ``directed`` (default ``True``: from rater to rated), ``layer`` (default
+    /// ``"trust"``), ``kind`` (default ``"digital"``), ``header`` (skip a header line, default
+    /// ``False``),
+    #[doc = policies!()]
+    ///
+    /// >>> import os, tempfile, reseau
+    /// >>> path = os.path.join(tempfile.mkdtemp(), "ratings.csv")
+    /// >>> with open(path, "w") as f:
+    /// ...     _ = f.write("6,2,4,1289241911.72836\n2,6,-3,1289241941.53378\n")
+    /// >>> net = reseau.read_signed(path)
+    /// >>> net.num_ties, sorted(net.ties()["sign"].tolist())
+    /// (2, [-1, 1])
+    read_signed,
+    /// :func:`read_signed` on text (``str`` or ``bytes``); ``file`` names it in errors.
+    ///
+    /// >>> import reseau
+    /// >>> reseau.parse_signed("1,2,-5,0\n").ties()["sign"].tolist()
+    /// [-1]
+    parse_signed(SignedOptions, reseau::read_signed, reseau::io::parse_signed)
 }
 
 /// Reads observed adoptions from a CSV file with a header: one row per observation, a

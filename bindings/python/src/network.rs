@@ -49,6 +49,12 @@ fn policy<'de, T: Deserialize<'de>>(name: &str, given: &'de str) -> PyResult<T> 
         .map_err(|e| invalid(name, e, "a policy as help(reseau.Network) lists"))
 }
 
+/// A layer's latency, read by serde so that one out of range (`-1`, `2**40`) is an error
+/// naming it, not an `OverflowError`.
+fn latency(value: &Bound<'_, PyAny>) -> PyResult<u32> {
+    from_py(value, "latency", "Network")
+}
+
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
@@ -115,7 +121,7 @@ impl PyNetwork {
         let net = &self.inner;
         py.detach(|| {
             let view = net.compiled();
-            let labels = Labels(view.labels());
+            let labels = Labels(view.display_names());
             (view, labels)
         })
     }
@@ -198,7 +204,7 @@ impl PyNetwork {
         kind: &str,
         directed: bool,
         probability: Option<f64>,
-        latency: u32,
+        #[pyo3(from_py_with = latency)] latency: u32,
     ) -> PyResult<u32> {
         let mut layer = Layer::new(name, kind_of(kind)?).directed(directed).latency(latency);
         layer.probability = probability;
@@ -217,7 +223,7 @@ impl PyNetwork {
         &mut self,
         layer: LayerArg,
         probability: Option<f64>,
-        latency: u32,
+        #[pyo3(from_py_with = latency)] latency: u32,
     ) -> PyResult<()> {
         let id = layer.resolve(&self.inner)?;
         self.inner.configure_layer(id, probability, latency).map_err(err)
@@ -304,8 +310,9 @@ impl PyNetwork {
     /// >>> import reseau
     /// >>> net = reseau.Network()
     /// >>> net.add_people(3), net.num_people, net.labels
-    /// (0, 3, ['0', '1', '2'])
-    fn add_people(&mut self, n: usize) -> PyResult<u32> {
+    /// (0, 3, ['#0', '#1', '#2'])
+    fn add_people(&mut self, n: &Bound<'_, PyAny>) -> PyResult<u32> {
+        let n = from_py(n, "n", "Network.add_people")?;
         Ok(self.inner.add_people(n).map_err(err)?.0)
     }
 
@@ -315,15 +322,16 @@ impl PyNetwork {
         self.inner.num_people()
     }
 
-    /// Each person's label, indexed by person id (an unlabelled person shows as their id), so
-    /// that results map back to the identifiers in your data.
+    /// Each person's label, indexed by person id, so that results map back to the identifiers
+    /// in your data; an unlabelled person shows as ``#id`` (``#3``), which no label can be
+    /// for anyone else and which names them back wherever a person is asked for.
     ///
     /// >>> import reseau
     /// >>> reseau.datasets.aarhus_cs().labels[:3]
     /// ['U102', 'U139', 'U33']
     #[getter]
     fn labels(&self) -> Vec<String> {
-        self.inner.labels()
+        self.inner.display_names()
     }
 
     /// The id of the person with this label; ``UnknownPersonError`` if there is none.

@@ -187,3 +187,42 @@ def test_report_fits_observed_adoptions_first(aarhus):
     assert "fit" in re.findall(r'<section id="([^"]+)">', r.html())
     with pytest.raises(reseau.UnknownPersonError):
         reseau.report(aarhus, quick=True, fit={"adoptions": {"nobody": 0}})
+
+
+def _two_stars() -> reseau.Network:
+    """Person 0 tied to 10 people on a physical layer and 20 on a digital one."""
+    net = reseau.Network()
+    net.add_layer("meet")
+    net.add_layer("mail", kind="digital")
+    net.add_layer("newmail", kind="digital")
+    net.add_people(31)
+    for v in range(1, 31):
+        net.add_tie(0, v, "meet" if v <= 10 else "mail")
+    return net
+
+
+def test_diminishing_returns_effort_makes_the_hand_computed_interior_mix_best():
+    mixes = [i / 10 for i in range(11)]
+    common = dict(mixes=mixes, model=reseau.IndependentCascade(probability=0.3), num_seeds=1, steps=4, rate=1, seed=5)
+    sweep = reseau.balance(_two_stars(), runs=20_000, effort=10, effort_response="diminishing", **common)
+    # reach(m) = 1 + 10(1 - 0.7^(10m)) + 20(1 - 0.7^(10(1 - m))): best at m* = 0.4028.
+    for row in sweep.rows:
+        m = row["mix"]
+        exact = 1 + 10 * (1 - 0.7 ** (10 * m)) + 20 * (1 - 0.7 ** (10 * (1 - m)))
+        assert abs(row["reach"] - exact) < 4 * math.sqrt(7.5 / 20_000)
+    assert sweep.best["reach"]["mix"] == 0.4 and sweep.best["reach"]["interior"]
+    with pytest.raises(reseau.InvalidParameterError):
+        reseau.balance(_two_stars(), effort_response="sublinear", **common)
+
+
+def test_a_successor_platform_takes_the_lost_ties_and_maximin_is_reported():
+    decline = {"layer": "mail", "periods": 1, "vanish_at": 1, "successor": "newmail", "migration": 1.0}
+    sweep = reseau.balance(
+        _two_stars(), mixes=[0, 1], model=reseau.IndependentCascade(probability=0.3), num_seeds=1,
+        steps=4, rate=1, runs=2000, decline=decline, seed=2,
+    )
+    assert sweep.table["migrated_ties"].tolist() == [0, 0, 20, 20]
+    assert sweep.rows[2]["declining_ties"] == 0 and sweep.rows[2]["reach"] > 10
+    assert set(sweep.maximin) == set(sweep.robust) and sweep.maximin["reach"]["worst_period"] in (0, 1)
+    with pytest.raises(reseau.UnknownLayerError):
+        reseau.balance(_two_stars(), mixes=[0], decline={**decline, "successor": "myspace"})

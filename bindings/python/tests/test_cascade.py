@@ -597,7 +597,7 @@ def test_trace_to_pandas():
     df = t.to_pandas()
     assert list(df.columns) == ["label", "step", "parent", "layer", "valence"]
     assert df["step"].tolist()[:2] == [0, 3] and df["step"].isna().tolist() == [False, False, True]
-    assert pd.isna(df.loc[0, "parent"]) and df.loc[1, "parent"] == "0"
+    assert pd.isna(df.loc[0, "parent"]) and df.loc[1, "parent"] == "#0"
     assert pd.isna(df.loc[0, "layer"]) and df.loc[1, "layer"] == "office"
     assert df["valence"].tolist()[:2] == ["good", "good"] and pd.isna(df.loc[2, "valence"])
 

@@ -416,3 +416,63 @@ def test_empty_networks():
     with pytest.raises(reseau.InvalidParameterError) as info:
         reseau.report(reseau.Network(), quick=True)
     assert "invalid k" not in str(info.value)
+
+
+def test_integers_out_of_range():
+    # A Python int beyond the core's integer type is an error naming the parameter, never an
+    # OverflowError that does not say which one.
+    net = aarhus()
+    ic = reseau.IndependentCascade(0.1)
+    calls = [
+        ("seed", lambda: reseau.simulate(net, [0], ic, runs=2, seed=2**70)),
+        ("seed", lambda: reseau.simulate(net, [0], ic, runs=2, seed=2**200)),
+        ("runs", lambda: reseau.simulate(net, [0], ic, runs=2**64)),
+        ("runs", lambda: reseau.simulate(net, [0], ic, runs=-1)),
+        ("k", lambda: reseau.select_relays(net, k=-1)),
+        ("k", lambda: reseau.select_relays(net, k=2**70)),
+        ("samples", lambda: reseau.reputation(net, "pagerank", samples=2**70)),
+        ("steps", lambda: reseau.referral_load_curve(net, [1.0], steps=2**40)),
+        ("n_requests", lambda: reseau.route_referrals(net, n_requests=2**70)),
+        ("seed", lambda: reseau.balance(net, seed=2**64)),
+        ("n", lambda: reseau.generators.erdos_renyi(n=-1, mean_degree=1.0)),
+        ("n", lambda: reseau.generators.erdos_renyi(n=2**70, mean_degree=1.0)),
+        ("seed", lambda: reseau.generators.erdos_renyi(n=10, mean_degree=1.0, seed=2**64)),
+        ("m", lambda: reseau.generators.barabasi_albert(n=10, m=-2)),
+        ("long_range", lambda: reseau.generators.kleinberg(side=3, long_range=2**70)),
+        ("sizes[0]", lambda: reseau.generators.stochastic_block(sizes=[2**70], probabilities=[[0.1]])),
+        ("seed", lambda: reseau.generators.professional(seed=-1)),
+        ("n", lambda: reseau.Network().add_people(-1)),
+        ("n", lambda: reseau.Network().add_people(2**70)),
+        ("latency", lambda: reseau.Network().add_layer("lunch", latency=-1)),
+        ("latency", lambda: reseau.Network().add_layer("lunch", latency=2**40)),
+        ("latency", lambda: net.copy().configure_layer("lunch", latency=2**40)),
+    ]
+    for name, call in calls:
+        with pytest.raises(reseau.InvalidParameterError) as info:
+            call()
+        assert info.value.name == name, (name, str(info.value))
+    # A required keyword left out is Python's TypeError, as for any function.
+    with pytest.raises(TypeError, match=r"erdos_renyi\(\) missing required keyword argument 'n'"):
+        reseau.generators.erdos_renyi(mean_degree=1.0)
+
+
+def test_bytes_as_people():
+    # Bytes are not a list of ids (b"\x00\x01" is not [0, 1]): a TypeError naming the argument.
+    net = aarhus()
+    ic = reseau.IndependentCascade(0.1)
+    for raw in (b"\x00\x01", bytearray(b"\x00")):
+        for name, call in [
+            ("seeds", lambda: reseau.simulate(net, raw, ic, runs=2)),
+            ("bad_seeds", lambda: reseau.simulate(net, [0], ic, bad_seeds=raw, runs=2)),
+            ("seeds", lambda: reseau.trace(net, raw, ic)),
+            ("seeds", lambda: reseau.exact_spread(pair(), raw, ic)),
+            ("requests", lambda: reseau.route_referrals(net, requests=raw)),
+        ]:
+            with pytest.raises(TypeError, match=f"^{name}: .*not {type(raw).__name__}"):
+                call()
+    with pytest.raises(TypeError, match=r"^requests\[0\]"):
+        reseau.route_referrals(net, requests=[(b"U4", 1)])
+    with pytest.raises(TypeError, match="not bytes"):
+        net.degree(b"U4")
+    # A str is one label, not a list of characters.
+    assert reseau.simulate(net, "U4", ic, runs=20).mean == reseau.simulate(net, ["U4"], ic, runs=20).mean

@@ -100,10 +100,17 @@ def test_exact_values():
     assert F.hill(2, 1).willingness(6) == 0.25
 
 
-def test_odd_loads_count_as_no_load():
+def test_odd_loads_are_refused():
+    # A load counts requests: one below 0 or NaN is an error naming it (not a willingness of 1),
+    # for a number and in an array; +inf is the limit of a load that grows without end.
     f = F.hill(3, 2)
-    assert f.willingness(-5) == 1.0
-    assert f.willingness(float("nan")) == 1.0
+    for bad in (-5, -1e-300, float("nan"), float("-inf")):
+        with pytest.raises(reseau.InvalidParameterError) as info:
+            f.willingness(bad)
+        assert info.value.name == "load"
+        with pytest.raises(reseau.InvalidParameterError):
+            f.willingness(np.array([[1.0, 2.0], [bad, 3.0]]))
+    assert f.willingness(0.0) == f.willingness(-0.0) == 1.0
     assert f.willingness(float("inf")) == 0.0
     assert F.exponential(1.0).willingness(float("inf")) == 0.0
 

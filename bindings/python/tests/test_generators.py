@@ -85,8 +85,9 @@ def test_bad_parameters():
         generators.erdos_renyi(100, 4.0)  # keyword arguments only
     with pytest.raises(TypeError):
         generators.erdos_renyi(n=100)
-    with pytest.raises(OverflowError):
+    with pytest.raises(reseau.InvalidParameterError) as info:  # not an OverflowError
         generators.erdos_renyi(n=-1, mean_degree=1.0)
+    assert info.value.name == "n"
 
 
 def test_numpy_arguments():

@@ -91,7 +91,7 @@ def test_people(net):
         "attributes": {"role": "blogger"},
     }
     assert net.add_person() == 4
-    assert net.labels[4] == "4"  # unlabelled: shown as the id
+    assert net.labels[4] == "#4"  # unlabelled: shown as #id, which no label can be
     assert net.person(4)["label"] is None
     assert net.add_people(2) == 5 and net.num_people == 7
     assert net.index_of("dora") == 3
@@ -256,3 +256,26 @@ def test_numpy_integers_are_accepted():
     a, b, layer = ties["source"][0], ties["target"][0], ties["layer"][0]
     assert net.tie(a, b, layer) is not None
     assert net.degree(np.int64(0)) == net.degree(0)
+
+
+def test_unlabelled_people_show_as_hash_id():
+    # A person labelled "3" and unlabelled person 3 never look alike: the latter is "#3", in
+    # the network's labels and in every result's, and "#3" names them back.
+    net = reseau.Network()
+    net.add_layer("lunch")
+    net.add_person(label="3")
+    net.add_people(3)
+    assert net.labels == ["3", "#1", "#2", "#3"]
+    for a, b in [(0, 1), (1, 2), (2, 3)]:
+        net.add_tie(a, b, "lunch")
+    assert net.degree("#3") == 1 and net.degree("3") == 1
+    traces = reseau.trace_referrals(net, requests=[("#3", "3")] * 10, seed=1)
+    for t in traces:
+        assert t["labels"][0] == "#3"
+        assert t["labels"] == [net.labels[p] for p in t["path"]]
+    summary = reseau.route_referrals(net, requests=[("#3", "3")] * 10, seed=1)
+    assert summary.labels == net.labels
+    assert all(o["label"] == net.labels[o["person"]] for o in summary.overloaded)
+    chosen = reseau.select_relays(net, k=2, seed=1)
+    assert chosen.relay_labels == [net.labels[p] for p in chosen.relays]
+    assert chosen.labels == net.labels

@@ -593,3 +593,19 @@ def test_network_can_change_while_requests_travel():
     net.add_people(1)  # a mutable borrow: it would fail if the call held the network
     thread.join()
     assert result[0].to_dict() == expected
+
+
+def test_a_cold_contact_goes_straight_to_the_target_and_is_answered_at_its_rate():
+    net = path(4)
+    sure = reseau.route_referrals(net, [(0, 3)] * 10, strategy="cold", cold_response=1.0, seed=1)
+    assert (sure.succeeded, sure.mean_time, sure.hops) == (10, 1.0, 10)
+    trace = reseau.trace_referrals(net, [(0, 3)], strategy="cold", cold_response=1.0, seed=1)[0]
+    assert list(trace["path"]) == [0, 3] and trace["layers"] == ["cold contact"]
+    n = 20_000
+    cold = reseau.route_referrals(net, [(0, 3)] * n, strategy="cold", seed=2)
+    p = 0.05  # the default answer rate
+    assert abs(cold.success_rate - p) < 4 * math.sqrt(p * (1 - p) / n)
+    chain = reseau.route_referrals(net, [(0, 3)] * n, seed=2)
+    assert chain.success_rate == 1.0 >= cold.success_rate
+    with pytest.raises(reseau.InvalidParameterError, match="cold_response"):
+        reseau.route_referrals(net, [(0, 3)], strategy="cold", cold_response=1.5)

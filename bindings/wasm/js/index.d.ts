@@ -74,7 +74,7 @@ export declare const Fatigue: Readonly<{
   decreasing(options?: FatigueOptions): Fatigue & { curve: { kind: 'decreasing' } };
 }>;
 
-/** The willingness to act at load `load`, in [0, 1] (a load <= 0 or NaN counts as 0). */
+/** The willingness to act at load `load`, in [0, 1] (a load below 0 or NaN throws InvalidParameterError). */
 export declare function willingness(fatigue: Fatigue, load: number): number;
 /** The willingness at each load. */
 export declare function willingness(fatigue: Fatigue, load: Float64Array | readonly number[]): Float64Array;

@@ -43,9 +43,9 @@ pub fn validate_fatigue(
 }
 
 /// The willingness to act at a load, in [0, 1]: the fatigue's curve at `load` (a number, or a
-/// `Float64Array` or array of numbers, giving a `Float64Array`); a load ≤ 0 or NaN counts as
-/// 0. The half-life plays no part: it says how the load itself decays. Exactly the numbers of
-/// Rust and Python (IEEE operations only).
+/// `Float64Array` or array of numbers, giving a `Float64Array`); a load below 0 or NaN is an
+/// `InvalidParameterError`. The half-life plays no part: it says how the load itself decays.
+/// Exactly the numbers of Rust and Python (IEEE operations only).
 #[wasm_bindgen(unchecked_return_type = "number | Float64Array")]
 pub fn willingness(
     #[wasm_bindgen(unchecked_param_type = "Fatigue")] fatigue: &JsValue,
@@ -54,11 +54,11 @@ pub fn willingness(
 ) -> JsResult<JsValue> {
     let fatigue = self::fatigue(fatigue)?;
     if let Some(load) = load.as_f64() {
-        return Ok(JsValue::from_f64(fatigue.willingness(load)));
+        return Ok(JsValue::from_f64(fatigue.try_willingness(load).or_throw()?));
     }
     let mut loads: Vec<f64> = from_js(load, "load")?;
     for load in &mut loads {
-        *load = fatigue.willingness(*load);
+        *load = fatigue.try_willingness(*load).or_throw()?;
     }
     to_js(&loads, Arrays::Typed)
 }

@@ -217,10 +217,11 @@ impl Network {
         record(self.inner.layers())
     }
 
-    /// Each person's label, indexed by id (an unlabelled person shows as their id number).
+    /// Each person's label, indexed by id; an unlabelled person shows as `#id` (`#3`), which no
+    /// label can be for anyone else and which names them back wherever a person is asked for.
     #[wasm_bindgen(getter)]
     pub fn labels(&self) -> Vec<String> {
-        self.inner.labels()
+        self.inner.display_names()
     }
 
     /// The id of the person with this label; throws `UnknownPersonError` if there is none.

@@ -9,20 +9,12 @@ use wasm_bindgen::prelude::*;
 use crate::Network;
 use crate::args::{from_js, request};
 use crate::errors::{JsResult, OrThrow};
-use crate::ser::{Arrays, by_layer, get, set, to_js};
+use crate::ser::{Arrays, by_layer, set, to_js};
 
-/// A [`ReferralSummary`] as JS sees it: the layer shares keyed by layer name, the overloaded
-/// people with their labels, the mean number of intermediaries.
-fn summary(s: &ReferralSummary, labels: &[String]) -> JsResult<JsValue> {
+/// A [`ReferralSummary`] as JS sees it: the layer shares keyed by layer name.
+fn summary(s: &ReferralSummary) -> JsResult<JsValue> {
     let js = to_js(s, Arrays::Typed)?;
     set(&js, "layerShares", &by_layer(&s.layer_names, &s.layer_shares, Arrays::Typed)?);
-    let mean = s.mean_intermediaries().map_or(JsValue::NULL, JsValue::from_f64);
-    set(&js, "meanIntermediaries", &mean);
-    let overloaded = get(&js, "overloaded");
-    for (i, o) in s.overloaded.iter().enumerate() {
-        let label = labels.get(o.person as usize).map_or("", String::as_str);
-        set(&get(&overloaded, &i.to_string()), "label", &JsValue::from_str(label));
-    }
     Ok(js)
 }
 
@@ -45,7 +37,7 @@ pub fn route_referrals(
 ) -> JsResult<JsValue> {
     let request: ReferralRequest = request(options, "routeReferrals", &[])?;
     let s = referral::route_referrals(&net.core().compiled(), &request).or_throw()?;
-    summary(&s, &net.core().labels())
+    summary(&s)
 }
 
 /// Routes requests exactly as `routeReferrals` does with the same options and seed, and

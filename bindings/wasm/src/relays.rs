@@ -11,18 +11,11 @@ use crate::cascade::spread;
 use crate::errors::{JsResult, OrThrow};
 use crate::ser::{Arrays, set, to_js};
 
-/// A [`RelaySelection`] as JS sees it: the relays' labels and costs beside their ids, the
-/// spread's values by layer keyed by layer name.
-fn selection(s: &RelaySelection, net: &reseau::Network, costs: &[f64]) -> JsResult<JsValue> {
+/// A [`RelaySelection`] as JS sees it: the spread's values by layer keyed by layer name.
+fn selection(s: &RelaySelection) -> JsResult<JsValue> {
     let js = to_js(s, Arrays::Typed)?;
-    let labels = net.labels();
-    let relay_labels: Vec<&str> = s.relays.iter().map(|&v| labels[v as usize].as_str()).collect();
-    set(&js, "labels", &to_js(&relay_labels, Arrays::Plain)?);
-    let relay_costs: Vec<f64> = s.relays.iter().map(|&v| costs[v as usize]).collect();
-    set(&js, "costs", &to_js(&relay_costs, Arrays::Typed)?);
     if let Some(stats) = &s.spread {
-        let names: Vec<String> = net.layers().iter().map(|l| l.name.clone()).collect();
-        set(&js, "spread", &spread(stats, &names)?);
+        set(&js, "spread", &spread(stats, &s.layer_names)?);
     }
     Ok(js)
 }
@@ -42,7 +35,5 @@ pub fn select_relays(
     #[wasm_bindgen(unchecked_optional_param_type = "SelectRelaysRequest")] options: &JsValue,
 ) -> JsResult<JsValue> {
     let request: SelectRelaysRequest = request(options, "selectRelays", &[])?;
-    let view = net.core().compiled();
-    let selection = relays::select_relays(&view, &request).or_throw()?;
-    self::selection(&selection, net.core(), request.costs.as_deref().unwrap_or(view.costs()))
+    selection(&relays::select_relays(&net.core().compiled(), &request).or_throw()?)
 }

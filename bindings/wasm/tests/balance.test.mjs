@@ -90,3 +90,26 @@ test('balance and report: bad input is an Error named by the core', () => {
   // The module still works afterwards.
   assert.equal(balance(net, { ...small, mixes: [0.5] }).rows.length, 1);
 });
+
+test('balance: diminishing returns and a successor platform', () => {
+  const net = new reseau.Network();
+  net.addLayer('meet', { kind: 'physical' });
+  net.addLayer('mail', { kind: 'digital' });
+  net.addLayer('newmail', { kind: 'digital' });
+  net.addPeople(31);
+  for (let v = 1; v <= 30; v++) net.addTie(0, v, v <= 10 ? 'meet' : 'mail');
+  const common = { model: reseau.IndependentCascade({ probability: 0.3 }), numSeeds: 1, steps: 4, rate: 1, seed: 5 };
+  const mixes = Array.from({ length: 11 }, (_, i) => i / 10);
+  const sweep = balance(net, { ...common, mixes, runs: 20000, effort: 10, effortResponse: 'diminishing' });
+  // reach(m) = 1 + 10(1 - 0.7^(10m)) + 20(1 - 0.7^(10(1 - m))): best at m* = 0.4028.
+  const reach = sweep.best.find((b) => b.measure === 'reach');
+  assert.equal(reach.mix, 0.4);
+  assert.equal(reach.interior, true);
+  const moved = balance(net, {
+    ...common, mixes: [0, 1], runs: 2000,
+    decline: { layer: 'mail', periods: 1, vanishAt: 1, successor: 'newmail', migration: 1 },
+  });
+  assert.equal(moved.rows[2].migratedTies, 20);
+  assert.ok(moved.rows[2].reach > 10);
+  assert.equal(moved.maximin.length, moved.robust.length);
+});

@@ -364,6 +364,39 @@ test('random input never aborts the module', () => {
   assert.equal(readMultiplex('\f\n', { layers: ' ' }).numTies, 0);
 });
 
+test('integers out of range', () => {
+  // A number or BigInt beyond the core's integer type is an error naming the parameter.
+  const net = aarhus();
+  const cases = [
+    [() => simulate(net, [0], { runs: 2, seed: 2n ** 64n }), /seed/],
+    [() => simulate(net, [0], { runs: 2, seed: -1n }), /seed/],
+    [() => simulate(net, [0], { runs: 2, seed: 2 ** 64 }), /seed/],
+    [() => simulate(net, [0], { runs: -1 }), /runs/],
+    [() => simulate(net, [0], { runs: 2n ** 64n }), /runs/],
+    [() => selectRelays(net, { k: -1 }), /k/],
+    [() => selectRelays(net, { k: 2 ** 70 }), /k/],
+    [() => referralLoadCurve(net, [1], { steps: 2 ** 40 }), /steps/],
+    [() => routeReferrals(net, { nRequests: 2n ** 70n }), /nRequests|n_requests/],
+    [() => reseau.generators.erdosRenyi({ n: -1, meanDegree: 1, seed: 1 }), /^n in arguments of erdosRenyi$/],
+    [() => new Network().addPeople(2 ** 40), /people/],
+    [() => new Network().addLayer('lunch', { latency: 2 ** 40 }), /latency/],
+  ];
+  for (const [call, parameter] of cases) {
+    throwsKind(call, 'InvalidParameterError', { parameter });
+  }
+});
+
+test('bytes as people', (t) => {
+  // JavaScript has no bytes apart from typed arrays, which are arrays of ids (as numpy arrays
+  // are in Python): Uint8Array.of(0, 1) is people 0 and 1.
+  const net = aarhus();
+  assert.deepEqual(
+    simulate(net, Uint8Array.of(0, 1), { runs: 20, seed: 1 }).mean,
+    simulate(net, [0, 1], { runs: 20, seed: 1 }).mean,
+  );
+  t.diagnostic('Python bytes only: JavaScript typed arrays are ids');
+});
+
 test('after every row the module still works', () => {
   assert.equal(aarhus().numTies, 620);
   assert.equal(simulate(aarhus(), [0], { runs: 10, seed: 1 }).runs ?? 10, 10);

@@ -70,8 +70,11 @@ test('willingness follows the documented formula of each curve, in [0, 1], never
       if (i > 0) assert.ok(w[i] <= w[i - 1], `${name} rises at ${grid[i]}`);
     }
     assert.equal(w[0], 1);
-    assert.equal(willingness(f, -3), 1);
-    assert.equal(willingness(f, NaN), 1);
+    // A load below 0 or NaN is refused, alone or in an array (not a willingness of 1).
+    for (const bad of [-3, NaN, -Infinity]) {
+      throwsKind(() => willingness(f, bad), 'InvalidParameterError', { parameter: 'load' });
+      throwsKind(() => willingness(f, [1, bad]), 'InvalidParameterError', { parameter: 'load' });
+    }
   }
   // Exact values the docs quote.
   assert.equal(willingness(Fatigue.hill({ half: 3, exponent: 2 }), 3), 0.5);

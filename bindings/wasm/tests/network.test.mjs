@@ -31,7 +31,7 @@ test('building a network and counting', () => {
   assert.equal(net.numDirectedTies, 2 * 2 + 2);
   assert.equal(net.numTiesIn('lunch'), 2);
   assert.equal(net.numTiesIn(1), 2);
-  assert.deepEqual(net.labels, ['ana', 'bo', 'cy', '3']);
+  assert.deepEqual(net.labels, ['ana', 'bo', 'cy', '#3'], 'unlabelled: #id, which no label can be');
   assert.deepEqual(net.layers, [
     { name: 'lunch', kind: 'physical', directed: false, probability: 0.2, latency: 2 },
     { name: 'twitter', kind: 'digital', directed: true, latency: 1 },

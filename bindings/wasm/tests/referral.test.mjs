@@ -149,7 +149,7 @@ test('a path: forward q with two intermediaries succeeds with probability q^2', 
   const [t] = traceReferrals(net, { requests: [[0, 3]] });
   assert.deepEqual(Array.from(t.path), [0, 1, 2, 3]);
   assert.deepEqual(t.layers, ['work', 'work', 'work']);
-  assert.deepEqual(t.labels, ['0', '1', '2', '3'], 'unlabelled people show as their ids');
+  assert.deepEqual(t.labels, ['#0', '#1', '#2', '#3'], 'unlabelled people show as #id');
   assert.equal(t.outcome, 'delivered');
   assert.deepEqual(traceReferrals(net, { requests: [[0, 3]], maxHops: 2 })[0].outcome, 'truncated');
   assert.deepEqual(traceReferrals(net, { requests: [[0, 3]], forward: 0 })[0].outcome, 'unwilling');
@@ -332,4 +332,14 @@ test('every bad parameter is an Error with the core name, and the module keeps w
   freed.free();
   assert.throws(() => traceReferrals(freed), (e) => e instanceof Error && !(e instanceof WebAssembly.RuntimeError));
   stillWorks();
+});
+
+test('a cold contact goes straight to the target, one step on no layer', () => {
+  const sure = routeReferrals(path(4), { requests: Array(10).fill([0, 3]), strategy: 'cold', coldResponse: 1, seed: 1 });
+  assert.equal(sure.succeeded, 10);
+  assert.equal(sure.meanTime, 1);
+  const [trace] = traceReferrals(path(4), { requests: [[0, 3]], strategy: 'cold', coldResponse: 1 });
+  assert.deepEqual([...trace.path], [0, 3]);
+  assert.deepEqual(trace.layers, ['cold contact']);
+  throwsKind(() => routeReferrals(path(4), { requests: [[0, 3]], strategy: 'cold', coldResponse: 1.5 }), 'InvalidParameterError');
 });

@@ -66,6 +66,16 @@ export type ModelKind = "independent_cascade" | "weighted_cascade" | "linear_thr
  */
 export interface LayerSettings {
   /**
+   * How many independent tries each tie of the layer gets, a whole or fractional number
+   * ≥ 0 (default 1): a tie's chance q (IC and weighted cascade: its probability after the
+   * multipliers, capped at 1; LT: its normalised weight) becomes 1 − (1 − q)^attempts. Effort
+   * spent as attempts has diminishing returns (twice the attempts less than doubles the
+   * chance), where a `multiplier` scales the chance linearly; 0 silences
+   * the layer.
+   * @default 1
+   */
+  attempts?: number;
+  /**
    * `false` switches the layer off for this simulation (a platform that is down).
    * @default true
    */
@@ -236,7 +246,7 @@ export interface ExactSpreadRequest {
  * who is the target is always chosen. The deterministic strategies break ties by the lowest
  * person id, then the lowest layer index.
  */
-export type Strategy = "greedy" | "oracle" | "strongest_tie" | "hub" | "random";
+export type Strategy = "greedy" | "oracle" | "strongest_tie" | "hub" | "random" | "cold";
 
 /**
  * What `route_referrals` and
@@ -249,6 +259,13 @@ export type Strategy = "greedy" | "oracle" | "strongest_tie" | "hub" | "random";
  * `Workload::random_requests`; nothing at all is 1,000 requests at step 0).
  */
 export interface ReferralRequest {
+  /**
+   * With the cold strategy, the probability that a target answers a stranger's
+   * message, in [0, 1] (default 0.05); see
+   * `RouteOptions::cold_response`.
+   * @default 0.05
+   */
+  coldResponse?: number;
   /**
    * A separate digital channel with this fatigue (default: one load for every
    * layer); see
@@ -322,6 +339,13 @@ export interface ReferralRequest {
  * warm-up), how requests are routed, and the seed.
  */
 export interface LoadCurveRequest {
+  /**
+   * With the cold strategy, the probability that a target answers a stranger's
+   * message, in [0, 1] (default 0.05); see
+   * `RouteOptions::cold_response`.
+   * @default 0.05
+   */
+  coldResponse?: number;
   /**
    * A separate digital channel with this fatigue (default: one load for every
    * layer); see
@@ -549,6 +573,12 @@ export interface Decline {
    */
   layer: string;
   /**
+   * The share of lost ties that reappear on the successor, in [0, 1]. Default 1. Each tie
+   * draws once whether it would move, so that migrations are nested across periods as
+   * losses are.
+   */
+  migration?: number;
+  /**
    * How many periods after period 0 to report (at least 1).
    */
   periods: number;
@@ -558,10 +588,21 @@ export interface Decline {
    */
   rate?: number;
   /**
+   * A successor platform (a layer's name) that people move to: a tie lost from the
+   * declining layer reappears there with probability `migration`
+   * (`None`: lost ties are gone).
+   */
+  successor?: string | null;
+  /**
    * The period from which the layer has no ties at all (`None`: never).
    */
   vanishAt?: number | null;
 }
+
+/**
+ * How a channel's effort acts on its ties' chances in a campaign.
+ */
+export type EffortResponse = "linear" | "diminishing";
 
 /**
  * What `balance` sweeps: for each mix, a referral workload and a
@@ -571,6 +612,13 @@ export interface Decline {
  * is the mix); and the seed. See `crate::balance` for the model.
  */
 export interface BalanceRequest {
+  /**
+   * With the cold strategy, the probability that a target answers a stranger's
+   * message, in [0, 1] (default 0.05); see
+   * `RouteOptions::cold_response`.
+   * @default 0.05
+   */
+  coldResponse?: number;
   /**
    * A platform in decline (`None`: the network as given only).
    */
@@ -593,6 +641,11 @@ export interface BalanceRequest {
    * @default 2
    */
   effort?: number;
+  /**
+   * How effort acts on a tie's chance: linearly (the default) or with diminishing
+   * returns (`EffortResponse`).
+   */
+  effortResponse?: EffortResponse;
   /**
    * Fatigue shared by every request (default: none).
    */
@@ -1109,6 +1162,12 @@ export interface ProfessionalOptions {
  * completes with probability base^(L − 1) when every tie has the same base.
  */
 export interface RouteOptions {
+  /**
+   * With `Strategy::Cold`: the probability that a target not tired at all answers a
+   * message from a stranger, in [0, 1]. Default `DEFAULT_COLD_RESPONSE`.
+   * @default 0.05
+   */
+  coldResponse?: number;
   /**
    * Separate channels: when set, a person keeps two loads, one for what reaches them on
    * physical layers (read by `fatigue`) and one for what reaches
@@ -1884,7 +1943,7 @@ export interface ReferralTrace {
    */
   hops: number;
   /**
-   * Their labels (an unlabelled person's id as text), in the order of `path`.
+   * Their labels (an unlabelled person's `#id`), in the order of `path`.
    */
   labels: string[];
   /**
@@ -2169,6 +2228,10 @@ export interface BalanceRow {
    */
   decliningTies: number | null;
   /**
+   * Ties that moved from the declining layer to its successor (`None` without one).
+   */
+  migratedTies: number | null;
+  /**
    * The share of effort on physical ties.
    */
   mix: number;
@@ -2226,6 +2289,12 @@ export interface BalanceReport {
    * The declining layer, if any.
    */
   decliningLayer: string | null;
+  /**
+   * The safest mix per measure: the one whose worst period is best, maximin (empty without
+   * decline). It differs from `robust` when a mix does well on average but
+   * badly once the platform is gone.
+   */
+  maximin: RobustMix[];
   /**
    * The mixes, in the order given.
    */

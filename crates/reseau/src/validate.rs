@@ -579,9 +579,11 @@ impl BalanceReport {
             }
             interval(WHAT, "best.ci", b.ci)?;
         }
-        for r in &self.robust {
-            if !known(r.mix) || r.worst_period > self.periods {
-                return Err(bad(WHAT, "robust", r.mix, "one of the mixes and periods"));
+        for (name, list) in [("robust", &self.robust), ("maximin", &self.maximin)] {
+            for r in list {
+                if !known(r.mix) || r.worst_period > self.periods {
+                    return Err(bad(WHAT, name, r.mix, "one of the mixes and periods"));
+                }
             }
         }
         Ok(())

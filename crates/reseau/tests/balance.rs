@@ -3,10 +3,11 @@
 // Exact values are the point: the same seed gives the same bits.
 #![allow(clippy::float_cmp)]
 
-use reseau::balance::{BalanceRequest, Decline, Measure, balance};
+use reseau::balance::{BalanceRequest, Decline, EffortResponse, Measure, balance};
+use reseau::cascade::{LayerSettings, Model};
 use reseau::fatigue::Fatigue;
 use reseau::referral::{RouteOptions, Strategy};
-use reseau::{Layer, Network};
+use reseau::{Layer, Network, PersonId};
 
 /// Two layers, one physical and one digital, with the very same ties (a small-world graph),
 /// the physical one `slow` steps per hop.
@@ -155,4 +156,121 @@ fn the_report_is_the_same_for_any_number_of_threads() {
         .collect();
     assert_eq!(reports[0], reports[1]);
     assert_eq!(reports[0], reports[2]);
+}
+
+/// Person 0 tied to 10 people on a physical layer and to 20 others on a digital one, every
+/// tie at probability 0.3: whatever the mix, 0 is the campaign's one seed, and the reach is
+/// `1 + 10·q_physical + 20·q_digital` exactly.
+fn two_stars() -> Network {
+    let mut net = Network::new();
+    net.add_layer(Layer::physical("meet")).unwrap();
+    net.add_layer(Layer::digital("mail")).unwrap();
+    net.add_people(31).unwrap();
+    for v in 1..=30 {
+        let layer = if v <= 10 { "meet" } else { "mail" };
+        net.add_tie(PersonId(0), PersonId(v), layer, 1.0).unwrap();
+    }
+    net
+}
+
+#[test]
+fn diminishing_returns_put_the_best_mix_where_the_hand_computed_optimum_is() {
+    let net = two_stars();
+    let mixes: Vec<f64> = (0..=10).map(|i| f64::from(i) / 10.0).collect();
+    let request = |response, effort| BalanceRequest {
+        mixes: mixes.clone(),
+        model: Model::independent_cascade(0.3),
+        num_seeds: 1,
+        runs: 20_000,
+        steps: 4,
+        rate: 1.0,
+        effort,
+        effort_response: response,
+        seed: 5,
+        ..BalanceRequest::default()
+    };
+    // Diminishing returns, effort 10: reach(m) = 1 + 10(1 − 0.7^(10m)) + 20(1 − 0.7^(10(1 − m))),
+    // whose derivative vanishes where 0.7^(10(2m − 1)) = 20/10, i.e. m* = (1 + ln 2 / (10 ln 0.7)) / 2
+    // = 0.4028: on the grid, 0.4 is best.
+    let report = balance(&net, &request(EffortResponse::Diminishing, 10.0)).unwrap();
+    let exact = |m: f64| {
+        1.0 + 10.0 * (1.0 - 0.7f64.powf(10.0 * m)) + 20.0 * (1.0 - 0.7f64.powf(10.0 * (1.0 - m)))
+    };
+    for row in &report.rows {
+        // sd of the reach ≤ √(30/4); 20,000 runs.
+        assert!((row.reach - exact(row.mix)).abs() < 4.0 * (7.5f64 / 20_000.0).sqrt(), "{row:?}");
+    }
+    let m_star = f64::midpoint(1.0, 2f64.ln() / (10.0 * 0.7f64.ln()));
+    assert!((m_star - 0.4028).abs() < 1e-4);
+    let best = report.best(Measure::Reach).unwrap();
+    assert_eq!(best.mix, 0.4);
+    assert!(best.interior && !best.flat, "{best:?}");
+    // Linear effort, effort 2: reach(m) = 1 + 10·0.6m + 20·0.6(1 − m), best at m = 0.
+    let linear = balance(&net, &request(EffortResponse::Linear, 2.0)).unwrap();
+    for row in &linear.rows {
+        let exact = 1.0 + 6.0 * row.mix + 12.0 * (1.0 - row.mix);
+        assert!((row.reach - exact).abs() < 4.0 * (7.5f64 / 20_000.0).sqrt(), "{row:?}");
+    }
+    let best = linear.best(Measure::Reach).unwrap();
+    assert_eq!((best.mix, best.interior), (0.0, false));
+}
+
+#[test]
+fn attempts_turn_a_probability_into_one_minus_its_complement_to_that_power() {
+    use reseau::cascade::{SimulateRequest, simulate};
+    let net = two_stars().compile();
+    for attempts in [0.0, 0.5, 1.0, 2.5] {
+        let model = Model::independent_cascade(0.3)
+            .layer("meet", LayerSettings { attempts, ..LayerSettings::default() });
+        let request =
+            SimulateRequest { model, runs: 20_000, seed: 1, ..SimulateRequest::new([0u32]) };
+        let s = simulate(&net, &request).unwrap();
+        let exact = 1.0 + 10.0 * (1.0 - 0.7f64.powf(attempts)) + 20.0 * 0.3;
+        assert!(
+            (s.total.mean - exact).abs() < 4.0 * (7.5f64 / 20_000.0).sqrt(),
+            "{attempts}: {}",
+            s.total.mean
+        );
+    }
+    let bad = Model::independent_cascade(0.3)
+        .layer("meet", LayerSettings { attempts: -1.0, ..LayerSettings::default() });
+    assert!(bad.validate().unwrap_err().to_string().contains("attempts"));
+}
+
+#[test]
+fn a_successor_platform_takes_the_lost_ties_and_keeps_the_reach() {
+    let net = two_stars();
+    // "mail" vanishes at period 1; with a successor taking every lost tie, the digital star
+    // is whole again on "meet" and the all-physical campaign reaches everyone it could.
+    let mut net2 = net.clone();
+    net2.add_layer(Layer::digital("newmail")).unwrap();
+    let request = BalanceRequest {
+        mixes: vec![0.0, 1.0],
+        model: Model::independent_cascade(0.3),
+        num_seeds: 1,
+        runs: 4000,
+        steps: 4,
+        rate: 1.0,
+        decline: Some(Decline::new("mail", 0.0, 1).vanish_at(1).successor("newmail", 1.0)),
+        seed: 2,
+        ..BalanceRequest::default()
+    };
+    let moved = balance(&net2, &request).unwrap();
+    let gone = balance(
+        &net2,
+        &BalanceRequest {
+            decline: Some(Decline::new("mail", 0.0, 1).vanish_at(1)),
+            ..request.clone()
+        },
+    )
+    .unwrap();
+    assert_eq!(moved.row(0, 1).declining_ties, Some(0));
+    assert_eq!(moved.row(0, 1).migrated_ties, Some(20));
+    assert_eq!(gone.row(0, 1).migrated_ties, None);
+    // All-digital effort: the successor carries the 20 ties (reach ≈ 1 + 20·0.6), the
+    // vanished platform alone leaves the seed only.
+    assert!(moved.row(0, 1).reach > 10.0, "{:?}", moved.row(0, 1));
+    assert_eq!(gone.row(0, 1).reach, 1.0);
+    let err = balance(&net, &request).unwrap_err();
+    assert_eq!(err.kind(), "UnknownLayerError");
 }

@@ -583,3 +583,34 @@ fn empty_networks() {
     );
     assert!(!err.to_string().contains("invalid k"), "{err}");
 }
+
+#[test]
+fn integers_out_of_range() {
+    // Rust's types rule them out; where integers arrive as data (a request in JSON, as the
+    // command line's --set and the bindings give it) serde refuses one beyond its field's type
+    // and says which type. The bindings name the parameter (Python: `seed=2**70`,
+    // `add_people(-1)`; JS: `seed: 2n ** 64n`).
+    for json in [
+        r#"{"runs": -1}"#,
+        r#"{"runs": 18446744073709551616}"#,
+        r#"{"seed": 1180591620717411303424}"#,
+    ] {
+        let err = serde_json::from_str::<SimulateRequest>(json).unwrap_err();
+        assert!(err.to_string().contains("u64"), "{json}: {err}");
+    }
+    let err = serde_json::from_str::<reseau::generators::ErdosRenyiRequest>(
+        r#"{"n": -1, "mean_degree": 1}"#,
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("usize"), "{err}");
+}
+
+#[test]
+fn bytes_as_people() {
+    // A person is an id or a label (`PersonRef`); Rust has no bytes that could pass for a
+    // list of ids. Text with control characters is one label, never ids.
+    let one: reseau::PersonRef = serde_json::from_str(r#""\u0000\u0001""#).unwrap();
+    assert_eq!(one, reseau::PersonRef::from("\u{0}\u{1}"));
+    let net = datasets::aarhus_cs();
+    fails(net.resolve(&one), "UnknownPersonError", &["unknown person"]);
+}

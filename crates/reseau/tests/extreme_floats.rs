@@ -119,6 +119,7 @@ fn model_fields() -> Vec<(&'static str, fn(&mut Model, f64))> {
         ("probability", |m, x| m.probability = x),
         ("layer multiplier", |m, x| settings(m).multiplier = x),
         ("layer probability", |m, x| settings(m).probability = Some(x)),
+        ("layer attempts", |m, x| settings(m).attempts = x),
         ("influencer multiplier", |m, x| m.amplifiers.influencer_multiplier = x),
         ("media probability", |m, x| m.amplifiers.media_probability = Some(x)),
         ("good multiplier", |m, x| m.good_multiplier = x),

@@ -439,6 +439,7 @@ proptest! {
         p in any_float(),
         layer in prop::sample::select(vec!["lunch", "facebook", "work", "nope"]),
         multiplier in any_float(),
+        attempts in any_float(),
         layer_p in prop::option::of(any_float()),
         latency in prop::option::of(prop_oneof![Just(0u32), Just(u32::MAX), 1u32..5]),
         enabled: bool,
@@ -456,7 +457,7 @@ proptest! {
             1 => Model::weighted_cascade(),
             _ => Model::linear_threshold(),
         };
-        model = model.layer(layer, LayerSettings { multiplier, probability: layer_p, latency, enabled });
+        model = model.layer(layer, LayerSettings { multiplier, probability: layer_p, latency, enabled, attempts });
         model.good_multiplier = good;
         model.bad_multiplier = bad;
         model.amplifiers.media_threshold = media_threshold;

@@ -669,3 +669,29 @@ fn ckm_physicians_fit_with_unknowns_left_out() {
     assert!(fitted.layers.iter().all(|l| l.identifiable));
     assert!(fitted.shadow_share > 0.5 && fitted.shadow_share < 1.0);
 }
+
+#[test]
+fn the_report_counts_adoptions_and_cascades_in_words() {
+    use reseau::report::{ReportRequest, report};
+    let net = reseau::datasets::aarhus_cs();
+    let tie = net.ties().next().expect("a tie");
+    let rows = vec![
+        Adoption::new(net.display_name(tie.source), 0),
+        Adoption::new(net.display_name(tie.target), 1),
+    ];
+    let request = ReportRequest {
+        quick: true,
+        runs: Some(20),
+        replicates: Some(2),
+        steps: Some(10),
+        mixes: Some(vec![0.0, 1.0]),
+        balance_steps: Some(10),
+        balance_runs: Some(10),
+        refine: Some(0),
+        fit: Some(FitRequest { intervals: false, ..FitRequest::new(rows) }),
+        ..ReportRequest::default()
+    };
+    let text = report(&net, &request).unwrap().text();
+    assert!(text.contains("2 adoptions in 1 cascade up to step"), "{text}");
+    assert!(!text.contains("(s)"), "{text}");
+}

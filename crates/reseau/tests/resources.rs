@@ -566,6 +566,28 @@ mod small_things {
         net.add_tie(PersonId(1), PersonId(2), "lunch", 1.0).unwrap();
         let err = net.add_tie(PersonId(1), PersonId(1), "lunch", 1.0).unwrap_err();
         assert!(err.to_string().contains("#1"), "{err}");
+        // So do results: a referral trace's labels, a relay selection's, the busiest people.
+        net.add_tie(PersonId(0), PersonId(1), "lunch", 1.0).unwrap();
+        let view = net.compiled();
+        let request = reseau::referral::ReferralRequest {
+            requests: Some(vec![[PersonRef::from(2u32), PersonRef::from("3")]; 20]),
+            ..Default::default()
+        };
+        for trace in reseau::referral::trace_referrals(&view, &request).unwrap() {
+            assert_eq!(trace.labels[0], "#2", "{trace:?}");
+            for (&p, label) in trace.path.iter().zip(&trace.labels) {
+                assert_eq!(*label, net.display_name(PersonId(p)));
+            }
+        }
+        let summary = reseau::referral::route_referrals(&view, &request).unwrap();
+        for o in &summary.overloaded {
+            assert_eq!(o.label, net.display_name(PersonId(o.person)));
+        }
+        let relays = reseau::relays::SelectRelaysRequest { k: Some(2), ..Default::default() };
+        let chosen = reseau::relays::select_relays(&view, &relays).unwrap();
+        for (id, label) in chosen.relays.iter().zip(&chosen.labels) {
+            assert_eq!(*label, net.display_name(PersonId(*id)));
+        }
     }
 
     #[test]

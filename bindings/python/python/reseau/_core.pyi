@@ -590,6 +590,7 @@ def route_referrals(
     requests: Optional[_Requests] = None,
     *,
     # stubgen: ReferralRequest -requests
+    cold_response: float = 0.05,
     digital_fatigue: Optional[_FatigueArg] = None,
     fatigue: Optional[_FatigueArg] = None,
     forward: float = 1.0,
@@ -601,7 +602,7 @@ def route_referrals(
     rate: Optional[float] = None,
     seed: int = 0,
     steps: Optional[int] = None,
-    strategy: Literal['greedy', 'oracle', 'strongest_tie', 'hub', 'random'] = 'greedy',
+    strategy: Literal['greedy', 'oracle', 'strongest_tie', 'hub', 'random', 'cold'] = 'greedy',
     # stubgen: end
     progress: _Progress = None,
 ) -> ReferralSummary: ...
@@ -610,6 +611,7 @@ def trace_referrals(
     requests: Optional[_Requests] = None,
     *,
     # stubgen: ReferralRequest -requests
+    cold_response: float = 0.05,
     digital_fatigue: Optional[_FatigueArg] = None,
     fatigue: Optional[_FatigueArg] = None,
     forward: float = 1.0,
@@ -621,7 +623,7 @@ def trace_referrals(
     rate: Optional[float] = None,
     seed: int = 0,
     steps: Optional[int] = None,
-    strategy: Literal['greedy', 'oracle', 'strongest_tie', 'hub', 'random'] = 'greedy',
+    strategy: Literal['greedy', 'oracle', 'strongest_tie', 'hub', 'random', 'cold'] = 'greedy',
     # stubgen: end
 ) -> List[Dict[str, Any]]: ...
 def referral_load_curve(
@@ -629,6 +631,7 @@ def referral_load_curve(
     rates: _Floats,
     *,
     # stubgen: LoadCurveRequest -rates
+    cold_response: float = 0.05,
     digital_fatigue: Optional[_FatigueArg] = None,
     fatigue: Optional[_FatigueArg] = None,
     forward: float = 1.0,
@@ -638,7 +641,7 @@ def referral_load_curve(
     physical_share: Optional[float] = None,
     seed: int = 0,
     steps: int = 200,
-    strategy: Literal['greedy', 'oracle', 'strongest_tie', 'hub', 'random'] = 'greedy',
+    strategy: Literal['greedy', 'oracle', 'strongest_tie', 'hub', 'random', 'cold'] = 'greedy',
     # stubgen: end
     progress: _Progress = None,
 ) -> LoadCurve: ...
@@ -714,10 +717,12 @@ def balance(
     mixes: Optional[_Floats] = None,
     *,
     # stubgen: BalanceRequest -mixes
+    cold_response: float = 0.05,
     decline: Optional[Mapping[str, Any]] = None,
     digital_cost: float = 1.0,
     digital_fatigue: Optional[_FatigueArg] = None,
     effort: float = 2.0,
+    effort_response: Optional[Literal['linear', 'diminishing']] = None,
     fatigue: Optional[_FatigueArg] = None,
     forward: float = 1.0,
     layer_forward: Optional[Mapping[str, float]] = ...,
@@ -730,7 +735,7 @@ def balance(
     runs: int = 1000,
     seed: int = 0,
     steps: int = 300,
-    strategy: Literal['greedy', 'oracle', 'strongest_tie', 'hub', 'random'] = 'greedy',
+    strategy: Literal['greedy', 'oracle', 'strongest_tie', 'hub', 'random', 'cold'] = 'greedy',
     # stubgen: end
     progress: _Progress = None,
 ) -> BalanceReport: ...
@@ -759,7 +764,7 @@ def report(
     runs: Optional[int] = None,
     seed: int = 7,
     steps: Optional[int] = None,
-    strategy: Optional[Literal['greedy', 'oracle', 'strongest_tie', 'hub', 'random']] = None,
+    strategy: Optional[Literal['greedy', 'oracle', 'strongest_tie', 'hub', 'random', 'cold']] = None,
     title: Optional[str] = None,
     # stubgen: end
     progress: _Progress = None,

@@ -497,20 +497,21 @@ class BalanceReport(Result, kind="BalanceReport"):
     ``*_low`` and ``*_high`` columns); ``best`` maps each measure (``"success_rate"``,
     ``"time_to_target"``, ``"throughput"``, ``"reach"``) to its best mix on the network as
     given, with ``interior``, ``beats_ends`` and ``flat``; ``robust`` maps each measure to the
-    mix with the best mean over the periods of decline.
+    mix with the best mean over the periods of decline, ``maximin`` to the mix whose worst
+    period is best.
 
     >>> import reseau
     >>> sweep = reseau.balance(reseau.datasets.aarhus_cs(), mixes=[0, 1], steps=40, runs=50)
     >>> sweep.best["reach"]["mix"], sweep.best["reach"]["interior"]
     (1.0, False)
-    >>> sweep.to_pandas().shape if __import__("importlib").util.find_spec("pandas") else (2, 17)
-    (2, 17)
+    >>> sweep.to_pandas().shape if __import__("importlib").util.find_spec("pandas") else (2, 18)
+    (2, 18)
     """
 
     __slots__ = ()
     _frame, _view, _chart = "balance_frame", "balance_html", "plot_balance"
 
-    # stubgen: fields BalanceReport -best -robust -rows
+    # stubgen: fields BalanceReport -best -maximin -robust -rows
     declining_layer: Field[Optional[str]] = Field('declining_layer', 'The declining layer, if any. (Optional[str])')
     mixes: Field[npt.NDArray[np.float64]] = Field('mixes', 'The mixes, in the order given. (npt.NDArray[np.float64])', 'float64')
     periods: Field[int] = Field('periods', 'The last period (0 without decline). (int)')
@@ -518,13 +519,15 @@ class BalanceReport(Result, kind="BalanceReport"):
 
     @property
     def rows(self) -> List[Dict[str, Any]]:
-        """One dict per period and mix: ``mix``, ``period``, ``declining_ties``, and each
+        """One dict per period and mix: ``mix``, ``period``, ``declining_ties`` (and
+        ``migrated_ties`` with a successor platform), and each
         measure with its 95% interval (``success_ci``, ...)."""
         return self.to_dict()["rows"]  # type: ignore[no-any-return]
 
     @property
     def table(self) -> Dict[str, npt.NDArray[Any]]:
         """The rows as numpy columns, by name (``declining_ties`` -1 without decline,
+        ``migrated_ties`` -1 without a successor,
         ``time_to_target`` and its interval NaN where no referral arrived).
 
         The columns follow the rows: ``table["mix"][i]`` is ``rows[i]["mix"]``."""
@@ -539,6 +542,9 @@ class BalanceReport(Result, kind="BalanceReport"):
             "period": np.array([r["period"] for r in rows], dtype=np.uint32),
             "declining_ties": np.array(
                 [-1 if r["declining_ties"] is None else r["declining_ties"] for r in rows], dtype=np.int64
+            ),
+            "migrated_ties": np.array(
+                [-1 if r.get("migrated_ties") is None else r["migrated_ties"] for r in rows], dtype=np.int64
             ),
         }
         for name, key, end in _COLUMNS:
@@ -560,13 +566,19 @@ class BalanceReport(Result, kind="BalanceReport"):
         "worst", "worst_period", "initial"}}`` (empty without decline)."""
         return self._by_measure("robust")
 
+    @property
+    def maximin(self) -> Dict[str, Dict[str, Any]]:
+        """The safest mix per measure under decline, whose worst period is best: ``{measure:
+        {"mix", "mean", "worst", "worst_period", "initial"}}`` (empty without decline)."""
+        return self._by_measure("maximin")
+
     def to_json(self) -> str:
         """The whole result as JSON (the core's serde form).
 
         >>> import reseau, json
         >>> s = reseau.balance(reseau.datasets.aarhus_cs(), mixes=[0, 1], steps=20, runs=20, decline={"layer": "facebook", "rate": 0.5, "periods": 1})
         >>> sorted(json.loads(s.to_json()))
-        ['best', 'declining_layer', 'mixes', 'periods', 'robust', 'rows']
+        ['best', 'declining_layer', 'maximin', 'mixes', 'periods', 'robust', 'rows']
         """
         return json.dumps(self.to_dict())
 

@@ -85,6 +85,7 @@ class LayerSettings(Value, kind="LayerSettings"):
     __slots__ = ()
 
     # stubgen: fields LayerSettings
+    attempts: Field[float] = Field('attempts', "How many independent tries each tie of the layer gets, a whole or fractional number ≥ 0 (default 1): a tie's chance q (IC and weighted cascade: its probability after the multipliers, capped at 1; LT: its normalised weight) becomes 1 − (1 − q)^attempts. Effort spent as attempts has diminishing returns (twice the attempts less than doubles the chance), where a ``multiplier`` scales the chance linearly; 0 silences the layer. (float)")
     enabled: Field[bool] = Field('enabled', '``false`` switches the layer off for this simulation (a platform that is down). (bool)')
     latency: Field[Optional[int]] = Field('latency', "Replaces the layer's latency in steps. (Optional[int])")
     multiplier: Field[float] = Field('multiplier', 'Multiplies the probability (IC, weighted cascade) or the weight (LT) of the layer\'s ties: "offline ties convince more" is a multiplier above 1 on physical layers. The product is capped at 1. (float)')
@@ -498,16 +499,16 @@ class Fatigue(Value, kind="Fatigue"):
         return Fatigue._of("decreasing", half_life)
 
     def willingness(self, load: Any) -> Any:
-        """The willingness at ``load``, in [0, 1] (a load <= 0, or NaN, counts as 0): a float
-        for a number, a float64 numpy array of the same shape for an array or a list.
+        """The willingness at ``load``, in [0, 1] (a load below 0 or NaN: InvalidParameterError):
+        a float for a number, a float64 numpy array of the same shape for an array or a list.
 
         >>> import numpy as np, reseau
         >>> f = reseau.Fatigue.decreasing()
         >>> f.willingness(0)
         1.0
-        >>> f.willingness(np.array([[0.0, 10.0], [-1.0, 20.0]]))
+        >>> f.willingness(np.array([[0.0, 10.0], [5.0, 20.0]]))
         array([[1.        , 0.09090909],
-               [1.        , 0.02439024]])
+               [0.28571429, 0.02439024]])
         """
         return _core._willingness(self, load)
 

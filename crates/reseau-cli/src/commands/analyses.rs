@@ -18,10 +18,9 @@ use reseau::referral::{
     route_referrals_with,
 };
 use reseau::relays::{RelaySelection, SelectRelaysRequest, select_relays_with};
-use serde_json::Value;
 
-use super::analysis::{self, Analysis, names};
-use super::{Common, Outcome};
+use super::analysis::{self, Analysis, With, names};
+use super::{Common, Outcome, Runs, Seed};
 
 /// `reseau simulate`: a message spread by cascade from some people.
 #[derive(Debug, Clone, Args)]
@@ -34,13 +33,10 @@ pub(crate) struct SimulateArgs {
     /// Who starts a second campaign, of bad buzz, comma-separated.
     #[arg(long, value_name = "PEOPLE")]
     pub(crate) bad_seeds: Option<String>,
-    /// The number of cascades.
-    #[arg(long)]
-    pub(crate) runs: Option<u64>,
-    /// The seed of the random streams: the same seed gives the same numbers in Rust, Python
-    /// and JavaScript.
-    #[arg(long)]
-    pub(crate) seed: Option<u64>,
+    #[command(flatten)]
+    pub(crate) runs: Runs,
+    #[command(flatten)]
+    pub(crate) seed: Seed,
     /// The model: independent_cascade, weighted_cascade or linear_threshold.
     #[arg(long = "model", id = "model.kind", value_name = "KIND")]
     pub(crate) kind: Option<String>,
@@ -53,7 +49,7 @@ struct Simulate;
 
 impl Analysis for Simulate {
     type Request = SimulateRequest;
-    type Output = (SimulateRequest, CascadeSummary);
+    type Output = With<SimulateRequest, CascadeSummary>;
     const NAME: &'static str = "simulate";
     const WHAT: &'static str = "simulation request's fields";
 
@@ -63,14 +59,10 @@ impl Analysis for Simulate {
         request: &SimulateRequest,
         control: &Control<'_>,
     ) -> reseau::Result<Self::Output> {
-        Ok((request.clone(), simulate_with(&net.compiled(), request, control)?))
+        Ok(With(request.clone(), simulate_with(&net.compiled(), request, control)?))
     }
 
-    fn json(output: &Self::Output) -> Value {
-        serde_json::to_value(&output.1).unwrap_or(Value::Null)
-    }
-
-    fn text(&self, net: &Network, (request, s): &Self::Output) -> String {
+    fn text(&self, net: &Network, With(request, s): &Self::Output) -> String {
         let who = |people: &[reseau::PersonRef]| {
             let ids: Vec<u32> =
                 people.iter().filter_map(|p| net.resolve(p).ok()).map(|p| p.0).collect();
@@ -144,16 +136,15 @@ pub(crate) struct RelaysArgs {
     /// The probability that a tie passes the message on (the model's).
     #[arg(long, id = "model.probability", value_name = "P")]
     pub(crate) probability: Option<f64>,
-    /// The seed.
-    #[arg(long)]
-    pub(crate) seed: Option<u64>,
+    #[command(flatten)]
+    pub(crate) seed: Seed,
 }
 
 struct Relays;
 
 impl Analysis for Relays {
     type Request = SelectRelaysRequest;
-    type Output = (u64, RelaySelection);
+    type Output = With<u64, RelaySelection>;
     const NAME: &'static str = "relays";
     const WHAT: &'static str = "relay selection request's fields";
 
@@ -163,14 +154,10 @@ impl Analysis for Relays {
         request: &SelectRelaysRequest,
         control: &Control<'_>,
     ) -> reseau::Result<Self::Output> {
-        Ok((request.seed, select_relays_with(&net.compiled(), request, control)?))
+        Ok(With(request.seed, select_relays_with(&net.compiled(), request, control)?))
     }
 
-    fn json(output: &Self::Output) -> Value {
-        serde_json::to_value(&output.1).unwrap_or(Value::Null)
-    }
-
-    fn text(&self, net: &Network, (seed, s): &Self::Output) -> String {
+    fn text(&self, net: &Network, With(seed, s): &Self::Output) -> String {
         let mut w = String::new();
         let method = serde_json::to_value(s.method)
             .ok()
@@ -238,9 +225,8 @@ pub(crate) struct ReferralsArgs {
     /// The most ties a request may cross.
     #[arg(long)]
     pub(crate) max_hops: Option<u32>,
-    /// The seed.
-    #[arg(long)]
-    pub(crate) seed: Option<u64>,
+    #[command(flatten)]
+    pub(crate) seed: Seed,
 }
 
 /// One run of referrals.
@@ -259,10 +245,6 @@ impl Analysis for Route {
         control: &Control<'_>,
     ) -> reseau::Result<ReferralSummary> {
         route_referrals_with(&net.compiled(), request, control)
-    }
-
-    fn json(output: &ReferralSummary) -> Value {
-        serde_json::to_value(output).unwrap_or(Value::Null)
     }
 
     fn text(&self, _net: &Network, s: &ReferralSummary) -> String {
@@ -304,10 +286,6 @@ impl Analysis for Curve {
         control: &Control<'_>,
     ) -> reseau::Result<LoadCurve> {
         referral_load_curve_with(&net.compiled(), request, control)
-    }
-
-    fn json(output: &LoadCurve) -> Value {
-        serde_json::to_value(output).unwrap_or(Value::Null)
     }
 
     fn text(&self, _net: &Network, c: &LoadCurve) -> String {
@@ -363,23 +341,21 @@ pub(crate) struct BalanceArgs {
     /// Steps of referrals per mix.
     #[arg(long)]
     pub(crate) steps: Option<u32>,
-    /// Cascades of the campaign per mix and period.
-    #[arg(long)]
-    pub(crate) runs: Option<u64>,
+    #[command(flatten)]
+    pub(crate) runs: Runs,
     /// A declining layer, as the library's `Decline` in JSON: {"layer": "facebook", "rate":
     /// 0.3, "periods": 4} (each period it keeps each tie with probability 1 − rate).
     #[arg(long, value_name = "JSON")]
     pub(crate) decline: Option<String>,
-    /// The seed.
-    #[arg(long)]
-    pub(crate) seed: Option<u64>,
+    #[command(flatten)]
+    pub(crate) seed: Seed,
 }
 
 struct Balance;
 
 impl Analysis for Balance {
     type Request = BalanceRequest;
-    type Output = (u64, BalanceReport);
+    type Output = With<u64, BalanceReport>;
     const NAME: &'static str = "balance";
     const WHAT: &'static str = "balance request's fields";
 
@@ -389,14 +365,10 @@ impl Analysis for Balance {
         request: &BalanceRequest,
         control: &Control<'_>,
     ) -> reseau::Result<Self::Output> {
-        Ok((request.seed, balance_with(net, request, control)?))
+        Ok(With(request.seed, balance_with(net, request, control)?))
     }
 
-    fn json(output: &Self::Output) -> Value {
-        serde_json::to_value(&output.1).unwrap_or(Value::Null)
-    }
-
-    fn text(&self, _net: &Network, (seed, b): &Self::Output) -> String {
+    fn text(&self, _net: &Network, With(seed, b): &Self::Output) -> String {
         let mut w = String::new();
         let _ = writeln!(w, "Balance: the share of effort on physical ties (mix), seed {seed}");
         let _ = writeln!(

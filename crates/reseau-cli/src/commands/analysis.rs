@@ -18,8 +18,8 @@ use crate::{overlay, progress};
 pub(crate) trait Analysis {
     /// The serde struct of the call's options, whose `Default` is the library's.
     type Request: Serialize + DeserializeOwned + Default;
-    /// The result, printed by [`Analysis::text`] or as [`Analysis::json`].
-    type Output;
+    /// The result, printed by [`Analysis::text`] or as its JSON (the core's serde form).
+    type Output: Serialize;
     /// The subcommand.
     const NAME: &'static str;
     /// What `--help` calls the request's fields.
@@ -33,8 +33,16 @@ pub(crate) trait Analysis {
     ) -> reseau::Result<Self::Output>;
     /// The result for a person to read.
     fn text(&self, net: &Network, output: &Self::Output) -> String;
-    /// The result for a program: the core's serde form.
-    fn json(output: &Self::Output) -> Value;
+}
+
+/// A core result with what its text needs beside it (the request, the seed); its JSON is the
+/// result's alone.
+pub(crate) struct With<C, T>(pub(crate) C, pub(crate) T);
+
+impl<C, T: Serialize> Serialize for With<C, T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.1.serialize(serializer)
+    }
 }
 
 /// `--help` of the subcommand, with the request's defaults.
@@ -67,7 +75,7 @@ pub(crate) fn run<A: Analysis>(
     let output =
         progress::watched(A::NAME, common.quiet, |control| analysis.run(net, &request, control))?;
     if common.json {
-        let json = serde_json::to_string_pretty(&A::json(&output)).unwrap_or_default();
+        let json = serde_json::to_string_pretty(&output).unwrap_or_default();
         writeln!(out, "{json}")?;
     } else {
         write!(out, "{}", analysis.text(net, &output))?;

@@ -50,6 +50,24 @@ pub(crate) struct Common {
     pub(crate) set: Vec<String>,
 }
 
+/// `--seed`, which every analysis takes (the request's `seed`).
+#[derive(Debug, Clone, Args)]
+pub(crate) struct Seed {
+    /// The seed of the random streams: the same seed gives the same numbers in Rust, Python
+    /// and JavaScript.
+    #[arg(long)]
+    pub(crate) seed: Option<u64>,
+}
+
+/// `--runs` (the request's `runs`).
+#[derive(Debug, Clone, Args)]
+pub(crate) struct Runs {
+    /// The number of cascades (Monte Carlo runs) of the campaign: in `balance` per mix and
+    /// period, in `report` also of the relays' evaluation.
+    #[arg(long)]
+    pub(crate) runs: Option<u64>,
+}
+
 impl Common {
     /// The ids of the arguments that are not fields of a request: these, the input's, the
     /// output folder and clap's own.

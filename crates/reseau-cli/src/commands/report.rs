@@ -8,7 +8,7 @@ use reseau::inference::{AdoptionsCsv, Exposure, FitRequest, read_adoptions};
 use reseau::report::{ReportOptions, ReportRequest, report_with};
 use serde_json::Value;
 
-use super::{Common, Outcome};
+use super::{Common, Outcome, Runs, Seed};
 use crate::{overlay, progress};
 
 /// `reseau report`.
@@ -16,10 +16,8 @@ use crate::{overlay, progress};
 pub(crate) struct ReportArgs {
     #[command(flatten)]
     pub(crate) common: Common,
-    /// The seed every part uses: the same seed gives the same report in Rust, Python and
-    /// JavaScript.
-    #[arg(long)]
-    pub(crate) seed: Option<u64>,
+    #[command(flatten)]
+    pub(crate) seed: Seed,
     /// A preview: fewer runs, steps and replicates (the options not given are the library's
     /// quick ones).
     #[arg(long)]
@@ -31,9 +29,8 @@ pub(crate) struct ReportArgs {
     /// The report's title.
     #[arg(long)]
     pub(crate) title: Option<String>,
-    /// Monte Carlo runs of the campaign and of the relays' evaluation.
-    #[arg(long)]
-    pub(crate) runs: Option<u64>,
+    #[command(flatten)]
+    pub(crate) runs: Runs,
     /// How many relays to choose.
     #[arg(long)]
     pub(crate) relays: Option<usize>,

@@ -20,6 +20,12 @@
 //!   and silences the digital layers. The campaign's k seeds are split the same way:
 //!   round(m·k) people with the most physical ties, then the rest with the most digital
 //!   ties (ties broken by total ties, then the lowest id), chosen on the network as given.
+//!   With [`EffortResponse::Diminishing`], effort buys attempts instead of scaling chances: a
+//!   tie of a physical layer gets x = `E·m/c_p` tries ([`LayerSettings::attempts`]), so its
+//!   probability p becomes 1 − (1 − p)^x, and the first unit of effort on a channel is worth
+//!   more than the last; an interior best mix is then possible.
+//!
+//! [`LayerSettings::attempts`]: crate::cascade::LayerSettings::attempts
 //!
 //! For each mix, [`balance`] runs random referral requests between people who are not tied
 //! ([`BalanceRequest::rate`] per step for [`BalanceRequest::steps`] steps; the first half
@@ -37,8 +43,10 @@
 //! The best mix per measure is the one with the highest mean (the lowest, for time to
 //! target) on the network as given; the report says whether it is interior (neither end of
 //! the sweep), whether its interval clears the intervals of both ends, and whether the
-//! sweep is flat (every mix's interval overlaps the best one's). Under decline, the most
-//! robust mix per measure is the one whose worst period is best (maximin).
+//! sweep is flat (every mix's interval overlaps the best one's). Under decline, two mixes per
+//! measure: the most robust, with the best mean over the periods
+//! ([`BalanceReport::robust`]), and the safest, whose worst period is best (maximin,
+//! [`BalanceReport::maximin`]).
 //!
 //! ```
 //! use reseau::balance::{BalanceRequest, Decline, Measure, balance};
@@ -68,7 +76,7 @@ mod table;
 
 #[allow(deprecated)]
 pub use options::BalanceOptions;
-pub use options::{BalanceRequest, Decline, MAX_MIXES, MAX_PERIODS};
+pub use options::{BalanceRequest, Decline, EffortResponse, MAX_MIXES, MAX_PERIODS};
 pub use table::{BalanceReport, BalanceRow, BestMix, Measure, RobustMix};
 
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -142,14 +150,15 @@ pub fn balance_with(
         )),
     );
     budget.check(networks_bytes, || format!("{copies} periods of decline, one network each"))?;
-    let networks: Vec<(Option<usize>, std::sync::Arc<CompiledNetwork>)> = (0..=periods)
+    let networks: Vec<(DeclineTies, std::sync::Arc<CompiledNetwork>)> = (0..=periods)
         .map(|t| {
             control.check()?;
             match &options.decline {
                 None => Ok((None, view.clone())),
                 Some(d) => {
-                    let (declined, left) = decline::at(net, d, t, seed)?;
-                    Ok((Some(left), std::sync::Arc::new(declined.compile())))
+                    let period = decline::at(net, d, t, seed)?;
+                    let ties = Some((period.left, period.migrated));
+                    Ok((ties, std::sync::Arc::new(period.network.compile())))
                 }
             }
         })
@@ -182,6 +191,9 @@ pub fn balance_with(
     Ok(BalanceReport::new(options, periods, rows))
 }
 
+/// Under decline, the ties the declining layer keeps and those that moved to its successor.
+type DeclineTies = Option<(usize, Option<usize>)>;
+
 /// One mix on one period's network.
 #[allow(clippy::too_many_arguments)] // one cell of the sweep: its place and what it shares
 fn cell(
@@ -190,7 +202,7 @@ fn cell(
     routing: &RouteOptions,
     workload: &Workload,
     seeds: &Seeds,
-    (mix, period, declining_ties): (f64, u32, Option<usize>),
+    (mix, period, ties): (f64, u32, DeclineTies),
     seed: u64,
     control: &Control<'_>,
     memory: Budget,
@@ -227,7 +239,12 @@ fn cell(
     let probabilities = model.kind != ModelKind::LinearThreshold;
     for (layer, &is_physical) in view.layers().iter().zip(&physical) {
         let settings = model.layers.entry(layer.name.clone()).or_default();
-        let scaled = settings.multiplier * if is_physical { up } else { down };
+        let effort = if is_physical { up } else { down };
+        if options.effort_response == EffortResponse::Diminishing {
+            settings.attempts = (settings.attempts * effort).min(MAX_MULTIPLIER);
+            continue;
+        }
+        let scaled = settings.multiplier * effort;
         settings.multiplier = if probabilities && scaled < MIN_PROBABILITY {
             0.0
         } else {
@@ -239,7 +256,8 @@ fn cell(
     Ok(BalanceRow {
         mix,
         period,
-        declining_ties,
+        declining_ties: ties.map(|(left, _)| left),
+        migrated_ties: ties.and_then(|(_, moved)| moved),
         success_rate,
         success_ci,
         time_to_target,

@@ -40,6 +40,26 @@ pub struct Decline {
     /// The period from which the layer has no ties at all (`None`: never).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vanish_at: Option<u32>,
+    /// A successor platform (a layer's name) that people move to: a tie lost from the
+    /// declining layer reappears there with probability [`migration`](Self::migration)
+    /// (`None`: lost ties are gone).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub successor: Option<String>,
+    /// The share of lost ties that reappear on the successor, in [0, 1]. Default 1. Each tie
+    /// draws once whether it would move, so that migrations are nested across periods as
+    /// losses are.
+    #[serde(default = "all", skip_serializing_if = "is_all")]
+    pub migration: f64,
+}
+
+/// Every lost tie migrates, by default.
+fn all() -> f64 {
+    1.0
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
+fn is_all(share: &f64) -> bool {
+    share.to_bits() == 1f64.to_bits()
 }
 
 impl Decline {
@@ -50,7 +70,14 @@ impl Decline {
     /// assert_eq!((d.layer.as_str(), d.rate, d.periods), ("facebook", 0.3, 4));
     /// ```
     pub fn new(layer: impl Into<String>, rate: f64, periods: u32) -> Self {
-        Decline { layer: layer.into(), rate, periods, vanish_at: None }
+        Decline {
+            layer: layer.into(),
+            rate,
+            periods,
+            vanish_at: None,
+            successor: None,
+            migration: all(),
+        }
     }
 
     /// The same, with the layer gone from period `period` on.
@@ -62,6 +89,19 @@ impl Decline {
     #[must_use]
     pub fn vanish_at(mut self, period: u32) -> Self {
         self.vanish_at = Some(period);
+        self
+    }
+
+    /// The same, with a `share` of the lost ties moving to the layer `successor`.
+    ///
+    /// ```
+    /// let d = reseau::balance::Decline::new("facebook", 0.3, 3).successor("linkedin", 0.5);
+    /// assert_eq!((d.successor.as_deref(), d.migration), (Some("linkedin"), 0.5));
+    /// ```
+    #[must_use]
+    pub fn successor(mut self, successor: impl Into<String>, share: f64) -> Self {
+        self.successor = Some(successor.into());
+        self.migration = share;
         self
     }
 
@@ -88,6 +128,14 @@ impl Decline {
     /// ```
     pub fn validate(&self) -> Result<()> {
         check_probability(|| "decline rate".into(), self.rate)?;
+        check_probability(|| "decline migration".into(), self.migration)?;
+        if self.successor.as_ref() == Some(&self.layer) {
+            return Err(Error::invalid(
+                "decline successor",
+                format!("{:?}", self.layer),
+                "a layer other than the declining one",
+            ));
+        }
         if self.periods == 0 || self.periods > MAX_PERIODS {
             return Err(Error::invalid(
                 "decline periods",
@@ -97,6 +145,29 @@ impl Decline {
         }
         Ok(())
     }
+}
+
+/// How a channel's effort acts on its ties' chances in a campaign.
+///
+/// ```
+/// use reseau::balance::EffortResponse;
+/// assert_eq!(serde_json::to_string(&EffortResponse::Diminishing)?, "\"diminishing\"");
+/// assert_eq!(EffortResponse::default(), EffortResponse::Linear);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum EffortResponse {
+    /// Effort x = E·share ÷ cost multiplies a tie's probability (LT: weight), capped at 1:
+    /// p becomes min(x·p, 1). Reach is then linear in the mix until the caps bind, so the best
+    /// mix is an end of the sweep unless the caps decide it.
+    #[default]
+    Linear,
+    /// Effort x buys attempts ([`LayerSettings::attempts`](crate::cascade::LayerSettings)):
+    /// p becomes 1 − (1 − p)^x. The first unit of effort on a channel is worth more than the
+    /// next, so an interior mix can be best: the data decides.
+    Diminishing,
 }
 
 crate::referral::routing_request! {
@@ -149,12 +220,22 @@ crate::referral::routing_request! {
         pub physical_cost: f64 = 1.0,
         /// The effort a digital tie costs (a message). Default 1.
         pub digital_cost: f64 = 1.0,
+        /// How effort acts on a tie's chance: linearly (the default) or with diminishing
+        /// returns ([`EffortResponse`]).
+        #[serde(skip_serializing_if = "is_linear")]
+        pub effort_response: EffortResponse = EffortResponse::Linear,
         /// A platform in decline (`None`: the network as given only).
         #[serde(skip_serializing_if = "Option::is_none")]
         pub decline: Option<Decline> = None,
         /// The seed of every random stream of the sweep (default 0).
         pub seed: u64 = 0,
     }
+}
+
+/// Whether the effort response is the default one (left out of what is written).
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
+fn is_linear(response: &EffortResponse) -> bool {
+    *response == EffortResponse::Linear
 }
 
 /// The old name of [`BalanceRequest`] (whose routing options are now flat fields, and which

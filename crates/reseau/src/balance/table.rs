@@ -15,6 +15,9 @@ pub struct BalanceRow {
     pub period: u32,
     /// Ties the declining layer still has (`None` without decline).
     pub declining_ties: Option<usize>,
+    /// Ties that moved from the declining layer to its successor (`None` without one).
+    #[serde(default)]
+    pub migrated_ties: Option<usize>,
     /// Referrals delivered over referrals asked, in the measured half of the steps.
     pub success_rate: f64,
     /// Its Wilson 95% interval.
@@ -163,6 +166,20 @@ pub struct BalanceReport {
     /// The most robust mix per measure: the best mean over the periods (empty without
     /// decline).
     pub robust: Vec<RobustMix>,
+    /// The safest mix per measure: the one whose worst period is best, maximin (empty without
+    /// decline). It differs from [`robust`](Self::robust) when a mix does well on average but
+    /// badly once the platform is gone.
+    #[serde(default)]
+    pub maximin: Vec<RobustMix>,
+}
+
+/// How [`BalanceReport`] ranks mixes over the periods of decline.
+#[derive(Clone, Copy)]
+enum Over {
+    /// The best mean.
+    Mean,
+    /// The best worst period.
+    Worst,
 }
 
 impl BalanceReport {
@@ -174,10 +191,13 @@ impl BalanceReport {
             rows,
             best: Vec::new(),
             robust: Vec::new(),
+            maximin: Vec::new(),
         };
         report.best = Measure::ALL.iter().filter_map(|&m| report.best_of(m)).collect();
         if periods > 0 {
-            report.robust = Measure::ALL.iter().filter_map(|&m| report.robust_of(m)).collect();
+            let over = |by| Measure::ALL.iter().filter_map(|&m| report.robust_of(m, by)).collect();
+            let (robust, maximin) = (over(Over::Mean), over(Over::Worst));
+            (report.robust, report.maximin) = (robust, maximin);
         }
         report
     }
@@ -257,7 +277,23 @@ impl BalanceReport {
         Some(BestMix { measure, mix: self.mixes[b], value, ci, interior, beats_ends, flat })
     }
 
-    fn robust_of(&self, measure: Measure) -> Option<RobustMix> {
+    /// The safest mix for `measure` under decline, whose worst period is best (`None` without
+    /// decline).
+    ///
+    /// ```
+    /// use reseau::balance::{BalanceRequest, Decline, Measure, balance};
+    /// let net = reseau::datasets::aarhus_cs();
+    /// let options = BalanceRequest { mixes: vec![0.0, 1.0], steps: 20, runs: 50, seed: 1, ..Default::default() };
+    /// let declining = options.decline(Decline::new("facebook", 0.0, 1).vanish_at(1));
+    /// let safest = balance(&net, &declining)?.safest(Measure::Reach).unwrap().clone();
+    /// assert_eq!(safest.mix, 1.0);
+    /// # Ok::<(), reseau::Error>(())
+    /// ```
+    pub fn safest(&self, measure: Measure) -> Option<&RobustMix> {
+        self.maximin.iter().find(|b| b.measure == measure)
+    }
+
+    fn robust_of(&self, measure: Measure, by: Over) -> Option<RobustMix> {
         let mut best: Option<RobustMix> = None;
         for (i, &mix) in self.mixes.iter().enumerate() {
             let values: Vec<(f64, u32)> = (0..=self.periods)
@@ -274,7 +310,11 @@ impl BalanceReport {
                     worst = v;
                 }
             }
-            if best.as_ref().is_none_or(|b| measure.better(mean, b.mean)) {
+            let better = |b: &RobustMix| match by {
+                Over::Mean => measure.better(mean, b.mean),
+                Over::Worst => measure.better(worst.0, b.worst),
+            };
+            if best.as_ref().is_none_or(better) {
                 let (worst, worst_period) = worst;
                 best = Some(RobustMix {
                     measure,

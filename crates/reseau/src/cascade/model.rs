@@ -84,6 +84,28 @@ pub struct LayerSettings {
     pub latency: Option<u32>,
     /// `false` switches the layer off for this simulation (a platform that is down).
     pub enabled: bool,
+    /// How many independent tries each tie of the layer gets, a whole or fractional number
+    /// ≥ 0 (default 1): a tie's chance q (IC and weighted cascade: its probability after the
+    /// multipliers, capped at 1; LT: its normalised weight) becomes 1 − (1 − q)^attempts. Effort
+    /// spent as attempts has diminishing returns (twice the attempts less than doubles the
+    /// chance), where a [`multiplier`](Self::multiplier) scales the chance linearly; 0 silences
+    /// the layer.
+    pub attempts: f64,
+}
+
+/// A chance `q` tried `attempts` times: 1 − (1 − q)^attempts, with the crate's portable
+/// logarithm (the same bits native and in WebAssembly); `q` itself for one attempt, and zero
+/// below [`crate::rng::MIN_PROBABILITY`].
+pub(crate) fn with_attempts(q: f64, attempts: f64) -> f64 {
+    if attempts.to_bits() == 1f64.to_bits() {
+        q
+    } else if attempts == 0.0 || q <= 0.0 {
+        0.0
+    } else if q >= 1.0 {
+        1.0
+    } else {
+        crate::rng::resolved(-crate::math::expm1(attempts * crate::math::ln1p(-q)))
+    }
 }
 
 impl LayerSettings {
@@ -116,6 +138,7 @@ impl LayerSettings {
 
     fn check(&self, name: impl Fn(&str) -> String) -> Result<()> {
         check_multiplier(|| name("multiplier"), self.multiplier)?;
+        check_multiplier(|| name("attempts"), self.attempts)?;
         if let Some(p) = self.probability {
             check_probability(|| name("probability"), p)?;
         }
@@ -128,7 +151,13 @@ impl LayerSettings {
 
 impl Default for LayerSettings {
     fn default() -> Self {
-        LayerSettings { multiplier: 1.0, probability: None, latency: None, enabled: true }
+        LayerSettings {
+            multiplier: 1.0,
+            probability: None,
+            latency: None,
+            enabled: true,
+            attempts: 1.0,
+        }
     }
 }
 

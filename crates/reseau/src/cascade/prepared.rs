@@ -1,7 +1,7 @@
 //! A model resolved against one compiled network: every tie's probability (or LT weight)
 //! worked out once, so that each run only draws and compares.
 
-use crate::cascade::model::{Distrust, LayerSettings, Model, ModelKind};
+use crate::cascade::model::{Distrust, LayerSettings, Model, ModelKind, with_attempts};
 use crate::cascade::plain::Plans;
 use crate::compiled::CompiledNetwork;
 use crate::error::{Error, Result};
@@ -78,7 +78,8 @@ impl<'a> Prepared<'a> {
                 values.reserve_exact(layer.num_slots());
                 for u in 0..net.num_people() as u32 {
                     for slot in layer.range(u) {
-                        values.push(slot_value(net, model, s, &incoming, l, u, slot) as f32);
+                        let q = slot_value(net, model, s, &incoming, l, u, slot);
+                        values.push(with_attempts(q, s.attempts) as f32);
                     }
                 }
             }
@@ -122,10 +123,9 @@ fn uniform_probability(
     let same =
         model.kind == ModelKind::IndependentCascade && !has_media && !amplified && layer.is_plain();
     same.then(|| {
-        resolved(
-            (s.probability.or(layer.probability).unwrap_or(model.probability) * s.multiplier)
-                .min(1.0),
-        )
+        let p = (s.probability.or(layer.probability).unwrap_or(model.probability) * s.multiplier)
+            .min(1.0);
+        with_attempts(resolved(p), s.attempts)
     })
 }
 

@@ -37,10 +37,13 @@ impl<'a> Knowledge<'a> {
             }
             Strategy::Oracle => Knowledge::Oracle(Graph::new(net)),
             Strategy::Hub => Knowledge::Hub(degrees(net)),
-            Strategy::StrongestTie | Strategy::Random => Knowledge::Plain,
+            Strategy::StrongestTie | Strategy::Random | Strategy::Cold => Knowledge::Plain,
         }
     }
 }
+
+/// The layer of a cold contact's hop: none of the network's ([`Strategy::Cold`]).
+pub(crate) const COLD: u32 = u32::MAX - 1;
 
 /// The outcome of a choice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,6 +110,9 @@ impl<'a> Chooser<'a> {
     /// Chooses whom `chain`'s last holder passes the request for `target` to; `chain` is
     /// everyone who has held it, in order.
     pub(crate) fn choose(&mut self, chain: &[u32], target: u32, rng: &mut Stream) -> Choice {
+        if self.strategy == Strategy::Cold {
+            return Choice::Forward { to: target, layer: COLD };
+        }
         let holder = *chain.last().expect("a request always has a holder");
         self.epoch = self.epoch.wrapping_add(1);
         if self.epoch == 0 {

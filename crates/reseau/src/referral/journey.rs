@@ -24,7 +24,7 @@ pub enum Outcome {
     DeadEnd,
     /// It reached the hop limit short of the target.
     Truncated,
-    /// It reached a target too tired to take it in.
+    /// It reached a target too tired to take it in (or, from a stranger, who did not answer).
     Ignored,
 }
 
@@ -53,7 +53,7 @@ pub struct ReferralTrace {
     pub end: u64,
     /// Everyone who held it, in order, by id: the source first, then each person it reached.
     pub path: Vec<u32>,
-    /// Their labels (an unlabelled person's id as text), in the order of `path`.
+    /// Their labels (an unlabelled person's `#id`), in the order of `path`.
     pub labels: Vec<String>,
     /// The layer of each hop, by name: `layers[i]` joins `path[i]` to `path[i + 1]`.
     pub layers: Vec<String>,
@@ -83,7 +83,14 @@ impl Journey {
             start: self.start,
             end: self.end,
             labels: self.path.iter().map(|&p| labels[p as usize].clone()).collect(),
-            layers: self.layers.iter().map(|&l| net.layers()[l as usize].name.clone()).collect(),
+            layers: self
+                .layers
+                .iter()
+                .map(|&l| match l {
+                    super::choose::COLD => super::options::COLD_CONTACT.to_owned(),
+                    l => net.layers()[l as usize].name.clone(),
+                })
+                .collect(),
             hops: self.layers.len(),
             path: self.path,
             outcome: self.outcome,

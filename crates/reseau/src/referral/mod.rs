@@ -52,7 +52,9 @@ mod trace;
 
 pub use curve::{LoadCurve, referral_load_curve, referral_load_curve_with};
 pub use journey::{Outcome, ReferralTrace};
-pub use options::{DEFAULT_REQUESTS, RouteOptions, Strategy, Workload};
+pub use options::{
+    COLD_CONTACT, DEFAULT_COLD_RESPONSE, DEFAULT_REQUESTS, RouteOptions, Strategy, Workload,
+};
 pub(crate) use request::routing_request;
 pub use request::{DEFAULT_CURVE_STEPS, LoadCurveRequest, ReferralRequest};
 #[allow(deprecated)]

@@ -45,7 +45,23 @@ pub enum Strategy {
     Hub,
     /// A uniformly random eligible tie (a contact known in two layers is twice as likely).
     Random,
+    /// No chain: the source writes to the target directly, as a stranger would (a cold
+    /// e-mail, an unsolicited message on a platform), which needs no tie. The message arrives
+    /// one step later on the digital channel and the target answers with probability
+    /// [`RouteOptions::cold_response`] × their willingness at their load: the baseline that
+    /// recommendation chains are compared with. It counts as one hop on no layer (named
+    /// [`COLD_CONTACT`] in traces).
+    Cold,
 }
+
+/// The name a cold contact's hop carries in a [`ReferralTrace`](super::ReferralTrace)'s
+/// `layers` (it crosses no tie of the network).
+pub const COLD_CONTACT: &str = "cold contact";
+
+/// The default [`RouteOptions::cold_response`]: 5% of cold messages answered, the order of the
+/// reply rates reported for unsolicited professional e-mail (an assumption to vary, not a
+/// measurement of any network).
+pub const DEFAULT_COLD_RESPONSE: f64 = 0.05;
 
 /// How requests are forwarded: the routing strategy, the layer preference, the base
 /// willingness to forward, the hop limit and fatigue.
@@ -101,6 +117,9 @@ pub struct RouteOptions {
     /// reads the channel it is sent on. `None` (the default): one load shared by every layer.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub digital_fatigue: Option<Fatigue>,
+    /// With [`Strategy::Cold`]: the probability that a target not tired at all answers a
+    /// message from a stranger, in [0, 1]. Default [`DEFAULT_COLD_RESPONSE`].
+    pub cold_response: f64,
 }
 
 impl Default for RouteOptions {
@@ -113,6 +132,7 @@ impl Default for RouteOptions {
             max_hops: 50,
             fatigue: None,
             digital_fatigue: None,
+            cold_response: DEFAULT_COLD_RESPONSE,
         }
     }
 }
@@ -194,6 +214,17 @@ impl RouteOptions {
         self
     }
 
+    /// Sets the probability that a target answers a cold contact ([`Strategy::Cold`]).
+    ///
+    /// ```
+    /// assert_eq!(reseau::referral::RouteOptions::default().cold_response(0.2).cold_response, 0.2);
+    /// ```
+    #[must_use]
+    pub fn cold_response(mut self, p: f64) -> Self {
+        self.cold_response = p;
+        self
+    }
+
     /// Checks every value against its domain and the layer names against `net`.
     ///
     /// ```
@@ -219,6 +250,7 @@ impl RouteOptions {
             check_probability(|| "physical_share".into(), share)?;
         }
         check_probability(|| "forward".into(), self.forward)?;
+        check_probability(|| "cold_response".into(), self.cold_response)?;
         for (name, &p) in &self.layer_forward {
             if net.is_some_and(|net| !net.layers().iter().any(|l| &l.name == name)) {
                 return Err(Error::UnknownLayer { name: name.clone() });

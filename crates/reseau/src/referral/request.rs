@@ -44,6 +44,10 @@ macro_rules! routing_request {
             /// [`RouteOptions::digital_fatigue`](crate::referral::RouteOptions::digital_fatigue).
             #[serde(skip_serializing_if = "Option::is_none")]
             pub digital_fatigue: Option<$crate::fatigue::Fatigue>,
+            /// With the cold strategy, the probability that a target answers a stranger's
+            /// message, in [0, 1] (default 0.05); see
+            /// [`RouteOptions::cold_response`](crate::referral::RouteOptions::cold_response).
+            pub cold_response: f64,
             /// The memory the call may use, in bytes (default: what the machine has
             /// available, see [`memory`](crate::memory)); a call that would need more is
             /// refused before it starts.
@@ -62,6 +66,7 @@ macro_rules! routing_request {
                     max_hops: routing.max_hops,
                     fatigue: routing.fatigue,
                     digital_fatigue: routing.digital_fatigue,
+                    cold_response: routing.cold_response,
                     max_memory: None,
                 }
             }
@@ -83,6 +88,7 @@ macro_rules! routing_request {
                     max_hops: self.max_hops,
                     fatigue: self.fatigue,
                     digital_fatigue: self.digital_fatigue,
+                    cold_response: self.cold_response,
                 }
             }
 
@@ -101,6 +107,7 @@ macro_rules! routing_request {
                 self.max_hops = routing.max_hops;
                 self.fatigue = routing.fatigue;
                 self.digital_fatigue = routing.digital_fatigue;
+                self.cold_response = routing.cold_response;
                 self
             }
         }

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::choose::{Choice, Chooser, Knowledge};
+use super::choose::{COLD, Choice, Chooser, Knowledge};
 use super::journey::{Journey, Outcome};
 use super::options::{RouteOptions, Workload, arrivals_until};
 use crate::compiled::CompiledNetwork;
@@ -142,6 +142,16 @@ impl<'a> Engine<'a> {
         }
     }
 
+    /// The steps a hop on `layer` takes (a cold contact's message, one).
+    fn latency_of(&self, layer: u32) -> u64 {
+        if layer == COLD { 1 } else { self.latency[layer as usize] }
+    }
+
+    /// The fatigue channel a hop on `layer` reaches (a cold contact's message is digital).
+    fn channel_of(&self, layer: u32) -> usize {
+        if layer == COLD { self.fatigue.len() - 1 } else { self.channel[layer as usize] }
+    }
+
     /// Routes every request of `workload` (validated by the caller) as `run` says: the pairs
     /// are drawn from the stream `(seed, 0)`, the routing from `(seed, 1)`. With
     /// [`Run::journeys`], also returns each request's journey, in id order. Every
@@ -204,7 +214,7 @@ impl<'a> Engine<'a> {
                         }
                     }
                     Next::Forward(to, layer) => {
-                        let at = now + self.latency[layer as usize];
+                        let at = now + self.latency_of(layer);
                         let next = Event { holder: to, hops: ev.hops + 1, via: layer, ..ev };
                         let spare = &mut run.spare;
                         run.queue
@@ -472,7 +482,7 @@ impl<'e, 'a: 'e> Run<'e, 'a> {
             let holder = ev.holder;
             let h = holder as usize;
             tally.received[h] += 1;
-            let channel = engine.channel[ev.via as usize];
+            let channel = engine.channel_of(ev.via);
             let load = &mut self.loads[channel];
             let willing = match &engine.fatigue[channel] {
                 Some(f) => f.willingness(load.load(holder, now)),
@@ -483,8 +493,11 @@ impl<'e, 'a: 'e> Run<'e, 'a> {
                 tally.peak[h] = after;
             }
             if holder == flight.target {
-                // A tired target may not take the request in either.
-                if willing < 1.0 && !self.rng.bernoulli(willing) {
+                // A tired target may not take the request in either; a stranger's message
+                // is answered at the cold response rate besides.
+                let answer =
+                    if ev.via == COLD { engine.options.cold_response * willing } else { willing };
+                if answer < 1.0 && !self.rng.bernoulli(answer) {
                     tally.ignored += 1;
                     return Next::End(Outcome::Ignored);
                 }
@@ -517,7 +530,7 @@ impl<'e, 'a: 'e> Run<'e, 'a> {
             }
             Choice::Forward { to, layer } => {
                 if ev.via == AT_SOURCE && engine.fatigue.len() == 2 {
-                    let channel = engine.channel[layer as usize];
+                    let channel = engine.channel_of(layer);
                     if let Some(f) = &engine.fatigue[channel] {
                         let willing = f.willingness(self.loads[channel].load(ev.holder, now));
                         if willing < 1.0 && !self.rng.bernoulli(willing) {
@@ -532,7 +545,9 @@ impl<'e, 'a: 'e> Run<'e, 'a> {
                     flight.layers.push(layer);
                 }
                 tally.hops += 1;
-                tally.layer_hops[layer as usize] += 1;
+                if layer != COLD {
+                    tally.layer_hops[layer as usize] += 1;
+                }
                 Next::Forward(to, layer)
             }
         }

@@ -31,6 +31,6 @@ pub fn trace_referrals(
     let run =
         RunOptions { journeys: true, measure_from: 0, control: &control, report: false, memory };
     let journeys = Engine::new(net, &options).run(&workload, request.seed, &run)?.1;
-    let labels = net.labels();
+    let labels = net.display_names();
     Ok(journeys.into_iter().map(|j| j.trace(net, &labels)).collect())
 }

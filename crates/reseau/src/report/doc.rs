@@ -293,10 +293,11 @@ impl Report {
         };
         let mut blocks = vec![Block::Lead(vec![
             num(d.adoptions as f64, count(d.adoptions), "fit.data.adoptions"),
-            t(" adoptions in "),
+            t(if d.adoptions == 1 { " adoption in " } else { " adoptions in " }),
             num(d.cascades as f64, count(d.cascades), "fit.data.cascades"),
             t(format!(
-                " cascade(s) up to step {}, {} exposure; log-likelihood ",
+                " {} up to step {}, {} exposure; log-likelihood ",
+                if d.cascades == 1 { "cascade" } else { "cascades" },
                 d.horizon,
                 f.exposure.as_str()
             )),
@@ -711,6 +712,16 @@ impl Report {
                 t(" (mean "),
                 fixed(r.mean, 3, p("mean")),
                 t(" over the periods; worst "),
+                fixed(r.worst, 3, p("worst")),
+                t(format!(" at period {})", r.worst_period)),
+            ]));
+        }
+        for (k, r) in b.maximin.iter().enumerate() {
+            let p = |f: &str| format!("balance.maximin.{k}.{f}");
+            blocks.push(line(vec![
+                t(format!("safest for {}: mix ", r.measure.as_str())),
+                fixed(r.mix, 2, p("mix")),
+                t(" (best worst period: "),
                 fixed(r.worst, 3, p("worst")),
                 t(format!(" at period {})", r.worst_period)),
             ]));
