@@ -20,7 +20,8 @@ from typing import Any, Callable, Dict, List, Sequence
 
 HERE = pathlib.Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
-DATA = ROOT.parent / "shared" / "data" / "snap"
+# The SNAP graphs: ../shared/data/snap beside the repository, or $RESEAU_SNAP_DATA.
+DATA = pathlib.Path(os.environ.get("RESEAU_SNAP_DATA", ROOT.parent / "shared" / "data" / "snap"))
 GRAPHS = {
     "ego-Facebook": DATA / "ego-Facebook" / "facebook_combined.txt",
     "ca-HepTh": DATA / "ca-HepTh" / "CA-HepTh.txt",

@@ -53,6 +53,43 @@ fn mix(mut z: u64) -> u64 {
     z ^ (z >> 31)
 }
 
+/// Output number `index` (from 0) of the wyrand generator started at `key`: a counter-based
+/// draw, so that a run gives every tie (or person) its own coin from one key drawn off its
+/// stream, in any order, with no state carried from draw to draw. wyrand (Wang Yi's, the
+/// generator of wyhash) adds a constant to its state and folds the 128-bit product of the state
+/// with a masked copy of itself: one multiplication a draw, and it passes `BigCrush` and
+/// `PractRand`; being integer arithmetic only, it draws the same native and in WebAssembly.
+///
+/// ```
+/// use reseau::rng::keyed;
+/// assert_eq!(keyed(7, 3), keyed(7, 3));
+/// assert_ne!(keyed(7, 3), keyed(7, 4));
+/// ```
+#[inline]
+pub fn keyed(key: u64, index: u64) -> u64 {
+    const STEP: u64 = 0xA076_1D64_78BD_642F;
+    let s = key.wrapping_add(index.wrapping_add(1).wrapping_mul(STEP));
+    let t = u128::from(s) * u128::from(s ^ 0xE703_7ED1_A0B4_28DB);
+    (t >> 64) as u64 ^ t as u64
+}
+
+/// The integer threshold of a probability `p` for 53-bit draws: a 64-bit draw `x` succeeds
+/// when `x >> 11` is below it, which has probability `p` exactly as [`Stream::bernoulli`]
+/// (whose uniform has 53 bits) and needs no conversion to floating point. `p` below
+/// [`MIN_PROBABILITY`] (NaN included) gives 0, never; 1 and above give 2^53, always.
+///
+/// ```
+/// use reseau::rng::threshold_53;
+/// assert_eq!((threshold_53(0.0), threshold_53(0.5), threshold_53(1.0)), (0, 1 << 52, 1 << 53));
+/// assert_eq!(threshold_53(1e-300), 0);
+/// ```
+#[inline]
+pub fn threshold_53(p: f64) -> u64 {
+    let p = resolved(p).min(1.0);
+    // p·2^53 is exact (a power-of-two scaling); k·2^−53 < p ⟺ k < ⌈p·2^53⌉ for integers k.
+    (p * (1u64 << 53) as f64).ceil() as u64
+}
+
 impl Stream {
     /// The stream number `stream` of the seed `seed`.
     pub fn new(seed: u64, stream: u64) -> Self {
@@ -255,6 +292,37 @@ impl GapTable {
 #[cfg(test)]
 mod tests {
     use super::Stream;
+
+    /// An integer threshold decides exactly as `bernoulli` does on the same draw.
+    #[test]
+    fn threshold_53_matches_bernoulli() {
+        let mut rng = Stream::new(9, 9);
+        for i in 0..20_000u64 {
+            let p = match i % 4 {
+                0 => rng.uniform(),
+                1 => rng.uniform() * 1e-12,
+                2 => f64::from((i % 7) as u32) / 6.0,
+                _ => super::MIN_PROBABILITY * f64::from((i % 3) as u32) * 0.75,
+            };
+            let x = rng.next_u64();
+            let by_float = ((x >> 11) as f64 * (1.0 / (1u64 << 53) as f64)) < super::resolved(p);
+            assert_eq!((x >> 11) < super::threshold_53(p), by_float, "p = {p}, x = {x}");
+        }
+    }
+
+    /// Keyed draws are uniform: their bits are set half the time, per position.
+    #[test]
+    fn keyed_draws_are_balanced() {
+        let mut ones = [0u32; 64];
+        for i in 0..50_000u64 {
+            let x = super::keyed(0x1234_5678, i);
+            for (b, one) in ones.iter_mut().enumerate() {
+                *one += u32::from((x >> b) & 1 == 1);
+            }
+        }
+        // 50,000 fair bits: standard deviation about 112.
+        assert!(ones.iter().all(|&c| c.abs_diff(25_000) < 700), "{ones:?}");
+    }
 
     #[test]
     fn value_stability() {

@@ -25,6 +25,7 @@
 //! their sources as without fatigue.
 
 use crate::cascade::model::{Distrust, ModelKind, Seeds, Valence};
+use crate::cascade::plain::Plan;
 use crate::cascade::prepared::Prepared;
 use crate::fatigue::Load;
 use crate::model::PersonKind;
@@ -67,16 +68,18 @@ pub(crate) struct Scratch {
     epoch: u32,
     nodes: Vec<Node>,
     /// LT: weight received and threshold (NaN until drawn); empty for other models.
-    acc: Vec<f64>,
-    theta: Vec<f64>,
+    pub(super) acc: Vec<f64>,
+    pub(super) theta: Vec<f64>,
     /// Media: distinct sources counted, and the last one (to count each once); empty when
     /// nobody is media.
     count: Vec<u32>,
     last_source: Vec<u32>,
     buckets: Vec<Vec<Arrival>>,
     spare: Vec<Arrival>,
-    frontier: Vec<u32>,
-    next: Vec<u32>,
+    /// The plain engine's successful ties of one person and layer, by position.
+    pub(super) hits: Vec<u32>,
+    pub(super) frontier: Vec<u32>,
+    pub(super) next: Vec<u32>,
     /// Everyone convinced in the last run, in the order convinced.
     pub(crate) activated: Vec<u32>,
     /// Each person's load, under fatigue.
@@ -107,6 +110,7 @@ impl Scratch {
             last_source: vec![NONE; media],
             buckets: Vec::new(),
             spare: Vec::new(),
+            hits: Vec::new(),
             frontier: Vec::new(),
             next: Vec::new(),
             activated: Vec::new(),
@@ -175,7 +179,7 @@ impl Scratch {
         }
     }
 
-    fn activate(&mut self, v: u32, t: u32, valence: Valence, parent: u32, via: u32) {
+    pub(super) fn activate(&mut self, v: u32, t: u32, valence: Valence, parent: u32, via: u32) {
         let n = &mut self.nodes[v as usize];
         n.time = t;
         n.valence = valence;
@@ -185,13 +189,38 @@ impl Scratch {
         self.next.push(v);
     }
 
-    /// Runs one cascade from `seeds` with the random stream `rng`; the outcome is left in the
-    /// per-person state (valid for the people in `activated`).
-    ///
-    /// When every enabled layer has the same latency, what a step sends all arrives in the
-    /// next one, in the order sent: arrivals are then handled as they are sent, with no
-    /// buckets, which gives the same cascades for less work.
-    pub(crate) fn run(&mut self, prep: &Prepared<'_>, seeds: &Seeds, rng: &mut Stream) {
+    /// Whether `v` has been touched in the current run (the plain engine touches only people
+    /// it convinces, and under Linear Threshold those a weight reached).
+    #[inline]
+    pub(super) fn seen(&self, v: u32) -> bool {
+        self.nodes[v as usize].stamp == self.epoch
+    }
+
+    /// Marks `v` touched in the current run and not convinced (the plain engine's `touch`,
+    /// which leaves the Linear Threshold arrays to its caller).
+    #[inline]
+    pub(super) fn touch_plain(&mut self, v: u32) {
+        self.nodes[v as usize] = Node {
+            stamp: self.epoch,
+            time: NOT_ACTIVE,
+            parent: NONE,
+            via: NONE,
+            valence: Valence::Good,
+            relays: true,
+        };
+    }
+
+    /// Convinces `v`, untouched in the current run, at step `t`.
+    #[inline]
+    pub(super) fn convince(&mut self, v: u32, t: u32, valence: Valence, parent: u32, via: u32) {
+        self.nodes[v as usize] =
+            Node { stamp: self.epoch, time: t, parent, via, valence, relays: true };
+        self.activated.push(v);
+        self.next.push(v);
+    }
+
+    /// Starts a run: a new stamp (older ones are stale), no one convinced.
+    pub(super) fn begin(&mut self) {
         self.epoch = self.epoch.wrapping_add(1);
         if self.epoch == 0 {
             // 2^32 runs on one scratch: clear the stamps once rather than misread old ones.
@@ -200,6 +229,30 @@ impl Scratch {
             }
             self.epoch = 1;
         }
+        self.activated.clear();
+        self.next.clear();
+    }
+
+    /// Runs one cascade from `seeds` with the random stream `rng`; the outcome is left in the
+    /// per-person state (valid for the people in `activated`).
+    ///
+    /// A plain cascade (one campaign, one latency, no media, fatigue or inverting tie) runs
+    /// on the plain engine of `plain.rs`. Otherwise, when every enabled layer has the same
+    /// latency, what a step sends all arrives in the next one, in the order sent: arrivals
+    /// are then handled as they are sent, with no buckets, which gives the same cascades for
+    /// less work.
+    pub(crate) fn run(&mut self, prep: &Prepared<'_>, seeds: &Seeds, rng: &mut Stream) {
+        if let Some(plan) = Plan::of(prep, seeds) {
+            let list = if seeds.bad.is_empty() { &seeds.good } else { &seeds.bad };
+            self.run_plain(prep, plan, list, rng);
+            return;
+        }
+        self.run_general(prep, seeds, rng);
+    }
+
+    /// [`Scratch::run`] on the general engine, whatever the cascade.
+    pub(super) fn run_general(&mut self, prep: &Prepared<'_>, seeds: &Seeds, rng: &mut Stream) {
+        self.begin();
         let ring = prep.max_latency as usize + 1;
         if self.buckets.len() != ring {
             self.buckets = vec![Vec::new(); ring];
@@ -207,8 +260,6 @@ impl Scratch {
         for b in &mut self.buckets {
             b.clear();
         }
-        self.activated.clear();
-        self.next.clear();
         if let Some(load) = &mut self.load {
             load.clear();
         }

@@ -30,6 +30,7 @@ pub(crate) mod engine;
 mod exact;
 mod fingerprint;
 mod model;
+pub(crate) mod plain;
 pub(crate) mod prepared;
 mod request;
 mod simulate;

@@ -2,6 +2,7 @@
 //! worked out once, so that each run only draws and compares.
 
 use crate::cascade::model::{Distrust, LayerSettings, Model, ModelKind, with_attempts};
+use crate::cascade::plain::Plans;
 use crate::compiled::CompiledNetwork;
 use crate::error::{Error, Result};
 use crate::fatigue::Fatigue;
@@ -42,6 +43,8 @@ pub(crate) struct Prepared<'a> {
     pub(crate) single_latency: Option<u32>,
     /// Fatigue, when it can change anything (not the `none` curve).
     pub(crate) fatigue: Option<Fatigue>,
+    /// The plain engine's plans, for good and for bad buzz (`plain.rs`).
+    pub(crate) plans: Plans,
 }
 
 impl<'a> Prepared<'a> {
@@ -97,6 +100,7 @@ impl<'a> Prepared<'a> {
             thresholds: model.thresholds.as_deref(),
             max_latency,
             fatigue,
+            plans: Plans::default(),
         })
     }
 }

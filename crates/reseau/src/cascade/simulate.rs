@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::cascade::engine::{NONE, Scratch};
 use crate::cascade::fingerprint::fingerprint;
 use crate::cascade::model::{Model, Seeds, Valence};
+use crate::cascade::plain::Plan;
 use crate::cascade::prepared::Prepared;
 use crate::cascade::request::{MAX_RUNS, SimulateRequest, TraceRequest, check_runs};
 use crate::compiled::CompiledNetwork;
@@ -307,7 +308,8 @@ pub fn simulate_with(
 
 /// Refuses runs whose per-person arrays would not fit in memory: per thread running a block,
 /// the engine's scratch (at most 64 bytes a person) and the tally (16), and the summary's
-/// three activation arrays (24); the prepared model's value per directed tie (4).
+/// three activation arrays (24); the prepared model's value per directed tie (4) and the plain
+/// engine's threshold per directed tie ([`Plan::BYTES_PER_TIE`]).
 pub(crate) fn check_memory(
     net: &CompiledNetwork,
     runs: u64,
@@ -317,7 +319,7 @@ pub(crate) fn check_memory(
     let n = net.num_people() as u64;
     let needed = (threads.saturating_mul(80).saturating_add(24))
         .saturating_mul(n)
-        .saturating_add(4 * net.num_directed_ties() as u64);
+        .saturating_add((4 + Plan::BYTES_PER_TIE) * net.num_directed_ties() as u64);
     crate::memory::check(max_memory, needed, || {
         format!("{runs} cascades on {n} people, on {threads} threads")
     })
