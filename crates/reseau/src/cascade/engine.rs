@@ -25,7 +25,6 @@
 //! their sources as without fatigue.
 
 use crate::cascade::model::{Distrust, ModelKind, Seeds, Valence};
-use crate::cascade::plain::Plan;
 use crate::cascade::prepared::Prepared;
 use crate::fatigue::Load;
 use crate::model::PersonKind;
@@ -231,23 +230,6 @@ impl Scratch {
         }
         self.activated.clear();
         self.next.clear();
-    }
-
-    /// Runs one cascade from `seeds` with the random stream `rng`; the outcome is left in the
-    /// per-person state (valid for the people in `activated`).
-    ///
-    /// A plain cascade (one campaign, one latency, no media, fatigue or inverting tie) runs
-    /// on the plain engine of `plain.rs`. Otherwise, when every enabled layer has the same
-    /// latency, what a step sends all arrives in the next one, in the order sent: arrivals
-    /// are then handled as they are sent, with no buckets, which gives the same cascades for
-    /// less work.
-    pub(crate) fn run(&mut self, prep: &Prepared<'_>, seeds: &Seeds, rng: &mut Stream) {
-        if let Some(plan) = Plan::of(prep, seeds) {
-            let list = if seeds.bad.is_empty() { &seeds.good } else { &seeds.bad };
-            self.run_plain(prep, plan, list, rng);
-            return;
-        }
-        self.run_general(prep, seeds, rng);
     }
 
     /// [`Scratch::run`] on the general engine, whatever the cascade.

@@ -31,6 +31,7 @@ mod exact;
 mod fingerprint;
 mod model;
 pub(crate) mod plain;
+pub(crate) mod plan;
 pub(crate) mod prepared;
 mod request;
 mod simulate;

@@ -17,45 +17,11 @@
 //! - Linear Threshold: every tie sends its weight; a person's threshold is drawn from the
 //!   same key, by person, when a weight first reaches them (or given by the model).
 
-use std::sync::OnceLock;
-
 use crate::cascade::engine::{NONE, NOT_ACTIVE, Scratch, attempt_probability};
 use crate::cascade::model::{Distrust, ModelKind, Seeds, Valence};
+use crate::cascade::plan::{How, Plan, PlanLayer};
 use crate::cascade::prepared::Prepared;
 use crate::rng::{Stream, keyed, threshold_53};
-
-/// How one enabled layer is sampled.
-#[derive(Debug, Clone)]
-enum How {
-    /// Geometric skips with the prepared layer's gap table.
-    Skips,
-    /// Each tie's coin against its threshold; `base` numbers the layer's ties after those of
-    /// the layers before it, so that every tie of the network has its own counter.
-    Coins { thresholds: Vec<u64>, base: u64 },
-    /// Linear Threshold: the prepared layer's weights.
-    Weights,
-}
-
-#[derive(Debug, Clone)]
-struct PlanLayer {
-    index: u32,
-    how: How,
-}
-
-/// What the plain engine needs to run cascades of one valence on a prepared model.
-#[derive(Debug, Clone)]
-pub(crate) struct Plan {
-    valence: Valence,
-    latency: u32,
-    layers: Vec<PlanLayer>,
-    /// Whether a run draws a key (any layer with coins, or Linear Threshold).
-    keyed: bool,
-    /// Counters from here on are people's (Linear Threshold's thresholds).
-    people_base: u64,
-}
-
-/// The plans of a prepared model, for good and for bad buzz, made on first use.
-pub(crate) type Plans = [OnceLock<Option<Plan>>; 2];
 
 impl Plan {
     /// The plan for cascades of `valence` on `prep`, or `None` when they are not plain.
@@ -127,6 +93,23 @@ struct From {
 }
 
 impl Scratch {
+    /// Runs one cascade from `seeds` with the random stream `rng`; the outcome is left in the
+    /// per-person state (valid for the people in `activated`).
+    ///
+    /// A plain cascade (one campaign, one latency, no media, fatigue or inverting tie) runs
+    /// on the plain engine below (the choice is made here, so that the general engine does
+    /// not import this file). Otherwise, when every enabled layer has the same latency, what
+    /// a step sends all arrives in the next one, in the order sent: arrivals are then handled
+    /// as they are sent, with no buckets, which gives the same cascades for less work.
+    pub(crate) fn run(&mut self, prep: &Prepared<'_>, seeds: &Seeds, rng: &mut Stream) {
+        if let Some(plan) = Plan::of(prep, seeds) {
+            let list = if seeds.bad.is_empty() { &seeds.good } else { &seeds.bad };
+            self.run_plain(prep, plan, list, rng);
+            return;
+        }
+        self.run_general(prep, seeds, rng);
+    }
+
     /// One plain cascade from `seeds` (all of the plan's valence) with the random stream
     /// `rng`; the outcome is left as [`Scratch::run`] leaves it.
     pub(crate) fn run_plain(

@@ -2,7 +2,7 @@
 //! worked out once, so that each run only draws and compares.
 
 use crate::cascade::model::{Distrust, LayerSettings, Model, ModelKind, with_attempts};
-use crate::cascade::plain::Plans;
+use crate::cascade::plan::Plans;
 use crate::compiled::CompiledNetwork;
 use crate::error::{Error, Result};
 use crate::fatigue::Fatigue;

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::cascade::engine::{NONE, Scratch};
 use crate::cascade::fingerprint::fingerprint;
 use crate::cascade::model::{Model, Seeds, Valence};
-use crate::cascade::plain::Plan;
+use crate::cascade::plan::Plan;
 use crate::cascade::prepared::Prepared;
 use crate::cascade::request::{MAX_RUNS, SimulateRequest, TraceRequest, check_runs};
 use crate::compiled::CompiledNetwork;
