@@ -120,7 +120,7 @@ def test_values_printed_by_the_rust_core():
     assert opim.relays.tolist() == [43, 4, 16]
     assert opim.estimated_spread == 18.5859375
     assert opim.spread.mean == 18.555
-    assert opim.approximation == 0.24508254632885876
+    assert opim.approximation == 0.2861364144120468
     assert opim.samples == 512
 
 

@@ -65,7 +65,8 @@ class LayerSettings(Value, kind="LayerSettings"):
     1 ("offline ties convince more" is a multiplier above 1 on physical layers);
     ``probability`` replaces the layer's default probability (ties with their own keep it);
     ``latency`` replaces the layer's latency in steps; ``enabled=False`` switches the layer
-    off (a platform that is down).
+    off (a platform that is down); ``attempts`` gives each tie that many tries, so that its
+    chance p becomes 1 - (1 - p)^attempts (effort with diminishing returns).
 
     A model's ``layers`` maps layer names to ``LayerSettings`` or to plain dicts of the same
     keys.
@@ -98,8 +99,11 @@ class LayerSettings(Value, kind="LayerSettings"):
         probability: Optional[float] = None,
         latency: Optional[int] = None,
         enabled: Optional[bool] = None,
+        attempts: Optional[float] = None,
     ) -> None:
-        super().__init__(multiplier=multiplier, probability=probability, latency=latency, enabled=enabled)
+        super().__init__(
+            multiplier=multiplier, probability=probability, latency=latency, enabled=enabled, attempts=attempts
+        )
 
 
 class Amplifiers(Value, kind="Amplifiers"):
