@@ -88,14 +88,14 @@ export interface Report {
 export interface ReseauError extends Error {
   name: "ParseError" | "EncodingError" | "FileError" | "UnknownLayerError"
     | "UnknownPersonError" | "DuplicateLayerError" | "DuplicateLabelError"
-    | "DuplicateTieError" | "SelfLoopError" | "InvalidParameterError"
+    | "DuplicateTieError" | "SelfLoopError" | "InvalidParameterError" | "FormatError"
     | "UnsupportedVersionError" | "JsonError" | "CancelledError" | "OutOfMemoryError";
   /** The error's structured fields, as the core names them. */
   fields: Record<string, string | number>;
   file?: string; line?: number; content?: string; reason?: string; offset?: number;
   detail?: string; layer?: string; person?: string; label?: string; location?: string;
   a?: string; b?: string; parameter?: string; value?: string; expected?: string;
-  found?: number; supported?: number; column?: number;
+  found?: number; supported?: number; column?: number; field?: string;
   /** OutOfMemoryError: what was asked, the bytes it would need and the bytes available. */
   what?: string; needed?: number; available?: number;
 }

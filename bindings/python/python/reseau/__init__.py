@@ -66,6 +66,7 @@ from ._core import (
     DuplicateTieError,
     EncodingError,
     FileError,
+    FormatError,
     InvalidParameterError,
     JsonError,
     Network,
@@ -151,6 +152,7 @@ __all__ = [
     "EncodingError",
     "Fatigue",
     "FileError",
+    "FormatError",
     "IndependentCascade",
     "InvalidParameterError",
     "JsonError",
@@ -181,6 +183,7 @@ __all__ = [
     "from_networkx",
     "generators",
     "infer_shadow",
+    "load",
     "merge",
     "parse_adoptions",
     "parse_csv",
@@ -205,6 +208,9 @@ __all__ = [
     "trace",
     "trace_referrals",
 ]
+
+# A network saved with ``Network.save`` (reseau's binary format; see ``Network.load``).
+load = Network.load
 
 # The old names, for one release (DeprecationWarning).
 _RENAMED = {"Relays": "Amplifiers"}

@@ -57,6 +57,7 @@ __all__ = [
     "EncodingError",
     "FORMAT_VERSION",
     "FileError",
+    "FormatError",
     "InvalidParameterError",
     "JsonError",
     "Network",
@@ -211,6 +212,14 @@ class UnsupportedVersionError(ReseauError):
     found: int
     supported: int
 
+class FormatError(ReseauError):
+    """A binary network file that reseau did not write, or that was cut short or damaged."""
+
+    file: str
+    offset: int
+    field: str
+    reason: str
+
 class JsonError(ReseauError):
     """JSON that is not a valid saved network."""
 
@@ -313,6 +322,12 @@ class Network:
     def to_json(self) -> str: ...
     @staticmethod
     def from_json(text: str) -> "Network": ...
+    def save(self, path: _StrPath) -> None: ...
+    @staticmethod
+    def load(path: _StrPath) -> "Network": ...
+    def to_bytes(self) -> bytes: ...
+    @staticmethod
+    def from_bytes(data: bytes) -> "Network": ...
     def copy(self) -> "Network": ...
     def __copy__(self) -> "Network": ...
     def __deepcopy__(self, memo: object) -> "Network": ...
