@@ -10,7 +10,7 @@
 //! | signed ratings `source,target,rating[,time]` | [`read_signed`] | [`parse_signed`] | [`SignedOptions`] |
 //! | groups of people already read, `node group` | [`read_groups`] | [`parse_groups`] | |
 //! | lossless JSON | [`Network::to_json`](crate::Network::to_json) | [`Network::from_json`](crate::Network::from_json) | |
-//! | binary compiled network (big networks, at disk speed; [`binary`](self::load)) | [`load`] ([`CompiledNetwork::save`](crate::CompiledNetwork::save)) | [`from_bytes`] ([`CompiledNetwork::to_bytes`](crate::CompiledNetwork::to_bytes)) | |
+//! | binary compiled network (big networks, at disk speed; see [`binary`]) | [`load`] ([`CompiledNetwork::save`](crate::CompiledNetwork::save)) | [`from_bytes`] ([`CompiledNetwork::to_bytes`](crate::CompiledNetwork::to_bytes)) | |
 //!
 //! Every reader comes in two forms: `read_*` takes a path, `parse_*` takes the bytes (for
 //! pages and notebooks without files). Node identifiers in files are labels, remapped densely
@@ -47,7 +47,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{Duplicates, LayerKind, Network, SelfLoops};
 
-mod binary;
+pub mod binary;
 mod csv;
 mod edgelist;
 mod graphology;

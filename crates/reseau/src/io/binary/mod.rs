@@ -115,7 +115,7 @@ impl CompiledNetwork {
     }
 }
 
-/// Loads a network saved by [`CompiledNetwork::save`]: checked as the [module](self) says;
+/// Loads a network saved by [`CompiledNetwork::save`]: checked as the [module](crate::io::binary) says;
 /// errors name the path.
 ///
 /// ```
