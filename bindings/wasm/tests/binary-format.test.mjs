@@ -33,7 +33,7 @@ for (const [name, make] of [
     const back = Network.fromBytes(bytes);
     assert.equal(back.numPeople, net.numPeople);
     assert.equal(back.numTies, net.numTies);
-    assert.deepEqual(back.labels(), net.labels());
+    assert.deepEqual(back.labels, net.labels);
     assert.deepEqual(back.toBytes(), bytes);
     assert.equal(analyses(back), analyses(net));
   });
