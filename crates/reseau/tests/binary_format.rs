@@ -286,6 +286,24 @@ fn a_huge_length_is_refused_before_allocating() {
 }
 
 #[test]
+fn a_layer_the_network_would_refuse_is_refused_with_its_offset() {
+    let mut net = Network::new();
+    net.add_layer(Layer::physical("work").latency(3)).unwrap();
+    let mut bytes = net.compile().to_bytes();
+    // The latency is the layer's fifth u64 after its name (count 2 + ends 0, 4; count 4 + "work"
+    // padded): set it to 0, which Layer::validate refuses.
+    let three = 3u64.to_le_bytes();
+    let at = bytes.windows(8).rposition(|w| w == three).unwrap();
+    bytes[at..at + 8].copy_from_slice(&0u64.to_le_bytes());
+    let crc = crc32(&bytes[32..]);
+    bytes[24..28].copy_from_slice(&crc.to_le_bytes());
+    let (offset, field, reason) = format_error(&bytes);
+    assert_eq!(field, "layers[0].definition");
+    assert!(reason.contains("latency of layer \"work\": 0"), "{reason}");
+    assert!(offset > 32 && (offset as usize) < at);
+}
+
+#[test]
 fn corrupt_undirected_layers_are_refused_when_rebuilding_the_network() {
     let mut net = Network::new();
     net.add_layer(Layer::physical("work")).unwrap();

@@ -392,6 +392,7 @@ fn labels<R: Read>(r: &mut Reader<'_, R>, n: u64) -> Result<(Vec<Option<String>>
 fn layer<R: Read>(r: &mut Reader<'_, R>, l: u64, n: u64) -> Result<CompiledLayer> {
     let file = r.file;
     let f = |name: &str| format!("layers[{l}].{name}");
+    let layer_at = r.pos;
     let name = r.strings(&f("name"), Some(1))?.pop().unwrap_or_default();
     let at = r.pos;
     let kind = r.u64(&f("kind"))?;
@@ -406,7 +407,8 @@ fn layer<R: Read>(r: &mut Reader<'_, R>, l: u64, n: u64) -> Result<CompiledLayer
         .map_err(|_| r.err(at, f("latency"), format!("{latency} does not fit 32 bits")))?;
     let mut def = Layer::new(name, kind).directed(directed).latency(latency);
     def.probability = has_probability.then_some(probability);
-    def.validate()?;
+    // The layer's own checks (a name, a probability, a latency from 1 to MAX_LATENCY).
+    def.validate().map_err(|e| format_error(file, layer_at, f("definition"), e.to_string()))?;
     let (offsets, start) = r.array::<u32>(&f("offsets"), Some(n + 1))?;
     let (targets, targets_at) = r.array::<u32>(&f("targets"), None)?;
     let m = targets.len();
