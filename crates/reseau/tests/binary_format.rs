@@ -304,6 +304,24 @@ fn a_layer_the_network_would_refuse_is_refused_with_its_offset() {
 }
 
 #[test]
+fn a_repeated_tie_is_refused_when_rebuilding_the_network() {
+    let mut net = Network::new();
+    net.add_layer(Layer::digital("follows").directed(true)).unwrap();
+    net.add_people(3).unwrap();
+    net.add_tie(PersonId(0), PersonId(1), "follows", 1.0).unwrap();
+    net.add_tie(PersonId(0), PersonId(2), "follows", 1.0).unwrap();
+    let mut bytes = net.compile().to_bytes();
+    let mut targets = 2u64.to_le_bytes().to_vec();
+    targets.extend([1u32, 2].iter().flat_map(|t| t.to_le_bytes()));
+    let at = bytes.windows(16).position(|w| w == targets).unwrap() + 8;
+    bytes[at + 4..at + 8].copy_from_slice(&1u32.to_le_bytes());
+    let crc = crc32(&bytes[32..]);
+    bytes[24..28].copy_from_slice(&crc.to_le_bytes());
+    let err = Network::from_compiled(from_bytes(&bytes).unwrap()).unwrap_err();
+    assert_eq!(err.to_string(), "duplicate tie #0 - #1 in layer \"follows\"");
+}
+
+#[test]
 fn corrupt_undirected_layers_are_refused_when_rebuilding_the_network() {
     let mut net = Network::new();
     net.add_layer(Layer::physical("work")).unwrap();

@@ -59,8 +59,10 @@ impl Network {
                 attributes: std::collections::BTreeMap::new(),
             })?;
         }
+        let mut seen = vec![u32::MAX; view.num_people()];
         for (l, layer) in view.layers.iter().enumerate() {
             let id = LayerId(l as u32);
+            distinct(&net, layer, &mut seen)?;
             if layer.directed {
                 for u in 0..view.num_people() as u32 {
                     for slot in layer.range(u) {
@@ -76,21 +78,35 @@ impl Network {
     }
 }
 
-/// Adds the tie of `layer`'s `slot`, from `u`, refusing self-loops and repeats.
+/// Refuses a layer where someone has two slots to the same person (a repeated tie, which
+/// no network compiles to), by stamping each person's targets: an array lookup per slot, not
+/// the network's hash index (which would double the cost of rebuilding).
+fn distinct(net: &Network, layer: &CompiledLayer, seen: &mut [u32]) -> Result<()> {
+    seen.fill(u32::MAX);
+    for u in 0..seen.len() as u32 {
+        for &v in layer.successors(u) {
+            if seen[v as usize] == u {
+                return Err(Error::DuplicateTie {
+                    location: String::new(),
+                    a: net.display_name(PersonId(u)),
+                    b: net.display_name(PersonId(v)),
+                    layer: layer.name.clone(),
+                });
+            }
+            seen[v as usize] = u;
+        }
+    }
+    Ok(())
+}
+
+/// Adds the tie of `layer`'s `slot`, from `u`, refusing self-loops (repeats were refused by
+/// [`distinct`]).
 fn add(net: &mut Network, layer: &CompiledLayer, id: LayerId, u: u32, slot: usize) -> Result<()> {
     let (a, b) = (PersonId(u), PersonId(layer.targets()[slot]));
     if a == b {
         return Err(Error::SelfLoop {
             location: String::new(),
             person: net.display_name(a),
-            layer: layer.name.clone(),
-        });
-    }
-    if net.tie(a, b, id)?.is_some() {
-        return Err(Error::DuplicateTie {
-            location: String::new(),
-            a: net.display_name(a),
-            b: net.display_name(b),
             layer: layer.name.clone(),
         });
     }
