@@ -301,3 +301,20 @@ proptest! {
         prop_assert!(at(d + 1) >= at(d));
     }
 }
+
+/// The numbers the Python and JavaScript tests pin for the same request (a crisis on Aarhus:
+/// bad buzz from U1 at once, the response from U4 two steps later, a negativity bias 1.5).
+#[test]
+fn the_crisis_numbers_the_bindings_pin() {
+    let net = reseau::datasets::aarhus_cs().compile();
+    let model = Model { bad_multiplier: 1.5, ..Model::independent_cascade(0.15) };
+    let buzz =
+        SimulateRequest::new(["U4"]).bad_seeds(["U1"]).starts(2, 0).model(model).runs(500).seed(11);
+    let s = simulate(&net, &buzz).unwrap();
+    let rep = e_reputation(&net, &EReputationRequest::new(["U102"], buzz)).unwrap();
+    assert_eq!(s.opinion.bad_ahead_steps, 5.946);
+    assert_eq!(s.opinion.good.last(), Some(&0.038_491_803_278_688_52));
+    assert_eq!(s.opinion.bad.last(), Some(&0.898_885_245_901_639_3));
+    assert!((rep.score - -0.887_651_311_887_632_2).abs() < 1e-12, "{}", rep.score);
+    assert_eq!(rep.buzz, s);
+}

@@ -28,7 +28,7 @@ use serde::{Deserialize, Serialize};
 /// assert!(opinion.bad_ahead_steps >= 2.0); // bad buzz alone for the first two steps
 /// # Ok::<(), reseau::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct OpinionByStep {
     /// The mean share of people holding the good view at the end of each step.
@@ -165,16 +165,7 @@ impl OpinionTally {
             (mean, crate::stats::normal_interval(mean, var.sqrt(), runs))
         };
         let share = |(mean, [lo, hi]): (f64, [f64; 2])| (mean / people, [lo / people, hi / people]);
-        let mut out = OpinionByStep {
-            good: Vec::new(),
-            good_ci95: Vec::new(),
-            bad: Vec::new(),
-            bad_ci95: Vec::new(),
-            net: Vec::new(),
-            net_ci95: Vec::new(),
-            bad_ahead_steps: 0.0,
-            bad_ahead_ci95: [0.0, 0.0],
-        };
+        let mut out = OpinionByStep::default();
         let (mut g, mut b) = (0u64, 0u64);
         let mut sq = [0u128; 3];
         for t in 0..self.squares.len() {

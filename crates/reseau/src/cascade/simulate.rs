@@ -71,7 +71,9 @@ pub struct CascadeSummary {
     #[serde(default)]
     pub layer_shares: Vec<f64>,
     /// E-reputation over time: the shares of people holding the good and the bad view at the
-    /// end of each step, over the steps of `by_step`.
+    /// end of each step, over the steps of `by_step` (empty in a summary saved by an older
+    /// version).
+    #[serde(default)]
     pub opinion: OpinionByStep,
 }
 
