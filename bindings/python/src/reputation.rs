@@ -87,7 +87,7 @@ pub(crate) fn reputation<'py>(
 /// >>> import reseau
 /// >>> net = reseau.datasets.aarhus_cs()
 /// >>> rep = reseau.e_reputation(net, "U102", ["U4"], bad_seeds=["U1"], good_start=2, runs=200, seed=1)
-/// >>> -1 <= rep.score <= 1, rep.audience > 0, rep.buzz.opinion.good[0]
+/// >>> -1 <= rep.score <= 1, rep.audience > 0, float(rep.buzz.opinion.good[0])
 /// (True, True, 0.0)
 #[pyfunction]
 #[pyo3(signature = (net, people, seeds, model = None, **kwargs))]
@@ -118,7 +118,8 @@ pub(crate) fn e_reputation<'py>(
     own.set_item("people", args.take("people")?)?;
     let progress = args.take("progress")?;
     let buzz: SimulateRequest = args.request()?;
-    let request = EReputationRequest { buzz, ..from_py(own.as_any(), "e_reputation", "e_reputation")? };
+    let request =
+        EReputationRequest { buzz, ..from_py(own.as_any(), "e_reputation", "e_reputation")? };
     let (view, labels) = net.view(py);
     drop(net);
     let out = watched(py, progress.as_ref(), "e_reputation", |control| {

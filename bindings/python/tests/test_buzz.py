@@ -23,8 +23,7 @@ CRISIS = dict(
 def test_a_late_response_on_a_path_reaches_person_i_at_step_i_plus_d():
     net = reseau.Network()
     net.add_layer("chat", directed=True)
-    for _ in range(6):
-        net.add_person()
+    net.add_people(6)
     for i in range(1, 6):
         net.add_tie(i - 1, i, "chat")
     for d in (0, 2, 5):

@@ -65,7 +65,8 @@ pub fn e_reputation(
         .into_iter()
         .filter_map(|key| buzz.take(key).map(|v| (key.to_owned(), v)))
         .collect();
-    let buzz = SimulateRequest { seeds: from_js(seeds, "seeds of eReputation")?, ..from_val(buzz, what)? };
+    let buzz =
+        SimulateRequest { seeds: from_js(seeds, "seeds of eReputation")?, ..from_val(buzz, what)? };
     let request = EReputationRequest {
         people: from_js(people, "people of eReputation")?,
         buzz,

@@ -19,7 +19,7 @@ const CRISIS = {
 test('a late response on a path reaches person i at step i + d', () => {
   const net = new Network();
   net.addLayer('chat', { directed: true });
-  for (let i = 0; i < 6; i++) net.addPerson();
+  net.addPeople(6);
   for (let i = 1; i < 6; i++) net.addTie(i - 1, i, 'chat');
   for (const d of [0, 2, 5]) {
     const t = trace(net, [0], { model: IndependentCascade({ probability: 1 }), goodStart: d });

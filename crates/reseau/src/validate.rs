@@ -175,7 +175,12 @@ impl CascadeSummary {
             ("net_ci95", o.net_ci95.len()),
         ] {
             if len != steps {
-                return Err(bad(WHAT, &format!("opinion.{name}"), len, "one value per step of by_step"));
+                return Err(bad(
+                    WHAT,
+                    &format!("opinion.{name}"),
+                    len,
+                    "one value per step of by_step",
+                ));
             }
         }
         for t in 0..steps {
@@ -184,7 +189,12 @@ impl CascadeSummary {
                 && (0.0..=1.0).contains(&b)
                 && close((g + b) * n, self.by_step[t]);
             if !fits {
-                return Err(bad(WHAT, "opinion.good", g, "shares adding up to by_step over the people"));
+                return Err(bad(
+                    WHAT,
+                    "opinion.good",
+                    g,
+                    "shares adding up to by_step over the people",
+                ));
             }
         }
         Ok(())

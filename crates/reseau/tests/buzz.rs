@@ -30,8 +30,9 @@ fn a_response_delayed_by_d_reaches_person_i_at_step_i_plus_d() {
         let t = trace(&view, &TraceRequest::new([0]).starts(d, 0).model(sure.clone())).unwrap();
         let expected: Vec<i64> = (0..8).map(|i| i + i64::from(d)).collect();
         assert_eq!(t.step, expected, "delay {d}");
-        let s = simulate(&view, &SimulateRequest::new([0]).starts(d, 0).model(sure.clone()).runs(5))
-            .unwrap();
+        let s =
+            simulate(&view, &SimulateRequest::new([0]).starts(d, 0).model(sure.clone()).runs(5))
+                .unwrap();
         // Nobody holds a view before the response starts; then one more person a step.
         let d = d as usize;
         assert_eq!(s.opinion.good.len(), 8 + d);
@@ -54,8 +55,10 @@ fn bad_buzz_from_one_end_and_a_late_response_from_the_other_meet_where_the_delay
     }
     let view = net.compile();
     for d in 0..=12u32 {
-        let request =
-            TraceRequest::new([10]).bad_seeds([0]).starts(d, 0).model(Model::independent_cascade(1.0));
+        let request = TraceRequest::new([10])
+            .bad_seeds([0])
+            .starts(d, 0)
+            .model(Model::independent_cascade(1.0));
         let t = trace(&view, &request).unwrap();
         for i in 0..=10i64 {
             let (bad_at, good_at) = (i, i64::from(d) + 10 - i);
@@ -143,8 +146,11 @@ fn media_pick_bad_buzz_up_at_the_step_its_mth_source_carries_it() {
     for threshold in 1..=4u32 {
         for d in [0u32, 2] {
             let (view, model) = media_star(4, threshold);
-            let t = trace(&view, &TraceRequest::new(Vec::<u32>::new()).bad_seeds([0]).starts(0, d).model(model))
-                .unwrap();
+            let t = trace(
+                &view,
+                &TraceRequest::new(Vec::<u32>::new()).bad_seeds([0]).starts(0, d).model(model),
+            )
+            .unwrap();
             // Source i carries it at step d + i and reaches the media person one step later.
             let media = 4;
             assert_eq!(t.step[media], i64::from(d + threshold), "threshold {threshold}, delay {d}");
@@ -153,7 +159,8 @@ fn media_pick_bad_buzz_up_at_the_step_its_mth_source_carries_it() {
         }
         // Fewer sources than the threshold: no pick-up.
         let (view, model) = media_star(threshold - 1 + u32::from(threshold == 1), threshold + 1);
-        let t = trace(&view, &TraceRequest::new(Vec::<u32>::new()).bad_seeds([0]).model(model)).unwrap();
+        let t = trace(&view, &TraceRequest::new(Vec::<u32>::new()).bad_seeds([0]).model(model))
+            .unwrap();
         assert!(t.step[t.step.len() - 5..].iter().all(|&s| s == -1));
     }
 }
@@ -171,8 +178,11 @@ fn bad_ahead_counts_the_steps_bad_buzz_leads() {
     let view = net.compile();
     let sure = Model::independent_cascade(1.0);
     for d in 0..5u32 {
-        let s = simulate(&view, &SimulateRequest::new([8]).bad_seeds([0]).starts(d, 0).model(sure.clone()).runs(3))
-            .unwrap();
+        let s = simulate(
+            &view,
+            &SimulateRequest::new([8]).bad_seeds([0]).starts(d, 0).model(sure.clone()).runs(3),
+        )
+        .unwrap();
         // Bad holds t + 1 people at step t (up to 8), good t − d + 1 from step d: bad leads at
         // steps 0 to 6 + d when d > 0, never when d = 0.
         let expected = if d == 0 { 0.0 } else { f64::from(7 + d) };
@@ -196,8 +206,11 @@ fn bad_starts_are_typed_errors() {
     // The latest start is accepted, and a campaign with no seed may have any valid start.
     let s = simulate(&net, &SimulateRequest::new([0]).starts(MAX_START, 0).runs(2)).unwrap();
     assert!(s.by_step.len() > MAX_START as usize);
-    let err = e_reputation(&net, &EReputationRequest::new(["nobody"], SimulateRequest::new([0]).runs(10)))
-        .unwrap_err();
+    let err = e_reputation(
+        &net,
+        &EReputationRequest::new(["nobody"], SimulateRequest::new([0]).runs(10)),
+    )
+    .unwrap_err();
     assert_eq!(err.kind(), "UnknownPersonError");
     let empty = EReputationRequest::new(Vec::<u32>::new(), SimulateRequest::new([0]));
     assert_eq!(e_reputation(&net, &empty).unwrap_err().kind(), "InvalidParameterError");
@@ -215,17 +228,24 @@ fn an_organisation_seen_by_everyone_or_by_its_ties() {
     net.add_tie(PersonId(6), PersonId(7), "office", 1.0).unwrap();
     let view = net.compile();
     // No spread: good seeds 2, 3; bad seeds 4, 7.
-    let buzz = SimulateRequest::new([2, 3]).bad_seeds([4, 7]).model(Model::independent_cascade(0.0)).runs(4);
+    let buzz = SimulateRequest::new([2, 3])
+        .bad_seeds([4, 7])
+        .model(Model::independent_cascade(0.0))
+        .runs(4);
     let request = EReputationRequest { weight: None, ..EReputationRequest::new([0, 1], buzz) };
     let ties = e_reputation(&view, &request).unwrap();
     // Audience 2..6: two good, one bad, two undecided.
     assert_eq!((ties.audience, ties.good, ties.bad, ties.score), (5, 0.4, 0.2, 0.4 - 0.2));
     assert_eq!(ties.centrality, 2.0);
-    let all = e_reputation(&view, &EReputationRequest { audience: Audience::Everyone, ..request.clone() })
-        .unwrap();
+    let all = e_reputation(
+        &view,
+        &EReputationRequest { audience: Audience::Everyone, ..request.clone() },
+    )
+    .unwrap();
     assert_eq!((all.audience, all.good, all.bad), (6, 2.0 / 6.0, 2.0 / 6.0));
     let degree =
-        e_reputation(&view, &EReputationRequest { weight: Some(Score::Degree), ..request }).unwrap();
+        e_reputation(&view, &EReputationRequest { weight: Some(Score::Degree), ..request })
+            .unwrap();
     // Degrees 1, 1, 1, 1, 2 for 2..6: good 2/6, bad 1/6.
     assert_eq!((degree.good, degree.bad), (2.0 / 6.0, 1.0 / 6.0));
 }

@@ -140,7 +140,10 @@ mod tests {
         assert_ne!(base, fingerprint(&net, &model, &Seeds::new(vec![0, 4], vec![]), 7));
         assert_ne!(base, fingerprint(&net, &model, &Seeds::new(vec![0], vec![3]), 7));
         let late = Seeds::new(vec![0], vec![3]).starting(2, 0);
-        assert_ne!(fingerprint(&net, &model, &late, 7), fingerprint(&net, &model, &late.clone().starting(0, 2), 7));
+        assert_ne!(
+            fingerprint(&net, &model, &late, 7),
+            fingerprint(&net, &model, &late.clone().starting(0, 2), 7)
+        );
         assert_eq!(
             fingerprint(&net, &model, &Seeds::new(vec![0], vec![3]).starting(0, 0), 7),
             fingerprint(&net, &model, &Seeds::new(vec![0], vec![3]), 7)

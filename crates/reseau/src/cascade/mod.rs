@@ -44,7 +44,8 @@ pub use exact::{MAX_OUTCOMES, exact_spread};
 #[allow(deprecated)]
 pub use model::Relays;
 pub use model::{
-    Amplifiers, Distrust, LayerSettings, MAX_MULTIPLIER, MAX_START, Model, ModelKind, Seeds, Valence,
+    Amplifiers, Distrust, LayerSettings, MAX_MULTIPLIER, MAX_START, Model, ModelKind, Seeds,
+    Valence,
 };
 pub use opinion::OpinionByStep;
 pub use request::{ExactSpreadRequest, MAX_RUNS, SimulateRequest, TraceRequest};

@@ -50,8 +50,8 @@ pub struct OpinionByStep {
     pub bad_ahead_ci95: [f64; 2],
 }
 
-/// The integer sums behind [`OpinionByStep`]. Per step t, each run's counts g_t (good) and
-/// b_t (bad) are cumulative, so a run that has ended keeps adding its final counts to later
+/// The integer sums behind [`OpinionByStep`]. Per step t, each run's counts of people holding
+/// the good view (g) and the bad view (b) are cumulative, so a run that has ended keeps adding its final counts to later
 /// steps; the sums are stored as increments from one step to the next (of g, b, g², b² and
 /// g·b, all non-decreasing along a run), which extend to any later step by adding nothing.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -122,8 +122,8 @@ impl OpinionTally {
             }
         }
         for (a, b) in self.squares.iter_mut().zip(&other.squares) {
-            for j in 0..3 {
-                a[j] += b[j];
+            for (x, y) in a.iter_mut().zip(b) {
+                *x += y;
             }
         }
         self.ahead += other.ahead;
@@ -171,8 +171,8 @@ impl OpinionTally {
         for t in 0..self.squares.len() {
             g += self.held[0][t];
             b += self.held[1][t];
-            for j in 0..3 {
-                sq[j] += self.squares[t][j];
+            for (total, step) in sq.iter_mut().zip(self.squares[t]) {
+                *total += step;
             }
             let [gg, bb, gb] = sq.map(|x| x as f64);
             let (mean, ci) = share(interval(g as f64, gg));

@@ -33,8 +33,8 @@ fn resolve(
     starts: [u32; 2],
 ) -> Result<Seeds> {
     check_seeds(good, bad)?;
-    let seeds = Seeds::new(net.resolve_all(good)?, net.resolve_all(bad)?)
-        .starting(starts[0], starts[1]);
+    let seeds =
+        Seeds::new(net.resolve_all(good)?, net.resolve_all(bad)?).starting(starts[0], starts[1]);
     seeds.validate(net.num_people())?;
     Ok(seeds)
 }
