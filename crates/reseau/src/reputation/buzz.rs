@@ -113,7 +113,7 @@ impl EReputationRequest {
     }
 }
 
-/// A subject's e-reputation under buzz (see the [module](self) for the definition).
+/// A subject's e-reputation under buzz (see [`e_reputation`] for the definition).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct EReputation {
@@ -133,7 +133,18 @@ pub struct EReputation {
     pub buzz: CascadeSummary,
 }
 
-/// The e-reputation of `request.people` under the buzz `request.buzz`.
+/// The e-reputation of `request.people` under the buzz `request.buzz`: the net view of the
+/// subject's audience, each view weighted by the centrality of whoever holds it,
+///
+/// score = Σ_v w_v (P_good(v) − P_bad(v)) / Σ_v w_v,
+///
+/// over the audience v (`request.audience`: the people with a tie to or from the subject in
+/// any layer, its members left out; or everyone outside it), P_good(v) and P_bad(v) the
+/// probabilities that v ends up holding each view ([`CascadeSummary`]'s per-valence
+/// activation), w_v the centrality `request.weight` ([`Score`], PageRank by default; `None`:
+/// 1 each). A view held by a central person is heard by more people and carries further, the
+/// reason centrality measures reputation; the audience is whose view reaches the subject. The
+/// score lies in [−1, 1], 0 with no audience.
 ///
 /// ```
 /// use reseau::{Layer, Network, PersonId};
