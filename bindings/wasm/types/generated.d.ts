@@ -583,6 +583,36 @@ export interface ReputationRequest {
 }
 
 /**
+ * Whose views make a subject's e-reputation.
+ */
+export type Audience = "ties" | "everyone";
+
+/**
+ * What `e_reputation` is asked: whose e-reputation, under what buzz, weighted how.
+ */
+export interface EReputationRequest {
+  /**
+   * Whose views count (default: the subject's ties).
+   * @default "ties"
+   */
+  audience?: Audience;
+  /**
+   * The good and bad buzz: their seeds, starts, model, runs and seed.
+   */
+  buzz?: SimulateRequest;
+  /**
+   * The subject: one person, or an organisation's members (ids or labels).
+   */
+  people?: People | PersonRef;
+  /**
+   * The centrality that weighs each view (default PageRank, with
+   * `ReputationRequest`'s defaults); `None`: every view weighs the same.
+   * @default "pagerank"
+   */
+  weight?: Score | null;
+}
+
+/**
  * A digital platform in decline: each period, every remaining tie of `layer` is lost with
  * probability `rate`, and the whole layer is gone from period `vanish_at` on.
  *
@@ -2214,6 +2244,38 @@ export interface Reputation {
    * PageRank on the aggregate of all layers (a pair's weights add up over layers).
    */
   pagerank: Float64Array;
+}
+
+/**
+ * A subject's e-reputation under buzz (see the module for the definition).
+ */
+export interface EReputation {
+  /**
+   * The number of people in the audience.
+   */
+  audience: number;
+  /**
+   * The weighted share of the audience that ends up holding the bad view.
+   */
+  bad: number;
+  /**
+   * The buzz's summary (e-reputation over time in its `opinion`).
+   */
+  buzz: CascadeSummary;
+  /**
+   * The subject's own centrality, the sum of its members' weights (their number when
+   * `weight` is `None`): how visible it is, beside how it is seen.
+   */
+  centrality: number;
+  /**
+   * The weighted share of the audience that ends up holding the good view.
+   */
+  good: number;
+  /**
+   * Σ w (P_good − P_bad) / Σ w over the audience, in [−1, 1] (0 with no audience or no
+   * weight): `good − bad`.
+   */
+  score: number;
 }
 
 /**
