@@ -102,8 +102,9 @@ class CascadeSummary(Labelled, kind="CascadeSummary"):
     ``mean``, ``std``, ``ci95``, ``activation`` and ``by_layer`` are both valences together
     (as ``total``); ``good`` and ``bad`` are each campaign's :class:`SpreadStats`;
     ``by_step`` is the mean number convinced by the end of each step, from step 0 (the seeds);
-    ``layer_shares`` the share of the convinced (seeds excluded) carried by each layer.
-    ``to_pandas()`` gives one row per person; in a notebook the summary shows as a table.
+    ``layer_shares`` the share of the convinced (seeds excluded) carried by each layer;
+    ``opinion`` e-reputation over time (:class:`OpinionByStep`: the shares holding the good
+    and the bad view, step by step). ``to_pandas()`` gives one row per person; in a notebook the summary shows as a table.
 
     >>> import reseau
     >>> net = reseau.datasets.aarhus_cs()
