@@ -60,6 +60,8 @@ export type FatigueKind = Curve["kind"];
 
 /** `simulate`'s options: the request but its seeds (the second argument). */
 export type SimulateOptions = Omit<SimulateRequest, "seeds">;
+/** `eReputation`'s options: `simulate`'s with the weight and the audience. */
+export type EReputationOptions = SimulateOptions & Pick<EReputationRequest, "weight" | "audience">;
 /** `trace`'s options. */
 export type TraceOptions = Omit<TraceRequest, "seeds">;
 /** `exactSpread`'s options (one campaign). */

@@ -34,6 +34,7 @@ from reseau._results import (
     CascadePartial,
     CascadeSummary,
     CascadeTrace,
+    EReputation,
     LoadCurve,
     ReferralSummary,
     RelaySelection,
@@ -83,6 +84,7 @@ __all__ = [
     "barabasi_albert",
     "cli",
     "erdos_renyi",
+    "e_reputation",
     "exact_spread",
     "fit_cascade",
     "infer_shadow",
@@ -556,6 +558,8 @@ def simulate(
     *,
     # stubgen: SimulateRequest -seeds -model
     bad_seeds: Optional[_People] = ...,
+    bad_start: int = 0,
+    good_start: int = 0,
     max_memory: Optional[int] = None,
     runs: int = 1000,
     seed: int = 0,
@@ -571,6 +575,8 @@ def simulate(
     *,
     # stubgen: SimulateRequest -seeds -model
     bad_seeds: Optional[_People] = ...,
+    bad_start: int = 0,
+    good_start: int = 0,
     max_memory: Optional[int] = None,
     runs: int = 1000,
     seed: int = 0,
@@ -585,6 +591,8 @@ def trace(
     *,
     # stubgen: TraceRequest -seeds -model
     bad_seeds: Optional[_People] = ...,
+    bad_start: int = 0,
+    good_start: int = 0,
     seed: int = 0,
     # stubgen: end
 ) -> CascadeTrace: ...
@@ -724,6 +732,26 @@ def reputation(
     # stubgen: end
     progress: _Progress = None,
 ) -> npt.NDArray[np.float64]: ...
+def e_reputation(
+    net: Network,
+    people: _People,
+    seeds: _People,
+    model: Optional[Model] = None,
+    *,
+    # stubgen: SimulateRequest -seeds -model
+    bad_seeds: Optional[_People] = ...,
+    bad_start: int = 0,
+    good_start: int = 0,
+    max_memory: Optional[int] = None,
+    runs: int = 1000,
+    seed: int = 0,
+    # stubgen: end
+    # stubgen: EReputationRequest -people -buzz
+    audience: Literal['ties', 'everyone'] = 'ties',
+    weight: Optional[Literal['degree', 'pagerank', 'multiplex_pagerank', 'core', 'influence']] = 'pagerank',
+    # stubgen: end
+    progress: _Progress = None,
+) -> EReputation: ...
 
 # balance and the headline report
 

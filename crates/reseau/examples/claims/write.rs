@@ -75,8 +75,8 @@ pub(crate) fn document(
     claim7(&mut w, &mut charts, plan, real, drawn);
     let _ = writeln!(
         w,
-        "## Not yet tested here\n\nClaims 3 (influencers' \
-         cost-effectiveness) and 4 (good and bad buzz) have no section yet, nor claim 5's change \
+        "## Not yet tested here\n\nClaim 3 (influencers' \
+         cost-effectiveness) has no section yet, nor claim 5's change \
          of the balance verdict (issue 17)."
     );
     (w, charts)
