@@ -23,7 +23,8 @@ pub(crate) struct Args<'py> {
     dict: Bound<'py, PyDict>,
 }
 
-fn type_name(o: &Bound<'_, PyAny>) -> String {
+/// The name of `o`'s type, for a `TypeError`.
+pub(crate) fn type_name(o: &Bound<'_, PyAny>) -> String {
     o.get_type().name().map_or_else(|_| "?".to_owned(), |n| n.to_string())
 }
 

@@ -17,7 +17,8 @@ use crate::network::PyNetwork;
 use crate::objects::{python_side, result};
 
 /// A copy of the network for a call that runs on it: taken with the GIL held, so that no
-/// Python thread changes the network meanwhile.
+/// Python thread changes the network meanwhile; the borrow ends here, so that the network may
+/// change while the call runs (from another thread, or from the call's progress callback).
 fn snapshot(net: PyRef<'_, PyNetwork>) -> Network {
     net.inner.clone()
 }

@@ -77,16 +77,9 @@ pub(crate) fn simulate<'py>(
     let args = args("simulate", seeds, model, kwargs)?;
     if let Some(range) = args.take("run_range")? {
         let [start, stop] = from_py::<[u64; 2]>(&range, "run_range", "simulate")?;
-        return run(
-            py,
-            net,
-            &args,
-            "CascadePartial",
-            true,
-            |view, request: &SimulateRequest, control| {
-                cascade::simulate_runs(view, request, start..stop, control)
-            },
-        );
+        return run(py, net, &args, "CascadePartial", true, |v, r: &SimulateRequest, c| {
+            cascade::simulate_runs(v, r, start..stop, c)
+        });
     }
     run(py, net, &args, "CascadeSummary", true, |view, request: &SimulateRequest, control| {
         cascade::simulate_with(view, request, control)

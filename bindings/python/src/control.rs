@@ -127,9 +127,7 @@ pub(crate) fn watched<T: Send>(
 
 /// Closes a progress bar (a callable with a `close` method); errors are not worth raising.
 fn close(py: Python<'_>, callback: Option<&Py<PyAny>>) {
-    if let Some(cb) = callback {
-        if cb.bind(py).hasattr("close").unwrap_or(false) {
-            let _ = cb.call_method0(py, "close");
-        }
+    if let Some(cb) = callback.filter(|cb| cb.bind(py).hasattr("close").unwrap_or(false)) {
+        let _ = cb.call_method0(py, "close");
     }
 }

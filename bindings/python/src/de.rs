@@ -22,6 +22,7 @@ use pyo3::types::{
 use serde::de::value::SeqDeserializer;
 use serde::de::{self, DeserializeOwned, Deserializer as _, IntoDeserializer, Visitor};
 
+use crate::args::type_name;
 use crate::errors::invalid;
 use crate::objects;
 
@@ -29,8 +30,8 @@ use crate::objects;
 /// contains itself.
 const MAX_DEPTH: usize = 32;
 
-/// Why a value could not be read: a Python error (a wrong type, raised as `TypeError`) or
-/// serde's message (an `InvalidParameterError`).
+/// Why a value could not be read or written: a Python error (a wrong type, raised as
+/// `TypeError`) or serde's message (an `InvalidParameterError` when read).
 #[derive(Debug)]
 pub(crate) enum Error {
     Python(PyErr),
@@ -54,9 +55,26 @@ impl de::Error for Error {
     }
 }
 
+impl serde::ser::Error for Error {
+    fn custom<T: std::fmt::Display>(message: T) -> Self {
+        Error::Serde(message.to_string())
+    }
+}
+
 impl From<PyErr> for Error {
     fn from(e: PyErr) -> Self {
         Error::Python(e)
+    }
+}
+
+/// A Python error as it is; serde's message (a value that cannot be converted) a
+/// `ValueError`.
+impl From<Error> for PyErr {
+    fn from(e: Error) -> Self {
+        match e {
+            Error::Python(e) => e,
+            Error::Serde(message) => pyo3::exceptions::PyValueError::new_err(message),
+        }
     }
 }
 
@@ -222,8 +240,7 @@ impl<'de> de::Deserializer<'de> for De<'_, '_> {
         if let Ok(iter) = o.try_iter() {
             return self.visit_items(iter.collect::<PyResult<_>>()?, v);
         }
-        let name = o.get_type().name().map_or_else(|_| "?".to_owned(), |n| n.to_string());
-        Err(type_error(format!("cannot use a {name} here")))
+        Err(type_error(format!("cannot use a {} here", type_name(o))))
     }
 
     fn deserialize_option<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
@@ -292,8 +309,7 @@ impl<'py> Entries<'py> {
         let mut entries = Vec::with_capacity(items.len());
         for (key, value) in items {
             let Ok(key) = key.cast::<PyString>() else {
-                let name = key.get_type().name().map_or_else(|_| "?".to_owned(), |n| n.to_string());
-                return Err(type_error(format!("keys are names (str), not {name}")));
+                return Err(type_error(format!("keys are names (str), not {}", type_name(&key))));
             };
             entries.push((key.to_cow()?.into_owned(), value));
         }
@@ -366,23 +382,12 @@ trait Scalar: Copy {
     fn visit<'de, V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error>;
 }
 
-impl Scalar for f64 {
-    fn visit<'de, V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
-        v.visit_f64(self)
-    }
+macro_rules! scalars {
+    ($($t:ty: $visit:ident),*) => { $( impl Scalar for $t {
+        fn visit<'de, V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> { v.$visit(self) }
+    } )* };
 }
-
-impl Scalar for i64 {
-    fn visit<'de, V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
-        v.visit_i64(self)
-    }
-}
-
-impl Scalar for u64 {
-    fn visit<'de, V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
-        v.visit_u64(self)
-    }
-}
+scalars!(f64: visit_f64, i64: visit_i64, u64: visit_u64);
 
 impl<'de, T: Scalar> de::Deserializer<'de> for Num<T> {
     type Error = Error;

@@ -8,6 +8,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyBytes, PyFloat, PyList, PyString, PyTuple};
 use reseau::fatigue::Fatigue;
 
+use crate::args::type_name;
 use crate::de::from_py;
 use crate::errors::err;
 
@@ -21,7 +22,7 @@ pub(crate) fn _willingness<'py>(
     let py = load.py();
     let fatigue: Fatigue = from_py(fatigue, "fatigue", "Fatigue")?;
     let not_a_load = || {
-        let name = load.get_type().name().map_or_else(|_| "?".to_owned(), |n| n.to_string());
+        let name = type_name(load);
         PyTypeError::new_err(format!("load: expected a number or an array of numbers, not {name}"))
     };
     if load.is_instance_of::<PyString>()

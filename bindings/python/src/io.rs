@@ -194,10 +194,8 @@ pub(crate) fn read_multiplex(
     options: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<PyNetwork> {
     let options: MultiplexOptions = self::options(py, "read_multiplex", options)?;
-    Ok(py
-        .detach(|| reseau::read_multiplex(&edges, layers.as_deref(), nodes.as_deref(), &options))
-        .map_err(err)?
-        .into())
+    let read = || reseau::read_multiplex(&edges, layers.as_deref(), nodes.as_deref(), &options);
+    Ok(py.detach(read).map_err(err)?.into())
 }
 
 /// :func:`read_multiplex` on text (``str`` or ``bytes``) for the edges and the optional
@@ -219,10 +217,8 @@ pub(crate) fn parse_multiplex(
     let options: MultiplexOptions = self::options(py, "parse_multiplex", options)?;
     let (edges, layers, nodes) =
         (edges.bytes(), layers.as_ref().map(Data::bytes), nodes.as_ref().map(Data::bytes));
-    Ok(py
-        .detach(|| reseau::io::parse_multiplex(edges, layers, nodes, &options))
-        .map_err(err)?
-        .into())
+    let parse = || reseau::io::parse_multiplex(edges, layers, nodes, &options);
+    Ok(py.detach(parse).map_err(err)?.into())
 }
 
 reader! {

@@ -39,8 +39,6 @@
 // pyo3 hands arguments over by value (an extracted `PathBuf`, `Vec`, ...).
 #![allow(clippy::needless_pass_by_value)]
 
-use pyo3::prelude::*;
-
 mod args;
 mod balance;
 mod cascade;
@@ -60,60 +58,46 @@ mod reputation;
 mod ser;
 
 /// The compiled part of the `reseau` package. Import ``reseau`` instead.
-#[pymodule]
-fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    errors::register(m)?;
-    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
-    m.add("FORMAT_VERSION", reseau::io::FORMAT_VERSION)?;
-    m.add_class::<network::PyNetwork>()?;
-    m.add_class::<objects::Labels>()?;
-    for function in [
-        wrap_pyfunction!(io::read_edgelist, m)?,
-        wrap_pyfunction!(io::parse_edgelist, m)?,
-        wrap_pyfunction!(io::read_csv, m)?,
-        wrap_pyfunction!(io::parse_csv, m)?,
-        wrap_pyfunction!(io::read_multiplex, m)?,
-        wrap_pyfunction!(io::parse_multiplex, m)?,
-        wrap_pyfunction!(io::read_mpx, m)?,
-        wrap_pyfunction!(io::parse_mpx, m)?,
-        wrap_pyfunction!(io::read_signed, m)?,
-        wrap_pyfunction!(io::parse_signed, m)?,
-        wrap_pyfunction!(generators::erdos_renyi, m)?,
-        wrap_pyfunction!(generators::barabasi_albert, m)?,
-        wrap_pyfunction!(generators::watts_strogatz, m)?,
-        wrap_pyfunction!(generators::kleinberg, m)?,
-        wrap_pyfunction!(generators::stochastic_block, m)?,
-        wrap_pyfunction!(generators::professional, m)?,
-        wrap_pyfunction!(generators::aarhus_cs, m)?,
-        wrap_pyfunction!(cascade::simulate, m)?,
-        wrap_pyfunction!(cascade::trace, m)?,
-        wrap_pyfunction!(cascade::exact_spread, m)?,
-        wrap_pyfunction!(referral::route_referrals, m)?,
-        wrap_pyfunction!(referral::trace_referrals, m)?,
-        wrap_pyfunction!(referral::referral_load_curve, m)?,
-        wrap_pyfunction!(relays::select_relays, m)?,
-        wrap_pyfunction!(relays::relay_evaluation_seed, m)?,
-        wrap_pyfunction!(reputation::reputation, m)?,
-        wrap_pyfunction!(reputation::e_reputation, m)?,
-        wrap_pyfunction!(balance::balance, m)?,
-        wrap_pyfunction!(balance::report, m)?,
-        wrap_pyfunction!(cli::cli, m)?,
-        wrap_pyfunction!(inference::fit_cascade, m)?,
-        wrap_pyfunction!(inference::shuffle_test, m)?,
-        wrap_pyfunction!(inference::infer_shadow, m)?,
-        wrap_pyfunction!(io::read_adoptions, m)?,
-        wrap_pyfunction!(io::parse_adoptions, m)?,
-        // What the package's value and result classes ask of the core.
-        wrap_pyfunction!(objects::_check, m)?,
-        wrap_pyfunction!(cascade::_merge, m)?,
-        wrap_pyfunction!(cascade::_summarise, m)?,
-        wrap_pyfunction!(cascade::_shard_ranges, m)?,
-        wrap_pyfunction!(fatigue::_willingness, m)?,
-        wrap_pyfunction!(balance::_report_views, m)?,
-        wrap_pyfunction!(balance::_report_html, m)?,
-        wrap_pyfunction!(balance::_report_write, m)?,
-    ] {
-        m.add_function(function)?;
+#[pyo3::pymodule]
+mod _core {
+    use pyo3::prelude::*;
+
+    #[pymodule_export]
+    use crate::balance::{_report_html, _report_views, _report_write, balance, report};
+    #[pymodule_export]
+    use crate::cascade::{_merge, _shard_ranges, _summarise, exact_spread, simulate, trace};
+    #[pymodule_export]
+    use crate::cli::cli;
+    #[pymodule_export]
+    use crate::fatigue::_willingness;
+    #[pymodule_export]
+    use crate::generators::{
+        aarhus_cs, barabasi_albert, erdos_renyi, kleinberg, professional, stochastic_block,
+        watts_strogatz,
+    };
+    #[pymodule_export]
+    use crate::inference::{fit_cascade, infer_shadow, shuffle_test};
+    #[pymodule_export]
+    use crate::io::{
+        parse_adoptions, parse_csv, parse_edgelist, parse_mpx, parse_multiplex, parse_signed,
+        read_adoptions, read_csv, read_edgelist, read_mpx, read_multiplex, read_signed,
+    };
+    #[pymodule_export]
+    use crate::network::PyNetwork;
+    #[pymodule_export]
+    use crate::objects::{_check, Labels};
+    #[pymodule_export]
+    use crate::referral::{referral_load_curve, route_referrals, trace_referrals};
+    #[pymodule_export]
+    use crate::relays::{relay_evaluation_seed, select_relays};
+    #[pymodule_export]
+    use crate::reputation::{e_reputation, reputation};
+
+    /// The error classes and the version numbers.
+    #[pymodule_init]
+    fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
+        crate::errors::register(m)?;
+        m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+        m.add("FORMAT_VERSION", reseau::io::FORMAT_VERSION)
     }
-    Ok(())
 }

@@ -9,19 +9,15 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use reseau::{
     CompiledNetwork, Error, Layer, LayerId, LayerKey, LayerKind, Network, Person, PersonId,
-    PersonKind, PersonRef, TieSpec,
+    PersonKind, PersonRef, Tie, TieSpec,
 };
 use serde::de::{Deserialize, IntoDeserializer, value};
 
-use crate::args::is_person;
+use crate::args::{is_person, type_name};
 use crate::de::from_py;
 use crate::errors::{err, invalid};
 use crate::objects::{self, Labels, python_side};
-use crate::ser::to_python;
-
-fn kind_of(kind: &str) -> PyResult<LayerKind> {
-    kind.parse().map_err(err)
-}
+use crate::ser::{to_plain, to_python};
 
 /// A layer, by name or by index in the order layers were added.
 #[derive(Debug, Clone, FromPyObject)]
@@ -53,10 +49,6 @@ fn policy<'de, T: Deserialize<'de>>(name: &str, given: &'de str) -> PyResult<T> 
 /// naming it, not an `OverflowError`.
 fn latency(value: &Bound<'_, PyAny>) -> PyResult<u32> {
     from_py(value, "latency", "Network")
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// A multiplex network: people, named layers (``physical`` or ``digital``), and ties between
@@ -100,8 +92,8 @@ impl PyNetwork {
     /// The person `person` names: an id or a label (not a float or a bool: a `TypeError`).
     fn who(&self, person: &Bound<'_, PyAny>) -> PyResult<PersonId> {
         if !is_person(person) {
-            let name = person.get_type().name().map_or_else(|_| "?".to_owned(), |n| n.to_string());
-            let message = format!("a person is an id (int) or a label (str), not {name}");
+            let message =
+                format!("a person is an id (int) or a label (str), not {}", type_name(person));
             return Err(pyo3::exceptions::PyTypeError::new_err(message));
         }
         let person: PersonRef = from_py(person, "person", "Network")?;
@@ -206,7 +198,8 @@ impl PyNetwork {
         probability: Option<f64>,
         #[pyo3(from_py_with = latency)] latency: u32,
     ) -> PyResult<u32> {
-        let mut layer = Layer::new(name, kind_of(kind)?).directed(directed).latency(latency);
+        let mut layer =
+            Layer::new(name, kind.parse().map_err(err)?).directed(directed).latency(latency);
         layer.probability = probability;
         Ok(self.inner.add_layer(layer).map_err(err)?.0)
     }
@@ -361,7 +354,7 @@ impl PyNetwork {
     /// ('U4', 'G2/G3', 'person', 1.0, 'Admin')
     fn person<'py>(&self, py: Python<'py>, id: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
         let id = self.who(id)?;
-        person_dict(py, id, self.inner.person(id).map_err(err)?)
+        to_python(py, &self.inner.person_info(id).map_err(err)?)
     }
 
     /// Everyone, as a list of the dicts :meth:`person` gives, in id order.
@@ -369,8 +362,9 @@ impl PyNetwork {
     /// >>> import reseau
     /// >>> len(reseau.datasets.aarhus_cs().people())
     /// 61
-    fn people<'py>(&self, py: Python<'py>) -> PyResult<Vec<Bound<'py, PyAny>>> {
-        self.inner.people().map(|(id, p)| person_dict(py, id, p)).collect()
+    fn people<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let people = self.inner.people().map(|(id, _)| self.inner.person_info(id));
+        to_python(py, &people.collect::<reseau::Result<Vec<_>>>().map_err(err)?)
     }
 
     /// Sets (or with ``None`` clears) a person's group.
@@ -413,12 +407,8 @@ impl PyNetwork {
     /// >>> groups = reseau.datasets.aarhus_cs().groups()
     /// >>> sorted(groups)[:3], len(groups["G1"]) > 0
     /// (['G1', 'G2', 'G2/G3'], True)
-    fn groups(&self) -> BTreeMap<String, Vec<u32>> {
-        self.inner
-            .groups()
-            .into_iter()
-            .map(|(g, ids)| (g, ids.iter().map(|p| p.0).collect()))
-            .collect()
+    fn groups<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_plain(py, &self.inner.groups())
     }
 
     // ----- ties -----
@@ -456,10 +446,8 @@ impl PyNetwork {
     ) -> PyResult<Option<u32>> {
         let id = layer.resolve(&self.inner)?;
         let (a, b) = (self.who(a)?, self.who(b)?);
-        let spec: TieSpec = match tie {
-            Some(tie) => from_py(tie.as_any(), "tie", "Network.add_tie")?,
-            None => TieSpec::default(),
-        };
+        let spec = tie.map(|t| from_py(t.as_any(), "tie", "Network.add_tie")).transpose()?;
+        let spec: TieSpec = spec.unwrap_or_default();
         Ok(self.inner.add_tie_spec(a, b, id, spec).map_err(err)?.map(|t| t.0))
     }
 
@@ -497,19 +485,11 @@ impl PyNetwork {
         a: &Bound<'py, PyAny>,
         b: &Bound<'py, PyAny>,
         layer: LayerArg,
-    ) -> PyResult<Option<Bound<'py, PyDict>>> {
+    ) -> PyResult<Bound<'py, PyAny>> {
         let id = layer.resolve(&self.inner)?;
         let (a, b) = (self.who(a)?, self.who(b)?);
-        let Some(tie) = self.inner.tie(a, b, id).map_err(err)? else { return Ok(None) };
-        let dict = PyDict::new(py);
-        dict.set_item("source", tie.source.0)?;
-        dict.set_item("target", tie.target.0)?;
-        dict.set_item("layer", &self.inner.layer(tie.layer).name)?;
-        dict.set_item("weight", tie.weight)?;
-        dict.set_item("sign", tie.sign.as_i8())?;
-        dict.set_item("probability", tie.probability)?;
-        dict.set_item("multiplicity", tie.multiplicity)?;
-        Ok(Some(dict))
+        let tie = self.inner.tie(a, b, id).map_err(err)?;
+        to_python(py, &tie.map(|t| self.inner.tie_info(t)))
     }
 
     /// The number of ties in all layers (a pair tied in two layers counts twice, an undirected
@@ -536,36 +516,15 @@ impl PyNetwork {
     /// (620, 'uint32', 'float64')
     fn ties<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let net = &self.inner;
-        let columns = py.detach(|| {
-            let m = net.num_ties();
-            let (mut source, mut target, mut layer) =
-                (Vec::with_capacity(m), Vec::with_capacity(m), Vec::with_capacity(m));
-            let (mut weight, mut sign, mut probability, mut multiplicity) = (
-                Vec::with_capacity(m),
-                Vec::with_capacity(m),
-                Vec::with_capacity(m),
-                Vec::with_capacity(m),
-            );
-            for t in net.ties() {
-                source.push(t.source.0);
-                target.push(t.target.0);
-                layer.push(t.layer.0);
-                weight.push(t.weight);
-                sign.push(t.sign.as_i8());
-                probability.push(t.probability.unwrap_or(f64::NAN));
-                multiplicity.push(t.multiplicity);
-            }
-            (source, target, layer, weight, sign, probability, multiplicity)
-        });
-        let (source, target, layer, weight, sign, probability, multiplicity) = columns;
+        let ties: Vec<&Tie> = py.detach(|| net.ties().collect());
         let dict = PyDict::new(py);
-        dict.set_item("source", source.into_pyarray(py))?;
-        dict.set_item("target", target.into_pyarray(py))?;
-        dict.set_item("layer", layer.into_pyarray(py))?;
-        dict.set_item("weight", weight.into_pyarray(py))?;
-        dict.set_item("sign", sign.into_pyarray(py))?;
-        dict.set_item("probability", probability.into_pyarray(py))?;
-        dict.set_item("multiplicity", multiplicity.into_pyarray(py))?;
+        dict.set_item("source", column(py, &ties, |t| t.source.0))?;
+        dict.set_item("target", column(py, &ties, |t| t.target.0))?;
+        dict.set_item("layer", column(py, &ties, |t| t.layer.0))?;
+        dict.set_item("weight", column(py, &ties, |t| t.weight))?;
+        dict.set_item("sign", column(py, &ties, |t| t.sign.as_i8()))?;
+        dict.set_item("probability", column(py, &ties, |t| t.probability.unwrap_or(f64::NAN)))?;
+        dict.set_item("multiplicity", column(py, &ties, |t| t.multiplicity))?;
         Ok(dict)
     }
 
@@ -653,7 +612,7 @@ impl PyNetwork {
     /// (1, True)
     #[pyo3(signature = (name = "all", kind = "physical"))]
     fn flatten(&self, py: Python<'_>, name: &str, kind: &str) -> PyResult<PyNetwork> {
-        let kind = kind_of(kind)?;
+        let kind: LayerKind = kind.parse().map_err(err)?;
         let net = &self.inner;
         Ok(py.detach(|| net.flatten(name, kind)).map_err(err)?.into())
     }
@@ -666,23 +625,9 @@ impl PyNetwork {
     /// >>> m = reseau.datasets.aarhus_cs().memory()
     /// >>> m["directed_ties"], m["bytes_per_directed_tie"] < 20
     /// (1240, True)
-    fn memory<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+    fn memory<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let net = &self.inner;
-        let (people, ties, bytes, per_tie) = py.detach(|| {
-            let view = net.compile();
-            (
-                view.num_people(),
-                view.num_directed_ties(),
-                view.adjacency_bytes(),
-                view.bytes_per_directed_tie(),
-            )
-        });
-        let dict = PyDict::new(py);
-        dict.set_item("people", people)?;
-        dict.set_item("directed_ties", ties)?;
-        dict.set_item("adjacency_bytes", bytes)?;
-        dict.set_item("bytes_per_directed_tie", per_tie)?;
-        Ok(dict)
+        to_python(py, &py.detach(|| net.compile().size()))
     }
 
     // ----- saving, copying, pickling -----
@@ -794,20 +739,7 @@ impl PyNetwork {
     }
 
     fn __repr__(&self) -> String {
-        let net = &self.inner;
-        let layers = net.num_layers();
-        let physical = net.layers_of_kind(LayerKind::Physical).len();
-        let kinds = if layers > 0 {
-            format!(" ({physical} physical, {} digital)", layers - physical)
-        } else {
-            String::new()
-        };
-        format!(
-            "<reseau.Network: {}, {}, {}{kinds}>",
-            plural(net.num_people(), "person", "people"),
-            plural(net.num_ties(), "tie", "ties"),
-            plural(layers, "layer", "layers"),
-        )
+        format!("<reseau.Network: {}>", self.inner)
     }
 
     /// The notebook view: the counts and a table of the layers (HTML).
@@ -847,16 +779,12 @@ impl PyNetwork {
     }
 }
 
-fn person_dict<'py>(py: Python<'py>, id: PersonId, person: &Person) -> PyResult<Bound<'py, PyAny>> {
-    let dict = to_python(py, person)?.cast_into::<PyDict>()?;
-    for key in ["label", "group", "position"] {
-        if !dict.contains(key)? {
-            dict.set_item(key, py.None())?;
-        }
-    }
-    if !dict.contains("attributes")? {
-        dict.set_item("attributes", PyDict::new(py))?;
-    }
-    dict.set_item("id", id.0)?;
-    Ok(dict.into_any())
+/// One column of [`PyNetwork::ties`]: `field` of every tie, as a numpy array made with the GIL
+/// released.
+fn column<'py, T: numpy::Element + Send>(
+    py: Python<'py>,
+    ties: &[&Tie],
+    field: impl Fn(&Tie) -> T + Sync,
+) -> Bound<'py, numpy::PyArray1<T>> {
+    py.detach(|| ties.iter().map(|&t| field(t)).collect::<Vec<T>>()).into_pyarray(py)
 }

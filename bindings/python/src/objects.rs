@@ -92,60 +92,21 @@ impl Labels {
     }
 }
 
-/// What a value or result read back is checked for beyond its serde form: the core's
-/// `validate()`, and `validate_people(n)` for results holding person ids when the number of
-/// people is known (a result's labels).
-trait Check {
-    fn check(&self, _people: Option<usize>) -> reseau::Result<()> {
-        Ok(())
-    }
-}
-
-macro_rules! checked_by_validate {
-    ($($t:ty),*) => { $( impl Check for $t {
-        fn check(&self, _people: Option<usize>) -> reseau::Result<()> { self.validate() }
-    } )* };
-}
-macro_rules! checked_with_people {
-    ($($t:ty),*) => { $( impl Check for $t {
-        fn check(&self, people: Option<usize>) -> reseau::Result<()> {
-            self.validate()?;
-            people.map_or(Ok(()), |n| self.validate_people(n))
-        }
-    } )* };
-}
-checked_by_validate!(Layer, LayerSettings, Amplifiers, Model, Fatigue, PartialSummary);
-checked_by_validate!(CascadeSummary, CascadeTrace, LoadCurve, Reputation, BalanceReport);
-checked_by_validate!(CascadeFit, Report);
-checked_with_people!(ReferralSummary, ReferralTrace, RelaySelection);
-impl Check for SpreadStats {}
-impl Check for OpinionByStep {}
-impl Check for EReputation {
-    fn check(&self, _people: Option<usize>) -> reseau::Result<()> {
-        self.buzz.validate()
-    }
-}
-impl Check for ShuffleTest {}
-impl Check for ShadowInference {
-    fn check(&self, _people: Option<usize>) -> reseau::Result<()> {
-        self.fit.validate()
-    }
-}
-
-/// Reads `data` as the core's `T`, checks it, and gives back its serde form.
-fn round_trip<'py, T: serde::de::DeserializeOwned + Serialize + Check>(
+/// Reads `data` as the core's `T`, checks it with `check`, and gives back its serde form.
+fn round_trip<'py, T: serde::de::DeserializeOwned + Serialize>(
     data: &Bound<'py, PyAny>,
     kind: &str,
-    people: Option<usize>,
+    check: impl FnOnce(&T) -> reseau::Result<()>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let value: T = from_py(data, kind, kind)?;
-    value.check(people).map_err(err)?;
+    check(&value).map_err(err)?;
     to_python(data.py(), &value)
 }
 
 /// The serde form of the core's `kind` that `data` describes, checked by the core as a live
-/// call's value would be: how reseau's values are built and its results read back. `people`:
-/// the number of people of the network a result was made on, when known, to check its ids.
+/// call's value would be (its `validate()`): how reseau's values are built and its results
+/// read back. `people`: the number of people of the network a result was made on, when known,
+/// to check the ids of a result that holds some (its `validate_people(n)`).
 #[pyfunction]
 #[pyo3(signature = (kind, data, people = None))]
 pub(crate) fn _check<'py>(
@@ -153,35 +114,36 @@ pub(crate) fn _check<'py>(
     data: &Bound<'py, PyAny>,
     people: Option<usize>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    macro_rules! kinds {
-        ($($t:ident),*) => {
-            match kind {
-                $( stringify!($t) => round_trip::<$t>(data, kind, people), )*
-                _ => Err(PyValueError::new_err(format!("no such kind of value: {kind}"))),
-            }
+    macro_rules! with_people {
+        ($t:ty) => {
+            round_trip(data, kind, |v: &$t| {
+                v.validate()?;
+                people.map_or(Ok(()), |n| v.validate_people(n))
+            })
         };
     }
-    kinds!(
-        Layer,
-        LayerSettings,
-        Amplifiers,
-        Model,
-        Fatigue,
-        SpreadStats,
-        OpinionByStep,
-        CascadeSummary,
-        PartialSummary,
-        CascadeTrace,
-        ReferralSummary,
-        ReferralTrace,
-        LoadCurve,
-        RelaySelection,
-        Reputation,
-        EReputation,
-        BalanceReport,
-        Report,
-        CascadeFit,
-        ShuffleTest,
-        ShadowInference
-    )
+    match kind {
+        "Layer" => round_trip(data, kind, Layer::validate),
+        "LayerSettings" => round_trip(data, kind, LayerSettings::validate),
+        "Amplifiers" => round_trip(data, kind, Amplifiers::validate),
+        "Model" => round_trip(data, kind, Model::validate),
+        "Fatigue" => round_trip(data, kind, Fatigue::validate),
+        "SpreadStats" => round_trip(data, kind, |_: &SpreadStats| Ok(())),
+        "OpinionByStep" => round_trip(data, kind, |_: &OpinionByStep| Ok(())),
+        "CascadeSummary" => round_trip(data, kind, CascadeSummary::validate),
+        "PartialSummary" => round_trip(data, kind, PartialSummary::validate),
+        "CascadeTrace" => round_trip(data, kind, CascadeTrace::validate),
+        "ReferralSummary" => with_people!(ReferralSummary),
+        "ReferralTrace" => with_people!(ReferralTrace),
+        "LoadCurve" => round_trip(data, kind, LoadCurve::validate),
+        "RelaySelection" => with_people!(RelaySelection),
+        "Reputation" => round_trip(data, kind, Reputation::validate),
+        "EReputation" => round_trip(data, kind, |v: &EReputation| v.buzz.validate()),
+        "BalanceReport" => round_trip(data, kind, BalanceReport::validate),
+        "Report" => round_trip(data, kind, Report::validate),
+        "CascadeFit" => round_trip(data, kind, CascadeFit::validate),
+        "ShuffleTest" => round_trip(data, kind, |_: &ShuffleTest| Ok(())),
+        "ShadowInference" => round_trip(data, kind, |v: &ShadowInference| v.fit.validate()),
+        _ => Err(PyValueError::new_err(format!("no such kind of value: {kind}"))),
+    }
 }

@@ -6,17 +6,18 @@
 
 use numpy::IntoPyArray;
 use pyo3::IntoPyObjectExt;
-use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList};
+use pyo3::types::{PyDict, PyList, PyString};
 use serde::ser::{self, Impossible, Serialize};
+
+use crate::de::Error;
 
 /// `value` as a Python object.
 pub(crate) fn to_python<'py, T: Serialize + ?Sized>(
     py: Python<'py>,
     value: &T,
 ) -> PyResult<Bound<'py, PyAny>> {
-    value.serialize(Ser(py, true)).map_err(|e| e.0)?.object(py)
+    value.serialize(Ser(py, true)).map_err(PyErr::from)?.object(py)
 }
 
 /// `value` as plain Python objects: lists where [`to_python`] makes numpy arrays (records a
@@ -25,31 +26,7 @@ pub(crate) fn to_plain<'py, T: Serialize + ?Sized>(
     py: Python<'py>,
     value: &T,
 ) -> PyResult<Bound<'py, PyAny>> {
-    value.serialize(Ser(py, false)).map_err(|e| e.0)?.object(py)
-}
-
-/// A conversion that failed: a Python error.
-#[derive(Debug)]
-pub(crate) struct Error(PyErr);
-
-impl std::fmt::Display for Error {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}", self.0)
-    }
-}
-
-impl std::error::Error for Error {}
-
-impl ser::Error for Error {
-    fn custom<T: std::fmt::Display>(message: T) -> Self {
-        Error(PyValueError::new_err(message.to_string()))
-    }
-}
-
-impl From<PyErr> for Error {
-    fn from(e: PyErr) -> Self {
-        Error(e)
-    }
+    value.serialize(Ser(py, false)).map_err(PyErr::from)?.object(py)
 }
 
 type Result<T> = std::result::Result<T, Error>;
@@ -86,12 +63,19 @@ impl<'py> Ser<'py> {
     }
 }
 
+/// Serializer methods of numbers, kept unboxed as the variant of [`Out`] their type widens to.
+macro_rules! numbers {
+    ($($method:ident: $ty:ty => $out:ident),*) => {
+        $( fn $method(self, v: $ty) -> Result<Out<'py>> { Ok(Out::$out(v.into())) } )*
+    };
+}
+
 impl<'py> ser::Serializer for Ser<'py> {
     type Ok = Out<'py>;
     type Error = Error;
     type SerializeSeq = Seq<'py>;
-    type SerializeTuple = List<'py>;
-    type SerializeTupleStruct = List<'py>;
+    type SerializeTuple = Seq<'py>;
+    type SerializeTupleStruct = Seq<'py>;
     type SerializeTupleVariant = Impossible<Out<'py>, Error>;
     type SerializeMap = Dict<'py>;
     type SerializeStruct = Dict<'py>;
@@ -100,36 +84,11 @@ impl<'py> ser::Serializer for Ser<'py> {
     fn serialize_bool(self, v: bool) -> Result<Out<'py>> {
         self.object(v)
     }
-    fn serialize_i8(self, v: i8) -> Result<Out<'py>> {
-        Ok(Out::I64(v.into()))
-    }
-    fn serialize_i16(self, v: i16) -> Result<Out<'py>> {
-        Ok(Out::I64(v.into()))
-    }
-    fn serialize_i32(self, v: i32) -> Result<Out<'py>> {
-        Ok(Out::I64(v.into()))
-    }
-    fn serialize_i64(self, v: i64) -> Result<Out<'py>> {
-        Ok(Out::I64(v))
-    }
-    fn serialize_u8(self, v: u8) -> Result<Out<'py>> {
-        Ok(Out::U32(v.into()))
-    }
-    fn serialize_u16(self, v: u16) -> Result<Out<'py>> {
-        Ok(Out::U32(v.into()))
-    }
-    fn serialize_u32(self, v: u32) -> Result<Out<'py>> {
-        Ok(Out::U32(v))
-    }
-    fn serialize_u64(self, v: u64) -> Result<Out<'py>> {
-        Ok(Out::U64(v))
-    }
-    fn serialize_f32(self, v: f32) -> Result<Out<'py>> {
-        Ok(Out::F64(v.into()))
-    }
-    fn serialize_f64(self, v: f64) -> Result<Out<'py>> {
-        Ok(Out::F64(v))
-    }
+    numbers!(serialize_i8: i8 => I64, serialize_i16: i16 => I64, serialize_i32: i32 => I64,
+        serialize_i64: i64 => I64, serialize_u8: u8 => U32, serialize_u16: u16 => U32,
+        serialize_u32: u32 => U32, serialize_u64: u64 => U64, serialize_f32: f32 => F64,
+        serialize_f64: f64 => F64);
+
     fn serialize_char(self, v: char) -> Result<Out<'py>> {
         self.object(v.to_string())
     }
@@ -178,12 +137,13 @@ impl<'py> ser::Serializer for Ser<'py> {
         Ok(Out::Object(dict.into_any()))
     }
     fn serialize_seq(self, len: Option<usize>) -> Result<Seq<'py>> {
-        Ok(Seq { ser: self, items: Items::Empty, capacity: len.unwrap_or(0) })
+        let array = self.1;
+        Ok(Seq { ser: self, items: Items::Empty, capacity: len.unwrap_or(0), array })
     }
-    fn serialize_tuple(self, _: usize) -> Result<List<'py>> {
-        Ok(List { ser: self, list: PyList::empty(self.0) })
+    fn serialize_tuple(self, len: usize) -> Result<Seq<'py>> {
+        Ok(Seq { array: false, ..self.serialize_seq(Some(len))? })
     }
-    fn serialize_tuple_struct(self, _: &'static str, len: usize) -> Result<List<'py>> {
+    fn serialize_tuple_struct(self, _: &'static str, len: usize) -> Result<Seq<'py>> {
         self.serialize_tuple(len)
     }
     fn serialize_tuple_variant(
@@ -222,31 +182,34 @@ enum Items<'py> {
     Objects(Vec<Bound<'py, PyAny>>),
 }
 
+/// A sequence; a numpy array at the end if `array` and its elements are numbers of one type
+/// (a tuple is always a list).
 struct Seq<'py> {
     ser: Ser<'py>,
     items: Items<'py>,
     capacity: usize,
+    array: bool,
+}
+
+/// Numbers as Python objects, each made by `out`.
+fn boxed<'py, T>(
+    py: Python<'py>,
+    v: Vec<T>,
+    out: fn(T) -> Out<'py>,
+) -> PyResult<Vec<Bound<'py, PyAny>>> {
+    v.into_iter().map(|x| out(x).object(py)).collect()
 }
 
 impl<'py> Seq<'py> {
     /// The elements as Python objects, from now on (a sequence of mixed elements).
     fn objects(&mut self) -> PyResult<&mut Vec<Bound<'py, PyAny>>> {
         let py = self.ser.0;
-        let objects: Vec<Bound<'py, PyAny>> = match std::mem::replace(&mut self.items, Items::Empty)
-        {
+        let objects = match std::mem::replace(&mut self.items, Items::Empty) {
             Items::Empty => Vec::with_capacity(self.capacity),
-            Items::F64(v) => {
-                v.into_iter().map(|x| Out::F64(x).object(py)).collect::<PyResult<_>>()?
-            }
-            Items::U32(v) => {
-                v.into_iter().map(|x| Out::U32(x).object(py)).collect::<PyResult<_>>()?
-            }
-            Items::U64(v) => {
-                v.into_iter().map(|x| Out::U64(x).object(py)).collect::<PyResult<_>>()?
-            }
-            Items::I64(v) => {
-                v.into_iter().map(|x| Out::I64(x).object(py)).collect::<PyResult<_>>()?
-            }
+            Items::F64(v) => boxed(py, v, Out::F64)?,
+            Items::U32(v) => boxed(py, v, Out::U32)?,
+            Items::U64(v) => boxed(py, v, Out::U64)?,
+            Items::I64(v) => boxed(py, v, Out::I64)?,
             Items::Objects(v) => v,
         };
         self.items = Items::Objects(objects);
@@ -255,13 +218,8 @@ impl<'py> Seq<'py> {
             _ => unreachable!("just set"),
         }
     }
-}
 
-impl<'py> ser::SerializeSeq for Seq<'py> {
-    type Ok = Out<'py>;
-    type Error = Error;
-
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
+    fn push<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
         let n = self.capacity;
         match (value.serialize(self.ser)?, &mut self.items) {
             (Out::F64(x), Items::F64(v)) => v.push(x),
@@ -280,22 +238,21 @@ impl<'py> ser::SerializeSeq for Seq<'py> {
         Ok(())
     }
 
-    fn end(self) -> Result<Out<'py>> {
+    fn done(mut self) -> Result<Out<'py>> {
         let py = self.ser.0;
-        let array = |a: Bound<'py, PyAny>| Ok(Out::Object(a));
-        if !self.ser.1 {
-            let mut this = self;
-            let items = std::mem::take(this.objects()?);
-            return array(PyList::new(py, items)?.into_any());
+        if !self.array {
+            let items = std::mem::take(self.objects()?);
+            return Ok(Out::Object(PyList::new(py, items)?.into_any()));
         }
-        match self.items {
-            Items::Empty => array(PyList::empty(py).into_any()),
-            Items::F64(v) => array(v.into_pyarray(py).into_any()),
-            Items::U32(v) => array(v.into_pyarray(py).into_any()),
-            Items::U64(v) => array(v.into_pyarray(py).into_any()),
-            Items::I64(v) => array(v.into_pyarray(py).into_any()),
-            Items::Objects(v) => array(PyList::new(py, v)?.into_any()),
-        }
+        let array = match self.items {
+            Items::Empty => PyList::empty(py).into_any(),
+            Items::F64(v) => v.into_pyarray(py).into_any(),
+            Items::U32(v) => v.into_pyarray(py).into_any(),
+            Items::U64(v) => v.into_pyarray(py).into_any(),
+            Items::I64(v) => v.into_pyarray(py).into_any(),
+            Items::Objects(v) => PyList::new(py, v)?.into_any(),
+        };
+        Ok(Out::Object(array))
     }
 }
 
@@ -305,41 +262,35 @@ fn start<T>(capacity: usize, first: T) -> Vec<T> {
     v
 }
 
-struct List<'py> {
-    ser: Ser<'py>,
-    list: Bound<'py, PyList>,
+/// The compound serializers that are [`Seq`] under another name.
+macro_rules! sequences {
+    ($($trait:ident: $method:ident),*) => {
+        $( impl<'py> ser::$trait for Seq<'py> {
+            type Ok = Out<'py>;
+            type Error = Error;
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
+                self.push(value)
+            }
+            fn end(self) -> Result<Out<'py>> {
+                self.done()
+            }
+        } )*
+    };
 }
 
-impl<'py> ser::SerializeTuple for List<'py> {
-    type Ok = Out<'py>;
-    type Error = Error;
-
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
-        Ok(self.list.append(value.serialize(self.ser)?.object(self.ser.0)?)?)
-    }
-
-    fn end(self) -> Result<Out<'py>> {
-        Ok(Out::Object(self.list.into_any()))
-    }
-}
-
-impl<'py> ser::SerializeTupleStruct for List<'py> {
-    type Ok = Out<'py>;
-    type Error = Error;
-
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
-        ser::SerializeTuple::serialize_element(self, value)
-    }
-
-    fn end(self) -> Result<Out<'py>> {
-        ser::SerializeTuple::end(self)
-    }
-}
+sequences!(SerializeSeq: serialize_element, SerializeTuple: serialize_element);
+sequences!(SerializeTupleStruct: serialize_field);
 
 struct Dict<'py> {
     ser: Ser<'py>,
     entries: Bound<'py, PyDict>,
     key: Option<Bound<'py, PyAny>>,
+}
+
+impl<'py> Dict<'py> {
+    fn put<T: Serialize + ?Sized>(&mut self, key: Bound<'py, PyAny>, value: &T) -> Result<()> {
+        Ok(self.entries.set_item(key, value.serialize(self.ser)?.object(self.ser.0)?)?)
+    }
 }
 
 impl<'py> ser::SerializeMap for Dict<'py> {
@@ -352,11 +303,8 @@ impl<'py> ser::SerializeMap for Dict<'py> {
     }
 
     fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
-        let key = self
-            .key
-            .take()
-            .ok_or_else(|| Error(PyValueError::new_err("a value without its key")))?;
-        Ok(self.entries.set_item(key, value.serialize(self.ser)?.object(self.ser.0)?)?)
+        let key = self.key.take().ok_or_else(|| Error::Serde("a value without its key".into()))?;
+        self.put(key, value)
     }
 
     fn end(self) -> Result<Out<'py>> {
@@ -373,7 +321,7 @@ impl<'py> ser::SerializeStruct for Dict<'py> {
         key: &'static str,
         value: &T,
     ) -> Result<()> {
-        Ok(self.entries.set_item(key, value.serialize(self.ser)?.object(self.ser.0)?)?)
+        self.put(PyString::new(self.ser.0, key).into_any(), value)
     }
 
     fn end(self) -> Result<Out<'py>> {

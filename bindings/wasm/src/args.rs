@@ -3,10 +3,23 @@
 use js_sys::{ArrayBuffer, Reflect, Uint8Array};
 use reseau::{LayerId, LayerKey, PersonId, PersonRef};
 use serde::de::DeserializeOwned;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::errors::{JsResult, OrThrow, invalid_argument};
 use crate::value::{Val, zeros};
+
+// The JS types of arguments taken as they come (no check on the way in: [`person`] and
+// [`layer`] read them), declared to TypeScript by these names.
+#[wasm_bindgen]
+extern "C" {
+    /// A person: an id (a number or a `BigInt`) or a label.
+    #[wasm_bindgen(typescript_type = "PersonRef")]
+    pub type PersonArg;
+    /// A layer: a name, or an id (a number or a `BigInt`).
+    #[wasm_bindgen(typescript_type = "string | number")]
+    pub type LayerArg;
+}
 
 /// A JS value as `T` (see [`crate::value`]); `what` names the argument in errors.
 pub(crate) fn from_js<T: DeserializeOwned>(value: &JsValue, what: &str) -> JsResult<T> {
@@ -46,6 +59,17 @@ pub(crate) fn request<T: DeserializeOwned>(
         );
     }
     from_val(val, &what)
+}
+
+/// A constructor's check (`validateModel(model, kind)`): the kind `found` in the value must
+/// be the constructor's, `wanted`, when given.
+pub(crate) fn same_kind(what: &str, found: &str, wanted: Option<&str>) -> JsResult<()> {
+    match wanted {
+        Some(wanted) if wanted != found => {
+            invalid(what, &format!("{found:?}"), &format!("{wanted:?}, the constructor's kind"))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// An `InvalidParameterError`.

@@ -13,7 +13,7 @@ use reseau::cascade::{
 use wasm_bindgen::prelude::*;
 
 use crate::Network;
-use crate::args::{from_js, invalid, request};
+use crate::args::{from_js, request, same_kind};
 use crate::errors::{JsResult, OrThrow};
 use crate::ser::{Arrays, by_layer, get, set, to_js};
 
@@ -103,15 +103,6 @@ pub fn validate_model(
 ) -> JsResult<()> {
     let parsed: Model = from_js(model, "model")?;
     let kind: Option<ModelKind> = from_js(kind, "kind")?;
-    if let Some(kind) = kind.filter(|k| *k != parsed.kind) {
-        let name = |k: ModelKind| to_js(&k, Arrays::Plain).ok().and_then(|v| v.as_string());
-        let (found, wanted) =
-            (name(parsed.kind).unwrap_or_default(), name(kind).unwrap_or_default());
-        return invalid(
-            "kind of model",
-            &format!("{found:?}"),
-            &format!("{wanted:?}, the constructor's kind"),
-        );
-    }
+    same_kind("kind of model", parsed.kind.as_str(), kind.map(ModelKind::as_str))?;
     parsed.validate().or_throw()
 }

@@ -8,7 +8,7 @@
 use reseau::fatigue::Fatigue;
 use wasm_bindgen::prelude::*;
 
-use crate::args::{from_js, invalid};
+use crate::args::{from_js, same_kind};
 use crate::errors::{JsResult, OrThrow};
 use crate::ser::{Arrays, get, to_js};
 
@@ -29,17 +29,10 @@ pub fn validate_fatigue(
     #[wasm_bindgen(unchecked_optional_param_type = "FatigueKind")] kind: &JsValue,
 ) -> JsResult<()> {
     let parsed = self::fatigue(fatigue)?;
-    let Some(kind) = from_js::<Option<String>>(kind, "kind")? else { return Ok(()) };
+    let kind = from_js::<Option<String>>(kind, "kind")?;
     // The curve's own tag, as serde writes it.
     let actual = get(&to_js(&parsed.curve, Arrays::Plain)?, "kind").as_string().unwrap_or_default();
-    if actual == kind {
-        return Ok(());
-    }
-    invalid(
-        "kind of fatigue curve",
-        &format!("{actual:?}"),
-        &format!("{kind:?}, the constructor's kind"),
-    )
+    same_kind("kind of fatigue curve", &actual, kind.as_deref())
 }
 
 /// The willingness to act at a load, in [0, 1]: the fatigue's curve at `load` (a number, or a

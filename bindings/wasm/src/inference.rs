@@ -17,18 +17,17 @@ use crate::errors::{JsResult, OrThrow, invalid_argument};
 use crate::ser::{Arrays, set, to_js};
 use crate::value::Val;
 
-/// The request of `name`: its options, and the adoptions given as its second argument (data,
-/// whose keys, labels, are kept as written), set by `with`.
+/// The request of `name` from its options, and the adoptions given as its second argument
+/// (data, whose keys, labels, are kept as written).
 fn request_with<T: DeserializeOwned>(
     name: &str,
     adoptions: &JsValue,
     options: &JsValue,
-    with: impl FnOnce(T, Adoptions) -> T,
-) -> JsResult<T> {
+) -> JsResult<(T, Adoptions)> {
     let what = format!("adoptions of {name}");
     let val = Val::from_js(adoptions).map_err(|e| invalid_argument(&what, &e))?;
     let adoptions = val.into_verbatim().map_err(|e| invalid_argument(&what, &e))?;
-    Ok(with(request(options, name, &["adoptions"])?, adoptions))
+    Ok((request(options, name, &["adoptions"])?, adoptions))
 }
 
 /// Fits the probability that each layer's ties convince, and an external hazard per step
@@ -43,10 +42,8 @@ pub fn fit_cascade(
     #[wasm_bindgen(unchecked_param_type = "Adoptions")] adoptions: &JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "FitOptions")] options: &JsValue,
 ) -> JsResult<JsValue> {
-    let request = request_with("fitCascade", adoptions, options, |r, adoptions| FitRequest {
-        adoptions,
-        ..r
-    })?;
+    let (request, adoptions) = request_with("fitCascade", adoptions, options)?;
+    let request = FitRequest { adoptions, ..request };
     to_js(&inference::fit(net.core(), &request).or_throw()?, Arrays::Plain)
 }
 
@@ -60,10 +57,8 @@ pub fn shuffle_test(
     #[wasm_bindgen(unchecked_param_type = "Adoptions")] adoptions: &JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "ShuffleOptions")] options: &JsValue,
 ) -> JsResult<JsValue> {
-    let request = request_with("shuffleTest", adoptions, options, |r, adoptions| ShuffleRequest {
-        adoptions,
-        ..r
-    })?;
+    let (request, adoptions) = request_with("shuffleTest", adoptions, options)?;
+    let request = ShuffleRequest { adoptions, ..request };
     to_js(&inference::shuffle_test(net.core(), &request).or_throw()?, Arrays::Plain)
 }
 
@@ -77,10 +72,8 @@ pub fn infer_shadow(
     #[wasm_bindgen(unchecked_param_type = "Adoptions")] adoptions: &JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "ShadowOptions")] options: &JsValue,
 ) -> JsResult<JsValue> {
-    let request = request_with("inferShadow", adoptions, options, |r, adoptions| ShadowRequest {
-        adoptions,
-        ..r
-    })?;
+    let (request, adoptions) = request_with("inferShadow", adoptions, options)?;
+    let request = ShadowRequest { adoptions, ..request };
     let mut found = inference::infer_shadow(net.core(), &request).or_throw()?;
     // The network as a `Network`, not its JSON document.
     let with_shadow = std::mem::replace(&mut found.network, reseau::Network::new());

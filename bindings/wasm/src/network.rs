@@ -1,13 +1,14 @@
 //! The `Network` class.
 
+use js_sys::{JsString, Number};
 use reseau::io::{Graphology, TiePolicy};
-use reseau::{Duplicates, Layer, LayerKind, Person, PersonId, PersonKind, SelfLoops, Tie, TieSpec};
+use reseau::{Duplicates, Layer, LayerKind, Person, PersonKind, SelfLoops, TieSpec};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use crate::args::{self, from_js, from_val, invalid};
+use crate::args::{self, LayerArg, PersonArg, from_js, from_val, invalid};
 use crate::errors::{JsResult, OrThrow, invalid_argument};
-use crate::ser::{Arrays, get, set, to_js};
+use crate::ser::{Arrays, to_js};
 use crate::value::Val;
 
 /// Records (people, ties, layers) are plain JSON.
@@ -49,49 +50,6 @@ impl Default for LayerBehaviour {
     }
 }
 
-/// A person as JS (and Python) see one: the core's record with its id, every key present
-/// (`null` where unset).
-fn person_info(id: PersonId, person: &Person) -> JsResult<JsValue> {
-    let js = record(person)?;
-    set(&js, "id", &JsValue::from(id.0));
-    for (key, unset) in
-        [("label", JsValue::NULL), ("group", JsValue::NULL), ("position", JsValue::NULL)]
-            .into_iter()
-            .chain([("attributes", js_sys::Object::new().into())])
-    {
-        if get(&js, key).is_undefined() {
-            set(&js, key, &unset);
-        }
-    }
-    Ok(js)
-}
-
-/// A tie as JS (and Python) see one: the layer by name, the sign as `1` or `-1`.
-#[derive(Serialize)]
-struct TieInfo<'a> {
-    source: u32,
-    target: u32,
-    layer: &'a str,
-    weight: f64,
-    sign: i8,
-    probability: Option<f64>,
-    multiplicity: u32,
-}
-
-impl<'a> TieInfo<'a> {
-    fn new(net: &'a reseau::Network, t: &Tie) -> Self {
-        TieInfo {
-            source: t.source.0,
-            target: t.target.0,
-            layer: &net.layer(t.layer).name,
-            weight: t.weight,
-            sign: t.sign.as_i8(),
-            probability: t.probability,
-            multiplicity: t.multiplicity,
-        }
-    }
-}
-
 #[wasm_bindgen]
 impl Network {
     /// An empty network.
@@ -107,7 +65,7 @@ impl Network {
     #[wasm_bindgen(js_name = addLayer)]
     pub fn add_layer(
         &mut self,
-        #[wasm_bindgen(unchecked_param_type = "string")] name: &JsValue,
+        name: &JsString,
         #[wasm_bindgen(unchecked_optional_param_type = "LayerOptions")] options: &JsValue,
     ) -> JsResult<u32> {
         let name: String = from_js(name, "layer name")?;
@@ -129,10 +87,7 @@ impl Network {
 
     /// Adds `n` unlabelled people and returns the id of the first.
     #[wasm_bindgen(js_name = addPeople)]
-    pub fn add_people(
-        &mut self,
-        #[wasm_bindgen(unchecked_param_type = "number")] n: &JsValue,
-    ) -> JsResult<u32> {
+    pub fn add_people(&mut self, n: &Number) -> JsResult<u32> {
         let n: u32 = from_js(n, "number of people")?;
         Ok(self.inner.add_people(n as usize).or_throw()?.0)
     }
@@ -142,9 +97,9 @@ impl Network {
     #[wasm_bindgen(js_name = addTie)]
     pub fn add_tie(
         &mut self,
-        #[wasm_bindgen(unchecked_param_type = "PersonRef")] a: &JsValue,
-        #[wasm_bindgen(unchecked_param_type = "PersonRef")] b: &JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | number")] layer: &JsValue,
+        a: &PersonArg,
+        b: &PersonArg,
+        layer: &LayerArg,
         #[wasm_bindgen(unchecked_optional_param_type = "TieOptions")] options: &JsValue,
     ) -> JsResult<Option<u32>> {
         let (a, b) = (args::person(&self.inner, a)?, args::person(&self.inner, b)?);
@@ -226,10 +181,7 @@ impl Network {
 
     /// The id of the person with this label; throws `UnknownPersonError` if there is none.
     #[wasm_bindgen(js_name = indexOf)]
-    pub fn index_of(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] label: &JsValue,
-    ) -> JsResult<u32> {
+    pub fn index_of(&self, label: &JsString) -> JsResult<u32> {
         let label: String = from_js(label, "label")?;
         let id = self.inner.index_of(&label);
         let unknown = || reseau::Error::UnknownPerson { person: format!("{label:?}") };
@@ -239,19 +191,16 @@ impl Network {
     /// A person: `{ id, label, group, kind, cost, position, attributes }` (`null` where unset),
     /// as Python's `Network.person`.
     #[wasm_bindgen(unchecked_return_type = "PersonInfo")]
-    pub fn person(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "PersonRef")] id: &JsValue,
-    ) -> JsResult<JsValue> {
+    pub fn person(&self, id: &PersonArg) -> JsResult<JsValue> {
         let id = args::person(&self.inner, id)?;
-        person_info(id, self.inner.person(id).or_throw()?)
+        record(&self.inner.person_info(id).or_throw()?)
     }
 
     /// Everyone, in id order (see `person`).
     #[wasm_bindgen(unchecked_return_type = "PersonInfo[]")]
     pub fn people(&self) -> JsResult<JsValue> {
-        let people = self.inner.people().map(|(id, p)| person_info(id, p));
-        Ok(people.collect::<JsResult<js_sys::Array>>()?.into())
+        let people = self.inner.people().map(|(id, _)| self.inner.person_info(id));
+        record(&people.collect::<reseau::Result<Vec<_>>>().or_throw()?)
     }
 
     /// Every tie, or those of one layer, in the order added: `{ source, target, layer, weight,
@@ -262,38 +211,24 @@ impl Network {
         #[wasm_bindgen(unchecked_optional_param_type = "string | number")] layer: &JsValue,
     ) -> JsResult<JsValue> {
         let layer = args::optional_layer(&self.inner, layer)?;
-        let ties: Vec<TieInfo<'_>> = self
-            .inner
-            .ties()
-            .filter(|t| layer.is_none_or(|l| t.layer == l))
-            .map(|t| TieInfo::new(&self.inner, t))
-            .collect();
+        let ties = self.inner.ties().filter(|t| layer.is_none_or(|l| t.layer == l));
+        let ties: Vec<_> = ties.map(|t| self.inner.tie_info(t)).collect();
         record(&ties)
     }
 
     /// The tie between `a` and `b` in `layer` (either direction in an undirected layer), or
     /// `null`.
     #[wasm_bindgen(unchecked_return_type = "TieInfo | null")]
-    pub fn tie(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "PersonRef")] a: &JsValue,
-        #[wasm_bindgen(unchecked_param_type = "PersonRef")] b: &JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | number")] layer: &JsValue,
-    ) -> JsResult<JsValue> {
+    pub fn tie(&self, a: &PersonArg, b: &PersonArg, layer: &LayerArg) -> JsResult<JsValue> {
         let (a, b) = (args::person(&self.inner, a)?, args::person(&self.inner, b)?);
         let layer = args::layer(&self.inner, layer)?;
         let tie = self.inner.tie(a, b, layer).or_throw()?;
-        record(&tie.map(|t| TieInfo::new(&self.inner, t)))
+        record(&tie.map(|t| self.inner.tie_info(t)))
     }
 
     /// Removes the tie between `a` and `b` in `layer`; returns whether there was one.
     #[wasm_bindgen(js_name = removeTie)]
-    pub fn remove_tie(
-        &mut self,
-        #[wasm_bindgen(unchecked_param_type = "PersonRef")] a: &JsValue,
-        #[wasm_bindgen(unchecked_param_type = "PersonRef")] b: &JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | number")] layer: &JsValue,
-    ) -> JsResult<bool> {
+    pub fn remove_tie(&mut self, a: &PersonArg, b: &PersonArg, layer: &LayerArg) -> JsResult<bool> {
         let (a, b) = (args::person(&self.inner, a)?, args::person(&self.inner, b)?);
         let layer = args::layer(&self.inner, layer)?;
         self.inner.remove_tie(a, b, layer).or_throw()
@@ -301,10 +236,7 @@ impl Network {
 
     /// A layer, by name or id: `{ name, kind, directed, probability?, latency }`.
     #[wasm_bindgen(unchecked_return_type = "LayerInfo")]
-    pub fn layer(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "string | number")] layer: &JsValue,
-    ) -> JsResult<JsValue> {
+    pub fn layer(&self, layer: &LayerArg) -> JsResult<JsValue> {
         let id = args::layer(&self.inner, layer)?;
         record(self.inner.layer(id))
     }
@@ -313,7 +245,7 @@ impl Network {
     #[wasm_bindgen(js_name = configureLayer)]
     pub fn configure_layer(
         &mut self,
-        #[wasm_bindgen(unchecked_param_type = "string | number")] layer: &JsValue,
+        layer: &LayerArg,
         #[wasm_bindgen(
             unchecked_optional_param_type = "{ probability?: number; latency?: number }"
         )]
@@ -329,7 +261,7 @@ impl Network {
     #[wasm_bindgen(js_name = setGroup)]
     pub fn set_group(
         &mut self,
-        #[wasm_bindgen(unchecked_param_type = "PersonRef")] person: &JsValue,
+        person: &PersonArg,
         #[wasm_bindgen(unchecked_param_type = "string | null")] group: &JsValue,
     ) -> JsResult<()> {
         let id = args::person(&self.inner, person)?;
@@ -341,7 +273,7 @@ impl Network {
     #[wasm_bindgen(js_name = setKind)]
     pub fn set_kind(
         &mut self,
-        #[wasm_bindgen(unchecked_param_type = "PersonRef")] person: &JsValue,
+        person: &PersonArg,
         #[wasm_bindgen(unchecked_param_type = "PersonKind")] kind: &JsValue,
     ) -> JsResult<()> {
         let id = args::person(&self.inner, person)?;
@@ -351,11 +283,7 @@ impl Network {
 
     /// Sets what it costs to enlist a person as a relay (finite, >= 0).
     #[wasm_bindgen(js_name = setCost)]
-    pub fn set_cost(
-        &mut self,
-        #[wasm_bindgen(unchecked_param_type = "PersonRef")] person: &JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] cost: &JsValue,
-    ) -> JsResult<()> {
+    pub fn set_cost(&mut self, person: &PersonArg, cost: &Number) -> JsResult<()> {
         let id = args::person(&self.inner, person)?;
         let cost: f64 = from_js(cost, "cost")?;
         self.inner.set_cost(id, cost).or_throw()
@@ -379,10 +307,7 @@ impl Network {
 
     /// The number of ties in one layer.
     #[wasm_bindgen(js_name = numTiesIn)]
-    pub fn num_ties_in(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "string | number")] layer: &JsValue,
-    ) -> JsResult<usize> {
+    pub fn num_ties_in(&self, layer: &LayerArg) -> JsResult<usize> {
         let layer = args::layer(&self.inner, layer)?;
         self.inner.num_ties_in(layer).or_throw()
     }
@@ -392,7 +317,7 @@ impl Network {
     /// How many ties a person has, in one layer or in all.
     pub fn degree(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "PersonRef")] person: &JsValue,
+        person: &PersonArg,
         #[wasm_bindgen(unchecked_optional_param_type = "string | number")] layer: &JsValue,
     ) -> JsResult<usize> {
         let person = args::person(&self.inner, person)?;
@@ -410,7 +335,7 @@ impl Network {
     /// The people tied to `person`, in one layer or in all, sorted, each once.
     pub fn neighbors(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "PersonRef")] person: &JsValue,
+        person: &PersonArg,
         #[wasm_bindgen(unchecked_optional_param_type = "string | number")] layer: &JsValue,
     ) -> JsResult<Vec<u32>> {
         let person = args::person(&self.inner, person)?;
@@ -419,11 +344,7 @@ impl Network {
     }
 
     /// The number of pairs tied in both layers (direction ignored).
-    pub fn overlap(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "string | number")] first: &JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | number")] second: &JsValue,
-    ) -> JsResult<usize> {
+    pub fn overlap(&self, first: &LayerArg, second: &LayerArg) -> JsResult<usize> {
         let first = args::layer(&self.inner, first)?;
         let second = args::layer(&self.inner, second)?;
         self.inner.overlap(first, second).or_throw()
@@ -450,7 +371,7 @@ impl Network {
     /// in any layer is tied once, with the weights added.
     pub fn flatten(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] name: &JsValue,
+        name: &JsString,
         #[wasm_bindgen(unchecked_optional_param_type = "LayerKind")] kind: &JsValue,
     ) -> JsResult<Network> {
         let name: String = from_js(name, "name of the flat layer")?;
@@ -480,12 +401,9 @@ impl Network {
     pub fn from_json(
         #[wasm_bindgen(unchecked_param_type = "string | object")] json: &JsValue,
     ) -> JsResult<Network> {
-        let text = match json.as_string() {
-            Some(text) => text,
-            None => js_sys::JSON::stringify(json).ok().and_then(|t| t.as_string()).map_or_else(
-                || invalid("JSON of fromJSON", &args::describe(json), "a JSON document"),
-                Ok,
-            )?,
+        let text = json.as_string().or_else(|| js_sys::JSON::stringify(json).ok()?.as_string());
+        let Some(text) = text else {
+            return invalid("JSON of fromJSON", &args::describe(json), "a JSON document");
         };
         Ok(reseau::Network::from_json(&text).or_throw()?.into())
     }

@@ -16,7 +16,7 @@ use serde::ser::{self, Impossible};
 use wasm_bindgen::JsValue;
 
 use crate::errors::{JsResult, internal};
-use crate::value::camel_case;
+use crate::value::{DeError as Error, camel_case};
 
 /// Whether sequences of numbers become typed arrays.
 #[derive(Clone, Copy, PartialEq)]
@@ -32,7 +32,7 @@ const UINT32_COUNTS: [&str; 3] = ["chain_lengths", "alive", "dropped"];
 /// `value` as a JS value (see the module docs).
 pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T, arrays: Arrays) -> JsResult<JsValue> {
     let ser = Ser { arrays, kind: kind_of::<T>("", arrays) };
-    value.serialize(ser).map(Out::into_js).map_err(|e| internal(&e.0))
+    value.serialize(ser).map(Out::into_js).map_err(|e| internal(&e.to_string()))
 }
 
 /// Sets `object[key]` (on an object this crate made: it cannot fail).
@@ -103,23 +103,6 @@ impl Out {
     }
 }
 
-#[derive(Debug)]
-struct Error(String);
-
-impl std::fmt::Display for Error {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for Error {}
-
-impl ser::Error for Error {
-    fn custom<T: std::fmt::Display>(msg: T) -> Self {
-        Error(msg.to_string())
-    }
-}
-
 #[derive(Clone, Copy)]
 struct Ser {
     arrays: Arrays,
@@ -164,7 +147,7 @@ impl Obj {
 
     #[inline(never)]
     fn entry(&mut self, value: Out) -> Result<(), Error> {
-        let key = self.key.take().ok_or_else(|| Error("a value before its key".into()))?;
+        let key = self.key.take().ok_or_else(|| Error::msg("a value before its key"))?;
         let _ = Reflect::set(&self.object, &key, &value.into_js());
         Ok(())
     }
@@ -264,9 +247,7 @@ impl ser::Serializer for Ser {
     fn serialize_seq(self, len: Option<usize>) -> Result<Seq, Error> {
         let mut numbers = Vec::new();
         if self.kind.is_some() {
-            numbers
-                .try_reserve_exact(len.unwrap_or(0))
-                .map_err(|_| Error("out of memory".into()))?;
+            numbers.try_reserve_exact(len.unwrap_or(0)).map_err(|_| Error::msg("out of memory"))?;
         }
         Ok(Seq { ser: self, numbers, values: Array::new() })
     }
@@ -283,7 +264,7 @@ impl ser::Serializer for Ser {
         variant: &'static str,
         _: usize,
     ) -> Result<Impossible<Out, Error>, Error> {
-        Err(Error(format!("tuple variant {variant}")))
+        Err(Error::msg(format!("tuple variant {variant}")))
     }
     fn serialize_map(self, _: Option<usize>) -> Result<Obj, Error> {
         Ok(Obj::new(self, None))
@@ -363,7 +344,7 @@ impl ser::SerializeMap for Obj {
         self.key = Some(match key.serialize(self.ser.plain())? {
             Out::Num(x) => JsValue::from_str(&x.to_string()),
             Out::Js(text) if text.is_string() => text,
-            Out::Js(_) => return Err(Error("a map key that is not text".into())),
+            Out::Js(_) => return Err(Error::msg("a map key that is not text")),
         });
         Ok(())
     }

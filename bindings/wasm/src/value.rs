@@ -329,7 +329,7 @@ pub(crate) struct DeError {
 }
 
 impl DeError {
-    fn msg(message: impl Into<String>) -> Self {
+    pub(crate) fn msg(message: impl Into<String>) -> Self {
         DeError { path: Vec::new(), message: message.into(), null_field: false, needed: None }
     }
 
@@ -421,6 +421,13 @@ impl de::Error for DeError {
     }
 }
 
+/// Also the error of the serializer to JS (`crate::ser`), which has no path.
+impl serde::ser::Error for DeError {
+    fn custom<T: fmt::Display>(msg: T) -> Self {
+        DeError::msg(msg.to_string())
+    }
+}
+
 /// The deserializer of a [`Val`]: `camel` turns struct keys to `snake_case` (options); without
 /// it keys are kept, numbers taken as text and non-finite numbers refused (foreign data).
 struct De {
@@ -472,11 +479,12 @@ impl De {
     }
 }
 
-/// Deserializer methods that take a scalar.
-macro_rules! scalars {
-    ($($method:ident),*) => {
-        $( fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-            self.scalar(visitor)
+/// Deserializer methods that are another's (`deserialize_bool` is `scalar`), the arguments
+/// before the visitor unused.
+macro_rules! forward {
+    ($($method:ident($($arg:ty),*) => $target:ident,)*) => {
+        $( fn $method<V: Visitor<'de>>(self, $(_: $arg,)* visitor: V) -> Result<V::Value, DeError> {
+            self.$target(visitor)
         } )*
     };
 }
@@ -532,23 +540,6 @@ impl<'de> de::Deserializer<'de> for De {
         }
     }
 
-    fn deserialize_tuple<V: Visitor<'de>>(
-        self,
-        _len: usize,
-        visitor: V,
-    ) -> Result<V::Value, DeError> {
-        self.deserialize_seq(visitor)
-    }
-
-    fn deserialize_tuple_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        _len: usize,
-        visitor: V,
-    ) -> Result<V::Value, DeError> {
-        self.deserialize_seq(visitor)
-    }
-
     fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
         if self.camel && self.at != At::MapValue {
             return self.scalar(visitor); // a name or a label is text, not a number
@@ -560,10 +551,6 @@ impl<'de> de::Deserializer<'de> for De {
             Val::Float(x) => visitor.visit_string(x.to_string()),
             _ => self.scalar(visitor),
         }
-    }
-
-    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        self.deserialize_string(visitor)
     }
 
     fn deserialize_newtype_struct<V: Visitor<'de>>(
@@ -597,35 +584,27 @@ impl<'de> de::Deserializer<'de> for De {
         visitor.visit_unit()
     }
 
-    scalars!(
-        deserialize_bool,
-        deserialize_i8,
-        deserialize_i16,
-        deserialize_i32,
-        deserialize_i64,
-        deserialize_u8,
-        deserialize_u16,
-        deserialize_u32,
-        deserialize_u64,
-        deserialize_f32,
-        deserialize_f64,
-        deserialize_char,
-        deserialize_unit,
-        deserialize_identifier
-    );
-
-    fn deserialize_bytes<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        self.deserialize_seq(visitor)
-    }
-    fn deserialize_byte_buf<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        self.deserialize_seq(visitor)
-    }
-    fn deserialize_unit_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        visitor: V,
-    ) -> Result<V::Value, DeError> {
-        self.scalar(visitor)
+    forward! {
+        deserialize_bool() => scalar,
+        deserialize_i8() => scalar,
+        deserialize_i16() => scalar,
+        deserialize_i32() => scalar,
+        deserialize_i64() => scalar,
+        deserialize_u8() => scalar,
+        deserialize_u16() => scalar,
+        deserialize_u32() => scalar,
+        deserialize_u64() => scalar,
+        deserialize_f32() => scalar,
+        deserialize_f64() => scalar,
+        deserialize_char() => scalar,
+        deserialize_unit() => scalar,
+        deserialize_identifier() => scalar,
+        deserialize_unit_struct(&'static str) => scalar,
+        deserialize_str() => deserialize_string,
+        deserialize_bytes() => deserialize_seq,
+        deserialize_byte_buf() => deserialize_seq,
+        deserialize_tuple(usize) => deserialize_seq,
+        deserialize_tuple_struct(&'static str, usize) => deserialize_seq,
     }
 }
 
@@ -637,35 +616,11 @@ fn visit_seq<'de, V: Visitor<'de>>(seq: Val, camel: bool, visitor: V) -> Result<
 }
 
 /// The items of a sequence: values, or a typed array's numbers.
-enum Source {
-    Vals(std::vec::IntoIter<Val>),
-    Nums(std::rc::Rc<Vec<f64>>, usize),
-}
-
-impl Iterator for Source {
-    type Item = Val;
-    fn next(&mut self) -> Option<Val> {
-        match self {
-            Source::Vals(items) => items.next(),
-            Source::Nums(numbers, i) => {
-                let x = numbers.get(*i).copied()?;
-                *i += 1;
-                Some(Val::number(x))
-            }
-        }
-    }
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        match self {
-            Source::Vals(items) => items.size_hint(),
-            Source::Nums(numbers, i) => (numbers.len() - i, Some(numbers.len() - i)),
-        }
-    }
-}
-
-impl ExactSizeIterator for Source {}
-
 struct Items {
-    rest: std::iter::Enumerate<Source>,
+    vals: std::vec::IntoIter<Val>,
+    nums: Option<std::rc::Rc<Vec<f64>>>,
+    /// The index of the next item.
+    next: usize,
     len: usize,
     camel: bool,
 }
@@ -676,26 +631,31 @@ impl Items {
     /// there (rather than abort when it is not).
     #[inline(never)]
     fn new(seq: Val, camel: bool) -> Result<Items, DeError> {
-        let items = match seq {
-            Val::Nums(numbers) => Source::Nums(numbers, 0),
-            Val::Seq(items) => Source::Vals(items.into_iter()),
-            _ => Source::Vals(Vec::new().into_iter()),
+        let (vals, nums) = match seq {
+            Val::Nums(numbers) => (Vec::new(), Some(numbers)),
+            Val::Seq(items) => (items, None),
+            _ => (Vec::new(), None),
         };
-        reserve::<f64>(items.len(), "array")?;
-        Ok(Items { len: items.len(), rest: items.enumerate(), camel })
+        let len = nums.as_ref().map_or(vals.len(), |n| n.len());
+        reserve::<f64>(len, "array")?;
+        Ok(Items { vals: vals.into_iter(), nums, next: 0, len, camel })
     }
 
     /// The next item, and where it stands.
     #[inline(never)]
     fn next(&mut self) -> Option<(De, usize)> {
-        let (i, val) = self.rest.next()?;
-        Some((De { val, camel: self.camel, at: At::Item }, i))
+        let val = match &self.nums {
+            Some(numbers) => Val::number(*numbers.get(self.next)?),
+            None => self.vals.next()?,
+        };
+        self.next += 1;
+        Some((De { val, camel: self.camel, at: At::Item }, self.next - 1))
     }
 
     /// An error if the visitor left items.
     #[inline(never)]
     fn finish(&self) -> Result<(), DeError> {
-        if self.rest.len() == 0 {
+        if self.next == self.len {
             Ok(())
         } else {
             Err(de::Error::invalid_length(self.len, &"fewer elements"))
@@ -715,7 +675,7 @@ impl<'de> de::SeqAccess<'de> for Items {
     }
 
     fn size_hint(&self) -> Option<usize> {
-        Some(self.rest.len())
+        Some(self.len - self.next)
     }
 }
 

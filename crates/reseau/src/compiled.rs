@@ -10,6 +10,8 @@
 
 use std::sync::Arc;
 
+use serde::Serialize;
+
 use crate::error::Result;
 use crate::model::{LayerKind, Network, PersonKind, PersonRef};
 
@@ -185,6 +187,19 @@ fn build(template: &CompiledLayer, n: usize, edges: &[(u32, u32, usize)]) -> Com
         signs,
         plain,
     }
+}
+
+/// The size of a [`CompiledNetwork`], from [`CompiledNetwork::size`].
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct ViewSize {
+    /// [`CompiledNetwork::num_people`].
+    pub people: usize,
+    /// [`CompiledNetwork::num_directed_ties`].
+    pub directed_ties: usize,
+    /// [`CompiledNetwork::adjacency_bytes`].
+    pub adjacency_bytes: usize,
+    /// [`CompiledNetwork::bytes_per_directed_tie`].
+    pub bytes_per_directed_tie: f64,
 }
 
 /// A frozen multiplex network: per-layer CSR adjacency and per-person arrays.
@@ -457,6 +472,23 @@ impl CompiledNetwork {
     /// Adjacency bytes divided by directed ties (offsets included).
     pub fn bytes_per_directed_tie(&self) -> f64 {
         self.adjacency_bytes() as f64 / self.num_directed_ties().max(1) as f64
+    }
+
+    /// The size of this view at once (what Python's `Network.memory()` shows).
+    ///
+    /// ```
+    /// let view = reseau::datasets::aarhus_cs().compile();
+    /// let size = view.size();
+    /// assert_eq!((size.people, size.directed_ties), (61, 1240));
+    /// assert_eq!(size.bytes_per_directed_tie, view.bytes_per_directed_tie());
+    /// ```
+    pub fn size(&self) -> ViewSize {
+        ViewSize {
+            people: self.num_people(),
+            directed_ties: self.num_directed_ties(),
+            adjacency_bytes: self.adjacency_bytes(),
+            bytes_per_directed_tie: self.bytes_per_directed_tie(),
+        }
     }
 }
 

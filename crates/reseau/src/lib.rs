@@ -51,12 +51,13 @@ pub mod schema;
 pub mod stats;
 mod validate;
 
-pub use compiled::{CompiledLayer, CompiledNetwork, NO_GROUP};
+pub use compiled::{CompiledLayer, CompiledNetwork, NO_GROUP, ViewSize};
 pub use error::{Error, FieldValue, Result};
 pub use io::{read_csv, read_edgelist, read_mpx, read_multiplex, read_signed};
 pub use model::{
     Duplicates, FLAT_LAYER, Layer, LayerId, LayerKey, LayerKind, MAX_LATENCY, MAX_WEIGHT, Network,
-    Person, PersonId, PersonKind, PersonRef, SelfLoops, Sign, Tie, TieId, TieSpec, display_id,
+    Person, PersonId, PersonInfo, PersonKind, PersonRef, SelfLoops, Sign, Tie, TieId, TieInfo,
+    TieSpec, display_id,
 };
 
 /// The README's Rust quick start, run as a doctest so that it cannot go stale.

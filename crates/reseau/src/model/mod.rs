@@ -10,6 +10,6 @@ pub use layer::{Layer, LayerId, LayerKind, MAX_LATENCY};
 pub(crate) use network::FastHash;
 pub use network::{FLAT_LAYER, LayerKey, Network, TieId};
 pub(crate) use person::people;
-pub use person::{Person, PersonId, PersonKind, PersonRef, display_id};
-pub use tie::{Duplicates, MAX_WEIGHT, SelfLoops, Sign, Tie, TieSpec};
+pub use person::{Person, PersonId, PersonInfo, PersonKind, PersonRef, display_id};
+pub use tie::{Duplicates, MAX_WEIGHT, SelfLoops, Sign, Tie, TieInfo, TieSpec};
 pub(crate) use tie::{check_weight, too_heavy};

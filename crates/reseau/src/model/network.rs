@@ -7,7 +7,8 @@ use std::sync::{Arc, OnceLock};
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 
 use super::{
-    Duplicates, Layer, LayerId, LayerKind, Person, PersonId, SelfLoops, Sign, Tie, TieSpec,
+    Duplicates, Layer, LayerId, LayerKind, Person, PersonId, PersonInfo, SelfLoops, Sign, Tie,
+    TieInfo, TieSpec,
 };
 use crate::error::{Error, Result, check_non_negative, check_probability};
 
@@ -150,6 +151,33 @@ pub struct Network {
     /// The compiled view, made on first use and dropped by every change. Its type is not
     /// named here: the compiled view is built from the network, not the other way round.
     compiled: OnceLock<Arc<dyn std::any::Any + Send + Sync>>,
+}
+
+/// The counts, as Python's `repr` of a network shows them:
+/// `61 people, 620 ties, 5 layers (4 physical, 1 digital)`.
+///
+/// ```
+/// assert_eq!(
+///     reseau::datasets::aarhus_cs().to_string(),
+///     "61 people, 620 ties, 5 layers (4 physical, 1 digital)"
+/// );
+/// let mut net = reseau::Network::new();
+/// net.add_people(1).unwrap();
+/// assert_eq!(net.to_string(), "1 person, 0 ties, 0 layers");
+/// ```
+impl std::fmt::Display for Network {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let plural = |n: usize, one, many| format!("{n} {}", if n == 1 { one } else { many });
+        let (people, ties) = (self.num_people(), self.num_ties());
+        let layers = self.num_layers();
+        write!(f, "{}, {}", plural(people, "person", "people"), plural(ties, "tie", "ties"))?;
+        write!(f, ", {}", plural(layers, "layer", "layers"))?;
+        if layers > 0 {
+            let physical = self.layers_of_kind(LayerKind::Physical).len();
+            write!(f, " ({physical} physical, {} digital)", layers - physical)?;
+        }
+        Ok(())
+    }
 }
 
 impl Network {
@@ -386,6 +414,12 @@ impl Network {
         self.graph
             .node_weight(NodeIndex::new(id.index()))
             .ok_or_else(|| Error::UnknownPerson { person: id.to_string() })
+    }
+
+    /// The person with this id as the bindings show one (see [`PersonInfo`]), or
+    /// [`Error::UnknownPerson`].
+    pub fn person_info(&self, id: PersonId) -> Result<PersonInfo<'_>> {
+        Ok(PersonInfo::new(id, self.person(id)?))
     }
 
     /// Everyone, in id order.
@@ -662,6 +696,19 @@ impl Network {
     pub fn tie(&self, a: PersonId, b: PersonId, layer: impl LayerKey) -> Result<Option<&Tie>> {
         let layer = layer.resolve(self)?;
         Ok(self.tie_index.get(&self.tie_key(a, b, layer)).map(|&e| &self.graph[e]))
+    }
+
+    /// A tie of this network as the bindings show one (see [`TieInfo`]).
+    pub fn tie_info<'a>(&'a self, tie: &Tie) -> TieInfo<'a> {
+        TieInfo {
+            source: tie.source.0,
+            target: tie.target.0,
+            layer: &self.layer(tie.layer).name,
+            weight: tie.weight,
+            sign: tie.sign.as_i8(),
+            probability: tie.probability,
+            multiplicity: tie.multiplicity,
+        }
     }
 
     /// Removes the tie between `a` and `b` in `layer`; returns whether there was one.

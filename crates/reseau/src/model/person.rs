@@ -117,6 +117,53 @@ fn one() -> f64 {
     1.0
 }
 
+/// A person as the bindings show one (Python's `Network.person`, JavaScript's
+/// `network.person`): every field of the [`Person`], `None` where unset, then the id. From
+/// [`Network::person_info`](crate::Network::person_info).
+///
+/// ```
+/// use reseau::{Network, Person};
+/// let mut net = Network::new();
+/// let ana = net.add_person(Person::new().label("ana")).unwrap();
+/// let info = net.person_info(ana).unwrap();
+/// assert_eq!(
+///     serde_json::to_string(&info).unwrap(),
+///     r#"{"label":"ana","group":null,"kind":"person","cost":1.0,"position":null,"attributes":{},"id":0}"#
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PersonInfo<'a> {
+    /// [`Person::label`].
+    pub label: Option<&'a str>,
+    /// [`Person::group`].
+    pub group: Option<&'a str>,
+    /// [`Person::kind`].
+    pub kind: PersonKind,
+    /// [`Person::cost`].
+    pub cost: f64,
+    /// [`Person::position`].
+    pub position: Option<[f64; 2]>,
+    /// [`Person::attributes`].
+    pub attributes: &'a BTreeMap<String, String>,
+    /// The person's id.
+    pub id: u32,
+}
+
+impl<'a> PersonInfo<'a> {
+    /// The record of `person`, whose id is `id`.
+    pub(crate) fn new(id: PersonId, person: &'a Person) -> Self {
+        PersonInfo {
+            label: person.label.as_deref(),
+            group: person.group.as_deref(),
+            kind: person.kind,
+            cost: person.cost,
+            position: person.position,
+            attributes: &person.attributes,
+            id: id.0,
+        }
+    }
+}
+
 impl Default for Person {
     fn default() -> Self {
         Person {

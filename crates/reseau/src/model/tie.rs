@@ -177,6 +177,41 @@ fn one_u32() -> u32 {
     1
 }
 
+/// A tie as the bindings show one (Python's `Network.tie`, JavaScript's `network.ties()`):
+/// the layer by name, the sign as `1` or `-1`, every field present. From
+/// [`Network::tie_info`](crate::Network::tie_info).
+///
+/// ```
+/// use reseau::{Layer, Network, Person, TieSpec};
+/// let mut net = Network::new();
+/// net.add_layer(Layer::physical("lunch")).unwrap();
+/// net.add_people(2).unwrap();
+/// let spec = TieSpec::weight(2.0).sign(reseau::Sign::Negative);
+/// net.add_tie_spec(reseau::PersonId(0), reseau::PersonId(1), "lunch", spec).unwrap();
+/// let info = net.tie_info(net.ties().next().unwrap());
+/// assert_eq!(
+///     serde_json::to_string(&info).unwrap(),
+///     r#"{"source":0,"target":1,"layer":"lunch","weight":2.0,"sign":-1,"probability":null,"multiplicity":1}"#
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TieInfo<'a> {
+    /// [`Tie::source`]'s id.
+    pub source: u32,
+    /// [`Tie::target`]'s id.
+    pub target: u32,
+    /// The name of [`Tie::layer`].
+    pub layer: &'a str,
+    /// [`Tie::weight`].
+    pub weight: f64,
+    /// [`Tie::sign`] as `1` or `-1`.
+    pub sign: i8,
+    /// [`Tie::probability`].
+    pub probability: Option<f64>,
+    /// [`Tie::multiplicity`].
+    pub multiplicity: u32,
+}
+
 /// The attributes of a new tie, for [`Network::add_tie_spec`](crate::Network::add_tie_spec):
 /// a serde struct, as Python keywords and JS options give it (the sign as `1`/`-1` or a
 /// name).
