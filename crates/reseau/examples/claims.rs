@@ -13,6 +13,8 @@
 mod chart;
 #[path = "claims/cold.rs"]
 mod cold;
+#[path = "claims/influencers.rs"]
+mod influencers;
 #[path = "claims/kinds.rs"]
 mod kinds;
 #[path = "claims/mix.rs"]
@@ -27,6 +29,8 @@ mod spread;
 mod tired;
 #[path = "claims/write.rs"]
 mod write;
+#[path = "claims/write_influencers.rs"]
+mod write_influencers;
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -65,6 +69,9 @@ pub(crate) struct Plan {
     pub(crate) shadow: (Vec<f64>, u32, u64, usize, f64),
     /// Claim 2: campaign sources per network, runs per source.
     pub(crate) sources: (u32, u64),
+    /// Claim 3: the share of people who are influencers, the budget, influencers' costs,
+    /// influencer multipliers, evaluation runs.
+    pub(crate) cheap: (f64, f64, Vec<f64>, Vec<f64>, u64),
     /// Decline: loss per period, periods (gone at the last), share migrating to a successor.
     pub(crate) decline: (f64, u32, f64),
     /// The seed of every stream.
@@ -98,6 +105,13 @@ impl Plan {
                 0.2,
             ),
             sources: if quick { (5, 50) } else { (20, 500) },
+            cheap: (
+                0.05,
+                10.0,
+                vec![1.0, 2.0, 5.0, 10.0],
+                vec![1.0, 3.0],
+                if quick { 300 } else { 2000 },
+            ),
             decline: (0.4, 3, 0.5),
             seed: 17,
         }
@@ -130,6 +144,18 @@ impl Plan {
             forward: self.forward,
             sources: self.sources.0,
             runs: self.sources.1,
+            seed: self.seed,
+        }
+    }
+
+    /// Claim 3's settings.
+    pub(crate) fn cheap(&self) -> influencers::CheapSettings {
+        influencers::CheapSettings {
+            share: self.cheap.0,
+            budget: self.cheap.1,
+            costs: self.cheap.2.clone(),
+            multipliers: self.cheap.3.clone(),
+            runs: self.cheap.4,
             seed: self.seed,
         }
     }
@@ -180,6 +206,8 @@ pub(crate) struct Studied {
     pub(crate) cold: cold::ColdRow,
     /// Claim 2 (`None` without ties of both kinds).
     pub(crate) kinds: Option<kinds::KindRow>,
+    /// Claim 3 (`None` without ties of both kinds).
+    pub(crate) cheap: Option<influencers::CheapRow>,
     /// Claim 5: the shadow layer and the errors at each of its sizes.
     pub(crate) shadow: Option<(String, Vec<shadow::ShadowPoint>)>,
     /// Claim 6: the load curve's features under each curve of the grid.
@@ -196,6 +224,7 @@ fn study(name: &str, net: &reseau::Network, plan: &Plan) -> reseau::Result<Studi
         .iter()
         .all(|&k| net.ties().any(|t| net.layer(t.layer).kind == k));
     let kinds = if both { Some(kinds::compare(net, &plan.kinds(net.num_people()))?) } else { None };
+    let cheap = if both { Some(influencers::compare(net, &plan.cheap())?) } else { None };
     let shadow = match shadow::shadow_layer(net) {
         Some(layer) => Some((layer.clone(), shadow::compare(net, &layer, &plan.shadow())?)),
         None => None,
@@ -206,7 +235,7 @@ fn study(name: &str, net: &reseau::Network, plan: &Plan) -> reseau::Result<Studi
         None => None,
     };
     eprintln!("  {name}: {:.1} s", started.elapsed().as_secs_f64());
-    Ok(Studied { name: name.to_owned(), cold, kinds, shadow, tired, mix })
+    Ok(Studied { name: name.to_owned(), cold, kinds, cheap, shadow, tired, mix })
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {

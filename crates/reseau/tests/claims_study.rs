@@ -8,6 +8,9 @@
 #[path = "../examples/claims/cold.rs"]
 mod cold;
 #[allow(dead_code)]
+#[path = "../examples/claims/influencers.rs"]
+mod influencers;
+#[allow(dead_code)]
 #[path = "../examples/claims/kinds.rs"]
 mod kinds;
 #[allow(dead_code)]
@@ -26,7 +29,7 @@ mod tired;
 use reseau::balance::EffortResponse;
 use reseau::fatigue::Fatigue;
 use reseau::referral::Workload;
-use reseau::{Layer, LayerKind, Network, PersonId};
+use reseau::{Layer, LayerKind, Network, PersonId, TieSpec};
 
 /// Two people tied in person.
 fn pair() -> Network {
@@ -210,4 +213,132 @@ fn a_feature_is_robust_only_when_every_curve_gives_it() {
         assert_eq!(s.interior_peak, (s.peak_per_person - 0.5).abs() < 1e-12);
         assert!((0.0..=1.0).contains(&s.light_success));
     }
+}
+
+/// 21 people: person 0 broadcasts to the 20 others on a digital layer with probability
+/// `digital`; on the physical layer 1 → 2 and 3 → 4 pass for sure.
+fn broadcaster(digital: f64) -> Network {
+    let mut net = Network::new();
+    net.add_layer(Layer::physical("office").directed(true)).unwrap();
+    net.add_layer(Layer::digital("feed").directed(true)).unwrap();
+    net.add_people(21).unwrap();
+    let sure = TieSpec::weight(1.0).probability(1.0);
+    for (a, b) in [(1, 2), (3, 4)] {
+        net.add_tie_spec(PersonId(a), PersonId(b), "office", sure).unwrap();
+    }
+    for i in 1..21 {
+        let spec = TieSpec::weight(1.0).probability(digital);
+        net.add_tie_spec(PersonId(0), PersonId(i), "feed", spec).unwrap();
+    }
+    net
+}
+
+fn cheap_settings() -> influencers::CheapSettings {
+    influencers::CheapSettings {
+        share: 0.05,
+        budget: 10.0,
+        costs: vec![1.0, 2.0, 5.0, 10.0],
+        multipliers: vec![1.0, 3.0],
+        runs: 20,
+        seed: 5,
+    }
+}
+
+#[test]
+fn an_influencer_who_reaches_everyone_beats_any_budget_of_ordinary_people() {
+    let net = broadcaster(1.0);
+    // 5% of 21 rounds to 1: the broadcaster, the only one with digital ties.
+    assert_eq!(influencers::influencers(&net, 0.05), vec![PersonId(0)]);
+    let s = cheap_settings();
+    let row = influencers::compare(&net, &s).unwrap();
+    assert_eq!(row.influencers, 1);
+    for point in &row.points {
+        // Ten ordinary people reach at most the two people the office ties lead to.
+        assert!(point.ordinary.per_cost <= 0.2 && point.physical.per_cost <= 0.2, "{point:?}");
+        for (reach, cost) in point.influencers.iter().zip(&s.costs) {
+            // The broadcaster alone, at any affordable cost, reaches all 20: 2 per unit of budget.
+            assert_eq!((reach.relays, reach.cost, reach.per_cost), (1, *cost, 2.0));
+            assert_eq!(reach.ci, [2.0, 2.0]);
+        }
+        // A free choice buys the broadcaster whatever it costs.
+        assert!(point.influencer_spend.iter().zip(&s.costs).all(|(x, c)| *x >= c / 10.0));
+    }
+    let rows = [&row];
+    assert_eq!(influencers::verdict(&rows, &s.costs, false), influencers::CheapVerdict::Holds);
+    assert_eq!(influencers::verdict(&rows, &s.costs, true), influencers::CheapVerdict::Holds);
+}
+
+#[test]
+fn an_influencer_whose_audience_never_listens_is_worth_nothing() {
+    let net = broadcaster(0.0);
+    let s = cheap_settings();
+    let row = influencers::compare(&net, &s).unwrap();
+    for point in &row.points {
+        // Amplifying a probability of 0 leaves it 0.
+        assert!(point.influencers.iter().all(|r| r.per_cost == 0.0), "{point:?}");
+        // Two ordinary people at the start of the office ties reach two more: 0.2 per unit.
+        assert_eq!(point.ordinary.per_cost, 0.2);
+        assert_eq!(point.physical.per_cost, 0.2);
+    }
+    let rows = [&row];
+    assert_eq!(
+        influencers::verdict(&rows, &s.costs, false),
+        influencers::CheapVerdict::DoesNotHold
+    );
+}
+
+/// A comparison whose influencers reach `per_cost[m][c]` under multiplier m at cost c, against
+/// ordinary people and physical relays at 1 (intervals ± 0.1).
+fn synthetic(per_cost: [[f64; 4]; 2]) -> influencers::CheapRow {
+    let reach =
+        |x: f64| influencers::Reach { relays: 1, cost: 1.0, per_cost: x, ci: [x - 0.1, x + 0.1] };
+    influencers::CheapRow {
+        influencers: 1,
+        points: [1.0, 3.0]
+            .iter()
+            .zip(per_cost)
+            .map(|(&multiplier, row)| influencers::CheapPoint {
+                multiplier,
+                ordinary: reach(1.0),
+                physical: reach(1.0),
+                influencers: row.iter().map(|&x| reach(x)).collect(),
+                influencer_spend: vec![0.0; 4],
+            })
+            .collect(),
+    }
+}
+
+#[test]
+fn the_claim_holds_up_to_the_highest_cost_at_which_influencers_win_on_most_networks() {
+    use influencers::CheapVerdict::{CannotTell, DoesNotHold, HoldsUnder};
+    let costs = [1.0, 2.0, 5.0, 10.0];
+    // Influencers' reach per unit falls as they cost more: they win up to cost 2 (1.5 > 1.1).
+    let cheap = synthetic([[3.0, 1.5, 0.6, 0.3], [6.0, 3.0, 1.2, 0.6]]);
+    let tie = synthetic([[1.0; 4], [1.0; 4]]);
+    assert_eq!(
+        influencers::verdict(&[&cheap, &cheap, &tie], &costs, false),
+        HoldsUnder { cost: 2.0, multiplier: 1.0 }
+    );
+    // Only amplified influencers win (on 2 of 3 networks): the multiplier is the assumption.
+    let loud = synthetic([[1.0; 4], [3.0, 1.5, 0.6, 0.3]]);
+    assert_eq!(
+        influencers::verdict(&[&loud, &loud, &tie], &costs, false),
+        HoldsUnder { cost: 2.0, multiplier: 3.0 }
+    );
+    // One network of three is not most networks.
+    assert_eq!(influencers::verdict(&[&cheap, &tie, &tie], &costs, false), CannotTell);
+    let weak = synthetic([[0.5; 4], [0.5; 4]]);
+    assert_eq!(influencers::verdict(&[&weak, &weak], &costs, true), DoesNotHold);
+    assert_eq!(influencers::verdict(&[], &costs, true), CannotTell);
+}
+
+#[test]
+fn success_halves_where_the_interpolation_in_log_rate_says() {
+    // From 0.8 to 0.2 between rates 1 and 100: half (0.4) is two thirds of the way in log rate.
+    let at = tired::halving(&[0.1, 1.0, 100.0], &[0.8, 0.8, 0.2]).unwrap();
+    assert!((at - 100f64.powf(2.0 / 3.0)).abs() < 1e-9, "{at}");
+    assert_eq!(tired::halving(&[1.0, 2.0], &[0.8, 0.4]), Some(2.0));
+    assert_eq!(tired::halving(&[1.0, 2.0], &[0.8, 0.5]), None);
+    assert_eq!(tired::halving(&[1.0, 2.0], &[0.0, 0.0]), None);
+    assert_eq!(tired::halving(&[], &[]), None);
 }
