@@ -21,8 +21,12 @@ mod kinds;
 mod mix;
 #[path = "claims/networks.rs"]
 mod networks;
+#[path = "claims/recover.rs"]
+mod recover;
 #[path = "claims/shadow.rs"]
 mod shadow;
+#[path = "claims/shadow_balance.rs"]
+mod shadow_balance;
 #[path = "claims/spread.rs"]
 mod spread;
 #[path = "claims/tired.rs"]
@@ -31,6 +35,8 @@ mod tired;
 mod write;
 #[path = "claims/write_influencers.rs"]
 mod write_influencers;
+#[path = "claims/write_shadow.rs"]
+mod write_shadow;
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -67,6 +73,8 @@ pub(crate) struct Plan {
     /// Claim 5: shares of the shadow layer kept, sources, runs, relays; the error above which
     /// a prediction counts as wrong.
     pub(crate) shadow: (Vec<f64>, u32, u64, usize, f64),
+    /// Claim 5: single-source cascades observed for the shadow share's fit.
+    pub(crate) recover_cascades: u32,
     /// Claim 2: campaign sources per network, runs per source.
     pub(crate) sources: (u32, u64),
     /// Claim 3: the share of people who are influencers, the budget, influencers' costs,
@@ -104,6 +112,7 @@ impl Plan {
                 5,
                 0.2,
             ),
+            recover_cascades: if quick { 20 } else { 50 },
             sources: if quick { (5, 50) } else { (20, 500) },
             cheap: (
                 0.05,
@@ -210,6 +219,11 @@ pub(crate) struct Studied {
     pub(crate) cheap: Option<influencers::CheapRow>,
     /// Claim 5: the shadow layer and the errors at each of its sizes.
     pub(crate) shadow: Option<(String, Vec<shadow::ShadowPoint>)>,
+    /// Claim 5: the balance verdict on the visible network and the truth (`None` without a
+    /// shadow layer, or when the visible part lacks ties of one kind).
+    pub(crate) shadow_balance: Option<shadow_balance::ShadowBalance>,
+    /// Claim 5: what the fitted shadow share recovers (`None` without a shadow layer).
+    pub(crate) recovery: Option<Vec<recover::Recovery>>,
     /// Claim 6: the load curve's features under each curve of the grid.
     pub(crate) tired: Vec<tired::Shape>,
     /// Claim 7 (`None` without a digital layer).
@@ -229,13 +243,36 @@ fn study(name: &str, net: &reseau::Network, plan: &Plan) -> reseau::Result<Studi
         Some(layer) => Some((layer.clone(), shadow::compare(net, &layer, &plan.shadow())?)),
         None => None,
     };
+    let shadow_balance = match &shadow {
+        Some((layer, _)) if shadow_balance::applies(net, layer) => {
+            let shares: Vec<f64> = plan.shadow.0.iter().copied().filter(|&s| s > 0.0).collect();
+            Some(shadow_balance::compare(net, layer, &shares, mix::DECLINE_UNDER, &plan.mix())?)
+        }
+        _ => None,
+    };
+    let recovery = match &shadow {
+        Some((layer, _)) => {
+            Some(recover::recover(net, layer, &plan.shadow.0, plan.recover_cascades, plan.seed)?)
+        }
+        None => None,
+    };
     let tired = tired::shapes(&view, &tired::grid(plan.hill[2]), &plan.curves())?;
     let mix = match mix::declining_layer(net) {
         Some(layer) => Some(mix::study(net, &layer, &plan.mix())?),
         None => None,
     };
     eprintln!("  {name}: {:.1} s", started.elapsed().as_secs_f64());
-    Ok(Studied { name: name.to_owned(), cold, kinds, cheap, shadow, tired, mix })
+    Ok(Studied {
+        name: name.to_owned(),
+        cold,
+        kinds,
+        cheap,
+        shadow,
+        shadow_balance,
+        recovery,
+        tired,
+        mix,
+    })
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {

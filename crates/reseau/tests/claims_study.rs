@@ -17,8 +17,14 @@ mod kinds;
 #[path = "../examples/claims/mix.rs"]
 mod mix;
 #[allow(dead_code)]
+#[path = "../examples/claims/recover.rs"]
+mod recover;
+#[allow(dead_code)]
 #[path = "../examples/claims/shadow.rs"]
 mod shadow;
+#[allow(dead_code)]
+#[path = "../examples/claims/shadow_balance.rs"]
+mod shadow_balance;
 #[allow(dead_code)]
 #[path = "../examples/claims/spread.rs"]
 mod spread;
@@ -125,9 +131,12 @@ fn the_assumption_that_decides_is_the_one_that_moves_the_count() {
     let rows = vec![row([end, inside, end, inside]), row([end, inside, end, inside])];
     assert_eq!(mix::balanced(&rows, 1, 0), 2);
     assert_eq!(mix::effects(&rows, 0), (4, 0));
+    // 4 is 2 networks moved with one inbox plus the same 2 with two: the parts say so.
+    assert_eq!(mix::effect_parts(&rows, 0), ([2, 2], [0, 0]));
     // Balanced only with two inboxes: the inboxes decide.
     let rows = vec![row([end, end, inside, inside])];
     assert_eq!(mix::effects(&rows, 0), (0, 2));
+    assert_eq!(mix::effect_parts(&rows, 0), ([0, 0], [1, 1]));
     assert_eq!(mix::effects(&[row([end; 4])], 0), (0, 0));
 }
 
@@ -341,4 +350,68 @@ fn success_halves_where_the_interpolation_in_log_rate_says() {
     assert_eq!(tired::halving(&[1.0, 2.0], &[0.8, 0.5]), None);
     assert_eq!(tired::halving(&[1.0, 2.0], &[0.0, 0.0]), None);
     assert_eq!(tired::halving(&[], &[]), None);
+}
+
+#[test]
+fn a_shadow_of_size_0_leaves_the_balance_verdict_as_the_visible_network_gives_it() {
+    let net = reseau::datasets::aarhus_cs();
+    let shadow = shadow::shadow_layer(&net).unwrap();
+    assert!(shadow_balance::applies(&net, &shadow));
+    assert!(!shadow_balance::applies(&two_kinds(), "office"), "no physical tie would be left");
+    let settings = mix::MixSettings {
+        mixes: vec![0.0, 0.5, 1.0],
+        rate_per_person: 0.05,
+        steps: 10,
+        runs: 20,
+        forward: 0.8,
+        fatigue: Fatigue::hill(2.0, 2.0).half_life(10.0),
+        decline_rate: 0.5,
+        periods: 2,
+        migration: 0.5,
+        seed: 1,
+    };
+    let b =
+        shadow_balance::compare(&net, &shadow, &[0.0, 1.0], mix::DECLINE_UNDER, &settings).unwrap();
+    assert_eq!(b.truth[0].1, b.visible, "size 0 is the visible network");
+    assert_eq!(b.truth.len(), 2);
+    for m in 0..mix::MEASURES.len() {
+        assert!(!shadow_balance::verdict_changed(b.visible[m], b.truth[0].1[m]));
+        assert_eq!(shadow_balance::mix_shift(b.visible[m], b.truth[0].1[m]), Some(0.0));
+    }
+    let best = |mix: f64, beats_ends: bool| mix::Best {
+        mix,
+        interior: beats_ends,
+        beats_ends,
+        flat: false,
+    };
+    assert!(shadow_balance::verdict_changed(Some(best(0.5, true)), Some(best(0.5, false))));
+    assert!(!shadow_balance::verdict_changed(Some(best(0.0, false)), Some(best(1.0, false))));
+    assert!(shadow_balance::verdict_changed(None, Some(best(1.0, false))));
+    assert_eq!(
+        shadow_balance::mix_shift(Some(best(0.25, false)), Some(best(0.75, true))),
+        Some(0.5)
+    );
+    assert_eq!(shadow_balance::mix_shift(None, Some(best(0.7, true))), None);
+}
+
+#[test]
+fn the_fitted_shadow_share_finds_a_hidden_layer_that_carries_everything() {
+    // A hidden star through person 0 passes for sure; the one visible tie never does.
+    let mut net = Network::new();
+    net.add_layer(Layer::digital("seen")).unwrap();
+    net.add_layer(Layer::physical("hidden")).unwrap();
+    net.add_people(10).unwrap();
+    let never = TieSpec::weight(1.0).probability(0.0);
+    net.add_tie_spec(PersonId(1), PersonId(2), "seen", never).unwrap();
+    let sure = TieSpec::weight(1.0).probability(1.0);
+    for i in 1..10 {
+        net.add_tie_spec(PersonId(0), PersonId(i), "hidden", sure).unwrap();
+    }
+    let points = recover::recover(&net, "hidden", &[0.0, 1.0], 10, 3).unwrap();
+    let (none, all) = (points[0], points[1]);
+    // No shadow: the sources stay alone, nothing to explain.
+    assert_eq!((none.adoptions, none.true_share), (0, 0.0));
+    // The whole shadow: everyone adopts in every cascade, all of them through it.
+    assert_eq!((all.adoptions, all.true_share), (90, 1.0));
+    assert!(all.estimated > 0.9, "{all:?}");
 }

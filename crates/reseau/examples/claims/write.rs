@@ -73,12 +73,13 @@ pub(crate) fn document(
     crate::write_influencers::claim3(&mut w, &mut charts, plan, real, drawn);
     // Claim 4 (good and bad buzz) goes here.
     claim5(&mut w, &mut charts, plan, real, drawn);
+    crate::write_shadow::balance_part(&mut w, plan, real, drawn);
+    crate::write_shadow::recovery_part(&mut w, plan, real, drawn);
     claim6(&mut w, &mut charts, plan, real, drawn);
     claim7(&mut w, &mut charts, plan, real, drawn);
     let _ = writeln!(
         w,
-        "## Not yet tested here\n\nClaim 4 (good and bad buzz) has no section yet, nor claim 5's \
-         change of the balance verdict (issue 17)."
+        "## Not yet tested here\n\nClaim 4 (good and bad buzz) has no section yet (issue 17)."
     );
     (w, charts)
 }
@@ -481,16 +482,20 @@ fn claim7_verdict(plan: &Plan, rows: &[MixRow]) -> String {
             .collect::<Vec<_>>()
             .join(", ");
         let (effort, inboxes) = mix::effects(rows, k);
+        let ([e1, e2], [i1, i2]) = mix::effect_parts(rows, k);
+        // Each effect is counted once per value of the other assumption, then summed.
+        let effort_moves = format!(
+            "switching the effort response moves the count by {e1} with one inbox and {e2} with two ({effort} summed)"
+        );
+        let inbox_moves = format!(
+            "splitting the inboxes moves it by {i1} under linear and {i2} under diminishing effort ({inboxes} summed)"
+        );
         let decides = if effort == 0 && inboxes == 0 {
             "neither assumption changes the count".to_owned()
         } else if effort >= inboxes {
-            format!(
-                "the effort response decides it (it moves the count by {effort}, the inboxes by {inboxes})"
-            )
+            format!("the effort response decides it ({effort_moves}; {inbox_moves})")
         } else {
-            format!(
-                "the number of inboxes decides it (it moves the count by {inboxes}, the effort response by {effort})"
-            )
+            format!("the number of inboxes decides it ({inbox_moves}; {effort_moves})")
         };
         let holding: Vec<&str> = ASSUMPTIONS
             .iter()
