@@ -4,7 +4,7 @@
 //! professional-network generator; intervals are the Monte Carlo 95% intervals per real
 //! network and the median and 10–90% range over generator draws.
 //!
-//! Run with `cargo run --release --example claims` (about a quarter of an hour on 2 cores),
+//! Run with `cargo run --release --example claims` (about five minutes on 2 shared cores),
 //! or `-- --quick` for a preview with fewer draws, runs and mixes in a couple of minutes.
 //! Without the data folder (`shared/data` beside the repository or a parent, or
 //! `RESEAU_DATA`) it says so and runs on the generated networks only.
@@ -190,6 +190,16 @@ impl Plan {
         }
     }
 
+    /// Claim 5's balance sweeps: claim 7's, on five mixes with a quarter of the runs (four
+    /// sweeps per network: the visible network and three shadow sizes).
+    pub(crate) fn shadow_mix(&self) -> mix::MixSettings {
+        mix::MixSettings {
+            mixes: vec![0.0, 0.25, 0.5, 0.75, 1.0],
+            runs: (self.runs / 4).max(50),
+            ..self.mix()
+        }
+    }
+
     /// Claim 7's settings.
     pub(crate) fn mix(&self) -> mix::MixSettings {
         mix::MixSettings {
@@ -246,7 +256,13 @@ fn study(name: &str, net: &reseau::Network, plan: &Plan) -> reseau::Result<Studi
     let shadow_balance = match &shadow {
         Some((layer, _)) if shadow_balance::applies(net, layer) => {
             let shares: Vec<f64> = plan.shadow.0.iter().copied().filter(|&s| s > 0.0).collect();
-            Some(shadow_balance::compare(net, layer, &shares, mix::DECLINE_UNDER, &plan.mix())?)
+            Some(shadow_balance::compare(
+                net,
+                layer,
+                &shares,
+                mix::DECLINE_UNDER,
+                &plan.shadow_mix(),
+            )?)
         }
         _ => None,
     };

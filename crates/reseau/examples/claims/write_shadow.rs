@@ -21,13 +21,15 @@ pub(crate) fn balance_part(w: &mut String, plan: &Plan, real: &[Studied], drawn:
     let _ = writeln!(
         w,
         "### The balance verdict without the shadow\n\nClaim 7's balance sweep (assumption \
-         \"{}\", the one under which a balanced mix can win) on the visible network and on the \
+         \"{}\", the one under which a balanced mix can win; mixes {}, {} campaign runs per mix) on the visible network and on the \
          truth with the shadow layer at each size: the best mix for reach (share of effort on \
          physical ties) and whether it is interior and beats both ends. A shadow of size 0 is \
          the visible network itself (same network, same seed), so it is not rerun. Networks \
          whose visible part has no tie of one kind left are left out (the generated networks \
          among them: their one physical layer is the shadow).\n",
-        DECLINE_UNDER.name
+        DECLINE_UNDER.name,
+        plan.shadow_mix().mixes.iter().map(|m| format!("{m}")).collect::<Vec<_>>().join(", "),
+        plan.shadow_mix().runs
     );
     let head: Vec<String> = shares.iter().map(|s| format!("truth, share {s}")).collect();
     let _ = writeln!(
