@@ -94,6 +94,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
         wrap_pyfunction!(relays::select_relays, m)?,
         wrap_pyfunction!(relays::relay_evaluation_seed, m)?,
         wrap_pyfunction!(reputation::reputation, m)?,
+        wrap_pyfunction!(reputation::e_reputation, m)?,
         wrap_pyfunction!(balance::balance, m)?,
         wrap_pyfunction!(balance::report, m)?,
         wrap_pyfunction!(cli::cli, m)?,

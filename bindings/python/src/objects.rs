@@ -11,14 +11,15 @@ use pyo3::types::PyType;
 use reseau::Layer;
 use reseau::balance::BalanceReport;
 use reseau::cascade::{
-    Amplifiers, CascadeSummary, CascadeTrace, LayerSettings, Model, PartialSummary, SpreadStats,
+    Amplifiers, CascadeSummary, CascadeTrace, LayerSettings, Model, OpinionByStep, PartialSummary,
+    SpreadStats,
 };
 use reseau::fatigue::Fatigue;
 use reseau::inference::{CascadeFit, ShadowInference, ShuffleTest};
 use reseau::referral::{LoadCurve, ReferralSummary, ReferralTrace};
 use reseau::relays::RelaySelection;
 use reseau::report::Report;
-use reseau::reputation::Reputation;
+use reseau::reputation::{EReputation, Reputation};
 use serde::Serialize;
 
 use crate::de::from_py;
@@ -118,6 +119,12 @@ checked_by_validate!(CascadeSummary, CascadeTrace, LoadCurve, Reputation, Balanc
 checked_by_validate!(CascadeFit, Report);
 checked_with_people!(ReferralSummary, ReferralTrace, RelaySelection);
 impl Check for SpreadStats {}
+impl Check for OpinionByStep {}
+impl Check for EReputation {
+    fn check(&self, _people: Option<usize>) -> reseau::Result<()> {
+        self.buzz.validate()
+    }
+}
 impl Check for ShuffleTest {}
 impl Check for ShadowInference {
     fn check(&self, _people: Option<usize>) -> reseau::Result<()> {
@@ -161,6 +168,7 @@ pub(crate) fn _check<'py>(
         Model,
         Fatigue,
         SpreadStats,
+        OpinionByStep,
         CascadeSummary,
         PartialSummary,
         CascadeTrace,
@@ -169,6 +177,7 @@ pub(crate) fn _check<'py>(
         LoadCurve,
         RelaySelection,
         Reputation,
+        EReputation,
         BalanceReport,
         Report,
         CascadeFit,

@@ -237,6 +237,37 @@ def test_json_from_a_newer_format_version():
         reseau.Network.from_json('{"version": 7, "people": "many", "hologram": true}')
 
 
+def test_damaged_binary_files(tmp_path):
+    data = aarhus().to_bytes()
+    with pytest.raises(reseau.FormatError) as info:
+        reseau.Network.from_bytes(data[:100])
+    err = info.value
+    assert (err.file, err.offset, err.field) == ("<bytes>", 16, "payload length")
+    assert err.reason == "the header announces 22528 bytes of payload, the file holds 68"
+    changed = bytearray(data)
+    changed[-1] ^= 1
+    with pytest.raises(reseau.FormatError):
+        reseau.Network.from_bytes(bytes(changed))
+    path = tmp_path / "edges.rsn"
+    path.write_text("1 2\n2 3\n3 4\n4 5\n5 6\n6 7\n7 8\n8 9\n")
+    with pytest.raises(reseau.FormatError) as info:
+        reseau.load(path)
+    assert (info.value.file, info.value.offset, info.value.field) == (str(path), 0, "magic")
+
+
+def test_binary_files_from_a_newer_version_or_byte_order():
+    data = bytearray(aarhus().to_bytes())
+    data[12] = 2
+    with pytest.raises(reseau.UnsupportedVersionError) as info:
+        reseau.Network.from_bytes(bytes(data))
+    assert (info.value.found, info.value.supported) == (2, 1)
+    data = bytearray(aarhus().to_bytes())
+    data[8:12] = data[8:12][::-1]
+    with pytest.raises(reseau.FormatError) as info:
+        reseau.Network.from_bytes(bytes(data))
+    assert (info.value.offset, info.value.field) == (8, "byte order")
+
+
 def test_json_with_missing_fields():
     data = json.loads(aarhus().to_json())
     del data["self_loops_dropped"]

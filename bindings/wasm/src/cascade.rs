@@ -31,11 +31,11 @@ pub(crate) fn spread(stats: &SpreadStats, names: &[String]) -> JsResult<JsValue>
 
 /// A [`CascadeSummary`] as JS sees it: the total's statistics at the top (`summary.mean`),
 /// the layer shares, and each valence.
-fn summary(s: &CascadeSummary) -> JsResult<JsValue> {
+pub(crate) fn summary(s: &CascadeSummary) -> JsResult<JsValue> {
     let names = &s.layer_names;
     let js = to_js(s, Arrays::Typed)?;
     let out = spread(&s.total, names)?;
-    for key in ["runs", "byStep", "layerNames"] {
+    for key in ["runs", "byStep", "layerNames", "opinion"] {
         set(&out, key, &get(&js, key));
     }
     set(&out, "layerShares", &by_layer(names, &s.layer_shares(), Arrays::Typed)?);

@@ -51,7 +51,7 @@ pub use inference::{fit_cascade, infer_shadow, parse_adoptions, shuffle_test};
 pub use network::Network;
 pub use referral::{referral_load_curve, route_referrals, trace_referrals};
 pub use relays::select_relays;
-pub use reputation::reputation;
+pub use reputation::{e_reputation, reputation};
 
 /// The version of the library.
 #[wasm_bindgen]

@@ -490,6 +490,25 @@ impl Network {
         Ok(reseau::Network::from_json(&text).or_throw()?.into())
     }
 
+    /// The network's compiled view in reseau's binary format (a `Uint8Array`): what big
+    /// networks are kept as, the same bytes Rust's `CompiledNetwork::save` and Python's
+    /// `Network.save` write. People's free-form attributes and the duplicate and self-loop
+    /// policies are not kept.
+    #[wasm_bindgen(js_name = toBytes)]
+    pub fn to_bytes(&self) -> Vec<u8> {
+        self.inner.compiled().to_bytes()
+    }
+
+    /// A network from the bytes of `toBytes` (or of a file saved by Rust or Python), checked
+    /// as they are read: a `FormatError` (with `file`, byte `offset` and `field`) for bytes
+    /// that are not such a network, or are cut or damaged; an `UnsupportedVersionError` for
+    /// those of a newer reseau.
+    #[wasm_bindgen(js_name = fromBytes)]
+    pub fn from_bytes(bytes: &[u8]) -> JsResult<Network> {
+        let net = reseau::io::from_bytes(bytes).and_then(reseau::Network::from_compiled);
+        Ok(net.or_throw()?.into())
+    }
+
     /// @deprecated the same as `fromJSON`.
     #[wasm_bindgen(js_name = fromJson)]
     pub fn from_json_text(

@@ -88,8 +88,8 @@ test('simulate: the summary, its keys and types', () => {
   const net = datasets.aarhusCs();
   const s = simulate(net, [0, 1], { model: IndependentCascade({ probability: 0.1 }), runs: 500, seed: 7 });
   assert.deepEqual(Object.keys(s).sort(), [
-    'activation', 'bad', 'byLayer', 'byStep', 'ci95', 'good', 'layerNames', 'layerShares', 'mean', 'runs',
-    'seeds', 'std',
+    'activation', 'bad', 'byLayer', 'byStep', 'ci95', 'good', 'layerNames', 'layerShares', 'mean', 'opinion',
+    'runs', 'seeds', 'std',
   ]);
   assert.equal(s.runs, 500);
   assert.ok(s.activation instanceof Float64Array);

@@ -122,6 +122,7 @@ test('every result has the declared keys and types, typed arrays included', { ti
   conforms(selectRelays(net, { k: 2, evaluationRuns: 50, seed: 6 }), 'RelaySelection');
   conforms(selectRelays(net, { k: 2, evaluationRuns: 0, method: 'degree' }), 'RelaySelection');
   conforms(reputation(net, { samples: 100 }), 'Reputation');
+  conforms(reseau.eReputation(net, ['U102'], ['U4'], { badSeeds: [3], goodStart: 2, runs: 20 }), 'EReputation');
   conforms(balance(net, { mixes: [0, 1], steps: 20, runs: 10, seed: 7 }), 'BalanceReport');
   const seen = [{ U4: 0, U1: 1, U79: 2 }, { U4: 0, U102: 1, U1: null }, { U139: 0, U4: 1 }];
   conforms(fitCascade(net, seen, { bootstrap: 5 }), 'CascadeFit');

@@ -200,6 +200,32 @@ test('JSON from a newer format version', () => {
   throwsKind(() => Network.fromJSON('{"version": 7, "people": "many", "hologram": true}'), 'UnsupportedVersionError');
 });
 
+test('damaged binary files', () => {
+  const bytes = aarhus().toBytes();
+  const err = throwsKind(() => Network.fromBytes(bytes.subarray(0, 100)), 'FormatError');
+  assert.deepEqual(err.fields, {
+    file: '<bytes>',
+    offset: 16,
+    field: 'payload length',
+    reason: 'the header announces 22528 bytes of payload, the file holds 68',
+  });
+  const changed = bytes.slice();
+  changed[changed.length - 1] ^= 1;
+  throwsKind(() => Network.fromBytes(changed), 'FormatError');
+  const text = new TextEncoder().encode('1 2\n2 3\n3 4\n4 5\n5 6\n6 7\n7 8\n8 9\n');
+  assert.equal(throwsKind(() => Network.fromBytes(text), 'FormatError').fields.field, 'magic');
+});
+
+test('binary files from a newer version or byte order', () => {
+  const future = aarhus().toBytes();
+  future[12] = 2;
+  const err = throwsKind(() => Network.fromBytes(future), 'UnsupportedVersionError');
+  assert.deepEqual(err.fields, { found: 2, supported: 1 });
+  const big = aarhus().toBytes();
+  big.subarray(8, 12).reverse();
+  assert.equal(throwsKind(() => Network.fromBytes(big), 'FormatError').fields.field, 'byte order');
+});
+
 test('JSON with missing fields', () => {
   const data = JSON.parse(JSON.stringify(aarhus()));
   delete data.self_loops_dropped;

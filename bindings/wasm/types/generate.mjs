@@ -17,14 +17,17 @@ export const ROOTS = {
   // What functions take (u64 fields accept a BigInt; every field with a default is optional).
   input: [
     'SimulateRequest', 'TraceRequest', 'ExactSpreadRequest', 'ReferralRequest', 'LoadCurveRequest',
-    'SelectRelaysRequest', 'ReputationRequest', 'BalanceRequest', 'ReportRequest', 'ErdosRenyiRequest',
+    'SelectRelaysRequest', 'ReputationRequest', 'EReputationRequest', 'BalanceRequest', 'ReportRequest', 'ErdosRenyiRequest',
     'BarabasiAlbertRequest', 'WattsStrogatzRequest', 'KleinbergRequest', 'StochasticBlockRequest',
     'ProfessionalOptions', 'Model', 'Fatigue', 'RouteOptions', 'Layer', 'Person', 'TieSpec',
     'EdgeListOptions', 'CsvOptions', 'MultiplexOptions', 'MpxOptions', 'SignedOptions',
     'FitRequest', 'ShuffleRequest', 'ShadowRequest', 'AdoptionsCsv',
   ],
   // What the simulations return: numeric `Vec`s are typed arrays.
-  typed: ['CascadeSummary', 'CascadeTrace', 'ReferralSummary', 'ReferralTrace', 'LoadCurve', 'RelaySelection', 'Reputation'],
+  typed: [
+    'CascadeSummary', 'CascadeTrace', 'ReferralSummary', 'ReferralTrace', 'LoadCurve', 'RelaySelection', 'Reputation',
+    'EReputation',
+  ],
   // Plain JSON results.
   plain: ['BalanceReport', 'CascadeFit', 'ShuffleTest', 'ShadowInference'],
 };

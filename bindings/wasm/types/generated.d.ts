@@ -170,6 +170,18 @@ export interface SimulateRequest {
    */
   badSeeds?: People | PersonRef;
   /**
+   * The step at which the bad campaign (`bad_seeds`) starts (default 0).
+   * @default 0
+   */
+  badStart?: number;
+  /**
+   * The step at which the good campaign (`seeds`) starts, from 0 (the default) to
+   * `MAX_START`: its seeds are convinced at that step unless they
+   * already hold a view (see `Seeds::starting`).
+   * @default 0
+   */
+  goodStart?: number;
+  /**
    * The memory the call may use, in bytes (default: what the machine has available, see
    * `memory`): each thread's per-person arrays and the summary's.
    */
@@ -203,6 +215,17 @@ export interface TraceRequest {
    * Who starts a second campaign, of bad buzz (default: none).
    */
   badSeeds?: People | PersonRef;
+  /**
+   * The step at which the bad campaign starts (default 0).
+   * @default 0
+   */
+  badStart?: number;
+  /**
+   * The step at which the good campaign starts (default 0; see
+   * `SimulateRequest::good_start`).
+   * @default 0
+   */
+  goodStart?: number;
   /**
    * The diffusion model (default: Independent Cascade, p = 0.1).
    */
@@ -557,6 +580,36 @@ export interface ReputationRequest {
    * @default true
    */
   weighted?: boolean;
+}
+
+/**
+ * Whose views make a subject's e-reputation.
+ */
+export type Audience = "ties" | "everyone";
+
+/**
+ * What `e_reputation` is asked: whose e-reputation, under what buzz, weighted how.
+ */
+export interface EReputationRequest {
+  /**
+   * Whose views count (default: the subject's ties).
+   * @default "ties"
+   */
+  audience?: Audience;
+  /**
+   * The good and bad buzz: their seeds, starts, model, runs and seed.
+   */
+  buzz?: SimulateRequest;
+  /**
+   * The subject: one person, or an organisation's members (ids or labels).
+   */
+  people?: People | PersonRef;
+  /**
+   * The centrality that weighs each view (default PageRank, with
+   * `ReputationRequest`'s defaults); `None`: every view weighs the same.
+   * @default "pagerank"
+   */
+  weight?: Score | null;
 }
 
 /**
@@ -1730,6 +1783,48 @@ export interface SpreadStats {
 }
 
 /**
+ * Opinion step by step: the mean share of the network holding the good view and the bad
+ * view at the end of each step (from step 0 to the last step any run reached; a run that
+ * ended earlier keeps its final shares), their difference, and 95% intervals over the runs
+ * (normal approximation: mean ± 1.96 std / √runs). `good[t] + bad[t] ≤ 1`.
+ */
+export interface OpinionByStep {
+  /**
+   * The mean share of people holding the bad view at the end of each step.
+   */
+  bad: Float64Array;
+  /**
+   * Its 95% interval.
+   */
+  badAheadCi95: [number, number];
+  /**
+   * The mean number of steps, from step 0 to the run's last, at the end of which more
+   * people hold the bad view than the good one.
+   */
+  badAheadSteps: number;
+  /**
+   * Its 95% interval, step by step.
+   */
+  badCi95: [number, number][];
+  /**
+   * The mean share of people holding the good view at the end of each step.
+   */
+  good: Float64Array;
+  /**
+   * Its 95% interval, step by step.
+   */
+  goodCi95: [number, number][];
+  /**
+   * Good minus bad, the net e-reputation of the campaigns' subject, step by step.
+   */
+  net: Float64Array;
+  /**
+   * Its 95% interval, step by step.
+   */
+  netCi95: [number, number][];
+}
+
+/**
  * The result of `simulate`: the spread of the message over many runs.
  */
 export interface CascadeSummary extends SpreadStats {
@@ -1756,6 +1851,12 @@ export interface CascadeSummary extends SpreadStats {
    * (`CascadeSummary::layer_shares`).
    */
   layerShares: Record<string, number>;
+  /**
+   * E-reputation over time: the shares of people holding the good and the bad view at the
+   * end of each step, over the steps of `by_step` (empty in a summary saved by an older
+   * version).
+   */
+  opinion: OpinionByStep;
   /**
    * The number of runs.
    */
@@ -2143,6 +2244,38 @@ export interface Reputation {
    * PageRank on the aggregate of all layers (a pair's weights add up over layers).
    */
   pagerank: Float64Array;
+}
+
+/**
+ * A subject's e-reputation under buzz (see the module for the definition).
+ */
+export interface EReputation {
+  /**
+   * The number of people in the audience.
+   */
+  audience: number;
+  /**
+   * The weighted share of the audience that ends up holding the bad view.
+   */
+  bad: number;
+  /**
+   * The buzz's summary (e-reputation over time in its `opinion`).
+   */
+  buzz: CascadeSummary;
+  /**
+   * The subject's own centrality, the sum of its members' weights (their number when
+   * `weight` is `None`): how visible it is, beside how it is seen.
+   */
+  centrality: number;
+  /**
+   * The weighted share of the audience that ends up holding the good view.
+   */
+  good: number;
+  /**
+   * Σ w (P_good − P_bad) / Σ w over the audience, in [−1, 1] (0 with no audience or no
+   * weight): `good − bad`.
+   */
+  score: number;
 }
 
 /**

@@ -60,6 +60,8 @@ export type FatigueKind = Curve["kind"];
 
 /** `simulate`'s options: the request but its seeds (the second argument). */
 export type SimulateOptions = Omit<SimulateRequest, "seeds">;
+/** `eReputation`'s options: `simulate`'s with the weight and the audience. */
+export type EReputationOptions = SimulateOptions & Pick<EReputationRequest, "weight" | "audience">;
 /** `trace`'s options. */
 export type TraceOptions = Omit<TraceRequest, "seeds">;
 /** `exactSpread`'s options (one campaign). */
@@ -88,14 +90,14 @@ export interface Report {
 export interface ReseauError extends Error {
   name: "ParseError" | "EncodingError" | "FileError" | "UnknownLayerError"
     | "UnknownPersonError" | "DuplicateLayerError" | "DuplicateLabelError"
-    | "DuplicateTieError" | "SelfLoopError" | "InvalidParameterError"
+    | "DuplicateTieError" | "SelfLoopError" | "InvalidParameterError" | "FormatError"
     | "UnsupportedVersionError" | "JsonError" | "CancelledError" | "OutOfMemoryError";
   /** The error's structured fields, as the core names them. */
   fields: Record<string, string | number>;
   file?: string; line?: number; content?: string; reason?: string; offset?: number;
   detail?: string; layer?: string; person?: string; label?: string; location?: string;
   a?: string; b?: string; parameter?: string; value?: string; expected?: string;
-  found?: number; supported?: number; column?: number;
+  found?: number; supported?: number; column?: number; field?: string;
   /** OutOfMemoryError: what was asked, the bytes it would need and the bytes available. */
   what?: string; needed?: number; available?: number;
 }

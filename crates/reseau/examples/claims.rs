@@ -9,6 +9,8 @@
 //! Without the data folder (`shared/data` beside the repository or a parent, or
 //! `RESEAU_DATA`) it says so and runs on the generated networks only.
 
+#[path = "claims/buzz.rs"]
+mod buzz;
 #[path = "claims/chart.rs"]
 mod chart;
 #[path = "claims/cold.rs"]
@@ -294,6 +296,7 @@ fn study(name: &str, net: &reseau::Network, plan: &Plan) -> reseau::Result<Studi
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let quick = std::env::args().any(|a| a == "--quick");
     let plan = Plan::new(quick);
+    let crises = buzz::CrisisSettings::new(quick, plan.seed);
     let started = Instant::now();
     let data = networks::data_dir();
     let cases = if let Some(dir) = &data {
@@ -314,8 +317,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let net = networks::draw(plan.people, seed)?;
         drawn.push(study(&format!("draw {seed}"), &net, &plan)?);
     }
+    let (crisis_real, crisis_drawn) = buzz::study(&cases, plan.draws, plan.people, &crises)?;
     let docs = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../docs");
-    let (doc, charts) = write::document(&plan, &cases, data.is_some(), &real, &drawn);
+    let (mut doc, mut charts) = write::document(&plan, &cases, data.is_some(), &real, &drawn);
+    let (section, chart) = buzz::section(&crises, &crisis_real, &crisis_drawn);
+    buzz::insert(&mut doc, &section);
+    charts.push(chart);
     std::fs::create_dir_all(docs.join("claims"))?;
     for (file, svg) in charts {
         std::fs::write(docs.join("claims").join(file), svg)?;

@@ -14,7 +14,10 @@ use crate::error::Result;
 use crate::model::{LayerKind, Network, PersonKind, PersonRef};
 
 /// One layer of a [`CompiledNetwork`].
-#[derive(Debug, Clone, PartialEq)]
+///
+/// Two layers are equal when every field is, own probabilities compared bit for bit (NaN
+/// means "none" there, and equals NaN).
+#[derive(Debug, Clone)]
 pub struct CompiledLayer {
     /// The layer's name.
     pub name: String,
@@ -26,13 +29,32 @@ pub struct CompiledLayer {
     pub probability: Option<f64>,
     /// Steps to cross a tie.
     pub latency: u32,
-    offsets: Vec<u32>,
-    targets: Vec<u32>,
-    weights: Vec<f32>,
-    probabilities: Vec<f32>,
-    multiplicity: Vec<u16>,
-    signs: Vec<i8>,
-    plain: bool,
+    // Crate-visible for the binary format (`io::binary`), which writes and reads them as is.
+    pub(crate) offsets: Vec<u32>,
+    pub(crate) targets: Vec<u32>,
+    pub(crate) weights: Vec<f32>,
+    pub(crate) probabilities: Vec<f32>,
+    pub(crate) multiplicity: Vec<u16>,
+    pub(crate) signs: Vec<i8>,
+    pub(crate) plain: bool,
+}
+
+impl PartialEq for CompiledLayer {
+    fn eq(&self, other: &Self) -> bool {
+        let bits = |p: &[f32]| p.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+        self.name == other.name
+            && self.kind == other.kind
+            && self.directed == other.directed
+            && self.probability.map(f64::to_bits) == other.probability.map(f64::to_bits)
+            && self.latency == other.latency
+            && self.offsets == other.offsets
+            && self.targets == other.targets
+            && self.weights == other.weights
+            && bits(&self.probabilities) == bits(&other.probabilities)
+            && self.multiplicity == other.multiplicity
+            && self.signs == other.signs
+            && self.plain == other.plain
+    }
 }
 
 impl CompiledLayer {
@@ -118,6 +140,13 @@ impl CompiledLayer {
     }
 }
 
+/// Whether ties with these attributes are all plain (see [`CompiledLayer::is_plain`]).
+pub(crate) fn all_plain(probabilities: &[f32], multiplicity: &[u16], signs: &[i8]) -> bool {
+    probabilities.iter().all(|p| p.is_nan())
+        && multiplicity.iter().all(|&m| m == 1)
+        && signs.iter().all(|&s| s > 0)
+}
+
 /// Builds a layer's CSR from `(source, target, slot in a template)` triples by counting sort,
 /// which keeps the input order within each source: deterministic for a given network.
 fn build(template: &CompiledLayer, n: usize, edges: &[(u32, u32, usize)]) -> CompiledLayer {
@@ -141,9 +170,7 @@ fn build(template: &CompiledLayer, n: usize, edges: &[(u32, u32, usize)]) -> Com
         mult[at] = template.multiplicity[slot];
         signs[at] = template.signs[slot];
     }
-    let plain = probs.iter().all(|p| p.is_nan())
-        && mult.iter().all(|&m| m == 1)
-        && signs.iter().all(|&s| s > 0);
+    let plain = all_plain(&probs, &mult, &signs);
     CompiledLayer {
         name: template.name.clone(),
         kind: template.kind,
@@ -173,25 +200,33 @@ fn build(template: &CompiledLayer, n: usize, edges: &[(u32, u32, usize)]) -> Com
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct CompiledNetwork {
-    num_people: u32,
-    layers: Vec<CompiledLayer>,
-    kinds: Vec<PersonKind>,
-    costs: Vec<f64>,
-    groups: Vec<u32>,
-    group_names: Vec<String>,
+    // Crate-visible for the binary format (`io::binary`), which writes and reads them as is.
+    pub(crate) num_people: u32,
+    pub(crate) layers: Vec<CompiledLayer>,
+    pub(crate) kinds: Vec<PersonKind>,
+    pub(crate) costs: Vec<f64>,
+    pub(crate) groups: Vec<u32>,
+    pub(crate) group_names: Vec<String>,
     /// Each person's position, when everyone has one (per person: no cost per tie).
-    positions: Option<Vec<[f64; 2]>>,
+    pub(crate) positions: Option<Vec<[f64; 2]>>,
     /// Each person's label, if any (requests name people by label, and results show them),
     /// and the labelled people's ids sorted by label, made on the first look-up: sorting a
     /// million labels costs a third of a compilation that may never need it.
-    labels: Vec<Option<String>>,
-    by_label: LabelIndex,
+    pub(crate) labels: Vec<Option<String>>,
+    pub(crate) by_label: LabelIndex,
 }
 
 /// The ids of the labelled people sorted by label, made when first needed. It is derived
 /// from the labels, so it takes no part in comparisons.
 #[derive(Debug, Clone, Default)]
-struct LabelIndex(std::sync::OnceLock<Vec<u32>>);
+pub(crate) struct LabelIndex(std::sync::OnceLock<Vec<u32>>);
+
+impl LabelIndex {
+    /// An index made already (the binary format stores it, checked when read).
+    pub(crate) fn made(ids: Vec<u32>) -> Self {
+        LabelIndex(std::sync::OnceLock::from(ids))
+    }
+}
 
 impl PartialEq for LabelIndex {
     fn eq(&self, _: &Self) -> bool {
@@ -360,17 +395,22 @@ impl CompiledNetwork {
     /// assert_eq!(view.index_of("nobody"), None);
     /// ```
     pub fn index_of(&self, label: &str) -> Option<u32> {
-        let by_label = self.by_label.0.get_or_init(|| {
+        let by_label = self.label_order();
+        by_label
+            .binary_search_by(|&p| self.labels[p as usize].as_deref().unwrap_or("").cmp(label))
+            .ok()
+            .map(|i| by_label[i])
+    }
+
+    /// The ids of the labelled people sorted by label (made on the first call).
+    pub(crate) fn label_order(&self) -> &[u32] {
+        self.by_label.0.get_or_init(|| {
             let labelled =
                 (0..self.labels.len() as u32).filter(|&p| self.labels[p as usize].is_some());
             let mut ids: Vec<u32> = labelled.collect();
             ids.sort_unstable_by(|&a, &b| self.labels[a as usize].cmp(&self.labels[b as usize]));
             ids
-        });
-        by_label
-            .binary_search_by(|&p| self.labels[p as usize].as_deref().unwrap_or("").cmp(label))
-            .ok()
-            .map(|i| by_label[i])
+        })
     }
 
     /// The id of the person `person` names (by id or label), or

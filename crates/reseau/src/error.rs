@@ -107,6 +107,19 @@ pub enum Error {
         /// What would have been accepted.
         expected: String,
     },
+    /// A binary network file (see [`io::load`](crate::io::load)) that this library did not
+    /// write, or that was cut short or damaged: what was wrong, where.
+    #[error("{file}: byte {offset}: {field}: {reason}")]
+    Format {
+        /// The file (or `<bytes>` for bytes given directly).
+        file: String,
+        /// The byte offset of what was wrong, from the file's start.
+        offset: u64,
+        /// The field, such as `magic`, `checksum` or `layers[1].targets[17]`.
+        field: String,
+        /// What was wrong with it.
+        reason: String,
+    },
     /// Saved data written by a newer version of the library.
     #[error(
         "format version {found} is newer than this library reads (up to {supported}); upgrade reseau"
@@ -166,6 +179,7 @@ impl Error {
             Error::DuplicateTie { .. } => "DuplicateTieError",
             Error::SelfLoop { .. } => "SelfLoopError",
             Error::InvalidParameter { .. } => "InvalidParameterError",
+            Error::Format { .. } => "FormatError",
             Error::UnsupportedVersion { .. } => "UnsupportedVersionError",
             Error::Json { .. } => "JsonError",
             Error::Cancelled => "CancelledError",
@@ -185,6 +199,7 @@ impl Error {
         "DuplicateTieError",
         "SelfLoopError",
         "InvalidParameterError",
+        "FormatError",
         "UnsupportedVersionError",
         "JsonError",
         "CancelledError",
@@ -221,6 +236,12 @@ impl Error {
             Error::InvalidParameter { name, value, expected } => {
                 vec![("name", t(name)), ("value", t(value)), ("expected", t(expected))]
             }
+            Error::Format { file, offset, field, reason } => vec![
+                ("file", t(file)),
+                ("offset", Int(*offset)),
+                ("field", t(field)),
+                ("reason", t(reason)),
+            ],
             Error::UnsupportedVersion { found, supported } => {
                 vec![("found", Int(*found)), ("supported", Int(*supported))]
             }

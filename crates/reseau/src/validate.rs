@@ -153,6 +153,50 @@ impl CascadeSummary {
         if self.by_step.last().is_some_and(|&last| !close(last, self.total.mean)) {
             return Err(bad(WHAT, "by_step", before, "ending at total.mean"));
         }
+        self.check_opinion()
+    }
+
+    /// The opinion curves: empty (an older summary), or one share per step of `by_step`,
+    /// good and bad within [0, 1] and adding up to `by_step` over the people.
+    fn check_opinion(&self) -> Result<()> {
+        const WHAT: &str = "CascadeSummary";
+        let o = &self.opinion;
+        if o.good.is_empty() && o.bad.is_empty() {
+            return Ok(());
+        }
+        let steps = self.by_step.len();
+        let n = self.total.activation.len() as f64;
+        for (name, len) in [
+            ("good", o.good.len()),
+            ("bad", o.bad.len()),
+            ("net", o.net.len()),
+            ("good_ci95", o.good_ci95.len()),
+            ("bad_ci95", o.bad_ci95.len()),
+            ("net_ci95", o.net_ci95.len()),
+        ] {
+            if len != steps {
+                return Err(bad(
+                    WHAT,
+                    &format!("opinion.{name}"),
+                    len,
+                    "one value per step of by_step",
+                ));
+            }
+        }
+        for t in 0..steps {
+            let (g, b) = (o.good[t], o.bad[t]);
+            let fits = (0.0..=1.0).contains(&g)
+                && (0.0..=1.0).contains(&b)
+                && close((g + b) * n, self.by_step[t]);
+            if !fits {
+                return Err(bad(
+                    WHAT,
+                    "opinion.good",
+                    g,
+                    "shares adding up to by_step over the people",
+                ));
+            }
+        }
         Ok(())
     }
 }

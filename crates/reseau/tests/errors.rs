@@ -396,6 +396,45 @@ fn json_from_a_newer_format_version() {
 }
 
 #[test]
+fn damaged_binary_files() {
+    let bytes = datasets::aarhus_cs().compile().to_bytes();
+    let err = fails(
+        reseau::io::from_bytes(&bytes[..100]),
+        "FormatError",
+        &["<bytes>", "byte 16", "payload length", "22528", "68"],
+    );
+    assert!(
+        matches!(err, Error::Format { offset: 16, ref field, .. } if field == "payload length")
+    );
+    let mut changed = bytes.clone();
+    let last = changed.len() - 1;
+    changed[last] ^= 1;
+    fails(reseau::io::from_bytes(&changed), "FormatError", &["byte"]);
+    fails(reseau::io::from_bytes(b"1 2\n2 3\n"), "FormatError", &["header"]);
+    let path = std::env::temp_dir().join(format!("reseau-errors-{}.rsn", std::process::id()));
+    std::fs::write(&path, b"1 2\n2 3\n3 4\n4 5\n5 6\n6 7\n7 8\n8 9\n").unwrap();
+    let err = fails(
+        reseau::io::load(&path),
+        "FormatError",
+        &["byte 0: magic", "not a reseau network file"],
+    );
+    std::fs::remove_file(&path).ok();
+    assert!(matches!(err, Error::Format { ref file, .. } if *file == path.display().to_string()));
+}
+
+#[test]
+fn binary_files_from_a_newer_version_or_byte_order() {
+    let bytes = datasets::aarhus_cs().compile().to_bytes();
+    let mut future = bytes.clone();
+    future[12] = 2;
+    let err = fails(reseau::io::from_bytes(&future), "UnsupportedVersionError", &["2", "up to 1"]);
+    assert_eq!(err, Error::UnsupportedVersion { found: 2, supported: 1 });
+    let mut big = bytes;
+    big[8..12].reverse();
+    fails(reseau::io::from_bytes(&big), "FormatError", &["byte 8", "byte order", "big-endian"]);
+}
+
+#[test]
 fn json_with_missing_fields() {
     let json = datasets::aarhus_cs().to_json();
     let missing = json.replacen("\"self_loops_dropped\":0,", "", 1);

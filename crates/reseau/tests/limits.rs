@@ -172,3 +172,12 @@ fn relay_selection_refuses_astronomical_sample_sizes() {
         );
     }
 }
+
+#[test]
+fn campaigns_refuse_to_start_after_10_000_steps() {
+    let view = datasets::aarhus_cs().compile();
+    let late = SimulateRequest::new([0]).bad_seeds([1]).starts(20_000, 0).runs(10);
+    refused(|| simulate(&view, &late), &["good_start", "20000", "10000"]);
+    let late = reseau::cascade::TraceRequest::new([0]).bad_seeds([1]).starts(0, u32::MAX);
+    refused(|| reseau::cascade::trace(&view, &late), &["bad_start", "4294967295", "10000"]);
+}

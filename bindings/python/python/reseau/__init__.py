@@ -66,6 +66,7 @@ from ._core import (
     DuplicateTieError,
     EncodingError,
     FileError,
+    FormatError,
     InvalidParameterError,
     JsonError,
     Network,
@@ -77,6 +78,7 @@ from ._core import (
     UnknownPersonError,
     UnsupportedVersionError,
     balance,
+    e_reputation,
     exact_spread,
     fit_cascade,
     infer_shadow,
@@ -119,7 +121,9 @@ from ._results import (
     CascadePartial,
     CascadeSummary,
     CascadeTrace,
+    EReputation,
     LoadCurve,
+    OpinionByStep,
     ReferralSummary,
     RelaySelection,
     Report,
@@ -149,8 +153,10 @@ __all__ = [
     "DuplicateLayerError",
     "DuplicateTieError",
     "EncodingError",
+    "EReputation",
     "Fatigue",
     "FileError",
+    "FormatError",
     "IndependentCascade",
     "InvalidParameterError",
     "JsonError",
@@ -160,6 +166,7 @@ __all__ = [
     "LoadCurve",
     "Model",
     "Network",
+    "OpinionByStep",
     "OutOfMemoryError",
     "ParseError",
     "ReferralSummary",
@@ -176,11 +183,13 @@ __all__ = [
     "UnsupportedVersionError",
     "WeightedCascade",
     "datasets",
+    "e_reputation",
     "exact_spread",
     "fit_cascade",
     "from_networkx",
     "generators",
     "infer_shadow",
+    "load",
     "merge",
     "parse_adoptions",
     "parse_csv",
@@ -205,6 +214,9 @@ __all__ = [
     "trace",
     "trace_referrals",
 ]
+
+# A network saved with ``Network.save`` (reseau's binary format; see ``Network.load``).
+load = Network.load
 
 # The old names, for one release (DeprecationWarning).
 _RENAMED = {"Relays": "Amplifiers"}

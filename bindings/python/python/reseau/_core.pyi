@@ -34,6 +34,7 @@ from reseau._results import (
     CascadePartial,
     CascadeSummary,
     CascadeTrace,
+    EReputation,
     LoadCurve,
     ReferralSummary,
     RelaySelection,
@@ -57,6 +58,7 @@ __all__ = [
     "EncodingError",
     "FORMAT_VERSION",
     "FileError",
+    "FormatError",
     "InvalidParameterError",
     "JsonError",
     "Network",
@@ -82,6 +84,7 @@ __all__ = [
     "barabasi_albert",
     "cli",
     "erdos_renyi",
+    "e_reputation",
     "exact_spread",
     "fit_cascade",
     "infer_shadow",
@@ -211,6 +214,14 @@ class UnsupportedVersionError(ReseauError):
     found: int
     supported: int
 
+class FormatError(ReseauError):
+    """A binary network file that reseau did not write, or that was cut short or damaged."""
+
+    file: str
+    offset: int
+    field: str
+    reason: str
+
 class JsonError(ReseauError):
     """JSON that is not a valid saved network."""
 
@@ -313,6 +324,12 @@ class Network:
     def to_json(self) -> str: ...
     @staticmethod
     def from_json(text: str) -> "Network": ...
+    def save(self, path: _StrPath) -> None: ...
+    @staticmethod
+    def load(path: _StrPath) -> "Network": ...
+    def to_bytes(self) -> bytes: ...
+    @staticmethod
+    def from_bytes(data: bytes) -> "Network": ...
     def copy(self) -> "Network": ...
     def __copy__(self) -> "Network": ...
     def __deepcopy__(self, memo: object) -> "Network": ...
@@ -541,6 +558,8 @@ def simulate(
     *,
     # stubgen: SimulateRequest -seeds -model
     bad_seeds: Optional[_People] = ...,
+    bad_start: int = 0,
+    good_start: int = 0,
     max_memory: Optional[int] = None,
     runs: int = 1000,
     seed: int = 0,
@@ -556,6 +575,8 @@ def simulate(
     *,
     # stubgen: SimulateRequest -seeds -model
     bad_seeds: Optional[_People] = ...,
+    bad_start: int = 0,
+    good_start: int = 0,
     max_memory: Optional[int] = None,
     runs: int = 1000,
     seed: int = 0,
@@ -570,6 +591,8 @@ def trace(
     *,
     # stubgen: TraceRequest -seeds -model
     bad_seeds: Optional[_People] = ...,
+    bad_start: int = 0,
+    good_start: int = 0,
     seed: int = 0,
     # stubgen: end
 ) -> CascadeTrace: ...
@@ -709,6 +732,26 @@ def reputation(
     # stubgen: end
     progress: _Progress = None,
 ) -> npt.NDArray[np.float64]: ...
+def e_reputation(
+    net: Network,
+    people: _People,
+    seeds: _People,
+    model: Optional[Model] = None,
+    *,
+    # stubgen: SimulateRequest -seeds -model
+    bad_seeds: Optional[_People] = ...,
+    bad_start: int = 0,
+    good_start: int = 0,
+    max_memory: Optional[int] = None,
+    runs: int = 1000,
+    seed: int = 0,
+    # stubgen: end
+    # stubgen: EReputationRequest -people -buzz
+    audience: Literal['ties', 'everyone'] = 'ties',
+    weight: Optional[Literal['degree', 'pagerank', 'multiplex_pagerank', 'core', 'influence']] = 'pagerank',
+    # stubgen: end
+    progress: _Progress = None,
+) -> EReputation: ...
 
 # balance and the headline report
 

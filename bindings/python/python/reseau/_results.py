@@ -59,14 +59,52 @@ class SpreadStats(Result, kind="SpreadStats"):
         return f"mean {short(self.mean)} (95% CI {short(low)} to {short(high)}), std {short(self.std)}"
 
 
+class OpinionByStep(Result, kind="OpinionByStep"):
+    """E-reputation over time (a :class:`CascadeSummary`'s ``opinion``): the mean share of
+    people holding the good view (``good``) and the bad view (``bad``) at the end of each
+    step, their difference ``net``, each with its 95% interval per step (``*_ci95``, a list
+    of ``(low, high)`` pairs), and the mean number of steps bad buzz led (``bad_ahead_steps``).
+
+    >>> import reseau
+    >>> net = reseau.datasets.aarhus_cs()
+    >>> s = reseau.simulate(net, ["U4"], bad_seeds=["U1"], good_start=3, runs=300, seed=2)
+    >>> o = s.opinion
+    >>> float(o.good[0]), round(float(o.bad[0]) * 61, 9), bool((o.good + o.bad <= 1).all())
+    (0.0, 1.0, True)
+    """
+
+    __slots__ = ()
+
+    # stubgen: fields OpinionByStep
+    bad: Field[npt.NDArray[np.float64]] = Field('bad', 'The mean share of people holding the bad view at the end of each step. (npt.NDArray[np.float64])', 'float64')
+    bad_ahead_ci95: Field[Tuple[float, float]] = Field('bad_ahead_ci95', 'Its 95% interval. (Tuple[float, float])', 'tuple')
+    bad_ahead_steps: Field[float] = Field('bad_ahead_steps', "The mean number of steps, from step 0 to the run's last, at the end of which more people hold the bad view than the good one. (float)")
+    bad_ci95: Field[List[Tuple[float, float]]] = Field('bad_ci95', 'Its 95% interval, step by step. (List[Tuple[float, float]])')
+    good: Field[npt.NDArray[np.float64]] = Field('good', 'The mean share of people holding the good view at the end of each step. (npt.NDArray[np.float64])', 'float64')
+    good_ci95: Field[List[Tuple[float, float]]] = Field('good_ci95', 'Its 95% interval, step by step. (List[Tuple[float, float]])')
+    net: Field[npt.NDArray[np.float64]] = Field('net', "Good minus bad, the net e-reputation of the campaigns' subject, step by step. (npt.NDArray[np.float64])", 'float64')
+    net_ci95: Field[List[Tuple[float, float]]] = Field('net_ci95', 'Its 95% interval, step by step. (List[Tuple[float, float]])')
+    # stubgen: end
+
+    def _summary(self) -> str:
+        good, bad = self._data["good"], self._data["bad"]
+        if not good:
+            return "no steps"
+        return (
+            f"{len(good)} steps, finally good {short(good[-1])} against bad {short(bad[-1])}; "
+            f"bad ahead {short(self._data['bad_ahead_steps'])} steps"
+        )
+
+
 class CascadeSummary(Labelled, kind="CascadeSummary"):
     """The result of :func:`simulate`: the spread of the message over the runs.
 
     ``mean``, ``std``, ``ci95``, ``activation`` and ``by_layer`` are both valences together
     (as ``total``); ``good`` and ``bad`` are each campaign's :class:`SpreadStats`;
     ``by_step`` is the mean number convinced by the end of each step, from step 0 (the seeds);
-    ``layer_shares`` the share of the convinced (seeds excluded) carried by each layer.
-    ``to_pandas()`` gives one row per person; in a notebook the summary shows as a table.
+    ``layer_shares`` the share of the convinced (seeds excluded) carried by each layer;
+    ``opinion`` e-reputation over time (:class:`OpinionByStep`: the shares holding the good
+    and the bad view, step by step). ``to_pandas()`` gives one row per person; in a notebook the summary shows as a table.
 
     >>> import reseau
     >>> net = reseau.datasets.aarhus_cs()
@@ -80,7 +118,7 @@ class CascadeSummary(Labelled, kind="CascadeSummary"):
     __slots__ = ()
     _frame, _view, _chart = "summary_frame", "summary_html", "plot_spread"
 
-    # stubgen: fields CascadeSummary -total -good -bad -layer_shares
+    # stubgen: fields CascadeSummary -total -good -bad -layer_shares -opinion
     by_step: Field[npt.NDArray[np.float64]] = Field('by_step', 'Mean number convinced by the end of each step (cumulative, both valences), from step 0 (the seeds) to the last step any run reached. (npt.NDArray[np.float64])', 'float64')
     layer_names: Field[List[str]] = Field('layer_names', 'The layer names, in the order of ``by_layer``. (List[str])')
     runs: Field[int] = Field('runs', 'The number of runs. (int)')
@@ -88,6 +126,12 @@ class CascadeSummary(Labelled, kind="CascadeSummary"):
 
     def _stats(self, which: str) -> SpreadStats:
         return SpreadStats._wrap(self._data[which], self._data["layer_names"])  # type: ignore[no-any-return]
+
+    @property
+    def opinion(self) -> "OpinionByStep":
+        """E-reputation over time: the shares of people holding the good and the bad view at
+        the end of each step, as :class:`OpinionByStep`."""
+        return OpinionByStep._wrap(self._data["opinion"])  # type: ignore[no-any-return]
 
     @property
     def total(self) -> SpreadStats:
@@ -809,3 +853,38 @@ class ShadowInference(Result, kind="ShadowInference"):
 
     def _summary(self) -> str:
         return f"{len(self.ties)} ties added as layer {self.layer!r} ({self.kind}), {self.candidates_scored:,} pairs scored"
+
+
+class EReputation(Labelled, kind="EReputation"):
+    """The result of :func:`e_reputation`: a subject's ``score`` (the weighted net view of
+    its audience, in [-1, 1]), the weighted shares ``good`` and ``bad``, the size of the
+    ``audience``, the subject's own ``centrality`` and the ``buzz``'s :class:`CascadeSummary`.
+
+    >>> import reseau
+    >>> net = reseau.datasets.aarhus_cs()
+    >>> rep = reseau.e_reputation(net, ["U102", "U139"], "U4", bad_seeds="U1", runs=200, seed=3)
+    >>> abs(rep.score - (rep.good - rep.bad)) < 1e-12, rep.buzz.runs
+    (True, 200)
+    """
+
+    __slots__ = ()
+
+    # stubgen: fields EReputation -buzz
+    audience: Field[int] = Field('audience', 'The number of people in the audience. (int)')
+    bad: Field[float] = Field('bad', 'The weighted share of the audience that ends up holding the bad view. (float)')
+    centrality: Field[float] = Field('centrality', "The subject's own centrality, the sum of its members' weights (their number when ``weight`` is ``None``): how visible it is, beside how it is seen. (float)")
+    good: Field[float] = Field('good', 'The weighted share of the audience that ends up holding the good view. (float)')
+    score: Field[float] = Field('score', 'Σ w (P_good − P_bad) / Σ w over the audience, in [−1, 1] (0 with no audience or no weight): ``good − bad``. (float)')
+    # stubgen: end
+
+    @property
+    def buzz(self) -> CascadeSummary:
+        """The buzz's summary (its ``opinion`` follows the views step by step)."""
+        return CascadeSummary._wrap(self._data["buzz"], self._context)  # type: ignore[no-any-return]
+
+    def _summary(self) -> str:
+        d = self._data
+        return (
+            f"score {short(d['score'])} (good {short(d['good'])}, bad {short(d['bad'])}) "
+            f"over an audience of {d['audience']}"
+        )

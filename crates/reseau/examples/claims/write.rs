@@ -71,16 +71,12 @@ pub(crate) fn document(
     claim1(&mut w, &mut charts, plan, real, drawn);
     claim2(&mut w, &mut charts, plan, real, drawn);
     crate::write_influencers::claim3(&mut w, &mut charts, plan, real, drawn);
-    // Claim 4 (good and bad buzz) goes here.
+    // Claim 4 (good and bad buzz): `buzz::insert` puts its section before claim 5's.
     claim5(&mut w, &mut charts, plan, real, drawn);
     crate::write_shadow::balance_part(&mut w, plan, real, drawn);
     crate::write_shadow::recovery_part(&mut w, plan, real, drawn);
     claim6(&mut w, &mut charts, plan, real, drawn);
     claim7(&mut w, &mut charts, plan, real, drawn);
-    let _ = writeln!(
-        w,
-        "## Not yet tested here\n\nClaim 4 (good and bad buzz) has no section yet (issue 17)."
-    );
     (w, charts)
 }
 

@@ -9,6 +9,9 @@
 //! Rules, in the order the engine applies them:
 //! - a person already convinced stays as they are, except that when good and bad buzz reach
 //!   them in the same step, bad buzz wins (negativity bias), whichever arrived first;
+//! - a campaign that starts at step d > 0 convinces its seeds at step d, after that step's
+//!   arrivals, under the same rule: a seed already convinced keeps their view, unless it is
+//!   good buzz of step d and the campaign is bad buzz;
 //! - a `media` person counts the distinct people it follows who pass it the story, whatever
 //!   the ties' probabilities, and picks it up at the arrival that reaches its threshold, with
 //!   that arrival's valence;
@@ -83,6 +86,9 @@ pub(crate) struct Scratch {
     pub(crate) activated: Vec<u32>,
     /// Each person's load, under fatigue.
     load: Option<Load>,
+    /// Whether the current run delivers what is sent at once (one latency, every campaign
+    /// started at step 0) rather than through the buckets.
+    immediate: bool,
 }
 
 impl Scratch {
@@ -114,6 +120,7 @@ impl Scratch {
             next: Vec::new(),
             activated: Vec::new(),
             load: prep.fatigue.map(|f| f.new_load(n)),
+            immediate: false,
         }
     }
 
@@ -245,14 +252,10 @@ impl Scratch {
         if let Some(load) = &mut self.load {
             load.clear();
         }
-        for (valence, list) in [(Valence::Good, &seeds.good), (Valence::Bad, &seeds.bad)] {
-            for &s in list {
-                self.touch(s);
-                if self.nodes[s as usize].time == NOT_ACTIVE {
-                    self.activate(s, 0, valence, NONE, NONE);
-                }
-            }
-        }
+        // A campaign that starts later joins at its step, between the arrivals and the
+        // sending: the steps go one by one through the buckets then.
+        self.immediate = prep.single_latency.is_some() && !seeds.delayed();
+        self.start_campaigns(seeds, 0);
         let mut t: u32 = 0;
         let mut pending = 0usize;
         loop {
@@ -262,20 +265,26 @@ impl Scratch {
                 let u = self.frontier[k];
                 pending += self.propagate(prep, u, t, rng);
             }
-            if let Some(latency) = prep.single_latency {
+            if self.immediate {
+                let Some(latency) = prep.single_latency else { unreachable!() };
                 if self.next.is_empty() {
                     break;
                 }
                 t += latency;
                 continue;
             }
+            let start = next_start(seeds, t);
             if pending == 0 {
-                break;
-            }
-            loop {
-                t += 1;
-                if !self.buckets[t as usize % ring].is_empty() {
-                    break;
+                match start {
+                    Some(s) => t = s,
+                    None => break,
+                }
+            } else {
+                loop {
+                    t += 1;
+                    if !self.buckets[t as usize % ring].is_empty() || start == Some(t) {
+                        break;
+                    }
                 }
             }
             let mut arrivals = std::mem::take(&mut self.spare);
@@ -286,6 +295,30 @@ impl Scratch {
             }
             arrivals.clear();
             self.spare = arrivals;
+            if start == Some(t) {
+                self.start_campaigns(seeds, t);
+            }
+        }
+    }
+
+    /// Convinces the seeds of the campaigns that start at step `t` (see [`Seeds::starting`]:
+    /// a seed who holds a view keeps it, unless good buzz convinced them at `t` itself and
+    /// their campaign is bad buzz).
+    fn start_campaigns(&mut self, seeds: &Seeds, t: u32) {
+        for (valence, list) in [(Valence::Good, &seeds.good), (Valence::Bad, &seeds.bad)] {
+            if seeds.start(valence) != t {
+                continue;
+            }
+            for &s in list {
+                self.touch(s);
+                let node = &mut self.nodes[s as usize];
+                if node.time == NOT_ACTIVE {
+                    self.activate(s, t, valence, NONE, NONE);
+                } else if node.time == t && node.valence == Valence::Good && valence == Valence::Bad
+                {
+                    (node.valence, node.parent, node.via) = (Valence::Bad, NONE, NONE);
+                }
+            }
         }
     }
 
@@ -293,7 +326,7 @@ impl Scratch {
     /// Returns the number of arrivals left pending.
     #[inline]
     fn send(&mut self, prep: &Prepared<'_>, a: Arrival, at: u32, rng: &mut Stream) -> usize {
-        if prep.single_latency.is_some() {
+        if self.immediate {
             self.arrive(prep, a, at, rng);
             0
         } else {
@@ -505,6 +538,15 @@ impl Scratch {
         self.activate(v, t, a.valence, a.from, a.layer);
         self.nodes[i].relays = willing >= 1.0 || rng.bernoulli(willing);
     }
+}
+
+/// The first step after `t` at which a campaign with seeds starts.
+fn next_start(seeds: &Seeds, t: u32) -> Option<u32> {
+    [(seeds.good_start, &seeds.good), (seeds.bad_start, &seeds.bad)]
+        .into_iter()
+        .filter(|&(start, list)| start > t && !list.is_empty())
+        .map(|(start, _)| start)
+        .min()
 }
 
 /// The chance that one attempt along a slot succeeds: its value times the valence multiplier,

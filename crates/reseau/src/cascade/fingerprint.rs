@@ -38,7 +38,8 @@ impl Fnv {
     }
 }
 
-/// The fingerprint of the simulation of `model` from `seeds` on `net` with `seed`.
+/// The fingerprint of the simulation of `model` from `seeds` (and the campaigns' starts,
+/// when one is later than step 0) on `net` with `seed`.
 ///
 /// The network counts as a cascade reads it: its people's kinds, and each layer's name, kind,
 /// direction, default probability, latency and ties (targets, weights, own probabilities,
@@ -86,6 +87,12 @@ pub(crate) fn fingerprint(net: &CompiledNetwork, model: &Model, seeds: &Seeds, s
             h.u64(u64::from(p));
         }
     }
+    // Later campaigns only: simulations that start both at step 0 keep their fingerprints.
+    if seeds.delayed() {
+        h.text("starts");
+        h.u64(u64::from(seeds.good_start));
+        h.u64(u64::from(seeds.bad_start));
+    }
     h.u64(seed);
     h.0
 }
@@ -132,6 +139,15 @@ mod tests {
         assert_ne!(base, fingerprint(&net, &Model::independent_cascade(0.3), &seeds, 7));
         assert_ne!(base, fingerprint(&net, &model, &Seeds::new(vec![0, 4], vec![]), 7));
         assert_ne!(base, fingerprint(&net, &model, &Seeds::new(vec![0], vec![3]), 7));
+        let late = Seeds::new(vec![0], vec![3]).starting(2, 0);
+        assert_ne!(
+            fingerprint(&net, &model, &late, 7),
+            fingerprint(&net, &model, &late.clone().starting(0, 2), 7)
+        );
+        assert_eq!(
+            fingerprint(&net, &model, &Seeds::new(vec![0], vec![3]).starting(0, 0), 7),
+            fingerprint(&net, &model, &Seeds::new(vec![0], vec![3]), 7)
+        );
         let mut other = crate::datasets::aarhus_cs();
         other.add_person(crate::Person::new()).unwrap();
         assert_ne!(base, fingerprint(&other.compiled(), &model, &seeds, 7));

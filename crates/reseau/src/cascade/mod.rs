@@ -5,7 +5,9 @@
 //! and latencies, so that a fast digital layer races a slow physical one. Influencers amplify
 //! what they pass on digital layers; media pick a story up once enough of their sources carry
 //! it ([`Amplifiers`]). Two campaigns, good and bad buzz, can run at once ([`Seeds`]), and distrust
-//! ties block or invert what they carry ([`Distrust`]).
+//! ties block or invert what they carry ([`Distrust`]). A campaign may start later than the
+//! other (`good_start`, `bad_start`: a response that comes d steps after the crisis), and the
+//! summary follows opinion step by step ([`OpinionByStep`]).
 //!
 //! [`simulate`] runs many cascades in parallel and summarises them (mean spread with its
 //! confidence interval, each person's activation probability, reach by step, the spread
@@ -30,18 +32,22 @@ pub(crate) mod engine;
 mod exact;
 mod fingerprint;
 mod model;
+mod opinion;
 pub(crate) mod plain;
 pub(crate) mod plan;
 pub(crate) mod prepared;
 mod request;
 mod simulate;
+mod text;
 
 pub use exact::{MAX_OUTCOMES, exact_spread};
 #[allow(deprecated)]
 pub use model::Relays;
 pub use model::{
-    Amplifiers, Distrust, LayerSettings, MAX_MULTIPLIER, Model, ModelKind, Seeds, Valence,
+    Amplifiers, Distrust, LayerSettings, MAX_MULTIPLIER, MAX_START, Model, ModelKind, Seeds,
+    Valence,
 };
+pub use opinion::OpinionByStep;
 pub use request::{ExactSpreadRequest, MAX_RUNS, SimulateRequest, TraceRequest};
 pub(crate) use simulate::simulate_seeds;
 pub use simulate::{

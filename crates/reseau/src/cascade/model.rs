@@ -402,16 +402,60 @@ pub struct Seeds {
     pub good: Vec<u32>,
     /// Who starts the bad buzz.
     pub bad: Vec<u32>,
+    /// The step at which the good campaign starts (default 0; see [`Seeds::starting`]).
+    pub good_start: u32,
+    /// The step at which the bad campaign starts (default 0).
+    pub bad_start: u32,
 }
+
+/// The latest step a campaign may start at.
+///
+/// ```
+/// assert_eq!(reseau::cascade::MAX_START, 10_000);
+/// ```
+pub const MAX_START: u32 = 10_000;
 
 impl Seeds {
     /// Two campaigns.
     pub fn new(good: Vec<u32>, bad: Vec<u32>) -> Self {
-        Seeds { good, bad }
+        Seeds { good, bad, good_start: 0, bad_start: 0 }
+    }
+
+    /// Sets the steps at which the good and the bad campaigns start: a campaign that starts
+    /// at step d convinces its seeds at step d, after what arrives at step d has been
+    /// delivered. A seed who already holds a view by then keeps it, with one exception, the
+    /// rule that settles every conflict: when good and bad buzz reach a person in the same
+    /// step, bad buzz wins, so a bad seed convinced of good buzz at step d itself turns bad
+    /// (and a good seed reached by bad buzz at step d stays bad).
+    ///
+    /// ```
+    /// use reseau::cascade::Seeds;
+    /// let crisis = Seeds::new(vec![0], vec![5]).starting(3, 0); // the response comes 3 steps late
+    /// assert_eq!((crisis.good_start, crisis.bad_start), (3, 0));
+    /// ```
+    #[must_use]
+    pub fn starting(mut self, good_start: u32, bad_start: u32) -> Self {
+        self.good_start = good_start;
+        self.bad_start = bad_start;
+        self
+    }
+
+    /// Whether a campaign starts after step 0.
+    pub(crate) fn delayed(&self) -> bool {
+        self.good_start > 0 || self.bad_start > 0
+    }
+
+    /// The start of `valence`'s campaign.
+    pub(crate) fn start(&self, valence: Valence) -> u32 {
+        match valence {
+            Valence::Good => self.good_start,
+            Valence::Bad => self.bad_start,
+        }
     }
 
     /// Checks that there is at least one seed, that every seed is a person of a network of
-    /// `n` people, and that nobody seeds both campaigns. Repeated seeds count once.
+    /// `n` people, that both starts are at most [`MAX_START`], and that nobody seeds both
+    /// campaigns. Repeated seeds count once.
     pub fn validate(&self, n: usize) -> Result<()> {
         if self.good.is_empty() && self.bad.is_empty() {
             return Err(Error::invalid("seeds", "[]", "at least one seed"));
@@ -421,6 +465,8 @@ impl Seeds {
                 return Err(Error::UnknownPerson { person: format!("#{s}") });
             }
         }
+        check_start("good_start", self.good_start)?;
+        check_start("bad_start", self.bad_start)?;
         if let Some(&s) = self.good.iter().find(|s| self.bad.contains(s)) {
             return Err(Error::invalid(
                 "seeds",
@@ -432,20 +478,28 @@ impl Seeds {
     }
 }
 
+/// Checks a campaign's start: from 0 to [`MAX_START`].
+pub(crate) fn check_start(name: &str, start: u32) -> Result<()> {
+    if start > MAX_START {
+        return Err(Error::invalid(name, start, format!("an integer from 0 to {MAX_START}")));
+    }
+    Ok(())
+}
+
 impl From<Vec<u32>> for Seeds {
     fn from(good: Vec<u32>) -> Self {
-        Seeds { good, bad: Vec::new() }
+        Seeds::new(good, Vec::new())
     }
 }
 
 impl From<&[u32]> for Seeds {
     fn from(good: &[u32]) -> Self {
-        Seeds { good: good.to_vec(), bad: Vec::new() }
+        Seeds::new(good.to_vec(), Vec::new())
     }
 }
 
 impl From<Vec<crate::PersonId>> for Seeds {
     fn from(good: Vec<crate::PersonId>) -> Self {
-        Seeds { good: good.into_iter().map(|p| p.0).collect(), bad: Vec::new() }
+        Seeds::new(good.into_iter().map(|p| p.0).collect(), Vec::new())
     }
 }

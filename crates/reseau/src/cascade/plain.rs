@@ -69,8 +69,12 @@ impl Plan {
         Some(Plan { valence, latency, layers, keyed, people_base: base })
     }
 
-    /// The plan for `seeds` on `prep`: a single campaign whose cascades are plain.
+    /// The plan for `seeds` on `prep`: a single campaign, started at step 0, whose cascades
+    /// are plain.
     pub(crate) fn of<'p>(prep: &'p Prepared<'_>, seeds: &Seeds) -> Option<&'p Plan> {
+        if seeds.delayed() {
+            return None;
+        }
         let valence = match (seeds.good.is_empty(), seeds.bad.is_empty()) {
             (false, true) => Valence::Good,
             (true, false) => Valence::Bad,
@@ -96,7 +100,8 @@ impl Scratch {
     /// Runs one cascade from `seeds` with the random stream `rng`; the outcome is left in the
     /// per-person state (valid for the people in `activated`).
     ///
-    /// A plain cascade (one campaign, one latency, no media, fatigue or inverting tie) runs
+    /// A plain cascade (one campaign started at step 0, one latency, no media, fatigue or
+    /// inverting tie) runs
     /// on the plain engine below (the choice is made here, so that the general engine does
     /// not import this file). Otherwise, when every enabled layer has the same latency, what
     /// a step sends all arrives in the next one, in the order sent: arrivals are then handled
@@ -310,10 +315,10 @@ mod tests {
             (Model::weighted_cascade(), Seeds::from(vec![0, 1])),
             (
                 Model { bad_multiplier: 1.5, ..Model::weighted_cascade() },
-                Seeds { good: vec![], bad: vec![4, 20] },
+                Seeds::new(vec![], vec![4, 20]),
             ),
             (Model::linear_threshold(), Seeds::from(vec![0, 1])),
-            (ic, Seeds { good: vec![], bad: vec![3, 9] }),
+            (ic, Seeds::new(vec![], vec![3, 9])),
         ];
         for (model, seeds) in cases {
             let prep = Prepared::new(&net, &model).unwrap();
@@ -354,7 +359,7 @@ mod tests {
         let net = crate::datasets::aarhus_cs().compile();
         let ic = Model::independent_cascade(0.1);
         let prep = Prepared::new(&net, &ic).unwrap();
-        assert!(Plan::of(&prep, &Seeds { good: vec![0], bad: vec![1] }).is_none());
+        assert!(Plan::of(&prep, &Seeds::new(vec![0], vec![1])).is_none());
         let slow =
             ic.clone().layer("lunch", LayerSettings { latency: Some(3), ..Default::default() });
         let prep = Prepared::new(&net, &slow).unwrap();

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::cascade::model::{Model, Seeds};
+use crate::cascade::model::{Model, Seeds, check_start};
 use crate::compiled::CompiledNetwork;
 use crate::error::{Error, Result};
 use crate::model::PersonRef;
@@ -26,9 +26,15 @@ fn check_seeds(good: &[PersonRef], bad: &[PersonRef]) -> Result<()> {
 }
 
 /// The seeds of both campaigns, resolved against `net` and checked.
-fn resolve(net: &CompiledNetwork, good: &[PersonRef], bad: &[PersonRef]) -> Result<Seeds> {
+fn resolve(
+    net: &CompiledNetwork,
+    good: &[PersonRef],
+    bad: &[PersonRef],
+    starts: [u32; 2],
+) -> Result<Seeds> {
     check_seeds(good, bad)?;
-    let seeds = Seeds::new(net.resolve_all(good)?, net.resolve_all(bad)?);
+    let seeds =
+        Seeds::new(net.resolve_all(good)?, net.resolve_all(bad)?).starting(starts[0], starts[1]);
     seeds.validate(net.num_people())?;
     Ok(seeds)
 }
@@ -62,6 +68,12 @@ pub struct SimulateRequest {
     #[serde(deserialize_with = "crate::model::people::deserialize")]
     #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::people"))]
     pub bad_seeds: Vec<PersonRef>,
+    /// The step at which the good campaign (`seeds`) starts, from 0 (the default) to
+    /// [`MAX_START`](super::MAX_START): its seeds are convinced at that step unless they
+    /// already hold a view (see [`Seeds::starting`]).
+    pub good_start: u32,
+    /// The step at which the bad campaign (`bad_seeds`) starts (default 0).
+    pub bad_start: u32,
     /// The diffusion model (default: Independent Cascade, p = 0.1).
     pub model: Model,
     /// The number of cascades, from 1 to [`MAX_RUNS`] (default 1,000).
@@ -79,6 +91,8 @@ impl Default for SimulateRequest {
         SimulateRequest {
             seeds: Vec::new(),
             bad_seeds: Vec::new(),
+            good_start: 0,
+            bad_start: 0,
             model: Model::default(),
             runs: 1000,
             seed: 0,
@@ -106,7 +120,27 @@ impl SimulateRequest {
     /// assert_eq!((request.seeds.len(), request.bad_seeds.len()), (1, 1));
     /// ```
     pub fn campaigns(seeds: &Seeds) -> Self {
-        SimulateRequest::new(seeds.good.iter().copied()).bad_seeds(seeds.bad.iter().copied())
+        SimulateRequest {
+            good_start: seeds.good_start,
+            bad_start: seeds.bad_start,
+            ..SimulateRequest::new(seeds.good.iter().copied()).bad_seeds(seeds.bad.iter().copied())
+        }
+    }
+
+    /// Sets the steps at which the good and the bad campaigns start.
+    ///
+    /// ```
+    /// use reseau::cascade::SimulateRequest;
+    /// // Bad buzz from person 5 at once, the good response from person 0 two steps later.
+    /// let crisis = SimulateRequest::new([0]).bad_seeds([5]).starts(2, 0);
+    /// assert_eq!((crisis.good_start, crisis.bad_start), (2, 0));
+    /// assert!(SimulateRequest::new([0]).starts(20_000, 0).validate().is_err());
+    /// ```
+    #[must_use]
+    pub fn starts(mut self, good_start: u32, bad_start: u32) -> Self {
+        self.good_start = good_start;
+        self.bad_start = bad_start;
+        self
     }
 
     /// Sets the second campaign's seeds.
@@ -157,7 +191,7 @@ impl SimulateRequest {
     }
 
     /// Checks what does not depend on a network: the number of runs, at least one seed, the
-    /// model's parameters.
+    /// campaigns' starts, the model's parameters.
     ///
     /// ```
     /// use reseau::cascade::SimulateRequest;
@@ -168,6 +202,8 @@ impl SimulateRequest {
     pub fn validate(&self) -> Result<()> {
         check_runs(self.runs)?;
         check_seeds(&self.seeds, &self.bad_seeds)?;
+        check_start("good_start", self.good_start)?;
+        check_start("bad_start", self.bad_start)?;
         self.model.validate()
     }
 
@@ -183,7 +219,7 @@ impl SimulateRequest {
     /// # Ok::<(), reseau::Error>(())
     /// ```
     pub fn resolve_seeds(&self, net: &CompiledNetwork) -> Result<Seeds> {
-        resolve(net, &self.seeds, &self.bad_seeds)
+        resolve(net, &self.seeds, &self.bad_seeds, [self.good_start, self.bad_start])
     }
 }
 
@@ -217,6 +253,11 @@ pub struct TraceRequest {
     #[serde(deserialize_with = "crate::model::people::deserialize")]
     #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::people"))]
     pub bad_seeds: Vec<PersonRef>,
+    /// The step at which the good campaign starts (default 0; see
+    /// [`SimulateRequest::good_start`]).
+    pub good_start: u32,
+    /// The step at which the bad campaign starts (default 0).
+    pub bad_start: u32,
     /// The diffusion model (default: Independent Cascade, p = 0.1).
     pub model: Model,
     /// The seed of the run's random stream (default 0).
@@ -240,7 +281,11 @@ impl TraceRequest {
     /// assert_eq!(TraceRequest::campaigns(&Seeds::new(vec![0], vec![5])).bad_seeds.len(), 1);
     /// ```
     pub fn campaigns(seeds: &Seeds) -> Self {
-        TraceRequest::new(seeds.good.iter().copied()).bad_seeds(seeds.bad.iter().copied())
+        TraceRequest {
+            good_start: seeds.good_start,
+            bad_start: seeds.bad_start,
+            ..TraceRequest::new(seeds.good.iter().copied()).bad_seeds(seeds.bad.iter().copied())
+        }
     }
 
     /// Sets the second campaign's seeds.
@@ -251,6 +296,19 @@ impl TraceRequest {
     #[must_use]
     pub fn bad_seeds<P: Into<PersonRef>>(mut self, seeds: impl IntoIterator<Item = P>) -> Self {
         self.bad_seeds = people(seeds);
+        self
+    }
+
+    /// Sets the steps at which the good and the bad campaigns start.
+    ///
+    /// ```
+    /// let late = reseau::cascade::TraceRequest::new([0]).bad_seeds([5]).starts(3, 0);
+    /// assert_eq!((late.good_start, late.bad_start), (3, 0));
+    /// ```
+    #[must_use]
+    pub fn starts(mut self, good_start: u32, bad_start: u32) -> Self {
+        self.good_start = good_start;
+        self.bad_start = bad_start;
         self
     }
 
@@ -277,13 +335,16 @@ impl TraceRequest {
         self
     }
 
-    /// Checks what does not depend on a network: at least one seed, the model's parameters.
+    /// Checks what does not depend on a network: at least one seed, the campaigns' starts,
+    /// the model's parameters.
     ///
     /// ```
     /// assert!(reseau::cascade::TraceRequest::default().validate().is_err()); // no seed
     /// ```
     pub fn validate(&self) -> Result<()> {
         check_seeds(&self.seeds, &self.bad_seeds)?;
+        check_start("good_start", self.good_start)?;
+        check_start("bad_start", self.bad_start)?;
         self.model.validate()
     }
 
@@ -295,7 +356,7 @@ impl TraceRequest {
     /// # Ok::<(), reseau::Error>(())
     /// ```
     pub fn resolve_seeds(&self, net: &CompiledNetwork) -> Result<Seeds> {
-        resolve(net, &self.seeds, &self.bad_seeds)
+        resolve(net, &self.seeds, &self.bad_seeds, [self.good_start, self.bad_start])
     }
 }
 
@@ -375,6 +436,6 @@ impl ExactSpreadRequest {
     /// assert!(reseau::cascade::ExactSpreadRequest::new([99]).resolve_seeds(&net).is_err());
     /// ```
     pub fn resolve_seeds(&self, net: &CompiledNetwork) -> Result<Seeds> {
-        resolve(net, &self.seeds, &self.bad_seeds)
+        resolve(net, &self.seeds, &self.bad_seeds, [0, 0])
     }
 }

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::cascade::engine::{NONE, Scratch};
 use crate::cascade::fingerprint::fingerprint;
 use crate::cascade::model::{Model, Seeds, Valence};
+use crate::cascade::opinion::{OpinionByStep, OpinionTally};
 use crate::cascade::plan::Plan;
 use crate::cascade::prepared::Prepared;
 use crate::cascade::request::{MAX_RUNS, SimulateRequest, TraceRequest, check_runs};
@@ -69,6 +70,11 @@ pub struct CascadeSummary {
     /// ([`CascadeSummary::layer_shares`]).
     #[serde(default)]
     pub layer_shares: Vec<f64>,
+    /// E-reputation over time: the shares of people holding the good and the bad view at the
+    /// end of each step, over the steps of `by_step` (empty in a summary saved by an older
+    /// version).
+    #[serde(default)]
+    pub opinion: OpinionByStep,
 }
 
 /// The old name of [`CascadeSummary`].
@@ -101,14 +107,15 @@ fn shares(by_layer: &[f64]) -> Vec<f64> {
 struct Tally {
     runs: u64,
     sum: [u64; 2],
-    #[serde(with = "u128_pair_text")]
+    #[serde(with = "super::text::u128_pair")]
     sum_sq: [u128; 2],
-    #[serde(with = "u128_text")]
+    #[serde(with = "super::text::u128")]
     total_sum_sq: u128,
     activation: [Vec<u64>; 2],
     by_layer: [Vec<u64>; 2],
     seeds: [u64; 2],
     by_step: Vec<u64>,
+    opinion: OpinionTally,
 }
 
 impl Tally {
@@ -122,6 +129,7 @@ impl Tally {
             by_layer: [vec![0; layers], vec![0; layers]],
             seeds: [0; 2],
             by_step: Vec::new(),
+            opinion: OpinionTally::default(),
         }
     }
 
@@ -143,7 +151,9 @@ impl Tally {
                 self.by_step.resize(t + 1, 0);
             }
             self.by_step[t] += 1;
+            self.opinion.convinced(t, k);
         }
+        self.opinion.end_run();
         for (k, &c) in count.iter().enumerate() {
             self.sum[k] += c;
             self.sum_sq[k] += u128::from(c) * u128::from(c);
@@ -172,6 +182,7 @@ impl Tally {
         for (a, b) in self.by_step.iter_mut().zip(&other.by_step) {
             *a += b;
         }
+        self.opinion.merge(&other.opinion);
         self
     }
 
@@ -236,6 +247,7 @@ impl Tally {
             bad: per(Valence::Bad.index()),
             by_step,
             layer_names,
+            opinion: self.opinion.summary(self.runs, self.activation[0].len()),
         }
     }
 }
@@ -702,6 +714,7 @@ impl Tally {
             && both.is_some()
             && total(&self.by_step) == both
             && squares.is_some_and(|s| self.total_sum_sq >= s)
+            && self.opinion.adds_up(&self.by_step, self.runs)
     }
 
     /// Whether two tallies that add up can be merged without overflow.
@@ -717,40 +730,11 @@ impl Tally {
                     && fits(&self.by_layer[k], &other.by_layer[k])
             })
             && fits(&self.by_step, &other.by_step)
+            && self.opinion.can_merge(&other.opinion)
             && self.sum[0]
                 .checked_add(other.sum[0])
                 .zip(self.sum[1].checked_add(other.sum[1]))
                 .is_some_and(|(a, b)| a.checked_add(b).is_some())
-    }
-}
-
-/// `u128` as decimal text in serde forms.
-mod u128_text {
-    use serde::{Deserialize, Deserializer, Serializer, de::Error};
-
-    pub(super) fn serialize<S: Serializer>(value: &u128, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(value)
-    }
-
-    pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<u128, D::Error> {
-        String::deserialize(d)?.parse().map_err(D::Error::custom)
-    }
-}
-
-/// `[u128; 2]` as two decimal texts.
-mod u128_pair_text {
-    use serde::{Deserialize, Deserializer, Serializer, de::Error, ser::SerializeTuple};
-
-    pub(super) fn serialize<S: Serializer>(value: &[u128; 2], s: S) -> Result<S::Ok, S::Error> {
-        let mut t = s.serialize_tuple(2)?;
-        t.serialize_element(&value[0].to_string())?;
-        t.serialize_element(&value[1].to_string())?;
-        t.end()
-    }
-
-    pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<[u128; 2], D::Error> {
-        let [a, b] = <[String; 2]>::deserialize(d)?;
-        Ok([a.parse().map_err(D::Error::custom)?, b.parse().map_err(D::Error::custom)?])
     }
 }
 

@@ -55,9 +55,55 @@ impl Default for EdgeListOptions {
 /// # std::fs::remove_file(&path).ok();
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+///
+/// The file is streamed line by line (one line in memory at a time, not the whole text), so
+/// a file of 10^8 lines needs the memory of its network only. Errors are those of
+/// [`parse_edgelist`], with one difference: bytes that are not UTF-8 are reported when the
+/// reader reaches their line, after any error on an earlier line.
 pub fn read_edgelist(path: impl AsRef<Path>, options: &EdgeListOptions) -> Result<Network> {
     let path = path.as_ref();
-    parse_edgelist(&lines::read_file(path)?, &lines::display(path), options)
+    let file = lines::display(path);
+    let io = |e: std::io::Error| crate::Error::Io { file: file.clone(), message: e.to_string() };
+    let handle = std::fs::File::open(path).map_err(io)?;
+    let len = handle.metadata().map_err(io)?.len();
+    let mut reader = Reader::new(options, len)?;
+    let mut growth = lines::Growth::of_len(len, &file)?;
+    let buffered = std::io::BufReader::with_capacity(1 << 16, handle);
+    lines::stream(buffered, &file, |line, read| {
+        growth.check_read(&reader.net, read)?;
+        reader.line(&line, &file)
+    })?;
+    Ok(reader.net)
+}
+
+/// What reading an edge list builds, line by line.
+struct Reader {
+    net: Network,
+    layer: crate::LayerId,
+    people: lines::Interner,
+}
+
+impl Reader {
+    /// An empty network with the one layer, for an input of `len` bytes.
+    fn new(options: &EdgeListOptions, len: u64) -> Result<Self> {
+        let mut net = Network::new();
+        options.policy.apply(&mut net);
+        let layer = net.add_layer(
+            Layer::new(options.layer.clone(), options.kind).directed(options.directed),
+        )?;
+        let people = lines::Interner::new(usize::try_from(len).unwrap_or(usize::MAX));
+        Ok(Reader { net, layer, people })
+    }
+
+    /// Reads one line of `file`.
+    fn line(&mut self, line: &Line<'_>, file: &str) -> Result<()> {
+        if line.is_blank() || line.is_comment() {
+            return Ok(());
+        }
+        let (a, b, spec) = fields(line, file)?;
+        let ends = (self.people.person(&mut self.net, a)?, self.people.person(&mut self.net, b)?);
+        lines::add_tie(&mut self.net, ends, self.layer, spec, file, line.number)
+    }
 }
 
 /// Parses a SNAP edge list from bytes; `source` names it in errors.
@@ -83,22 +129,13 @@ pub fn read_edgelist(path: impl AsRef<Path>, options: &EdgeListOptions) -> Resul
 /// ```
 pub fn parse_edgelist(bytes: &[u8], source: &str, options: &EdgeListOptions) -> Result<Network> {
     let text = lines::text(bytes, source)?;
-    let mut net = Network::new();
-    options.policy.apply(&mut net);
-    let layer =
-        net.add_layer(Layer::new(options.layer.clone(), options.kind).directed(options.directed))?;
-    let mut people = lines::Interner::new(bytes.len());
+    let mut reader = Reader::new(options, bytes.len() as u64)?;
     let mut growth = lines::Growth::new(text, source)?;
     for line in lines::lines(text) {
-        growth.check(&net, line.text)?;
-        if line.is_blank() || line.is_comment() {
-            continue;
-        }
-        let (a, b, spec) = fields(&line, source)?;
-        let ends = (people.person(&mut net, a)?, people.person(&mut net, b)?);
-        lines::add_tie(&mut net, ends, layer, spec, source, line.number)?;
+        growth.check(&reader.net, line.text)?;
+        reader.line(&line, source)?;
     }
-    Ok(net)
+    Ok(reader.net)
 }
 
 /// Splits `source target [weight]`.
@@ -156,6 +193,28 @@ mod tests {
         assert!(matches!(err, Error::DuplicateTie { ref location, .. } if location == "t:2: "));
         let err = parse_edgelist(b"1 1\n", "t", &reject).unwrap_err();
         assert!(matches!(err, Error::SelfLoop { ref location, .. } if location == "t:1: "));
+    }
+
+    #[test]
+    fn streaming_a_file_reads_what_parsing_its_bytes_reads() {
+        let path = std::env::temp_dir().join(format!("reseau-stream-{}.txt", std::process::id()));
+        let name = lines::display(&path);
+        let cases: [&[u8]; 6] = [
+            b"\xEF\xBB\xBF# c\n1 2\r\n2 3 2.5\n\n3 1\n1 1\n4 5",
+            b"",
+            b"a b\nb a\nc",
+            b"1 2\n2 3 heavy\n",
+            b"1 2\n3 \xC3\x28\n",
+            b"1 2 1e39\n",
+        ];
+        for bytes in cases {
+            std::fs::write(&path, bytes).unwrap();
+            let options = EdgeListOptions::default();
+            let read = read_edgelist(&path, &options).map(|n| n.to_json());
+            let parsed = parse_edgelist(bytes, &name, &options).map(|n| n.to_json());
+            assert_eq!(read, parsed, "{:?}", String::from_utf8_lossy(bytes));
+        }
+        std::fs::remove_file(&path).ok();
     }
 
     #[test]

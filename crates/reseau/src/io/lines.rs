@@ -95,12 +95,52 @@ pub(crate) fn lines(text: &str) -> impl Iterator<Item = Line<'_>> {
         .map(|(raw, number)| Line { number, text: raw.strip_suffix('\r').unwrap_or(raw) })
 }
 
+/// Calls `each` with every line of `reader` (numbered from 1, without `\n` or `\r\n`, a
+/// leading byte-order mark skipped) and the bytes read so far, holding one line at a time:
+/// the text of a file of 10^8 lines is never in memory at once. Lines are split as [`lines`]
+/// splits a text; a line that is not UTF-8 is an [`Error::NotUtf8`] with its line and the
+/// file's byte offset, raised when the reader reaches it; a failed read is an [`Error::Io`].
+pub(crate) fn stream(
+    mut reader: impl std::io::BufRead,
+    file: &str,
+    mut each: impl FnMut(Line<'_>, u64) -> Result<()>,
+) -> Result<()> {
+    let mut buf = Vec::new();
+    let (mut read, mut number) = (0u64, 0u64);
+    loop {
+        buf.clear();
+        let n = reader
+            .read_until(b'\n', &mut buf)
+            .map_err(|e| Error::Io { file: file.to_owned(), message: e.to_string() })?;
+        if n == 0 {
+            return Ok(());
+        }
+        number += 1;
+        let mut body = &buf[..];
+        if number == 1 {
+            body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
+        }
+        let skipped = (buf.len() - body.len()) as u64;
+        body = body.strip_suffix(b"\n").unwrap_or(body);
+        body = body.strip_suffix(b"\r").unwrap_or(body);
+        let text = std::str::from_utf8(body).map_err(|e| Error::NotUtf8 {
+            file: file.to_owned(),
+            line: number,
+            offset: read + skipped + e.valid_up_to() as u64,
+        })?;
+        read += n as u64;
+        each(Line { number, text }, read)?;
+    }
+}
+
 /// Watches the network a reader builds from a large input: every [`Growth::EVERY`] lines,
 /// the network's bytes so far, scaled to the whole input, must fit in the budget
 /// ([`crate::memory`]), else [`Error::OutOfMemory`] at once, long before memory runs out.
 /// Inputs under a megabyte are not watched.
 pub(crate) struct Growth<'a> {
-    text: &'a str,
+    /// Where the text being read starts in memory (0 when it is streamed), and its length.
+    start: usize,
+    len: usize,
     file: &'a str,
     budget: Option<crate::memory::Budget>,
     lines: u64,
@@ -112,9 +152,22 @@ impl<'a> Growth<'a> {
 
     /// A watch over the reading of `text` (from `file`).
     pub(crate) fn new(text: &'a str, file: &'a str) -> Result<Self> {
-        let budget =
-            if text.len() < 1 << 20 { None } else { Some(crate::memory::Budget::new(None)?) };
-        Ok(Growth { text, file, budget, lines: 0 })
+        let mut growth = Growth::of_len(text.len() as u64, file)?;
+        growth.start = text.as_ptr() as usize;
+        Ok(growth)
+    }
+
+    /// A watch over the reading of `len` bytes streamed from `file` (with
+    /// [`Growth::check_read`]).
+    pub(crate) fn of_len(len: u64, file: &'a str) -> Result<Self> {
+        let budget = if len < 1 << 20 { None } else { Some(crate::memory::Budget::new(None)?) };
+        Ok(Growth {
+            start: 0,
+            len: usize::try_from(len).unwrap_or(usize::MAX),
+            file,
+            budget,
+            lines: 0,
+        })
     }
 
     /// Called once per line: every [`Growth::EVERY`] lines, checks `net`'s projected size
@@ -125,7 +178,7 @@ impl<'a> Growth<'a> {
         if self.budget.is_none() || self.lines % Self::EVERY != 0 {
             return Ok(());
         }
-        let read = (at.as_ptr() as usize).saturating_sub(self.text.as_ptr() as usize) + at.len();
+        let read = (at.as_ptr() as usize).saturating_sub(self.start) + at.len();
         self.project(net, read)
     }
 
@@ -145,14 +198,13 @@ impl<'a> Growth<'a> {
         let (people, ties) = (net.num_people() as u64, net.num_ties() as u64);
         // Labels: the text, the index's entry and the allocator's headers, about 64 bytes.
         let so_far = Network::estimated_bytes(people, ties).saturating_add(people * 64);
-        let projected = so_far as f64 * self.text.len() as f64 / read.max(1) as f64;
+        let projected = so_far as f64 * self.len as f64 / read.max(1) as f64;
         let needed = if projected >= u64::MAX as f64 { u64::MAX } else { projected as u64 };
         budget.check(needed, || {
             format!(
                 "{}: the network of {} bytes of input ({people} people and {ties} ties in the \
                  first {read})",
-                self.file,
-                self.text.len()
+                self.file, self.len
             )
         })
     }
@@ -300,6 +352,28 @@ mod tests {
         assert_eq!(text(b"\xEF\xBB\xBFa b", "f").unwrap(), "a b");
         let err = text(b"\xEF\xBB\xBFa\n\xFF", "f").unwrap_err();
         assert_eq!(err, Error::NotUtf8 { file: "f".into(), line: 2, offset: 5 });
+    }
+
+    #[test]
+    fn streaming_splits_lines_as_the_text_reader_does() {
+        for text in ["a\r\nb\n\nc", "a\n", "", "\n", "\u{feff}x y\r\n", "a\rb\n\r"] {
+            let mut streamed = Vec::new();
+            stream(text.as_bytes(), "f", |line, read| {
+                streamed.push((line.number, line.text.to_owned(), read));
+                Ok(())
+            })
+            .unwrap();
+            let whole = super::text(text.as_bytes(), "f").unwrap();
+            let expected: Vec<(u64, String)> =
+                lines(whole).map(|l| (l.number, l.text.to_owned())).collect();
+            let got: Vec<(u64, String)> =
+                streamed.iter().map(|(n, t, _)| (*n, t.clone())).collect();
+            assert_eq!(got, expected, "{text:?}");
+            assert_eq!(streamed.last().map_or(0, |s| s.2), text.len() as u64);
+        }
+        let bytes: &[u8] = b"\xEF\xBB\xBFok\nfine\nbad \xFF here";
+        let err = stream(bytes, "f.txt", |_, _| Ok(())).unwrap_err();
+        assert_eq!(err, text(bytes, "f.txt").unwrap_err());
     }
 
     #[test]

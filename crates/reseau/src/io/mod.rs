@@ -10,6 +10,7 @@
 //! | signed ratings `source,target,rating[,time]` | [`read_signed`] | [`parse_signed`] | [`SignedOptions`] |
 //! | groups of people already read, `node group` | [`read_groups`] | [`parse_groups`] | |
 //! | lossless JSON | [`Network::to_json`](crate::Network::to_json) | [`Network::from_json`](crate::Network::from_json) | |
+//! | binary compiled network (big networks, at disk speed; see [`binary`]) | [`load`] ([`CompiledNetwork::save`](crate::CompiledNetwork::save)) | [`from_bytes`] ([`CompiledNetwork::to_bytes`](crate::CompiledNetwork::to_bytes)) | |
 //!
 //! Every reader comes in two forms: `read_*` takes a path, `parse_*` takes the bytes (for
 //! pages and notebooks without files). Node identifiers in files are labels, remapped densely
@@ -46,6 +47,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{Duplicates, LayerKind, Network, SelfLoops};
 
+pub mod binary;
 mod csv;
 mod edgelist;
 mod graphology;
@@ -57,6 +59,7 @@ mod multiplex;
 mod signed;
 
 pub use self::csv::{CsvOptions, parse_csv, read_csv};
+pub use binary::{BINARY_VERSION, BYTES_SOURCE, from_bytes, load};
 
 /// The name errors give a text read from memory (`parse_*`) when the caller names none: what
 /// Python's and JavaScript's readers of strings pass as `file` by default.

@@ -11,7 +11,9 @@
 //!   estimated for everyone at once from reverse-reachable sets: n times the fraction of RR
 //!   sets that hold the person (Borgs et al. 2014).
 //!
-//! Every score is a `Vec<f64>` indexed by person id.
+//! Every score is a `Vec<f64>` indexed by person id. Beside them, [`e_reputation`] says how a
+//! person or an organisation is seen once good and bad buzz have spread: its audience's net
+//! view, each view weighted by a centrality score.
 //!
 //! ```
 //! use reseau::reputation::{ReputationRequest, reputation};
@@ -31,6 +33,9 @@
 use serde::{Deserialize, Serialize};
 
 pub use crate::centrality::MultiplexPageRank;
+
+mod buzz;
+pub use buzz::{Audience, EReputation, EReputationRequest, e_reputation, e_reputation_with};
 
 use crate::cascade::{LayerSettings, Model};
 use crate::centrality::{self, Csr, Power, core_numbers};
