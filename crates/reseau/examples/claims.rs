@@ -4,7 +4,7 @@
 //! professional-network generator; intervals are the Monte Carlo 95% intervals per real
 //! network and the median and 10–90% range over generator draws.
 //!
-//! Run with `cargo run --release --example claims` (about a quarter of an hour on 2 cores),
+//! Run with `cargo run --release --example claims` (about five minutes on 2 shared cores),
 //! or `-- --quick` for a preview with fewer draws, runs and mixes in a couple of minutes.
 //! Without the data folder (`shared/data` beside the repository or a parent, or
 //! `RESEAU_DATA`) it says so and runs on the generated networks only.
@@ -15,20 +15,30 @@ mod buzz;
 mod chart;
 #[path = "claims/cold.rs"]
 mod cold;
+#[path = "claims/influencers.rs"]
+mod influencers;
 #[path = "claims/kinds.rs"]
 mod kinds;
 #[path = "claims/mix.rs"]
 mod mix;
 #[path = "claims/networks.rs"]
 mod networks;
+#[path = "claims/recover.rs"]
+mod recover;
 #[path = "claims/shadow.rs"]
 mod shadow;
+#[path = "claims/shadow_balance.rs"]
+mod shadow_balance;
 #[path = "claims/spread.rs"]
 mod spread;
 #[path = "claims/tired.rs"]
 mod tired;
 #[path = "claims/write.rs"]
 mod write;
+#[path = "claims/write_influencers.rs"]
+mod write_influencers;
+#[path = "claims/write_shadow.rs"]
+mod write_shadow;
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -65,8 +75,13 @@ pub(crate) struct Plan {
     /// Claim 5: shares of the shadow layer kept, sources, runs, relays; the error above which
     /// a prediction counts as wrong.
     pub(crate) shadow: (Vec<f64>, u32, u64, usize, f64),
+    /// Claim 5: single-source cascades observed for the shadow share's fit.
+    pub(crate) recover_cascades: u32,
     /// Claim 2: campaign sources per network, runs per source.
     pub(crate) sources: (u32, u64),
+    /// Claim 3: the share of people who are influencers, the budget, influencers' costs,
+    /// influencer multipliers, evaluation runs.
+    pub(crate) cheap: (f64, f64, Vec<f64>, Vec<f64>, u64),
     /// Decline: loss per period, periods (gone at the last), share migrating to a successor.
     pub(crate) decline: (f64, u32, f64),
     /// The seed of every stream.
@@ -99,7 +114,15 @@ impl Plan {
                 5,
                 0.2,
             ),
+            recover_cascades: if quick { 20 } else { 50 },
             sources: if quick { (5, 50) } else { (20, 500) },
+            cheap: (
+                0.05,
+                10.0,
+                vec![1.0, 2.0, 5.0, 10.0],
+                vec![1.0, 3.0],
+                if quick { 300 } else { 2000 },
+            ),
             decline: (0.4, 3, 0.5),
             seed: 17,
         }
@@ -136,6 +159,18 @@ impl Plan {
         }
     }
 
+    /// Claim 3's settings.
+    pub(crate) fn cheap(&self) -> influencers::CheapSettings {
+        influencers::CheapSettings {
+            share: self.cheap.0,
+            budget: self.cheap.1,
+            costs: self.cheap.2.clone(),
+            multipliers: self.cheap.3.clone(),
+            runs: self.cheap.4,
+            seed: self.seed,
+        }
+    }
+
     /// Claim 5's settings.
     pub(crate) fn shadow(&self) -> shadow::ShadowSettings {
         shadow::ShadowSettings {
@@ -154,6 +189,16 @@ impl Plan {
             steps: self.curve_rates.1,
             forward: self.forward,
             seed: self.seed,
+        }
+    }
+
+    /// Claim 5's balance sweeps: claim 7's, on five mixes with a quarter of the runs (four
+    /// sweeps per network: the visible network and three shadow sizes).
+    pub(crate) fn shadow_mix(&self) -> mix::MixSettings {
+        mix::MixSettings {
+            mixes: vec![0.0, 0.25, 0.5, 0.75, 1.0],
+            runs: (self.runs / 4).max(50),
+            ..self.mix()
         }
     }
 
@@ -182,8 +227,15 @@ pub(crate) struct Studied {
     pub(crate) cold: cold::ColdRow,
     /// Claim 2 (`None` without ties of both kinds).
     pub(crate) kinds: Option<kinds::KindRow>,
+    /// Claim 3 (`None` without ties of both kinds).
+    pub(crate) cheap: Option<influencers::CheapRow>,
     /// Claim 5: the shadow layer and the errors at each of its sizes.
     pub(crate) shadow: Option<(String, Vec<shadow::ShadowPoint>)>,
+    /// Claim 5: the balance verdict on the visible network and the truth (`None` without a
+    /// shadow layer, or when the visible part lacks ties of one kind).
+    pub(crate) shadow_balance: Option<shadow_balance::ShadowBalance>,
+    /// Claim 5: what the fitted shadow share recovers (`None` without a shadow layer).
+    pub(crate) recovery: Option<Vec<recover::Recovery>>,
     /// Claim 6: the load curve's features under each curve of the grid.
     pub(crate) tired: Vec<tired::Shape>,
     /// Claim 7 (`None` without a digital layer).
@@ -198,8 +250,28 @@ fn study(name: &str, net: &reseau::Network, plan: &Plan) -> reseau::Result<Studi
         .iter()
         .all(|&k| net.ties().any(|t| net.layer(t.layer).kind == k));
     let kinds = if both { Some(kinds::compare(net, &plan.kinds(net.num_people()))?) } else { None };
+    let cheap = if both { Some(influencers::compare(net, &plan.cheap())?) } else { None };
     let shadow = match shadow::shadow_layer(net) {
         Some(layer) => Some((layer.clone(), shadow::compare(net, &layer, &plan.shadow())?)),
+        None => None,
+    };
+    let shadow_balance = match &shadow {
+        Some((layer, _)) if shadow_balance::applies(net, layer) => {
+            let shares: Vec<f64> = plan.shadow.0.iter().copied().filter(|&s| s > 0.0).collect();
+            Some(shadow_balance::compare(
+                net,
+                layer,
+                &shares,
+                mix::DECLINE_UNDER,
+                &plan.shadow_mix(),
+            )?)
+        }
+        _ => None,
+    };
+    let recovery = match &shadow {
+        Some((layer, _)) => {
+            Some(recover::recover(net, layer, &plan.shadow.0, plan.recover_cascades, plan.seed)?)
+        }
         None => None,
     };
     let tired = tired::shapes(&view, &tired::grid(plan.hill[2]), &plan.curves())?;
@@ -208,7 +280,17 @@ fn study(name: &str, net: &reseau::Network, plan: &Plan) -> reseau::Result<Studi
         None => None,
     };
     eprintln!("  {name}: {:.1} s", started.elapsed().as_secs_f64());
-    Ok(Studied { name: name.to_owned(), cold, kinds, shadow, tired, mix })
+    Ok(Studied {
+        name: name.to_owned(),
+        cold,
+        kinds,
+        cheap,
+        shadow,
+        shadow_balance,
+        recovery,
+        tired,
+        mix,
+    })
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {

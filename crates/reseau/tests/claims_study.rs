@@ -8,14 +8,23 @@
 #[path = "../examples/claims/cold.rs"]
 mod cold;
 #[allow(dead_code)]
+#[path = "../examples/claims/influencers.rs"]
+mod influencers;
+#[allow(dead_code)]
 #[path = "../examples/claims/kinds.rs"]
 mod kinds;
 #[allow(dead_code)]
 #[path = "../examples/claims/mix.rs"]
 mod mix;
 #[allow(dead_code)]
+#[path = "../examples/claims/recover.rs"]
+mod recover;
+#[allow(dead_code)]
 #[path = "../examples/claims/shadow.rs"]
 mod shadow;
+#[allow(dead_code)]
+#[path = "../examples/claims/shadow_balance.rs"]
+mod shadow_balance;
 #[allow(dead_code)]
 #[path = "../examples/claims/spread.rs"]
 mod spread;
@@ -26,7 +35,7 @@ mod tired;
 use reseau::balance::EffortResponse;
 use reseau::fatigue::Fatigue;
 use reseau::referral::Workload;
-use reseau::{Layer, LayerKind, Network, PersonId};
+use reseau::{Layer, LayerKind, Network, PersonId, TieSpec};
 
 /// Two people tied in person.
 fn pair() -> Network {
@@ -122,9 +131,12 @@ fn the_assumption_that_decides_is_the_one_that_moves_the_count() {
     let rows = vec![row([end, inside, end, inside]), row([end, inside, end, inside])];
     assert_eq!(mix::balanced(&rows, 1, 0), 2);
     assert_eq!(mix::effects(&rows, 0), (4, 0));
+    // 4 is 2 networks moved with one inbox plus the same 2 with two: the parts say so.
+    assert_eq!(mix::effect_parts(&rows, 0), ([2, 2], [0, 0]));
     // Balanced only with two inboxes: the inboxes decide.
     let rows = vec![row([end, end, inside, inside])];
     assert_eq!(mix::effects(&rows, 0), (0, 2));
+    assert_eq!(mix::effect_parts(&rows, 0), ([0, 0], [1, 1]));
     assert_eq!(mix::effects(&[row([end; 4])], 0), (0, 0));
 }
 
@@ -210,4 +222,196 @@ fn a_feature_is_robust_only_when_every_curve_gives_it() {
         assert_eq!(s.interior_peak, (s.peak_per_person - 0.5).abs() < 1e-12);
         assert!((0.0..=1.0).contains(&s.light_success));
     }
+}
+
+/// 21 people: person 0 broadcasts to the 20 others on a digital layer with probability
+/// `digital`; on the physical layer 1 → 2 and 3 → 4 pass for sure.
+fn broadcaster(digital: f64) -> Network {
+    let mut net = Network::new();
+    net.add_layer(Layer::physical("office").directed(true)).unwrap();
+    net.add_layer(Layer::digital("feed").directed(true)).unwrap();
+    net.add_people(21).unwrap();
+    let sure = TieSpec::weight(1.0).probability(1.0);
+    for (a, b) in [(1, 2), (3, 4)] {
+        net.add_tie_spec(PersonId(a), PersonId(b), "office", sure).unwrap();
+    }
+    for i in 1..21 {
+        let spec = TieSpec::weight(1.0).probability(digital);
+        net.add_tie_spec(PersonId(0), PersonId(i), "feed", spec).unwrap();
+    }
+    net
+}
+
+fn cheap_settings() -> influencers::CheapSettings {
+    influencers::CheapSettings {
+        share: 0.05,
+        budget: 10.0,
+        costs: vec![1.0, 2.0, 5.0, 10.0],
+        multipliers: vec![1.0, 3.0],
+        runs: 20,
+        seed: 5,
+    }
+}
+
+#[test]
+fn an_influencer_who_reaches_everyone_beats_any_budget_of_ordinary_people() {
+    let net = broadcaster(1.0);
+    // 5% of 21 rounds to 1: the broadcaster, the only one with digital ties.
+    assert_eq!(influencers::influencers(&net, 0.05), vec![PersonId(0)]);
+    let s = cheap_settings();
+    let row = influencers::compare(&net, &s).unwrap();
+    assert_eq!(row.influencers, 1);
+    for point in &row.points {
+        // Ten ordinary people reach at most the two people the office ties lead to.
+        assert!(point.ordinary.per_cost <= 0.2 && point.physical.per_cost <= 0.2, "{point:?}");
+        for (reach, cost) in point.influencers.iter().zip(&s.costs) {
+            // The broadcaster alone, at any affordable cost, reaches all 20: 2 per unit of budget.
+            assert_eq!((reach.relays, reach.cost, reach.per_cost), (1, *cost, 2.0));
+            assert_eq!(reach.ci, [2.0, 2.0]);
+        }
+        // A free choice buys the broadcaster whatever it costs.
+        assert!(point.influencer_spend.iter().zip(&s.costs).all(|(x, c)| *x >= c / 10.0));
+    }
+    let rows = [&row];
+    assert_eq!(influencers::verdict(&rows, &s.costs, false), influencers::CheapVerdict::Holds);
+    assert_eq!(influencers::verdict(&rows, &s.costs, true), influencers::CheapVerdict::Holds);
+}
+
+#[test]
+fn an_influencer_whose_audience_never_listens_is_worth_nothing() {
+    let net = broadcaster(0.0);
+    let s = cheap_settings();
+    let row = influencers::compare(&net, &s).unwrap();
+    for point in &row.points {
+        // Amplifying a probability of 0 leaves it 0.
+        assert!(point.influencers.iter().all(|r| r.per_cost == 0.0), "{point:?}");
+        // Two ordinary people at the start of the office ties reach two more: 0.2 per unit.
+        assert_eq!(point.ordinary.per_cost, 0.2);
+        assert_eq!(point.physical.per_cost, 0.2);
+    }
+    let rows = [&row];
+    assert_eq!(
+        influencers::verdict(&rows, &s.costs, false),
+        influencers::CheapVerdict::DoesNotHold
+    );
+}
+
+/// A comparison whose influencers reach `per_cost[m][c]` under multiplier m at cost c, against
+/// ordinary people and physical relays at 1 (intervals ± 0.1).
+fn synthetic(per_cost: [[f64; 4]; 2]) -> influencers::CheapRow {
+    let reach =
+        |x: f64| influencers::Reach { relays: 1, cost: 1.0, per_cost: x, ci: [x - 0.1, x + 0.1] };
+    influencers::CheapRow {
+        influencers: 1,
+        points: [1.0, 3.0]
+            .iter()
+            .zip(per_cost)
+            .map(|(&multiplier, row)| influencers::CheapPoint {
+                multiplier,
+                ordinary: reach(1.0),
+                physical: reach(1.0),
+                influencers: row.iter().map(|&x| reach(x)).collect(),
+                influencer_spend: vec![0.0; 4],
+            })
+            .collect(),
+    }
+}
+
+#[test]
+fn the_claim_holds_up_to_the_highest_cost_at_which_influencers_win_on_most_networks() {
+    use influencers::CheapVerdict::{CannotTell, DoesNotHold, HoldsUnder};
+    let costs = [1.0, 2.0, 5.0, 10.0];
+    // Influencers' reach per unit falls as they cost more: they win up to cost 2 (1.5 > 1.1).
+    let cheap = synthetic([[3.0, 1.5, 0.6, 0.3], [6.0, 3.0, 1.2, 0.6]]);
+    let tie = synthetic([[1.0; 4], [1.0; 4]]);
+    assert_eq!(
+        influencers::verdict(&[&cheap, &cheap, &tie], &costs, false),
+        HoldsUnder { cost: 2.0, multiplier: 1.0 }
+    );
+    // Only amplified influencers win (on 2 of 3 networks): the multiplier is the assumption.
+    let loud = synthetic([[1.0; 4], [3.0, 1.5, 0.6, 0.3]]);
+    assert_eq!(
+        influencers::verdict(&[&loud, &loud, &tie], &costs, false),
+        HoldsUnder { cost: 2.0, multiplier: 3.0 }
+    );
+    // One network of three is not most networks.
+    assert_eq!(influencers::verdict(&[&cheap, &tie, &tie], &costs, false), CannotTell);
+    let weak = synthetic([[0.5; 4], [0.5; 4]]);
+    assert_eq!(influencers::verdict(&[&weak, &weak], &costs, true), DoesNotHold);
+    assert_eq!(influencers::verdict(&[], &costs, true), CannotTell);
+}
+
+#[test]
+fn success_halves_where_the_interpolation_in_log_rate_says() {
+    // From 0.8 to 0.2 between rates 1 and 100: half (0.4) is two thirds of the way in log rate.
+    let at = tired::halving(&[0.1, 1.0, 100.0], &[0.8, 0.8, 0.2]).unwrap();
+    assert!((at - 100f64.powf(2.0 / 3.0)).abs() < 1e-9, "{at}");
+    assert_eq!(tired::halving(&[1.0, 2.0], &[0.8, 0.4]), Some(2.0));
+    assert_eq!(tired::halving(&[1.0, 2.0], &[0.8, 0.5]), None);
+    assert_eq!(tired::halving(&[1.0, 2.0], &[0.0, 0.0]), None);
+    assert_eq!(tired::halving(&[], &[]), None);
+}
+
+#[test]
+fn a_shadow_of_size_0_leaves_the_balance_verdict_as_the_visible_network_gives_it() {
+    let net = reseau::datasets::aarhus_cs();
+    let shadow = shadow::shadow_layer(&net).unwrap();
+    assert!(shadow_balance::applies(&net, &shadow));
+    assert!(!shadow_balance::applies(&two_kinds(), "office"), "no physical tie would be left");
+    let settings = mix::MixSettings {
+        mixes: vec![0.0, 0.5, 1.0],
+        rate_per_person: 0.05,
+        steps: 10,
+        runs: 20,
+        forward: 0.8,
+        fatigue: Fatigue::hill(2.0, 2.0).half_life(10.0),
+        decline_rate: 0.5,
+        periods: 2,
+        migration: 0.5,
+        seed: 1,
+    };
+    let b =
+        shadow_balance::compare(&net, &shadow, &[0.0, 1.0], mix::DECLINE_UNDER, &settings).unwrap();
+    assert_eq!(b.truth[0].1, b.visible, "size 0 is the visible network");
+    assert_eq!(b.truth.len(), 2);
+    for m in 0..mix::MEASURES.len() {
+        assert!(!shadow_balance::verdict_changed(b.visible[m], b.truth[0].1[m]));
+        assert_eq!(shadow_balance::mix_shift(b.visible[m], b.truth[0].1[m]), Some(0.0));
+    }
+    let best = |mix: f64, beats_ends: bool| mix::Best {
+        mix,
+        interior: beats_ends,
+        beats_ends,
+        flat: false,
+    };
+    assert!(shadow_balance::verdict_changed(Some(best(0.5, true)), Some(best(0.5, false))));
+    assert!(!shadow_balance::verdict_changed(Some(best(0.0, false)), Some(best(1.0, false))));
+    assert!(shadow_balance::verdict_changed(None, Some(best(1.0, false))));
+    assert_eq!(
+        shadow_balance::mix_shift(Some(best(0.25, false)), Some(best(0.75, true))),
+        Some(0.5)
+    );
+    assert_eq!(shadow_balance::mix_shift(None, Some(best(0.7, true))), None);
+}
+
+#[test]
+fn the_fitted_shadow_share_finds_a_hidden_layer_that_carries_everything() {
+    // A hidden star through person 0 passes for sure; the one visible tie never does.
+    let mut net = Network::new();
+    net.add_layer(Layer::digital("seen")).unwrap();
+    net.add_layer(Layer::physical("hidden")).unwrap();
+    net.add_people(10).unwrap();
+    let never = TieSpec::weight(1.0).probability(0.0);
+    net.add_tie_spec(PersonId(1), PersonId(2), "seen", never).unwrap();
+    let sure = TieSpec::weight(1.0).probability(1.0);
+    for i in 1..10 {
+        net.add_tie_spec(PersonId(0), PersonId(i), "hidden", sure).unwrap();
+    }
+    let points = recover::recover(&net, "hidden", &[0.0, 1.0], 10, 3).unwrap();
+    let (none, all) = (points[0], points[1]);
+    // No shadow: the sources stay alone, nothing to explain.
+    assert_eq!((none.adoptions, none.true_share), (0, 0.0));
+    // The whole shadow: everyone adopts in every cascade, all of them through it.
+    assert_eq!((all.adoptions, all.true_share), (90, 1.0));
+    assert!(all.estimated > 0.9, "{all:?}");
 }

@@ -117,7 +117,7 @@ pub(crate) fn declining_layer(net: &Network) -> Option<String> {
     best.map(|(_, name)| name)
 }
 
-fn request(net: &Network, s: &MixSettings, a: Assumption) -> BalanceRequest {
+pub(crate) fn request(net: &Network, s: &MixSettings, a: Assumption) -> BalanceRequest {
     #[allow(clippy::cast_precision_loss)]
     let rate = (s.rate_per_person * net.num_people() as f64).max(0.5);
     let mut routing = RouteOptions::default().forward(s.forward).fatigue(s.fatigue);
@@ -136,7 +136,7 @@ fn request(net: &Network, s: &MixSettings, a: Assumption) -> BalanceRequest {
     .with_routing(routing)
 }
 
-fn best(report: &BalanceReport) -> Vec<Option<Best>> {
+pub(crate) fn best(report: &BalanceReport) -> Vec<Option<Best>> {
     MEASURES
         .iter()
         .map(|&m| {
@@ -214,4 +214,11 @@ pub(crate) fn effects(rows: &[MixRow], measure: usize) -> (usize, usize) {
     let effort = b(0).abs_diff(b(1)) + b(2).abs_diff(b(3));
     let inboxes = b(0).abs_diff(b(2)) + b(1).abs_diff(b(3));
     (effort, inboxes)
+}
+
+/// The parts of [`effects`]: the effort response's change with one inbox and with two, and
+/// the inboxes' change under linear and under diminishing effort.
+pub(crate) fn effect_parts(rows: &[MixRow], measure: usize) -> ([usize; 2], [usize; 2]) {
+    let b = |a: usize| balanced(rows, a, measure);
+    ([b(0).abs_diff(b(1)), b(2).abs_diff(b(3))], [b(0).abs_diff(b(2)), b(1).abs_diff(b(3))])
 }

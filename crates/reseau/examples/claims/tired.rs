@@ -58,6 +58,23 @@ pub(crate) struct Shape {
     pub(crate) peak_per_person: f64,
     /// Success rate at the lightest load.
     pub(crate) light_success: f64,
+    /// The request rate per person at which success falls to half its lightest-load value
+    /// (`None` when it never does in the range).
+    pub(crate) halving_per_person: Option<f64>,
+}
+
+/// The rate at which `success` (one value per rate, rates increasing and positive) first
+/// falls to half its first value: interpolated linearly in success against log rate between
+/// the two rates around the crossing; `None` when it never does, or the first is 0.
+pub(crate) fn halving(rates: &[f64], success: &[f64]) -> Option<f64> {
+    let half = success.first()? / 2.0;
+    if half <= 0.0 {
+        return None;
+    }
+    let i = success.iter().position(|&x| x <= half)?;
+    let (r0, r1, s0, s1) = (rates[i - 1], rates[i], success[i - 1], success[i]);
+    let t = (s0 - half) / (s0 - s1);
+    Some((r0.ln() + t * (r1.ln() - r0.ln())).exp())
 }
 
 /// The load curve's features under each curve of `curves` on `net`.
@@ -81,6 +98,7 @@ pub(crate) fn shapes(
                 collapse: curve.collapse_rate.is_some(),
                 peak_per_person: curve.peak_rate / people,
                 light_success: curve.success_rate.first().copied().unwrap_or(0.0),
+                halving_per_person: halving(&s.rates_per_person, &curve.success_rate),
             })
         })
         .collect()

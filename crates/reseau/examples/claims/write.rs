@@ -70,15 +70,13 @@ pub(crate) fn document(
     assumptions_section(&mut w, plan);
     claim1(&mut w, &mut charts, plan, real, drawn);
     claim2(&mut w, &mut charts, plan, real, drawn);
+    crate::write_influencers::claim3(&mut w, &mut charts, plan, real, drawn);
+    // Claim 4 (good and bad buzz): `buzz::insert` puts its section before claim 5's.
     claim5(&mut w, &mut charts, plan, real, drawn);
+    crate::write_shadow::balance_part(&mut w, plan, real, drawn);
+    crate::write_shadow::recovery_part(&mut w, plan, real, drawn);
     claim6(&mut w, &mut charts, plan, real, drawn);
     claim7(&mut w, &mut charts, plan, real, drawn);
-    let _ = writeln!(
-        w,
-        "## Not yet tested here\n\nClaim 3 (influencers' \
-         cost-effectiveness) has no section yet, nor claim 5's change \
-         of the balance verdict (issue 17)."
-    );
     (w, charts)
 }
 
@@ -480,16 +478,20 @@ fn claim7_verdict(plan: &Plan, rows: &[MixRow]) -> String {
             .collect::<Vec<_>>()
             .join(", ");
         let (effort, inboxes) = mix::effects(rows, k);
+        let ([e1, e2], [i1, i2]) = mix::effect_parts(rows, k);
+        // Each effect is counted once per value of the other assumption, then summed.
+        let effort_moves = format!(
+            "switching the effort response moves the count by {e1} with one inbox and {e2} with two ({effort} summed)"
+        );
+        let inbox_moves = format!(
+            "splitting the inboxes moves it by {i1} under linear and {i2} under diminishing effort ({inboxes} summed)"
+        );
         let decides = if effort == 0 && inboxes == 0 {
             "neither assumption changes the count".to_owned()
         } else if effort >= inboxes {
-            format!(
-                "the effort response decides it (it moves the count by {effort}, the inboxes by {inboxes})"
-            )
+            format!("the effort response decides it ({effort_moves}; {inbox_moves})")
         } else {
-            format!(
-                "the number of inboxes decides it (it moves the count by {inboxes}, the effort response by {effort})"
-            )
+            format!("the number of inboxes decides it ({inbox_moves}; {effort_moves})")
         };
         let holding: Vec<&str> = ASSUMPTIONS
             .iter()
@@ -860,25 +862,30 @@ fn claim6(
          steps each, the first half warming the loads up), under each fatigue curve of a grid (Hill \
          curves by half-willingness load and exponent, and hard capacities, every load decaying \
          with a half-life of {} steps). We read the load curve's features: an interior throughput \
-         peak, a collapse (throughput below half the peak at a higher rate), and the peak's rate.\n",
+         peak, a collapse (throughput below half the peak at a higher rate), the peak's rate, and \
+         the *halving rate*: the request rate at which the success rate falls to half its value \
+         at the lightest load (interpolated in log rate between the two rates around it).\n",
         plan.curve_rates.0.iter().map(|r| format!("{r}")).collect::<Vec<_>>().join(", "),
         plan.curve_rates.1,
         plan.hill[2]
     );
     let _ = writeln!(
         w,
-        "| fatigue curve | interior peak: real / draws | collapse: real / draws | peak rate per person: real, median (10–90%) | draws, median (10–90%) |"
+        "| fatigue curve | interior peak: real / draws | collapse: real / draws | peak rate per person: real, median (10–90%) | draws, median (10–90%) | halving rate per person: real, median (10–90%) | draws, median (10–90%) | success never halves: real / draws |"
     );
-    let _ = writeln!(w, "|---|---|---|---|---|");
+    let _ = writeln!(w, "|---|---|---|---|---|---|---|---|");
     let count = |rows: &[Studied], c: usize, f: &dyn Fn(&crate::tired::Shape) -> bool| {
         rows.iter().filter(|r| f(&r.tired[c])).count()
     };
     let mut chart_rows = Vec::new();
     for (c, curve) in curves.iter().enumerate() {
         let peaks = |rows: &[Studied]| spread(&of(rows, |r| r.tired[c].peak_per_person));
+        let halves = |rows: &[Studied]| {
+            spread(&of(rows, |r| r.tired[c].halving_per_person.unwrap_or(f64::NAN)))
+        };
         let _ = writeln!(
             w,
-            "| {} | {} of {} / {} | {} of {} / {} | {} | {} |",
+            "| {} | {} of {} / {} | {} of {} / {} | {} | {} | {} | {} | {} of {} / {} |",
             curve.name,
             count(real, c, &|s| s.interior_peak),
             real.len(),
@@ -887,7 +894,12 @@ fn claim6(
             real.len(),
             pct(share(drawn.iter().map(|r| r.tired[c].collapse))),
             spread_rate(peaks(real)),
-            spread_rate(peaks(drawn))
+            spread_rate(peaks(drawn)),
+            spread_rate(halves(real)),
+            spread_rate(halves(drawn)),
+            count(real, c, &|s| s.halving_per_person.is_none()),
+            real.len(),
+            pct(share(drawn.iter().map(|r| r.tired[c].halving_per_person.is_none())))
         );
         let dot = |s: Spread| {
             (!s.median.is_nan()).then(|| Dot {
@@ -952,8 +964,39 @@ fn claim6_verdict(plan: &Plan, real: &[Studied], drawn: &[Studied]) -> String {
         medians.iter().copied().fold(0.0, f64::max),
     );
     let fold = if lo > 0.0 { hi / lo } else { f64::INFINITY };
+    // The halving rate's median per curve (over the networks where success halves).
+    let halving: Vec<f64> = (0..curves.len())
+        .map(|c| {
+            spread(
+                &all.iter()
+                    .map(|r| r.tired[c].halving_per_person.unwrap_or(f64::NAN))
+                    .collect::<Vec<_>>(),
+            )
+            .median
+        })
+        .filter(|m| !m.is_nan())
+        .collect();
+    let (h_lo, h_hi) = (
+        halving.iter().copied().fold(f64::INFINITY, f64::min),
+        halving.iter().copied().fold(0.0, f64::max),
+    );
+    let h_fold = if h_lo > 0.0 { h_hi / h_lo } else { f64::INFINITY };
+    let halves =
+        describe("Success halving within the range", &shares(&|s| s.halving_per_person.is_some()));
+    let where_halves = if halving.is_empty() {
+        "success never halves within the range".to_owned()
+    } else {
+        format!(
+            "**where success halves: {}**: its median rate ranges from {h_lo:.3} to {h_hi:.3} requests per person per step across the grid ({h_fold:.1}-fold)",
+            if h_fold >= 2.0 {
+                "follows from the curve chosen"
+            } else {
+                "robust (within a factor of 2)"
+            }
+        )
+    };
     format!(
-        "{}. {}. **Where the peak lies: {}**: its median rate ranges from {lo:.3} to {hi:.3} requests per person per step across the grid ({fold:.1}-fold).",
+        "{}. {}. **Where the peak lies: {}**: its median rate ranges from {lo:.3} to {hi:.3} requests per person per step across the grid ({fold:.1}-fold). {halves}; {where_halves}.",
         describe("An interior throughput peak", &shares(&|s| s.interior_peak)),
         describe("A collapse past the peak", &shares(&|s| s.collapse)),
         if fold >= 2.0 { "follows from the curve chosen" } else { "robust (within a factor of 2)" }
