@@ -165,7 +165,7 @@ def test_report_html_is_the_page_the_core_writes(aarhus, tmp_path):
     # Every section of the text report is a section of the page, under the same heading.
     headings = [" ".join(html_module.unescape(re.sub(r"<[^>]+>", "", h)).split()) for h in re.findall(r"<h2>(.*?)</h2>", page, re.S)]
     ids = re.findall(r'<section id="([^"]+)">', page)
-    assert ids == ["network", "relays", "campaign", "referrals", "balance", "decline"]
+    assert ids == ["network", "relays", "campaign", "referrals", "balance", "decline", "claims"]
     assert len(headings) == len(ids)
     text = " ".join(r.text.split())
     for heading in headings[1:]:  # the first section has no heading in the text

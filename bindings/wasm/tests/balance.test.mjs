@@ -60,7 +60,7 @@ test('report: the same numbers as Rust and Python, with its text and charts', ()
   const title = page.match(/<title>([^<]+)<\/title>/)[1];
   assert.ok(page.includes(`<h1>${title}</h1>`), 'the title heads the page');
   const sections = [...page.matchAll(/<section id="([a-z]+)">\n<h2>([^\n]+)<\/h2>/g)].map((m) => m[1]);
-  assert.deepStrictEqual(sections, ['network', 'relays', 'campaign', 'referrals', 'balance', 'decline']);
+  assert.deepStrictEqual(sections, ['network', 'relays', 'campaign', 'referrals', 'balance', 'decline', 'claims']);
   for (const id of sections) assert.ok(page.includes(`<a href="#${id}">`), `${id} in the contents`);
   assert.equal(page.match(/<svg/g).length, Object.keys(r.charts).length, 'every chart inline');
   assert.ok(page.includes('<data value="61" data-path="network.people">61</data>'));

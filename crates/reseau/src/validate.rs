@@ -673,7 +673,8 @@ impl CascadeFit {
 
 impl Report {
     /// Checks the report's results as their own `validate` does (the relays against the
-    /// people named, the balance table, the fit), and the campaign's reach and shares.
+    /// people named, the balance table, the fit), the campaign's reach and shares, the cold
+    /// contacts' comparison and the claims' numbers.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] naming the first field that does not fit.
@@ -704,6 +705,36 @@ impl Report {
         }
         for &x in &c.by_step {
             non_negative(WHAT, "campaign.by_step", x)?;
+        }
+        let cold = &self.cold_contact;
+        non_negative(WHAT, "cold_contact.rate", cold.rate)?;
+        share(WHAT, "cold_contact.cold_response", cold.cold_response)?;
+        share(WHAT, "cold_contact.chain_success", cold.chain_success)?;
+        interval(WHAT, "cold_contact.chain_success_ci95", cold.chain_success_ci95)?;
+        share(WHAT, "cold_contact.cold_success", cold.cold_success)?;
+        interval(WHAT, "cold_contact.cold_success_ci95", cold.cold_success_ci95)?;
+        for line in &self.claims {
+            if !(1..=7).contains(&line.claim) {
+                return Err(bad(
+                    WHAT,
+                    "claims.claim",
+                    line.claim,
+                    "a claim of docs/claims.md, 1 to 7",
+                ));
+            }
+            for e in &line.evidence {
+                if !e.value.is_finite() {
+                    return Err(bad(
+                        WHAT,
+                        "claims.evidence.value",
+                        crate::error::float(e.value),
+                        "a finite number",
+                    ));
+                }
+                if let Some(ci) = e.ci95 {
+                    interval(WHAT, "claims.evidence.ci95", ci)?;
+                }
+            }
         }
         Ok(())
     }

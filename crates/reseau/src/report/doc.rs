@@ -151,6 +151,7 @@ impl Report {
         sections.push(self.campaign_section());
         sections.push(self.referrals_section());
         sections.extend(self.balance_sections());
+        sections.push(self.claims_section());
         Doc {
             title: self.title.clone(),
             sections,
@@ -665,6 +666,46 @@ impl Report {
             sections.push(self.decline_section(b, layer));
         }
         sections
+    }
+
+    /// The article's claims, one line each: the verdict, then the numbers that decide it.
+    fn claims_section(&self) -> Section {
+        let blocks = self
+            .claims
+            .iter()
+            .map(|c| {
+                let mut spans =
+                    vec![t(format!("{}. {}: {}", c.claim, c.about, c.verdict.as_str()))];
+                for (k, e) in c.evidence.iter().enumerate() {
+                    spans.push(t(if k == 0 { " (" } else { "; " }));
+                    spans.push(t(format!("{} ", e.what)));
+                    spans.push(if e.path.starts_with("load_curve.") {
+                        rate(e.value, e.path.clone())
+                    } else {
+                        fixed(e.value, 3, e.path.clone())
+                    });
+                    if let (Some([lo, hi]), Some(path)) = (e.ci95, &e.ci95_path) {
+                        spans.push(t(", 95% CI "));
+                        spans.push(fixed(lo, 3, format!("{path}.0")));
+                        spans.push(t(" to "));
+                        spans.push(fixed(hi, 3, format!("{path}.1")));
+                    }
+                }
+                spans.push(t(if c.evidence.is_empty() {
+                    format!(" ({})", c.reason)
+                } else {
+                    format!("): {}", c.reason)
+                }));
+                line(spans)
+            })
+            .collect();
+        Section {
+            id: "claims",
+            heading: Some(vec![t(
+                "The article's claims on this network (docs/claims.md; intervals that overlap cannot tell)",
+            )]),
+            blocks,
+        }
     }
 
     fn decline_section(&self, b: &BalanceReport, layer: &str) -> Section {

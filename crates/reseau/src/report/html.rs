@@ -180,6 +180,7 @@ fn short(id: &str) -> &'static str {
         "referrals" => "Referrals",
         "balance" => "Balance",
         "decline" => "Decline",
+        "claims" => "The claims",
         _ => "Section",
     }
 }

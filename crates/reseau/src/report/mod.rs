@@ -19,6 +19,13 @@
 //! its reciprocated pairs). The referral rates are chosen from the network, with replicates
 //! and intervals, and the peak and collapse named only beyond the noise: see [`LoadScan`].
 //!
+//! It ends with the article's claims (`docs/claims.md`), one line each ([`Report::claims`]):
+//! a verdict on this network decided from the numbers above (a recommendation against a cold
+//! contact on the same requests, [`Report::cold_contact`]; physical against digital effort and
+//! the balanced mix from the sweep; the collapse from the load curve), "cannot tell" when the
+//! intervals that decide it overlap, and "not decided here", with the reason, for the claims
+//! only the study across networks tests.
+//!
 //! Given observed adoptions ([`ReportRequest::fit`]), the report first learns the model from
 //! them ([`crate::inference::fit`]): it shows each layer's fitted probability with its interval
 //! and test, the external hazard and the shadow share, and runs every section with the fitted
@@ -38,6 +45,7 @@
 //! ```
 
 mod charts;
+mod claims;
 mod doc;
 mod html;
 mod load;
@@ -45,6 +53,7 @@ mod scope;
 mod svg;
 mod text;
 
+pub use claims::{ClaimLine, Evidence, Verdict};
 pub use load::{CurveShape, LoadScan, ScanEnd};
 pub use scope::{Omission, RoutingChoice};
 
@@ -515,6 +524,28 @@ pub struct CampaignSummary {
     pub reach_offline_only: Option<f64>,
 }
 
+/// Recommendation chains against cold contacts on the same random requests (claim 1 of
+/// `docs/claims.md`): the report's routing and fatigue, at the load curve's best rate, for
+/// `options.steps` steps, the same seed for both.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ColdContact {
+    /// Requests started per step (the load curve's best rate).
+    pub rate: f64,
+    /// Requests routed each way.
+    pub requests: u64,
+    /// The probability that a target not tired at all answers a stranger.
+    pub cold_response: f64,
+    /// The chains' success rate.
+    pub chain_success: f64,
+    /// Its 95% interval.
+    pub chain_success_ci95: [f64; 2],
+    /// The cold contacts' success rate.
+    pub cold_success: f64,
+    /// Its 95% interval.
+    pub cold_success_ci95: [f64; 2],
+}
+
 /// The report's numbers; [`Report::text`], [`Report::charts`] and [`Report::html`] present
 /// them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -546,6 +577,15 @@ pub struct Report {
     pub balance: Option<BalanceReport>,
     /// The parts left out, each with its reason.
     pub omitted: Vec<Omission>,
+    /// Recommendation chains against cold contacts, for claim 1 (zeros when read from a
+    /// report written before it).
+    #[serde(default)]
+    pub cold_contact: ColdContact,
+    /// The article's claims (`docs/claims.md`), one line each, with their verdicts on this
+    /// network decided from the numbers above (intervals that overlap: "cannot tell"), or why
+    /// the report does not decide them (empty when read from a report written before them).
+    #[serde(default)]
+    pub claims: Vec<ClaimLine>,
     /// The model learnt from the request's adoptions ([`ReportRequest::fit`]; absent without).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fit: Option<CascadeFit>,
@@ -704,6 +744,9 @@ fn run(net: &Network, options: &ReportOptions, seed: u64, control: &Control<'_>)
         campaign(net, &view, options, split.is_none(), seed, &control.part(30, 40, WHOLE))?;
     let load_curve = load::scan(&view, &scan_options, seed, &control.part(40, 70, WHOLE))?;
 
+    let cold_contact = cold_contact(&view, options, routing.strategy, load_curve.best_rate, seed)?;
+    control.report(72, WHOLE)?;
+
     let balance = if split.is_none() {
         let decline_layer = options.decline_layer.clone().or_else(|| {
             net.layers_of_kind(LayerKind::Digital)
@@ -725,11 +768,12 @@ fn run(net: &Network, options: &ReportOptions, seed: u64, control: &Control<'_>)
             ..BalanceRequest::default()
         }
         .with_routing(options.routing(routing.strategy));
-        Some(balance_with(net, &sweep, &control.part(70, WHOLE, WHOLE))?)
+        Some(balance_with(net, &sweep, &control.part(72, WHOLE, WHOLE))?)
     } else {
         None
     };
     control.report(WHOLE, WHOLE)?;
+    let claims = claims::claims(&load_curve, &cold_contact, balance.as_ref(), split.as_deref());
 
     Ok(Report {
         title: options.title.clone(),
@@ -744,8 +788,43 @@ fn run(net: &Network, options: &ReportOptions, seed: u64, control: &Control<'_>)
         load_curve,
         balance,
         omitted,
+        cold_contact,
+        claims,
         fit: None,
         fitted_model: false,
+    })
+}
+
+/// Chains and cold contacts on the same random requests at `rate` (the pairs come from the
+/// seed's stream, the same for both).
+fn cold_contact(
+    view: &crate::CompiledNetwork,
+    options: &ReportOptions,
+    strategy: Strategy,
+    rate: f64,
+    seed: u64,
+) -> Result<ColdContact> {
+    let routing = options.routing(strategy);
+    let request = |routing: RouteOptions| {
+        crate::referral::ReferralRequest::new(crate::referral::Workload::random(
+            rate,
+            options.steps,
+        ))
+        .with_routing(routing)
+        .seed(seed)
+    };
+    let chain = crate::referral::route_referrals(view, &request(routing.clone()))?;
+    let cold_routing = RouteOptions { strategy: Strategy::Cold, ..routing };
+    let cold_response = cold_routing.cold_response;
+    let cold = crate::referral::route_referrals(view, &request(cold_routing))?;
+    Ok(ColdContact {
+        rate,
+        requests: chain.requests,
+        cold_response,
+        chain_success: chain.success_rate,
+        chain_success_ci95: chain.success_ci95,
+        cold_success: cold.success_rate,
+        cold_success_ci95: cold.success_ci95,
     })
 }
 
