@@ -2247,7 +2247,7 @@ export interface Reputation {
 }
 
 /**
- * A subject's e-reputation under buzz (see the module for the definition).
+ * A subject's e-reputation under buzz (see `e_reputation` for the definition).
  */
 export interface EReputation {
   /**
