@@ -28,14 +28,16 @@ where
     R: DeserializeOwned + Sync,
     T: Serialize + Send,
 {
+    // A copy taken first, with the GIL held, and the borrow ended: the Python code below
+    // (and the call) may let another thread run, which may change the network.
+    let copy = net.inner.clone();
+    drop(net);
     // The shapes Python holds adoptions in (a dict by id, a DataFrame) as the core's.
     let adoptions = python_side(py, "reseau._adoptions", "as_core", (adoptions,))?;
     let args = Args::new(py, function, kwargs)?.with("adoptions", Some(&adoptions))?;
     let progress = args.take("progress")?;
     let request: R = args.request()?;
-    // A copy taken with the GIL held: the network may change while the call runs.
-    let net = net.inner.clone();
-    let out = watched(py, progress.as_ref(), function, |c| work(&net, &request, c))?;
+    let out = watched(py, progress.as_ref(), function, |c| work(&copy, &request, c))?;
     result(py, class, &out, None)
 }
 

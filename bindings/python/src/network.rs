@@ -667,8 +667,9 @@ impl PyNetwork {
     /// >>> reseau.datasets.aarhus_cs().save(path)
     /// >>> reseau.load(path).num_ties
     /// 620
-    fn save(&self, py: Python<'_>, path: std::path::PathBuf) -> PyResult<()> {
-        let view = self.compiled(py);
+    fn save(slf: PyRef<'_, Self>, py: Python<'_>, path: std::path::PathBuf) -> PyResult<()> {
+        let view = slf.compiled(py);
+        drop(slf); // the network may change while the file is written
         py.detach(|| view.save(&path)).map_err(err)
     }
 
@@ -692,8 +693,9 @@ impl PyNetwork {
     /// >>> import reseau
     /// >>> reseau.datasets.aarhus_cs().to_bytes()[:8]
     /// b'\x89RESEAU\n'
-    fn to_bytes<'py>(&self, py: Python<'py>) -> Bound<'py, pyo3::types::PyBytes> {
-        let view = self.compiled(py);
+    fn to_bytes<'py>(slf: PyRef<'py, Self>, py: Python<'py>) -> Bound<'py, pyo3::types::PyBytes> {
+        let view = slf.compiled(py);
+        drop(slf);
         pyo3::types::PyBytes::new(py, &py.detach(|| view.to_bytes()))
     }
 

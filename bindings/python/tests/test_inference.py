@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import pickle
+import threading
 import time
 
 import pytest
@@ -187,3 +188,31 @@ def test_csv_readers(tmp_path):
         reseau.read_adoptions(tmp_path / "missing.csv")
     with pytest.raises(reseau.InvalidParameterError):
         reseau.parse_adoptions("person,time\n", colum="x")
+
+
+
+
+@pytest.mark.parametrize(("call", "golden"), [("fit_cascade", "fit"), ("shuffle_test", "shuffle"), ("infer_shadow", "shadow")])
+def test_the_network_may_change_while_inference_runs_in_another_thread(call, golden):
+    net = reseau.datasets.aarhus_cs()
+    function, options = getattr(reseau, call), GOLDEN["options"][golden]
+    done, errors = threading.Event(), []
+
+    def grow() -> None:  # mutable borrows of the network while the calls run
+        try:
+            while not done.is_set():
+                net.add_people(1)
+                time.sleep(0.0005)
+        except Exception as err:  # noqa: BLE001 - the test reports it
+            errors.append(err)
+
+    thread = threading.Thread(target=grow)
+    thread.start()
+    try:
+        # Each call fits a copy taken when it starts (the people added so far are at risk too).
+        results = [function(net, GOLDEN["adoptions"], **options) for _ in range(5)]
+    finally:
+        done.set()
+        thread.join(timeout=60)
+    assert not thread.is_alive() and not errors, errors
+    assert net.num_people > 61 and len(results) == 5
