@@ -40,3 +40,20 @@ def stall_share(work: Callable[[], object]) -> float:
     thread.join()
     took = time.perf_counter() - start
     return longest / took if took > 0 else 0.0
+
+
+def run_notebook(name: str, tmp_path: Path, timeout: int) -> list:
+    """Runs docs/notebooks/<name> headless (nbclient; each cell bounded by ``timeout``
+    seconds, so a hung cell fails the test) and gives every code cell's outputs. Skips when
+    nbclient or its kernel is not installed."""
+    nbformat = pytest.importorskip("nbformat", reason="nbclient is not installed")
+    nbclient = pytest.importorskip("nbclient", reason="nbclient is not installed")
+    pytest.importorskip("ipykernel", reason="ipykernel is not installed")
+    notebook = nbformat.read(REPO / "docs" / "notebooks" / name, as_version=4)
+    client = nbclient.NotebookClient(
+        notebook, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}
+    )
+    client.execute()  # raises CellExecutionError when a cell fails
+    outputs = [o for cell in notebook.cells if cell.cell_type == "code" for o in cell.outputs]
+    assert not [o for o in outputs if o.output_type == "error"]
+    return outputs
