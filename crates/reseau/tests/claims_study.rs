@@ -415,3 +415,46 @@ fn the_fitted_shadow_share_finds_a_hidden_layer_that_carries_everything() {
     assert_eq!((all.adoptions, all.true_share), (90, 1.0));
     assert!(all.estimated > 0.9, "{all:?}");
 }
+
+#[test]
+fn the_fitted_shadow_share_estimates_what_no_visible_tie_explains() {
+    // 300 people; a visible layer and a hidden one of the same size, half of whose ties double
+    // a visible tie (the same pair on both layers, as mentions double follows on Twitter).
+    // An adoption over a doubled hidden tie looks like the visible tie's work, so the fit can
+    // only see the adoptions no visible tie exposed: its interval must hold that share, and
+    // it misses the share the hidden layer carried (the study's old truth: 0 of 32).
+    let started = std::time::Instant::now();
+    let (mut unexplained, mut carried) = (0, 0);
+    let draws = 8;
+    for seed in 0..draws {
+        let mut net = Network::new();
+        net.add_layer(Layer::physical("seen")).unwrap();
+        net.add_layer(Layer::physical("hidden")).unwrap();
+        net.add_people(300).unwrap();
+        let seen = reseau::generators::erdos_renyi(300, 3.0, 2 * seed).unwrap();
+        let own = reseau::generators::erdos_renyi(300, 3.0, 2 * seed + 1).unwrap();
+        // Every tie passes with probability 0.25 (the study's cascades run the default model).
+        let spec = TieSpec::weight(1.0).probability(0.25);
+        let pairs: Vec<_> = seen.ties().map(|t| (t.source, t.target)).collect();
+        for (k, &(a, b)) in pairs.iter().enumerate() {
+            net.add_tie_spec(a, b, "seen", spec).unwrap();
+            if k % 2 == 0 {
+                net.add_tie_spec(a, b, "hidden", spec).unwrap();
+            }
+        }
+        for t in own.ties().step_by(2) {
+            // A pair already hidden keeps its one tie.
+            let _ = net.add_tie_spec(t.source, t.target, "hidden", spec);
+        }
+        let p = recover::recover(&net, "hidden", &[1.0], 200, seed + 1).unwrap()[0];
+        assert!(p.adoptions > 300, "{p:?}");
+        // Nothing but the hidden layer explains an adoption no visible tie exposed.
+        assert!(p.unexplained_share > 0.05 && p.unexplained_share < p.true_share, "{p:?}");
+        let inside = |x: f64| p.ci[0] <= x && x <= p.ci[1];
+        unexplained += usize::from(inside(p.unexplained_share));
+        carried += usize::from(inside(p.true_share));
+    }
+    assert!(unexplained >= draws as usize - 1, "covered {unexplained} of {draws}");
+    assert!(carried <= 1, "the carried share is not what the fit estimates: {carried}");
+    assert!(started.elapsed().as_secs() < 120, "{:?}", started.elapsed());
+}
