@@ -628,6 +628,8 @@ impl BalanceReport {
                 if !known(r.mix) || r.worst_period > self.periods {
                     return Err(bad(WHAT, name, r.mix, "one of the mixes and periods"));
                 }
+                interval(WHAT, &format!("{name}.mean_ci"), r.mean_ci)?;
+                interval(WHAT, &format!("{name}.worst_ci"), r.worst_ci)?;
             }
         }
         Ok(())

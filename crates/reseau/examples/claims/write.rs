@@ -405,7 +405,9 @@ fn claim7(
          (physical and digital requests tiring people apart). Then the largest digital platform \
          declines and vanishes, with and without a successor that takes a share of its ties, and \
          we ask which mix is best on average over the periods (robust) and in the worst period \
-         (safest, maximin).\n"
+         (safest, maximin). *Most robust* always means the best mean over the periods, each \
+         counting once (`BalanceReport::robust`, what the report's claim-7 line reads); the \
+         safest is the best worst period (`BalanceReport::maximin`).\n"
     );
     let real_rows: Vec<(&str, &MixRow)> =
         real.iter().filter_map(|s| s.mix.as_ref().map(|m| (s.name.as_str(), m))).collect();

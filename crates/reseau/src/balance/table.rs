@@ -130,8 +130,9 @@ pub struct BestMix {
     pub flat: bool,
 }
 
-/// The mix that does best over the whole decline, for one measure: the best mean over
-/// periods 0 to the last (each period counts once).
+/// The mix that does best over the whole decline, for one measure: in
+/// [`BalanceReport::robust`] the best mean over periods 0 to the last (each period counts
+/// once), in [`BalanceReport::maximin`] the best worst period.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RobustMix {
@@ -141,12 +142,27 @@ pub struct RobustMix {
     pub mix: f64,
     /// Its mean over the periods.
     pub mean: f64,
+    /// A 95% interval of the mean: the periods' intervals averaged, bound by bound. The
+    /// periods share their random numbers, so their errors are correlated; this is the
+    /// interval of perfectly correlated errors, the widest any correlation gives.
+    #[serde(default)]
+    pub mean_ci: [f64; 2],
     /// Its value at its worst period.
     pub worst: f64,
+    /// That period's 95% interval.
+    #[serde(default)]
+    pub worst_ci: [f64; 2],
     /// That period.
     pub worst_period: u32,
     /// Its value at period 0 (so that the loss is worst − this).
     pub initial: f64,
+    /// Neither the lowest nor the highest mix of the sweep.
+    #[serde(default)]
+    pub interior: bool,
+    /// Interior, and the interval it is ranked by (`mean_ci` for the most robust, `worst_ci`
+    /// for the safest) is disjoint from the same interval of both ends of the sweep.
+    #[serde(default)]
+    pub beats_ends: bool,
 }
 
 /// The result of [`balance`](super::balance).
@@ -183,7 +199,7 @@ enum Over {
 }
 
 impl BalanceReport {
-    pub(super) fn new(options: &BalanceRequest, periods: u32, rows: Vec<BalanceRow>) -> Self {
+    pub(crate) fn new(options: &BalanceRequest, periods: u32, rows: Vec<BalanceRow>) -> Self {
         let mut report = BalanceReport {
             mixes: options.mixes.clone(),
             periods,
@@ -293,39 +309,70 @@ impl BalanceReport {
         self.maximin.iter().find(|b| b.measure == measure)
     }
 
-    fn robust_of(&self, measure: Measure, by: Over) -> Option<RobustMix> {
-        let mut best: Option<RobustMix> = None;
-        for (i, &mix) in self.mixes.iter().enumerate() {
-            let values: Vec<(f64, u32)> = (0..=self.periods)
-                .filter_map(|t| measure.of(self.row(i, t)).map(|(x, _)| (x, t)))
-                .collect();
-            // A mix counts only with a value at every period (time to target may have none).
-            if values.len() != self.periods as usize + 1 {
-                continue;
-            }
-            let mean = values.iter().map(|v| v.0).sum::<f64>() / values.len() as f64;
-            let mut worst = values[0];
-            for &v in &values {
-                if measure.better(worst.0, v.0) {
-                    worst = v;
-                }
-            }
-            let better = |b: &RobustMix| match by {
-                Over::Mean => measure.better(mean, b.mean),
-                Over::Worst => measure.better(worst.0, b.worst),
-            };
-            if best.as_ref().is_none_or(better) {
-                let (worst, worst_period) = worst;
-                best = Some(RobustMix {
-                    measure,
-                    mix,
-                    mean,
-                    worst,
-                    worst_period,
-                    initial: values[0].0,
-                });
+    /// Mix number `i` over the periods of decline, for `measure` (`interior` and
+    /// `beats_ends` left false): `None` when a period has no value (time to target may have
+    /// none).
+    pub(crate) fn over_periods(&self, measure: Measure, i: usize) -> Option<RobustMix> {
+        let values: Vec<(f64, [f64; 2], u32)> = (0..=self.periods)
+            .filter_map(|t| measure.of(self.row(i, t)).map(|(x, ci)| (x, ci, t)))
+            .collect();
+        if values.len() != self.periods as usize + 1 {
+            return None;
+        }
+        let n = values.len() as f64;
+        let mean = values.iter().map(|v| v.0).sum::<f64>() / n;
+        let mean_ci = [0, 1].map(|k| values.iter().map(|v| v.1[k]).sum::<f64>() / n);
+        let mut worst = values[0];
+        for &v in &values {
+            if measure.better(worst.0, v.0) {
+                worst = v;
             }
         }
-        best
+        Some(RobustMix {
+            measure,
+            mix: self.mixes[i],
+            mean,
+            mean_ci,
+            worst: worst.0,
+            worst_ci: worst.1,
+            worst_period: worst.2,
+            initial: values[0].0,
+            interior: false,
+            beats_ends: false,
+        })
+    }
+
+    fn robust_of(&self, measure: Measure, by: Over) -> Option<RobustMix> {
+        let over: Vec<Option<RobustMix>> =
+            (0..self.mixes.len()).map(|i| self.over_periods(measure, i)).collect();
+        let key = |r: &RobustMix| match by {
+            Over::Mean => (r.mean, r.mean_ci),
+            Over::Worst => (r.worst, r.worst_ci),
+        };
+        let mut best: Option<&RobustMix> = None;
+        for r in over.iter().flatten() {
+            if best.is_none_or(|b| measure.better(key(r).0, key(b).0)) {
+                best = Some(r);
+            }
+        }
+        let mut best = best?.clone();
+        let order = |i: &usize, j: &usize| self.mixes[*i].total_cmp(&self.mixes[*j]);
+        let ends = [
+            (0..self.mixes.len()).min_by(order).expect("mixes"),
+            (0..self.mixes.len()).max_by(order).expect("mixes"),
+        ];
+        // Mixes are compared as given: a mix equal to an end is that end.
+        #[allow(clippy::float_cmp)]
+        let interior = !ends.iter().any(|&e| self.mixes[e] == best.mix);
+        let ci = key(&best).1;
+        let clear = |e: usize| {
+            over[e].as_ref().is_some_and(|r| {
+                let other = key(r).1;
+                other[1] < ci[0] || ci[1] < other[0]
+            })
+        };
+        best.interior = interior;
+        best.beats_ends = interior && ends.iter().all(|&e| clear(e));
+        Some(best)
     }
 }

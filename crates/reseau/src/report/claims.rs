@@ -163,7 +163,7 @@ pub(super) fn claims(
     ));
     lines.push(fatigue(load));
     lines.extend(match balance {
-        Some(b) => balanced(b),
+        Some(b) => balanced(b).into_iter().chain(robust_under_decline(b)).collect(),
         None => vec![not_here(7, "a balanced mix beats both ends", without("sweep"))],
     });
     lines
@@ -334,6 +334,67 @@ fn balanced(b: &BalanceReport) -> Vec<ClaimLine> {
         .collect()
 }
 
+/// Claim 7, as a platform declines: the most robust mix (the best mean over the periods of
+/// decline, as `docs/claims.md` defines it) per measure, interior or not, against the ends,
+/// by the intervals of the means; the safest mix (the best worst period) is given beside it.
+fn robust_under_decline(b: &BalanceReport) -> Vec<ClaimLine> {
+    [Measure::Throughput, Measure::Reach]
+        .into_iter()
+        .map(|measure| {
+            let about = format!(
+                "a balanced mix is the most robust as a platform declines ({})",
+                measure.as_str()
+            );
+            let Some(k) = b.robust.iter().position(|x| x.measure == measure) else {
+                return not_here(7, &about, "the balance sweep ran no decline".into());
+            };
+            let r = &b.robust[k];
+            let figure = |what: &str, value: f64, path: String, ci: Option<([f64; 2], String)>| {
+                let (ci95, ci95_path) = ci.unzip();
+                Evidence { what: what.into(), value, path, ci95, ci95_path }
+            };
+            let mut evidence = vec![
+                figure("most robust mix", r.mix, format!("balance.robust.{k}.mix"), None),
+                figure(
+                    &format!("its mean {} over the periods", measure.as_str().replace('_', " ")),
+                    r.mean,
+                    format!("balance.robust.{k}.mean"),
+                    Some((r.mean_ci, format!("balance.robust.{k}.mean_ci"))),
+                ),
+            ];
+            let safest = b.maximin.iter().position(|x| x.measure == measure);
+            if let Some(j) = safest {
+                let path = format!("balance.maximin.{j}.mix");
+                evidence.push(figure("safest mix (best worst period)", b.maximin[j].mix, path, None));
+            }
+            let last = b.mixes.len().saturating_sub(1);
+            // An end does clearly better than every balanced mix over the periods.
+            let interior_below = (1..last).all(|i| {
+                b.over_periods(measure, i).is_some_and(|o| {
+                    above(r.mean_ci, o.mean_ci) == Some(measure.higher_is_better())
+                })
+            });
+            let (verdict, reason) = if r.beats_ends {
+                (
+                    Verdict::Holds,
+                    "the most robust mix (best mean over the periods of decline) is balanced and its interval lies beyond both ends'",
+                )
+            } else if !r.interior && last >= 2 && interior_below {
+                (
+                    Verdict::DoesNotHold,
+                    "the most robust mix (best mean over the periods of decline) is an end, clearly better than every balanced mix",
+                )
+            } else {
+                (
+                    Verdict::CannotTell,
+                    "the most robust mix's interval (best mean over the periods of decline) overlaps an end's or a balanced mix's",
+                )
+            };
+            ClaimLine { claim: 7, about, verdict, reason: reason.into(), evidence }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -476,30 +537,114 @@ mod tests {
     fn a_balanced_mix_against_the_ends() {
         let flat = curve(CurveShape::Flat, None, None);
         let s = [(0.3, 0.1); 3];
+        // Without decline the robust-mix lines say so; the first two judge the sweep.
+        let b = sweep([(10.0, 1.0), (20.0, 1.0), (12.0, 1.0)], s);
+        let lines = claims(&flat, &cold([0.0, 1.0], [0.0, 1.0]), Some(&b), None);
+        assert_eq!(verdicts(&lines, 7)[2..], [Verdict::NotDecidedHere; 2]);
         // An interior best clearly above both ends: holds (throughput and reach alike).
         let b = sweep([(10.0, 1.0), (20.0, 1.0), (12.0, 1.0)], s);
         assert_eq!(
-            verdicts(&claims(&flat, &cold([0.0, 1.0], [0.0, 1.0]), Some(&b), None), 7),
+            verdicts(&claims(&flat, &cold([0.0, 1.0], [0.0, 1.0]), Some(&b), None), 7)[..2],
             [Verdict::Holds; 2]
         );
         // An end clearly above every interior mix: does not hold.
         let b = sweep([(10.0, 1.0), (20.0, 1.0), (30.0, 1.0)], s);
         assert_eq!(
-            verdicts(&claims(&flat, &cold([0.0, 1.0], [0.0, 1.0]), Some(&b), None), 7),
+            verdicts(&claims(&flat, &cold([0.0, 1.0], [0.0, 1.0]), Some(&b), None), 7)[..2],
             [Verdict::DoesNotHold; 2]
         );
         // An end best, within the noise of the balanced mix; an interior best within the
         // noise of an end: cannot tell.
         let b = sweep([(10.0, 1.0), (29.0, 2.0), (30.0, 2.0)], s);
         assert_eq!(
-            verdicts(&claims(&flat, &cold([0.0, 1.0], [0.0, 1.0]), Some(&b), None), 7),
+            verdicts(&claims(&flat, &cold([0.0, 1.0], [0.0, 1.0]), Some(&b), None), 7)[..2],
             [Verdict::CannotTell; 2]
         );
         let b = sweep([(10.0, 1.0), (30.0, 2.0), (29.0, 2.0)], s);
         assert_eq!(
-            verdicts(&claims(&flat, &cold([0.0, 1.0], [0.0, 1.0]), Some(&b), None), 7),
+            verdicts(&claims(&flat, &cold([0.0, 1.0], [0.0, 1.0]), Some(&b), None), 7)[..2],
             [Verdict::CannotTell; 2]
         );
+    }
+
+    /// A sweep over mixes 0, 0.5, 1 and periods 0 and 1 of decline, with each mix's reach at
+    /// each period given as (mean, half-width); throughput is the reach's tenth.
+    fn declining(reach: [[(f64, f64); 2]; 3]) -> BalanceReport {
+        use crate::balance::{BalanceRequest, Decline};
+        let mixes = vec![0.0, 0.5, 1.0];
+        let ci = |(m, h): (f64, f64)| [m - h, m + h];
+        let rows: Vec<BalanceRow> = (0..2u32)
+            .flat_map(|t| (0..3).map(move |i| (t, i)))
+            .map(|(t, i)| {
+                let r = reach[i][t as usize];
+                BalanceRow {
+                    mix: mixes[i],
+                    period: t,
+                    declining_ties: Some(1 - t as usize),
+                    migrated_ties: None,
+                    success_rate: 0.5,
+                    success_ci: [0.4, 0.6],
+                    time_to_target: None,
+                    time_ci: None,
+                    throughput: r.0 / 10.0,
+                    throughput_ci: ci((r.0 / 10.0, r.1 / 10.0)),
+                    referral_offline_share: mixes[i],
+                    reach: r.0,
+                    reach_ci: ci(r),
+                    cascade_offline_share: mixes[i],
+                }
+            })
+            .collect();
+        let request = BalanceRequest {
+            mixes,
+            decline: Some(Decline::new("d", 0.5, 1)),
+            ..BalanceRequest::default()
+        };
+        BalanceReport::new(&request, 1, rows)
+    }
+
+    #[test]
+    fn the_most_robust_mix_as_a_platform_declines() {
+        let flat = curve(CurveShape::Flat, None, None);
+        let robust = |reach| {
+            let b = declining(reach);
+            let lines = claims(&flat, &cold([0.0, 1.0], [0.0, 1.0]), Some(&b), None);
+            let v = verdicts(&lines, 7);
+            assert_eq!(v.len(), 4);
+            // Throughput and reach alike (throughput is the reach's tenth).
+            assert_eq!(v[2], v[3]);
+            let line = lines.iter().filter(|l| l.claim == 7).nth(3).unwrap().clone();
+            (v[3], line)
+        };
+        // All-digital collapses as the platform goes; the even mix keeps the best mean,
+        // clearly above both ends' means: holds.
+        let (v, line) = robust([
+            [(10.0, 1.0), (2.0, 1.0)],
+            [(20.0, 1.0), (15.0, 1.0)],
+            [(12.0, 1.0), (12.0, 1.0)],
+        ]);
+        assert_eq!(v, Verdict::Holds);
+        assert_eq!(line.evidence[0].value, 0.5);
+        assert_eq!(line.evidence[1].value, 17.5);
+        assert_eq!(line.evidence[1].ci95, Some([16.5, 18.5]));
+        assert_eq!(line.evidence[1].ci95_path.as_deref(), Some("balance.robust.2.mean_ci"));
+        // The safest mix, beside it: the even mix's worst period (15) is the best worst.
+        assert_eq!(line.evidence[2].path, "balance.maximin.2.mix");
+        assert_eq!(line.evidence[2].value, 0.5);
+        // All-physical best on average and clearly above the even mix: does not hold.
+        let (v, _) = robust([
+            [(10.0, 1.0), (2.0, 1.0)],
+            [(20.0, 1.0), (15.0, 1.0)],
+            [(30.0, 1.0), (30.0, 1.0)],
+        ]);
+        assert_eq!(v, Verdict::DoesNotHold);
+        // The even mix best on average, within the noise of all-physical: cannot tell.
+        let (v, line) = robust([
+            [(10.0, 1.0), (2.0, 1.0)],
+            [(20.0, 3.0), (15.0, 3.0)],
+            [(17.0, 1.0), (17.0, 1.0)],
+        ]);
+        assert_eq!((v, line.evidence[0].value), (Verdict::CannotTell, 0.5));
     }
 
     #[test]
