@@ -133,12 +133,18 @@ impl Plan {
         Fatigue::hill(self.hill[0], self.hill[1]).half_life(self.hill[2])
     }
 
-    /// Claim 1's settings for a network of `people`.
-    pub(crate) fn cold(&self, people: usize) -> cold::ColdSettings {
+    /// The random requests of claims 1 and 2 on a network of `people`: per step, and steps.
+    fn requests(&self, people: usize) -> (f64, u32) {
         #[allow(clippy::cast_precision_loss)]
         let rate = (self.rate_per_person * people as f64).max(0.5);
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         let steps = (self.requests / rate).ceil() as u32;
+        (rate, steps)
+    }
+
+    /// Claim 1's settings for a network of `people`.
+    pub(crate) fn cold(&self, people: usize) -> cold::ColdSettings {
+        let (rate, steps) = self.requests(people);
         cold::ColdSettings {
             workload: reseau::referral::Workload::random(rate, steps),
             forward: self.forward,
@@ -151,7 +157,7 @@ impl Plan {
     /// Claim 2's settings for a network of `people`.
     pub(crate) fn kinds(&self, people: usize) -> kinds::KindSettings {
         kinds::KindSettings {
-            workload: self.cold(people).workload,
+            workload: self.requests(people),
             forward: self.forward,
             sources: self.sources.0,
             runs: self.sources.1,

@@ -9,7 +9,7 @@
 //! The checks read only the fields every version has; fields added later are left to their
 //! own checks.
 
-use crate::balance::BalanceReport;
+use crate::balance::{BalanceReport, KindComparison};
 use crate::cascade::{CascadeSummary, CascadeTrace, SpreadStats};
 use crate::error::{Error, Result};
 use crate::inference::CascadeFit;
@@ -673,6 +673,59 @@ impl CascadeFit {
     }
 }
 
+impl KindComparison {
+    /// Checks that the comparison holds together for a network of `people`: sources among
+    /// them, spreads below them, success rates in [0, 1], intervals with lo ≤ hi, and the
+    /// equal-count networks no larger than the smaller kind.
+    ///
+    /// ```
+    /// use reseau::balance::{CompareKindsRequest, compare_kinds};
+    /// let net = reseau::datasets::aarhus_cs();
+    /// let request = CompareKindsRequest { sources: 2, runs: 50, steps: 10, ..Default::default() };
+    /// let mut c = compare_kinds(&net, &request)?;
+    /// c.validate_people(61)?;
+    /// c.digital_equal.success = 1.5;
+    /// assert_eq!(c.validate_people(61).unwrap_err().kind(), "InvalidParameterError");
+    /// # Ok::<(), reseau::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] naming the first field that does not fit.
+    pub fn validate_people(&self, people: usize) -> Result<()> {
+        const WHAT: &str = "KindComparison";
+        if let Some(&p) = self.sources.iter().find(|&&p| p as usize >= people) {
+            return Err(bad(WHAT, "sources", p, &format!("a person id below {people}")));
+        }
+        for (name, o) in [
+            ("physical", &self.physical),
+            ("digital", &self.digital),
+            ("physical_equal", &self.physical_equal),
+            ("digital_equal", &self.digital_equal),
+        ] {
+            non_negative(WHAT, &format!("{name}.spread"), o.spread)?;
+            if o.spread > people as f64 {
+                return Err(bad(WHAT, &format!("{name}.spread"), o.spread, "at most the people"));
+            }
+            interval(WHAT, &format!("{name}.spread_ci"), o.spread_ci)?;
+            share(WHAT, &format!("{name}.success"), o.success)?;
+            interval(WHAT, &format!("{name}.success_ci"), o.success_ci)?;
+        }
+        let fewest = self.physical.ties.min(self.digital.ties);
+        if self.equal_ties != fewest
+            || self.physical_equal.ties > fewest
+            || self.digital_equal.ties > fewest
+        {
+            return Err(bad(
+                WHAT,
+                "equal_ties",
+                self.equal_ties,
+                "the smaller kind's tie count, which both equal-count networks keep",
+            ));
+        }
+        Ok(())
+    }
+}
+
 impl Report {
     /// Checks the report's results as their own `validate` does (the relays against the
     /// people named, the balance table, the fit), the campaign's reach and shares, the cold
@@ -715,6 +768,9 @@ impl Report {
         interval(WHAT, "cold_contact.chain_success_ci95", cold.chain_success_ci95)?;
         share(WHAT, "cold_contact.cold_success", cold.cold_success)?;
         interval(WHAT, "cold_contact.cold_success_ci95", cold.cold_success_ci95)?;
+        if let Some(k) = &self.tie_for_tie {
+            k.validate_people(n)?;
+        }
         for line in &self.claims {
             if !(1..=7).contains(&line.claim) {
                 return Err(bad(

@@ -274,3 +274,75 @@ fn a_successor_platform_takes_the_lost_ties_and_keeps_the_reach() {
     let err = balance(&net, &request).unwrap_err();
     assert_eq!(err.kind(), "UnknownLayerError");
 }
+
+/// The people each source reaches beyond itself on `net` when every tie passes for sure:
+/// its connected component, less itself (undirected layers).
+fn component_sizes(net: &Network) -> Vec<f64> {
+    let n = net.num_people();
+    let mut next: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for t in net.ties() {
+        next[t.source.0 as usize].push(t.target.0 as usize);
+        next[t.target.0 as usize].push(t.source.0 as usize);
+    }
+    (0..n)
+        .map(|s| {
+            let mut seen = vec![false; n];
+            let mut stack = vec![s];
+            seen[s] = true;
+            let mut count = 0;
+            while let Some(u) = stack.pop() {
+                count += 1;
+                for &v in &next[u] {
+                    if !seen[v] {
+                        seen[v] = true;
+                        stack.push(v);
+                    }
+                }
+            }
+            f64::from(count - 1)
+        })
+        .collect()
+}
+
+#[test]
+fn tie_for_tie_spread_is_each_kinds_components_at_equal_tie_counts() {
+    use reseau::LayerKind;
+    use reseau::balance::{CompareKindsRequest, compare_kinds, only_kind};
+    // A physical path through 12 people (11 sure ties) and a digital triangle of sure ties
+    // (3): cut to 3 ties, the physical path breaks into pieces the seed chooses.
+    let mut net = Network::new();
+    net.add_layer(Layer::physical("meet")).unwrap();
+    net.add_layer(Layer::digital("mail")).unwrap();
+    net.add_people(12).unwrap();
+    let sure = reseau::TieSpec::weight(1.0).probability(1.0);
+    for i in 0..11 {
+        net.add_tie_spec(PersonId(i), PersonId(i + 1), "meet", sure).unwrap();
+    }
+    for (a, b) in [(0, 5), (5, 9), (9, 0)] {
+        net.add_tie_spec(PersonId(a), PersonId(b), "mail", sure).unwrap();
+    }
+    let request =
+        CompareKindsRequest { sources: 40, runs: 64, steps: 20, seed: 5, ..Default::default() };
+    let c = compare_kinds(&net, &request).unwrap();
+    assert_eq!((c.physical.ties, c.digital.ties, c.equal_ties), (11, 3, 3));
+    let mean = |sizes: &[f64]| c.sources.iter().map(|&s| sizes[s as usize]).sum::<f64>() / 40.0;
+    // Sure ties: every run reaches the whole component, so the spread and its interval are
+    // exact.
+    assert_eq!(c.physical.spread, 11.0);
+    assert_eq!(c.physical.spread_ci, [11.0, 11.0]);
+    let digital = only_kind(&net, LayerKind::Digital, None, 5).unwrap();
+    assert_eq!(c.digital.spread, mean(&component_sizes(&digital)));
+    assert_eq!(c.digital_equal, c.digital);
+    let cut = only_kind(&net, LayerKind::Physical, Some(3), 5).unwrap();
+    assert_eq!(cut.num_ties(), 3);
+    assert_eq!(c.physical_equal.ties, 3);
+    assert!((c.physical_equal.spread - mean(&component_sizes(&cut))).abs() < 1e-12);
+    // Every source of the triangle reaches 2 more; the cut path's pieces hold at most 4.
+    assert!(c.physical_equal.spread <= 3.0);
+    // One kind missing: a typed error, not a panic.
+    let physical_only = only_kind(&net, LayerKind::Physical, None, 5).unwrap();
+    let err = compare_kinds(&physical_only, &request).unwrap_err();
+    assert_eq!(err.kind(), "InvalidParameterError");
+    let err = compare_kinds(&net, &CompareKindsRequest { runs: 0, ..request }).unwrap_err();
+    assert_eq!(err.kind(), "InvalidParameterError");
+}

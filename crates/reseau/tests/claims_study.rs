@@ -98,13 +98,8 @@ fn subsampling_gives_equal_tie_counts_of_one_kind_from_a_seed() {
     assert_eq!(ties(&cut), ties(&kinds::only_kind(&net, LayerKind::Physical, Some(4), 7).unwrap()));
     let all = kinds::only_kind(&net, LayerKind::Digital, None, 7).unwrap();
     assert_eq!(all.num_ties(), 4);
-    let settings = kinds::KindSettings {
-        workload: Workload::random(2.0, 50),
-        forward: 1.0,
-        sources: 3,
-        runs: 50,
-        seed: 1,
-    };
+    let settings =
+        kinds::KindSettings { workload: (2.0, 50), forward: 1.0, sources: 3, runs: 50, seed: 1 };
     let row = kinds::compare(&net, &settings).unwrap();
     assert_eq!([row.all[0].ties, row.all[1].ties], [12, 4]);
     assert_eq!([row.equal[0].ties, row.equal[1].ties], [4, 4]);

@@ -595,10 +595,10 @@ fn claim2(
             r.name,
             p.ties,
             d.ties,
-            p.spread_per_tie(),
-            d.spread_per_tie(),
-            p.success_per_tie(),
-            d.success_per_tie(),
+            p.spread_per_100_ties(),
+            d.spread_per_100_ties(),
+            p.success_per_100_ties(),
+            d.success_per_100_ties(),
             pe.ties,
             iv(pe.spread, pe.spread_ci, false),
             iv(de.spread, de.spread_ci, false),
@@ -627,10 +627,10 @@ fn claim2(
             rows.len(),
             s(&|r| r.all[0].ties as f64),
             s(&|r| r.all[1].ties as f64),
-            s(&|r| r.all[0].spread_per_tie()),
-            s(&|r| r.all[1].spread_per_tie()),
-            s(&|r| r.all[0].success_per_tie()),
-            s(&|r| r.all[1].success_per_tie()),
+            s(&|r| r.all[0].spread_per_100_ties()),
+            s(&|r| r.all[1].spread_per_100_ties()),
+            s(&|r| r.all[0].success_per_100_ties()),
+            s(&|r| r.all[1].success_per_100_ties()),
             s(&|r| r.equal[0].ties as f64),
             s(&|r| r.equal[0].spread),
             s(&|r| r.equal[1].spread),
@@ -653,8 +653,8 @@ fn claim2_verdict(rows: &[&KindRow]) -> String {
     let n = rows.len();
     let mut v = String::new();
     let what: [(&str, Pick, PerTie); 2] = [
-        ("Campaign spread", |o| o.spread_ci, KindOutcome::spread_per_tie),
-        ("Referral success", |o| o.success_ci, KindOutcome::success_per_tie),
+        ("Campaign spread", |o| o.spread_ci, KindOutcome::spread_per_100_ties),
+        ("Referral success", |o| o.success_ci, KindOutcome::success_per_100_ties),
     ];
     for (label, ci, per_tie) in what {
         let count = |x: Winner| {

@@ -48,6 +48,10 @@
 //! ([`BalanceReport::robust`]), and the safest, whose worst period is best (maximin,
 //! [`BalanceReport::maximin`]).
 //!
+//! Beside the sweep, [`compare_kinds`] asks the question tie for tie: each kind of layer
+//! alone carries the same campaigns and referral requests, as given and with the larger kind
+//! cut to the smaller one's tie count, so that the answer is not the tie count.
+//!
 //! ```
 //! use reseau::balance::{BalanceRequest, Decline, Measure, balance};
 //! let net = reseau::datasets::aarhus_cs();
@@ -71,9 +75,14 @@
 //! ```
 
 mod decline;
+mod kinds;
 mod options;
 mod table;
 
+pub use kinds::{
+    CompareKindsRequest, KindComparison, KindOutcome, MAX_SOURCES, compare_kinds,
+    compare_kinds_with, only_kind,
+};
 #[allow(deprecated)]
 pub use options::BalanceOptions;
 pub use options::{BalanceRequest, Decline, EffortResponse, MAX_MIXES, MAX_PERIODS};

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::ColdContact;
 use super::load::{CurveShape, LoadScan};
-use crate::balance::{BalanceReport, Measure};
+use crate::balance::{BalanceReport, KindComparison, KindOutcome, Measure};
 
 /// A claim's verdict on one network.
 ///
@@ -134,6 +134,7 @@ fn not_here(claim: u32, about: &str, reason: String) -> ClaimLine {
 pub(super) fn claims(
     load: &LoadScan,
     cold: &ColdContact,
+    kinds: Option<&KindComparison>,
     balance: Option<&BalanceReport>,
     no_split: Option<&str>,
 ) -> Vec<ClaimLine> {
@@ -142,9 +143,20 @@ pub(super) fn claims(
         Some(reason) => format!("no offline/online split ({reason})"),
         None => format!("the balance sweep has no {what}"),
     };
+    lines.extend(match kinds {
+        Some(k) => tie_for_tie(k),
+        None => vec![not_here(
+            2,
+            "physical ties carry more than digital ones, tie for tie",
+            match no_split {
+                Some(reason) => format!("no offline/online split ({reason})"),
+                None => "the report ran no tie-for-tie comparison".into(),
+            },
+        )],
+    });
     lines.extend(match balance {
         Some(b) => physical_vs_digital(b),
-        None => vec![not_here(2, "physical effort does more than digital", without("sweep"))],
+        None => vec![not_here(2, EFFORT, without("sweep"))],
     });
     lines.push(not_here(
         3,
@@ -197,21 +209,80 @@ fn recommendation(c: &ColdContact) -> ClaimLine {
     }
 }
 
+/// Claim 2 as the issue asks it, tie for tie: physical against digital ties cut to the same
+/// number, for the campaign's spread and the referrals' success.
+fn tie_for_tie(k: &KindComparison) -> Vec<ClaimLine> {
+    type Of = fn(&KindOutcome) -> (f64, [f64; 2]);
+    let measures: [(&str, &str, Of); 2] = [
+        ("campaign spread", "spread", |o| (o.spread, o.spread_ci)),
+        ("referral success", "success", |o| (o.success, o.success_ci)),
+    ];
+    measures
+        .into_iter()
+        .map(|(name, field, of)| {
+            let side = |what: &str, o: &KindOutcome, key: &str| {
+                let (value, ci) = of(o);
+                Evidence {
+                    what: what.into(),
+                    value,
+                    path: format!("tie_for_tie.{key}.{field}"),
+                    ci95: Some(ci),
+                    ci95_path: Some(format!("tie_for_tie.{key}.{field}_ci")),
+                }
+            };
+            let p = side(&format!("physical ties' {name}"), &k.physical_equal, "physical_equal");
+            let d = side(&format!("digital ties' {name}"), &k.digital_equal, "digital_equal");
+            let (verdict, reason) = match above(of(&k.physical_equal).1, of(&k.digital_equal).1) {
+                Some(true) => (
+                    Verdict::Holds,
+                    "with both kinds cut to the same number of ties, physical ties clearly carry more",
+                ),
+                Some(false) => (
+                    Verdict::DoesNotHold,
+                    "with both kinds cut to the same number of ties, digital ties clearly carry more",
+                ),
+                None => (
+                    Verdict::CannotTell,
+                    "with both kinds cut to the same number of ties, their 95% intervals overlap",
+                ),
+            };
+            #[allow(clippy::cast_precision_loss)]
+            let ties = Evidence {
+                what: "ties of each kind".into(),
+                value: k.equal_ties as f64,
+                path: "tie_for_tie.equal_ties".into(),
+                ci95: None,
+                ci95_path: None,
+            };
+            ClaimLine {
+                claim: 2,
+                about: format!(
+                    "physical ties carry more than digital ones, tie for tie ({name})"
+                ),
+                verdict,
+                reason: reason.into(),
+                evidence: vec![p, d, ties],
+            }
+        })
+        .collect()
+}
+
+/// Claim 2's effort-for-effort lines, in words.
+const EFFORT: &str = "physical effort does more than digital, effort for effort";
+
 /// Claim 2, effort for effort: the sweep's all-physical end (mix 1) against its all-digital
-/// end (mix 0), for the campaign's reach and the referrals' success.
+/// end (mix 0), for the campaign's reach and the referrals' success. Evidence beside the
+/// tie-for-tie lines: all effort on one kind counts its ties as they are, so the kind with
+/// more ties (or stronger ones) wins it.
 fn physical_vs_digital(b: &BalanceReport) -> Vec<ClaimLine> {
     let at = |m: f64| b.mixes.iter().position(|&x| (x - m).abs() < 1e-9);
     let (Some(digital), Some(physical)) = (at(0.0), at(1.0)) else {
-        return vec![not_here(
-            2,
-            "physical effort does more than digital",
-            "the balance sweep lacks mix 0 or mix 1".into(),
-        )];
+        return vec![not_here(2, EFFORT, "the balance sweep lacks mix 0 or mix 1".into())];
     };
     [(Measure::Reach, "campaign reach"), (Measure::SuccessRate, "referral success")]
         .into_iter()
         .map(|(measure, name)| {
-            let about = format!("physical effort does more than digital ({name})");
+            let about = format!("{EFFORT} ({name})");
             let side = |i: usize, what: &str| {
                 let (value, ci) = measure.of(b.row(i, 0))?;
                 let field = measure.as_str();
@@ -504,11 +575,11 @@ mod tests {
     #[test]
     fn recommendation_against_cold_contact() {
         let flat = curve(CurveShape::Flat, None, None);
-        let one = |chain, c| verdicts(&claims(&flat, &cold(chain, c), None, Some("x")), 1);
+        let one = |chain, c| verdicts(&claims(&flat, &cold(chain, c), None, None, Some("x")), 1);
         assert_eq!(one([0.5, 0.7], [0.01, 0.1]), [Verdict::Holds]);
         assert_eq!(one([0.01, 0.1], [0.5, 0.7]), [Verdict::DoesNotHold]);
         assert_eq!(one([0.05, 0.3], [0.01, 0.1]), [Verdict::CannotTell]);
-        let line = &claims(&flat, &cold([0.5, 0.7], [0.0, 0.1]), None, None)[0];
+        let line = &claims(&flat, &cold([0.5, 0.7], [0.0, 0.1]), None, None, None)[0];
         assert_eq!(line.evidence[0].path, "cold_contact.chain_success");
         assert_eq!(line.evidence[1].ci95_path.as_deref(), Some("cold_contact.cold_success_ci95"));
     }
@@ -520,17 +591,76 @@ mod tests {
         // ± 0.05 against 0.4 ± 0.05, clearly less.
         let b =
             sweep([(10.0, 1.0), (20.0, 1.0), (30.0, 1.0)], [(0.4, 0.05), (0.3, 0.05), (0.2, 0.05)]);
-        let lines = claims(&flat, &cold([0.0, 1.0], [0.0, 1.0]), Some(&b), None);
-        assert_eq!(verdicts(&lines, 2), [Verdict::Holds, Verdict::DoesNotHold]);
-        let reach = lines.iter().find(|l| l.claim == 2).unwrap();
+        let lines = claims(&flat, &cold([0.0, 1.0], [0.0, 1.0]), None, Some(&b), None);
+        // The first claim-2 line is the tie-for-tie one, not run here.
+        assert_eq!(
+            verdicts(&lines, 2),
+            [Verdict::NotDecidedHere, Verdict::Holds, Verdict::DoesNotHold]
+        );
+        let reach = lines.iter().filter(|l| l.claim == 2).nth(1).unwrap();
+        assert!(reach.about.contains("effort for effort"));
         assert_eq!(reach.evidence[0].path, "balance.rows.2.reach");
         assert_eq!(reach.evidence[0].ci95, Some([29.0, 31.0]));
         assert_eq!(reach.evidence[1].ci95_path.as_deref(), Some("balance.rows.0.reach_ci"));
         // Intervals that overlap: cannot tell, either way.
         let b =
             sweep([(10.0, 6.0), (20.0, 1.0), (20.0, 6.0)], [(0.3, 0.1), (0.3, 0.1), (0.35, 0.1)]);
-        let lines = claims(&flat, &cold([0.0, 1.0], [0.0, 1.0]), Some(&b), None);
-        assert_eq!(verdicts(&lines, 2), [Verdict::CannotTell, Verdict::CannotTell]);
+        let lines = claims(&flat, &cold([0.0, 1.0], [0.0, 1.0]), None, Some(&b), None);
+        assert_eq!(verdicts(&lines, 2)[1..], [Verdict::CannotTell, Verdict::CannotTell]);
+    }
+
+    /// Both kinds at equal tie counts, spread and success given as (mean, half-width).
+    fn kinds(physical: [(f64, f64); 2], digital: [(f64, f64); 2]) -> KindComparison {
+        let ci = |(m, h): (f64, f64)| [m - h, m + h];
+        let outcome = |[spread, success]: [(f64, f64); 2], ties: usize| KindOutcome {
+            ties,
+            spread: spread.0,
+            spread_ci: ci(spread),
+            success: success.0,
+            success_ci: ci(success),
+        };
+        KindComparison {
+            sources: vec![0],
+            // As given, physical ties are four times as many: they win on totals.
+            physical: outcome([(40.0, 1.0), (0.9, 0.01)], 400),
+            digital: outcome(digital, 100),
+            equal_ties: 100,
+            physical_equal: outcome(physical, 100),
+            digital_equal: outcome(digital, 100),
+        }
+    }
+
+    #[test]
+    fn physical_against_digital_ties_tie_for_tie() {
+        let flat = curve(CurveShape::Flat, None, None);
+        let two = |k: &KindComparison| {
+            let lines = claims(&flat, &cold([0.0, 1.0], [0.0, 1.0]), Some(k), None, None);
+            let v = verdicts(&lines, 2);
+            (v[0], v[1], lines.into_iter().find(|l| l.claim == 2).unwrap())
+        };
+        // Spread: 10 ± 1 against 5 ± 1, clearly more; success: 0.2 ± 0.05 against 0.4 ±
+        // 0.05, clearly less: read at equal tie counts, not from the totals.
+        let (spread, success, line) =
+            two(&kinds([(10.0, 1.0), (0.2, 0.05)], [(5.0, 1.0), (0.4, 0.05)]));
+        assert_eq!((spread, success), (Verdict::Holds, Verdict::DoesNotHold));
+        assert_eq!(line.evidence[0].path, "tie_for_tie.physical_equal.spread");
+        assert_eq!(line.evidence[0].ci95, Some([9.0, 11.0]));
+        assert_eq!(
+            line.evidence[1].ci95_path.as_deref(),
+            Some("tie_for_tie.digital_equal.spread_ci")
+        );
+        assert_eq!(
+            (line.evidence[2].path.as_str(), line.evidence[2].value),
+            ("tie_for_tie.equal_ties", 100.0)
+        );
+        assert!(line.about.contains("tie for tie"));
+        // Overlapping intervals: cannot tell, though the physical totals are far larger.
+        let (spread, success, _) =
+            two(&kinds([(5.5, 1.0), (0.38, 0.05)], [(5.0, 1.0), (0.4, 0.05)]));
+        assert_eq!((spread, success), (Verdict::CannotTell, Verdict::CannotTell));
+        // Digital ties clearly ahead on spread.
+        let (spread, _, _) = two(&kinds([(2.0, 1.0), (0.4, 0.05)], [(5.0, 1.0), (0.4, 0.05)]));
+        assert_eq!(spread, Verdict::DoesNotHold);
     }
 
     #[test]
@@ -539,30 +669,30 @@ mod tests {
         let s = [(0.3, 0.1); 3];
         // Without decline the robust-mix lines say so; the first two judge the sweep.
         let b = sweep([(10.0, 1.0), (20.0, 1.0), (12.0, 1.0)], s);
-        let lines = claims(&flat, &cold([0.0, 1.0], [0.0, 1.0]), Some(&b), None);
+        let lines = claims(&flat, &cold([0.0, 1.0], [0.0, 1.0]), None, Some(&b), None);
         assert_eq!(verdicts(&lines, 7)[2..], [Verdict::NotDecidedHere; 2]);
         // An interior best clearly above both ends: holds (throughput and reach alike).
         let b = sweep([(10.0, 1.0), (20.0, 1.0), (12.0, 1.0)], s);
         assert_eq!(
-            verdicts(&claims(&flat, &cold([0.0, 1.0], [0.0, 1.0]), Some(&b), None), 7)[..2],
+            verdicts(&claims(&flat, &cold([0.0, 1.0], [0.0, 1.0]), None, Some(&b), None), 7)[..2],
             [Verdict::Holds; 2]
         );
         // An end clearly above every interior mix: does not hold.
         let b = sweep([(10.0, 1.0), (20.0, 1.0), (30.0, 1.0)], s);
         assert_eq!(
-            verdicts(&claims(&flat, &cold([0.0, 1.0], [0.0, 1.0]), Some(&b), None), 7)[..2],
+            verdicts(&claims(&flat, &cold([0.0, 1.0], [0.0, 1.0]), None, Some(&b), None), 7)[..2],
             [Verdict::DoesNotHold; 2]
         );
         // An end best, within the noise of the balanced mix; an interior best within the
         // noise of an end: cannot tell.
         let b = sweep([(10.0, 1.0), (29.0, 2.0), (30.0, 2.0)], s);
         assert_eq!(
-            verdicts(&claims(&flat, &cold([0.0, 1.0], [0.0, 1.0]), Some(&b), None), 7)[..2],
+            verdicts(&claims(&flat, &cold([0.0, 1.0], [0.0, 1.0]), None, Some(&b), None), 7)[..2],
             [Verdict::CannotTell; 2]
         );
         let b = sweep([(10.0, 1.0), (30.0, 2.0), (29.0, 2.0)], s);
         assert_eq!(
-            verdicts(&claims(&flat, &cold([0.0, 1.0], [0.0, 1.0]), Some(&b), None), 7)[..2],
+            verdicts(&claims(&flat, &cold([0.0, 1.0], [0.0, 1.0]), None, Some(&b), None), 7)[..2],
             [Verdict::CannotTell; 2]
         );
     }
@@ -608,7 +738,7 @@ mod tests {
         let flat = curve(CurveShape::Flat, None, None);
         let robust = |reach| {
             let b = declining(reach);
-            let lines = claims(&flat, &cold([0.0, 1.0], [0.0, 1.0]), Some(&b), None);
+            let lines = claims(&flat, &cold([0.0, 1.0], [0.0, 1.0]), None, Some(&b), None);
             let v = verdicts(&lines, 7);
             assert_eq!(v.len(), 4);
             // Throughput and reach alike (throughput is the reach's tenth).
@@ -651,7 +781,13 @@ mod tests {
     fn fatigue_holds_only_with_a_collapse_beyond_the_noise() {
         let c = |shape, peak, collapse| {
             verdicts(
-                &claims(&curve(shape, peak, collapse), &cold([0.0, 1.0], [0.0, 1.0]), None, None),
+                &claims(
+                    &curve(shape, peak, collapse),
+                    &cold([0.0, 1.0], [0.0, 1.0]),
+                    None,
+                    None,
+                    None,
+                ),
                 6,
             )
         };
@@ -669,14 +805,17 @@ mod tests {
             &flat,
             &cold([0.0, 1.0], [0.0, 1.0]),
             None,
+            None,
             Some("the network has one layer, x"),
         );
-        assert_eq!(lines.iter().map(|l| l.claim).collect::<Vec<_>>(), [1, 2, 3, 4, 5, 6, 7]);
+        assert_eq!(lines.iter().map(|l| l.claim).collect::<Vec<_>>(), [1, 2, 2, 3, 4, 5, 6, 7]);
         for l in lines.iter().filter(|l| l.claim != 1 && l.claim != 6) {
             assert_eq!(l.verdict, Verdict::NotDecidedHere, "claim {}", l.claim);
             assert!(l.evidence.is_empty());
         }
-        assert!(lines[1].reason.contains("no offline/online split (the network has one layer, x)"));
-        assert!(lines[2].reason.contains("cargo run --release --example claims"));
+        for l in &lines[1..3] {
+            assert!(l.reason.contains("no offline/online split (the network has one layer, x)"));
+        }
+        assert!(lines[3].reason.contains("cargo run --release --example claims"));
     }
 }

@@ -21,8 +21,10 @@
 //!
 //! It ends with the article's claims (`docs/claims.md`), one line each ([`Report::claims`]):
 //! a verdict on this network decided from the numbers above (a recommendation against a cold
-//! contact on the same requests, [`Report::cold_contact`]; physical against digital effort and
-//! the balanced mix from the sweep; the collapse from the load curve), "cannot tell" when the
+//! contact on the same requests, [`Report::cold_contact`]; physical against digital ties, tie
+//! for tie at equal tie counts, [`Report::tie_for_tie`], with physical against digital effort
+//! from the sweep beside it; the balanced mix from the sweep, and the most robust mix as the
+//! platform declines; the collapse from the load curve), "cannot tell" when the
 //! intervals that decide it overlap, and "not decided here", with the reason, for the claims
 //! only the study across networks tests.
 //!
@@ -59,7 +61,10 @@ pub use scope::{Omission, RoutingChoice};
 
 use serde::{Deserialize, Serialize};
 
-use crate::balance::{BalanceReport, BalanceRequest, Decline, balance_with};
+use crate::balance::{
+    BalanceReport, BalanceRequest, CompareKindsRequest, Decline, KindComparison, balance_with,
+    compare_kinds_with,
+};
 use crate::cascade::{LayerSettings, Model, Seeds, simulate_seeds};
 use crate::control::Control;
 use crate::error::Result;
@@ -581,6 +586,14 @@ pub struct Report {
     /// report written before it).
     #[serde(default)]
     pub cold_contact: ColdContact,
+    /// Physical against digital ties, tie for tie, for claim 2: each kind alone carries
+    /// campaigns from [`TIE_SOURCES`] single sources (`options.balance_runs` runs each) and
+    /// the referral requests of the load curve's best rate (`options.steps` steps), as given
+    /// and with the larger kind cut to the smaller one's tie count
+    /// ([`compare_kinds`](crate::balance::compare_kinds)). `None`: no offline/online split
+    /// (or a report written before it).
+    #[serde(default)]
+    pub tie_for_tie: Option<KindComparison>,
     /// The article's claims (`docs/claims.md`), one line each, with their verdicts on this
     /// network decided from the numbers above (intervals that overlap: "cannot tell"), or why
     /// the report does not decide them (empty when read from a report written before them).
@@ -593,6 +606,9 @@ pub struct Report {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub fitted_model: bool,
 }
+
+/// The single sources of the report's tie-for-tie campaigns ([`Report::tie_for_tie`]).
+pub const TIE_SOURCES: u32 = 10;
 
 /// Runs the headline report on `net`; see the [module](self) documentation.
 ///
@@ -747,6 +763,22 @@ fn run(net: &Network, options: &ReportOptions, seed: u64, control: &Control<'_>)
     let cold_contact = cold_contact(&view, options, routing.strategy, load_curve.best_rate, seed)?;
     control.report(72, WHOLE)?;
 
+    let tie_for_tie = if split.is_none() {
+        let request = CompareKindsRequest {
+            sources: TIE_SOURCES,
+            runs: options.balance_runs,
+            model: options.model.clone(),
+            rate: load_curve.best_rate,
+            steps: options.steps,
+            seed,
+            ..CompareKindsRequest::default()
+        }
+        .with_routing(options.routing(routing.strategy));
+        Some(compare_kinds_with(net, &request, &control.part(72, 80, WHOLE))?)
+    } else {
+        None
+    };
+
     let balance = if split.is_none() {
         let decline_layer = options.decline_layer.clone().or_else(|| {
             net.layers_of_kind(LayerKind::Digital)
@@ -768,12 +800,18 @@ fn run(net: &Network, options: &ReportOptions, seed: u64, control: &Control<'_>)
             ..BalanceRequest::default()
         }
         .with_routing(options.routing(routing.strategy));
-        Some(balance_with(net, &sweep, &control.part(72, WHOLE, WHOLE))?)
+        Some(balance_with(net, &sweep, &control.part(80, WHOLE, WHOLE))?)
     } else {
         None
     };
     control.report(WHOLE, WHOLE)?;
-    let claims = claims::claims(&load_curve, &cold_contact, balance.as_ref(), split.as_deref());
+    let claims = claims::claims(
+        &load_curve,
+        &cold_contact,
+        tie_for_tie.as_ref(),
+        balance.as_ref(),
+        split.as_deref(),
+    );
 
     Ok(Report {
         title: options.title.clone(),
@@ -789,6 +827,7 @@ fn run(net: &Network, options: &ReportOptions, seed: u64, control: &Control<'_>)
         balance,
         omitted,
         cold_contact,
+        tie_for_tie,
         claims,
         fit: None,
         fitted_model: false,
