@@ -2318,18 +2318,36 @@ export interface BestMix {
 }
 
 /**
- * The mix that does best over the whole decline, for one measure: the best mean over
- * periods 0 to the last (each period counts once).
+ * The mix that does best over the whole decline, for one measure: in
+ * `BalanceReport::robust` the best mean over periods 0 to the last (each period counts
+ * once), in `BalanceReport::maximin` the best worst period.
  */
 export interface RobustMix {
+  /**
+   * Interior, and the interval it is ranked by (`mean_ci` for the most robust, `worst_ci`
+   * for the safest) is disjoint from the same interval of both ends of the sweep.
+   * @default false
+   */
+  beatsEnds: boolean;
   /**
    * Its value at period 0 (so that the loss is worst − this).
    */
   initial: number;
   /**
+   * Neither the lowest nor the highest mix of the sweep.
+   * @default false
+   */
+  interior: boolean;
+  /**
    * Its mean over the periods.
    */
   mean: number;
+  /**
+   * A 95% interval of the mean: the periods' intervals averaged, bound by bound. The
+   * periods share their random numbers, so their errors are correlated; this is the
+   * interval of perfectly correlated errors, the widest any correlation gives.
+   */
+  meanCi: [number, number];
   /**
    * The measure.
    */
@@ -2342,6 +2360,10 @@ export interface RobustMix {
    * Its value at its worst period.
    */
   worst: number;
+  /**
+   * That period's 95% interval.
+   */
+  worstCi: [number, number];
   /**
    * That period.
    */
@@ -2696,7 +2718,11 @@ export interface CascadeFit {
   probabilities: Record<string, number | null>;
   /**
    * The share of the adoptions at risk explained by the external hazard rather than by
-   * any visible layer: the iceberg's hidden part.
+   * any visible layer: the iceberg's hidden part, as far as the data shows it. It
+   * estimates the adoptions that no visible exposure explains: an adoption over a hidden
+   * tie when a visible tie exposed the same person at the same step (often the same pair,
+   * tied on both) is the visible layer's work in the data and raises its probability, so
+   * against a hidden layer the shadow share is a lower bound on what that layer carried.
    */
   shadowShare: number;
   /**

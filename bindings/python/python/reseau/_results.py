@@ -749,7 +749,7 @@ class CascadeFit(Result, kind="CascadeFit"):
     log_likelihood: Field[float] = Field('log_likelihood', 'The maximised log-likelihood. (float)')
     num_parameters: Field[int] = Field('num_parameters', 'k: the parameters estimated (identifiable probabilities, external hazards and fatigue parameters). (int)')
     probabilities: Field[Dict[str, Any]] = Field('probabilities', "Each layer's probability by key (``LayerEstimate::key``); ``None``: not identifiable. (Dict[str, Any])")
-    shadow_share: Field[float] = Field('shadow_share', "The share of the adoptions at risk explained by the external hazard rather than by any visible layer: the iceberg's hidden part. (float)")
+    shadow_share: Field[float] = Field('shadow_share', "The share of the adoptions at risk explained by the external hazard rather than by any visible layer: the iceberg's hidden part, as far as the data shows it. It estimates the adoptions that no visible exposure explains: an adoption over a hidden tie when a visible tie exposed the same person at the same step (often the same pair, tied on both) is the visible layer's work in the data and raises its probability, so against a hidden layer the shadow share is a lower bound on what that layer carried. (float)")
     shadow_share_bootstrap_ci95: Field[Optional[Tuple[float, float]]] = Field('shadow_share_bootstrap_ci95', 'Its bootstrap percentile interval, when bootstrapped. (Optional[Tuple[float, float]])', 'tuple')
     shadow_share_ci95: Field[Tuple[float, float]] = Field('shadow_share_ci95', 'Its 95% interval (as ``LayerEstimate::share_ci95``). (Tuple[float, float])', 'tuple')
     # stubgen: end

@@ -267,23 +267,18 @@ pub fn compare_kinds_with(
     // Each network: one step per source's campaigns, one for the referrals.
     let per = u64::from(request.sources) + 1;
     control.report(0, 4 * per)?;
-    let mut measured = Vec::with_capacity(4);
-    for (i, (kind, keep)) in [
-        (LayerKind::Physical, None),
-        (LayerKind::Digital, None),
-        (LayerKind::Physical, Some(equal_ties)),
-        (LayerKind::Digital, Some(equal_ties)),
-    ]
-    .into_iter()
-    .enumerate()
-    {
+    let mut done = 0u64;
+    let mut one = |kind: LayerKind, keep: Option<usize>| -> Result<KindOutcome> {
         let alone = only_kind(net, kind, keep, seed)?;
-        let steps = (i as u64 * per, 4 * per);
-        measured.push(measure(&alone, &sources, request, control, steps)?);
-        control.report((i as u64 + 1) * per, 4 * per)?;
-    }
-    let [physical, digital, physical_equal, digital_equal]: [KindOutcome; 4] =
-        measured.try_into().expect("four networks measured");
+        let outcome = measure(&alone, &sources, request, control, (done * per, 4 * per))?;
+        done += 1;
+        control.report(done * per, 4 * per)?;
+        Ok(outcome)
+    };
+    let physical = one(LayerKind::Physical, None)?;
+    let digital = one(LayerKind::Digital, None)?;
+    let physical_equal = one(LayerKind::Physical, Some(equal_ties))?;
+    let digital_equal = one(LayerKind::Digital, Some(equal_ties))?;
     Ok(KindComparison { sources, physical, digital, equal_ties, physical_equal, digital_equal })
 }
 

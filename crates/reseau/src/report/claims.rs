@@ -734,6 +734,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::float_cmp)] // values copied, not computed
     fn the_most_robust_mix_as_a_platform_declines() {
         let flat = curve(CurveShape::Flat, None, None);
         let robust = |reach| {

@@ -763,46 +763,21 @@ fn run(net: &Network, options: &ReportOptions, seed: u64, control: &Control<'_>)
     let cold_contact = cold_contact(&view, options, routing.strategy, load_curve.best_rate, seed)?;
     control.report(72, WHOLE)?;
 
-    let tie_for_tie = if split.is_none() {
-        let request = CompareKindsRequest {
-            sources: TIE_SOURCES,
-            runs: options.balance_runs,
-            model: options.model.clone(),
-            rate: load_curve.best_rate,
-            steps: options.steps,
+    let tie_for_tie = match split {
+        None => Some(tie_for_tie(
+            net,
+            options,
+            routing.strategy,
+            load_curve.best_rate,
             seed,
-            ..CompareKindsRequest::default()
-        }
-        .with_routing(options.routing(routing.strategy));
-        Some(compare_kinds_with(net, &request, &control.part(72, 80, WHOLE))?)
-    } else {
-        None
+            &control.part(72, 80, WHOLE),
+        )?),
+        Some(_) => None,
     };
 
-    let balance = if split.is_none() {
-        let decline_layer = options.decline_layer.clone().or_else(|| {
-            net.layers_of_kind(LayerKind::Digital)
-                .into_iter()
-                .max_by_key(|&l| (net.num_ties_in(l).unwrap_or(0), std::cmp::Reverse(l.0)))
-                .map(|l| net.layer(l).name.clone())
-        });
-        let sweep = BalanceRequest {
-            mixes: options.mixes.clone(),
-            rate: load_curve.best_rate,
-            steps: options.balance_steps,
-            model: options.model.clone(),
-            runs: options.balance_runs,
-            decline: decline_layer.map(|layer| {
-                Decline::new(layer, options.decline_rate, options.decline_periods)
-                    .vanish_at(options.decline_periods)
-            }),
-            seed,
-            ..BalanceRequest::default()
-        }
-        .with_routing(options.routing(routing.strategy));
-        Some(balance_with(net, &sweep, &control.part(80, WHOLE, WHOLE))?)
-    } else {
-        None
+    let balance = match split {
+        None => Some(sweep(net, options, routing.strategy, load_curve.best_rate, seed, control)?),
+        Some(_) => None,
     };
     control.report(WHOLE, WHOLE)?;
     let claims = claims::claims(
@@ -832,6 +807,62 @@ fn run(net: &Network, options: &ReportOptions, seed: u64, control: &Control<'_>)
         fit: None,
         fitted_model: false,
     })
+}
+
+/// The balance sweep at `rate`, with the decline of `options.decline_layer` (or the digital
+/// layer with the most ties).
+fn sweep(
+    net: &Network,
+    options: &ReportOptions,
+    strategy: Strategy,
+    rate: f64,
+    seed: u64,
+    control: &Control<'_>,
+) -> Result<BalanceReport> {
+    let decline_layer = options.decline_layer.clone().or_else(|| {
+        net.layers_of_kind(LayerKind::Digital)
+            .into_iter()
+            .max_by_key(|&l| (net.num_ties_in(l).unwrap_or(0), std::cmp::Reverse(l.0)))
+            .map(|l| net.layer(l).name.clone())
+    });
+    let sweep = BalanceRequest {
+        mixes: options.mixes.clone(),
+        rate,
+        steps: options.balance_steps,
+        model: options.model.clone(),
+        runs: options.balance_runs,
+        decline: decline_layer.map(|layer| {
+            Decline::new(layer, options.decline_rate, options.decline_periods)
+                .vanish_at(options.decline_periods)
+        }),
+        seed,
+        ..BalanceRequest::default()
+    }
+    .with_routing(options.routing(strategy));
+    balance_with(net, &sweep, &control.part(80, 100, 100))
+}
+
+/// Physical against digital ties, tie for tie ([`Report::tie_for_tie`]): the report's model,
+/// routing and referral requests at `rate`.
+fn tie_for_tie(
+    net: &Network,
+    options: &ReportOptions,
+    strategy: Strategy,
+    rate: f64,
+    seed: u64,
+    control: &Control<'_>,
+) -> Result<KindComparison> {
+    let request = CompareKindsRequest {
+        sources: TIE_SOURCES,
+        runs: options.balance_runs,
+        model: options.model.clone(),
+        rate,
+        steps: options.steps,
+        seed,
+        ..CompareKindsRequest::default()
+    }
+    .with_routing(options.routing(strategy));
+    compare_kinds_with(net, &request, control)
 }
 
 /// Chains and cold contacts on the same random requests at `rate` (the pairs come from the
