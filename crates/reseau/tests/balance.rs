@@ -339,6 +339,15 @@ fn tie_for_tie_spread_is_each_kinds_components_at_equal_tie_counts() {
     assert!((c.physical_equal.spread - mean(&component_sizes(&cut))).abs() < 1e-12);
     // Every source of the triangle reaches 2 more; the cut path's pieces hold at most 4.
     assert!(c.physical_equal.spread <= 3.0);
+    // Settings for layers of either kind (as a fitted model has) apply to their own kind; a
+    // layer the network lacks is a typed error.
+    let mut named = request.clone();
+    named.model = named.model.layer("mail", LayerSettings { enabled: false, ..Default::default() });
+    named.layer_forward.insert("meet".into(), 0.5);
+    let with = compare_kinds(&net, &named).unwrap();
+    assert_eq!((with.physical.spread, with.digital.spread), (11.0, 0.0));
+    named.model = named.model.layer("nope", LayerSettings::default());
+    assert_eq!(compare_kinds(&net, &named).unwrap_err().kind(), "UnknownLayerError");
     // One kind missing: a typed error, not a panic.
     let physical_only = only_kind(&net, LayerKind::Physical, None, 5).unwrap();
     let err = compare_kinds(&physical_only, &request).unwrap_err();

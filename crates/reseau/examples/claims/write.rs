@@ -565,7 +565,8 @@ fn claim2(
          cascade, p = 0.1, from {} sources drawn once, one at a time, {} runs each) and the same \
          greedy referral requests; the answer is read per 100 ties of the kind, and again with the \
          larger kind cut to the smaller one's tie count by a seeded uniform subsample, so that the \
-         answer is not the tie count.\n",
+         answer is not the tie count (`balance::compare_kinds`; the report's claim-2 line runs \
+         the same comparison on the network it is given).\n",
         plan.sources.0, plan.sources.1
     );
     let _ = writeln!(

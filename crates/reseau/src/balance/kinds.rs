@@ -220,8 +220,8 @@ fn pick(n: usize, keep: Option<usize>, seed: u64) -> Vec<usize> {
 /// ```
 ///
 /// # Errors
-/// A value outside its domain ([`CompareKindsRequest::validate`]); a network without people
-/// or without a tie of each kind.
+/// A value outside its domain ([`CompareKindsRequest::validate`]); a layer the network lacks
+/// in the model or the routing; a network without people or without a tie of each kind.
 pub fn compare_kinds(net: &Network, request: &CompareKindsRequest) -> Result<KindComparison> {
     compare_kinds_with(net, request, &Control::none())
 }
@@ -259,6 +259,11 @@ pub fn compare_kinds_with(
             "ties of both kinds, physical and digital",
         ));
     }
+    // Layers named in the model or the routing must be the network's; each kind's network
+    // then keeps the settings of its own layers.
+    for name in request.model.layers.keys().chain(request.layer_forward.keys()) {
+        net.layer_id(name.as_str())?;
+    }
     let mut rng = Stream::new(request.seed, SOURCES);
     let people = net.num_people() as u64;
     let sources: Vec<u32> = (0..request.sources).map(|_| rng.below(people) as u32).collect();
@@ -291,13 +296,16 @@ fn measure(
     (first, whole): (u64, u64),
 ) -> Result<KindOutcome> {
     let view = net.compiled();
+    let own = |name: &String| net.layer_id(name.as_str()).is_ok();
+    let mut model = request.model.clone();
+    model.layers.retain(|name, _| own(name));
+    let mut routing = request.routing();
+    routing.layer_forward.retain(|name, _| own(name));
     let (mut spread, mut low, mut high) = (0.0, 0.0, 0.0);
     for (j, &p) in (0u64..).zip(sources) {
         let quiet = control.part(first + j, first + j + 1, whole);
-        let campaign = SimulateRequest::new([p])
-            .model(request.model.clone())
-            .runs(request.runs)
-            .seed(request.seed);
+        let campaign =
+            SimulateRequest::new([p]).model(model.clone()).runs(request.runs).seed(request.seed);
         let c = simulate_with(
             &view,
             &SimulateRequest { max_memory: request.max_memory, ..campaign },
@@ -309,7 +317,7 @@ fn measure(
     }
     let k = sources.len().max(1) as f64;
     let referrals = ReferralRequest::new(Workload::random(request.rate, request.steps))
-        .with_routing(request.routing())
+        .with_routing(routing)
         .seed(request.seed);
     let referrals = ReferralRequest { max_memory: request.max_memory, ..referrals };
     let done = first + sources.len() as u64;
