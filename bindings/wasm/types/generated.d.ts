@@ -2718,11 +2718,12 @@ export interface CascadeFit {
   probabilities: Record<string, number | null>;
   /**
    * The share of the adoptions at risk explained by the external hazard rather than by
-   * any visible layer: the iceberg's hidden part, as far as the data shows it. It
-   * estimates the adoptions that no visible exposure explains: an adoption over a hidden
-   * tie when a visible tie exposed the same person at the same step (often the same pair,
-   * tied on both) is the visible layer's work in the data and raises its probability, so
-   * against a hidden layer the shadow share is a lower bound on what that layer carried.
+   * any visible layer: the iceberg's hidden part, as far as the data shows it: the
+   * adoptions no visible exposure explains, and the external hazard's part (in proportion
+   * to the hazards) of those a visible tie explains. An adoption over a hidden tie when a
+   * visible tie exposed the same person at the same step (often the same pair, tied on
+   * both) is the visible layer's work in the data and raises its probability: against a
+   * hidden layer, the shadow share is not the share that layer carried.
    */
   shadowShare: number;
   /**

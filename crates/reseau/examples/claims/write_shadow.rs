@@ -138,11 +138,13 @@ pub(crate) fn recovery_part(w: &mut String, plan: &Plan, real: &[Studied], drawn
          external hazard beside the visible layers) and reads its shadow share: the part of the \
          adoptions the hazard explains. Beside it, two truths: the share of the adoptions the \
          shadow layer carried, and the share *no visible tie explains* (the adopter had no \
-         visible exposure at their step). The fit estimates the second: an adoption over a \
+         visible exposure at their step). The fit sees only the second: an adoption over a \
          shadow tie when a visible tie exposed the same person at the same step (often the \
          same pair, tied on both layers) is, in the analyst's data, the visible tie's work, and \
-         raises that layer's fitted probability instead; so the shadow share is a lower bound \
-         on what the shadow carried.\n",
+         raises that layer's fitted probability instead. The fitted share is the unexplained \
+         adoptions plus the external hazard's part (in proportion to its hazard) of those a \
+         visible tie explains, a part that grows when the visible layers' fitted probabilities \
+         are small.\n",
         plan.recover_cascades
     );
     let shares = &plan.shadow.0;
@@ -242,7 +244,7 @@ fn recovery_words(rows: &[&Vec<Recovery>]) -> String {
     let mut v = format!(
         "With the whole shadow, the fitted share is a median {:.0}% of the true one (10–90% \
          {:.0}%–{:.0}%), and its 95% interval holds the carried share on {covered} of {n} \
-         networks: the fit does not estimate it. What it estimates, the share no visible tie \
+         networks: the fit does not estimate it. What it sees, the share no visible tie \
          explains, is a median {:.0}% of the carried share (10–90% {:.0}%–{:.0}%: the rest went \
          over shadow ties that a visible tie doubled), and the fitted share's 95% interval holds \
          it in {covered_unexplained} of {cells} (network, size) cases.",

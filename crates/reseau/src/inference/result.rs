@@ -131,11 +131,12 @@ pub struct CascadeFit {
     /// Its 95% interval.
     pub external_ci95: Option<[f64; 2]>,
     /// The share of the adoptions at risk explained by the external hazard rather than by
-    /// any visible layer: the iceberg's hidden part, as far as the data shows it. It
-    /// estimates the adoptions that no visible exposure explains: an adoption over a hidden
-    /// tie when a visible tie exposed the same person at the same step (often the same pair,
-    /// tied on both) is the visible layer's work in the data and raises its probability, so
-    /// against a hidden layer the shadow share is a lower bound on what that layer carried.
+    /// any visible layer: the iceberg's hidden part, as far as the data shows it: the
+    /// adoptions no visible exposure explains, and the external hazard's part (in proportion
+    /// to the hazards) of those a visible tie explains. An adoption over a hidden tie when a
+    /// visible tie exposed the same person at the same step (often the same pair, tied on
+    /// both) is the visible layer's work in the data and raises its probability: against a
+    /// hidden layer, the shadow share is not the share that layer carried.
     pub shadow_share: f64,
     /// Its 95% interval (as [`LayerEstimate::share_ci95`]).
     pub shadow_share_ci95: [f64; 2],
