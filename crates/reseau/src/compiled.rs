@@ -31,6 +31,8 @@ pub struct CompiledLayer {
     pub probability: Option<f64>,
     /// Steps to cross a tie.
     pub latency: u32,
+    /// Whether the layer is a shadow layer (hidden from the analyst; simulated like any other).
+    pub shadow: bool,
     // Crate-visible for the binary format (`io::binary`), which writes and reads them as is.
     pub(crate) offsets: Vec<u32>,
     pub(crate) targets: Vec<u32>,
@@ -49,6 +51,7 @@ impl PartialEq for CompiledLayer {
             && self.directed == other.directed
             && self.probability.map(f64::to_bits) == other.probability.map(f64::to_bits)
             && self.latency == other.latency
+            && self.shadow == other.shadow
             && self.offsets == other.offsets
             && self.targets == other.targets
             && self.weights == other.weights
@@ -179,6 +182,7 @@ fn build(template: &CompiledLayer, n: usize, edges: &[(u32, u32, usize)]) -> Com
         directed: template.directed,
         probability: template.probability,
         latency: template.latency,
+        shadow: template.shadow,
         offsets,
         targets,
         weights,
@@ -266,6 +270,7 @@ impl CompiledNetwork {
                 directed: l.directed,
                 probability: l.probability,
                 latency: l.latency,
+                shadow: l.shadow,
                 offsets: Vec::new(),
                 targets: Vec::new(),
                 weights: Vec::new(),

@@ -164,6 +164,8 @@ pub struct Network {
 /// let mut net = reseau::Network::new();
 /// net.add_people(1).unwrap();
 /// assert_eq!(net.to_string(), "1 person, 0 ties, 0 layers");
+/// net.add_layer(reseau::Layer::physical("lobbying").shadow(true)).unwrap();
+/// assert_eq!(net.to_string(), "1 person, 0 ties, 1 layer (1 physical, 0 digital; 1 shadow)");
 /// ```
 impl std::fmt::Display for Network {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -174,7 +176,11 @@ impl std::fmt::Display for Network {
         write!(f, ", {}", plural(layers, "layer", "layers"))?;
         if layers > 0 {
             let physical = self.layers_of_kind(LayerKind::Physical).len();
-            write!(f, " ({physical} physical, {} digital)", layers - physical)?;
+            write!(f, " ({physical} physical, {} digital", layers - physical)?;
+            match self.shadow_layers().len() {
+                0 => write!(f, ")")?,
+                shadow => write!(f, "; {shadow} shadow)")?,
+            }
         }
         Ok(())
     }
@@ -299,6 +305,72 @@ impl Network {
         updated.validate()?;
         self.layers[id.index()] = updated;
         Ok(())
+    }
+
+    /// Marks a layer as a shadow (hidden) layer, or as visible again: its ties stay in every
+    /// simulation, and [`Network::observed`] leaves them out.
+    ///
+    /// ```
+    /// let mut net = reseau::datasets::aarhus_cs();
+    /// net.set_layer_shadow("leisure", true)?;
+    /// assert_eq!(net.shadow_layers(), vec![net.layer_id("leisure")?]);
+    /// assert_eq!(net.set_layer_shadow("dinner", true).unwrap_err().kind(), "UnknownLayerError");
+    /// # Ok::<(), reseau::Error>(())
+    /// ```
+    pub fn set_layer_shadow(&mut self, layer: impl LayerKey, shadow: bool) -> Result<()> {
+        let id = layer.resolve(self)?;
+        self.changed();
+        self.layers[id.index()].shadow = shadow;
+        Ok(())
+    }
+
+    /// The ids of the shadow layers, in layer order.
+    ///
+    /// ```
+    /// assert!(reseau::datasets::aarhus_cs().shadow_layers().is_empty());
+    /// ```
+    pub fn shadow_layers(&self) -> Vec<LayerId> {
+        (0..self.layers.len())
+            .filter(|&i| self.layers[i].shadow)
+            .map(|i| LayerId(i as u32))
+            .collect()
+    }
+
+    /// The ties of the shadow layers, which [`Network::observed`] leaves out.
+    ///
+    /// ```
+    /// let mut net = reseau::datasets::aarhus_cs();
+    /// assert_eq!(net.num_shadow_ties(), 0);
+    /// net.set_layer_shadow("facebook", true)?;
+    /// assert_eq!(net.num_shadow_ties(), 124);
+    /// # Ok::<(), reseau::Error>(())
+    /// ```
+    pub fn num_shadow_ties(&self) -> usize {
+        self.shadow_layers().iter().map(|l| self.ties_per_layer[l.index()]).sum()
+    }
+
+    /// The analyst's view: the network without its shadow layers, as someone who studies the
+    /// visible data sees it. People and their ids are kept, and every tie of a visible layer;
+    /// the visible layers keep their order (their ids shift down past a dropped shadow layer).
+    /// With no shadow layer it is a copy of the network.
+    ///
+    /// ```
+    /// use reseau::{Layer, Network, Person};
+    /// let mut net = Network::new();
+    /// net.add_layer(Layer::digital("linkedin"))?;
+    /// net.add_layer(Layer::physical("lobbying").shadow(true))?;
+    /// let (a, b, c) = (net.add_person(Person::new())?, net.add_person(Person::new())?, net.add_person(Person::new())?);
+    /// net.add_tie(a, b, "linkedin", 1.0)?;
+    /// net.add_tie(b, c, "lobbying", 1.0)?;
+    /// let seen = net.observed();
+    /// assert_eq!((seen.num_people(), seen.num_ties(), seen.num_layers()), (3, 1, 1));
+    /// assert!(seen.shadow_layers().is_empty());
+    /// assert_eq!(seen.neighbors(b, None), vec![a]);
+    /// # Ok::<(), reseau::Error>(())
+    /// ```
+    #[must_use]
+    pub fn observed(&self) -> Network {
+        self.drop_layers(&self.shadow_layers())
     }
 
     /// Changes a layer's kind, physical or digital: what the layer stands for, which its
@@ -927,11 +999,21 @@ impl Network {
     /// ```
     pub fn without_layers<K: LayerKey + Copy>(&self, layers: &[K]) -> Result<Network> {
         let drop: Vec<LayerId> = layers.iter().map(|l| l.resolve(self)).collect::<Result<_>>()?;
+        Ok(self.drop_layers(&drop))
+    }
+
+    /// A copy without the layers `drop` (layers of this network): the others keep their order.
+    fn drop_layers(&self, drop: &[LayerId]) -> Network {
         let mut out = self.empty_copy();
         let mut remap = vec![None; self.layers.len()];
         for (i, layer) in self.layers.iter().enumerate() {
             if !drop.contains(&LayerId(i as u32)) {
-                remap[i] = Some(out.add_layer(layer.clone())?);
+                // Names are unique here already, and fewer layers than here fit in u32.
+                let id = LayerId(out.layers.len() as u32);
+                out.layer_index.insert(layer.name.clone(), id);
+                out.layers.push(layer.clone());
+                out.ties_per_layer.push(0);
+                remap[i] = Some(id);
             }
         }
         for tie in self.ties() {
@@ -939,7 +1021,7 @@ impl Network {
                 out.insert_tie_unchecked(Tie { layer, ..tie.clone() });
             }
         }
-        Ok(out)
+        out
     }
 
     /// A copy with only the ties `keep` accepts (called once per tie, in [`Network::ties`]

@@ -68,6 +68,7 @@ use crate::inference::{CascadeFit, FitRequest};
 use crate::model::{LayerId, LayerKind, Network, PersonId};
 use crate::referral::{RouteOptions, Strategy};
 use crate::relays::{RelaySelection, SelectRelaysRequest, select_relays_with};
+use crate::shadow::{ShadowGap, ShadowGapRequest, shadow_gap_with};
 
 /// What the report runs, every value given (see [`ReportRequest`] for what a call asks); the
 /// defaults are the README's main command.
@@ -476,6 +477,9 @@ pub struct LayerSummary {
     pub max_degree: u32,
     /// In a directed layer, the pairs tied both ways (`None` in an undirected layer).
     pub reciprocated: Option<usize>,
+    /// Whether it is a shadow layer: simulated here, absent from what an analyst observes.
+    #[serde(default)]
+    pub shadow: bool,
 }
 
 /// The network in the report.
@@ -500,6 +504,13 @@ pub struct NetworkSummary {
     pub people_in_groups: usize,
     /// Bytes per directed tie of the compiled view.
     pub bytes_per_tie: f64,
+    /// Shadow layers: every section runs on the full network, them included, but an analyst
+    /// would observe the network without them ([`Network::observed`]).
+    #[serde(default)]
+    pub shadow_layers: usize,
+    /// Their ties.
+    #[serde(default)]
+    pub shadow_ties: usize,
 }
 
 /// The campaign in the report.
@@ -586,6 +597,11 @@ pub struct Report {
     /// the report does not decide them (empty when read from a report written before them).
     #[serde(default)]
     pub claims: Vec<ClaimLine>,
+    /// What an analyst who sees only the visible layers misses, for claim 5: the spread
+    /// of the lobbies (the organisations, or else the campaign's seed person) on the full
+    /// network against on [`Network::observed`] (`None`: no shadow layer).
+    #[serde(default)]
+    pub shadow: Option<ShadowGap>,
     /// The model learnt from the request's adoptions ([`ReportRequest::fit`]; absent without).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fit: Option<CascadeFit>,
@@ -772,8 +788,26 @@ fn run(net: &Network, options: &ReportOptions, seed: u64, control: &Control<'_>)
     } else {
         None
     };
+    let shadow = if net.shadow_layers().is_empty() {
+        None
+    } else {
+        let lobbies = net.people().any(|(_, p)| p.kind == crate::PersonKind::Organization);
+        let request = ShadowGapRequest {
+            sources: if lobbies { Vec::new() } else { vec![campaign.seed_id.into()] },
+            model: options.model.clone(),
+            runs: options.runs,
+            seed,
+            ..ShadowGapRequest::default()
+        };
+        Some(shadow_gap_with(net, &request, &control.part(WHOLE, WHOLE, WHOLE))?)
+    };
     control.report(WHOLE, WHOLE)?;
-    let claims = claims::claims(&load_curve, &cold_contact, balance.as_ref(), split.as_deref());
+    let mut claims = claims::claims(&load_curve, &cold_contact, balance.as_ref(), split.as_deref());
+    if let Some(gap) = &shadow {
+        for line in claims.iter_mut().filter(|c| c.claim == 5) {
+            *line = claims::in_the_shadow(gap);
+        }
+    }
 
     Ok(Report {
         title: options.title.clone(),
@@ -790,6 +824,7 @@ fn run(net: &Network, options: &ReportOptions, seed: u64, control: &Control<'_>)
         omitted,
         cold_contact,
         claims,
+        shadow,
         fit: None,
         fitted_model: false,
     })
@@ -856,6 +891,7 @@ fn summarise(net: &Network, view: &crate::CompiledNetwork) -> NetworkSummary {
                 mean_degree: f64::from(degrees.iter().sum::<u32>()) / active.max(1) as f64,
                 max_degree: degrees.iter().copied().max().unwrap_or(0),
                 reciprocated: layer.directed.then(|| reciprocated(view, i)),
+                shadow: layer.shadow,
             }
         })
         .collect();
@@ -871,6 +907,8 @@ fn summarise(net: &Network, view: &crate::CompiledNetwork) -> NetworkSummary {
         groups: view.group_names().len(),
         people_in_groups: view.groups().iter().filter(|&&g| g != crate::NO_GROUP).count(),
         bytes_per_tie: view.bytes_per_directed_tie(),
+        shadow_layers: net.shadow_layers().len(),
+        shadow_ties: net.num_shadow_ties(),
     }
 }
 

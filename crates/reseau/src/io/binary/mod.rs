@@ -10,8 +10,9 @@
 //! (`u8`), costs (`f64`), groups (`u32`, `u32::MAX` for none), the group names, the positions
 //! (`[f64; 2]`, when flagged), whether each person is labelled (`u8`), the labels, and the
 //! labelled people's ids sorted by label (`u32`); strings are stored as their end offsets
-//! (`u64`, from 0) and their UTF-8 text (`u8`). Then each layer: its name, kind (0 physical,
-//! 1 digital), directed (0/1), whether it has a probability (0/1) and the probability's `f64`
+//! (`u64`, from 0) and their UTF-8 text (`u8`). Then each layer: its name, kind (bit 0: 0
+//! physical, 1 digital; bit 1 set: a shadow layer, so that files written before shadow layers
+//! existed read as visible layers), directed (0/1), whether it has a probability (0/1) and the probability's `f64`
 //! bits, its latency (`u64` each), and its compressed-sparse-row arrays as the compiled view
 //! holds them: offsets (`u32`, people + 1), targets (`u32`), weights (`f32`), own
 //! probabilities (`f32`, NaN for none), multiplicities (`u16`) and signs (`i8`). An undirected

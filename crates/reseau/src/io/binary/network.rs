@@ -33,7 +33,8 @@ impl Network {
         for layer in &view.layers {
             let mut def = Layer::new(layer.name.clone(), layer.kind)
                 .directed(layer.directed)
-                .latency(layer.latency);
+                .latency(layer.latency)
+                .shadow(layer.shadow);
             def.probability = layer.probability;
             net.add_layer(def)?;
         }
