@@ -131,7 +131,7 @@ fn not_here(claim: u32, about: &str, reason: String) -> ClaimLine {
 }
 
 /// The claims' lines: `balance` is `None` without an offline/online split (`no_split` says
-/// why). Claim 5 is not decided here; [`in_the_shadow`] replaces it when the network has a
+/// why). Claim 5 is not decided here; [`in_the_shadow`] decides it when the network has a
 /// shadow layer.
 pub(super) fn claims(
     load: &LoadScan,
@@ -171,9 +171,19 @@ pub(super) fn claims(
     lines
 }
 
+/// `lines` with claim 5 decided from `gap`, when the network has a shadow layer.
+pub(super) fn in_the_shadow(mut lines: Vec<ClaimLine>, gap: Option<&ShadowGap>) -> Vec<ClaimLine> {
+    if let Some(gap) = gap {
+        for line in lines.iter_mut().filter(|c| c.claim == 5) {
+            *line = lobbies(gap);
+        }
+    }
+    lines
+}
+
 /// Claim 5: the spread on the full network (shadow layers included) against on the
 /// analyst's view, from the same sources.
-pub(super) fn in_the_shadow(g: &ShadowGap) -> ClaimLine {
+fn lobbies(g: &ShadowGap) -> ClaimLine {
     let side = |what: &str, value: f64, ci: [f64; 2], field: &str| Evidence {
         what: what.into(),
         value,

@@ -788,26 +788,10 @@ fn run(net: &Network, options: &ReportOptions, seed: u64, control: &Control<'_>)
     } else {
         None
     };
-    let shadow = if net.shadow_layers().is_empty() {
-        None
-    } else {
-        let lobbies = net.people().any(|(_, p)| p.kind == crate::PersonKind::Organization);
-        let request = ShadowGapRequest {
-            sources: if lobbies { Vec::new() } else { vec![campaign.seed_id.into()] },
-            model: options.model.clone(),
-            runs: options.runs,
-            seed,
-            ..ShadowGapRequest::default()
-        };
-        Some(shadow_gap_with(net, &request, &control.part(WHOLE, WHOLE, WHOLE))?)
-    };
+    let shadow = shadow(net, options, campaign.seed_id, seed, control)?;
     control.report(WHOLE, WHOLE)?;
-    let mut claims = claims::claims(&load_curve, &cold_contact, balance.as_ref(), split.as_deref());
-    if let Some(gap) = &shadow {
-        for line in claims.iter_mut().filter(|c| c.claim == 5) {
-            *line = claims::in_the_shadow(gap);
-        }
-    }
+    let claims = claims::claims(&load_curve, &cold_contact, balance.as_ref(), split.as_deref());
+    let claims = claims::in_the_shadow(claims, shadow.as_ref());
 
     Ok(Report {
         title: options.title.clone(),
@@ -828,6 +812,29 @@ fn run(net: &Network, options: &ReportOptions, seed: u64, control: &Control<'_>)
         fit: None,
         fitted_model: false,
     })
+}
+
+/// What the analyst misses (`None` without a shadow layer): the lobbies' spread (the
+/// organisations', or else `first`'s, the campaign's seed) with and without the shadow.
+fn shadow(
+    net: &Network,
+    options: &ReportOptions,
+    first: u32,
+    seed: u64,
+    control: &Control<'_>,
+) -> Result<Option<ShadowGap>> {
+    if net.shadow_layers().is_empty() {
+        return Ok(None);
+    }
+    let lobbies = net.people().any(|(_, p)| p.kind == crate::PersonKind::Organization);
+    let request = ShadowGapRequest {
+        sources: if lobbies { Vec::new() } else { vec![first.into()] },
+        model: options.model.clone(),
+        runs: options.runs,
+        seed,
+        ..ShadowGapRequest::default()
+    };
+    Ok(Some(shadow_gap_with(net, &request, control)?))
 }
 
 /// Chains and cold contacts on the same random requests at `rate` (the pairs come from the
