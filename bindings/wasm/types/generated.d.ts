@@ -1169,6 +1169,26 @@ export interface ProfessionalOptions {
    */
   influencers?: number;
   /**
+   * How many lobbies to add: people of kind `PersonKind::Organization`, after everyone
+   * else, whose ties sit on a shadow layer (`lobby_layer`). Default 0: no lobby and no
+   * shadow layer.
+   * @default 0
+   */
+  lobbies?: number;
+  /**
+   * The lobbies' layer: physical, undirected and a shadow layer, present only when there
+   * are lobbies. Default `"lobbying"`.
+   * @default "lobbying"
+   */
+  lobbyLayer?: string;
+  /**
+   * The people each lobby is tied to, from 1 to `people`, drawn without replacement with
+   * chances in proportion to their ties plus one (lobbies court the well connected).
+   * Default 10.
+   * @default 10
+   */
+  lobbyTies?: number;
+  /**
    * The fraction of each digital layer's ties that copy a physical tie, in [0, 1]; at most
    * `physical_mean_degree / digital_mean_degree`, as there are only so many physical ties to
    * copy. Default 0.3.
@@ -1269,7 +1289,13 @@ export interface RouteOptions {
 export type LayerKind = "physical" | "digital";
 
 /**
- * A layer's definition: name, kind, direction and default behaviour of its ties.
+ * A layer's definition: name, kind, direction, default behaviour of its ties, and whether
+ * it is a shadow layer.
+ *
+ * A **shadow** layer is part of the truth (cascades, referrals and relay selection use its
+ * ties like any other) but not of what an analyst observes:
+ * `Network::observed` leaves it out. Lobbying, private dinners, back-channel calls:
+ * the relations that carry influence without leaving a trace in the data an analyst has.
  */
 export interface Layer {
   /**
@@ -1295,6 +1321,12 @@ export interface Layer {
    * Default transmission probability of this layer's ties (`None`: the model's).
    */
   probability?: number | null;
+  /**
+   * Whether the layer is hidden from the analyst: its ties take part in every simulation
+   * but `Network::observed` leaves them out.
+   * @default false
+   */
+  shadow?: boolean;
 }
 
 /**

@@ -888,3 +888,50 @@ class EReputation(Labelled, kind="EReputation"):
             f"score {short(d['score'])} (good {short(d['good'])}, bad {short(d['bad'])}) "
             f"over an audience of {d['audience']}"
         )
+
+
+class ShadowGap(Result, kind="ShadowGap"):
+    """The result of :func:`shadow_gap`: the spread of the ``sources`` on the full network
+    (``full_spread``, shadow layers included) and on the analyst's view (``observed_spread``),
+    each with its 95% interval, and what the analyst misses (``missed``, ``missed_share``).
+
+    >>> import reseau
+    >>> net = reseau.generators.professional(people=200, lobbies=2, seed=1)
+    >>> reseau.shadow_gap(net, runs=200)
+    <reseau.ShadowGap: ... of ... people reached missed by the analyst (2 sources; shadow: lobbying)>
+    """
+
+    __slots__ = ()
+
+    # stubgen: fields ShadowGap
+    full_spread: Field[float] = Field('full_spread', 'Mean people reached on the full network, sources included. (float)')
+    full_spread_ci95: Field[Tuple[float, float]] = Field('full_spread_ci95', 'Its 95% interval. (Tuple[float, float])', 'tuple')
+    missed: Field[float] = Field('missed', '``full_spread − observed_spread``: the people the analyst does not see reached. (float)')
+    missed_ci95: Field[Tuple[float, float]] = Field('missed_ci95', "Its 95% interval, as if the two sides' runs were independent: they share the seed, which only narrows the true interval, so this one errs wide. (Tuple[float, float])", 'tuple')
+    missed_share: Field[float] = Field('missed_share', '``missed / full_spread``: the share of the true spread the analyst does not see. (float)')
+    observed_spread: Field[float] = Field('observed_spread', "Mean people reached on the analyst's view, sources included. (float)")
+    observed_spread_ci95: Field[Tuple[float, float]] = Field('observed_spread_ci95', 'Its 95% interval. (Tuple[float, float])', 'tuple')
+    runs: Field[int] = Field('runs', 'Cascades on each side. (int)')
+    shadow_layers: Field[List[str]] = Field('shadow_layers', 'The layers hidden from the analyst, in layer order. (List[str])')
+    shadow_ties: Field[int] = Field('shadow_ties', 'Their ties in the truth (after ``share``). (int)')
+    sources: Field[npt.NDArray[np.uint32]] = Field('sources', 'The sources, by id. (npt.NDArray[np.uint32])', 'uint32')
+    # stubgen: end
+
+    @property
+    def full_ci(self) -> Tuple[float, float]:
+        """``full_spread_ci95`` as a tuple."""
+        lo, hi = self._data["full_spread_ci95"]
+        return (float(lo), float(hi))
+
+    @property
+    def observed_ci(self) -> Tuple[float, float]:
+        """``observed_spread_ci95`` as a tuple."""
+        lo, hi = self._data["observed_spread_ci95"]
+        return (float(lo), float(hi))
+
+    def _summary(self) -> str:
+        d = self._data
+        return (
+            f"{short(d['missed'])} of {short(d['full_spread'])} people reached missed by the analyst "
+            f"({len(d['sources'])} sources; shadow: {', '.join(d['shadow_layers'])})"
+        )
