@@ -1323,8 +1323,9 @@ export interface Layer {
   probability?: number | null;
   /**
    * Whether the layer is hidden from the analyst: its ties take part in every simulation
-   * but `Network::observed` leaves them out.
-   * @default false
+   * but `Network::observed` leaves them out. Written only when
+   * true, so that the files of networks without shadow layers stay as they were (and
+   * readable by versions that know no shadow).
    */
   shadow?: boolean;
 }
@@ -1781,6 +1782,44 @@ export interface AdoptionsCsv {
    * @default "time"
    */
   time?: string;
+}
+
+/**
+ * What `shadow_gap` measures: who starts the message, which layers are in the shadow and
+ * how much of them, the model, the runs and the seed.
+ */
+export interface ShadowGapRequest {
+  /**
+   * The diffusion model (default: Independent Cascade, p = 0.1). Its settings for a
+   * shadow layer apply to the truth only.
+   */
+  model?: Model;
+  /**
+   * Cascades on each side, from 1 to `MAX_RUNS` (default
+   * 1,000).
+   * @default 1000
+   */
+  runs?: number | bigint;
+  /**
+   * The seed (default 0): the same on both sides.
+   * @default 0
+   */
+  seed?: number | bigint;
+  /**
+   * Layers to hide besides those marked as shadow layers, by name (default: none).
+   */
+  shadowLayers?: readonly string[];
+  /**
+   * The share of each shadow layer's ties kept in the truth, in [0, 1] (a uniform sample,
+   * seeded): the shadow's size. Default 1, the network as given.
+   * @default 1
+   */
+  share?: number;
+  /**
+   * Who starts the message: person ids or labels (default: the network's organisations,
+   * `PersonKind::Organization`, its lobbies).
+   */
+  sources?: People | PersonRef;
 }
 
 /**
@@ -2859,4 +2898,56 @@ export interface ShadowInference {
    * The ties added, best first.
    */
   ties: ShadowTie[];
+}
+
+/**
+ * What the analyst misses: the spread of the same sources on the full network (the truth,
+ * shadow layers included) and on the analyst's view (without them).
+ */
+export interface ShadowGap {
+  /**
+   * Mean people reached on the full network, sources included.
+   */
+  fullSpread: number;
+  /**
+   * Its 95% interval.
+   */
+  fullSpreadCi95: [number, number];
+  /**
+   * `full_spread − observed_spread`: the people the analyst does not see reached.
+   */
+  missed: number;
+  /**
+   * Its 95% interval, as if the two sides' runs were independent: they share the seed,
+   * which only narrows the true interval, so this one errs wide.
+   */
+  missedCi95: [number, number];
+  /**
+   * `missed / full_spread`: the share of the true spread the analyst does not see.
+   */
+  missedShare: number;
+  /**
+   * Mean people reached on the analyst's view, sources included.
+   */
+  observedSpread: number;
+  /**
+   * Its 95% interval.
+   */
+  observedSpreadCi95: [number, number];
+  /**
+   * Cascades on each side.
+   */
+  runs: number;
+  /**
+   * The layers hidden from the analyst, in layer order.
+   */
+  shadowLayers: string[];
+  /**
+   * Their ties in the truth (after `share`).
+   */
+  shadowTies: number;
+  /**
+   * The sources, by id.
+   */
+  sources: number[];
 }

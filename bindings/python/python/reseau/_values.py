@@ -40,7 +40,7 @@ class Layer(Value, kind="Layer"):
     latency: Field[int] = Field('latency', 'Time steps a message takes to cross one tie of this layer (at least 1). (int)')
     name: Field[str] = Field('name', "The layer's name, unique in its network. (str)")
     probability: Field[Optional[float]] = Field('probability', "Default transmission probability of this layer's ties (``None``: the model's). (Optional[float])")
-    shadow: Field[bool] = Field('shadow', 'Whether the layer is hidden from the analyst: its ties take part in every simulation but ``Network::observed`` leaves them out. (bool)')
+    shadow: Field[bool] = Field('shadow', 'Whether the layer is hidden from the analyst: its ties take part in every simulation but ``Network::observed`` leaves them out. Written only when true, so that the files of networks without shadow layers stay as they were (and readable by versions that know no shadow). (bool)')
     # stubgen: end
 
     def __init__(
@@ -55,6 +55,13 @@ class Layer(Value, kind="Layer"):
         super().__init__(
             name=name, kind=kind, directed=directed, probability=probability, latency=latency, shadow=shadow
         )
+        self._data.setdefault("shadow", False)
+
+    @classmethod
+    def _wrap(cls, data: Dict[str, Any], labels: Any = None) -> Any:
+        # The core writes ``shadow`` only when true (files stay as they were): always a bool here.
+        data.setdefault("shadow", False)
+        return super()._wrap(data, labels)
 
     def _args(self) -> List[str]:
         shown = [f"{name}={_shown(getattr(self, name))}" for name in self._always]

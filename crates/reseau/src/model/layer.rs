@@ -87,8 +87,10 @@ pub struct Layer {
     #[serde(default = "one")]
     pub latency: u32,
     /// Whether the layer is hidden from the analyst: its ties take part in every simulation
-    /// but [`Network::observed`](crate::Network::observed) leaves them out.
-    #[serde(default)]
+    /// but [`Network::observed`](crate::Network::observed) leaves them out. Written only when
+    /// true, so that the files of networks without shadow layers stay as they were (and
+    /// readable by versions that know no shadow).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub shadow: bool,
 }
 
