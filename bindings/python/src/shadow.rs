@@ -22,7 +22,7 @@ use crate::objects::result;
 /// >>> import reseau
 /// >>> net = reseau.generators.professional(people=200, lobbies=2, seed=1)
 /// >>> gap = reseau.shadow_gap(net, runs=200)
-/// >>> gap.sources, gap.observed_spread, gap.full_spread > 2
+/// >>> gap.sources.tolist(), gap.observed_spread, gap.full_spread > 2
 /// ([200, 201], 2.0, True)
 /// >>> reseau.shadow_gap(net, share=1.5)
 /// Traceback (most recent call last):
