@@ -97,7 +97,7 @@ def test_bad_parameters_are_typed_errors():
         net.with_shadow_share(-0.1)
     with pytest.raises(reseau.InvalidParameterError, match="lobby_ties"):
         reseau.generators.professional(people=20, lobbies=1, lobby_ties=21)
-    with pytest.raises(TypeError):
+    with pytest.raises(reseau.InvalidParameterError, match="sauces"):
         reseau.shadow_gap(net, sauces=[0])
 
 

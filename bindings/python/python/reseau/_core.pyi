@@ -109,6 +109,7 @@ __all__ = [
     "reputation",
     "route_referrals",
     "select_relays",
+    "shadow_gap",
     "shuffle_test",
     "simulate",
     "stochastic_block",
