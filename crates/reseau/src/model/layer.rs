@@ -137,6 +137,14 @@ impl Layer {
         self
     }
     /// Marks the layer as a shadow (hidden) layer, or not.
+    ///
+    /// ```
+    /// let lobbying = reseau::Layer::physical("lobbying").shadow(true);
+    /// assert_eq!(serde_json::to_string(&lobbying)?, r#"{"name":"lobbying","kind":"physical","directed":false,"latency":1,"shadow":true}"#);
+    /// // Written only when true: a visible layer's JSON is as it always was.
+    /// assert!(!serde_json::to_string(&lobbying.shadow(false))?.contains("shadow"));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     #[must_use]
     pub fn shadow(mut self, shadow: bool) -> Self {
         self.shadow = shadow;
