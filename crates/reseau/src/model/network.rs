@@ -223,6 +223,21 @@ impl Network {
         self.compiled.take();
     }
 
+    /// What every edit does first: a frozen network makes its body, refused up front with
+    /// [`Error::OutOfMemory`] when it would not fit (the view may fit where the editable
+    /// network does not); then the cached compiled view is dropped.
+    fn edit(&mut self) -> Result<()> {
+        if let (None, Some(frozen)) = (self.body.get(), &self.frozen) {
+            let (people, ties) = (frozen.num_people(), self.num_directed_ties());
+            let bytes = Network::estimated_bytes(people as u64, ties as u64);
+            crate::memory::check(None, bytes, || {
+                format!("editing a loaded network of {people} people and {ties} directed ties")
+            })?;
+        }
+        self.changed();
+        Ok(())
+    }
+
     /// The people and ties, made from the frozen view on first use.
     fn body(&self) -> &Body {
         self.body.get_or_init(|| match &self.frozen {
@@ -317,7 +332,7 @@ impl Network {
     /// assert!(net.add_layer(Layer::physical("x").probability(1.5)).is_err());
     /// ```
     pub fn add_layer(&mut self, layer: Layer) -> Result<LayerId> {
-        self.changed();
+        self.edit()?;
         layer.validate()?;
         if self.layer_index.contains_key(&layer.name) {
             return Err(Error::DuplicateLayer { name: layer.name });
@@ -366,7 +381,7 @@ impl Network {
         probability: Option<f64>,
         latency: u32,
     ) -> Result<()> {
-        self.changed();
+        self.edit()?;
         let id = layer.resolve(self)?;
         let mut updated = self.layers[id.index()].clone();
         updated.probability = probability;
@@ -390,7 +405,7 @@ impl Network {
     /// ```
     pub fn set_layer_kind(&mut self, layer: impl LayerKey, kind: LayerKind) -> Result<()> {
         let id = layer.resolve(self)?;
-        self.changed();
+        self.edit()?;
         self.layers[id.index()].kind = kind;
         Ok(())
     }
@@ -408,7 +423,7 @@ impl Network {
     /// assert!(net.add_person(Person::new().cost(-1.0)).is_err());
     /// ```
     pub fn add_person(&mut self, person: Person) -> Result<PersonId> {
-        self.changed();
+        self.edit()?;
         if let Some(label) = &person.label {
             if self.body().label_index.contains_key(label) {
                 return Err(Error::DuplicateLabel { label: label.clone() });
@@ -474,7 +489,7 @@ impl Network {
         crate::memory::check(None, Network::estimated_bytes(n as u64, 0), || {
             format!("add_people({n})")
         })?;
-        self.changed();
+        self.edit()?;
         self.body_mut().graph.reserve_nodes(n);
         let first = PersonId(before as u32);
         for _ in 0..n {
@@ -618,7 +633,7 @@ impl Network {
     }
 
     fn person_mut(&mut self, id: PersonId) -> Result<&mut Person> {
-        self.changed();
+        self.edit()?;
         self.body_mut()
             .graph
             .node_weight_mut(NodeIndex::new(id.index()))
@@ -739,7 +754,7 @@ impl Network {
         spec: TieSpec,
         location: &str,
     ) -> Result<Option<TieId>> {
-        self.changed();
+        self.edit()?;
         let layer = layer.resolve(self)?;
         // People are never removed, so an id below the count exists; checked without
         // touching the person's data, which a reader adding 10^5 ties would pay in cache misses.
@@ -848,7 +863,7 @@ impl Network {
     /// assert_eq!(net.num_ties(), 0);
     /// ```
     pub fn remove_tie(&mut self, a: PersonId, b: PersonId, layer: impl LayerKey) -> Result<bool> {
-        self.changed();
+        self.edit()?;
         let layer = layer.resolve(self)?;
         let key = self.tie_key(a, b, layer);
         let body = self.body_mut();

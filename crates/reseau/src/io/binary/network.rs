@@ -22,8 +22,9 @@ impl Network {
     /// The view is checked here, so that making them later cannot fail: an undirected layer
     /// whose ties do not come in mirrored pairs with equal attributes, a self-loop or a
     /// repeated tie (which no network compiles to) is an [`Error::InvalidParameter`] (or
-    /// [`Error::SelfLoop`], [`Error::DuplicateTie`]) naming the layer; an editable network
-    /// that would not fit in memory is an [`Error::OutOfMemory`], refused up front as before.
+    /// [`Error::SelfLoop`], [`Error::DuplicateTie`]) naming the layer. The first edit of a
+    /// network whose editable form would not fit in memory is an [`Error::OutOfMemory`]
+    /// (reading its people or ties then makes them all the same).
     ///
     /// ```
     /// let net = reseau::datasets::aarhus_cs();
@@ -38,17 +39,6 @@ impl Network {
         for layer in &view.layers {
             net.add_layer(layer_of(layer))?;
         }
-        crate::memory::check(
-            None,
-            Network::estimated_bytes(view.num_people() as u64, view.num_directed_ties() as u64),
-            || {
-                format!(
-                    "a network of {} people and {} directed ties",
-                    view.num_people(),
-                    view.num_directed_ties()
-                )
-            },
-        )?;
         for p in 0..view.num_people() {
             let position = view.positions.as_ref().map(|all| all[p]);
             let label = view.labels[p].as_deref();
