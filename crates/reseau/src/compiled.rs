@@ -567,6 +567,10 @@ impl Network {
     /// assert_eq!(view.layers()[0].transpose().successors(1), &[0]);
     /// ```
     pub fn compile(&self) -> CompiledNetwork {
+        if self.is_frozen() {
+            // A loaded network's view is what compiling it gives, without making its ties.
+            return CompiledNetwork::clone(&self.compiled());
+        }
         CompiledNetwork::new(self)
     }
 

@@ -140,7 +140,7 @@ mod tests {
         for (n, m, seed) in [(2, 1, 1), (6, 5, 2), (50, 1, 3), (300, 4, 4), (3_000, 7, 5)] {
             let view = barabasi_albert_compiled(n, m, seed).unwrap();
             assert_eq!(view, barabasi_albert(n, m, seed).unwrap().compile(), "n = {n}, m = {m}");
-            assert_eq!(view.layers()[0].to_owned().transpose(), view.layers()[0]);
+            assert_eq!(view.layers()[0].clone().transpose(), view.layers()[0]);
         }
         assert_ne!(
             barabasi_albert_compiled(300, 4, 1).unwrap(),

@@ -145,7 +145,6 @@ pub struct Network {
     /// The compiled view a loaded network was made from, until its body is made and changed:
     /// it answers the cheap questions (counts, labels) without making the body.
     frozen: Option<Arc<dyn Frozen>>,
-    ties_per_layer: Vec<usize>,
     duplicates: Duplicates,
     self_loops: SelfLoops,
     duplicates_merged: u64,
@@ -163,6 +162,7 @@ pub(crate) struct Body {
     label_index: HashMap<String, PersonId>,
     /// (layer, a, b) with a <= b in undirected layers, to find duplicates in O(1).
     tie_index: HashMap<(u32, u32, u32), EdgeIndex, FastHash>,
+    ties_per_layer: Vec<usize>,
 }
 
 /// What a network loaded from its compiled view keeps until its body is needed: the view
@@ -175,6 +175,8 @@ pub(crate) trait Frozen: std::fmt::Debug + Send + Sync {
     fn label(&self, person: u32) -> Option<&str>;
     /// The person with this label.
     fn index_of(&self, label: &str) -> Option<u32>;
+    /// The number of ties in layer `layer` (an undirected tie once).
+    fn num_ties_in(&self, layer: usize) -> usize;
     /// The network in full, with `layers` (the view was checked when frozen: this cannot
     /// fail).
     fn thaw(&self, layers: &[Layer]) -> Network;
@@ -252,13 +254,19 @@ impl Network {
         self.body.get_mut().expect("made above")
     }
 
-    /// Makes this network, which has its layers and no people, stand for `frozen` (with
-    /// `ties_per_layer` ties in each layer) until its body is first needed.
-    pub(crate) fn freeze(&mut self, frozen: Arc<dyn Frozen>, ties_per_layer: Vec<usize>) {
-        debug_assert_eq!(ties_per_layer.len(), self.layers.len());
+    /// Makes this network, which has its layers and no people, stand for `frozen` until its
+    /// body is first needed.
+    pub(crate) fn freeze(&mut self, frozen: Arc<dyn Frozen>) {
         self.body = OnceLock::new();
         self.frozen = Some(frozen);
-        self.ties_per_layer = ties_per_layer;
+    }
+
+    /// The number of ties in the layer of index `layer`.
+    fn layer_ties(&self, layer: usize) -> usize {
+        match self.still_frozen() {
+            Some(frozen) => frozen.num_ties_in(layer),
+            None => self.body().ties_per_layer[layer],
+        }
     }
 
     /// Whether this network still holds only the compiled view it was loaded from
@@ -343,7 +351,7 @@ impl Network {
         );
         self.layer_index.insert(layer.name.clone(), id);
         self.layers.push(layer);
-        self.ties_per_layer.push(0);
+        self.body_mut().ties_per_layer.push(0);
         Ok(id)
     }
 
@@ -533,25 +541,25 @@ impl Network {
 
     /// The number of people.
     pub fn num_people(&self) -> usize {
-        match (self.body.get(), &self.frozen) {
-            (None, Some(frozen)) => frozen.num_people(),
-            _ => self.body().graph.node_count(),
+        match self.still_frozen() {
+            Some(frozen) => frozen.num_people(),
+            None => self.body().graph.node_count(),
         }
     }
 
     /// The person with this label, if any.
     pub fn index_of(&self, label: &str) -> Option<PersonId> {
-        match (self.body.get(), &self.frozen) {
-            (None, Some(frozen)) => frozen.index_of(label).map(PersonId),
-            _ => self.body().label_index.get(label).copied(),
+        match self.still_frozen() {
+            Some(frozen) => frozen.index_of(label).map(PersonId),
+            None => self.body().label_index.get(label).copied(),
         }
     }
 
-    /// A person's label when the network is still frozen (`None` once its body is made, or
-    /// when it is not frozen), so that names cost no thawing.
-    fn frozen_label(&self, id: PersonId) -> Option<Option<&str>> {
+    /// The view a frozen network stands for, while its body is not made: it answers counts
+    /// and names without making it.
+    fn still_frozen(&self) -> Option<&dyn Frozen> {
         match (self.body.get(), &self.frozen) {
-            (None, Some(frozen)) => Some(frozen.label(id.0)),
+            (None, Some(frozen)) => Some(frozen.as_ref()),
             _ => None,
         }
     }
@@ -585,10 +593,9 @@ impl Network {
     /// assert_eq!(net.labels(), vec!["ana".to_string(), "1".to_string()]);
     /// ```
     pub fn labels(&self) -> Vec<String> {
-        if self.frozen_label(PersonId(0)).is_some() {
-            let label = |id: u32| self.frozen_label(PersonId(id)).flatten();
-            return (0..self.num_people() as u32)
-                .map(|id| label(id).map_or_else(|| id.to_string(), str::to_owned))
+        if let Some(frozen) = self.still_frozen() {
+            return (0..frozen.num_people() as u32)
+                .map(|id| frozen.label(id).map_or_else(|| id.to_string(), str::to_owned))
                 .collect();
         }
         self.people().map(|(id, p)| p.label.clone().unwrap_or_else(|| id.0.to_string())).collect()
@@ -608,11 +615,8 @@ impl Network {
     /// # Ok::<(), reseau::Error>(())
     /// ```
     pub fn display_name(&self, id: PersonId) -> String {
-        if let Some(label) = self.frozen_label(id) {
-            return match label {
-                Some(l) if id.index() < self.num_people() => l.to_owned(),
-                _ => format!("#{}", id.0),
-            };
+        if let Some(frozen) = self.still_frozen() {
+            return frozen.label(id.0).map_or_else(|| format!("#{}", id.0), str::to_owned);
         }
         match self.person(id) {
             Ok(Person { label: Some(l), .. }) => l.clone(),
@@ -622,7 +626,7 @@ impl Network {
 
     /// Every person's [display name](Network::display_name), indexed by id: unique.
     pub fn display_names(&self) -> Vec<String> {
-        if self.frozen_label(PersonId(0)).is_some() {
+        if self.still_frozen().is_some() {
             return (0..self.num_people() as u32)
                 .map(|id| self.display_name(PersonId(id)))
                 .collect();
@@ -818,7 +822,7 @@ impl Network {
         let body = self.body_mut();
         let edge = body.graph.add_edge(NodeIndex::new(a.index()), NodeIndex::new(b.index()), tie);
         body.tie_index.insert(key, edge);
-        self.ties_per_layer[layer.index()] += 1;
+        body.ties_per_layer[layer.index()] += 1;
         Ok(Some(TieId(edge.index() as u32)))
     }
 
@@ -870,7 +874,7 @@ impl Network {
         Ok(match body.tie_index.remove(&key) {
             Some(edge) => {
                 body.graph.remove_edge(edge);
-                self.ties_per_layer[layer.index()] -= 1;
+                body.ties_per_layer[layer.index()] -= 1;
                 true
             }
             None => false,
@@ -892,22 +896,19 @@ impl Network {
     /// The number of ties in all layers (a pair tied in two layers counts twice; an undirected
     /// tie once).
     pub fn num_ties(&self) -> usize {
-        self.ties_per_layer.iter().sum()
+        (0..self.layers.len()).map(|l| self.layer_ties(l)).sum()
     }
 
     /// The number of ties in one layer.
     pub fn num_ties_in(&self, layer: impl LayerKey) -> Result<usize> {
-        Ok(self.ties_per_layer[layer.resolve(self)?.index()])
+        Ok(self.layer_ties(layer.resolve(self)?.index()))
     }
 
     /// The number of directed ties: an undirected tie counts once each way. This is the size
     /// the compiled view stores.
     pub fn num_directed_ties(&self) -> usize {
-        self.layers
-            .iter()
-            .zip(&self.ties_per_layer)
-            .map(|(l, &n)| if l.directed { n } else { 2 * n })
-            .sum()
+        let ties = |(i, l): (usize, &Layer)| self.layer_ties(i) * if l.directed { 1 } else { 2 };
+        self.layers.iter().enumerate().map(ties).sum()
     }
 
     // ----- queries -----
@@ -1183,8 +1184,8 @@ impl Network {
     pub(crate) fn insert_tie_unchecked(&mut self, tie: Tie) {
         self.changed();
         let key = self.tie_key(tie.source, tie.target, tie.layer);
-        self.ties_per_layer[tie.layer.index()] += 1;
         let body = self.body_mut();
+        body.ties_per_layer[tie.layer.index()] += 1;
         let edge = body.graph.add_edge(
             NodeIndex::new(tie.source.index()),
             NodeIndex::new(tie.target.index()),
