@@ -67,8 +67,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let view = view?;
     assert_eq!(view.num_directed_ties(), directed_ties);
     let bytes_per_tie = view.bytes_per_directed_tie();
-    let (net, _) =
-        step("as a `Network` (frozen, checked)", directed, || Network::from_compiled(view));
+    let (net, _) = step("as a `Network` (frozen; people, self-loops checked)", directed, || {
+        Network::from_compiled(view)
+    });
     let net = net?;
     let view = net.compiled();
     let seeds: Vec<u32> = (0..10).map(|i| (i * (n / 10)) as u32).collect();
