@@ -17,6 +17,7 @@
 #![allow(clippy::doc_markdown)]
 
 use std::borrow::Cow;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
 
 use crate::cascade::Model;
@@ -317,11 +318,30 @@ impl<'a> LiveGraph<'a> {
     }
 
     /// Draws one RR set with `rng` and appends it to `out` (its first element is the root).
+    #[cfg(test)]
     pub(crate) fn sample(&self, rng: &mut Stream, scratch: &mut Scratch, out: &mut Vec<u32>) {
+        self.sample_until(rng, scratch, out, None);
+    }
+
+    /// [`LiveGraph::sample`], stopped as soon as the set meets `stop` (a membership mask over
+    /// people; HIST's sentinel set): such a set is covered by `stop` whatever else it holds, so
+    /// nothing of it is kept, and the call returns true with `out` as it was. The random
+    /// draws up to that point are those of the full set.
+    pub(crate) fn sample_until(
+        &self,
+        rng: &mut Stream,
+        scratch: &mut Scratch,
+        out: &mut Vec<u32>,
+        stop: Option<&[bool]>,
+    ) -> bool {
         let epoch = scratch.next_epoch();
         let mark = &mut scratch.mark;
         let root = self.root(rng);
         let start = out.len();
+        let stops = |u: u32| stop.is_some_and(|s| s[u as usize]);
+        if stops(root) {
+            return true;
+        }
         out.push(root);
         // The root is marked only once someone else joins: most sets under low probabilities
         // are the root alone, and are then drawn without touching the marks at all.
@@ -340,28 +360,38 @@ impl<'a> LiveGraph<'a> {
             true
         };
         if self.walk {
-            let Some(layer) = self.layers.first() else { return };
-            let Live::PerTie(cumulative) = &layer.live else { return };
+            let Some(layer) = self.layers.first() else { return false };
+            let Live::PerTie(cumulative) = &layer.live else { return false };
             let mut v = root;
             loop {
                 let r = layer.range(v);
                 if r.is_empty() {
-                    return;
+                    return false;
                 }
                 let x = rng.uniform();
                 let i = cumulative[r.clone()].partition_point(|&c| f64::from(c) <= x);
                 if i == r.len() {
-                    return; // no incoming tie kept
+                    return false; // no incoming tie kept
                 }
                 let u = layer.sources[r.start + i];
                 if !joined(u, mark, out) {
-                    return; // the walk closed a cycle
+                    return false; // the walk closed a cycle
+                }
+                if stops(u) {
+                    out.truncate(start);
+                    return true;
                 }
                 v = u;
             }
         }
+        // Whether someone who joined is in `stop`: checked after each person's ties.
+        let mut hit = false;
         let mut head = start;
         while head < out.len() {
+            if hit {
+                out.truncate(start);
+                return true;
+            }
             let v = out[head];
             head += 1;
             for layer in &self.layers {
@@ -386,7 +416,8 @@ impl<'a> LiveGraph<'a> {
                                 skip as usize
                             };
                             slot += skip;
-                            joined(layer.sources[slot], mark, out);
+                            let u = layer.sources[slot];
+                            hit |= joined(u, mark, out) && stops(u);
                             slot += 1;
                         }
                     }
@@ -395,7 +426,8 @@ impl<'a> LiveGraph<'a> {
                     {
                         let shared = layer.shared[v as usize];
                         live_positions(f64::from(shared.p), shared.none, r.len(), rng, |i| {
-                            joined(layer.sources[r.start + i], mark, out);
+                            let u = layer.sources[r.start + i];
+                            hit |= joined(u, mark, out) && stops(u);
                         });
                     }
                     Live::PerTie(_) | Live::PerPerson(_) => {
@@ -416,13 +448,17 @@ impl<'a> LiveGraph<'a> {
                             }
                             let p = own.unwrap_or_else(|| layer.tie_chance(slot));
                             if p >= 1.0 || rng.uniform() < f64::from(p) {
-                                joined(u, mark, out);
+                                hit |= joined(u, mark, out) && stops(u);
                             }
                         }
                     }
                 }
             }
         }
+        if hit {
+            out.truncate(start);
+        }
+        hit
     }
 }
 
@@ -685,6 +721,10 @@ pub(crate) struct RrSets {
     singles: Vec<u32>,
     /// All sets, singletons included.
     total: u64,
+    /// Sets that met `stop` and were cut short (kept as this count only).
+    hits: u64,
+    /// HIST's sentinel set, when the sets stop on meeting it (see [`RrSets::truncated`]).
+    stop: Option<Arc<[bool]>>,
 }
 
 impl RrSets {
@@ -696,7 +736,23 @@ impl RrSets {
             wraps: Vec::new(),
             singles: vec![0; n],
             total: 0,
+            hits: 0,
+            stop: None,
         }
+    }
+
+    /// An empty collection over `n` people whose sets stop as soon as they meet `stop` (a
+    /// membership mask over people): such a set is only counted (see [`RrSets::hits`]), and
+    /// the others are whole RR sets that miss `stop`. The coverage of any superset of `stop`
+    /// is then exactly as on whole sets, for a fraction of the memory when `stop` meets
+    /// most sets.
+    pub(crate) fn truncated(n: usize, stop: Vec<bool>) -> Self {
+        RrSets { stop: Some(stop.into()), ..RrSets::new(n) }
+    }
+
+    /// The sets that met the collection's stop set (0 for a collection of whole sets).
+    pub(crate) fn hits(&self) -> u64 {
+        self.hits
     }
 
     /// The number of sets, singletons included.
@@ -738,9 +794,13 @@ impl RrSets {
         &self.nodes[start..self.end(i)]
     }
 
-    /// Appends one set.
+    /// Appends one set; an empty one is a set that met the stop set.
     pub(crate) fn push_set(&mut self, members: &[u32]) {
         self.total += 1;
+        if members.is_empty() {
+            self.hits += 1;
+            return;
+        }
         if let [v] = members {
             self.singles[*v as usize] += 1;
             return;
@@ -777,11 +837,12 @@ impl RrSets {
         }
         let mut next = self.len() / BLOCK;
         let last = target / BLOCK;
+        let stop = self.stop.clone();
         let draw = |scratch: &mut Scratch, b: u64, nodes: &mut Vec<u32>, lens: &mut Vec<u32>| {
             let mut rng = Stream::new(seed, b);
             for _ in 0..BLOCK {
                 let before = nodes.len();
-                graph.sample(&mut rng, scratch, nodes);
+                graph.sample_until(&mut rng, scratch, nodes, stop.as_deref());
                 lens.push((nodes.len() - before) as u32);
             }
         };
@@ -849,13 +910,17 @@ impl RrSets {
         })
     }
 
-    /// The number of sets that meet `chosen` (a membership mask over people).
+    /// The number of sets that meet `chosen` (a membership mask over people; in a
+    /// [truncated](RrSets::truncated) collection, a superset of the stop set, whose sets all
+    /// count).
     pub(crate) fn count_covered(&self, chosen: &[bool]) -> u64 {
         let singles: u64 = (0..self.singles.len())
             .filter(|&v| chosen[v])
             .map(|v| u64::from(self.singles[v]))
             .sum();
-        singles + self.iter().filter(|set| set.iter().any(|&v| chosen[v as usize])).count() as u64
+        self.hits
+            + singles
+            + self.iter().filter(|set| set.iter().any(|&v| chosen[v as usize])).count() as u64
     }
 }
 
@@ -893,7 +958,8 @@ impl RrSets {
                 let projected = 2.0 * per_set * target as f64 + (n * 12) as f64;
                 let needed = if projected >= u64::MAX as f64 { u64::MAX } else { projected as u64 };
                 budget.check(needed, || {
-                    let people = self.nodes.len() as u64 + have - self.ends.len() as u64;
+                    let people =
+                        self.nodes.len() as u64 + have - self.ends.len() as u64 - self.hits;
                     let mean = (people as f64 / have as f64 * 10.0).round() / 10.0;
                     format!("{target} RR sets (about {} people each)", crate::error::float(mean))
                 })?;

@@ -43,6 +43,7 @@ mod budget;
 mod celf;
 mod coverage;
 mod heuristics;
+mod hist;
 mod imm;
 mod opim;
 mod select;

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::budget::Limit;
-use super::{Outcome, celf, heuristics, imm, opim};
+use super::{Outcome, celf, heuristics, hist, imm, opim};
 use crate::cascade::{MAX_RUNS, Model, Seeds, SpreadStats, simulate_seeds};
 use crate::compiled::CompiledNetwork;
 use crate::control::Control;
@@ -31,6 +31,10 @@ pub enum Method {
     Imm,
     /// OPIM-C (Tang et al. 2018): RR sets, with a certified lower bound on its own ratio.
     OpimC,
+    /// HIST (Guo, Wang, Wei & Chen 2020): OPIM-C's certificate on RR sets cut short at a
+    /// small sentinel set chosen first; far less memory and time where the model reaches
+    /// much of the network (IC p = 0.1 on large graphs). `k` relays only, not a budget.
+    Hist,
     /// CELF (Leskovec et al. 2007): lazy greedy on Monte Carlo estimates; small networks.
     Celf,
     /// The most ties that can carry the message.
@@ -73,9 +77,10 @@ pub struct SelectRelaysRequest {
     pub model: Model,
     /// The method (default IMM).
     pub method: Method,
-    /// IMM and OPIM-C's ε in (0, 1): the guarantee is 1 − 1/e − ε (default 0.1).
+    /// IMM, OPIM-C and HIST's ε in (0, 1): the guarantee is 1 − 1/e − ε (default 0.1).
     pub epsilon: f64,
-    /// IMM and OPIM-C's ℓ > 0: the guarantee holds with probability 1 − 1/n^ℓ (default 1).
+    /// IMM, OPIM-C and HIST's ℓ > 0: the guarantee holds with probability 1 − 1/n^ℓ
+    /// (default 1).
     pub ell: f64,
     /// Monte Carlo runs of the independent evaluation of the choice (default 10,000; 0 skips
     /// it).
@@ -89,10 +94,12 @@ pub struct SelectRelaysRequest {
     /// The seed: the same seed gives the same selection on every platform and for any
     /// number of threads (default 0).
     pub seed: u64,
-    /// The memory the RR sets of IMM and OPIM-C may use, in bytes (default: what the machine
-    /// has available, see [`memory`](crate::memory)): the sampling stops with
-    /// [`Error::OutOfMemory`] as soon as the sets drawn so far show that all of them would
-    /// not fit.
+    /// The memory the RR sets of IMM, OPIM-C and HIST may use, in bytes (default: what the
+    /// machine has available, see [`memory`](crate::memory)): the sampling stops as soon as
+    /// the sets drawn so far show that all of them would not fit. IMM or OPIM-C choosing `k`
+    /// relays then hands over to HIST, whose sets are cut short at its sentinel set (the
+    /// result's `method` and `switch_reason` say so); when HIST's do not fit either, or within
+    /// a budget, the call fails with [`Error::OutOfMemory`].
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_memory: Option<u64>,
 }
@@ -266,8 +273,13 @@ impl SelectRelaysRequest {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RelaySelection {
-    /// The method that chose.
+    /// The method that chose: the one asked for, or HIST when the RR sets of the one asked
+    /// for would not fit `max_memory` (see `switch_reason`).
     pub method: Method,
+    /// Why `method` is not the method asked for (`None` when it is): IMM's or OPIM-C's RR sets
+    /// would have needed more memory than `max_memory` allows, and HIST's fit.
+    #[serde(default)]
+    pub switch_reason: Option<String>,
     /// The relays, in the order chosen.
     pub relays: Vec<u32>,
     /// Each relay's marginal gain in expected spread as the method estimated it (IMM, OPIM-C:
@@ -439,6 +451,7 @@ pub fn select_relays_with(
         (None, None) => unreachable!("validate() requires k or budget"),
     };
     let seeds = [sub_seed(seed, PHASE_A), sub_seed(seed, PHASE_B)];
+    let (mut ran, mut switch_reason) = (options.method, None);
     let outcome = match options.method {
         Method::Celf => celf::celf(
             net,
@@ -448,14 +461,41 @@ pub fn select_relays_with(
             sub_seed(seed, CELF),
             control,
         )?,
-        Method::Imm | Method::OpimC => {
+        Method::Imm | Method::OpimC | Method::Hist => {
             let graph = LiveGraph::new(net, &options.model)?;
-            let (epsilon, ell) = (options.epsilon, options.ell);
             let memory = Budget::new(options.max_memory)?;
-            if options.method == Method::Imm {
-                imm::imm(&graph, &limit, epsilon, ell, seeds, control, memory)?
-            } else {
-                opim::opim_c(&graph, &limit, epsilon, ell, seeds, control, memory)?
+            let run = |method| rr_method(method, &graph, &limit, options, seeds, control, memory);
+            match (run(options.method), limit) {
+                (Err(Error::OutOfMemory { what, needed, available }), Limit::Count(_))
+                    if options.method != Method::Hist =>
+                {
+                    let asked = method_name(options.method);
+                    match run(Method::Hist) {
+                        Ok(outcome) => {
+                            ran = Method::Hist;
+                            switch_reason = Some(format!(
+                                "{asked}'s {what} would need about {} and {} {} allowed \
+                                 (max_memory): HIST ran instead, on RR sets cut short at its \
+                                 sentinel set",
+                                crate::error::bytes(needed),
+                                crate::error::bytes(available),
+                                if available == 1 { "is" } else { "are" },
+                            ));
+                            outcome
+                        }
+                        Err(Error::OutOfMemory { what: hist_what, needed, available }) => {
+                            return Err(Error::OutOfMemory {
+                                what: format!(
+                                    "{asked}'s {what}, and HIST's truncated {hist_what} instead,"
+                                ),
+                                needed,
+                                available,
+                            });
+                        }
+                        Err(e) => return Err(e),
+                    }
+                }
+                (outcome, _) => outcome?,
             }
         }
         Method::Degree | Method::DegreeDiscount | Method::Pagerank | Method::Random => {
@@ -486,7 +526,8 @@ pub fn select_relays_with(
     };
     let relay_costs: Vec<f64> = outcome.relays.iter().map(|&v| costs[v as usize]).collect();
     Ok(RelaySelection {
-        method: options.method,
+        method: ran,
+        switch_reason,
         cost: relay_costs.iter().sum(),
         labels: outcome.relays.iter().map(|&v| net.display_name(v)).collect(),
         costs: relay_costs,
@@ -498,4 +539,37 @@ pub fn select_relays_with(
         approximation: outcome.approximation,
         samples: outcome.samples,
     })
+}
+
+/// Runs one of the RR-set methods.
+fn rr_method(
+    method: Method,
+    graph: &LiveGraph<'_>,
+    limit: &Limit<'_>,
+    options: &SelectRelaysRequest,
+    seeds: [u64; 2],
+    control: &Control<'_>,
+    memory: Budget,
+) -> Result<Outcome> {
+    let (epsilon, ell) = (options.epsilon, options.ell);
+    match (method, *limit) {
+        (Method::Imm, _) => imm::imm(graph, limit, epsilon, ell, seeds, control, memory),
+        (Method::Hist, Limit::Count(k)) => {
+            hist::hist(graph, k, epsilon, ell, seeds, control, memory)
+        }
+        (Method::Hist, Limit::Budget { .. }) => Err(Error::invalid(
+            "method",
+            "hist",
+            "k relays (HIST does not choose within a budget: use imm or opim_c)",
+        )),
+        _ => opim::opim_c(graph, limit, epsilon, ell, seeds, control, memory),
+    }
+}
+
+/// A method's name as requests spell it.
+fn method_name(method: Method) -> String {
+    serde_json::to_value(method)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_else(|| format!("{method:?}"))
 }
