@@ -725,6 +725,8 @@ pub(crate) struct RrSets {
     hits: u64,
     /// HIST's sentinel set, when the sets stop on meeting it (see [`RrSets::truncated`]).
     stop: Option<Arc<[bool]>>,
+    /// Sets per block (see [`RrSets::extend_to`]).
+    block: u64,
 }
 
 impl RrSets {
@@ -738,7 +740,16 @@ impl RrSets {
             total: 0,
             hits: 0,
             stop: None,
+            block: BLOCK,
         }
+    }
+
+    /// This (empty) collection drawn in blocks of `block` sets rather than [`BLOCK`]: smaller
+    /// blocks for a collection that may stay small while its sets are large (HIST's first
+    /// phase). Block `b` is still drawn from the stream `(seed, b)`.
+    pub(crate) fn in_blocks_of(mut self, block: u64) -> Self {
+        self.block = block.max(1);
+        self
     }
 
     /// An empty collection over `n` people whose sets stop as soon as they meet `stop` (a
@@ -814,7 +825,8 @@ impl RrSets {
         self.ends.push(end as u32);
     }
 
-    /// Grows the collection to at least `target` sets, in whole blocks of [`BLOCK`]: block `b`
+    /// Grows the collection to at least `target` sets, in whole blocks (of [`BLOCK`] sets unless
+    /// [`RrSets::in_blocks_of`] says otherwise): block `b`
     /// draws its sets one after another from the stream `(seed, b)`. Returns the new size.
     /// `control` hears the sets drawn out of `target` after each block, and stops the draw at
     /// the next block.
@@ -827,7 +839,8 @@ impl RrSets {
     ) -> Result<u64> {
         // Saturating: a huge ell (1e300) asks for u64::MAX sets, which must be refused, not
         // wrap to 0.
-        let target = target.div_ceil(BLOCK).saturating_mul(BLOCK);
+        let block = self.block;
+        let target = target.div_ceil(block).saturating_mul(block);
         if target > u64::from(u32::MAX) {
             return Err(Error::invalid(
                 "number of RR sets",
@@ -835,12 +848,12 @@ impl RrSets {
                 format!("at most {} (raise epsilon or lower ell)", u32::MAX),
             ));
         }
-        let mut next = self.len() / BLOCK;
-        let last = target / BLOCK;
+        let mut next = self.len() / block;
+        let last = target / block;
         let stop = self.stop.clone();
         let draw = |scratch: &mut Scratch, b: u64, nodes: &mut Vec<u32>, lens: &mut Vec<u32>| {
             let mut rng = Stream::new(seed, b);
-            for _ in 0..BLOCK {
+            for _ in 0..block {
                 let before = nodes.len();
                 graph.sample_until(&mut rng, scratch, nodes, stop.as_deref());
                 lens.push((nodes.len() - before) as u32);
@@ -866,7 +879,7 @@ impl RrSets {
                         break;
                     }
                     draw(scratch, b, &mut nodes, &mut lens);
-                    let _ = control.report(drawn.fetch_add(BLOCK, Relaxed) + BLOCK, target);
+                    let _ = control.report(drawn.fetch_add(block, Relaxed) + block, target);
                 }
                 (nodes, lens)
             };
@@ -944,12 +957,14 @@ impl RrSets {
         budget: Budget,
     ) -> Result<u64> {
         let n = graph.n as u64;
-        if target.div_ceil(BLOCK).saturating_mul(BLOCK) > u64::from(u32::MAX) {
+        let block = self.block;
+        if target.div_ceil(block).saturating_mul(block) > u64::from(u32::MAX) {
             return self.extend_to(graph, seed, target, control); // refused there, at once
         }
-        let target = target.div_ceil(BLOCK) * BLOCK;
+        let target = target.div_ceil(block) * block;
         let per_set_worst = 8 * n.max(1);
-        let first = (budget.bytes() / per_set_worst / BLOCK * BLOCK).clamp(BLOCK, Self::FIRST_STEP);
+        let first = (budget.bytes() / per_set_worst / block * block)
+            .clamp(block, Self::FIRST_STEP.max(block));
         while self.len() < target {
             let have = self.len();
             if have > 0 {

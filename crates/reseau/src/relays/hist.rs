@@ -3,7 +3,7 @@
 //! sets are huge, because the model reaches much of the network (IC p = 0.1 on a large
 //! graph), in two phases.
 //!
-//! **Phase 1** draws two small collections of whole RR sets, R1 and R2 (one block each to
+//! **Phase 1** draws two small collections of whole RR sets, R1 and R2 (32 sets each to
 //! begin with), and chooses k people greedily on R1. The first b of them are the sentinel set
 //! S_b, b the largest for which R2's lower bound on σ(S_b) reaches (1 − (1 − 1/k)^b − ε/2)
 //! of R1's upper bound on the optimum (the greedy's own b-step guarantee, less ε/2; the
@@ -40,7 +40,11 @@ use crate::error::Result;
 use crate::math::ln;
 use crate::memory::Budget;
 use crate::rng::Stream;
-use crate::rrsets::{BLOCK, Index, LiveGraph, RrSets};
+use crate::rrsets::{Index, LiveGraph, RrSets};
+
+/// Sets per block in phase 1: its collections stay small (a few dozen sets may pick the
+/// sentinels) while each of their sets may hold much of the network.
+const SENTINEL_BLOCK: u64 = 32;
 
 /// Stream tags of phase 2's collections, derived from phase 1's seeds.
 const PHASE_2: u64 = 0x4849_5354_0000_0002; // "HIST" 2
@@ -60,14 +64,15 @@ pub(crate) fn hist(
     let (nf, kf) = (n as f64, k as f64);
     let ln_inv_delta = ell * ln(nf);
     let half = epsilon / 2.0;
-    let block = BLOCK as f64;
+    let block = SENTINEL_BLOCK as f64;
     // Phase 1 stops at OPIM-C's θ_max for ε/2 at the latest (all k people then pass).
     let cap1 = theta_max(nf, kf, GREEDY_RATIO, half, ln_binomial(n, k), ln_inv_delta).max(block);
     let rounds1 = (ln(cap1 / block) / ln(2.0)).ceil().max(0.0) + 1.0;
 
     // Phase 1: the sentinel set.
-    let (mut r1, mut r2) = (RrSets::new(n), RrSets::new(n));
-    let mut want = BLOCK;
+    let small = |n| RrSets::new(n).in_blocks_of(SENTINEL_BLOCK);
+    let (mut r1, mut r2) = (small(n), small(n));
+    let mut want = SENTINEL_BLOCK;
     let mut round = 1.0;
     let a1 = ln(3.0 * (rounds1 + rounds2_bound(nf, kf, half, ln_inv_delta))) + ln_inv_delta;
     let (sentinels, gains1, theta1) = loop {
@@ -147,11 +152,13 @@ pub(crate) fn hist(
     }
 }
 
-/// The most rounds phase 2 can make: from one block to θ_max for ε/2 with b = 0, by √2.
+/// The most rounds phase 2 can make: from phase 1's first size to θ_max for ε/2 with b = 0,
+/// by √2.
 fn rounds2_bound(n: f64, k: f64, half: f64, ln_inv_delta: f64) -> f64 {
     let lnc = ln_binomial(n as usize, k as usize);
-    let cap = theta_max(n, k, GREEDY_RATIO, half, lnc, ln_inv_delta).max(BLOCK as f64);
-    (2.0 * ln(cap / BLOCK as f64) / ln(2.0)).ceil().max(0.0) + 1.0
+    let first = SENTINEL_BLOCK as f64;
+    let cap = theta_max(n, k, GREEDY_RATIO, half, lnc, ln_inv_delta).max(first);
+    (2.0 * ln(cap / first) / ln(2.0)).ceil().max(0.0) + 1.0
 }
 
 /// `prefix[j]`: the sets of `rr` that the first j people of `order` meet (j = 0 ..= len).

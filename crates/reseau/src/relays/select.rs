@@ -282,26 +282,27 @@ pub struct RelaySelection {
     pub switch_reason: Option<String>,
     /// The relays, in the order chosen.
     pub relays: Vec<u32>,
-    /// Each relay's marginal gain in expected spread as the method estimated it (IMM, OPIM-C:
-    /// from RR-set coverage; CELF: from Monte Carlo); for the heuristics, the score it was
+    /// Each relay's marginal gain in expected spread as the method estimated it (IMM, OPIM-C,
+    /// HIST: from RR-set coverage; CELF: from Monte Carlo); for the heuristics, the score it was
     /// ranked by (degree, discounted degree, PageRank; 0 for random).
     pub gains: Vec<f64>,
-    /// The expected spread as the method estimated it (IMM: on its final RR sets; OPIM-C: on
-    /// its second collection, which played no part in the choice; CELF: Monte Carlo); `None`
-    /// for the heuristics.
+    /// The expected spread as the method estimated it (IMM: on its final RR sets; OPIM-C and
+    /// HIST: on their second collection, which played no part in the choice; CELF: Monte
+    /// Carlo); `None` for the heuristics.
     pub estimated_spread: Option<f64>,
     /// The independent evaluation: [`simulate`](crate::cascade::simulate) of the relays under the evaluation model,
     /// on streams the selection did not use (`None` when `evaluation_runs` is 0). Its `mean`
     /// and `ci95` are the spread to quote.
     pub spread: Option<SpreadStats>,
     /// A lower bound on the choice's approximation ratio, holding with probability
-    /// 1 − 1/n^ℓ: IMM's 1 − 1/e − ε (within a budget ½(1 − 1/e) − ε); OPIM-C's certified α
-    /// (computed from the samples). `None` for the other methods and when the model is not a
+    /// 1 − 1/n^ℓ: IMM's 1 − 1/e − ε (within a budget ½(1 − 1/e) − ε); OPIM-C's and HIST's
+    /// certified α (computed from the samples). `None` for the other methods and when the model is not a
     /// live-edge model (see [`SelectRelaysRequest::model`] and `docs/relays.md`).
     pub approximation: Option<f64>,
     /// The relays' total cost.
     pub cost: f64,
-    /// RR sets drawn (IMM, OPIM-C) or cascades run (CELF); 0 for the heuristics.
+    /// RR sets drawn (IMM, OPIM-C, HIST: whole and truncated) or cascades run (CELF); 0 for the
+    /// heuristics.
     pub samples: u64,
     /// The relays' labels, in the order chosen (an unlabelled person's `#id`).
     #[serde(default)]
