@@ -317,6 +317,43 @@ impl<'a> LiveGraph<'a> {
         }
     }
 
+    /// Linear Threshold's RR set from `root`: a backward random walk, each person keeping one
+    /// incoming tie or none, until it closes a cycle or meets `stops` (then true, `out` cut
+    /// back to `start`).
+    fn walk_until(
+        &self,
+        rng: &mut Stream,
+        mark: &mut [u32],
+        out: &mut Vec<u32>,
+        [root, epoch]: [u32; 2],
+        start: usize,
+        stops: impl Fn(u32) -> bool,
+    ) -> bool {
+        let Some(layer) = self.layers.first() else { return false };
+        let Live::PerTie(cumulative) = &layer.live else { return false };
+        let mut v = root;
+        loop {
+            let r = layer.range(v);
+            if r.is_empty() {
+                return false;
+            }
+            let x = rng.uniform();
+            let i = cumulative[r.clone()].partition_point(|&c| f64::from(c) <= x);
+            if i == r.len() {
+                return false; // no incoming tie kept
+            }
+            let u = layer.sources[r.start + i];
+            if !add_member(u, root, start, epoch, mark, out) {
+                return false; // the walk closed a cycle
+            }
+            if stops(u) {
+                out.truncate(start);
+                return true;
+            }
+            v = u;
+        }
+    }
+
     /// Draws one RR set with `rng` and appends it to `out` (its first element is the root).
     #[cfg(test)]
     pub(crate) fn sample(&self, rng: &mut Stream, scratch: &mut Scratch, out: &mut Vec<u32>) {
@@ -343,46 +380,11 @@ impl<'a> LiveGraph<'a> {
             return true;
         }
         out.push(root);
-        // The root is marked only once someone else joins: most sets under low probabilities
-        // are the root alone, and are then drawn without touching the marks at all.
         let joined = |u: u32, mark: &mut [u32], out: &mut Vec<u32>| {
-            if out.len() == start + 1 {
-                // Nobody but the root is marked yet: no need to read u's mark.
-                if u == root {
-                    return false;
-                }
-                mark[root as usize] = epoch;
-            } else if u == root || mark[u as usize] == epoch {
-                return false;
-            }
-            mark[u as usize] = epoch;
-            out.push(u);
-            true
+            add_member(u, root, start, epoch, mark, out)
         };
         if self.walk {
-            let Some(layer) = self.layers.first() else { return false };
-            let Live::PerTie(cumulative) = &layer.live else { return false };
-            let mut v = root;
-            loop {
-                let r = layer.range(v);
-                if r.is_empty() {
-                    return false;
-                }
-                let x = rng.uniform();
-                let i = cumulative[r.clone()].partition_point(|&c| f64::from(c) <= x);
-                if i == r.len() {
-                    return false; // no incoming tie kept
-                }
-                let u = layer.sources[r.start + i];
-                if !joined(u, mark, out) {
-                    return false; // the walk closed a cycle
-                }
-                if stops(u) {
-                    out.truncate(start);
-                    return true;
-                }
-                v = u;
-            }
+            return self.walk_until(rng, mark, out, [root, epoch], start, stops);
         }
         // Whether someone who joined is in `stop`: checked after each person's ties.
         let mut hit = false;
@@ -460,6 +462,32 @@ impl<'a> LiveGraph<'a> {
         }
         hit
     }
+}
+
+/// Adds `u` to the set drawn from `root` into `out[start..]` unless it is there already;
+/// whether it was added. The root is marked only once someone else joins: most sets under
+/// low probabilities are the root alone, and are then drawn without touching the marks at all.
+#[inline]
+fn add_member(
+    u: u32,
+    root: u32,
+    start: usize,
+    epoch: u32,
+    mark: &mut [u32],
+    out: &mut Vec<u32>,
+) -> bool {
+    if out.len() == start + 1 {
+        // Nobody but the root is marked yet: no need to read u's mark.
+        if u == root {
+            return false;
+        }
+        mark[root as usize] = epoch;
+    } else if u == root || mark[u as usize] == epoch {
+        return false;
+    }
+    mark[u as usize] = epoch;
+    out.push(u);
+    true
 }
 
 /// Per person, the probability shared by all their incoming ties (see [`Incoming::shared`]).

@@ -87,9 +87,9 @@ pub(crate) fn hist(
         // The largest b whose bounded share of the optimum reaches the greedy's, less ε/2
         // ((1 − 1/k)^b by repeated products: the same bits on every platform).
         let (keep, mut power, mut b) = (1.0 - 1.0 / kf, 1.0, 0);
-        for j in 1..=picked.relays.len() {
+        for (j, &covered) in prefix.iter().enumerate().skip(1) {
             power *= keep;
-            let lower = lower_bound(prefix[j] as f64, a1, nf, theta_f);
+            let lower = lower_bound(covered as f64, a1, nf, theta_f);
             if upper > 0.0 && lower / upper >= 1.0 - power - half {
                 b = j;
             }

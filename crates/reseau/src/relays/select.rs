@@ -463,41 +463,9 @@ pub fn select_relays_with(
             control,
         )?,
         Method::Imm | Method::OpimC | Method::Hist => {
-            let graph = LiveGraph::new(net, &options.model)?;
-            let memory = Budget::new(options.max_memory)?;
-            let run = |method| rr_method(method, &graph, &limit, options, seeds, control, memory);
-            match (run(options.method), limit) {
-                (Err(Error::OutOfMemory { what, needed, available }), Limit::Count(_))
-                    if options.method != Method::Hist =>
-                {
-                    let asked = method_name(options.method);
-                    match run(Method::Hist) {
-                        Ok(outcome) => {
-                            ran = Method::Hist;
-                            switch_reason = Some(format!(
-                                "{asked}'s {what} would need about {} and {} {} allowed \
-                                 (max_memory): HIST ran instead, on RR sets cut short at its \
-                                 sentinel set",
-                                crate::error::bytes(needed),
-                                crate::error::bytes(available),
-                                if available == 1 { "is" } else { "are" },
-                            ));
-                            outcome
-                        }
-                        Err(Error::OutOfMemory { what: hist_what, needed, available }) => {
-                            return Err(Error::OutOfMemory {
-                                what: format!(
-                                    "{asked}'s {what}, and HIST's truncated {hist_what} instead,"
-                                ),
-                                needed,
-                                available,
-                            });
-                        }
-                        Err(e) => return Err(e),
-                    }
-                }
-                (outcome, _) => outcome?,
-            }
+            let (outcome, method, reason) = rr_switching(net, &limit, options, seeds, control)?;
+            (ran, switch_reason) = (method, reason);
+            outcome
         }
         Method::Degree | Method::DegreeDiscount | Method::Pagerank | Method::Random => {
             let graph = LiveGraph::new(net, &options.model)?;
@@ -573,4 +541,46 @@ fn method_name(method: Method) -> String {
         .ok()
         .and_then(|v| v.as_str().map(str::to_owned))
         .unwrap_or_else(|| format!("{method:?}"))
+}
+
+/// IMM, OPIM-C or HIST as asked; IMM or OPIM-C choosing k people hands over to HIST when
+/// their RR sets would not fit the memory budget. The outcome, the method that ran, and why
+/// it is not the one asked for.
+fn rr_switching(
+    net: &CompiledNetwork,
+    limit: &Limit<'_>,
+    options: &SelectRelaysRequest,
+    seeds: [u64; 2],
+    control: &Control<'_>,
+) -> Result<(Outcome, Method, Option<String>)> {
+    let graph = LiveGraph::new(net, &options.model)?;
+    let memory = Budget::new(options.max_memory)?;
+    let run = |method| rr_method(method, &graph, limit, options, seeds, control, memory);
+    let (what, needed, available) = match (run(options.method), limit) {
+        (Err(Error::OutOfMemory { what, needed, available }), Limit::Count(_))
+            if options.method != Method::Hist =>
+        {
+            (what, needed, available)
+        }
+        (outcome, _) => return Ok((outcome?, options.method, None)),
+    };
+    let asked = method_name(options.method);
+    match run(Method::Hist) {
+        Ok(outcome) => {
+            let reason = format!(
+                "{asked}'s {what} would need about {} and {} {} allowed (max_memory): HIST ran \
+                 instead, on RR sets cut short at its sentinel set",
+                crate::error::bytes(needed),
+                crate::error::bytes(available),
+                if available == 1 { "is" } else { "are" },
+            );
+            Ok((outcome, Method::Hist, Some(reason)))
+        }
+        Err(Error::OutOfMemory { what: hist_what, needed, available }) => Err(Error::OutOfMemory {
+            what: format!("{asked}'s {what}, and HIST's truncated {hist_what} instead,"),
+            needed,
+            available,
+        }),
+        Err(e) => Err(e),
+    }
 }
