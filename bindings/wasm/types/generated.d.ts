@@ -2150,8 +2150,8 @@ export interface LoadCurve {
 export interface RelaySelection {
   /**
    * A lower bound on the choice's approximation ratio, holding with probability
-   * 1 − 1/n^ℓ: IMM's 1 − 1/e − ε (within a budget ½(1 − 1/e) − ε); OPIM-C's certified α
-   * (computed from the samples). `None` for the other methods and when the model is not a
+   * 1 − 1/n^ℓ: IMM's 1 − 1/e − ε (within a budget ½(1 − 1/e) − ε); OPIM-C's and HIST's
+   * certified α (computed from the samples). `None` for the other methods and when the model is not a
    * live-edge model (see `SelectRelaysRequest::model` and `docs/relays.md`).
    */
   approximation: number | null;
@@ -2165,14 +2165,14 @@ export interface RelaySelection {
    */
   costs: Float64Array;
   /**
-   * The expected spread as the method estimated it (IMM: on its final RR sets; OPIM-C: on
-   * its second collection, which played no part in the choice; CELF: Monte Carlo); `None`
-   * for the heuristics.
+   * The expected spread as the method estimated it (IMM: on its final RR sets; OPIM-C and
+   * HIST: on their second collection, which played no part in the choice; CELF: Monte
+   * Carlo); `None` for the heuristics.
    */
   estimatedSpread: number | null;
   /**
-   * Each relay's marginal gain in expected spread as the method estimated it (IMM, OPIM-C:
-   * from RR-set coverage; CELF: from Monte Carlo); for the heuristics, the score it was
+   * Each relay's marginal gain in expected spread as the method estimated it (IMM, OPIM-C,
+   * HIST: from RR-set coverage; CELF: from Monte Carlo); for the heuristics, the score it was
    * ranked by (degree, discounted degree, PageRank; 0 for random).
    */
   gains: Float64Array;
@@ -2194,7 +2194,8 @@ export interface RelaySelection {
    */
   relays: Uint32Array;
   /**
-   * RR sets drawn (IMM, OPIM-C) or cascades run (CELF); 0 for the heuristics.
+   * RR sets drawn (IMM, OPIM-C, HIST: whole and truncated) or cascades run (CELF); 0 for the
+   * heuristics.
    */
   samples: number;
   /**
