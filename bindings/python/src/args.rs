@@ -4,6 +4,8 @@
 //! (a `TypeError`, as Python raises for a wrong type); everything else is read, and checked,
 //! by the core (`crate::de`).
 
+use std::sync::Arc;
+
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString};
@@ -15,7 +17,7 @@ use serde::de::DeserializeOwned;
 use crate::control::watched;
 use crate::de::from_kwargs;
 use crate::network::PyNetwork;
-use crate::objects::result;
+use crate::objects::{Labels, result};
 
 /// The arguments of a call of `reseau.<function>`.
 pub(crate) struct Args<'py> {
@@ -226,31 +228,43 @@ fn people<'py>(value: &Bound<'py, PyAny>, name: &str, pairs: bool) -> PyResult<B
     Ok(list.into_any())
 }
 
-/// Runs a long call of the core on `net`'s compiled view: the request read from `args`, the
-/// work with the GIL released (interruptible, reporting to `progress`), the result as an
-/// object of `reseau._results.<class>` (with the people's labels when `labelled`).
+/// What a long call runs on: the network's compiled view and, when the result names people,
+/// their labels.
+pub(crate) struct Taken {
+    view: Arc<CompiledNetwork>,
+    labels: Option<Labels>,
+}
+
+/// Takes what a long call on `net` runs on and ends the borrow. Called before the arguments
+/// are read: reading them may run Python code (a generator, `__index__`) that edits the
+/// network, and the call works on the view as it was, so the network may change meanwhile.
+pub(crate) fn take(py: Python<'_>, net: PyRef<'_, PyNetwork>, labelled: bool) -> Taken {
+    if labelled {
+        let (view, labels) = net.view(py);
+        Taken { view, labels: Some(labels) }
+    } else {
+        Taken { view: net.compiled(py), labels: None }
+    }
+}
+
+/// Runs a long call of the core on a view [`take`]n before `args` were built: the request
+/// read from `args`, the work with the GIL released (interruptible, reporting to
+/// `progress`), the result as an object of `reseau._results.<class>` (with the people's
+/// labels when they were taken).
 pub(crate) fn run<'py, R, T>(
     py: Python<'py>,
-    net: PyRef<'py, PyNetwork>,
+    taken: Taken,
     args: &Args<'py>,
     class: &str,
-    labelled: bool,
     work: impl FnOnce(&CompiledNetwork, &R, &Control<'_>) -> reseau::Result<T> + Send,
 ) -> PyResult<Bound<'py, PyAny>>
 where
     R: DeserializeOwned + Sync,
     T: Serialize + Send,
 {
+    let Taken { view, labels } = taken;
     let progress = args.take("progress")?;
     let request: R = args.request()?;
-    // The network may change while the call runs: it works on the compiled view.
-    let (view, labels) = if labelled {
-        let (view, labels) = net.view(py);
-        (view, Some(labels))
-    } else {
-        (net.compiled(py), None)
-    };
-    drop(net);
     let out = watched(py, progress.as_ref(), args.function, |c| work(&view, &request, c))?;
     result(py, class, &out, labels)
 }

@@ -67,6 +67,8 @@ pub(crate) fn balance<'py>(
     mixes: Option<&Bound<'py, PyAny>>,
     kwargs: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    // A copy taken first: reading the arguments may run Python code that edits the network.
+    let net = snapshot(net);
     let args = Args::new(py, "balance", kwargs)?.with("mixes", mixes)?.models()?;
     if let Some(seeds) = args.take("seeds")? {
         deprecated(py, "balance(seeds=...)", "num_seeds=...")?;
@@ -74,7 +76,6 @@ pub(crate) fn balance<'py>(
     }
     let progress = args.take("progress")?;
     let request: BalanceRequest = args.request()?;
-    let net = snapshot(net);
     let report = watched(py, progress.as_ref(), "balance", |c| balance_with(&net, &request, c))?;
     result(py, "BalanceReport", &report, None)
 }
@@ -112,6 +113,7 @@ pub(crate) fn report<'py>(
     net: PyRef<'py, PyNetwork>,
     kwargs: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let net = snapshot(net);
     // `None` is the core's `null` here: `budget=None` skips the budget.
     let args = Args::keeping_none(py, "report", kwargs)?;
     if let Some(options) = args.take("options")? {
@@ -136,7 +138,6 @@ pub(crate) fn report<'py>(
     }
     let progress = args.take("progress")?;
     let request: ReportRequest = args.request()?;
-    let net = snapshot(net);
     let report = watched(py, progress.as_ref(), "report", |c| report_with(&net, &request, c))?;
     result(py, "Report", &report, None)
 }

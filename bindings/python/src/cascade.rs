@@ -5,7 +5,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use reseau::cascade::{self, ExactSpreadRequest, PartialSummary, SimulateRequest, TraceRequest};
 
-use crate::args::{Args, run};
+use crate::args::{Args, run, take};
 use crate::de::from_py;
 use crate::errors::err;
 use crate::network::PyNetwork;
@@ -74,14 +74,15 @@ pub(crate) fn simulate<'py>(
     model: Option<&Bound<'py, PyAny>>,
     kwargs: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let taken = take(py, net, true);
     let args = args("simulate", seeds, model, kwargs)?;
     if let Some(range) = args.take("run_range")? {
         let [start, stop] = from_py::<[u64; 2]>(&range, "run_range", "simulate")?;
-        return run(py, net, &args, "CascadePartial", true, |v, r: &SimulateRequest, c| {
+        return run(py, taken, &args, "CascadePartial", |v, r: &SimulateRequest, c| {
             cascade::simulate_runs(v, r, start..stop, c)
         });
     }
-    run(py, net, &args, "CascadeSummary", true, |view, request: &SimulateRequest, control| {
+    run(py, taken, &args, "CascadeSummary", |view, request: &SimulateRequest, control| {
         cascade::simulate_with(view, request, control)
     })
 }
@@ -107,9 +108,9 @@ pub(crate) fn trace<'py>(
     model: Option<&Bound<'py, PyAny>>,
     kwargs: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let request: TraceRequest = args("trace", seeds, model, kwargs)?.request()?;
     let (view, labels) = net.view(py);
     drop(net);
+    let request: TraceRequest = args("trace", seeds, model, kwargs)?.request()?;
     let trace = py.detach(|| cascade::trace(&view, &request)).map_err(err)?;
     result(py, "CascadeTrace", &trace, Some(labels))
 }
@@ -135,9 +136,9 @@ pub(crate) fn exact_spread(
     model: Option<&Bound<'_, PyAny>>,
     kwargs: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<f64> {
-    let request: ExactSpreadRequest = args("exact_spread", seeds, model, kwargs)?.request()?;
     let view = net.compiled(py);
     drop(net);
+    let request: ExactSpreadRequest = args("exact_spread", seeds, model, kwargs)?.request()?;
     py.detach(|| cascade::exact_spread(&view, &request)).map_err(err)
 }
 

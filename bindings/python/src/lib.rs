@@ -18,11 +18,11 @@
 //! #[pyfunction]
 //! #[pyo3(signature = (net, **kwargs))]
 //! pub(crate) fn thing<'py>(py: Python<'py>, net: PyRef<'py, PyNetwork>, kwargs: Option<&Bound<'py, PyDict>>) -> PyResult<Bound<'py, PyAny>> {
+//!     let (view, labels) = net.view(py);                    // the view first: reading the
+//!     drop(net);                                              // arguments may run Python code
 //!     let args = Args::new(py, "thing", kwargs)?;           // .people(..), .models() if it takes them
 //!     let progress = args.take("progress")?;
 //!     let request: ThingRequest = args.request()?;
-//!     let (view, labels) = net.view(py);
-//!     drop(net);
 //!     let thing = watched(py, progress.as_ref(), "thing", |c| reseau::thing::run_with(&view, &request, c))?;
 //!     result(py, "Thing", &thing, Some(labels))
 //! }

@@ -5,7 +5,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use reseau::referral::{self, LoadCurveRequest, ReferralRequest};
 
-use crate::args::{Args, run};
+use crate::args::{Args, run, take};
 use crate::errors::err;
 use crate::network::PyNetwork;
 use crate::ser::to_plain;
@@ -78,8 +78,9 @@ pub(crate) fn route_referrals<'py>(
     requests: Option<&Bound<'py, PyAny>>,
     kwargs: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let taken = take(py, net, true);
     let args = args(py, "route_referrals", requests, kwargs)?;
-    run(py, net, &args, "ReferralSummary", true, |view, request: &ReferralRequest, control| {
+    run(py, taken, &args, "ReferralSummary", |view, request: &ReferralRequest, control| {
         referral::route_referrals_with(view, request, control)
     })
 }
@@ -114,9 +115,9 @@ pub(crate) fn trace_referrals<'py>(
     requests: Option<&Bound<'py, PyAny>>,
     kwargs: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let request: ReferralRequest = args(py, "trace_referrals", requests, kwargs)?.request()?;
     let view = net.compiled(py);
     drop(net);
+    let request: ReferralRequest = args(py, "trace_referrals", requests, kwargs)?.request()?;
     let traces = py.detach(|| referral::trace_referrals(&view, &request)).map_err(err)?;
     to_plain(py, &traces)
 }
@@ -150,8 +151,9 @@ pub(crate) fn referral_load_curve<'py>(
     rates: &Bound<'py, PyAny>,
     kwargs: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let taken = take(py, net, false);
     let args = Args::new(py, "referral_load_curve", kwargs)?.with("rates", Some(rates))?;
-    run(py, net, &args, "LoadCurve", false, |view, request: &LoadCurveRequest, control| {
+    run(py, taken, &args, "LoadCurve", |view, request: &LoadCurveRequest, control| {
         referral::referral_load_curve_with(view, request, control)
     })
 }

@@ -5,7 +5,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use reseau::relays::{self, SelectRelaysRequest};
 
-use crate::args::{Args, run};
+use crate::args::{Args, run, take};
 use crate::network::PyNetwork;
 
 /// Chooses whom to enlist so that a message reaches the most people: ``k`` relays, or as
@@ -53,8 +53,9 @@ pub(crate) fn select_relays<'py>(
     k: Option<&Bound<'py, PyAny>>,
     kwargs: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let taken = take(py, net, true);
     let args = Args::new(py, "select_relays", kwargs)?.with("k", k)?.models()?.numbers("costs")?;
-    run(py, net, &args, "RelaySelection", true, |view, request: &SelectRelaysRequest, control| {
+    run(py, taken, &args, "RelaySelection", |view, request: &SelectRelaysRequest, control| {
         relays::select_relays_with(view, request, control)
     })
 }

@@ -53,12 +53,12 @@ pub(crate) fn reputation<'py>(
     layer: Option<&Bound<'py, PyAny>>,
     kwargs: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let (view, labels) = net.view(py);
+    drop(net);
     let args = Args::new(py, "reputation", kwargs)?.with("method", method)?.with("layer", layer)?;
     let args = args.models()?;
     let progress = args.take("progress")?;
     let request: ReputationRequest = args.request()?;
-    let (view, labels) = net.view(py);
-    drop(net);
     if request.method.is_some() {
         let values = watched(py, progress.as_ref(), "reputation", |control| {
             scores::score_with(&view, &request, control)
@@ -99,6 +99,8 @@ pub(crate) fn e_reputation<'py>(
     model: Option<&Bound<'py, PyAny>>,
     kwargs: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let (view, labels) = net.view(py);
+    drop(net);
     // `weight=None` asks for equal weights, so it is read before `None`s are dropped.
     let own = PyDict::new(py);
     if let Some(kwargs) = kwargs {
@@ -120,8 +122,6 @@ pub(crate) fn e_reputation<'py>(
     let buzz: SimulateRequest = args.request()?;
     let request =
         EReputationRequest { buzz, ..from_py(own.as_any(), "e_reputation", "e_reputation")? };
-    let (view, labels) = net.view(py);
-    drop(net);
     let out = watched(py, progress.as_ref(), "e_reputation", |control| {
         scores::e_reputation_with(&view, &request, control)
     })?;

@@ -4,6 +4,7 @@ its exception."""
 
 from __future__ import annotations
 
+import itertools
 import math
 import multiprocessing
 import pickle
@@ -645,3 +646,34 @@ def test_threads_agree():
     for thread in threads:
         thread.join()
     assert all(r == results[0] for r in results)
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda net, seeds: reseau.simulate(net, seeds, runs=10, seed=1),
+        lambda net, seeds: reseau.trace(net, seeds, seed=1),
+        lambda net, seeds: reseau.exact_spread(net, seeds, reseau.IndependentCascade(0.5)),
+        lambda net, seeds: reseau.e_reputation(net, [2], seeds, runs=10, seed=1),
+        lambda net, seeds: reseau.trace_referrals(net, ((s, 2) for s in seeds)),
+        lambda net, seeds: reseau.select_relays(
+            net, budget=1.0, costs=(1.0 for _ in itertools.chain(seeds, [0, 0])), seed=1
+        ),
+    ],
+    ids=["simulate", "trace", "exact_spread", "e_reputation", "trace_referrals", "select_relays"],
+)
+def test_arguments_may_change_the_network_while_they_are_read(call):
+    # Reading the arguments runs Python code (this generator): the call must not hold the
+    # network then, or the edit fails with "Already borrowed".
+    net = reseau.Network()
+    net.add_layer("t", directed=True)
+    net.add_people(3)
+    net.add_tie(0, 1, "t")
+    net.add_tie(1, 2, "t")
+
+    def seeds():
+        net.add_people(1)
+        yield 0
+
+    call(net, seeds())
+    assert net.num_people == 4

@@ -64,6 +64,20 @@ struct Node {
     relays: bool,
 }
 
+impl Node {
+    /// Touched in run `stamp` and not convinced.
+    const fn fresh(stamp: u32) -> Self {
+        Node {
+            stamp,
+            time: NOT_ACTIVE,
+            parent: NONE,
+            via: NONE,
+            valence: Valence::Good,
+            relays: true,
+        }
+    }
+}
+
 /// Per-person state reused from run to run.
 #[derive(Debug, Clone)]
 pub(crate) struct Scratch {
@@ -96,14 +110,7 @@ impl Scratch {
     /// single run on a large network allocates little).
     pub(crate) fn new(prep: &Prepared<'_>) -> Self {
         let n = prep.net.num_people();
-        let node = Node {
-            stamp: 0,
-            time: NOT_ACTIVE,
-            parent: NONE,
-            via: NONE,
-            valence: Valence::Good,
-            relays: true,
-        };
+        let node = Node::fresh(0);
         let lt = if prep.kind == ModelKind::LinearThreshold { n } else { 0 };
         let media = if prep.has_media { n } else { 0 };
         Scratch {
@@ -166,14 +173,7 @@ impl Scratch {
     fn touch(&mut self, v: u32) {
         let i = v as usize;
         if self.nodes[i].stamp != self.epoch {
-            self.nodes[i] = Node {
-                stamp: self.epoch,
-                time: NOT_ACTIVE,
-                parent: NONE,
-                via: NONE,
-                valence: Valence::Good,
-                relays: true,
-            };
+            self.nodes[i] = Node::fresh(self.epoch);
             if !self.acc.is_empty() {
                 self.acc[i] = 0.0;
                 self.theta[i] = f64::NAN;
@@ -206,14 +206,7 @@ impl Scratch {
     /// which leaves the Linear Threshold arrays to its caller).
     #[inline]
     pub(super) fn touch_plain(&mut self, v: u32) {
-        self.nodes[v as usize] = Node {
-            stamp: self.epoch,
-            time: NOT_ACTIVE,
-            parent: NONE,
-            via: NONE,
-            valence: Valence::Good,
-            relays: true,
-        };
+        self.nodes[v as usize] = Node::fresh(self.epoch);
     }
 
     /// Convinces `v`, untouched in the current run, at step `t`.
