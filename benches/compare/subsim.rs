@@ -246,6 +246,32 @@ fn args() -> Args {
     a
 }
 
+/// One SUBSIM run on `name` (HIST when `hist`), recorded in `theirs`.
+fn run_subsim(subsim: &Path, name: &str, hist: bool, seeds_file: &Path, theirs: &mut Side) {
+    let mut sub = Command::new(subsim.join("subsim"));
+    sub.current_dir(subsim).args([
+        "-func=im".to_owned(),
+        format!("-gname={name}"),
+        format!("-seedsize={K}"),
+        format!("-eps={EPSILON}"),
+        format!("-hist={}", u8::from(hist)),
+    ]);
+    let _ = std::fs::remove_file(seeds_file); // never score a stale choice
+    match run_timed(&mut sub, subsim) {
+        Ok((text, peak)) => {
+            theirs.times.push(number(&text, "Time (sec):"));
+            theirs.rrsets = number(&text, "#RR sets:") as u64;
+            theirs.peak = theirs.peak.max(peak);
+            theirs.relays.push(
+                std::fs::read_to_string(seeds_file)
+                    .map(|t| t.lines().filter_map(|l| l.trim().parse().ok()).collect())
+                    .unwrap_or_default(),
+            );
+        }
+        Err(how) => theirs.error = Some(how),
+    }
+}
+
 /// One configuration, both contenders alternating: its table row and whether the target is met.
 fn compare(
     a: &Args,
@@ -266,28 +292,7 @@ fn compare(
     // SUBSIM writes its seeds beside its results.
     let seeds_file = a.subsim.join(format!("result/seed/seed_{name}_subsim_k{K}_{tag}"));
     for repeat in 0..a.repeat {
-        let mut sub = Command::new(a.subsim.join("subsim"));
-        sub.current_dir(&a.subsim).args([
-            "-func=im".to_owned(),
-            format!("-gname={name}"),
-            format!("-seedsize={K}"),
-            format!("-eps={EPSILON}"),
-            format!("-hist={}", u8::from(hist)),
-        ]);
-        let _ = std::fs::remove_file(&seeds_file); // never score a stale choice
-        match run_timed(&mut sub, &a.subsim) {
-            Ok((text, peak)) => {
-                theirs.times.push(number(&text, "Time (sec):"));
-                theirs.rrsets = number(&text, "#RR sets:") as u64;
-                theirs.peak = theirs.peak.max(peak);
-                theirs.relays.push(
-                    std::fs::read_to_string(&seeds_file)
-                        .map(|t| t.lines().filter_map(|l| l.trim().parse().ok()).collect())
-                        .unwrap_or_default(),
-                );
-            }
-            Err(how) => theirs.error = Some(how),
-        }
+        run_subsim(&a.subsim, &name, hist, &seeds_file, &mut theirs);
         let mut child = Command::new(me);
         child
             .env("RAYON_NUM_THREADS", "1")
