@@ -357,25 +357,25 @@ impl<'a> LiveGraph<'a> {
     /// Draws one RR set with `rng` and appends it to `out` (its first element is the root).
     #[cfg(test)]
     pub(crate) fn sample(&self, rng: &mut Stream, scratch: &mut Scratch, out: &mut Vec<u32>) {
-        self.sample_until(rng, scratch, out, None);
+        self.sample_until(rng, scratch, out, |_| false);
     }
 
-    /// [`LiveGraph::sample`], stopped as soon as the set meets `stop` (a membership mask over
-    /// people; HIST's sentinel set): such a set is covered by `stop` whatever else it holds, so
+    /// [`LiveGraph::sample`], stopped as soon as the set meets someone for whom `stops` is
+    /// true (HIST's sentinel set): such a set is covered by them whatever else it holds, so
     /// nothing of it is kept, and the call returns true with `out` as it was. The random
-    /// draws up to that point are those of the full set.
+    /// draws up to that point are those of the full set. Generic, so that whole sets
+    /// (`|_| false`) pay nothing for the test.
     pub(crate) fn sample_until(
         &self,
         rng: &mut Stream,
         scratch: &mut Scratch,
         out: &mut Vec<u32>,
-        stop: Option<&[bool]>,
+        stops: impl Fn(u32) -> bool,
     ) -> bool {
         let epoch = scratch.next_epoch();
         let mark = &mut scratch.mark;
         let root = self.root(rng);
         let start = out.len();
-        let stops = |u: u32| stop.is_some_and(|s| s[u as usize]);
         if stops(root) {
             return true;
         }
@@ -384,7 +384,7 @@ impl<'a> LiveGraph<'a> {
             add_member(u, root, start, epoch, mark, out)
         };
         if self.walk {
-            return self.walk_until(rng, mark, out, [root, epoch], start, stops);
+            return self.walk_until(rng, mark, out, [root, epoch], start, &stops);
         }
         // Whether someone who joined is in `stop`: checked after each person's ties.
         let mut hit = false;
@@ -883,7 +883,10 @@ impl RrSets {
             let mut rng = Stream::new(seed, b);
             for _ in 0..block {
                 let before = nodes.len();
-                graph.sample_until(&mut rng, scratch, nodes, stop.as_deref());
+                match stop.as_deref() {
+                    None => graph.sample_until(&mut rng, scratch, nodes, |_| false),
+                    Some(s) => graph.sample_until(&mut rng, scratch, nodes, |u| s[u as usize]),
+                };
                 lens.push((nodes.len() - before) as u32);
             }
         };
