@@ -675,8 +675,8 @@ impl PyNetwork {
         Ok(py.detach(|| net.flatten(name, kind)).map_err(err)?.into())
     }
 
-    /// The size of the compact view that simulations run on (compiled on the spot, in time
-    /// linear in the ties): ``people``, ``directed_ties``, ``adjacency_bytes`` and
+    /// The size of the compact view that simulations run on (compiled once and kept until
+    /// the network changes; a loaded network's is the view it was loaded from): ``people``, ``directed_ties``, ``adjacency_bytes`` and
     /// ``bytes_per_directed_tie``.
     ///
     /// >>> import reseau
@@ -685,7 +685,7 @@ impl PyNetwork {
     /// (1240, True)
     fn memory<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let net = &self.inner;
-        to_python(py, &py.detach(|| net.compile().size()))
+        to_python(py, &py.detach(|| net.compiled().size()))
     }
 
     // ----- saving, copying, pickling -----

@@ -431,7 +431,7 @@ export interface LoadCurveRequest {
 /**
  * How `select_relays` chooses.
  */
-export type Method = "imm" | "opim_c" | "celf" | "degree" | "degree_discount" | "pagerank" | "random";
+export type Method = "imm" | "opim_c" | "hist" | "celf" | "degree" | "degree_discount" | "pagerank" | "random";
 
 /**
  * What `select_relays` is asked: how many relays (`k`) or what they may cost
@@ -454,12 +454,13 @@ export interface SelectRelaysRequest {
    */
   costs?: ArrayLike<number> | null;
   /**
-   * IMM and OPIM-C's ℓ > 0: the guarantee holds with probability 1 − 1/n^ℓ (default 1).
+   * IMM, OPIM-C and HIST's ℓ > 0: the guarantee holds with probability 1 − 1/n^ℓ
+   * (default 1).
    * @default 1
    */
   ell?: number;
   /**
-   * IMM and OPIM-C's ε in (0, 1): the guarantee is 1 − 1/e − ε (default 0.1).
+   * IMM, OPIM-C and HIST's ε in (0, 1): the guarantee is 1 − 1/e − ε (default 0.1).
    * @default 0.1
    */
   epsilon?: number;
@@ -480,10 +481,12 @@ export interface SelectRelaysRequest {
    */
   k?: number | null;
   /**
-   * The memory the RR sets of IMM and OPIM-C may use, in bytes (default: what the machine
-   * has available, see `memory`): the sampling stops with
-   * `Error::OutOfMemory` as soon as the sets drawn so far show that all of them would
-   * not fit.
+   * The memory the RR sets of IMM, OPIM-C and HIST may use, in bytes (default: what the
+   * machine has available, see `memory`): the sampling stops as soon as
+   * the sets drawn so far show that all of them would not fit. IMM or OPIM-C choosing `k`
+   * relays then hands over to HIST, whose sets are cut short at its sentinel set (the
+   * result's `method` and `switch_reason` say so); when HIST's do not fit either, or within
+   * a budget, the call fails with `Error::OutOfMemory`.
    */
   maxMemory?: number | bigint | null;
   /**
@@ -2218,8 +2221,8 @@ export interface LoadCurve {
 export interface RelaySelection {
   /**
    * A lower bound on the choice's approximation ratio, holding with probability
-   * 1 − 1/n^ℓ: IMM's 1 − 1/e − ε (within a budget ½(1 − 1/e) − ε); OPIM-C's certified α
-   * (computed from the samples). `None` for the other methods and when the model is not a
+   * 1 − 1/n^ℓ: IMM's 1 − 1/e − ε (within a budget ½(1 − 1/e) − ε); OPIM-C's and HIST's
+   * certified α (computed from the samples). `None` for the other methods and when the model is not a
    * live-edge model (see `SelectRelaysRequest::model` and `docs/relays.md`).
    */
   approximation: number | null;
@@ -2233,14 +2236,14 @@ export interface RelaySelection {
    */
   costs: Float64Array;
   /**
-   * The expected spread as the method estimated it (IMM: on its final RR sets; OPIM-C: on
-   * its second collection, which played no part in the choice; CELF: Monte Carlo); `None`
-   * for the heuristics.
+   * The expected spread as the method estimated it (IMM: on its final RR sets; OPIM-C and
+   * HIST: on their second collection, which played no part in the choice; CELF: Monte
+   * Carlo); `None` for the heuristics.
    */
   estimatedSpread: number | null;
   /**
-   * Each relay's marginal gain in expected spread as the method estimated it (IMM, OPIM-C:
-   * from RR-set coverage; CELF: from Monte Carlo); for the heuristics, the score it was
+   * Each relay's marginal gain in expected spread as the method estimated it (IMM, OPIM-C,
+   * HIST: from RR-set coverage; CELF: from Monte Carlo); for the heuristics, the score it was
    * ranked by (degree, discounted degree, PageRank; 0 for random).
    */
   gains: Float64Array;
@@ -2253,7 +2256,8 @@ export interface RelaySelection {
    */
   layerNames: string[];
   /**
-   * The method that chose.
+   * The method that chose: the one asked for, or HIST when the RR sets of the one asked
+   * for would not fit `max_memory` (see `switch_reason`).
    */
   method: Method;
   /**
@@ -2261,7 +2265,8 @@ export interface RelaySelection {
    */
   relays: Uint32Array;
   /**
-   * RR sets drawn (IMM, OPIM-C) or cascades run (CELF); 0 for the heuristics.
+   * RR sets drawn (IMM, OPIM-C, HIST: whole and truncated) or cascades run (CELF); 0 for the
+   * heuristics.
    */
   samples: number;
   /**
@@ -2270,6 +2275,11 @@ export interface RelaySelection {
    * and `ci95` are the spread to quote.
    */
   spread: SpreadStats | null;
+  /**
+   * Why `method` is not the method asked for (`None` when it is): IMM's or OPIM-C's RR sets
+   * would have needed more memory than `max_memory` allows, and HIST's fit.
+   */
+  switchReason: string | null;
 }
 
 /**

@@ -697,7 +697,7 @@ def select_relays(
     evaluation_model: Optional[Model] = None,
     evaluation_runs: int = 10000,
     max_memory: Optional[int] = None,
-    method: Literal['imm', 'opim_c', 'celf', 'degree', 'degree_discount', 'pagerank', 'random'] = 'imm',
+    method: Literal['imm', 'opim_c', 'hist', 'celf', 'degree', 'degree_discount', 'pagerank', 'random'] = 'imm',
     model: Optional[Model] = ...,
     seed: int = 0,
     # stubgen: end

@@ -26,6 +26,11 @@
 //! people, offsets rising, weights finite, probabilities in [0, 1], labels unique, layers as
 //! [`Layer::validate`](crate::Layer::validate) wants them) and the checksum. Every failure is
 //! an [`Error::Format`] naming the file, the byte offset and the field (`layers[1].targets[17]`).
+//! Two structural properties are not checked, by choice: that each undirected tie is stored
+//! in both directions and that no tie repeats (one random access per tie: 28 s at 10^8 ties,
+//! against 0.3 s for the whole load). No network compiles to a file that breaks them and the
+//! checksum catches damage, so only a hand-made file can; it loads, analyses run on its arrays
+//! as they are, and the editable network made from it on a first edit keeps each pair once.
 //!
 //! Why the arrays are read, not memory-mapped: the crate forbids `unsafe`, which mapping a
 //! file needs (another process may change a mapped file under the program); and the compiled
