@@ -1,8 +1,8 @@
 //! Relay selection side by side with SUBSIM (Guo, Wang, Wei & Chen, SIGMOD 2020) in one run:
 //! k = 50, ε = 0.1, δ = 1/n, one thread each, on ego-Facebook, ca-HepTh, email-Enron and a
 //! Barabási–Albert network of 10^6 people and 10^7 directed ties, under the weighted cascade
-//! and IC p = 0.01 (and, with `--hist`, SUBSIM's HIST against reseau's OPIM-C under IC p = 0.1
-//! on the BA network).
+//! and IC p = 0.01 (and, with `--hist`, SUBSIM's HIST against reseau's HIST under IC p = 0.1
+//! on every graph; `--hist-only` runs those rows alone).
 //!
 //! SUBSIM is GPL-3.0 and is never part of reseau: `benches/compare/run` copies its source
 //! from `../shared/peers/subsim` into `target/subsim`, builds it there (`make`), and passes
@@ -16,7 +16,7 @@
 //! core, 10,000 runs, one seed), so that spreads compare on equal terms.
 //!
 //! Usage: `subsim-side --subsim DIR [--shared DIR] [--out FILE] [--repeat N] [--hist]
-//! [--graphs a,b,…] [--eval-runs N]`. The SNAP graphs skip, saying so, when `--shared`
+//! [--hist-only] [--graphs a,b,…] [--eval-runs N]`. The SNAP graphs skip, saying so, when `--shared`
 //! (default `../shared` beside the repository) lacks them.
 
 use std::fmt::Write as _;
@@ -80,13 +80,13 @@ fn peak_bytes() -> Option<u64> {
     Some(line.split_whitespace().nth(1)?.parse::<u64>().ok()? * 1024)
 }
 
-/// The child: one OPIM-C selection on one thread, printed as `key=value` lines.
-fn child(graph: &str, model_name: &str, shared: &Path, seed: u64) {
+/// The child: one OPIM-C (or HIST) selection on one thread, printed as `key=value` lines.
+fn child(graph: &str, model_name: &str, shared: &Path, seed: u64, hist: bool) {
     let net = network(graph, shared).expect("the graph exists");
     let request = SelectRelaysRequest {
         k: Some(K),
         model: model(model_name),
-        method: Method::OpimC,
+        method: if hist { Method::Hist } else { Method::OpimC },
         epsilon: EPSILON,
         evaluation_runs: 0,
         seed,
@@ -116,8 +116,9 @@ fn child(graph: &str, model_name: &str, shared: &Path, seed: u64) {
 }
 
 /// One timed run of a child process under `/usr/bin/time`: its standard output and its peak
-/// resident memory in bytes.
-fn run_timed(cmd: &mut Command, dir: &Path) -> (String, u64) {
+/// resident memory in bytes; a failed run (SUBSIM's HIST dies on some graphs) is an error
+/// saying how it ended.
+fn run_timed(cmd: &mut Command, dir: &Path) -> Result<(String, u64), String> {
     let mem_file = dir.join("peak.txt");
     let program = cmd.get_program().to_owned();
     let args: Vec<_> = cmd.get_args().map(ToOwned::to_owned).collect();
@@ -133,16 +134,21 @@ fn run_timed(cmd: &mut Command, dir: &Path) -> (String, u64) {
     }
     let out = timed.output().expect("runs");
     let text = String::from_utf8_lossy(&out.stdout).into_owned();
-    assert!(
-        out.status.success(),
-        "{program:?} failed: {text}{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    if !out.status.success() {
+        let err = String::from_utf8_lossy(&out.stderr);
+        let how = err.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("").trim();
+        eprintln!("{program:?} failed ({}): {how}", out.status);
+        return Err(if how.contains("signal") || how.contains("Command terminated") {
+            how.to_owned()
+        } else {
+            format!("{}", out.status)
+        });
+    }
     let kb: u64 = std::fs::read_to_string(&mem_file)
         .ok()
         .and_then(|t| t.lines().last().and_then(|l| l.trim().parse().ok()))
         .unwrap_or(0);
-    (text, kb * 1024)
+    Ok((text, kb * 1024))
 }
 
 fn field<'a>(text: &'a str, key: &str) -> Option<&'a str> {
@@ -205,6 +211,7 @@ struct Args {
     out: PathBuf,
     repeat: usize,
     hist: bool,
+    hist_only: bool,
     graphs: Vec<String>,
     eval_runs: u64,
 }
@@ -217,6 +224,7 @@ fn args() -> Args {
         out: repo.join("benches/compare/results/subsim.md"),
         repeat: 3,
         hist: false,
+        hist_only: false,
         graphs: SNAP.iter().map(|(g, _)| (*g).to_owned()).chain([BA.to_owned()]).collect(),
         eval_runs: 10_000,
     };
@@ -231,10 +239,37 @@ fn args() -> Args {
             "--eval-runs" => a.eval_runs = value().parse().expect("a number"),
             "--graphs" => a.graphs = value().split(',').map(str::to_owned).collect(),
             "--hist" => a.hist = true,
+            "--hist-only" => a.hist_only = true,
             other => panic!("unknown option {other}"),
         }
     }
     a
+}
+
+/// One SUBSIM run on `name` (HIST when `hist`), recorded in `theirs`.
+fn run_subsim(subsim: &Path, name: &str, hist: bool, seeds_file: &Path, theirs: &mut Side) {
+    let mut sub = Command::new(subsim.join("subsim"));
+    sub.current_dir(subsim).args([
+        "-func=im".to_owned(),
+        format!("-gname={name}"),
+        format!("-seedsize={K}"),
+        format!("-eps={EPSILON}"),
+        format!("-hist={}", u8::from(hist)),
+    ]);
+    let _ = std::fs::remove_file(seeds_file); // never score a stale choice
+    match run_timed(&mut sub, subsim) {
+        Ok((text, peak)) => {
+            theirs.times.push(number(&text, "Time (sec):"));
+            theirs.rrsets = number(&text, "#RR sets:") as u64;
+            theirs.peak = theirs.peak.max(peak);
+            theirs.relays.push(
+                std::fs::read_to_string(seeds_file)
+                    .map(|t| t.lines().filter_map(|l| l.trim().parse().ok()).collect())
+                    .unwrap_or_default(),
+            );
+        }
+        Err(how) => theirs.error = Some(how),
+    }
 }
 
 /// One configuration, both contenders alternating: its table row and whether the target is met.
@@ -257,23 +292,7 @@ fn compare(
     // SUBSIM writes its seeds beside its results.
     let seeds_file = a.subsim.join(format!("result/seed/seed_{name}_subsim_k{K}_{tag}"));
     for repeat in 0..a.repeat {
-        let mut sub = Command::new(a.subsim.join("subsim"));
-        sub.current_dir(&a.subsim).args([
-            "-func=im".to_owned(),
-            format!("-gname={name}"),
-            format!("-seedsize={K}"),
-            format!("-eps={EPSILON}"),
-            format!("-hist={}", u8::from(hist)),
-        ]);
-        let (text, peak) = run_timed(&mut sub, &a.subsim);
-        theirs.times.push(number(&text, "Time (sec):"));
-        theirs.rrsets = number(&text, "#RR sets:") as u64;
-        theirs.peak = theirs.peak.max(peak);
-        theirs.relays.push(
-            std::fs::read_to_string(&seeds_file)
-                .map(|t| t.lines().filter_map(|l| l.trim().parse().ok()).collect())
-                .unwrap_or_default(),
-        );
+        run_subsim(&a.subsim, &name, hist, &seeds_file, &mut theirs);
         let mut child = Command::new(me);
         child
             .env("RAYON_NUM_THREADS", "1")
@@ -281,8 +300,9 @@ fn compare(
             .arg(graph)
             .arg(model_name)
             .arg(&a.shared)
-            .arg((repeat + 1).to_string());
-        let (text, _) = run_timed(&mut child, &a.subsim);
+            .arg((repeat + 1).to_string())
+            .arg(if hist { "hist" } else { "opim_c" });
+        let (text, _) = run_timed(&mut child, &a.subsim).expect("reseau's child runs");
         if let Some(e) = field(&text, "error=") {
             ours.error = Some(e.to_owned());
             break;
@@ -309,7 +329,7 @@ fn compare(
         (mean / c, var.sqrt() / c)
     };
     let (theirs_spread, theirs_se) = score(&theirs.relays);
-    let label = if hist { "HIST vs OPIM-C" } else { "OPIM-C vs SUBSIM" };
+    let label = if hist { "HIST vs HIST" } else { "OPIM-C vs SUBSIM" };
     let model_label =
         if model_name == "wc" { "WC".to_owned() } else { model_name.replace("ic:", "IC p=") };
     let t_theirs = median(&theirs.times);
@@ -323,6 +343,15 @@ fn compare(
     }
     let (ours_spread, ours_se) = score(&ours.relays);
     let (t_ours, cpu_ours) = (median(&ours.times), median(&ours.cpus));
+    if theirs.relays.is_empty() {
+        let e = theirs.error.as_deref().unwrap_or("no result");
+        let row = format!(
+            "| {graph} | {model_label} | {label} | {t_ours:.4} ({cpu_ours:.4} CPU) | failed: {e} | — | {} | — | {ours_spread:.1} ± {ours_se:.1} | — | — | {:.0} MB | — | — |\n",
+            ours.rrsets,
+            ours.peak as f64 / 1e6,
+        );
+        return (row, false);
+    }
     let ratio = t_theirs / t_ours;
     let delta = (ours_spread - theirs_spread) / theirs_spread * 100.0;
     let ok = ratio >= 2.0 && delta >= -1.0;
@@ -348,7 +377,8 @@ fn number(text: &str, key: &str) -> f64 {
 fn main() {
     let argv: Vec<String> = std::env::args().collect();
     if argv.get(1).map(String::as_str) == Some("--child") {
-        child(&argv[2], &argv[3], Path::new(&argv[4]), argv[5].parse().expect("a seed"));
+        let hist = argv.get(6).map(String::as_str) == Some("hist");
+        child(&argv[2], &argv[3], Path::new(&argv[4]), argv[5].parse().expect("a seed"), hist);
         return;
     }
     let mut a = args();
@@ -362,11 +392,13 @@ fn main() {
     let me = std::env::current_exe().expect("its own path");
     let mut configs: Vec<(String, &str, bool)> = Vec::new();
     for g in &a.graphs {
-        configs.push((g.clone(), "wc", false));
-        configs.push((g.clone(), "ic:0.01", false));
-    }
-    if a.hist && a.graphs.iter().any(|g| g == BA) {
-        configs.push((BA.to_owned(), "ic:0.1", true));
+        if !a.hist_only {
+            configs.push((g.clone(), "wc", false));
+            configs.push((g.clone(), "ic:0.01", false));
+        }
+        if a.hist || a.hist_only {
+            configs.push((g.clone(), "ic:0.1", true));
+        }
     }
     let mut rows = String::new();
     let (mut met, mut total) = (0, 0);

@@ -104,12 +104,17 @@ generator! {
 /// ties inside a group), ``digital_layers`` (``["linkedin"]``), ``digital_mean_degree`` (10),
 /// ``exponent`` (2.5, of the power law of digital activity), ``overlap`` (0.3, the share of
 /// digital ties that copy a physical tie), ``influencers`` (0.01, the share of people marked
-/// ``"influencer"``: the most connected online) and ``influencer_cost`` (10).
+/// ``"influencer"``: the most connected online), ``influencer_cost`` (10), and ``lobbies``
+/// (0: organisations added after everyone, each tied to ``lobby_ties`` (10) well-connected
+/// people on the shadow layer ``lobby_layer``, ``"lobbying"``).
 ///
 /// >>> import reseau
 /// >>> pro = reseau.generators.professional(seed=1)
 /// >>> pro.num_layers >= 2, {l.kind for l in pro.layers} == {"physical", "digital"}
 /// (True, True)
+/// >>> lobbied = reseau.generators.professional(people=200, lobbies=2, seed=1)
+/// >>> lobbied.num_people, lobbied.layer("lobbying").shadow, lobbied.num_shadow_ties
+/// (202, True, 20)
 #[pyfunction]
 #[pyo3(signature = (**options))]
 pub(crate) fn professional(

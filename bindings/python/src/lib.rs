@@ -56,6 +56,7 @@ mod referral;
 mod relays;
 mod reputation;
 mod ser;
+mod shadow;
 
 /// The compiled part of the `reseau` package. Import ``reseau`` instead.
 #[pyo3::pymodule]
@@ -92,6 +93,8 @@ mod _core {
     use crate::relays::{relay_evaluation_seed, select_relays};
     #[pymodule_export]
     use crate::reputation::{e_reputation, reputation};
+    #[pymodule_export]
+    use crate::shadow::shadow_gap;
 
     /// The error classes and the version numbers.
     #[pymodule_init]

@@ -179,7 +179,8 @@ impl PyNetwork {
     ///
     /// ``kind`` is ``"physical"`` (offline) or ``"digital"`` (online); ``probability`` is the
     /// default transmission probability of its ties (``None``: the model's) and ``latency``
-    /// the time steps a message takes to cross one.
+    /// the time steps a message takes to cross one. ``shadow=True`` makes it a shadow layer:
+    /// part of every simulation, absent from :meth:`observed`.
     ///
     /// >>> import reseau
     /// >>> net = reseau.Network()
@@ -189,7 +190,9 @@ impl PyNetwork {
     /// Traceback (most recent call last):
     ///     ...
     /// reseau.DuplicateLayerError: a layer named "twitter" exists already
-    #[pyo3(signature = (name, kind = "physical", directed = false, probability = None, latency = 1))]
+    /// >>> net.add_layer("lobbying", shadow=True), net.layer("lobbying").shadow
+    /// (1, True)
+    #[pyo3(signature = (name, kind = "physical", directed = false, probability = None, latency = 1, shadow = false))]
     fn add_layer(
         &mut self,
         name: String,
@@ -197,11 +200,66 @@ impl PyNetwork {
         directed: bool,
         probability: Option<f64>,
         #[pyo3(from_py_with = latency)] latency: u32,
+        shadow: bool,
     ) -> PyResult<u32> {
-        let mut layer =
-            Layer::new(name, kind.parse().map_err(err)?).directed(directed).latency(latency);
+        let mut layer = Layer::new(name, kind.parse().map_err(err)?)
+            .directed(directed)
+            .latency(latency)
+            .shadow(shadow);
         layer.probability = probability;
         Ok(self.inner.add_layer(layer).map_err(err)?.0)
+    }
+
+    /// Marks a layer as a shadow (hidden) layer, or as visible again with ``shadow=False``:
+    /// its ties stay in every simulation, and :meth:`observed` leaves them out.
+    ///
+    /// >>> import reseau
+    /// >>> net = reseau.datasets.aarhus_cs()
+    /// >>> net.set_layer_shadow("leisure")
+    /// >>> net.shadow_layers, net.num_shadow_ties
+    /// (['leisure'], 88)
+    #[pyo3(signature = (layer, shadow = true))]
+    fn set_layer_shadow(&mut self, layer: LayerArg, shadow: bool) -> PyResult<()> {
+        let id = layer.resolve(&self.inner)?;
+        self.inner.set_layer_shadow(id, shadow).map_err(err)
+    }
+
+    /// The names of the shadow layers, in layer order.
+    #[getter]
+    fn shadow_layers(&self) -> Vec<String> {
+        self.inner.shadow_layers().into_iter().map(|l| self.inner.layer(l).name.clone()).collect()
+    }
+
+    /// The ties of the shadow layers.
+    #[getter]
+    fn num_shadow_ties(&self) -> usize {
+        self.inner.num_shadow_ties()
+    }
+
+    /// The analyst's view: a copy without the shadow layers. People and their ids are kept,
+    /// and every tie of a visible layer; with no shadow layer it is a copy of the network.
+    ///
+    /// >>> import reseau
+    /// >>> net = reseau.generators.professional(people=100, lobbies=1, seed=2)
+    /// >>> net.num_layers, net.observed().num_layers, net.observed().num_people
+    /// (3, 2, 101)
+    fn observed(&self, py: Python<'_>) -> PyNetwork {
+        let net = &self.inner;
+        py.detach(|| net.observed()).into()
+    }
+
+    /// A copy whose shadow layers keep a uniform ``share`` of their ties (a seeded sample of
+    /// each); visible layers are untouched.
+    ///
+    /// >>> import reseau
+    /// >>> net = reseau.datasets.aarhus_cs()
+    /// >>> net.set_layer_shadow("facebook")
+    /// >>> net.with_shadow_share(0.5, seed=7).num_ties_in("facebook")
+    /// 62
+    #[pyo3(signature = (share, seed = 0))]
+    fn with_shadow_share(&self, py: Python<'_>, share: f64, seed: u64) -> PyResult<PyNetwork> {
+        let net = &self.inner;
+        Ok(py.detach(|| net.with_shadow_share(share, seed)).map_err(err)?.into())
     }
 
     /// Changes a layer's default transmission probability and latency.
@@ -617,8 +675,8 @@ impl PyNetwork {
         Ok(py.detach(|| net.flatten(name, kind)).map_err(err)?.into())
     }
 
-    /// The size of the compact view that simulations run on (compiled on the spot, in time
-    /// linear in the ties): ``people``, ``directed_ties``, ``adjacency_bytes`` and
+    /// The size of the compact view that simulations run on (compiled once and kept until
+    /// the network changes; a loaded network's is the view it was loaded from): ``people``, ``directed_ties``, ``adjacency_bytes`` and
     /// ``bytes_per_directed_tie``.
     ///
     /// >>> import reseau
@@ -627,7 +685,7 @@ impl PyNetwork {
     /// (1240, True)
     fn memory<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let net = &self.inner;
-        to_python(py, &py.detach(|| net.compile().size()))
+        to_python(py, &py.detach(|| net.compiled().size()))
     }
 
     // ----- saving, copying, pickling -----

@@ -20,6 +20,7 @@ use reseau::referral::{LoadCurve, ReferralSummary, ReferralTrace};
 use reseau::relays::RelaySelection;
 use reseau::report::Report;
 use reseau::reputation::{EReputation, Reputation};
+use reseau::shadow::ShadowGap;
 use serde::Serialize;
 
 use crate::de::from_py;
@@ -144,6 +145,7 @@ pub(crate) fn _check<'py>(
         "CascadeFit" => round_trip(data, kind, CascadeFit::validate),
         "ShuffleTest" => round_trip(data, kind, |_: &ShuffleTest| Ok(())),
         "ShadowInference" => round_trip(data, kind, |v: &ShadowInference| v.fit.validate()),
+        "ShadowGap" => round_trip(data, kind, ShadowGap::validate),
         _ => Err(PyValueError::new_err(format!("no such kind of value: {kind}"))),
     }
 }

@@ -14,11 +14,16 @@ use crate::network::PyNetwork;
 ///
 /// ``method`` is ``"imm"`` (Tang, Shi & Xiao 2015) or ``"opim_c"`` (Tang et al. 2018), within
 /// (1 - 1/e - ``epsilon``) of the optimum with probability 1 - 1/n**``ell``, OPIM-C also
-/// certifying a bound on its own ratio; ``"celf"``, the lazy greedy on ``celf_runs`` Monte
+/// certifying a bound on its own ratio; ``"hist"`` (Guo et al. 2020), OPIM-C's certificate on
+/// RR sets cut short at a small sentinel set, for ``k`` relays where the model reaches much of
+/// the network; ``"celf"``, the lazy greedy on ``celf_runs`` Monte
 /// Carlo runs per estimate (small networks); or the baselines ``"degree"``,
 /// ``"degree_discount"``, ``"pagerank"`` and ``"random"``. Within a budget, IMM, OPIM-C and
 /// CELF compare the cost-effective greedy with the best single affordable person, which keeps
-/// a ½(1 - 1/e) guarantee.
+/// a ½(1 - 1/e) guarantee. When IMM's or OPIM-C's RR sets would not fit ``max_memory``
+/// (bytes; default ``RESEAU_MAX_MEMORY`` or what the machine has), a choice of ``k`` relays
+/// is handed to HIST (``method`` and ``switch_reason`` of the result say so); otherwise the call
+/// raises ``OutOfMemoryError`` before it allocates.
 ///
 /// The relays are then evaluated by ``evaluation_runs`` cascades (0: none) under
 /// ``evaluation_model`` (default: ``model``; for instance the same model with fatigue), on

@@ -96,6 +96,25 @@ def test_a_budget_is_kept_and_the_too_expensive_are_never_chosen(method):
     assert reseau.select_relays(net, budget=2.0, model=IC, method=method, seed=3, **FAST).cost <= 2.0
 
 
+def test_hist_chooses_k_relays_and_takes_over_when_memory_is_short():
+    net = aarhus()
+    s = reseau.select_relays(net, k=3, model=IC, method="hist", seed=1, **FAST)
+    assert s.method == "hist" and s.switch_reason is None and len(set(s.relays.tolist())) == 3
+    assert s.samples > 0 and s.estimated_spread is not None and 0 < s.approximation <= 1
+    assert s.to_dict() == reseau.select_relays(net, k=3, model=IC, method="hist", seed=1, **FAST).to_dict()
+    with pytest.raises(reseau.InvalidParameterError, match="budget"):
+        reseau.select_relays(net, budget=2.0, model=IC, method="hist")
+    # IC p = 0.1 reaches much of this network: OPIM-C's whole RR sets need more than 6 MiB,
+    # HIST's, cut short at its sentinels, far less.
+    big = reseau.generators.barabasi_albert(n=8000, m=6, seed=3)
+    far = reseau.IndependentCascade(probability=0.1)
+    s = reseau.select_relays(big, k=10, model=far, method="opim_c", max_memory=6 << 20, evaluation_runs=0, seed=5)
+    assert s.method == "hist" and "HIST ran instead" in s.switch_reason
+    assert s.approximation >= 1 - 1 / math.e - 0.1
+    with pytest.raises(reseau.OutOfMemoryError, match="HIST"):
+        reseau.select_relays(big, k=10, model=far, method="opim_c", max_memory=64 << 10, seed=5)
+
+
 @pytest.mark.parametrize("method", METHODS)
 def test_the_same_seed_gives_the_same_selection(method):
     net = aarhus()

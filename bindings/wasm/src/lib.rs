@@ -36,6 +36,7 @@ mod referral;
 mod relays;
 mod reputation;
 mod ser;
+mod shadow;
 mod value;
 
 use wasm_bindgen::prelude::*;
@@ -52,6 +53,7 @@ pub use network::Network;
 pub use referral::{referral_load_curve, route_referrals, trace_referrals};
 pub use relays::select_relays;
 pub use reputation::{e_reputation, reputation};
+pub use shadow::shadow_gap;
 
 /// The version of the library.
 #[wasm_bindgen]

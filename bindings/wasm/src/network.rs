@@ -367,6 +367,46 @@ impl Network {
         Ok(self.inner.without_layers(&names).or_throw()?.into())
     }
 
+    /// Marks a layer (a name or id) as a shadow layer, or as visible again with
+    /// `shadow = false`: its ties stay in every simulation, and `observed()` leaves them out.
+    #[wasm_bindgen(js_name = setLayerShadow)]
+    pub fn set_layer_shadow(&mut self, layer: &LayerArg, shadow: Option<bool>) -> JsResult<()> {
+        let layer = args::layer(&self.inner, layer)?;
+        self.inner.set_layer_shadow(layer, shadow.unwrap_or(true)).or_throw()
+    }
+
+    /// The names of the shadow layers, in layer order.
+    #[wasm_bindgen(getter = shadowLayers)]
+    pub fn shadow_layers(&self) -> Vec<String> {
+        self.inner.shadow_layers().into_iter().map(|l| self.inner.layer(l).name.clone()).collect()
+    }
+
+    /// The ties of the shadow layers.
+    #[wasm_bindgen(getter = numShadowTies)]
+    pub fn num_shadow_ties(&self) -> usize {
+        self.inner.num_shadow_ties()
+    }
+
+    /// The analyst's view: a copy without the shadow layers; people and their ids are kept,
+    /// and every tie of a visible layer.
+    #[must_use]
+    pub fn observed(&self) -> Network {
+        self.inner.observed().into()
+    }
+
+    /// A copy whose shadow layers keep a uniform `share` of their ties (a seeded sample of
+    /// each, `seed` default 0); visible layers are untouched.
+    #[wasm_bindgen(js_name = withShadowShare)]
+    pub fn with_shadow_share(
+        &self,
+        share: f64,
+        #[wasm_bindgen(unchecked_optional_param_type = "Seed")] seed: &JsValue,
+    ) -> JsResult<Network> {
+        let seed: u64 =
+            if seed.is_undefined() { 0 } else { from_js(seed, "seed of withShadowShare")? };
+        Ok(self.inner.with_shadow_share(share, seed).or_throw()?.into())
+    }
+
     /// A single-layer copy named `name`, of kind `kind` (default `"physical"`): every pair tied
     /// in any layer is tied once, with the weights added.
     pub fn flatten(

@@ -24,7 +24,10 @@ fn selection(s: &RelaySelection) -> JsResult<JsValue> {
 /// as `budget` pays for at their `costs`, under `model` (default: `IndependentCascade()`).
 ///
 /// `method` is `"imm"` or `"opim_c"` (within 1 - 1/e - `epsilon` of the optimum with probability
-/// 1 - 1/n^`ell`; OPIM-C also certifies its own ratio), `"celf"` (lazy greedy on `celfRuns`
+/// 1 - 1/n^`ell`; OPIM-C also certifies its own ratio), `"hist"` (OPIM-C's certificate on RR
+/// sets cut short at a sentinel set: `k` relays where the model reaches much of the network; also
+/// what IMM and OPIM-C hand over to when their RR sets would not fit `maxMemory`, as the
+/// result's `method` and `switchReason` say), `"celf"` (lazy greedy on `celfRuns`
 /// Monte Carlo runs per estimate), or the baselines `"degree"`, `"degree_discount"`,
 /// `"pagerank"` and `"random"`. The relays are then evaluated by `evaluationRuns` cascades under
 /// `evaluationModel` (default `model`). The numbers are those of Rust and Python for the same

@@ -129,4 +129,5 @@ test('every result has the declared keys and types, typed arrays included', { ti
   conforms(fitCascade(net, seen, { fatigue: { curve: { kind: 'exponential', rate: 0.1 } } }), 'CascadeFit');
   conforms(shuffleTest(net, seen, { permutations: 5 }), 'ShuffleTest');
   conforms(inferShadow(net, seen, { candidates: 2 }), 'ShadowInference');
+  conforms(reseau.shadowGap(net, { sources: ['U4'], shadowLayers: ['leisure'], runs: 20 }), 'ShadowGap');
 });

@@ -28,7 +28,9 @@ test('selectRelays: every method, the result and its types', () => {
     // `layerNames`, what `spread.byLayer` follows, once the core's selection names its layers.
     assert.deepEqual(Object.keys(s).filter((k) => k !== 'layerNames').sort(), [
       'approximation', 'cost', 'costs', 'estimatedSpread', 'gains', 'labels', 'method', 'relays', 'samples', 'spread',
+      'switchReason',
     ]);
+    assert.equal(s.switchReason, null);
     if ('layerNames' in s) assert.deepEqual(s.layerNames, net.layers.map((l) => l.name));
     assert.equal(s.method, method);
     assert.ok(s.relays instanceof Uint32Array && s.relays.length === 3, method);
@@ -50,6 +52,28 @@ test('selectRelays: every method, the result and its types', () => {
     }
   }
   assert.equal(selectRelays(net, { k: 2, evaluationRuns: 0, model: null }).spread, null);
+});
+
+test('selectRelays: HIST chooses k relays, and takes over when memory is short', () => {
+  const net = datasets.aarhusCs();
+  const s = selectRelays(net, { k: 3, model: IC, method: 'hist', seed: 1, ...FAST });
+  assert.equal(s.method, 'hist');
+  assert.equal(new Set(s.relays).size, 3);
+  assert.ok(s.samples > 0 && s.approximation > 0 && s.estimatedSpread > 0);
+  throwsKind(() => selectRelays(net, { budget: 2, model: IC, method: 'hist' }), 'InvalidParameterError', {
+    message: /budget/,
+  });
+  // IC p = 0.1 reaches much of this network: OPIM-C's whole RR sets need more than 6 MiB,
+  // HIST's, cut short at its sentinels, far less.
+  const big = reseau.generators.barabasiAlbert({ n: 8000, m: 6, seed: 3 });
+  const far = IndependentCascade({ probability: 0.1 });
+  const opts = { k: 10, model: far, method: 'opim_c', evaluationRuns: 0, seed: 5 };
+  const switched = selectRelays(big, { ...opts, maxMemory: 6 * 2 ** 20 });
+  assert.equal(switched.method, 'hist');
+  assert.match(switched.switchReason, /HIST ran instead/);
+  assert.ok(switched.approximation >= 1 - 1 / Math.E - 0.1);
+  throwsKind(() => selectRelays(big, { ...opts, maxMemory: 64 * 2 ** 10 }), 'OutOfMemoryError', { message: /HIST/ });
+  stillWorks();
 });
 
 test('selectRelays: IMM and OPIM-C reach the degree heuristic', () => {

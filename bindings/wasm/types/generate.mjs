@@ -21,7 +21,7 @@ export const ROOTS = {
     'BarabasiAlbertRequest', 'WattsStrogatzRequest', 'KleinbergRequest', 'StochasticBlockRequest',
     'ProfessionalOptions', 'Model', 'Fatigue', 'RouteOptions', 'Layer', 'Person', 'TieSpec',
     'EdgeListOptions', 'CsvOptions', 'MultiplexOptions', 'MpxOptions', 'SignedOptions',
-    'FitRequest', 'ShuffleRequest', 'ShadowRequest', 'AdoptionsCsv',
+    'FitRequest', 'ShuffleRequest', 'ShadowRequest', 'AdoptionsCsv', 'ShadowGapRequest',
   ],
   // What the simulations return: numeric `Vec`s are typed arrays.
   typed: [
@@ -29,7 +29,7 @@ export const ROOTS = {
     'EReputation',
   ],
   // Plain JSON results.
-  plain: ['BalanceReport', 'CascadeFit', 'ShuffleTest', 'ShadowInference'],
+  plain: ['BalanceReport', 'CascadeFit', 'ShuffleTest', 'ShadowInference', 'ShadowGap'],
 };
 
 /**

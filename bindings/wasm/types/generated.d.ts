@@ -431,7 +431,7 @@ export interface LoadCurveRequest {
 /**
  * How `select_relays` chooses.
  */
-export type Method = "imm" | "opim_c" | "celf" | "degree" | "degree_discount" | "pagerank" | "random";
+export type Method = "imm" | "opim_c" | "hist" | "celf" | "degree" | "degree_discount" | "pagerank" | "random";
 
 /**
  * What `select_relays` is asked: how many relays (`k`) or what they may cost
@@ -454,12 +454,13 @@ export interface SelectRelaysRequest {
    */
   costs?: ArrayLike<number> | null;
   /**
-   * IMM and OPIM-C's ℓ > 0: the guarantee holds with probability 1 − 1/n^ℓ (default 1).
+   * IMM, OPIM-C and HIST's ℓ > 0: the guarantee holds with probability 1 − 1/n^ℓ
+   * (default 1).
    * @default 1
    */
   ell?: number;
   /**
-   * IMM and OPIM-C's ε in (0, 1): the guarantee is 1 − 1/e − ε (default 0.1).
+   * IMM, OPIM-C and HIST's ε in (0, 1): the guarantee is 1 − 1/e − ε (default 0.1).
    * @default 0.1
    */
   epsilon?: number;
@@ -480,10 +481,12 @@ export interface SelectRelaysRequest {
    */
   k?: number | null;
   /**
-   * The memory the RR sets of IMM and OPIM-C may use, in bytes (default: what the machine
-   * has available, see `memory`): the sampling stops with
-   * `Error::OutOfMemory` as soon as the sets drawn so far show that all of them would
-   * not fit.
+   * The memory the RR sets of IMM, OPIM-C and HIST may use, in bytes (default: what the
+   * machine has available, see `memory`): the sampling stops as soon as
+   * the sets drawn so far show that all of them would not fit. IMM or OPIM-C choosing `k`
+   * relays then hands over to HIST, whose sets are cut short at its sentinel set (the
+   * result's `method` and `switch_reason` say so); when HIST's do not fit either, or within
+   * a budget, the call fails with `Error::OutOfMemory`.
    */
   maxMemory?: number | bigint | null;
   /**
@@ -1169,6 +1172,26 @@ export interface ProfessionalOptions {
    */
   influencers?: number;
   /**
+   * How many lobbies to add: people of kind `PersonKind::Organization`, after everyone
+   * else, whose ties sit on a shadow layer (`lobby_layer`). Default 0: no lobby and no
+   * shadow layer.
+   * @default 0
+   */
+  lobbies?: number;
+  /**
+   * The lobbies' layer: physical, undirected and a shadow layer, present only when there
+   * are lobbies. Default `"lobbying"`.
+   * @default "lobbying"
+   */
+  lobbyLayer?: string;
+  /**
+   * The people each lobby is tied to, from 1 to `people`, drawn without replacement with
+   * chances in proportion to their ties plus one (lobbies court the well connected).
+   * Default 10.
+   * @default 10
+   */
+  lobbyTies?: number;
+  /**
    * The fraction of each digital layer's ties that copy a physical tie, in [0, 1]; at most
    * `physical_mean_degree / digital_mean_degree`, as there are only so many physical ties to
    * copy. Default 0.3.
@@ -1269,7 +1292,13 @@ export interface RouteOptions {
 export type LayerKind = "physical" | "digital";
 
 /**
- * A layer's definition: name, kind, direction and default behaviour of its ties.
+ * A layer's definition: name, kind, direction, default behaviour of its ties, and whether
+ * it is a shadow layer.
+ *
+ * A **shadow** layer is part of the truth (cascades, referrals and relay selection use its
+ * ties like any other) but not of what an analyst observes:
+ * `Network::observed` leaves it out. Lobbying, private dinners, back-channel calls:
+ * the relations that carry influence without leaving a trace in the data an analyst has.
  */
 export interface Layer {
   /**
@@ -1295,6 +1324,13 @@ export interface Layer {
    * Default transmission probability of this layer's ties (`None`: the model's).
    */
   probability?: number | null;
+  /**
+   * Whether the layer is hidden from the analyst: its ties take part in every simulation
+   * but `Network::observed` leaves them out. Written only when
+   * true, so that the files of networks without shadow layers stay as they were (and
+   * readable by versions that know no shadow).
+   */
+  shadow?: boolean;
 }
 
 /**
@@ -1752,6 +1788,44 @@ export interface AdoptionsCsv {
 }
 
 /**
+ * What `shadow_gap` measures: who starts the message, which layers are in the shadow and
+ * how much of them, the model, the runs and the seed.
+ */
+export interface ShadowGapRequest {
+  /**
+   * The diffusion model (default: Independent Cascade, p = 0.1). Its settings for a
+   * shadow layer apply to the truth only.
+   */
+  model?: Model;
+  /**
+   * Cascades on each side, from 1 to `MAX_RUNS` (default
+   * 1,000).
+   * @default 1000
+   */
+  runs?: number | bigint;
+  /**
+   * The seed (default 0): the same on both sides.
+   * @default 0
+   */
+  seed?: number | bigint;
+  /**
+   * Layers to hide besides those marked as shadow layers, by name (default: none).
+   */
+  shadowLayers?: readonly string[];
+  /**
+   * The share of each shadow layer's ties kept in the truth, in [0, 1] (a uniform sample,
+   * seeded): the shadow's size. Default 1, the network as given.
+   * @default 1
+   */
+  share?: number;
+  /**
+   * Who starts the message: person ids or labels (default: the network's organisations,
+   * `PersonKind::Organization`, its lobbies).
+   */
+  sources?: People | PersonRef;
+}
+
+/**
  * Spread statistics of one valence (good or bad buzz) over the runs.
  */
 export interface SpreadStats {
@@ -2147,8 +2221,8 @@ export interface LoadCurve {
 export interface RelaySelection {
   /**
    * A lower bound on the choice's approximation ratio, holding with probability
-   * 1 − 1/n^ℓ: IMM's 1 − 1/e − ε (within a budget ½(1 − 1/e) − ε); OPIM-C's certified α
-   * (computed from the samples). `None` for the other methods and when the model is not a
+   * 1 − 1/n^ℓ: IMM's 1 − 1/e − ε (within a budget ½(1 − 1/e) − ε); OPIM-C's and HIST's
+   * certified α (computed from the samples). `None` for the other methods and when the model is not a
    * live-edge model (see `SelectRelaysRequest::model` and `docs/relays.md`).
    */
   approximation: number | null;
@@ -2162,14 +2236,14 @@ export interface RelaySelection {
    */
   costs: Float64Array;
   /**
-   * The expected spread as the method estimated it (IMM: on its final RR sets; OPIM-C: on
-   * its second collection, which played no part in the choice; CELF: Monte Carlo); `None`
-   * for the heuristics.
+   * The expected spread as the method estimated it (IMM: on its final RR sets; OPIM-C and
+   * HIST: on their second collection, which played no part in the choice; CELF: Monte
+   * Carlo); `None` for the heuristics.
    */
   estimatedSpread: number | null;
   /**
-   * Each relay's marginal gain in expected spread as the method estimated it (IMM, OPIM-C:
-   * from RR-set coverage; CELF: from Monte Carlo); for the heuristics, the score it was
+   * Each relay's marginal gain in expected spread as the method estimated it (IMM, OPIM-C,
+   * HIST: from RR-set coverage; CELF: from Monte Carlo); for the heuristics, the score it was
    * ranked by (degree, discounted degree, PageRank; 0 for random).
    */
   gains: Float64Array;
@@ -2182,7 +2256,8 @@ export interface RelaySelection {
    */
   layerNames: string[];
   /**
-   * The method that chose.
+   * The method that chose: the one asked for, or HIST when the RR sets of the one asked
+   * for would not fit `max_memory` (see `switch_reason`).
    */
   method: Method;
   /**
@@ -2190,7 +2265,8 @@ export interface RelaySelection {
    */
   relays: Uint32Array;
   /**
-   * RR sets drawn (IMM, OPIM-C) or cascades run (CELF); 0 for the heuristics.
+   * RR sets drawn (IMM, OPIM-C, HIST: whole and truncated) or cascades run (CELF); 0 for the
+   * heuristics.
    */
   samples: number;
   /**
@@ -2199,6 +2275,11 @@ export interface RelaySelection {
    * and `ci95` are the spread to quote.
    */
   spread: SpreadStats | null;
+  /**
+   * Why `method` is not the method asked for (`None` when it is): IMM's or OPIM-C's RR sets
+   * would have needed more memory than `max_memory` allows, and HIST's fit.
+   */
+  switchReason: string | null;
 }
 
 /**
@@ -2854,4 +2935,56 @@ export interface ShadowInference {
    * The ties added, best first.
    */
   ties: ShadowTie[];
+}
+
+/**
+ * What the analyst misses: the spread of the same sources on the full network (the truth,
+ * shadow layers included) and on the analyst's view (without them).
+ */
+export interface ShadowGap {
+  /**
+   * Mean people reached on the full network, sources included.
+   */
+  fullSpread: number;
+  /**
+   * Its 95% interval.
+   */
+  fullSpreadCi95: [number, number];
+  /**
+   * `full_spread − observed_spread`: the people the analyst does not see reached.
+   */
+  missed: number;
+  /**
+   * Its 95% interval, as if the two sides' runs were independent: they share the seed,
+   * which only narrows the true interval, so this one errs wide.
+   */
+  missedCi95: [number, number];
+  /**
+   * `missed / full_spread`: the share of the true spread the analyst does not see.
+   */
+  missedShare: number;
+  /**
+   * Mean people reached on the analyst's view, sources included.
+   */
+  observedSpread: number;
+  /**
+   * Its 95% interval.
+   */
+  observedSpreadCi95: [number, number];
+  /**
+   * Cascades on each side.
+   */
+  runs: number;
+  /**
+   * The layers hidden from the analyst, in layer order.
+   */
+  shadowLayers: string[];
+  /**
+   * Their ties in the truth (after `share`).
+   */
+  shadowTies: number;
+  /**
+   * The sources, by id.
+   */
+  sources: number[];
 }

@@ -2,7 +2,10 @@
 //! "The binary format"): a Barabási–Albert network (power-law degrees) of `n` people and `m`
 //! ties per newcomer (10^6 and 5 by default: 10^7 directed ties) is generated, compiled,
 //! saved, loaded (checked, as always), read back as raw bytes (what the page cache gives, the
-//! ceiling of any loader), and written and read as a text edge list (streamed).
+//! ceiling of any loader), loaded as a `Network` (what Python's `reseau.load` and JS's
+//! `Network.fromBytes` give: frozen, the editable network made on the first edit; and that
+//! first making, which `Network::from_compiled` did at once before), and written and read as
+//! a text edge list (streamed).
 //!
 //! Run with `cargo run --release --example binary_format [n] [m]`; the files go to the system's
 //! temporary directory and are removed. Times are the best of three, in one process.
@@ -10,6 +13,7 @@
 use std::io::Write as _;
 use std::time::{Duration, Instant};
 
+use reseau::Network;
 use reseau::io::{EdgeListOptions, load, read_edgelist};
 
 /// The best of three timings of `f`, and its last result.
@@ -64,6 +68,21 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let (loading, loaded) = best_of_three(|| load(&bin).expect("loaded"));
     assert!(loaded == view, "the loaded view is the saved one");
     drop(loaded);
+    let (frozen, network) = best_of_three(|| {
+        let net = Network::from_compiled(load(&bin).expect("loaded")).expect("checked");
+        assert!(net.is_frozen());
+        net
+    });
+    drop(network);
+    // The first call that needs the editable network makes it: timed alone, on fresh loads.
+    let mut thaw = Duration::MAX;
+    for _ in 0..3 {
+        let loaded = Network::from_compiled(load(&bin).expect("loaded")).expect("checked");
+        let start = Instant::now();
+        let degree = loaded.degree(reseau::PersonId(0), None);
+        thaw = thaw.min(start.elapsed());
+        assert!(!loaded.is_frozen() && degree > 0);
+    }
 
     {
         let mut out = std::io::BufWriter::new(std::fs::File::create(&txt)?);
@@ -96,6 +115,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     row("save (binary)", save, bytes);
     row("load (binary, checked)", loading, bytes);
     row("read the file's bytes (`std::fs::read`)", raw, bytes);
+    row("load as a `Network` (frozen: the view checked, kept)", frozen, bytes);
+    row("its first edit or look at people and ties (makes them)", thaw, bytes);
+    row("both: a `Network`'s load before it stayed frozen", frozen + thaw, bytes);
     row("read the text edge list (streamed)", text, text_bytes);
     println!();
     println!(
@@ -111,6 +133,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "load / raw read: {:.2}; text read / load: {:.1}",
         loading.as_secs_f64() / raw.as_secs_f64(),
         text.as_secs_f64() / loading.as_secs_f64()
+    );
+    println!(
+        "a `Network`'s load, before / now: {:.1}",
+        (frozen + thaw).as_secs_f64() / frozen.as_secs_f64()
     );
     if let Some(peak) = peak_mb() {
         println!("peak resident memory of the process: {peak:.0} MB");

@@ -31,6 +31,8 @@ pub struct CompiledLayer {
     pub probability: Option<f64>,
     /// Steps to cross a tie.
     pub latency: u32,
+    /// Whether the layer is a shadow layer (hidden from the analyst; simulated like any other).
+    pub shadow: bool,
     // Crate-visible for the binary format (`io::binary`), which writes and reads them as is.
     pub(crate) offsets: Vec<u32>,
     pub(crate) targets: Vec<u32>,
@@ -49,6 +51,7 @@ impl PartialEq for CompiledLayer {
             && self.directed == other.directed
             && self.probability.map(f64::to_bits) == other.probability.map(f64::to_bits)
             && self.latency == other.latency
+            && self.shadow == other.shadow
             && self.offsets == other.offsets
             && self.targets == other.targets
             && self.weights == other.weights
@@ -179,6 +182,7 @@ fn build(template: &CompiledLayer, n: usize, edges: &[(u32, u32, usize)]) -> Com
         directed: template.directed,
         probability: template.probability,
         latency: template.latency,
+        shadow: template.shadow,
         offsets,
         targets,
         weights,
@@ -266,6 +270,7 @@ impl CompiledNetwork {
                 directed: l.directed,
                 probability: l.probability,
                 latency: l.latency,
+                shadow: l.shadow,
                 offsets: Vec::new(),
                 targets: Vec::new(),
                 weights: Vec::new(),
@@ -314,6 +319,66 @@ impl CompiledNetwork {
             costs: net.people().map(|(_, p)| p.cost).collect(),
             groups,
             group_names,
+        }
+    }
+
+    /// A view of `n` unlabelled ordinary people (as `Person::new()` makes them) and one
+    /// layer `def` of weight-1 ties, `pairs` holding each tie's two ends in turn (`a` then
+    /// `b`; valid, distinct, no self-loops: what the generators make): the view of the network
+    /// those ties were added to in that order, slot for slot, without that network.
+    pub(crate) fn single_layer(n: u32, def: &crate::Layer, pairs: &[u32]) -> CompiledNetwork {
+        let people = n as usize;
+        let mut offsets = vec![0u32; people + 1];
+        let count = |offsets: &mut [u32], p: u32| offsets[p as usize + 1] += 1;
+        for pair in pairs.chunks_exact(2) {
+            count(&mut offsets, pair[0]);
+            if !def.directed {
+                count(&mut offsets, pair[1]);
+            }
+        }
+        for i in 0..people {
+            offsets[i + 1] += offsets[i];
+        }
+        let slots = offsets[people] as usize;
+        // Filled in tie order within each person, as `compile` does (a stable counting sort).
+        let mut fill = offsets[..people].to_vec();
+        let mut targets = vec![0u32; slots];
+        let mut put = |from: u32, to: u32| {
+            targets[fill[from as usize] as usize] = to;
+            fill[from as usize] += 1;
+        };
+        for pair in pairs.chunks_exact(2) {
+            put(pair[0], pair[1]);
+            if !def.directed {
+                put(pair[1], pair[0]);
+            }
+        }
+        drop(fill);
+        let person = crate::Person::new();
+        CompiledNetwork {
+            num_people: n,
+            layers: vec![CompiledLayer {
+                name: def.name.clone(),
+                kind: def.kind,
+                directed: def.directed,
+                probability: def.probability,
+                latency: def.latency,
+                shadow: def.shadow,
+                offsets,
+                targets,
+                weights: vec![1.0; slots],
+                probabilities: vec![f32::NAN; slots],
+                multiplicity: vec![1; slots],
+                signs: vec![1; slots],
+                plain: true,
+            }],
+            kinds: vec![person.kind; people],
+            costs: vec![person.cost; people],
+            groups: vec![NO_GROUP; people],
+            group_names: Vec::new(),
+            positions: None,
+            labels: vec![None; people],
+            by_label: LabelIndex::default(),
         }
     }
 
@@ -508,6 +573,10 @@ impl Network {
     /// assert_eq!(view.layers()[0].transpose().successors(1), &[0]);
     /// ```
     pub fn compile(&self) -> CompiledNetwork {
+        if self.is_frozen() {
+            // A loaded network's view is what compiling it gives, without making its ties.
+            return CompiledNetwork::clone(&self.compiled());
+        }
         CompiledNetwork::new(self)
     }
 

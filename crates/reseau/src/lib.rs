@@ -48,6 +48,7 @@ pub mod rng;
 mod rrsets;
 #[cfg(feature = "schema")]
 pub mod schema;
+pub mod shadow;
 pub mod stats;
 mod validate;
 

@@ -17,6 +17,7 @@
 #![allow(clippy::doc_markdown)]
 
 use std::borrow::Cow;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
 
 use crate::cascade::Model;
@@ -316,52 +317,83 @@ impl<'a> LiveGraph<'a> {
         }
     }
 
+    /// Linear Threshold's RR set from `root`: a backward random walk, each person keeping one
+    /// incoming tie or none, until it closes a cycle or meets `stops` (then true, `out` cut
+    /// back to `start`).
+    fn walk_until(
+        &self,
+        rng: &mut Stream,
+        mark: &mut [u32],
+        out: &mut Vec<u32>,
+        [root, epoch]: [u32; 2],
+        start: usize,
+        stops: impl Fn(u32) -> bool,
+    ) -> bool {
+        let Some(layer) = self.layers.first() else { return false };
+        let Live::PerTie(cumulative) = &layer.live else { return false };
+        let mut v = root;
+        loop {
+            let r = layer.range(v);
+            if r.is_empty() {
+                return false;
+            }
+            let x = rng.uniform();
+            let i = cumulative[r.clone()].partition_point(|&c| f64::from(c) <= x);
+            if i == r.len() {
+                return false; // no incoming tie kept
+            }
+            let u = layer.sources[r.start + i];
+            if !add_member(u, root, start, epoch, mark, out) {
+                return false; // the walk closed a cycle
+            }
+            if stops(u) {
+                out.truncate(start);
+                return true;
+            }
+            v = u;
+        }
+    }
+
     /// Draws one RR set with `rng` and appends it to `out` (its first element is the root).
+    #[cfg(test)]
     pub(crate) fn sample(&self, rng: &mut Stream, scratch: &mut Scratch, out: &mut Vec<u32>) {
+        self.sample_until(rng, scratch, out, |_| false);
+    }
+
+    /// [`LiveGraph::sample`], stopped as soon as the set meets someone for whom `stops` is
+    /// true (HIST's sentinel set): such a set is covered by them whatever else it holds, so
+    /// nothing of it is kept, and the call returns true with `out` as it was. The random
+    /// draws up to that point are those of the full set. Generic, so that whole sets
+    /// (`|_| false`) pay nothing for the test.
+    pub(crate) fn sample_until(
+        &self,
+        rng: &mut Stream,
+        scratch: &mut Scratch,
+        out: &mut Vec<u32>,
+        stops: impl Fn(u32) -> bool,
+    ) -> bool {
         let epoch = scratch.next_epoch();
         let mark = &mut scratch.mark;
         let root = self.root(rng);
         let start = out.len();
+        if stops(root) {
+            return true;
+        }
         out.push(root);
-        // The root is marked only once someone else joins: most sets under low probabilities
-        // are the root alone, and are then drawn without touching the marks at all.
         let joined = |u: u32, mark: &mut [u32], out: &mut Vec<u32>| {
-            if out.len() == start + 1 {
-                // Nobody but the root is marked yet: no need to read u's mark.
-                if u == root {
-                    return false;
-                }
-                mark[root as usize] = epoch;
-            } else if u == root || mark[u as usize] == epoch {
-                return false;
-            }
-            mark[u as usize] = epoch;
-            out.push(u);
-            true
+            add_member(u, root, start, epoch, mark, out)
         };
         if self.walk {
-            let Some(layer) = self.layers.first() else { return };
-            let Live::PerTie(cumulative) = &layer.live else { return };
-            let mut v = root;
-            loop {
-                let r = layer.range(v);
-                if r.is_empty() {
-                    return;
-                }
-                let x = rng.uniform();
-                let i = cumulative[r.clone()].partition_point(|&c| f64::from(c) <= x);
-                if i == r.len() {
-                    return; // no incoming tie kept
-                }
-                let u = layer.sources[r.start + i];
-                if !joined(u, mark, out) {
-                    return; // the walk closed a cycle
-                }
-                v = u;
-            }
+            return self.walk_until(rng, mark, out, [root, epoch], start, &stops);
         }
+        // Whether someone who joined is in `stop`: checked after each person's ties.
+        let mut hit = false;
         let mut head = start;
         while head < out.len() {
+            if hit {
+                out.truncate(start);
+                return true;
+            }
             let v = out[head];
             head += 1;
             for layer in &self.layers {
@@ -386,7 +418,8 @@ impl<'a> LiveGraph<'a> {
                                 skip as usize
                             };
                             slot += skip;
-                            joined(layer.sources[slot], mark, out);
+                            let u = layer.sources[slot];
+                            hit |= joined(u, mark, out) && stops(u);
                             slot += 1;
                         }
                     }
@@ -395,7 +428,8 @@ impl<'a> LiveGraph<'a> {
                     {
                         let shared = layer.shared[v as usize];
                         live_positions(f64::from(shared.p), shared.none, r.len(), rng, |i| {
-                            joined(layer.sources[r.start + i], mark, out);
+                            let u = layer.sources[r.start + i];
+                            hit |= joined(u, mark, out) && stops(u);
                         });
                     }
                     Live::PerTie(_) | Live::PerPerson(_) => {
@@ -416,14 +450,44 @@ impl<'a> LiveGraph<'a> {
                             }
                             let p = own.unwrap_or_else(|| layer.tie_chance(slot));
                             if p >= 1.0 || rng.uniform() < f64::from(p) {
-                                joined(u, mark, out);
+                                hit |= joined(u, mark, out) && stops(u);
                             }
                         }
                     }
                 }
             }
         }
+        if hit {
+            out.truncate(start);
+        }
+        hit
     }
+}
+
+/// Adds `u` to the set drawn from `root` into `out[start..]` unless it is there already;
+/// whether it was added. The root is marked only once someone else joins: most sets under
+/// low probabilities are the root alone, and are then drawn without touching the marks at all.
+#[inline]
+fn add_member(
+    u: u32,
+    root: u32,
+    start: usize,
+    epoch: u32,
+    mark: &mut [u32],
+    out: &mut Vec<u32>,
+) -> bool {
+    if out.len() == start + 1 {
+        // Nobody but the root is marked yet: no need to read u's mark.
+        if u == root {
+            return false;
+        }
+        mark[root as usize] = epoch;
+    } else if u == root || mark[u as usize] == epoch {
+        return false;
+    }
+    mark[u as usize] = epoch;
+    out.push(u);
+    true
 }
 
 /// Per person, the probability shared by all their incoming ties (see [`Incoming::shared`]).
@@ -685,6 +749,12 @@ pub(crate) struct RrSets {
     singles: Vec<u32>,
     /// All sets, singletons included.
     total: u64,
+    /// Sets that met `stop` and were cut short (kept as this count only).
+    hits: u64,
+    /// HIST's sentinel set, when the sets stop on meeting it (see [`RrSets::truncated`]).
+    stop: Option<Arc<[bool]>>,
+    /// Sets per block (see [`RrSets::extend_to`]).
+    block: u64,
 }
 
 impl RrSets {
@@ -696,7 +766,32 @@ impl RrSets {
             wraps: Vec::new(),
             singles: vec![0; n],
             total: 0,
+            hits: 0,
+            stop: None,
+            block: BLOCK,
         }
+    }
+
+    /// This (empty) collection drawn in blocks of `block` sets rather than [`BLOCK`]: smaller
+    /// blocks for a collection that may stay small while its sets are large (HIST's first
+    /// phase). Block `b` is still drawn from the stream `(seed, b)`.
+    pub(crate) fn in_blocks_of(mut self, block: u64) -> Self {
+        self.block = block.max(1);
+        self
+    }
+
+    /// An empty collection over `n` people whose sets stop as soon as they meet `stop` (a
+    /// membership mask over people): such a set is only counted (see [`RrSets::hits`]), and
+    /// the others are whole RR sets that miss `stop`. The coverage of any superset of `stop`
+    /// is then exactly as on whole sets, for a fraction of the memory when `stop` meets
+    /// most sets.
+    pub(crate) fn truncated(n: usize, stop: Vec<bool>) -> Self {
+        RrSets { stop: Some(stop.into()), ..RrSets::new(n) }
+    }
+
+    /// The sets that met the collection's stop set (0 for a collection of whole sets).
+    pub(crate) fn hits(&self) -> u64 {
+        self.hits
     }
 
     /// The number of sets, singletons included.
@@ -738,9 +833,13 @@ impl RrSets {
         &self.nodes[start..self.end(i)]
     }
 
-    /// Appends one set.
+    /// Appends one set; an empty one is a set that met the stop set.
     pub(crate) fn push_set(&mut self, members: &[u32]) {
         self.total += 1;
+        if members.is_empty() {
+            self.hits += 1;
+            return;
+        }
         if let [v] = members {
             self.singles[*v as usize] += 1;
             return;
@@ -754,7 +853,8 @@ impl RrSets {
         self.ends.push(end as u32);
     }
 
-    /// Grows the collection to at least `target` sets, in whole blocks of [`BLOCK`]: block `b`
+    /// Grows the collection to at least `target` sets, in whole blocks (of [`BLOCK`] sets unless
+    /// [`RrSets::in_blocks_of`] says otherwise): block `b`
     /// draws its sets one after another from the stream `(seed, b)`. Returns the new size.
     /// `control` hears the sets drawn out of `target` after each block, and stops the draw at
     /// the next block.
@@ -767,7 +867,8 @@ impl RrSets {
     ) -> Result<u64> {
         // Saturating: a huge ell (1e300) asks for u64::MAX sets, which must be refused, not
         // wrap to 0.
-        let target = target.div_ceil(BLOCK).saturating_mul(BLOCK);
+        let block = self.block;
+        let target = target.div_ceil(block).saturating_mul(block);
         if target > u64::from(u32::MAX) {
             return Err(Error::invalid(
                 "number of RR sets",
@@ -775,13 +876,17 @@ impl RrSets {
                 format!("at most {} (raise epsilon or lower ell)", u32::MAX),
             ));
         }
-        let mut next = self.len() / BLOCK;
-        let last = target / BLOCK;
+        let mut next = self.len() / block;
+        let last = target / block;
+        let stop = self.stop.clone();
         let draw = |scratch: &mut Scratch, b: u64, nodes: &mut Vec<u32>, lens: &mut Vec<u32>| {
             let mut rng = Stream::new(seed, b);
-            for _ in 0..BLOCK {
+            for _ in 0..block {
                 let before = nodes.len();
-                graph.sample(&mut rng, scratch, nodes);
+                match stop.as_deref() {
+                    None => graph.sample_until(&mut rng, scratch, nodes, |_| false),
+                    Some(s) => graph.sample_until(&mut rng, scratch, nodes, |u| s[u as usize]),
+                };
                 lens.push((nodes.len() - before) as u32);
             }
         };
@@ -805,7 +910,7 @@ impl RrSets {
                         break;
                     }
                     draw(scratch, b, &mut nodes, &mut lens);
-                    let _ = control.report(drawn.fetch_add(BLOCK, Relaxed) + BLOCK, target);
+                    let _ = control.report(drawn.fetch_add(block, Relaxed) + block, target);
                 }
                 (nodes, lens)
             };
@@ -849,13 +954,17 @@ impl RrSets {
         })
     }
 
-    /// The number of sets that meet `chosen` (a membership mask over people).
+    /// The number of sets that meet `chosen` (a membership mask over people; in a
+    /// [truncated](RrSets::truncated) collection, a superset of the stop set, whose sets all
+    /// count).
     pub(crate) fn count_covered(&self, chosen: &[bool]) -> u64 {
         let singles: u64 = (0..self.singles.len())
             .filter(|&v| chosen[v])
             .map(|v| u64::from(self.singles[v]))
             .sum();
-        singles + self.iter().filter(|set| set.iter().any(|&v| chosen[v as usize])).count() as u64
+        self.hits
+            + singles
+            + self.iter().filter(|set| set.iter().any(|&v| chosen[v as usize])).count() as u64
     }
 }
 
@@ -879,12 +988,14 @@ impl RrSets {
         budget: Budget,
     ) -> Result<u64> {
         let n = graph.n as u64;
-        if target.div_ceil(BLOCK).saturating_mul(BLOCK) > u64::from(u32::MAX) {
+        let block = self.block;
+        if target.div_ceil(block).saturating_mul(block) > u64::from(u32::MAX) {
             return self.extend_to(graph, seed, target, control); // refused there, at once
         }
-        let target = target.div_ceil(BLOCK) * BLOCK;
+        let target = target.div_ceil(block) * block;
         let per_set_worst = 8 * n.max(1);
-        let first = (budget.bytes() / per_set_worst / BLOCK * BLOCK).clamp(BLOCK, Self::FIRST_STEP);
+        let first = (budget.bytes() / per_set_worst / block * block)
+            .clamp(block, Self::FIRST_STEP.max(block));
         while self.len() < target {
             let have = self.len();
             if have > 0 {
@@ -893,7 +1004,8 @@ impl RrSets {
                 let projected = 2.0 * per_set * target as f64 + (n * 12) as f64;
                 let needed = if projected >= u64::MAX as f64 { u64::MAX } else { projected as u64 };
                 budget.check(needed, || {
-                    let people = self.nodes.len() as u64 + have - self.ends.len() as u64;
+                    let people =
+                        self.nodes.len() as u64 + have - self.ends.len() as u64 - self.hits;
                     let mean = (people as f64 / have as f64 * 10.0).round() / 10.0;
                     format!("{target} RR sets (about {} people each)", crate::error::float(mean))
                 })?;

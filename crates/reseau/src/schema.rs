@@ -26,6 +26,7 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, generate::SchemaSettings, js
 
 use crate::{
     balance, cascade, fatigue, generators, inference, io, referral, relays, report, reputation,
+    shadow,
 };
 
 /// The schema of a list of people in a request: a [`PersonRef`](crate::PersonRef), or an
@@ -163,6 +164,7 @@ pub fn schemas() -> BTreeMap<&'static str, serde_json::Value> {
         inference::FitRequest,
         inference::ShuffleRequest,
         inference::ShadowRequest,
+        shadow::ShadowGapRequest,
         // Options and the values they hold.
         cascade::Model,
         cascade::LayerSettings,
@@ -201,6 +203,7 @@ pub fn schemas() -> BTreeMap<&'static str, serde_json::Value> {
         inference::CascadeFit,
         inference::ShuffleTest,
         inference::ShadowInference,
+        shadow::ShadowGap,
     );
     out
 }

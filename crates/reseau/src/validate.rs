@@ -17,6 +17,7 @@ use crate::referral::{LoadCurve, Outcome, ReferralSummary, ReferralTrace};
 use crate::relays::RelaySelection;
 use crate::report::Report;
 use crate::reputation::Reputation;
+use crate::shadow::ShadowGap;
 
 /// An error naming `field` of `what` (`"ReferralSummary.succeeded"`).
 fn bad(what: &str, field: &str, value: impl std::fmt::Display, expected: &str) -> Error {
@@ -746,6 +747,9 @@ impl Report {
         if let Some(f) = &self.fit {
             f.validate()?;
         }
+        if let Some(g) = &self.shadow {
+            g.validate()?;
+        }
         let c = &self.campaign;
         non_negative(WHAT, "campaign.reach", c.reach)?;
         if c.reach > n as f64 {
@@ -793,6 +797,50 @@ impl Report {
                     interval(WHAT, "claims.evidence.ci95", ci)?;
                 }
             }
+        }
+        Ok(())
+    }
+}
+
+impl ShadowGap {
+    /// Checks that the spreads are finite, at least the sources and within their intervals,
+    /// that `missed` is their difference and `missed_share` its share of the true spread.
+    ///
+    /// ```
+    /// use reseau::shadow::{ShadowGapRequest, shadow_gap};
+    /// let mut net = reseau::datasets::aarhus_cs();
+    /// net.set_layer_shadow("work", true)?;
+    /// let mut gap = shadow_gap(&net, &ShadowGapRequest { sources: vec![0.into()], runs: 100, ..Default::default() })?;
+    /// gap.validate()?;
+    /// gap.missed += 1.0;
+    /// assert_eq!(gap.validate().unwrap_err().kind(), "InvalidParameterError");
+    /// # Ok::<(), reseau::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] naming the first field that does not fit.
+    pub fn validate(&self) -> Result<()> {
+        const WHAT: &str = "ShadowGap";
+        #[allow(clippy::cast_precision_loss)]
+        let sources = self.sources.len() as f64;
+        for (field, mean, ci) in [
+            ("full_spread", self.full_spread, self.full_spread_ci95),
+            ("observed_spread", self.observed_spread, self.observed_spread_ci95),
+        ] {
+            non_negative(WHAT, field, mean)?;
+            if mean < sources {
+                return Err(bad(WHAT, field, mean, "at least the number of sources"));
+            }
+            interval(WHAT, &format!("{field}_ci95"), ci)?;
+        }
+        interval(WHAT, "missed_ci95", self.missed_ci95)?;
+        let missed = self.full_spread - self.observed_spread;
+        if (self.missed - missed).abs() > 1e-9 * self.full_spread.max(1.0) {
+            return Err(bad(WHAT, "missed", self.missed, "full_spread - observed_spread"));
+        }
+        let expected = if self.full_spread > 0.0 { missed / self.full_spread } else { 0.0 };
+        if (self.missed_share - expected).abs() > 1e-9 {
+            return Err(bad(WHAT, "missed_share", self.missed_share, "missed / full_spread"));
         }
         Ok(())
     }

@@ -653,3 +653,60 @@ fn bytes_as_people() {
     let net = datasets::aarhus_cs();
     fails(net.resolve(&one), "UnknownPersonError", &["unknown person"]);
 }
+
+#[test]
+fn shadow_layers_and_lobbies() {
+    use reseau::generators::{ProfessionalOptions, professional};
+    use reseau::shadow::{ShadowGapRequest, shadow_gap};
+    let mut net = datasets::aarhus_cs();
+    let source = || ShadowGapRequest { sources: vec!["U4".into()], ..ShadowGapRequest::default() };
+    fails(
+        shadow_gap(&net, &source()),
+        "InvalidParameterError",
+        &["shadow layers", "a network with a shadow layer"],
+    );
+    fails(
+        shadow_gap(
+            &net,
+            &ShadowGapRequest {
+                shadow_layers: vec!["leisure".into()],
+                ..ShadowGapRequest::default()
+            },
+        ),
+        "InvalidParameterError",
+        &["sources", "organisations"],
+    );
+    net.set_layer_shadow("leisure", true).unwrap();
+    for share in [1.5, f64::NAN, -0.1] {
+        fails(
+            shadow_gap(&net, &ShadowGapRequest { share, ..source() }),
+            "InvalidParameterError",
+            &["share", "[0, 1]"],
+        );
+    }
+    fails(
+        shadow_gap(&net, &ShadowGapRequest { shadow_layers: vec!["dinner".into()], ..source() }),
+        "UnknownLayerError",
+        &["dinner"],
+    );
+    fails(
+        shadow_gap(&net, &ShadowGapRequest { sources: vec!["nobody".into()], ..source() }),
+        "UnknownPersonError",
+        &["nobody"],
+    );
+    fails(net.with_shadow_share(-0.1, 0), "InvalidParameterError", &["share"]);
+    fails(net.set_layer_shadow("dinner", true), "UnknownLayerError", &["dinner"]);
+    let lobbies = ProfessionalOptions { people: 50, lobbies: 1, ..ProfessionalOptions::default() };
+    for ties in [0, 51] {
+        fails(
+            professional(&ProfessionalOptions { lobby_ties: ties, ..lobbies.clone() }, 1),
+            "InvalidParameterError",
+            &["lobby_ties", "from 1 to people (50)"],
+        );
+    }
+    fails(
+        professional(&ProfessionalOptions { lobby_layer: "linkedin".into(), ..lobbies }, 1),
+        "DuplicateLayerError",
+        &["linkedin"],
+    );
+}

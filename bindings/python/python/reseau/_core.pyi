@@ -40,6 +40,7 @@ from reseau._results import (
     RelaySelection,
     Report,
     Reputation,
+    ShadowGap,
     ShadowInference,
     ShuffleTest,
 )
@@ -108,6 +109,7 @@ __all__ = [
     "reputation",
     "route_referrals",
     "select_relays",
+    "shadow_gap",
     "shuffle_test",
     "simulate",
     "stochastic_block",
@@ -260,7 +262,15 @@ class Network:
         directed: bool = False,
         probability: Optional[float] = None,
         latency: int = 1,
+        shadow: bool = False,
     ) -> int: ...
+    def set_layer_shadow(self, layer: _LayerKey, shadow: bool = True) -> None: ...
+    @property
+    def shadow_layers(self) -> List[str]: ...
+    @property
+    def num_shadow_ties(self) -> int: ...
+    def observed(self) -> "Network": ...
+    def with_shadow_share(self, share: float, seed: int = 0) -> "Network": ...
     def configure_layer(
         self, layer: _LayerKey, probability: Optional[float] = None, latency: int = 1
     ) -> None: ...
@@ -539,6 +549,9 @@ def professional(
     group_size: int = 20,
     influencer_cost: float = 10.0,
     influencers: float = 0.01,
+    lobbies: int = 0,
+    lobby_layer: str = 'lobbying',
+    lobby_ties: int = 10,
     overlap: float = 0.3,
     people: int = 1000,
     physical_layer: str = 'office',
@@ -684,7 +697,7 @@ def select_relays(
     evaluation_model: Optional[Model] = None,
     evaluation_runs: int = 10000,
     max_memory: Optional[int] = None,
-    method: Literal['imm', 'opim_c', 'celf', 'degree', 'degree_discount', 'pagerank', 'random'] = 'imm',
+    method: Literal['imm', 'opim_c', 'hist', 'celf', 'degree', 'degree_discount', 'pagerank', 'random'] = 'imm',
     model: Optional[Model] = ...,
     seed: int = 0,
     # stubgen: end
@@ -880,6 +893,22 @@ def infer_shadow(
     # stubgen: end
     progress: _Progress = None,
 ) -> ShadowInference: ...
+
+# shadow layers
+
+def shadow_gap(
+    net: Network,
+    sources: Optional[_People] = None,
+    *,
+    # stubgen: ShadowGapRequest -sources
+    model: Optional[Model] = ...,
+    runs: int = 1000,
+    seed: int = 0,
+    shadow_layers: Optional[Sequence[str]] = ...,
+    share: float = 1.0,
+    # stubgen: end
+    progress: _Progress = None,
+) -> ShadowGap: ...
 def read_adoptions(
     path: _StrPath,
     *,

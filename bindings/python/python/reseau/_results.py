@@ -434,15 +434,16 @@ class RelaySelection(Labelled, kind="RelaySelection"):
     _frame, _view, _chart = "relays_frame", "relays_html", "plot_relays"
 
     # stubgen: fields RelaySelection -spread -labels
-    approximation: Field[Optional[float]] = Field('approximation', "A lower bound on the choice's approximation ratio, holding with probability 1 − 1/n^ℓ: IMM's 1 − 1/e − ε (within a budget ½(1 − 1/e) − ε); OPIM-C's certified α (computed from the samples). ``None`` for the other methods and when the model is not a live-edge model (see ``SelectRelaysRequest::model`` and ``docs/relays.md``). (Optional[float])")
+    approximation: Field[Optional[float]] = Field('approximation', "A lower bound on the choice's approximation ratio, holding with probability 1 − 1/n^ℓ: IMM's 1 − 1/e − ε (within a budget ½(1 − 1/e) − ε); OPIM-C's and HIST's certified α (computed from the samples). ``None`` for the other methods and when the model is not a live-edge model (see ``SelectRelaysRequest::model`` and ``docs/relays.md``). (Optional[float])")
     cost: Field[float] = Field('cost', "The relays' total cost. (float)")
     costs: Field[npt.NDArray[np.float64]] = Field('costs', "Each relay's cost, in the order chosen (the costs the selection used: the request's ``costs``, else the people's own). (npt.NDArray[np.float64])", 'float64')
-    estimated_spread: Field[Optional[float]] = Field('estimated_spread', 'The expected spread as the method estimated it (IMM: on its final RR sets; OPIM-C: on its second collection, which played no part in the choice; CELF: Monte Carlo); ``None`` for the heuristics. (Optional[float])')
-    gains: Field[npt.NDArray[np.float64]] = Field('gains', "Each relay's marginal gain in expected spread as the method estimated it (IMM, OPIM-C: from RR-set coverage; CELF: from Monte Carlo); for the heuristics, the score it was ranked by (degree, discounted degree, PageRank; 0 for random). (npt.NDArray[np.float64])", 'float64')
+    estimated_spread: Field[Optional[float]] = Field('estimated_spread', 'The expected spread as the method estimated it (IMM: on its final RR sets; OPIM-C and HIST: on their second collection, which played no part in the choice; CELF: Monte Carlo); ``None`` for the heuristics. (Optional[float])')
+    gains: Field[npt.NDArray[np.float64]] = Field('gains', "Each relay's marginal gain in expected spread as the method estimated it (IMM, OPIM-C, HIST: from RR-set coverage; CELF: from Monte Carlo); for the heuristics, the score it was ranked by (degree, discounted degree, PageRank; 0 for random). (npt.NDArray[np.float64])", 'float64')
     layer_names: Field[List[str]] = Field('layer_names', "The layer names, in the network's order (what ``spread.by_layer`` follows). (List[str])")
-    method: Field[Literal['imm', 'opim_c', 'celf', 'degree', 'degree_discount', 'pagerank', 'random']] = Field('method', "The method that chose. (Literal['imm', 'opim_c', 'celf', 'degree', 'degree_discount', 'pagerank', 'random'])")
+    method: Field[Literal['imm', 'opim_c', 'hist', 'celf', 'degree', 'degree_discount', 'pagerank', 'random']] = Field('method', "The method that chose: the one asked for, or HIST when the RR sets of the one asked for would not fit ``max_memory`` (see ``switch_reason``). (Literal['imm', 'opim_c', 'hist', 'celf', 'degree', 'degree_discount', 'pagerank', 'random'])")
     relays: Field[npt.NDArray[np.uint32]] = Field('relays', 'The relays, in the order chosen. (npt.NDArray[np.uint32])', 'uint32')
-    samples: Field[int] = Field('samples', 'RR sets drawn (IMM, OPIM-C) or cascades run (CELF); 0 for the heuristics. (int)')
+    samples: Field[int] = Field('samples', 'RR sets drawn (IMM, OPIM-C, HIST: whole and truncated) or cascades run (CELF); 0 for the heuristics. (int)')
+    switch_reason: Field[Optional[str]] = Field('switch_reason', "Why ``method`` is not the method asked for (``None`` when it is): IMM's or OPIM-C's RR sets would have needed more memory than ``max_memory`` allows, and HIST's fit. (Optional[str])")
     # stubgen: end
 
     @property
@@ -887,4 +888,51 @@ class EReputation(Labelled, kind="EReputation"):
         return (
             f"score {short(d['score'])} (good {short(d['good'])}, bad {short(d['bad'])}) "
             f"over an audience of {d['audience']}"
+        )
+
+
+class ShadowGap(Result, kind="ShadowGap"):
+    """The result of :func:`shadow_gap`: the spread of the ``sources`` on the full network
+    (``full_spread``, shadow layers included) and on the analyst's view (``observed_spread``),
+    each with its 95% interval, and what the analyst misses (``missed``, ``missed_share``).
+
+    >>> import reseau
+    >>> net = reseau.generators.professional(people=200, lobbies=2, seed=1)
+    >>> reseau.shadow_gap(net, runs=200)
+    <reseau.ShadowGap: ... of ... people reached missed by the analyst (2 sources; shadow: lobbying)>
+    """
+
+    __slots__ = ()
+
+    # stubgen: fields ShadowGap
+    full_spread: Field[float] = Field('full_spread', 'Mean people reached on the full network, sources included. (float)')
+    full_spread_ci95: Field[Tuple[float, float]] = Field('full_spread_ci95', 'Its 95% interval. (Tuple[float, float])', 'tuple')
+    missed: Field[float] = Field('missed', '``full_spread − observed_spread``: the people the analyst does not see reached. (float)')
+    missed_ci95: Field[Tuple[float, float]] = Field('missed_ci95', "Its 95% interval, as if the two sides' runs were independent: they share the seed, which only narrows the true interval, so this one errs wide. (Tuple[float, float])", 'tuple')
+    missed_share: Field[float] = Field('missed_share', '``missed / full_spread``: the share of the true spread the analyst does not see. (float)')
+    observed_spread: Field[float] = Field('observed_spread', "Mean people reached on the analyst's view, sources included. (float)")
+    observed_spread_ci95: Field[Tuple[float, float]] = Field('observed_spread_ci95', 'Its 95% interval. (Tuple[float, float])', 'tuple')
+    runs: Field[int] = Field('runs', 'Cascades on each side. (int)')
+    shadow_layers: Field[List[str]] = Field('shadow_layers', 'The layers hidden from the analyst, in layer order. (List[str])')
+    shadow_ties: Field[int] = Field('shadow_ties', 'Their ties in the truth (after ``share``). (int)')
+    sources: Field[npt.NDArray[np.uint32]] = Field('sources', 'The sources, by id. (npt.NDArray[np.uint32])', 'uint32')
+    # stubgen: end
+
+    @property
+    def full_ci(self) -> Tuple[float, float]:
+        """``full_spread_ci95`` as a tuple."""
+        lo, hi = self._data["full_spread_ci95"]
+        return (float(lo), float(hi))
+
+    @property
+    def observed_ci(self) -> Tuple[float, float]:
+        """``observed_spread_ci95`` as a tuple."""
+        lo, hi = self._data["observed_spread_ci95"]
+        return (float(lo), float(hi))
+
+    def _summary(self) -> str:
+        d = self._data
+        return (
+            f"{short(d['missed'])} of {short(d['full_spread'])} people reached missed by the analyst "
+            f"({len(d['sources'])} sources; shadow: {', '.join(d['shadow_layers'])})"
         )

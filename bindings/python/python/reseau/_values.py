@@ -18,7 +18,8 @@ from ._data import Field, Value, _float, deprecated
 class Layer(Value, kind="Layer"):
     """A layer of a network: a named relation or channel (lunch, work, facebook, e-mail),
     ``physical`` or ``digital``, directed or not, with the default transmission probability
-    (``None``: the model's) and latency (time steps to cross a tie) of its ties.
+    (``None``: the model's) and latency (time steps to cross a tie) of its ties, and whether
+    it is a ``shadow`` layer (simulated, but absent from ``Network.observed()``).
 
     ``Network.layers`` gives the layers of a network; a ``Layer`` is a read-only copy.
 
@@ -39,6 +40,7 @@ class Layer(Value, kind="Layer"):
     latency: Field[int] = Field('latency', 'Time steps a message takes to cross one tie of this layer (at least 1). (int)')
     name: Field[str] = Field('name', "The layer's name, unique in its network. (str)")
     probability: Field[Optional[float]] = Field('probability', "Default transmission probability of this layer's ties (``None``: the model's). (Optional[float])")
+    shadow: Field[bool] = Field('shadow', 'Whether the layer is hidden from the analyst: its ties take part in every simulation but ``Network::observed`` leaves them out. Written only when true, so that the files of networks without shadow layers stay as they were (and readable by versions that know no shadow). (bool)')
     # stubgen: end
 
     def __init__(
@@ -48,11 +50,23 @@ class Layer(Value, kind="Layer"):
         directed: Optional[bool] = None,
         probability: Optional[float] = None,
         latency: Optional[int] = None,
+        shadow: Optional[bool] = None,
     ) -> None:
-        super().__init__(name=name, kind=kind, directed=directed, probability=probability, latency=latency)
+        super().__init__(
+            name=name, kind=kind, directed=directed, probability=probability, latency=latency, shadow=shadow
+        )
+        self._data.setdefault("shadow", False)
+
+    @classmethod
+    def _wrap(cls, data: Dict[str, Any], labels: Any = None) -> Any:
+        # The core writes ``shadow`` only when true (files stay as they were): always a bool here.
+        data.setdefault("shadow", False)
+        return super()._wrap(data, labels)
 
     def _args(self) -> List[str]:
-        return [f"{name}={_shown(getattr(self, name))}" for name in self._always]
+        shown = [f"{name}={_shown(getattr(self, name))}" for name in self._always]
+        return shown + (["shadow=True"] if self.shadow else [])
+
 
 
 def _shown(value: Any) -> str:

@@ -1,14 +1,14 @@
 //! Claim 5: lobbies act in the shadow. A layer takes part in the cascades (the truth) but the
 //! analyst does not see it and predicts on the other layers: how wrong are the spread
 //! predictions and the relay choices, as a function of the shadow layer's size (a uniform
-//! subsample of its ties)?
+//! subsample of its ties)? The split is the core's: the layer marked as a shadow layer
+//! ([`Network::set_layer_shadow`]), the truth at each size from
+//! [`Network::with_shadow_share`], the analyst's view from [`Network::observed`].
 
 use reseau::cascade::{SimulateRequest, simulate};
 use reseau::relays::{Method, SelectRelaysRequest, select_relays};
 use reseau::rng::Stream;
-use reseau::{Network, PersonId, Result, TieSpec};
-
-use crate::kinds::pick;
+use reseau::{Network, PersonId, Result};
 
 /// The stream of the sources' choice.
 const SOURCES: u64 = 0x7368_6164;
@@ -44,11 +44,15 @@ pub(crate) struct ShadowPoint {
     pub(crate) relay_efficiency: f64,
 }
 
-/// The shadow layer: the physical layer with the most ties (the first among equals), when
-/// the network has another layer to see.
+/// The shadow layer: the network's first shadow layer when it has one, else the physical
+/// layer with the most ties (the first among equals), when the network has another layer to
+/// see.
 pub(crate) fn shadow_layer(net: &Network) -> Option<String> {
     if net.num_layers() < 2 {
         return None;
+    }
+    if let Some(&marked) = net.shadow_layers().first() {
+        return Some(net.layer(marked).name.clone());
     }
     let mut best: Option<(usize, String)> = None;
     for layer in net.layers().iter().filter(|l| l.kind == reseau::LayerKind::Physical) {
@@ -60,23 +64,18 @@ pub(crate) fn shadow_layer(net: &Network) -> Option<String> {
     best.map(|(_, name)| name)
 }
 
-/// The network with `shadow`'s ties cut to a uniform `share` of them (seeded).
-/// A shadow of no tie is no layer at all: the visible network itself.
+/// The truth with `shadow` marked as a shadow layer and cut to a uniform `share` of its ties
+/// (the core's [`Network::with_shadow_share`], seeded). A shadow of no tie is no layer at
+/// all: the analyst's view itself.
 pub(crate) fn with_shadow(net: &Network, shadow: &str, share: f64, seed: u64) -> Result<Network> {
-    let mut out = net.without_layers(&[shadow])?;
-    let id = net.layer_id(shadow)?;
-    let ties: Vec<_> = net.ties().filter(|t| t.layer == id).collect();
-    #[allow(clippy::cast_precision_loss, clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-    let keep = (share * ties.len() as f64).round() as usize;
-    if keep == 0 {
-        return Ok(out);
-    }
-    out.add_layer(net.layer(id).clone())?;
-    for i in pick(ties.len(), Some(keep), seed) {
-        let t = ties[i];
-        let spec = TieSpec { weight: t.weight, sign: t.sign, probability: t.probability };
-        out.add_tie_spec(t.source, t.target, shadow, spec)?;
-    }
+    let truth = marked(net, shadow)?.with_shadow_share(share, seed)?;
+    Ok(if truth.num_shadow_ties() == 0 { truth.observed() } else { truth })
+}
+
+/// `net` with `shadow` marked as its shadow layer.
+pub(crate) fn marked(net: &Network, shadow: &str) -> Result<Network> {
+    let mut out = net.clone();
+    out.set_layer_shadow(shadow, true)?;
     Ok(out)
 }
 
@@ -98,7 +97,7 @@ fn relays(net: &Network, s: &ShadowSettings) -> Result<Vec<u32>> {
 
 /// The errors at each share of the shadow layer `shadow` of `net`.
 pub(crate) fn compare(net: &Network, shadow: &str, s: &ShadowSettings) -> Result<Vec<ShadowPoint>> {
-    let visible = net.without_layers(&[shadow])?;
+    let visible = marked(net, shadow)?.observed();
     let mut rng = Stream::new(s.seed, SOURCES);
     let people = net.num_people() as u64;
     #[allow(clippy::cast_possible_truncation)]
@@ -124,7 +123,7 @@ pub(crate) fn compare(net: &Network, shadow: &str, s: &ShadowSettings) -> Result
         let relay_efficiency = spread(&truth, &seen, s)? / spread(&truth, &best, s)?;
         out.push(ShadowPoint {
             share,
-            ties: truth.num_ties() - visible.num_ties(),
+            ties: truth.num_shadow_ties(),
             spread_error: error / f64::from(s.sources.max(1)),
             overlap,
             relay_efficiency,

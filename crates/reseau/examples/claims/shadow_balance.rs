@@ -6,7 +6,7 @@ use reseau::balance::balance;
 use reseau::{LayerKind, Network, Result};
 
 use crate::mix::{Assumption, Best, MixSettings, best, request};
-use crate::shadow::with_shadow;
+use crate::shadow::{marked, with_shadow};
 
 /// The sweep's answers on the visible network and on the truth at each shadow size.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,7 +34,7 @@ pub(crate) fn mix_shift(visible: Option<Best>, truth: Option<Best>) -> Option<f6
 
 /// Whether the sweep can run on both sides: the visible network keeps ties of both kinds.
 pub(crate) fn applies(net: &Network, shadow: &str) -> bool {
-    let Ok(visible) = net.without_layers(&[shadow]) else { return false };
+    let Ok(visible) = marked(net, shadow).map(|m| m.observed()) else { return false };
     [LayerKind::Physical, LayerKind::Digital]
         .iter()
         .all(|&k| visible.ties().any(|t| visible.layer(t.layer).kind == k))
@@ -49,7 +49,7 @@ pub(crate) fn compare(
     a: Assumption,
     s: &MixSettings,
 ) -> Result<ShadowBalance> {
-    let visible = net.without_layers(&[shadow])?;
+    let visible = marked(net, shadow)?.observed();
     let seen = best(&balance(&visible, &request(&visible, s, a))?);
     let mut truth = Vec::new();
     for &share in shares {

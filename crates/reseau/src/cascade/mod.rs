@@ -48,6 +48,7 @@ pub use model::{
     Valence,
 };
 pub use opinion::OpinionByStep;
+pub(crate) use request::check_runs;
 pub use request::{ExactSpreadRequest, MAX_RUNS, SimulateRequest, TraceRequest};
 pub(crate) use simulate::simulate_seeds;
 pub use simulate::{

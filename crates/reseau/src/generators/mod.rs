@@ -3,7 +3,7 @@
 //! | generator | what it makes |
 //! |---|---|
 //! | [`erdos_renyi`] | G(n, p) with p = mean degree / (n − 1) |
-//! | [`barabasi_albert`] | preferential attachment: heavy-tailed degrees |
+//! | [`barabasi_albert`] | preferential attachment: heavy-tailed degrees ([`barabasi_albert_compiled`]: straight to the compiled view, for 10^8 ties) |
 //! | [`watts_strogatz`] | a ring lattice with rewired ties: clustered and small-world |
 //! | [`kleinberg`] | a grid with long-range links ∝ d^(−r), for decentralised search |
 //! | [`stochastic_block`] | groups with a tie probability per pair of groups |
@@ -50,7 +50,7 @@ mod request;
 mod stochastic_block;
 mod watts_strogatz;
 
-pub use barabasi_albert::barabasi_albert;
+pub use barabasi_albert::{barabasi_albert, barabasi_albert_compiled};
 pub use erdos_renyi::erdos_renyi;
 pub use kleinberg::kleinberg;
 pub use professional::{ProfessionalOptions, professional};

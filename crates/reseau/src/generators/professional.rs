@@ -58,6 +58,17 @@ pub struct ProfessionalOptions {
     pub influencers: f64,
     /// The cost of enlisting an influencer; everyone else costs 1. Default 10.
     pub influencer_cost: f64,
+    /// How many lobbies to add: people of kind [`PersonKind::Organization`], after everyone
+    /// else, whose ties sit on a shadow layer (`lobby_layer`). Default 0: no lobby and no
+    /// shadow layer.
+    pub lobbies: usize,
+    /// The people each lobby is tied to, from 1 to `people`, drawn without replacement with
+    /// chances in proportion to their ties plus one (lobbies court the well connected).
+    /// Default 10.
+    pub lobby_ties: usize,
+    /// The lobbies' layer: physical, undirected and a shadow layer, present only when there
+    /// are lobbies. Default `"lobbying"`.
+    pub lobby_layer: String,
 }
 
 impl Default for ProfessionalOptions {
@@ -75,6 +86,9 @@ impl Default for ProfessionalOptions {
             overlap: 0.3,
             influencers: 0.01,
             influencer_cost: 10.0,
+            lobbies: 0,
+            lobby_ties: 10,
+            lobby_layer: "lobbying".to_owned(),
         }
     }
 }
@@ -132,6 +146,22 @@ impl ProfessionalOptions {
                 return Err(Error::DuplicateLayer { name: name.clone() });
             }
             names.push(name);
+        }
+        if self.lobbies > 0 {
+            check_people("people and lobbies", n.saturating_add(self.lobbies))?;
+            if self.lobby_ties == 0 || self.lobby_ties > n {
+                return Err(Error::invalid(
+                    "lobby_ties",
+                    self.lobby_ties,
+                    format!("an integer from 1 to people ({n})"),
+                ));
+            }
+            if self.lobby_layer.is_empty() {
+                return Err(Error::invalid("layer name", "\"\"", "a non-empty name"));
+            }
+            if names.contains(&self.lobby_layer.as_str()) {
+                return Err(Error::DuplicateLayer { name: self.lobby_layer.clone() });
+            }
         }
         let (p_in, p_out) = self.physical_probabilities();
         // A hair of tolerance: an exactly feasible request (a complete layer) may round above 1.
@@ -214,6 +244,12 @@ impl ProfessionalOptions {
 /// - **Influencers:** the round(`influencers` × people) people with the most digital ties (all
 ///   layers together; ties broken by activity, then id) get [`PersonKind::Influencer`] and cost
 ///   `influencer_cost`; everyone else is a [`PersonKind::Person`] costing 1.
+/// - **Lobbies** (`lobbies`, default none): people of kind [`PersonKind::Organization`] added
+///   after everyone else (ids `people`, `people` + 1, …), each tied to `lobby_ties` people
+///   drawn with chances in proportion to their ties plus one, on a physical **shadow** layer
+///   (`lobby_layer`): part of every simulation, absent from
+///   [`Network::observed`](crate::Network::observed). Each lobby draws from its own stream,
+///   so the rest of the network is the same with or without them.
 ///
 /// Each part draws from its own stream of the seed (physical layer, activity, each digital
 /// layer), so adding a digital layer leaves the physical layer and the earlier digital layers
@@ -231,6 +267,11 @@ impl ProfessionalOptions {
 /// assert!((copied - 0.3).abs() < 0.02);
 /// let influencers = net.people().filter(|(_, p)| p.kind == PersonKind::Influencer).count();
 /// assert_eq!(influencers, 4);
+///
+/// let lobbied = professional(&ProfessionalOptions { lobbies: 3, ..options }, 1)?;
+/// assert_eq!((lobbied.num_people(), lobbied.num_ties_in("lobbying")?), (403, 30));
+/// assert_eq!(lobbied.observed().num_ties(), net.num_ties());
+/// assert_eq!(lobbied.person(reseau::PersonId(400))?.kind, PersonKind::Organization);
 /// # Ok::<(), reseau::Error>(())
 /// ```
 pub fn professional(options: &ProfessionalOptions, seed: u64) -> Result<Network> {
@@ -331,7 +372,35 @@ pub fn professional(options: &ProfessionalOptions, seed: u64) -> Result<Network>
         net.set_kind(PersonId(p), PersonKind::Influencer)?;
         net.set_cost(PersonId(p), options.influencer_cost)?;
     }
+    if options.lobbies > 0 {
+        add_lobbies(&mut net, options, seed)?;
+    }
     Ok(net)
+}
+
+/// The random stream of lobby `i`'s ties: this plus `i`, far from the layers' streams.
+const LOBBY_STREAM: u64 = 0x6c6f_6262_7900_0000;
+
+/// Adds the lobbies and their shadow layer: each lobby draws `lobby_ties` distinct people
+/// with chances in proportion to their ties plus one (weighted sampling without replacement
+/// by exponential keys, Efraimidis & Spirakis 2006: the largest ln(u) / w).
+fn add_lobbies(net: &mut Network, options: &ProfessionalOptions, seed: u64) -> Result<()> {
+    let n = options.people;
+    let weights: Vec<f64> = net.degrees(None).iter().map(|&d| f64::from(d) + 1.0).collect();
+    let layer = net.add_layer(Layer::physical(&options.lobby_layer).shadow(true))?;
+    for i in 0..options.lobbies {
+        let lobby = net.add_person(Person::new().kind(PersonKind::Organization))?;
+        let mut rng = Stream::new(seed, LOBBY_STREAM + i as u64);
+        let mut keys: Vec<(f64, u32)> =
+            (0..n).map(|p| ((1.0 - rng.uniform()).ln() / weights[p], p as u32)).collect();
+        keys.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let mut chosen: Vec<u32> = keys[..options.lobby_ties].iter().map(|k| k.1).collect();
+        chosen.sort_unstable();
+        for p in chosen {
+            net.add_tie(lobby, PersonId(p), layer, 1.0)?;
+        }
+    }
+    Ok(())
 }
 
 /// The Chung–Lu ties of one digital layer, with mean degree (1 − overlap) × the target, by the

@@ -52,14 +52,21 @@ impl std::str::FromStr for LayerKind {
     }
 }
 
-/// A layer's definition: name, kind, direction and default behaviour of its ties.
+/// A layer's definition: name, kind, direction, default behaviour of its ties, and whether
+/// it is a shadow layer.
+///
+/// A **shadow** layer is part of the truth (cascades, referrals and relay selection use its
+/// ties like any other) but not of what an analyst observes:
+/// [`Network::observed`](crate::Network::observed) leaves it out. Lobbying, private dinners, back-channel calls:
+/// the relations that carry influence without leaving a trace in the data an analyst has.
 ///
 /// ```
 /// use reseau::{Layer, LayerKind};
 /// let twitter = Layer::digital("twitter").directed(true).probability(0.05).latency(1);
 /// assert_eq!(twitter.kind, LayerKind::Digital);
-/// assert!(twitter.directed);
+/// assert!(twitter.directed && !twitter.shadow);
 /// assert_eq!(Layer::physical("lunch").latency, 1);
+/// assert!(Layer::physical("lobbying").shadow(true).shadow);
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -79,6 +86,12 @@ pub struct Layer {
     /// Time steps a message takes to cross one tie of this layer (at least 1).
     #[serde(default = "one")]
     pub latency: u32,
+    /// Whether the layer is hidden from the analyst: its ties take part in every simulation
+    /// but [`Network::observed`](crate::Network::observed) leaves them out. Written only when
+    /// true, so that the files of networks without shadow layers stay as they were (and
+    /// readable by versions that know no shadow).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub shadow: bool,
 }
 
 fn one() -> u32 {
@@ -88,7 +101,14 @@ fn one() -> u32 {
 impl Layer {
     /// A layer of the given name and kind, undirected, latency 1, no default probability.
     pub fn new(name: impl Into<String>, kind: LayerKind) -> Self {
-        Layer { name: name.into(), kind, directed: false, probability: None, latency: 1 }
+        Layer {
+            name: name.into(),
+            kind,
+            directed: false,
+            probability: None,
+            latency: 1,
+            shadow: false,
+        }
     }
     /// A physical (offline) layer.
     pub fn physical(name: impl Into<String>) -> Self {
@@ -114,6 +134,20 @@ impl Layer {
     #[must_use]
     pub fn latency(mut self, steps: u32) -> Self {
         self.latency = steps;
+        self
+    }
+    /// Marks the layer as a shadow (hidden) layer, or not.
+    ///
+    /// ```
+    /// let lobbying = reseau::Layer::physical("lobbying").shadow(true);
+    /// assert_eq!(serde_json::to_string(&lobbying)?, r#"{"name":"lobbying","kind":"physical","directed":false,"latency":1,"shadow":true}"#);
+    /// // Written only when true: a visible layer's JSON is as it always was.
+    /// assert!(!serde_json::to_string(&lobbying.shadow(false))?.contains("shadow"));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    #[must_use]
+    pub fn shadow(mut self, shadow: bool) -> Self {
+        self.shadow = shadow;
         self
     }
 

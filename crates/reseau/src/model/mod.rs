@@ -8,6 +8,7 @@ mod tie;
 pub(crate) use layer::check_latency;
 pub use layer::{Layer, LayerId, LayerKind, MAX_LATENCY};
 pub(crate) use network::FastHash;
+pub(crate) use network::Frozen;
 pub use network::{FLAT_LAYER, LayerKey, Network, TieId};
 pub(crate) use person::people;
 pub use person::{Person, PersonId, PersonInfo, PersonKind, PersonRef, display_id};

@@ -137,13 +137,14 @@ impl LayerKey for &String {
 /// ```
 #[derive(Debug, Clone, Default)]
 pub struct Network {
-    graph: StableDiGraph<Person, Tie, u32>,
     layers: Vec<Layer>,
     layer_index: HashMap<String, LayerId>,
-    label_index: HashMap<String, PersonId>,
-    /// (layer, a, b) with a <= b in undirected layers, to find duplicates in O(1).
-    tie_index: HashMap<(u32, u32, u32), EdgeIndex, FastHash>,
-    ties_per_layer: Vec<usize>,
+    /// The people and ties, with their indexes: made on first use from `frozen` when the
+    /// network was loaded, at once otherwise.
+    body: OnceLock<Body>,
+    /// The compiled view a loaded network was made from, until its body is made and changed:
+    /// it answers the cheap questions (counts, labels) without making the body.
+    frozen: Option<Arc<dyn Frozen>>,
     duplicates: Duplicates,
     self_loops: SelfLoops,
     duplicates_merged: u64,
@@ -151,6 +152,34 @@ pub struct Network {
     /// The compiled view, made on first use and dropped by every change. Its type is not
     /// named here: the compiled view is built from the network, not the other way round.
     compiled: OnceLock<Arc<dyn std::any::Any + Send + Sync>>,
+}
+
+/// The people and ties of a [`Network`], and their indexes: what a loaded network makes only
+/// when first needed (about 0.5 µs per directed tie, twenty times the load itself).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Body {
+    graph: StableDiGraph<Person, Tie, u32>,
+    label_index: HashMap<String, PersonId>,
+    /// (layer, a, b) with a <= b in undirected layers, to find duplicates in O(1).
+    tie_index: HashMap<(u32, u32, u32), EdgeIndex, FastHash>,
+    ties_per_layer: Vec<usize>,
+}
+
+/// What a network loaded from its compiled view keeps until its body is needed: the view
+/// (`CompiledNetwork`, not named here: the compiled view is built from the network, not the
+/// other way round), which answers counts and labels, and makes the body on demand.
+pub(crate) trait Frozen: std::fmt::Debug + Send + Sync {
+    /// The number of people.
+    fn num_people(&self) -> usize;
+    /// A person's label, if they have one.
+    fn label(&self, person: u32) -> Option<&str>;
+    /// The person with this label.
+    fn index_of(&self, label: &str) -> Option<u32>;
+    /// The number of ties in layer `layer` (an undirected tie once).
+    fn num_ties_in(&self, layer: usize) -> usize;
+    /// The network in full, with `layers` (the view was checked when frozen: this cannot
+    /// fail).
+    fn thaw(&self, layers: &[Layer]) -> Network;
 }
 
 /// The counts, as Python's `repr` of a network shows them:
@@ -164,6 +193,8 @@ pub struct Network {
 /// let mut net = reseau::Network::new();
 /// net.add_people(1).unwrap();
 /// assert_eq!(net.to_string(), "1 person, 0 ties, 0 layers");
+/// net.add_layer(reseau::Layer::physical("lobbying").shadow(true)).unwrap();
+/// assert_eq!(net.to_string(), "1 person, 0 ties, 1 layer (1 physical, 0 digital; 1 shadow)");
 /// ```
 impl std::fmt::Display for Network {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -174,7 +205,11 @@ impl std::fmt::Display for Network {
         write!(f, ", {}", plural(layers, "layer", "layers"))?;
         if layers > 0 {
             let physical = self.layers_of_kind(LayerKind::Physical).len();
-            write!(f, " ({physical} physical, {} digital)", layers - physical)?;
+            write!(f, " ({physical} physical, {} digital", layers - physical)?;
+            match self.shadow_layers().len() {
+                0 => write!(f, ")")?,
+                shadow => write!(f, "; {shadow} shadow)")?,
+            }
         }
         Ok(())
     }
@@ -186,9 +221,78 @@ impl Network {
         &self.compiled
     }
 
-    /// Drops the cached compiled view: called by every method that changes the network.
+    /// Drops the cached compiled view: called by every method that changes the network
+    /// (a loaded network makes its body first, from the view it drops).
     fn changed(&mut self) {
+        if self.frozen.is_some() {
+            self.body();
+            self.frozen = None;
+        }
         self.compiled.take();
+    }
+
+    /// What every edit does first: a frozen network makes its body, refused up front with
+    /// [`Error::OutOfMemory`] when it would not fit (the view may fit where the editable
+    /// network does not); then the cached compiled view is dropped.
+    fn edit(&mut self) -> Result<()> {
+        if let (None, Some(frozen)) = (self.body.get(), &self.frozen) {
+            let (people, ties) = (frozen.num_people(), self.num_directed_ties());
+            let bytes = Network::estimated_bytes(people as u64, ties as u64);
+            crate::memory::check(None, bytes, || {
+                format!("editing a loaded network of {people} people and {ties} directed ties")
+            })?;
+        }
+        self.changed();
+        Ok(())
+    }
+
+    /// The people and ties, made from the frozen view on first use.
+    fn body(&self) -> &Body {
+        self.body.get_or_init(|| match &self.frozen {
+            Some(frozen) => frozen.thaw(&self.layers).body.into_inner().unwrap_or_default(),
+            None => Body::default(),
+        })
+    }
+
+    /// The people and ties, to change (made first if need be).
+    fn body_mut(&mut self) -> &mut Body {
+        self.body();
+        self.body.get_mut().expect("made above")
+    }
+
+    /// Makes this network, which has its layers and no people, stand for `frozen` until its
+    /// body is first needed.
+    pub(crate) fn freeze(&mut self, frozen: Arc<dyn Frozen>) {
+        self.body = OnceLock::new();
+        self.frozen = Some(frozen);
+    }
+
+    /// The number of ties in the layer of index `layer`.
+    fn layer_ties(&self, layer: usize) -> usize {
+        match self.still_frozen() {
+            Some(frozen) => frozen.num_ties_in(layer),
+            None => self.body().ties_per_layer[layer],
+        }
+    }
+
+    /// Whether this network still holds only the compiled view it was loaded from
+    /// ([`Network::from_compiled`]): its people and ties are made on the first call that
+    /// needs them (an edit, or a look at people or ties; counts and labels do not). Users see
+    /// no difference but speed.
+    ///
+    /// ```
+    /// let net = reseau::datasets::aarhus_cs();
+    /// assert!(!net.is_frozen());
+    /// let loaded = reseau::Network::from_compiled(reseau::io::from_bytes(&net.compile().to_bytes())?)?;
+    /// assert!(loaded.is_frozen());
+    /// assert_eq!((loaded.num_people(), loaded.num_ties(), loaded.index_of("U102")), (61, 620, Some(reseau::PersonId(0))));
+    /// assert!(loaded.is_frozen());
+    /// assert_eq!(loaded.degrees(None), net.degrees(None)); // made here
+    /// assert!(!loaded.is_frozen());
+    /// # Ok::<(), reseau::Error>(())
+    /// ```
+    pub fn is_frozen(&self) -> bool {
+        self.frozen.is_some() && self.body.get().is_none()
     }
 
     /// An empty network.
@@ -242,7 +346,7 @@ impl Network {
     /// assert!(net.add_layer(Layer::physical("x").probability(1.5)).is_err());
     /// ```
     pub fn add_layer(&mut self, layer: Layer) -> Result<LayerId> {
-        self.changed();
+        self.edit()?;
         layer.validate()?;
         if self.layer_index.contains_key(&layer.name) {
             return Err(Error::DuplicateLayer { name: layer.name });
@@ -253,7 +357,7 @@ impl Network {
         );
         self.layer_index.insert(layer.name.clone(), id);
         self.layers.push(layer);
-        self.ties_per_layer.push(0);
+        self.body_mut().ties_per_layer.push(0);
         Ok(id)
     }
 
@@ -291,7 +395,7 @@ impl Network {
         probability: Option<f64>,
         latency: u32,
     ) -> Result<()> {
-        self.changed();
+        self.edit()?;
         let id = layer.resolve(self)?;
         let mut updated = self.layers[id.index()].clone();
         updated.probability = probability;
@@ -299,6 +403,72 @@ impl Network {
         updated.validate()?;
         self.layers[id.index()] = updated;
         Ok(())
+    }
+
+    /// Marks a layer as a shadow (hidden) layer, or as visible again: its ties stay in every
+    /// simulation, and [`Network::observed`] leaves them out.
+    ///
+    /// ```
+    /// let mut net = reseau::datasets::aarhus_cs();
+    /// net.set_layer_shadow("leisure", true)?;
+    /// assert_eq!(net.shadow_layers(), vec![net.layer_id("leisure")?]);
+    /// assert_eq!(net.set_layer_shadow("dinner", true).unwrap_err().kind(), "UnknownLayerError");
+    /// # Ok::<(), reseau::Error>(())
+    /// ```
+    pub fn set_layer_shadow(&mut self, layer: impl LayerKey, shadow: bool) -> Result<()> {
+        let id = layer.resolve(self)?;
+        self.edit()?;
+        self.layers[id.index()].shadow = shadow;
+        Ok(())
+    }
+
+    /// The ids of the shadow layers, in layer order.
+    ///
+    /// ```
+    /// assert!(reseau::datasets::aarhus_cs().shadow_layers().is_empty());
+    /// ```
+    pub fn shadow_layers(&self) -> Vec<LayerId> {
+        (0..self.layers.len())
+            .filter(|&i| self.layers[i].shadow)
+            .map(|i| LayerId(i as u32))
+            .collect()
+    }
+
+    /// The ties of the shadow layers, which [`Network::observed`] leaves out.
+    ///
+    /// ```
+    /// let mut net = reseau::datasets::aarhus_cs();
+    /// assert_eq!(net.num_shadow_ties(), 0);
+    /// net.set_layer_shadow("facebook", true)?;
+    /// assert_eq!(net.num_shadow_ties(), 124);
+    /// # Ok::<(), reseau::Error>(())
+    /// ```
+    pub fn num_shadow_ties(&self) -> usize {
+        self.shadow_layers().iter().map(|l| self.layer_ties(l.index())).sum()
+    }
+
+    /// The analyst's view: the network without its shadow layers, as someone who studies the
+    /// visible data sees it. People and their ids are kept, and every tie of a visible layer;
+    /// the visible layers keep their order (their ids shift down past a dropped shadow layer).
+    /// With no shadow layer it is a copy of the network.
+    ///
+    /// ```
+    /// use reseau::{Layer, Network, Person};
+    /// let mut net = Network::new();
+    /// net.add_layer(Layer::digital("linkedin"))?;
+    /// net.add_layer(Layer::physical("lobbying").shadow(true))?;
+    /// let (a, b, c) = (net.add_person(Person::new())?, net.add_person(Person::new())?, net.add_person(Person::new())?);
+    /// net.add_tie(a, b, "linkedin", 1.0)?;
+    /// net.add_tie(b, c, "lobbying", 1.0)?;
+    /// let seen = net.observed();
+    /// assert_eq!((seen.num_people(), seen.num_ties(), seen.num_layers()), (3, 1, 1));
+    /// assert!(seen.shadow_layers().is_empty());
+    /// assert_eq!(seen.neighbors(b, None), vec![a]);
+    /// # Ok::<(), reseau::Error>(())
+    /// ```
+    #[must_use]
+    pub fn observed(&self) -> Network {
+        self.drop_layers(&self.shadow_layers())
     }
 
     /// Changes a layer's kind, physical or digital: what the layer stands for, which its
@@ -315,7 +485,7 @@ impl Network {
     /// ```
     pub fn set_layer_kind(&mut self, layer: impl LayerKey, kind: LayerKind) -> Result<()> {
         let id = layer.resolve(self)?;
-        self.changed();
+        self.edit()?;
         self.layers[id.index()].kind = kind;
         Ok(())
     }
@@ -333,36 +503,47 @@ impl Network {
     /// assert!(net.add_person(Person::new().cost(-1.0)).is_err());
     /// ```
     pub fn add_person(&mut self, person: Person) -> Result<PersonId> {
-        self.changed();
-        check_non_negative(|| "cost".to_owned(), person.cost)?;
-        check_position(person.position)?;
+        self.edit()?;
         if let Some(label) = &person.label {
-            if self.label_index.contains_key(label) {
+            if self.body().label_index.contains_key(label) {
                 return Err(Error::DuplicateLabel { label: label.clone() });
             }
         }
-        let id = PersonId(
-            u32::try_from(self.graph.node_count())
-                .ok()
-                .filter(|&n| n < u32::MAX)
-                .ok_or_else(|| Error::invalid("number of people", "2^32", "fewer than 2^32 - 1"))?,
-        );
+        let id =
+            PersonId(u32::try_from(self.num_people()).ok().filter(|&n| n < u32::MAX).ok_or_else(
+                || Error::invalid("number of people", "2^32", "fewer than 2^32 - 1"),
+            )?);
+        Network::check_person(id, person.label.as_deref(), person.cost, person.position)?;
+        let body = self.body_mut();
+        if let Some(label) = &person.label {
+            body.label_index.insert(label.clone(), id);
+        }
+        let node = body.graph.add_node(person);
+        debug_assert_eq!(node.index(), id.index());
+        Ok(id)
+    }
+
+    /// Checks what [`Network::add_person`] checks of one person, but for labels repeated:
+    /// a cost >= 0, a finite position, and no label `#k` but person k's.
+    pub(crate) fn check_person(
+        id: PersonId,
+        label: Option<&str>,
+        cost: f64,
+        position: Option<[f64; 2]>,
+    ) -> Result<()> {
+        check_non_negative(|| "cost".to_owned(), cost)?;
+        check_position(position)?;
         // `#k` is how unlabelled person k is shown: only person k may carry it as a label.
-        if let Some(k) = person.label.as_deref().and_then(super::person::display_id) {
+        if let Some(k) = label.and_then(super::person::display_id) {
             if k != id.0 {
                 return Err(Error::invalid(
                     "label",
-                    format!("{:?} for person #{}", person.label.as_deref().unwrap_or(""), id.0),
+                    format!("{:?} for person #{}", label.unwrap_or(""), id.0),
                     format!("a label other than #{k}, the name person {k} is shown by"),
                 ));
             }
         }
-        if let Some(label) = &person.label {
-            self.label_index.insert(label.clone(), id);
-        }
-        let node = self.graph.add_node(person);
-        debug_assert_eq!(node.index(), id.index());
-        Ok(id)
+        Ok(())
     }
 
     /// Adds `n` unlabelled ordinary people and returns the id of the first.
@@ -381,14 +562,15 @@ impl Network {
     /// ```
     pub fn add_people(&mut self, n: usize) -> Result<PersonId> {
         // Checked up front, without overflow: asking for 2^40 people fails at once.
-        let before = self.graph.node_count() as u64;
+        let before = self.num_people() as u64;
         if (n as u64).checked_add(before).is_none_or(|all| all >= u64::from(u32::MAX)) {
             return Err(Error::invalid("number of people", n, "fewer than 2^32 - 1 in all"));
         }
         crate::memory::check(None, Network::estimated_bytes(n as u64, 0), || {
             format!("add_people({n})")
         })?;
-        self.graph.reserve_nodes(n);
+        self.edit()?;
+        self.body_mut().graph.reserve_nodes(n);
         let first = PersonId(before as u32);
         for _ in 0..n {
             self.add_person(Person::new())?;
@@ -411,7 +593,8 @@ impl Network {
 
     /// The person with this id, or [`Error::UnknownPerson`].
     pub fn person(&self, id: PersonId) -> Result<&Person> {
-        self.graph
+        self.body()
+            .graph
             .node_weight(NodeIndex::new(id.index()))
             .ok_or_else(|| Error::UnknownPerson { person: id.to_string() })
     }
@@ -424,17 +607,33 @@ impl Network {
 
     /// Everyone, in id order.
     pub fn people(&self) -> impl Iterator<Item = (PersonId, &Person)> {
-        self.graph.node_indices().map(|n| (PersonId(n.index() as u32), &self.graph[n]))
+        let graph = &self.body().graph;
+        graph.node_indices().map(|n| (PersonId(n.index() as u32), &graph[n]))
     }
 
     /// The number of people.
     pub fn num_people(&self) -> usize {
-        self.graph.node_count()
+        match self.still_frozen() {
+            Some(frozen) => frozen.num_people(),
+            None => self.body().graph.node_count(),
+        }
     }
 
     /// The person with this label, if any.
     pub fn index_of(&self, label: &str) -> Option<PersonId> {
-        self.label_index.get(label).copied()
+        match self.still_frozen() {
+            Some(frozen) => frozen.index_of(label).map(PersonId),
+            None => self.body().label_index.get(label).copied(),
+        }
+    }
+
+    /// The view a frozen network stands for, while its body is not made: it answers counts
+    /// and names without making it.
+    fn still_frozen(&self) -> Option<&dyn Frozen> {
+        match (self.body.get(), &self.frozen) {
+            (None, Some(frozen)) => Some(frozen.as_ref()),
+            _ => None,
+        }
     }
 
     /// The person `person` names (by id or label), or [`Error::UnknownPerson`].
@@ -466,6 +665,11 @@ impl Network {
     /// assert_eq!(net.labels(), vec!["ana".to_string(), "1".to_string()]);
     /// ```
     pub fn labels(&self) -> Vec<String> {
+        if let Some(frozen) = self.still_frozen() {
+            return (0..frozen.num_people() as u32)
+                .map(|id| frozen.label(id).map_or_else(|| id.to_string(), str::to_owned))
+                .collect();
+        }
         self.people().map(|(id, p)| p.label.clone().unwrap_or_else(|| id.0.to_string())).collect()
     }
 
@@ -483,6 +687,9 @@ impl Network {
     /// # Ok::<(), reseau::Error>(())
     /// ```
     pub fn display_name(&self, id: PersonId) -> String {
+        if let Some(frozen) = self.still_frozen() {
+            return frozen.label(id.0).map_or_else(|| format!("#{}", id.0), str::to_owned);
+        }
         match self.person(id) {
             Ok(Person { label: Some(l), .. }) => l.clone(),
             _ => format!("#{}", id.0),
@@ -491,14 +698,20 @@ impl Network {
 
     /// Every person's [display name](Network::display_name), indexed by id: unique.
     pub fn display_names(&self) -> Vec<String> {
+        if self.still_frozen().is_some() {
+            return (0..self.num_people() as u32)
+                .map(|id| self.display_name(PersonId(id)))
+                .collect();
+        }
         self.people()
             .map(|(id, p)| p.label.clone().unwrap_or_else(|| format!("#{}", id.0)))
             .collect()
     }
 
     fn person_mut(&mut self, id: PersonId) -> Result<&mut Person> {
-        self.changed();
-        self.graph
+        self.edit()?;
+        self.body_mut()
+            .graph
             .node_weight_mut(NodeIndex::new(id.index()))
             .ok_or_else(|| Error::UnknownPerson { person: id.to_string() })
     }
@@ -617,12 +830,12 @@ impl Network {
         spec: TieSpec,
         location: &str,
     ) -> Result<Option<TieId>> {
-        self.changed();
+        self.edit()?;
         let layer = layer.resolve(self)?;
         // People are never removed, so an id below the count exists; checked without
         // touching the person's data, which a reader adding 10^5 ties would pay in cache misses.
         for p in [a, b] {
-            if p.index() >= self.graph.node_count() {
+            if p.index() >= self.num_people() {
                 return Err(Error::UnknownPerson { person: p.to_string() });
             }
         }
@@ -644,7 +857,7 @@ impl Network {
             };
         }
         let key = self.tie_key(a, b, layer);
-        if let Some(&edge) = self.tie_index.get(&key) {
+        if let Some(&edge) = self.body().tie_index.get(&key) {
             return match self.duplicates {
                 Duplicates::Merge => {
                     self.duplicates_merged += 1;
@@ -653,10 +866,10 @@ impl Network {
                 Duplicates::Sum => {
                     // Two finite weights may add up to infinity (1e308 + 1e308), which no
                     // tie may hold (nor JSON write).
-                    let sum = self.graph[edge].weight + spec.weight;
+                    let sum = self.body().graph[edge].weight + spec.weight;
                     super::check_weight(|| format!("{location}summed weight"), sum)?;
                     self.duplicates_merged += 1;
-                    let tie = &mut self.graph[edge];
+                    let tie = &mut self.body_mut().graph[edge];
                     tie.weight = sum;
                     tie.multiplicity = tie.multiplicity.saturating_add(1);
                     Ok(Some(TieId(edge.index() as u32)))
@@ -678,9 +891,10 @@ impl Network {
             probability: spec.probability,
             multiplicity: 1,
         };
-        let edge = self.graph.add_edge(NodeIndex::new(a.index()), NodeIndex::new(b.index()), tie);
-        self.tie_index.insert(key, edge);
-        self.ties_per_layer[layer.index()] += 1;
+        let body = self.body_mut();
+        let edge = body.graph.add_edge(NodeIndex::new(a.index()), NodeIndex::new(b.index()), tie);
+        body.tie_index.insert(key, edge);
+        body.ties_per_layer[layer.index()] += 1;
         Ok(Some(TieId(edge.index() as u32)))
     }
 
@@ -695,7 +909,8 @@ impl Network {
     /// The tie between `a` and `b` in `layer`, if any (either direction in an undirected layer).
     pub fn tie(&self, a: PersonId, b: PersonId, layer: impl LayerKey) -> Result<Option<&Tie>> {
         let layer = layer.resolve(self)?;
-        Ok(self.tie_index.get(&self.tie_key(a, b, layer)).map(|&e| &self.graph[e]))
+        let body = self.body();
+        Ok(body.tie_index.get(&self.tie_key(a, b, layer)).map(|&e| &body.graph[e]))
     }
 
     /// A tie of this network as the bindings show one (see [`TieInfo`]).
@@ -724,13 +939,14 @@ impl Network {
     /// assert_eq!(net.num_ties(), 0);
     /// ```
     pub fn remove_tie(&mut self, a: PersonId, b: PersonId, layer: impl LayerKey) -> Result<bool> {
-        self.changed();
+        self.edit()?;
         let layer = layer.resolve(self)?;
         let key = self.tie_key(a, b, layer);
-        Ok(match self.tie_index.remove(&key) {
+        let body = self.body_mut();
+        Ok(match body.tie_index.remove(&key) {
             Some(edge) => {
-                self.graph.remove_edge(edge);
-                self.ties_per_layer[layer.index()] -= 1;
+                body.graph.remove_edge(edge);
+                body.ties_per_layer[layer.index()] -= 1;
                 true
             }
             None => false,
@@ -739,7 +955,8 @@ impl Network {
 
     /// Every tie, in the order added (an undirected tie once).
     pub fn ties(&self) -> impl Iterator<Item = &Tie> {
-        self.graph.edge_indices().map(|e| &self.graph[e])
+        let graph = &self.body().graph;
+        graph.edge_indices().map(|e| &graph[e])
     }
 
     /// The ties of one layer.
@@ -751,31 +968,29 @@ impl Network {
     /// The number of ties in all layers (a pair tied in two layers counts twice; an undirected
     /// tie once).
     pub fn num_ties(&self) -> usize {
-        self.graph.edge_count()
+        (0..self.layers.len()).map(|l| self.layer_ties(l)).sum()
     }
 
     /// The number of ties in one layer.
     pub fn num_ties_in(&self, layer: impl LayerKey) -> Result<usize> {
-        Ok(self.ties_per_layer[layer.resolve(self)?.index()])
+        Ok(self.layer_ties(layer.resolve(self)?.index()))
     }
 
     /// The number of directed ties: an undirected tie counts once each way. This is the size
     /// the compiled view stores.
     pub fn num_directed_ties(&self) -> usize {
-        self.layers
-            .iter()
-            .zip(&self.ties_per_layer)
-            .map(|(l, &n)| if l.directed { n } else { 2 * n })
-            .sum()
+        let ties = |(i, l): (usize, &Layer)| self.layer_ties(i) * if l.directed { 1 } else { 2 };
+        self.layers.iter().enumerate().map(ties).sum()
     }
 
     // ----- queries -----
 
     fn incident(&self, p: PersonId) -> impl Iterator<Item = &Tie> {
         let n = NodeIndex::new(p.index());
-        self.graph
+        let graph = &self.body().graph;
+        graph
             .edges_directed(n, petgraph::Direction::Outgoing)
-            .chain(self.graph.edges_directed(n, petgraph::Direction::Incoming))
+            .chain(graph.edges_directed(n, petgraph::Direction::Incoming))
             .map(|e| e.weight())
     }
 
@@ -927,11 +1142,21 @@ impl Network {
     /// ```
     pub fn without_layers<K: LayerKey + Copy>(&self, layers: &[K]) -> Result<Network> {
         let drop: Vec<LayerId> = layers.iter().map(|l| l.resolve(self)).collect::<Result<_>>()?;
+        Ok(self.drop_layers(&drop))
+    }
+
+    /// A copy without the layers `drop` (layers of this network): the others keep their order.
+    fn drop_layers(&self, drop: &[LayerId]) -> Network {
         let mut out = self.empty_copy();
         let mut remap = vec![None; self.layers.len()];
         for (i, layer) in self.layers.iter().enumerate() {
             if !drop.contains(&LayerId(i as u32)) {
-                remap[i] = Some(out.add_layer(layer.clone())?);
+                // Names are unique here already, and fewer layers than here fit in u32.
+                let id = LayerId(out.layers.len() as u32);
+                out.layer_index.insert(layer.name.clone(), id);
+                out.layers.push(layer.clone());
+                out.body_mut().ties_per_layer.push(0);
+                remap[i] = Some(id);
             }
         }
         for tie in self.ties() {
@@ -939,7 +1164,7 @@ impl Network {
                 out.insert_tie_unchecked(Tie { layer, ..tie.clone() });
             }
         }
-        Ok(out)
+        out
     }
 
     /// A copy with only the ties `keep` accepts (called once per tie, in [`Network::ties`]
@@ -1027,11 +1252,12 @@ impl Network {
         let mut out = Network {
             duplicates: self.duplicates,
             self_loops: self.self_loops,
-            label_index: self.label_index.clone(),
             ..Network::default()
         };
+        let body = out.body_mut();
+        body.label_index.clone_from(&self.body().label_index);
         for (_, p) in self.people() {
-            out.graph.add_node(p.clone());
+            body.graph.add_node(p.clone());
         }
         out
     }
@@ -1040,13 +1266,14 @@ impl Network {
     pub(crate) fn insert_tie_unchecked(&mut self, tie: Tie) {
         self.changed();
         let key = self.tie_key(tie.source, tie.target, tie.layer);
-        self.ties_per_layer[tie.layer.index()] += 1;
-        let edge = self.graph.add_edge(
+        let body = self.body_mut();
+        body.ties_per_layer[tie.layer.index()] += 1;
+        let edge = body.graph.add_edge(
             NodeIndex::new(tie.source.index()),
             NodeIndex::new(tie.target.index()),
             tie,
         );
-        self.tie_index.insert(key, edge);
+        body.tie_index.insert(key, edge);
     }
 
     /// Restores the counters of a saved network (deserialisation).

@@ -96,9 +96,27 @@ pub(crate) enum Bound {
 /// The list's first is the greedy's choice. A step costs O(k log k) plus the few heap
 /// entries that move, rather than a pass over everyone.
 pub(crate) fn greedy(rr: &RrSets, index: &Index, n: usize, k: usize, bound: Bound) -> Picked {
+    greedy_beside(rr, index, n, k, k, bound, &[])
+}
+
+/// [`greedy`] choosing `picks` people, none of those marked in `exclude` (HIST's sentinels,
+/// already chosen; an empty mask excludes nobody), with the upper bound on the best `width`
+/// people's coverage (`width` ≥ `picks`).
+pub(crate) fn greedy_beside(
+    rr: &RrSets,
+    index: &Index,
+    n: usize,
+    picks: usize,
+    width: usize,
+    bound: Bound,
+    exclude: &[bool],
+) -> Picked {
+    let k = width;
     let mut cov = Coverage::new(rr, index, n);
-    let mut heap: BinaryHeap<(u32, Reverse<u32>)> =
-        (0..n as u32).map(|v| (cov.count[v as usize], Reverse(v))).collect();
+    let mut heap: BinaryHeap<(u32, Reverse<u32>)> = (0..n as u32)
+        .filter(|&v| !exclude.get(v as usize).copied().unwrap_or(false))
+        .map(|v| (cov.count[v as usize], Reverse(v)))
+        .collect();
     let mut picked = Picked::default();
     let mut upper = f64::INFINITY;
     let wanted = if bound == Bound::Compute { k.max(1) } else { 1 };
@@ -129,7 +147,7 @@ pub(crate) fn greedy(rr: &RrSets, index: &Index, n: usize, k: usize, bound: Boun
             let best: u64 = top.iter().take(k).map(|&(c, _)| u64::from(c)).sum();
             upper = upper.min((cov.total + best) as f64);
         }
-        if picked.relays.len() >= k || top.is_empty() {
+        if picked.relays.len() >= picks || top.is_empty() {
             break;
         }
         let (_, Reverse(v)) = top.remove(0);

@@ -6,6 +6,9 @@
 //! - **IMM** (Tang, Shi & Xiao 2015) and **OPIM-C** (Tang et al. 2018), which sample
 //!   reverse-reachable sets and choose by greedy maximum coverage, within (1 − 1/e − ε) of the
 //!   optimum with probability 1 − 1/n^ℓ; OPIM-C also certifies a lower bound on its own ratio;
+//! - **HIST** (Guo, Wang, Wei & Chen 2020): OPIM-C's certificate on RR sets cut short at a
+//!   small sentinel set chosen first, for k relays where the model reaches much of the network
+//!   (and what IMM and OPIM-C hand over to when their RR sets would not fit the memory budget);
 //! - **CELF** (Leskovec et al. 2007), the lazy greedy on Monte Carlo estimates: the reference
 //!   on small networks, and the one method that selects under fatigue itself;
 //! - the baselines **degree**, **degree discount** (Chen, Wang & Yang 2009), **PageRank** and
@@ -43,6 +46,7 @@ mod budget;
 mod celf;
 mod coverage;
 mod heuristics;
+mod hist;
 mod imm;
 mod opim;
 mod select;

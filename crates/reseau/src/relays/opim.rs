@@ -36,6 +36,34 @@ use crate::math::ln;
 use crate::memory::Budget;
 use crate::rrsets::{Index, LiveGraph, RrSets};
 
+/// A lower bound on the spread of a set fixed before `theta` RR sets were drawn, which meet
+/// `covered` of them; it holds with probability 1 − e^−`a` (the martingale bound of Tang et
+/// al. 2018).
+pub(crate) fn lower_bound(covered: f64, a: f64, n: f64, theta: f64) -> f64 {
+    let d = ((covered + 2.0 * a / 9.0).sqrt() - (a / 2.0).sqrt()).max(0.0);
+    (d * d - a / 18.0).max(0.0) * n / theta
+}
+
+/// An upper bound on the spread of a set fixed before `theta` RR sets were drawn, which meet
+/// at most `covered` of them; it holds with probability 1 − e^−`a`.
+pub(crate) fn upper_bound(covered: f64, a: f64, n: f64, theta: f64) -> f64 {
+    ((covered + a / 2.0).sqrt() + (a / 2.0).sqrt()).powi(2) * n / theta
+}
+
+/// OPIM-C's largest collection: θ_max sets make the greedy choice within (`rho` − `epsilon`)
+/// of the optimum with probability 1 − δ/3 (`ln_c` = ln C(n, k), `ln_inv_delta` = ln 1/δ).
+pub(crate) fn theta_max(
+    n: f64,
+    k: f64,
+    rho: f64,
+    epsilon: f64,
+    ln_c: f64,
+    ln_inv_delta: f64,
+) -> f64 {
+    let ln6 = ln(6.0) + ln_inv_delta;
+    2.0 * n * (rho * ln6.sqrt() + (rho * (ln_c + ln6)).sqrt()).powi(2) / (epsilon * epsilon * k)
+}
+
 /// Runs OPIM-C; `seeds` are the streams of R1 and R2.
 pub(crate) fn opim_c(
     graph: &LiveGraph<'_>,
@@ -53,9 +81,7 @@ pub(crate) fn opim_c(
     let rho = limit.ratio();
     let lnc = ln_binomial(n, k);
     let ln_inv_delta = ell * ln(nf);
-    let ln6 = ln(6.0) + ln_inv_delta;
-    let theta_max = 2.0 * nf * (rho * ln6.sqrt() + (rho * (lnc + ln6)).sqrt()).powi(2)
-        / (epsilon * epsilon * kf);
+    let theta_max = theta_max(nf, kf, rho, epsilon, lnc, ln_inv_delta);
     let theta0 = theta_max * epsilon * epsilon * kf / nf;
     // Rounds 1..i_max grow θ0 by √2 each; the last is θ_max itself.
     let i_max = (2.0 * ln(theta_max / theta0) / LN_2).ceil().max(0.0) + 1.0;
@@ -78,10 +104,8 @@ pub(crate) fn opim_c(
         }
         let covered2 = r2.count_covered(&chosen) as f64;
         let theta_f = theta as f64;
-        let d = ((covered2 + 2.0 * a / 9.0).sqrt() - (a / 2.0).sqrt()).max(0.0);
-        let lower = (d * d - a / 18.0).max(0.0) * nf / theta_f;
-        let upper_cover = picked.upper.unwrap_or(f64::INFINITY);
-        let upper = ((upper_cover + a / 2.0).sqrt() + (a / 2.0).sqrt()).powi(2) * nf / theta_f;
+        let lower = lower_bound(covered2, a, nf, theta_f);
+        let upper = upper_bound(picked.upper.unwrap_or(f64::INFINITY), a, nf, theta_f);
         let alpha = if upper > 0.0 { (lower / upper).min(1.0) } else { 0.0 };
         if alpha >= rho - epsilon || i >= i_max || theta >= cap {
             let scale = nf / theta_f;

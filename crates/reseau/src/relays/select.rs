@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::budget::Limit;
-use super::{Outcome, celf, heuristics, imm, opim};
+use super::{Outcome, celf, heuristics, hist, imm, opim};
 use crate::cascade::{MAX_RUNS, Model, Seeds, SpreadStats, simulate_seeds};
 use crate::compiled::CompiledNetwork;
 use crate::control::Control;
@@ -31,6 +31,10 @@ pub enum Method {
     Imm,
     /// OPIM-C (Tang et al. 2018): RR sets, with a certified lower bound on its own ratio.
     OpimC,
+    /// HIST (Guo, Wang, Wei & Chen 2020): OPIM-C's certificate on RR sets cut short at a
+    /// small sentinel set chosen first; far less memory and time where the model reaches
+    /// much of the network (IC p = 0.1 on large graphs). `k` relays only, not a budget.
+    Hist,
     /// CELF (Leskovec et al. 2007): lazy greedy on Monte Carlo estimates; small networks.
     Celf,
     /// The most ties that can carry the message.
@@ -73,9 +77,10 @@ pub struct SelectRelaysRequest {
     pub model: Model,
     /// The method (default IMM).
     pub method: Method,
-    /// IMM and OPIM-C's ε in (0, 1): the guarantee is 1 − 1/e − ε (default 0.1).
+    /// IMM, OPIM-C and HIST's ε in (0, 1): the guarantee is 1 − 1/e − ε (default 0.1).
     pub epsilon: f64,
-    /// IMM and OPIM-C's ℓ > 0: the guarantee holds with probability 1 − 1/n^ℓ (default 1).
+    /// IMM, OPIM-C and HIST's ℓ > 0: the guarantee holds with probability 1 − 1/n^ℓ
+    /// (default 1).
     pub ell: f64,
     /// Monte Carlo runs of the independent evaluation of the choice (default 10,000; 0 skips
     /// it).
@@ -89,10 +94,12 @@ pub struct SelectRelaysRequest {
     /// The seed: the same seed gives the same selection on every platform and for any
     /// number of threads (default 0).
     pub seed: u64,
-    /// The memory the RR sets of IMM and OPIM-C may use, in bytes (default: what the machine
-    /// has available, see [`memory`](crate::memory)): the sampling stops with
-    /// [`Error::OutOfMemory`] as soon as the sets drawn so far show that all of them would
-    /// not fit.
+    /// The memory the RR sets of IMM, OPIM-C and HIST may use, in bytes (default: what the
+    /// machine has available, see [`memory`](crate::memory)): the sampling stops as soon as
+    /// the sets drawn so far show that all of them would not fit. IMM or OPIM-C choosing `k`
+    /// relays then hands over to HIST, whose sets are cut short at its sentinel set (the
+    /// result's `method` and `switch_reason` say so); when HIST's do not fit either, or within
+    /// a budget, the call fails with [`Error::OutOfMemory`].
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_memory: Option<u64>,
 }
@@ -266,30 +273,36 @@ impl SelectRelaysRequest {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RelaySelection {
-    /// The method that chose.
+    /// The method that chose: the one asked for, or HIST when the RR sets of the one asked
+    /// for would not fit `max_memory` (see `switch_reason`).
     pub method: Method,
+    /// Why `method` is not the method asked for (`None` when it is): IMM's or OPIM-C's RR sets
+    /// would have needed more memory than `max_memory` allows, and HIST's fit.
+    #[serde(default)]
+    pub switch_reason: Option<String>,
     /// The relays, in the order chosen.
     pub relays: Vec<u32>,
-    /// Each relay's marginal gain in expected spread as the method estimated it (IMM, OPIM-C:
-    /// from RR-set coverage; CELF: from Monte Carlo); for the heuristics, the score it was
+    /// Each relay's marginal gain in expected spread as the method estimated it (IMM, OPIM-C,
+    /// HIST: from RR-set coverage; CELF: from Monte Carlo); for the heuristics, the score it was
     /// ranked by (degree, discounted degree, PageRank; 0 for random).
     pub gains: Vec<f64>,
-    /// The expected spread as the method estimated it (IMM: on its final RR sets; OPIM-C: on
-    /// its second collection, which played no part in the choice; CELF: Monte Carlo); `None`
-    /// for the heuristics.
+    /// The expected spread as the method estimated it (IMM: on its final RR sets; OPIM-C and
+    /// HIST: on their second collection, which played no part in the choice; CELF: Monte
+    /// Carlo); `None` for the heuristics.
     pub estimated_spread: Option<f64>,
     /// The independent evaluation: [`simulate`](crate::cascade::simulate) of the relays under the evaluation model,
     /// on streams the selection did not use (`None` when `evaluation_runs` is 0). Its `mean`
     /// and `ci95` are the spread to quote.
     pub spread: Option<SpreadStats>,
     /// A lower bound on the choice's approximation ratio, holding with probability
-    /// 1 − 1/n^ℓ: IMM's 1 − 1/e − ε (within a budget ½(1 − 1/e) − ε); OPIM-C's certified α
-    /// (computed from the samples). `None` for the other methods and when the model is not a
+    /// 1 − 1/n^ℓ: IMM's 1 − 1/e − ε (within a budget ½(1 − 1/e) − ε); OPIM-C's and HIST's
+    /// certified α (computed from the samples). `None` for the other methods and when the model is not a
     /// live-edge model (see [`SelectRelaysRequest::model`] and `docs/relays.md`).
     pub approximation: Option<f64>,
     /// The relays' total cost.
     pub cost: f64,
-    /// RR sets drawn (IMM, OPIM-C) or cascades run (CELF); 0 for the heuristics.
+    /// RR sets drawn (IMM, OPIM-C, HIST: whole and truncated) or cascades run (CELF); 0 for the
+    /// heuristics.
     pub samples: u64,
     /// The relays' labels, in the order chosen (an unlabelled person's `#id`).
     #[serde(default)]
@@ -439,6 +452,7 @@ pub fn select_relays_with(
         (None, None) => unreachable!("validate() requires k or budget"),
     };
     let seeds = [sub_seed(seed, PHASE_A), sub_seed(seed, PHASE_B)];
+    let (mut ran, mut switch_reason) = (options.method, None);
     let outcome = match options.method {
         Method::Celf => celf::celf(
             net,
@@ -448,15 +462,10 @@ pub fn select_relays_with(
             sub_seed(seed, CELF),
             control,
         )?,
-        Method::Imm | Method::OpimC => {
-            let graph = LiveGraph::new(net, &options.model)?;
-            let (epsilon, ell) = (options.epsilon, options.ell);
-            let memory = Budget::new(options.max_memory)?;
-            if options.method == Method::Imm {
-                imm::imm(&graph, &limit, epsilon, ell, seeds, control, memory)?
-            } else {
-                opim::opim_c(&graph, &limit, epsilon, ell, seeds, control, memory)?
-            }
+        Method::Imm | Method::OpimC | Method::Hist => {
+            let (outcome, method, reason) = rr_switching(net, &limit, options, seeds, control)?;
+            (ran, switch_reason) = (method, reason);
+            outcome
         }
         Method::Degree | Method::DegreeDiscount | Method::Pagerank | Method::Random => {
             let graph = LiveGraph::new(net, &options.model)?;
@@ -486,7 +495,8 @@ pub fn select_relays_with(
     };
     let relay_costs: Vec<f64> = outcome.relays.iter().map(|&v| costs[v as usize]).collect();
     Ok(RelaySelection {
-        method: options.method,
+        method: ran,
+        switch_reason,
         cost: relay_costs.iter().sum(),
         labels: outcome.relays.iter().map(|&v| net.display_name(v)).collect(),
         costs: relay_costs,
@@ -498,4 +508,79 @@ pub fn select_relays_with(
         approximation: outcome.approximation,
         samples: outcome.samples,
     })
+}
+
+/// Runs one of the RR-set methods.
+fn rr_method(
+    method: Method,
+    graph: &LiveGraph<'_>,
+    limit: &Limit<'_>,
+    options: &SelectRelaysRequest,
+    seeds: [u64; 2],
+    control: &Control<'_>,
+    memory: Budget,
+) -> Result<Outcome> {
+    let (epsilon, ell) = (options.epsilon, options.ell);
+    match (method, *limit) {
+        (Method::Imm, _) => imm::imm(graph, limit, epsilon, ell, seeds, control, memory),
+        (Method::Hist, Limit::Count(k)) => {
+            hist::hist(graph, k, epsilon, ell, seeds, control, memory)
+        }
+        (Method::Hist, Limit::Budget { .. }) => Err(Error::invalid(
+            "method",
+            "hist",
+            "k relays (HIST does not choose within a budget: use imm or opim_c)",
+        )),
+        _ => opim::opim_c(graph, limit, epsilon, ell, seeds, control, memory),
+    }
+}
+
+/// A method's name as requests spell it.
+fn method_name(method: Method) -> String {
+    serde_json::to_value(method)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_else(|| format!("{method:?}"))
+}
+
+/// IMM, OPIM-C or HIST as asked; IMM or OPIM-C choosing k people hands over to HIST when
+/// their RR sets would not fit the memory budget. The outcome, the method that ran, and why
+/// it is not the one asked for.
+fn rr_switching(
+    net: &CompiledNetwork,
+    limit: &Limit<'_>,
+    options: &SelectRelaysRequest,
+    seeds: [u64; 2],
+    control: &Control<'_>,
+) -> Result<(Outcome, Method, Option<String>)> {
+    let graph = LiveGraph::new(net, &options.model)?;
+    let memory = Budget::new(options.max_memory)?;
+    let run = |method| rr_method(method, &graph, limit, options, seeds, control, memory);
+    let (what, needed, available) = match (run(options.method), limit) {
+        (Err(Error::OutOfMemory { what, needed, available }), Limit::Count(_))
+            if options.method != Method::Hist =>
+        {
+            (what, needed, available)
+        }
+        (outcome, _) => return Ok((outcome?, options.method, None)),
+    };
+    let asked = method_name(options.method);
+    match run(Method::Hist) {
+        Ok(outcome) => {
+            let reason = format!(
+                "{asked}'s {what} would need about {} and {} {} allowed (max_memory): HIST ran \
+                 instead, on RR sets cut short at its sentinel set",
+                crate::error::bytes(needed),
+                crate::error::bytes(available),
+                if available == 1 { "is" } else { "are" },
+            );
+            Ok((outcome, Method::Hist, Some(reason)))
+        }
+        Err(Error::OutOfMemory { what: hist_what, needed, available }) => Err(Error::OutOfMemory {
+            what: format!("{asked}'s {what}, and HIST's truncated {hist_what} instead,"),
+            needed,
+            available,
+        }),
+        Err(e) => Err(e),
+    }
 }

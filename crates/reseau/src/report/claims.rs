@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::ColdContact;
 use super::load::{CurveShape, LoadScan};
 use crate::balance::{BalanceReport, KindComparison, KindOutcome, Measure};
+use crate::shadow::ShadowGap;
 
 /// A claim's verdict on one network.
 ///
@@ -130,7 +131,8 @@ fn not_here(claim: u32, about: &str, reason: String) -> ClaimLine {
 }
 
 /// The claims' lines: `balance` is `None` without an offline/online split (`no_split` says
-/// why).
+/// why). Claim 5 is not decided here; [`in_the_shadow`] decides it when the network has a
+/// shadow layer.
 pub(super) fn claims(
     load: &LoadScan,
     cold: &ColdContact,
@@ -179,6 +181,56 @@ pub(super) fn claims(
         None => vec![not_here(7, "a balanced mix beats both ends", without("sweep"))],
     });
     lines
+}
+
+/// `lines` with claim 5 decided from `gap`, when the network has a shadow layer.
+pub(super) fn in_the_shadow(mut lines: Vec<ClaimLine>, gap: Option<&ShadowGap>) -> Vec<ClaimLine> {
+    if let Some(gap) = gap {
+        for line in lines.iter_mut().filter(|c| c.claim == 5) {
+            *line = lobbies(gap);
+        }
+    }
+    lines
+}
+
+/// Claim 5: the spread on the full network (shadow layers included) against on the
+/// analyst's view, from the same sources.
+fn lobbies(g: &ShadowGap) -> ClaimLine {
+    let side = |what: &str, value: f64, ci: [f64; 2], field: &str| Evidence {
+        what: what.into(),
+        value,
+        path: format!("shadow.{field}"),
+        ci95: Some(ci),
+        ci95_path: Some(format!("shadow.{field}_ci95")),
+    };
+    let (verdict, reason) = match above(g.full_spread_ci95, g.observed_spread_ci95) {
+        Some(true) => (
+            Verdict::Holds,
+            format!(
+                "the true spread lies clearly above what the analyst's view predicts: the \
+                 shadow layers carry {:.0}% of it",
+                100.0 * g.missed_share
+            ),
+        ),
+        Some(false) => (
+            Verdict::DoesNotHold,
+            "the analyst's view predicts clearly more than the true spread".to_owned(),
+        ),
+        None => (
+            Verdict::CannotTell,
+            "the true and the observed spreads' 95% intervals overlap".to_owned(),
+        ),
+    };
+    ClaimLine {
+        claim: 5,
+        about: "lobbies act in the shadow".into(),
+        verdict,
+        reason,
+        evidence: vec![
+            side("true spread", g.full_spread, g.full_spread_ci95, "full_spread"),
+            side("observed spread", g.observed_spread, g.observed_spread_ci95, "observed_spread"),
+        ],
+    }
 }
 
 /// Claim 1, more surely: the chains' success against the cold contacts' on the same requests.

@@ -194,7 +194,10 @@ impl Report {
             .enumerate()
             .map(|(i, l)| {
                 let p = |f: &str| format!("network.layers.{i}.{f}");
-                let kind = if l.directed { format!("{} →", l.kind) } else { l.kind.clone() };
+                let mut kind = if l.directed { format!("{} →", l.kind) } else { l.kind.clone() };
+                if l.shadow {
+                    kind.push_str(" (shadow)");
+                }
                 let mut row = vec![
                     Cell::Spans(vec![t(l.name.clone())]),
                     Cell::Spans(vec![t(kind)]),
@@ -243,6 +246,14 @@ impl Report {
                 t(format!(" {}", plural(n.groups, "group"))),
             ]
         }));
+        if n.shadow_layers > 0 {
+            blocks.push(line(vec![
+                int(n.shadow_layers, "network.shadow_layers"),
+                t(format!(" shadow {} with ", plural(n.shadow_layers, "layer"))),
+                int(n.shadow_ties, "network.shadow_ties"),
+                t(" ties: every section runs with them (the truth), but an analyst would observe the network without them"),
+            ]));
+        }
         Section { id: "network", heading: None, blocks }
     }
 

@@ -73,6 +73,7 @@ use crate::inference::{CascadeFit, FitRequest};
 use crate::model::{LayerId, LayerKind, Network, PersonId};
 use crate::referral::{RouteOptions, Strategy};
 use crate::relays::{RelaySelection, SelectRelaysRequest, select_relays_with};
+use crate::shadow::{ShadowGap, ShadowGapRequest, shadow_gap_with};
 
 /// What the report runs, every value given (see [`ReportRequest`] for what a call asks); the
 /// defaults are the README's main command.
@@ -481,6 +482,9 @@ pub struct LayerSummary {
     pub max_degree: u32,
     /// In a directed layer, the pairs tied both ways (`None` in an undirected layer).
     pub reciprocated: Option<usize>,
+    /// Whether it is a shadow layer: simulated here, absent from what an analyst observes.
+    #[serde(default)]
+    pub shadow: bool,
 }
 
 /// The network in the report.
@@ -505,6 +509,13 @@ pub struct NetworkSummary {
     pub people_in_groups: usize,
     /// Bytes per directed tie of the compiled view.
     pub bytes_per_tie: f64,
+    /// Shadow layers: every section runs on the full network, them included, but an analyst
+    /// would observe the network without them ([`Network::observed`]).
+    #[serde(default)]
+    pub shadow_layers: usize,
+    /// Their ties.
+    #[serde(default)]
+    pub shadow_ties: usize,
 }
 
 /// The campaign in the report.
@@ -599,6 +610,11 @@ pub struct Report {
     /// the report does not decide them (empty when read from a report written before them).
     #[serde(default)]
     pub claims: Vec<ClaimLine>,
+    /// What an analyst who sees only the visible layers misses, for claim 5: the spread
+    /// of the lobbies (the organisations, or else the campaign's seed person) on the full
+    /// network against on [`Network::observed`] (`None`: no shadow layer).
+    #[serde(default)]
+    pub shadow: Option<ShadowGap>,
     /// The model learnt from the request's adoptions ([`ReportRequest::fit`]; absent without).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fit: Option<CascadeFit>,
@@ -779,6 +795,7 @@ fn run(net: &Network, options: &ReportOptions, seed: u64, control: &Control<'_>)
         None => Some(sweep(net, options, routing.strategy, load_curve.best_rate, seed, control)?),
         Some(_) => None,
     };
+    let shadow = shadow(net, options, campaign.seed_id, seed, control)?;
     control.report(WHOLE, WHOLE)?;
     let claims = claims::claims(
         &load_curve,
@@ -787,6 +804,7 @@ fn run(net: &Network, options: &ReportOptions, seed: u64, control: &Control<'_>)
         balance.as_ref(),
         split.as_deref(),
     );
+    let claims = claims::in_the_shadow(claims, shadow.as_ref());
 
     Ok(Report {
         title: options.title.clone(),
@@ -804,6 +822,7 @@ fn run(net: &Network, options: &ReportOptions, seed: u64, control: &Control<'_>)
         cold_contact,
         tie_for_tie,
         claims,
+        shadow,
         fit: None,
         fitted_model: false,
     })
@@ -863,6 +882,29 @@ fn tie_for_tie(
     }
     .with_routing(options.routing(strategy));
     compare_kinds_with(net, &request, control)
+}
+
+/// What the analyst misses (`None` without a shadow layer): the lobbies' spread (the
+/// organisations', or else `first`'s, the campaign's seed) with and without the shadow.
+fn shadow(
+    net: &Network,
+    options: &ReportOptions,
+    first: u32,
+    seed: u64,
+    control: &Control<'_>,
+) -> Result<Option<ShadowGap>> {
+    if net.shadow_layers().is_empty() {
+        return Ok(None);
+    }
+    let lobbies = net.people().any(|(_, p)| p.kind == crate::PersonKind::Organization);
+    let request = ShadowGapRequest {
+        sources: if lobbies { Vec::new() } else { vec![first.into()] },
+        model: options.model.clone(),
+        runs: options.runs,
+        seed,
+        ..ShadowGapRequest::default()
+    };
+    Ok(Some(shadow_gap_with(net, &request, control)?))
 }
 
 /// Chains and cold contacts on the same random requests at `rate` (the pairs come from the
@@ -926,6 +968,7 @@ fn summarise(net: &Network, view: &crate::CompiledNetwork) -> NetworkSummary {
                 mean_degree: f64::from(degrees.iter().sum::<u32>()) / active.max(1) as f64,
                 max_degree: degrees.iter().copied().max().unwrap_or(0),
                 reciprocated: layer.directed.then(|| reciprocated(view, i)),
+                shadow: layer.shadow,
             }
         })
         .collect();
@@ -941,6 +984,8 @@ fn summarise(net: &Network, view: &crate::CompiledNetwork) -> NetworkSummary {
         groups: view.group_names().len(),
         people_in_groups: view.groups().iter().filter(|&&g| g != crate::NO_GROUP).count(),
         bytes_per_tie: view.bytes_per_directed_tie(),
+        shadow_layers: net.shadow_layers().len(),
+        shadow_ties: net.num_shadow_ties(),
     }
 }
 

@@ -44,21 +44,27 @@ pub(crate) fn kind_of(code: u8) -> Option<PersonKind> {
     })
 }
 
-/// A layer kind's code.
-pub(crate) fn layer_code(kind: LayerKind) -> u64 {
-    match kind {
+/// Bit 1 of a layer's kind code: the layer is a shadow layer. Version 1 files written before
+/// shadow layers existed have codes 0 and 1 only, and so read as visible layers.
+const SHADOW_BIT: u64 = 2;
+
+/// A layer's code: its kind in bit 0, whether it is a shadow layer in bit 1.
+pub(crate) fn layer_code(kind: LayerKind, shadow: bool) -> u64 {
+    let kind = match kind {
         LayerKind::Physical => 0,
         LayerKind::Digital => 1,
-    }
+    };
+    if shadow { kind | SHADOW_BIT } else { kind }
 }
 
-/// The layer kind of a code, if it is one.
-pub(crate) fn layer_of(code: u64) -> Option<LayerKind> {
-    match code {
-        0 => Some(LayerKind::Physical),
-        1 => Some(LayerKind::Digital),
-        _ => None,
-    }
+/// The layer kind and shadow flag of a code, if it is one.
+pub(crate) fn layer_of(code: u64) -> Option<(LayerKind, bool)> {
+    let kind = match code & !SHADOW_BIT {
+        0 => LayerKind::Physical,
+        1 => LayerKind::Digital,
+        _ => return None,
+    };
+    Some((kind, code & SHADOW_BIT != 0))
 }
 
 /// A plain value stored little-endian: `swap` turns the stored form into the native one and

@@ -396,7 +396,7 @@ fn layer<R: Read>(r: &mut Reader<'_, R>, l: u64, n: u64) -> Result<CompiledLayer
     let name = r.strings(&f("name"), Some(1))?.pop().unwrap_or_default();
     let at = r.pos;
     let kind = r.u64(&f("kind"))?;
-    let kind =
+    let (kind, shadow) =
         layer_of(kind).ok_or_else(|| r.err(at, f("kind"), format!("{kind} is no layer kind")))?;
     let directed = r.flag(&f("directed"))?;
     let has_probability = r.flag(&f("probability"))?;
@@ -475,6 +475,7 @@ fn layer<R: Read>(r: &mut Reader<'_, R>, l: u64, n: u64) -> Result<CompiledLayer
         directed,
         probability: def.probability,
         latency,
+        shadow,
         offsets,
         targets,
         weights,

@@ -65,7 +65,7 @@ impl<W: Write> Writer<W> {
 
     fn layer(&mut self, layer: &CompiledLayer) -> std::io::Result<()> {
         self.strings(std::iter::once(layer.name.as_str()))?;
-        self.u64(layer_code(layer.kind))?;
+        self.u64(layer_code(layer.kind, layer.shadow))?;
         self.u64(u64::from(layer.directed))?;
         self.u64(u64::from(layer.probability.is_some()))?;
         self.u64(layer.probability.unwrap_or(0.0).to_bits())?;
