@@ -6,11 +6,7 @@
 use reseau::balance::{CompareKindsRequest, compare_kinds};
 pub(crate) use reseau::balance::{KindOutcome, only_kind};
 use reseau::referral::{RouteOptions, Strategy};
-use reseau::rng::Stream;
 use reseau::{Network, Result};
-
-/// The stream of the subsampling draws (as the core's, for the shadow layer's cuts).
-const SUBSAMPLE: u64 = 0x6b69_6e64;
 
 /// What the comparison runs.
 #[derive(Debug, Clone)]
@@ -56,23 +52,6 @@ pub(crate) fn winner(physical: [f64; 2], digital: [f64; 2]) -> Winner {
     } else {
         Winner::Neither
     }
-}
-
-/// `keep` of the indices `0..n` (all when `None` or more than `n`), a uniform subset drawn
-/// from `seed`, in increasing order.
-pub(crate) fn pick(n: usize, keep: Option<usize>, seed: u64) -> Vec<usize> {
-    let mut chosen: Vec<usize> = (0..n).collect();
-    let keep = keep.unwrap_or(n).min(n);
-    // A partial Fisher–Yates shuffle: the first `keep` places are a uniform subset.
-    let mut rng = Stream::new(seed, SUBSAMPLE);
-    for i in 0..keep {
-        #[allow(clippy::cast_possible_truncation)]
-        let j = i + rng.below((n - i) as u64) as usize;
-        chosen.swap(i, j);
-    }
-    chosen.truncate(keep);
-    chosen.sort_unstable();
-    chosen
 }
 
 /// Runs the comparison on `net` (which has ties of both kinds), greedy routing.
