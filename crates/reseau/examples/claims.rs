@@ -248,7 +248,14 @@ pub(crate) struct Studied {
     pub(crate) mix: Option<mix::MixRow>,
 }
 
-fn study(name: &str, net: &reseau::Network, plan: &Plan) -> reseau::Result<Studied> {
+/// Every claim's experiment on `net`; claim 5's on `lobbied` when given (the same network
+/// with lobbies on a shadow layer).
+fn study(
+    name: &str,
+    net: &reseau::Network,
+    lobbied: Option<&reseau::Network>,
+    plan: &Plan,
+) -> reseau::Result<Studied> {
     let started = Instant::now();
     let view = net.compiled();
     let cold = cold::compare(&view, &plan.cold(net.num_people()))?;
@@ -257,15 +264,16 @@ fn study(name: &str, net: &reseau::Network, plan: &Plan) -> reseau::Result<Studi
         .all(|&k| net.ties().any(|t| net.layer(t.layer).kind == k));
     let kinds = if both { Some(kinds::compare(net, &plan.kinds(net.num_people()))?) } else { None };
     let cheap = if both { Some(influencers::compare(net, &plan.cheap())?) } else { None };
-    let shadow = match shadow::shadow_layer(net) {
-        Some(layer) => Some((layer.clone(), shadow::compare(net, &layer, &plan.shadow())?)),
+    let truth = lobbied.unwrap_or(net);
+    let shadow = match shadow::shadow_layer(truth) {
+        Some(layer) => Some((layer.clone(), shadow::compare(truth, &layer, &plan.shadow())?)),
         None => None,
     };
     let shadow_balance = match &shadow {
-        Some((layer, _)) if shadow_balance::applies(net, layer) => {
+        Some((layer, _)) if shadow_balance::applies(truth, layer) => {
             let shares: Vec<f64> = plan.shadow.0.iter().copied().filter(|&s| s > 0.0).collect();
             Some(shadow_balance::compare(
-                net,
+                truth,
                 layer,
                 &shares,
                 mix::DECLINE_UNDER,
@@ -276,7 +284,7 @@ fn study(name: &str, net: &reseau::Network, plan: &Plan) -> reseau::Result<Studi
     };
     let recovery = match &shadow {
         Some((layer, _)) => {
-            Some(recover::recover(net, layer, &plan.shadow.0, plan.recover_cascades, plan.seed)?)
+            Some(recover::recover(truth, layer, &plan.shadow.0, plan.recover_cascades, plan.seed)?)
         }
         None => None,
     };
@@ -316,12 +324,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     let mut real = Vec::new();
     for case in &cases {
-        real.push(study(&case.name, &case.net, &plan)?);
+        real.push(study(&case.name, &case.net, None, &plan)?);
     }
     let mut drawn = Vec::new();
     for seed in 1..=plan.draws {
         let net = networks::draw(plan.people, seed)?;
-        drawn.push(study(&format!("draw {seed}"), &net, &plan)?);
+        let lobbied = networks::lobbied_draw(plan.people, seed)?;
+        drawn.push(study(&format!("draw {seed}"), &net, Some(&lobbied), &plan)?);
     }
     let (crisis_real, crisis_drawn) = buzz::study(&cases, plan.draws, plan.people, &crises)?;
     let docs = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../docs");

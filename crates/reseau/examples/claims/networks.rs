@@ -222,3 +222,23 @@ pub(crate) fn generator_options(people: usize) -> ProfessionalOptions {
 pub(crate) fn draw(people: usize, seed: u64) -> Result<Network> {
     professional(&generator_options(people), seed)
 }
+
+/// Lobbies per person in claim 5's draws (chosen by hand: 10 lobbies among 500 people), each
+/// with the generator's default ties on its shadow layer.
+pub(crate) const LOBBIES_PER_PERSON: f64 = 0.02;
+
+/// Draw `seed` of the generator with lobbies on a shadow layer (claim 5): the same people and
+/// ties as [`draw`], plus the lobbies and their ties.
+pub(crate) fn lobbied_draw(people: usize, seed: u64) -> Result<Network> {
+    professional(
+        &ProfessionalOptions { lobbies: lobbies(people), ..generator_options(people) },
+        seed,
+    )
+}
+
+/// The lobbies of a draw of `people` people: [`LOBBIES_PER_PERSON`] each, at least one.
+pub(crate) fn lobbies(people: usize) -> usize {
+    #[allow(clippy::cast_precision_loss, clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let lobbies = (people as f64 * LOBBIES_PER_PERSON).round() as usize;
+    lobbies.max(1)
+}

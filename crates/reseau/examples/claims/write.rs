@@ -1013,21 +1013,8 @@ fn claim5(
     real: &[Studied],
     drawn: &[Studied],
 ) {
-    let (shares, sources, runs, k, wrong) = &plan.shadow;
-    let _ = writeln!(
-        w,
-        "## Claim 5: lobbies act in the shadow; the visible network is the tip of the iceberg\n"
-    );
-    let _ = writeln!(
-        w,
-        "The largest physical layer is the shadow: it takes part in the cascades (the truth, with \
-         a uniform share {} of its ties) but the analyst sees only the other layers and predicts \
-         there. We measure the error of the predicted spread from {sources} single sources \
-         ({runs} runs each), how many of the {k} relays chosen by IMM on the visible network are \
-         those chosen on the truth, and how much of the best relays' true spread the visible \
-         choice reaches.\n",
-        shares.iter().map(|x| format!("{x}")).collect::<Vec<_>>().join(", ")
-    );
+    claim5_intro(w, plan);
+    let (shares, _, _, _, wrong) = &plan.shadow;
     let header: Vec<String> =
         shares.iter().map(|x| format!("share {x}: error / overlap / efficiency")).collect();
     let _ = writeln!(w, "| network | shadow layer (ties) | {} |", header.join(" | "));
@@ -1057,10 +1044,12 @@ fn claim5(
                 )
             })
             .collect();
+        let layer = drawn.iter().find_map(|d| d.shadow.as_ref().map(|s| s.0.as_str()));
         let _ = writeln!(
             w,
-            "| generated, {} draws: median (10–90%) | office | {} |",
+            "| generated, {} draws: median (10–90%) | {} | {} |",
             rows.len(),
+            layer.unwrap_or("-"),
             cells.join(" | ")
         );
     }
@@ -1149,4 +1138,29 @@ fn claim5_verdict(wrong: f64, rows: &[&Vec<crate::shadow::ShadowPoint>]) -> Stri
         pct(overlap.median),
         pct(efficiency.median)
     )
+}
+
+/// Claim 5's title and the experiment in words.
+fn claim5_intro(w: &mut String, plan: &Plan) {
+    let (shares, sources, runs, k, _) = &plan.shadow;
+    let _ = writeln!(
+        w,
+        "## Claim 5: lobbies act in the shadow; the visible network is the tip of the iceberg\n"
+    );
+    let _ = writeln!(
+        w,
+        "On the real networks the largest physical layer is the shadow; on the generated draws \
+         it is a lobbying layer: {} lobbies (people of kind organisation, {} per person, chosen \
+         by hand) each tied to {} people drawn in proportion to their ties, on a shadow layer of \
+         their own beside the draw's layers (the generator's `lobbies`). The shadow takes part \
+         in the cascades (the truth, with a uniform share {} of its ties) but the analyst sees \
+         only the other layers and predicts there. We measure the error of the predicted spread from {sources} single sources \
+         ({runs} runs each), how many of the {k} relays chosen by IMM on the visible network are \
+         those chosen on the truth, and how much of the best relays' true spread the visible \
+         choice reaches.\n",
+        crate::networks::lobbies(plan.people),
+        crate::networks::LOBBIES_PER_PERSON,
+        reseau::generators::ProfessionalOptions::default().lobby_ties,
+        shares.iter().map(|x| format!("{x}")).collect::<Vec<_>>().join(", ")
+    );
 }

@@ -25,8 +25,8 @@ pub(crate) fn balance_part(w: &mut String, plan: &Plan, real: &[Studied], drawn:
          truth with the shadow layer at each size: the best mix for reach (share of effort on \
          physical ties) and whether it is interior and beats both ends. A shadow of size 0 is \
          the visible network itself (same network, same seed), so it is not rerun. Networks \
-         whose visible part has no tie of one kind left are left out (the generated networks \
-         among them: their one physical layer is the shadow).\n",
+         whose visible part has no tie of one kind left are left out (a real network whose one \
+         physical layer is the shadow).\n",
         DECLINE_UNDER.name,
         plan.shadow_mix().mixes.iter().map(|m| format!("{m}")).collect::<Vec<_>>().join(", "),
         plan.shadow_mix().runs
