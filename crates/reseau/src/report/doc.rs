@@ -4,6 +4,7 @@
 //! its path there, so that the HTML can carry it (and a test can check it).
 
 use super::Report;
+use super::claims::Evidence;
 use super::load::{CurveShape, ScanEnd};
 use crate::balance::{BalanceReport, BalanceRequest, BalanceRow};
 use crate::relays::RelaySelection;
@@ -79,6 +80,15 @@ fn t(s: impl Into<String>) -> Span {
 
 fn num(value: f64, shown: String, path: impl Into<String>) -> Span {
     Span::Num { shown, value, path: path.into() }
+}
+
+/// The evidence's value as a count, when it is one (a number of ties reads "124", not
+/// "124.000"; a mix of 1 stays "1.000").
+fn whole(e: &Evidence) -> Option<u64> {
+    let v = e.value;
+    let counted = e.path.ends_with("ties") && e.ci95.is_none();
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    (counted && (0.0..1e15).contains(&v) && v.fract() == 0.0).then_some(v as u64)
 }
 
 /// A count, with thousands separators.
@@ -692,6 +702,8 @@ impl Report {
                     spans.push(t(format!("{} ", e.what)));
                     spans.push(if e.path.starts_with("load_curve.") {
                         rate(e.value, e.path.clone())
+                    } else if let Some(n) = whole(e) {
+                        num(e.value, count(n), e.path.clone())
                     } else {
                         fixed(e.value, 3, e.path.clone())
                     });
