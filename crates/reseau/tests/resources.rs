@@ -56,9 +56,9 @@ fn referrals_beyond_memory_are_refused_before_routing() {
 }
 
 #[test]
-fn imm_stops_as_soon_as_its_rr_sets_would_not_fit() {
+fn imm_hands_over_to_hist_or_stops_as_soon_as_its_rr_sets_would_not_fit() {
     use reseau::cascade::Model;
-    use reseau::relays::{SelectRelaysRequest, select_relays};
+    use reseau::relays::{Method, SelectRelaysRequest, select_relays};
     // p = 0.5 on a connected network: every RR set holds nearly everyone.
     let net = reseau::generators::erdos_renyi(20_000, 6.0, 1).unwrap().compiled();
     let request = SelectRelaysRequest {
@@ -67,8 +67,16 @@ fn imm_stops_as_soon_as_its_rr_sets_would_not_fit() {
         max_memory: Some(64 << 20),
         ..SelectRelaysRequest::k(5).model(Model::independent_cascade(0.5))
     };
+    // IMM's sets would need tens of GB: HIST, whose sets stop at its sentinel set, fits.
     let started = Instant::now();
-    let err = select_relays(&net, &request).unwrap_err();
+    let chosen = select_relays(&net, &request).unwrap();
+    println!("{:?} after {:?}", chosen.switch_reason, started.elapsed());
+    assert_eq!(chosen.method, Method::Hist);
+    assert!(chosen.switch_reason.as_deref().is_some_and(|r| r.contains("HIST ran instead")));
+    // Too little memory for HIST as well: refused, before the sets pass the budget.
+    let tiny = SelectRelaysRequest { max_memory: Some(64 << 10), ..request };
+    let started = Instant::now();
+    let err = select_relays(&net, &tiny).unwrap_err();
     println!("{err} after {:?}", started.elapsed());
     assert_eq!(err.kind(), "OutOfMemoryError");
 }
