@@ -51,6 +51,7 @@ pub mod schema;
 pub mod shadow;
 pub mod stats;
 mod validate;
+mod varint;
 
 pub use compiled::{CompiledLayer, CompiledNetwork, NO_GROUP, ViewSize};
 pub use error::{Error, FieldValue, Result};

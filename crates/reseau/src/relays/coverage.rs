@@ -53,17 +53,16 @@ impl<'a> Coverage<'a> {
         let singles = self.rr.singles(v);
         self.count[v as usize] -= singles;
         let mut gained = u64::from(singles);
-        for &s in self.index.sets_of(v) {
+        let Coverage { rr, index, count, covered, .. } = self;
+        index.for_each_set_of(v, |s| {
             let (word, bit) = (s as usize / 64, 1u64 << (s % 64));
-            if self.covered[word] & bit != 0 {
-                continue;
+            if covered[word] & bit != 0 {
+                return;
             }
-            self.covered[word] |= bit;
+            covered[word] |= bit;
             gained += 1;
-            for &w in self.rr.set(s as usize) {
-                self.count[w as usize] -= 1;
-            }
-        }
+            rr.for_each_member(s as usize, |w| count[w as usize] -= 1);
+        });
         self.total += gained;
         gained
     }

@@ -34,7 +34,7 @@ use crate::control::Control;
 use crate::error::Result;
 use crate::math::ln;
 use crate::memory::Budget;
-use crate::rrsets::{Index, LiveGraph, RrSets};
+use crate::rrsets::{Index, LiveGraph, RrSets, Storage};
 
 /// A lower bound on the spread of a set fixed before `theta` RR sets were drawn, which meet
 /// `covered` of them; it holds with probability 1 − e^−`a` (the martingale bound of Tang et
@@ -73,6 +73,7 @@ pub(crate) fn opim_c(
     seeds: [u64; 2],
     control: &Control<'_>,
     memory: Budget,
+    storage: Storage,
 ) -> Result<Outcome> {
     let n = graph.num_people();
     let nf = n as f64;
@@ -89,7 +90,7 @@ pub(crate) fn opim_c(
     let cap = if theta_max >= u64::MAX as f64 { u64::MAX } else { theta_max.ceil() as u64 };
 
     let mut goal = theta0;
-    let (mut r1, mut r2) = (RrSets::new(n), RrSets::new(n));
+    let (mut r1, mut r2) = (RrSets::new(n).stored(storage), RrSets::new(n).stored(storage));
     let mut i = 1.0;
     loop {
         let want = if i >= i_max { cap } else { (goal.ceil() as u64).clamp(1, cap) };

@@ -7,10 +7,11 @@ use super::{Outcome, celf, heuristics, hist, imm, opim};
 use crate::cascade::{MAX_RUNS, Model, Seeds, SpreadStats, simulate_seeds};
 use crate::compiled::CompiledNetwork;
 use crate::control::Control;
+use crate::error::bytes;
 use crate::error::{Error, Result, check_non_negative};
 use crate::memory::Budget;
 use crate::rng::Stream;
-use crate::rrsets::LiveGraph;
+use crate::rrsets::{LiveGraph, Storage};
 
 /// How [`select_relays`] chooses.
 ///
@@ -511,27 +512,27 @@ pub fn select_relays_with(
 }
 
 /// Runs one of the RR-set methods.
-fn rr_method(
+pub(super) fn rr_method(
     method: Method,
     graph: &LiveGraph<'_>,
     limit: &Limit<'_>,
     options: &SelectRelaysRequest,
     seeds: [u64; 2],
     control: &Control<'_>,
-    memory: Budget,
+    (memory, storage): (Budget, Storage),
 ) -> Result<Outcome> {
     let (epsilon, ell) = (options.epsilon, options.ell);
     match (method, *limit) {
-        (Method::Imm, _) => imm::imm(graph, limit, epsilon, ell, seeds, control, memory),
+        (Method::Imm, _) => imm::imm(graph, limit, epsilon, ell, seeds, control, memory, storage),
         (Method::Hist, Limit::Count(k)) => {
-            hist::hist(graph, k, epsilon, ell, seeds, control, memory)
+            hist::hist(graph, k, epsilon, ell, seeds, control, memory, storage)
         }
         (Method::Hist, Limit::Budget { .. }) => Err(Error::invalid(
             "method",
             "hist",
             "k relays (HIST does not choose within a budget: use imm or opim_c)",
         )),
-        _ => opim::opim_c(graph, limit, epsilon, ell, seeds, control, memory),
+        _ => opim::opim_c(graph, limit, epsilon, ell, seeds, control, memory, storage),
     }
 }
 
@@ -543,9 +544,10 @@ fn method_name(method: Method) -> String {
         .unwrap_or_else(|| format!("{method:?}"))
 }
 
-/// IMM, OPIM-C or HIST as asked; IMM or OPIM-C choosing k people hands over to HIST when
-/// their RR sets would not fit the memory budget. The outcome, the method that ran, and why
-/// it is not the one asked for.
+/// IMM, OPIM-C or HIST as asked, on flat RR sets; when they would not fit the memory
+/// budget, the same method on the same sets stored compressed (the very same choice); when
+/// those would not fit either, IMM or OPIM-C choosing k people hands over to HIST. The
+/// outcome, the method that ran, and why it did not run as asked.
 fn rr_switching(
     net: &CompiledNetwork,
     limit: &Limit<'_>,
@@ -555,29 +557,56 @@ fn rr_switching(
 ) -> Result<(Outcome, Method, Option<String>)> {
     let graph = LiveGraph::new(net, &options.model)?;
     let memory = Budget::new(options.max_memory)?;
-    let run = |method| rr_method(method, &graph, limit, options, seeds, control, memory);
-    let (what, needed, available) = match (run(options.method), limit) {
-        (Err(Error::OutOfMemory { what, needed, available }), Limit::Count(_))
-            if options.method != Method::Hist =>
-        {
-            (what, needed, available)
-        }
-        (outcome, _) => return Ok((outcome?, options.method, None)),
+    let run = |method, storage| {
+        rr_method(method, &graph, limit, options, seeds, control, (memory, storage))
     };
     let asked = method_name(options.method);
-    match run(Method::Hist) {
+    let out_of_memory = |result: Result<Outcome>| match result {
+        Err(Error::OutOfMemory { what, needed, available }) => Err((what, needed, available)),
+        other => Ok(other),
+    };
+    let (flat, flat_needed, available) = match out_of_memory(run(options.method, Storage::Flat)) {
+        Ok(outcome) => return Ok((outcome?, options.method, None)),
+        Err(e) => e,
+    };
+    let allowed = |available: u64| {
+        format!("{} {} allowed", bytes(available), if available == 1 { "is" } else { "are" })
+    };
+    let (packed, packed_needed, _) = match out_of_memory(run(options.method, Storage::Compressed)) {
         Ok(outcome) => {
             let reason = format!(
-                "{asked}'s {what} would need about {} and {} {} allowed (max_memory): HIST ran \
-                 instead, on RR sets cut short at its sentinel set",
-                crate::error::bytes(needed),
-                crate::error::bytes(available),
-                if available == 1 { "is" } else { "are" },
+                "{asked}'s {flat} would need about {} stored flat and {} (max_memory): \
+                     {asked} ran on the same RR sets stored compressed (members sorted and \
+                     delta-coded as varints), the same choice in less memory",
+                bytes(flat_needed),
+                allowed(available),
+            );
+            return Ok((outcome?, options.method, Some(reason)));
+        }
+        Err(e) => e,
+    };
+    if options.method == Method::Hist || !matches!(limit, Limit::Count(_)) {
+        return Err(Error::OutOfMemory {
+            what: format!("{asked}'s {flat}, and its {packed} instead,"),
+            needed: packed_needed,
+            available,
+        });
+    }
+    match run(Method::Hist, Storage::Flat) {
+        Ok(outcome) => {
+            let reason = format!(
+                "{asked}'s {flat} would need about {} stored flat and {} compressed, and {} \
+                 (max_memory): HIST ran instead, on RR sets cut short at its sentinel set",
+                bytes(flat_needed),
+                bytes(packed_needed),
+                allowed(available),
             );
             Ok((outcome, Method::Hist, Some(reason)))
         }
         Err(Error::OutOfMemory { what: hist_what, needed, available }) => Err(Error::OutOfMemory {
-            what: format!("{asked}'s {what}, and HIST's truncated {hist_what} instead,"),
+            what: format!(
+                "{asked}'s {flat}, its {packed}, and HIST's truncated {hist_what} instead,"
+            ),
             needed,
             available,
         }),
