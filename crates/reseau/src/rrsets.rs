@@ -731,6 +731,9 @@ impl Scratch {
 pub(crate) const BLOCK: u64 = 256;
 /// Blocks each worker draws between two appends (bounds the memory held by unmerged blocks).
 const ROUND_BLOCKS: u64 = 256;
+/// [`ROUND_BLOCKS`] for a compressed collection: its sets wait flat, four bytes a member,
+/// until appended, so they are appended sooner.
+const PACKED_ROUND_BLOCKS: u64 = 16;
 
 /// A collection of RR sets. Sets of one person, most sets under low probabilities, are only
 /// counted per person: they need neither storage nor an index. Larger sets are stored flat,
@@ -995,7 +998,8 @@ impl RrSets {
         control.check()?;
         while next < last {
             let drawn = AtomicU64::new(self.len());
-            let end = (next + ROUND_BLOCKS * workers).min(last);
+            let round = if self.packed.is_some() { PACKED_ROUND_BLOCKS } else { ROUND_BLOCKS };
+            let end = (next + round * workers).min(last);
             let per = (end - next).div_ceil(workers);
             let work = |(w, scratch): (usize, &mut Scratch)| {
                 let (mut nodes, mut lens) = (Vec::new(), Vec::new());
@@ -1097,7 +1101,7 @@ impl RrSets {
     /// be built over them, or for the step's sets waiting to be appended), must fit in
     /// `budget`, else [`Error::OutOfMemory`] at once. Compressed, the bytes are those of the
     /// sets plus the larger of their compressed index (counted exactly as they are stored)
-    /// and a round of sets waiting, flat, to be compressed. The first step draws as many sets as
+    /// and a round of one worker's sets waiting, flat, to be compressed. The first step draws as many sets as
     /// fit even if each held everyone. The sets drawn are those of one call to `extend_to`.
     pub(crate) fn extend_within(
         &mut self,
@@ -1124,7 +1128,8 @@ impl RrSets {
                     None => 2.0 * per_set * target as f64 + (n * 12) as f64,
                     Some(p) => {
                         let index = p.index_bytes as f64 / have as f64 * target as f64;
-                        let round = (ROUND_BLOCKS * block).min(target - have) as f64;
+                        // One worker's round of sets waiting flat to be compressed.
+                        let round = (PACKED_ROUND_BLOCKS * block).min(target - have) as f64;
                         let waiting = round * 4.0 * p.members as f64 / have as f64;
                         per_set * target as f64 + index.max(waiting) + (n * 20) as f64
                     }

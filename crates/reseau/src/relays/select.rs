@@ -97,10 +97,12 @@ pub struct SelectRelaysRequest {
     pub seed: u64,
     /// The memory the RR sets of IMM, OPIM-C and HIST may use, in bytes (default: what the
     /// machine has available, see [`memory`](crate::memory)): the sampling stops as soon as
-    /// the sets drawn so far show that all of them would not fit. IMM or OPIM-C choosing `k`
-    /// relays then hands over to HIST, whose sets are cut short at its sentinel set (the
-    /// result's `method` and `switch_reason` say so); when HIST's do not fit either, or within
-    /// a budget, the call fails with [`Error::OutOfMemory`].
+    /// the sets drawn so far show that all of them would not fit. The method then runs again
+    /// on the same sets stored compressed (the very same choice in a half to a quarter of the
+    /// memory); when those do not fit either, IMM or OPIM-C choosing `k` relays hands over to
+    /// HIST, whose sets are cut short at its sentinel set (the result's `method` and
+    /// `switch_reason` say which and why); when HIST's do not fit either, or within a budget,
+    /// the call fails with [`Error::OutOfMemory`].
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_memory: Option<u64>,
 }
@@ -275,10 +277,12 @@ impl SelectRelaysRequest {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RelaySelection {
     /// The method that chose: the one asked for, or HIST when the RR sets of the one asked
-    /// for would not fit `max_memory` (see `switch_reason`).
+    /// for would not fit `max_memory`, even compressed (see `switch_reason`).
     pub method: Method,
-    /// Why `method` is not the method asked for (`None` when it is): IMM's or OPIM-C's RR sets
-    /// would have needed more memory than `max_memory` allows, and HIST's fit.
+    /// Why the method did not run as asked (`None` when it did): its RR sets stored flat
+    /// would have needed more memory than `max_memory` allows, and either the same sets
+    /// stored compressed fit (`method` is the one asked for, the choice the same) or HIST's
+    /// fit (`method` is HIST); the bytes needed and allowed.
     #[serde(default)]
     pub switch_reason: Option<String>,
     /// The relays, in the order chosen.

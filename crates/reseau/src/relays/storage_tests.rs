@@ -130,3 +130,175 @@ proptest! {
         }
     }
 }
+
+/// The memory budget's cascade for OPIM-C (k = 10, IC p = 0.1 on a BA graph of 8,000 people,
+/// where RR sets hold much of the network): its final collections, drawn again, give the
+/// bytes each storage needs (as `extend_within` projects them: flat, twice the sets plus 12
+/// bytes a person; compressed, the sets, their index and 8 bytes a person); budgets with room
+/// to spare on either side of those thresholds then run flat, compressed (the very same
+/// choice, saying why), HIST (saying why, with both needs), or are refused.
+#[test]
+fn the_memory_budget_goes_flat_then_compressed_then_hist_then_refuses() {
+    let net = crate::generators::barabasi_albert(8_000, 6, 3).unwrap().compile();
+    let n = net.num_people();
+    let request = |max_memory| SelectRelaysRequest {
+        k: Some(10),
+        method: Method::OpimC,
+        model: Model::independent_cascade(0.1),
+        evaluation_runs: 0,
+        seed: 5,
+        max_memory,
+        ..SelectRelaysRequest::default()
+    };
+    let free = super::select_relays(&net, &request(Some(1 << 40))).unwrap();
+    assert_eq!((free.method, free.switch_reason.as_deref()), (Method::OpimC, None));
+    // OPIM-C's final collections hold samples / 2 sets each.
+    let graph = LiveGraph::new(&net, &Model::independent_cascade(0.1)).unwrap();
+    let theta = free.samples / 2;
+    let (mut flat, mut packed) = (RrSets::new(n), RrSets::new(n).compressed());
+    flat.extend_to(&graph, 99, theta, &Control::none()).unwrap();
+    packed.extend_to(&graph, 99, theta, &Control::none()).unwrap();
+    let n = n as u64;
+    // Two collections at once (R1 and R2), each within half the budget.
+    let flat_needs = 2 * (2 * flat.stored_bytes() + 12 * n);
+    let packed_needs =
+        2 * (packed.stored_bytes() + Index::new(&packed, n as usize).bytes() + 8 * n);
+    assert!(flat_needs > 3 * packed_needs, "{flat_needs} flat, {packed_needs} compressed");
+    println!("needs: {flat_needs} flat, {packed_needs} compressed");
+    let at = |budget: f64| super::select_relays(&net, &request(Some(budget as u64)));
+    let roomy = at(flat_needs as f64 * 1.3).unwrap();
+    assert_eq!(roomy, free);
+    let middle = at((flat_needs as f64 * packed_needs as f64).sqrt()).unwrap();
+    assert_eq!(middle.method, Method::OpimC);
+    assert_eq!(
+        (&middle.relays, &middle.gains, middle.estimated_spread, middle.approximation),
+        (&free.relays, &free.gains, free.estimated_spread, free.approximation)
+    );
+    let reason = middle.switch_reason.expect("a reason");
+    println!("{reason}");
+    assert!(reason.contains("compressed") && reason.contains("max_memory"), "{reason}");
+    let hist = at(packed_needs as f64 / 1.5).unwrap();
+    assert_eq!(hist.method, Method::Hist);
+    let reason = hist.switch_reason.expect("a reason");
+    assert!(reason.contains("HIST ran instead") && reason.contains("compressed"), "{reason}");
+    println!("{reason}");
+    let text = at(64.0 * 1024.0).unwrap_err().to_string();
+    println!("{text}");
+    assert!(
+        text.contains("opim_c") && text.contains("compressed") && text.contains("HIST"),
+        "{text}"
+    );
+}
+
+/// Processor time of the calling thread, in seconds (Linux; 0 elsewhere).
+fn thread_seconds() -> f64 {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next().and_then(|ns| ns.parse::<u64>().ok()))
+        .map_or(0.0, |ns| ns as f64 * 1e-9)
+}
+
+/// The measurement in `docs/performance/rr_storage.md`: per network and model, IMM (k = 50,
+/// ε = 0.1) on flat and on compressed RR sets (the same choice, checked), processor time of
+/// each (the better of two runs each, interleaved), then its final number of RR sets drawn
+/// again into each storage: bytes per member of the sets (members and ends) and of the index.
+/// Run on one thread, with the shared data:
+/// `RAYON_NUM_THREADS=1 RESEAU_DATA=/work/shared/data cargo test -p reseau --release --lib
+/// rr_storage_measurement -- --ignored --nocapture`.
+#[test]
+#[ignore = "a measurement of minutes: run by hand (see docs/performance/rr_storage.md)"]
+fn rr_storage_measurement() {
+    let data = std::env::var("RESEAU_DATA").unwrap_or_else(|_| "../shared/data".to_owned());
+    let snap = |file: &str| {
+        let path = std::path::Path::new(&data).join("snap").join(file);
+        match crate::io::read_edgelist(&path, &crate::io::EdgeListOptions::default()) {
+            Ok(net) => Some(net.compile()),
+            Err(e) => {
+                println!("SKIPPED: {file}: {e}");
+                None
+            }
+        }
+    };
+    let ba = crate::generators::barabasi_albert_compiled(100_000, 5, 1).unwrap();
+    let hep = snap("ca-HepTh/CA-HepTh.txt");
+    let enron = snap("email-Enron/Email-Enron.txt");
+    let mut cases: Vec<(&str, &CompiledNetwork, Model)> = vec![
+        ("BA 10^5, m = 5", &ba, Model::independent_cascade(0.01)),
+        ("BA 10^5, m = 5", &ba, Model::weighted_cascade()),
+    ];
+    for (name, net) in [("ca-HepTh", hep.as_ref()), ("email-Enron", enron.as_ref())] {
+        if let Some(net) = net {
+            cases.push((name, net, Model::independent_cascade(0.01)));
+            if name == "ca-HepTh" {
+                // Larger sets.
+                cases.push((name, net, Model::independent_cascade(0.05)));
+            }
+            cases.push((name, net, Model::weighted_cascade()));
+        }
+    }
+    println!(
+        "| network | model | RR sets | members | flat B/member (sets + index) | compressed B/member (sets + index) | memory ratio | IMM time ratio (compressed / flat) |"
+    );
+    println!("|---|---|---:|---:|---:|---:|---:|---:|");
+    for (name, net, model) in cases {
+        let graph = LiveGraph::new(net, &model).unwrap();
+        let options = SelectRelaysRequest {
+            epsilon: 0.1,
+            model: model.clone(),
+            ..SelectRelaysRequest::default()
+        };
+        let limit = Limit::Count(50);
+        let mut best = [f64::INFINITY; 2];
+        let mut outcomes = Vec::new();
+        for _ in 0..2 {
+            for (i, storage) in [Storage::Flat, Storage::Compressed].into_iter().enumerate() {
+                let started = thread_seconds();
+                let memory = (Budget::unlimited(), storage);
+                let outcome = rr_method(
+                    Method::Imm,
+                    &graph,
+                    &limit,
+                    &options,
+                    [1, 2],
+                    &Control::none(),
+                    memory,
+                )
+                .unwrap();
+                best[i] = best[i].min(thread_seconds() - started);
+                outcomes.push(outcome);
+            }
+        }
+        assert_same(&outcomes[0], &outcomes[1], name);
+        let theta = outcomes[0].samples;
+        let n = net.num_people();
+        let mut sizes = Vec::new();
+        for storage in [Storage::Flat, Storage::Compressed] {
+            let mut rr = RrSets::new(n).stored(storage);
+            rr.extend_to(&graph, 3, theta, &Control::none()).unwrap();
+            let index = Index::new(&rr, n);
+            let members = rr.members().max(1) as f64;
+            sizes.push((
+                rr.len(),
+                rr.members(),
+                rr.stored_bytes() as f64 / members,
+                index.bytes() as f64 / members,
+            ));
+        }
+        let (flat, packed) = (sizes[0], sizes[1]);
+        let model_name = match model.kind {
+            crate::cascade::ModelKind::WeightedCascade => "WC".to_owned(),
+            _ => format!("IC p = {}", model.probability),
+        };
+        println!(
+            "| {name} | {model_name} | {} | {} | {:.2} + {:.2} | {:.2} + {:.2} | {:.2} | {:.2} |",
+            flat.0,
+            flat.1,
+            flat.2,
+            flat.3,
+            packed.2,
+            packed.3,
+            (packed.2 + packed.3) / (flat.2 + flat.3),
+            best[1] / best[0],
+        );
+    }
+}
