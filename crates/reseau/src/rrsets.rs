@@ -900,6 +900,7 @@ impl RrSets {
     /// The members of the `i`-th set of two people or more (flat storage only: see
     /// [`RrSets::for_each_member`]).
     #[inline]
+    #[cfg_attr(not(test), allow(dead_code))] // flat callers and the tests
     pub(crate) fn set(&self, i: usize) -> &[u32] {
         debug_assert!(self.packed.is_none(), "a flat collection");
         let start = if i == 0 { 0 } else { self.end(i - 1) };
@@ -1235,6 +1236,7 @@ impl Index {
 
     /// The sets holding `v` (over a flat collection only: see [`Index::for_each_set_of`]).
     #[inline]
+    #[cfg_attr(not(test), allow(dead_code))] // flat callers and the tests
     pub(crate) fn sets_of(&self, v: u32) -> &[u32] {
         debug_assert!(self.packed.is_none(), "the index of a flat collection");
         &self.sets[self.offsets[v as usize]..self.offsets[v as usize + 1]]
@@ -1260,6 +1262,7 @@ impl Index {
     }
 
     /// The bytes the index holds.
+    #[cfg_attr(not(test), allow(dead_code))] // flat callers and the tests
     pub(crate) fn bytes(&self) -> u64 {
         let lists =
             self.packed.as_ref().map_or(self.sets.len() * 4, |(b, d)| b.len() + d.len() * 4);

@@ -50,7 +50,7 @@ const SENTINEL_BLOCK: u64 = 32;
 const PHASE_2: u64 = 0x4849_5354_0000_0002; // "HIST" 2
 
 /// Runs HIST for `k` people; `seeds` are the streams of R1 and R2 (R1′ and R2′ derive from
-/// them).
+/// them); its RR sets within `memory`, kept as `storage` says.
 pub(crate) fn hist(
     graph: &LiveGraph<'_>,
     k: usize,
@@ -58,8 +58,7 @@ pub(crate) fn hist(
     ell: f64,
     seeds: [u64; 2],
     control: &Control<'_>,
-    memory: Budget,
-    storage: Storage,
+    (memory, storage): (Budget, Storage),
 ) -> Result<Outcome> {
     let n = graph.num_people();
     let (nf, kf) = (n as f64, k as f64);

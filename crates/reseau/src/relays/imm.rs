@@ -37,7 +37,8 @@ pub(crate) fn ceil_log2(n: usize) -> u32 {
     usize::BITS - n.saturating_sub(1).leading_zeros()
 }
 
-/// Runs IMM; `seeds` are the streams of its two phases.
+/// Runs IMM; `seeds` are the streams of its two phases; its RR sets within `memory`, kept as
+/// `storage` says.
 pub(crate) fn imm(
     graph: &LiveGraph<'_>,
     limit: &Limit<'_>,
@@ -45,8 +46,7 @@ pub(crate) fn imm(
     ell: f64,
     seeds: [u64; 2],
     control: &Control<'_>,
-    memory: Budget,
-    storage: Storage,
+    (memory, storage): (Budget, Storage),
 ) -> Result<Outcome> {
     let n = graph.num_people();
     let nf = n as f64;

@@ -64,7 +64,8 @@ pub(crate) fn theta_max(
     2.0 * n * (rho * ln6.sqrt() + (rho * (ln_c + ln6)).sqrt()).powi(2) / (epsilon * epsilon * k)
 }
 
-/// Runs OPIM-C; `seeds` are the streams of R1 and R2.
+/// Runs OPIM-C; `seeds` are the streams of R1 and R2; its RR sets within `memory`, kept as
+/// `storage` says.
 pub(crate) fn opim_c(
     graph: &LiveGraph<'_>,
     limit: &Limit<'_>,
@@ -72,8 +73,7 @@ pub(crate) fn opim_c(
     ell: f64,
     seeds: [u64; 2],
     control: &Control<'_>,
-    memory: Budget,
-    storage: Storage,
+    (memory, storage): (Budget, Storage),
 ) -> Result<Outcome> {
     let n = graph.num_people();
     let nf = n as f64;

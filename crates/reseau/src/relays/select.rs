@@ -98,8 +98,8 @@ pub struct SelectRelaysRequest {
     /// The memory the RR sets of IMM, OPIM-C and HIST may use, in bytes (default: what the
     /// machine has available, see [`memory`](crate::memory)): the sampling stops as soon as
     /// the sets drawn so far show that all of them would not fit. The method then runs again
-    /// on the same sets stored compressed (the very same choice in a half to a quarter of the
-    /// memory); when those do not fit either, IMM or OPIM-C choosing `k` relays hands over to
+    /// on the same sets stored compressed (the very same choice, in a quarter to two thirds
+    /// of the memory); when those do not fit either, IMM or OPIM-C choosing `k` relays hands over to
     /// HIST, whose sets are cut short at its sentinel set (the result's `method` and
     /// `switch_reason` say which and why); when HIST's do not fit either, or within a budget,
     /// the call fails with [`Error::OutOfMemory`].
@@ -527,16 +527,16 @@ pub(super) fn rr_method(
 ) -> Result<Outcome> {
     let (epsilon, ell) = (options.epsilon, options.ell);
     match (method, *limit) {
-        (Method::Imm, _) => imm::imm(graph, limit, epsilon, ell, seeds, control, memory, storage),
+        (Method::Imm, _) => imm::imm(graph, limit, epsilon, ell, seeds, control, (memory, storage)),
         (Method::Hist, Limit::Count(k)) => {
-            hist::hist(graph, k, epsilon, ell, seeds, control, memory, storage)
+            hist::hist(graph, k, epsilon, ell, seeds, control, (memory, storage))
         }
         (Method::Hist, Limit::Budget { .. }) => Err(Error::invalid(
             "method",
             "hist",
             "k relays (HIST does not choose within a budget: use imm or opim_c)",
         )),
-        _ => opim::opim_c(graph, limit, epsilon, ell, seeds, control, memory, storage),
+        _ => opim::opim_c(graph, limit, epsilon, ell, seeds, control, (memory, storage)),
     }
 }
 
