@@ -1,6 +1,6 @@
 //! Would fusing runs pay? (issue 16, `docs/performance/locality.md`.) A prototype, not the
 //! engine: 64 Independent Cascade runs per pass, bit-parallel, with each tie live in run r
-//! when a counter-based draw of (tie, r) says so (the live-edge view of IC, as InFuseR and
+//! when a counter-based draw of (tie, r) says so (the live-edge view of IC, as `InFuseR` and
 //! PaC-IM use it), against the engine (`simulate`) doing the same 64 runs one by one. Both
 //! on one thread, in processor time; the mean spreads must agree within 4 standard errors
 //! (they are different draws of the same process).
