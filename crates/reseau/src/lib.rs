@@ -37,6 +37,8 @@ pub mod fatigue;
 pub mod generators;
 pub mod inference;
 pub mod io;
+#[doc(hidden)]
+pub mod locality;
 mod math;
 pub mod memory;
 mod model;
