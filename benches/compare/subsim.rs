@@ -142,10 +142,18 @@ fn run_timed(cmd: &mut Command, dir: &Path) -> Result<(String, u64), String> {
     let out = timed.output().expect("runs");
     let text = String::from_utf8_lossy(&out.stdout).into_owned();
     if !out.status.success() {
+        // With `-o`, GNU time writes "Command terminated by signal 11" to its file.
+        let said = std::fs::read_to_string(&mem_file).unwrap_or_default();
         let err = String::from_utf8_lossy(&out.stderr);
-        let how = err.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("").trim();
+        let how = said
+            .lines()
+            .chain(err.lines())
+            .find(|l| l.contains("Command "))
+            .unwrap_or("")
+            .trim()
+            .to_owned();
         eprintln!("{program:?} failed ({}): {how}", out.status);
-        return Err(ended(how, out.status));
+        return Err(ended(&how, out.status));
     }
     let kb: u64 = std::fs::read_to_string(&mem_file)
         .ok()
@@ -168,7 +176,11 @@ fn ended(how: &str, status: std::process::ExitStatus) -> String {
             return format!("exited with status {code}");
         }
     }
-    format!("failed ({status})")
+    // GNU time exits with 128 + the signal that killed its child.
+    match status.code() {
+        Some(code) if code > 128 => format!("crashed (signal {})", code - 128),
+        _ => format!("failed ({status})"),
+    }
 }
 
 fn field<'a>(text: &'a str, key: &str) -> Option<&'a str> {

@@ -79,7 +79,7 @@ def run_subsim(graphs: List[str], hist: bool, repeat: int, eval_runs: int) -> Li
     argv = ["--repeat", str(repeat), "--eval-runs", str(eval_runs), "--graphs", ",".join(graphs)]
     if hist:
         argv.append("--hist")
-    subprocess.run([str(binary), "--subsim", str(subsim), "--shared", str(common.ROOT.parent / "shared"),
+    subprocess.run([str(binary), "--subsim", str(subsim), "--shared", str(common.DATA.parent.parent),
                     "--out", str(tmp)] + argv, check=True)
     return merge_subsim(tmp.with_suffix(".json"))
 
@@ -95,7 +95,9 @@ def merge_subsim(path: pathlib.Path) -> List[Dict[str, Any]]:
     new = {key(r): dict(r, **stamp) for r in fresh["rows"]}
     rows = [new.pop(key(r), r) for r in saved] + list(new.values())
     order = {g: i for i, g in enumerate(SUBSIM_GRAPHS)}
-    rows.sort(key=lambda r: (order.get(r["graph"], 99), r["contest"], r["model"]))
+    models = {"wc": 0, "ic:0.01": 1, "ic:0.1": 2}
+    rows.sort(key=lambda r: (order.get(r["graph"], 99), r["contest"] == "hist",
+                             models.get(r["model"], 9)))
     save("subsim.json", {"rows": rows})
     return rows
 
@@ -156,20 +158,40 @@ def run_growth(sizes: List[int], repeat: int) -> Dict[str, Any]:
     return record
 
 
+def caches() -> str:
+    """This machine's data caches (Linux sysfs), e.g. "L1d 48K, L2 1024K, L3 32768K"."""
+    out = []
+    for index in sorted(pathlib.Path("/sys/devices/system/cpu/cpu0/cache").glob("index*")):
+        try:
+            kind = (index / "type").read_text().strip()
+            if kind == "Instruction":
+                continue
+            level = (index / "level").read_text().strip()
+            size = (index / "size").read_text().strip()
+            out.append(f"L{level}{'d' if kind == 'Data' else ''} {size}")
+        except OSError:
+            continue
+    return ", ".join(out) or "unknown"
+
+
 def growth_markdown(g: Dict[str, Any]) -> str:
     rows = [[f"{p['directed_ties']:,}", f"{p['people']:,}", f"{p['bytes_per_tie']:.2f}",
+             f"{p['bytes_per_tie'] * p['directed_ties'] / 1e6:,.0f}",
              f"{p['runs']:,}", f"{p['mean_spread']:,.0f}", f"{p['ties_examined_per_run']:,.0f}",
              f"{p['cpu'] / p['runs'] * 1e3:,.2f}", f"{p['ns_per_tie']:.2f}",
-             f"{p['ns_per_tie'] / g['points'][0]['ns_per_tie']:.2f}×", mb(p["peak_bytes"])]
+             f"{p['ns_per_tie'] / g['points'][0]['ns_per_tie']:.2f}×",
+             f"{p['cpu'] / p['runs'] * 1e9 / p['mean_spread']:,.0f}", mb(p["peak_bytes"])]
             for p in g["points"]]
     return (f"`{g['command']}` ({g['date']}, load average {g['load_start']:.1f} at the start, "
             f"{g['load_end']:.1f} at the end): Independent Cascade p = 0.1, ten seeds, one thread, "
             "processor time; Barabási–Albert networks (m = 5, seed 1) generated straight as compiled "
-            "views. Ties examined per run = Σ P(convinced) × out-degree.\n\n"
-            + common.table(["directed ties", "people", "bytes / directed tie", "runs a batch",
-                            "mean spread", "ties examined per run", "ms per run (CPU)",
-                            "ns per tie examined", "against the smallest", "peak RSS"],
-                           rows, right=list(range(10))))
+            "views. Ties examined per run = Σ P(convinced) × out-degree. This machine's data "
+            f"caches: {caches()} (per core; the last level shared).\n\n"
+            + common.table(["directed ties", "people", "bytes / directed tie", "view (MB)",
+                            "runs a batch", "mean spread", "ties examined per run",
+                            "ms per run (CPU)", "ns per tie examined", "against the smallest",
+                            "ns per person reached", "peak RSS"],
+                           rows, right=list(range(12))))
 
 
 # --- the memory budget ------------------------------------------------------------------------
@@ -208,7 +230,9 @@ def targets(mc: Optional[List[Dict[str, Any]]] = None) -> str:
             rows.append([f"Monte Carlo {label} ≥ {CYNETDIFF_GOAL:g}× cynetdiff, one thread, every "
                          "graph and seed set",
                          f"{len(rs) - len(below)} of {len(rs)} workloads ≥ {CYNETDIFF_GOAL:g}×; lowest "
-                         f"{common.ratio(worst['ratio'])} ({worst['graph']}, {worst['seeds']})",
+                         f"{common.ratio(worst['ratio'])} ({worst['graph']}, {worst['seeds']}: "
+                         f"{worst['reseau_ms'] * 1e6 / worst['mean']:,.0f} ns per person reached, "
+                         f"cynetdiff {worst['cynetdiff_ms'] * 1e6 / worst['mean']:,.0f})",
                          verdict(not below), f"`{mc['command']}`, {mc['date']}"])
     else:
         rows.append(["Monte Carlo WC / LT / small cascades ≥ 3× cynetdiff", "—",
@@ -295,7 +319,7 @@ def targets(mc: Optional[List[Dict[str, Any]]] = None) -> str:
 
 def write_targets(mc: Optional[List[Dict[str, Any]]] = None) -> str:
     text = ("# Issue 16: every target, met or missed\n\n"
-            f"Generated by `python benches/compare/targets16.py` from results/*.json ({now()}). "
+            f"Generated by `python3 benches/compare/targets16.py` from results/*.json ({now()}). "
             "Verdicts are decided in code from the measures; ratios are within one run.\n\n"
             + targets(mc) + "\n")
     sub = (load("subsim.json") or {}).get("rows", [])
@@ -304,6 +328,10 @@ def write_targets(mc: Optional[List[Dict[str, Any]]] = None) -> str:
     g = load("growth16.json")
     if g:
         text += "\n## Growth to 10^8 ties (Barabási–Albert)\n\n" + growth_markdown(g) + "\n"
+    for name, title in (("where16.md", "Where the time goes: instructions of relay selection"),
+                        ("where16-hist.md", "Where the time goes: HIST's profile")):
+        if (RESULTS / name).exists():
+            text += f"\n## {title}\n\n" + (RESULTS / name).read_text().strip() + "\n"
     (RESULTS / "targets16.md").write_text(text)
     return text
 
