@@ -45,7 +45,7 @@ if [[ "${1:-}" == --hist ]]; then
             head -12
     }
     # Processor seconds of a whole recorded process: its samples at 499 a second.
-    cpu() { perf report -i "$1" --stdio 2>/dev/null | awk '/^# Samples:/ {printf "%.1f", $3 / 499; exit}'; }
+    cpu() { perf script -i "$1" 2> /dev/null | wc -l | awk '{printf "%.1f", $1 / 499}'; }
     echo "perf: reseau HIST, $graph IC p = 0.1" >&2
     RAYON_NUM_THREADS=1 perf record -q -e cpu-clock -F 499 -o "$tmp/ours.data" \
         "$side" --child "$graph" ic:0.1 "$shared" 1 hist > "$tmp/ours.txt" 2> /dev/null
@@ -102,6 +102,15 @@ while [[ $# -ge 2 ]]; do
     theirs=$(count "$tmp/theirs.cg")
     ours_sets=$(sed -n 's/^rrsets=//p' "$tmp/ours.txt")
     theirs_sets=$(sed -n 's/.*#RR sets: *\([0-9]*\).*/\1/p' "$tmp/theirs.txt" | tail -1)
+    # The functions with the most instructions (self), each side, for the notes under the table.
+    for side_name in ours theirs; do
+        awk -v who="$side_name" -v g="$graph" -v m="$model" '
+            /^-+$/ {dash++; next}
+            dash >= 6 && n < 5 && match($0, /^ *[0-9,]+ +\( *[0-9.]+%\) +/) {
+                ir = $1; f = substr($0, RLENGTH + 1); sub(/^[^:]*:/, "", f); sub(/ \[.*$/, "", f)
+                printf "- %s, %s %s: %s instructions in `%s`\n", g, m, (who == "ours" ? "reseau" : "SUBSIM"), ir, substr(f, 1, 100); n++
+            }' "$tmp/$side_name.cg.txt" >> "$tmp/notes"
+    done
     python3 - "$graph" "$model" "$ours" "$theirs" "$ours_sets" "$theirs_sets" >> "$tmp/table" <<'EOF'
 import sys
 g, m, a, b, ra, rb = sys.argv[1:]
@@ -110,5 +119,11 @@ print(f"| {g} | {m} | {a:,} | {b:,} | {a / b:.2f}× | {ra:,} | {rb:,} | {a / ra:
 EOF
 done
 mkdir -p "$(dirname "$out")"
-cp "$tmp/table" "$out"
+{
+    cat "$tmp/table"
+    echo
+    echo "The five functions with the most instructions of each selection (self, callgrind_annotate):"
+    echo
+    cat "$tmp/notes" 2> /dev/null || true
+} > "$out"
 cat "$out"
