@@ -176,7 +176,7 @@ def caches() -> str:
 
 def growth_markdown(g: Dict[str, Any]) -> str:
     rows = [[f"{p['directed_ties']:,}", f"{p['people']:,}", f"{p['bytes_per_tie']:.2f}",
-             f"{p['bytes_per_tie'] * p['directed_ties'] / 1e6:,.0f}",
+             f"{p['bytes_per_tie'] * p['directed_ties'] / 1e6:,.{1 if p['directed_ties'] < 10 ** 6 else 0}f}",
              f"{p['runs']:,}", f"{p['mean_spread']:,.0f}", f"{p['ties_examined_per_run']:,.0f}",
              f"{p['cpu'] / p['runs'] * 1e3:,.2f}", f"{p['ns_per_tie']:.2f}",
              f"{p['ns_per_tie'] / g['points'][0]['ns_per_tie']:.2f}×",
