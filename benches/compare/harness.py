@@ -28,9 +28,11 @@ import common
 import cascade
 import read_edgelist
 import relays
+import targets16
 
 RESULTS = common.HERE / "results"
-SECTIONS = ["cascades", "growth", "relays", "pagerank", "read", "wasm", "python", "limit"]
+SECTIONS = ["cascades", "growth", "relays", "pagerank", "read", "wasm", "python", "limit",
+            "subsim", "growth16", "budget"]
 # The relay configurations timed by default: (graph, model, ε), each with IMM and OPIM-C;
 # --all-relays times every combination of graph, model and ε = 0.1, 0.5 (pynetim alone then
 # takes over half an hour: IMM, IC p = 0.1, ε = 0.1 on email-Enron).
@@ -272,7 +274,8 @@ def main() -> int:
     parser.add_argument("--out", default=str(RESULTS),
                         help="where to write latest.md, latest.json and growth.svg")
     parser.add_argument("--update-docs", action="store_true",
-                        help="also replace the generated part of docs/performance.md")
+                        help="also replace the generated parts of docs/performance.md")
+    targets16.add_arguments(parser)
     args = parser.parse_args()
     out_dir = pathlib.Path(args.out)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -327,6 +330,8 @@ def main() -> int:
         say("wasm")
     one.close()
     full.close()
+    # Issue 16's sections (Rust programs; their measures saved in results/*.json).
+    targets16.run_sections(args.sections, args)
     if "python" in args.sections:
         out["python"] = python_row()
         say("python overhead")
@@ -334,32 +339,31 @@ def main() -> int:
         out["limit"] = limit_row()
         say("limit")
     out["minutes"] = (time.time() - started) / 60
-    (out_dir / "latest.json").write_text(json.dumps(out, indent=1, default=str) + "\n")
-    (out_dir / "latest.md").write_text(report(out))
-    say(f"wrote {out_dir / 'latest.md'} ({out['minutes']:.1f} minutes)")
+    # A run of issue 16's sections alone leaves the last full report as it was.
+    if LATEST_SECTIONS & set(args.sections):
+        (out_dir / "latest.json").write_text(json.dumps(out, indent=1, default=str) + "\n")
+        (out_dir / "latest.md").write_text(report(out))
+        say(f"wrote {out_dir / 'latest.md'} ({out['minutes']:.1f} minutes)")
+        print(report(out))
+    print(targets16.write_targets())
     if args.update_docs:
-        update_docs(report(out), out_dir)
-    print(report(out))
+        update_docs(report(out), out_dir, args.sections)
     return 0
 
 
 BEGIN, END = "<!-- benches/compare/run: begin -->", "<!-- benches/compare/run: end -->"
+LATEST_SECTIONS = set(SECTIONS) - {"subsim", "growth16", "budget"}
 
 
-def update_docs(text: str, out_dir: pathlib.Path) -> None:
-    """Puts the report, without its title and with the chart's path from docs/, between the
-    markers of docs/performance.md."""
-    docs = common.ROOT / "docs" / "performance.md"
-    page = docs.read_text()
-    if BEGIN not in page or END not in page:
-        say(f"{docs} has no {BEGIN} … {END} markers: not updated")
-        return
-    chart = os.path.relpath(out_dir / "growth.svg", docs.parent)
-    body = text.split("\n", 1)[1].replace("](growth.svg)", f"]({chart})").replace("\n## ", "\n### ")
-    head, rest = page.split(BEGIN, 1)
-    page = head + BEGIN + "\n" + body.strip() + "\n" + END + rest.split(END, 1)[1]
-    docs.write_text(page)
-    say(f"updated {docs}")
+def update_docs(text: str, out_dir: pathlib.Path, sections: List[str]) -> None:
+    """Puts the report (without its title, the chart's path from docs/) between the markers
+    of docs/performance.md when this run measured any of its sections, and the issue-16
+    targets file between its own markers (targets16.update_docs)."""
+    if LATEST_SECTIONS & set(sections):
+        chart = os.path.relpath(out_dir / "growth.svg", common.ROOT / "docs")
+        body = text.split("\n", 1)[1].replace("](growth.svg)", f"]({chart})").replace("\n## ", "\n### ")
+        targets16.fill_docs(BEGIN, END, body)
+    targets16.update_docs()
 
 
 def report(out: Dict[str, Any]) -> str:

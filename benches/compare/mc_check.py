@@ -100,7 +100,11 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=0, help="default 10,000 (1,000 at ic:0.1)")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--binary", default=None, help="mc-native (default: built with cargo)")
+    parser.add_argument("--json", default=None,
+                        help="also write every row to this file (results/mc_check.json feeds "
+                             "the issue-16 targets table, targets16.py)")
     args = parser.parse_args()
+    rows = []
     binary = args.binary
     if binary is None:
         subprocess.run(["cargo", "build", "--release", "-q", "-p", "reseau-benches", "--bin",
@@ -136,11 +140,24 @@ def main() -> int:
                 ratio = peer / mine
                 if ok:
                     worst = min(worst, ratio)
+                rows.append({"graph": g, "model": spec, "seeds": seeds, "runs": runs,
+                             "mean": mean, "peer_mean": pm, "agree": ok,
+                             "reseau_ms": mine / runs * 1e3, "cynetdiff_ms": peer / runs * 1e3,
+                             "ratio": ratio})
                 print(f"| {g} | {spec} | {seeds} | {runs:,} | {mean:.2f} | {pm:.2f} | "
                       f"{'yes' if ok else '**no**'} | {mine / runs * 1e3:.4f} | "
                       f"{peer / runs * 1e3:.4f} | {common.ratio(ratio)} |", flush=True)
     print(f"lowest ratio (agreeing rows): {common.ratio(worst)}; load average "
           f"{os.getloadavg()[0]:.1f} at the end")
+    if args.json:
+        import datetime
+        import shlex
+        pathlib.Path(args.json).write_text(json.dumps({
+            "command": "python benches/compare/mc_check.py " + " ".join(
+                shlex.quote(a) for a in sys.argv[1:]),
+            "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+            "machine": common.machine(), "load_end": os.getloadavg()[0], "rows": rows},
+            indent=1) + "\n")
     return 0
 
 

@@ -15,8 +15,10 @@
 //! choices of relays are then scored by the same Monte Carlo evaluation (reseau's, every
 //! core, 10,000 runs, one seed), so that spreads compare on equal terms.
 //!
-//! Usage: `subsim-side --subsim DIR [--shared DIR] [--out FILE] [--repeat N] [--hist]
-//! [--hist-only] [--graphs a,b,…] [--eval-runs N]`. The SNAP graphs skip, saying so, when `--shared`
+//! Usage: `subsim-side --subsim DIR [--shared DIR] [--out FILE.md] [--repeat N] [--hist]
+//! [--hist-only] [--graphs a,b,…] [--eval-runs N]`; writes the table to FILE.md and every
+//! measure to FILE.json (read by `harness.py`). A SUBSIM run that dies says how ("crashed
+//! (signal 11)"). The SNAP graphs skip, saying so, when `--shared`
 //! (default `../shared` beside the repository) lacks them.
 
 use std::fmt::Write as _;
@@ -37,14 +39,19 @@ const SNAP: [(&str, &str); 3] = [
     ("email-Enron", "data/snap/email-Enron/Email-Enron.txt"),
 ];
 const BA: &str = "BA-1e6";
+const USAGE: &str = "usage: subsim-side --subsim DIR [--shared DIR] [--out FILE.md] [--repeat N] \
+    [--hist] [--hist-only] [--graphs ego-Facebook,ca-HepTh,email-Enron,BA-1e6] [--eval-runs N]\n\
+    writes FILE.md (the table) and FILE.json (every measure)";
 /// reseau's memory budget per selection, in bytes.
 const MAX_MEMORY: u64 = 4 << 30;
 
 /// The network named `graph` (a SNAP file under `shared`, or the generated BA network).
 fn network(graph: &str, shared: &Path) -> Option<CompiledNetwork> {
     if graph == BA {
-        let net = reseau::generators::barabasi_albert(1_000_000, 5, 1).expect("generates");
-        return Some(net.compile());
+        // Straight to the compiled view (no editable network): 10^6 people, m = 5.
+        return Some(
+            reseau::generators::barabasi_albert_compiled(1_000_000, 5, 1).expect("generates"),
+        );
     }
     let (_, file) = SNAP.iter().find(|(name, _)| *name == graph)?;
     let path = shared.join(file);
@@ -135,20 +142,45 @@ fn run_timed(cmd: &mut Command, dir: &Path) -> Result<(String, u64), String> {
     let out = timed.output().expect("runs");
     let text = String::from_utf8_lossy(&out.stdout).into_owned();
     if !out.status.success() {
+        // With `-o`, GNU time writes "Command terminated by signal 11" to its file.
+        let said = std::fs::read_to_string(&mem_file).unwrap_or_default();
         let err = String::from_utf8_lossy(&out.stderr);
-        let how = err.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("").trim();
+        let how = said
+            .lines()
+            .chain(err.lines())
+            .find(|l| l.contains("Command "))
+            .unwrap_or("")
+            .trim()
+            .to_owned();
         eprintln!("{program:?} failed ({}): {how}", out.status);
-        return Err(if how.contains("signal") || how.contains("Command terminated") {
-            how.to_owned()
-        } else {
-            format!("{}", out.status)
-        });
+        return Err(ended(&how, out.status));
     }
     let kb: u64 = std::fs::read_to_string(&mem_file)
         .ok()
         .and_then(|t| t.lines().last().and_then(|l| l.trim().parse().ok()))
         .unwrap_or(0);
     Ok((text, kb * 1024))
+}
+
+/// How a failed child ended, from `/usr/bin/time`'s last line ("Command terminated by signal
+/// 11", "Command exited with non-zero status 1"): "crashed (signal 11)", "exited with status 1".
+fn ended(how: &str, status: std::process::ExitStatus) -> String {
+    let last = |l: &str| l.split_whitespace().last().and_then(|w| w.parse::<i32>().ok());
+    if how.contains("terminated by signal") {
+        if let Some(sig) = last(how) {
+            return format!("crashed (signal {sig})");
+        }
+    }
+    if how.contains("non-zero status") {
+        if let Some(code) = last(how) {
+            return format!("exited with status {code}");
+        }
+    }
+    // GNU time exits with 128 + the signal that killed its child.
+    match status.code() {
+        Some(code) if code > 128 => format!("crashed (signal {})", code - 128),
+        _ => format!("failed ({status})"),
+    }
 }
 
 fn field<'a>(text: &'a str, key: &str) -> Option<&'a str> {
@@ -214,6 +246,8 @@ struct Args {
     hist_only: bool,
     graphs: Vec<String>,
     eval_runs: u64,
+    /// The options as given, for the table's heading (the paths left out).
+    argv: Vec<String>,
 }
 
 fn args() -> Args {
@@ -227,7 +261,19 @@ fn args() -> Args {
         hist_only: false,
         graphs: SNAP.iter().map(|(g, _)| (*g).to_owned()).chain([BA.to_owned()]).collect(),
         eval_runs: 10_000,
+        argv: Vec::new(),
     };
+    // The options for the heading, without the paths (they differ between machines).
+    let given: Vec<String> = std::env::args().skip(1).collect();
+    let mut i = 0;
+    while i < given.len() {
+        if matches!(given[i].as_str(), "--subsim" | "--shared" | "--out") {
+            i += 2;
+        } else {
+            a.argv.push(given[i].clone());
+            i += 1;
+        }
+    }
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
         let mut value = || it.next().expect("a value after the flag");
@@ -240,7 +286,11 @@ fn args() -> Args {
             "--graphs" => a.graphs = value().split(',').map(str::to_owned).collect(),
             "--hist" => a.hist = true,
             "--hist-only" => a.hist_only = true,
-            other => panic!("unknown option {other}"),
+            "--help" | "-h" => {
+                println!("{USAGE}");
+                std::process::exit(0);
+            }
+            other => panic!("unknown option {other}\n{USAGE}"),
         }
     }
     a
@@ -272,7 +322,111 @@ fn run_subsim(subsim: &Path, name: &str, hist: bool, seeds_file: &Path, theirs: 
     }
 }
 
-/// One configuration, both contenders alternating: its table row and whether the target is met.
+/// One configuration's measures, both contenders.
+struct Row {
+    graph: String,
+    model: String,
+    hist: bool,
+    ours: Side,
+    theirs: Side,
+    /// Monte Carlo spread (mean, standard error) of each side's choices.
+    ours_spread: Option<(f64, f64)>,
+    theirs_spread: Option<(f64, f64)>,
+}
+
+impl Row {
+    /// SUBSIM's time over reseau's (both wall clock: SUBSIM measures only that), if both ran.
+    fn ratio(&self) -> Option<f64> {
+        (self.ours.error.is_none() && !self.theirs.relays.is_empty())
+            .then(|| median(&self.theirs.times) / median(&self.ours.times))
+    }
+
+    /// reseau's spread against SUBSIM's, in percent.
+    fn delta(&self) -> Option<f64> {
+        let ((a, _), (b, _)) = (self.ours_spread?, self.theirs_spread?);
+        Some((a - b) / b * 100.0)
+    }
+
+    /// The target: at least twice SUBSIM's speed at a spread no lower than theirs − 1%.
+    fn met(&self) -> bool {
+        self.ratio().is_some_and(|r| r >= 2.0) && self.delta().is_some_and(|d| d >= -1.0)
+    }
+
+    fn model_label(&self) -> String {
+        if self.model == "wc" { "WC".to_owned() } else { self.model.replace("ic:", "IC p = ") }
+    }
+
+    fn markdown(&self) -> String {
+        let opt = |v: Option<String>| v.unwrap_or_else(|| "—".to_owned());
+        let spread = |s: Option<(f64, f64)>| opt(s.map(|(m, e)| format!("{m:.1} ± {e:.1}")));
+        let mb =
+            |b: u64| if b == 0 { "—".to_owned() } else { format!("{:.0} MB", b as f64 / 1e6) };
+        let ours = match &self.ours.error {
+            Some(e) => format!("refused: {e}"),
+            None => format!("{:.4} ({:.4} CPU)", median(&self.ours.times), median(&self.ours.cpus)),
+        };
+        let theirs = if self.theirs.relays.is_empty() {
+            self.theirs.error.clone().unwrap_or_else(|| "no result".to_owned())
+        } else {
+            format!("{:.4}", median(&self.theirs.times))
+        };
+        let count =
+            |side: &Side| if side.rrsets == 0 { "—".to_owned() } else { side.rrsets.to_string() };
+        format!(
+            "| {} | {} | {} | {ours} | {theirs} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
+            self.graph,
+            self.model_label(),
+            if self.hist { "HIST vs HIST" } else { "OPIM-C vs SUBSIM" },
+            opt(self.ratio().map(|r| format!("{r:.2}×"))),
+            count(&self.ours),
+            count(&self.theirs),
+            spread(self.ours_spread),
+            spread(self.theirs_spread),
+            opt(self.delta().map(|d| format!("{d:+.2}%"))),
+            mb(self.ours.peak),
+            mb(self.theirs.peak),
+            if self.met() { "met" } else { "**missed**" },
+        )
+    }
+
+    /// The row as one JSON object (read by `harness.py` for the issue-16 targets table).
+    fn json(&self) -> String {
+        let num = |v: Option<f64>| {
+            v.filter(|x| x.is_finite()).map_or("null".to_owned(), |x| format!("{x}"))
+        };
+        let text = |v: &Option<String>| v.as_ref().map_or("null".to_owned(), |e| format!("{e:?}"));
+        let times = |s: &Side| (!s.times.is_empty()).then(|| median(&s.times));
+        format!(
+            "{{\"graph\": {:?}, \"model\": {:?}, \"contest\": {:?}, \"reseau_wall\": {}, \
+             \"reseau_cpu\": {}, \"subsim_wall\": {}, \"ratio\": {}, \"reseau_rrsets\": {}, \
+             \"subsim_rrsets\": {}, \"reseau_spread\": {}, \"reseau_se\": {}, \
+             \"subsim_spread\": {}, \"subsim_se\": {}, \"delta_percent\": {}, \
+             \"reseau_peak_bytes\": {}, \"subsim_peak_bytes\": {}, \"reseau_error\": {}, \
+             \"subsim_error\": {}, \"met\": {}}}",
+            self.graph,
+            self.model,
+            if self.hist { "hist" } else { "opim_c" },
+            num(times(&self.ours)),
+            num((!self.ours.cpus.is_empty()).then(|| median(&self.ours.cpus))),
+            num(times(&self.theirs)),
+            num(self.ratio()),
+            self.ours.rrsets,
+            self.theirs.rrsets,
+            num(self.ours_spread.map(|s| s.0)),
+            num(self.ours_spread.map(|s| s.1)),
+            num(self.theirs_spread.map(|s| s.0)),
+            num(self.theirs_spread.map(|s| s.1)),
+            num(self.delta()),
+            self.ours.peak,
+            self.theirs.peak,
+            text(&self.ours.error),
+            text(&if self.theirs.relays.is_empty() { self.theirs.error.clone() } else { None }),
+            self.met()
+        )
+    }
+}
+
+/// One configuration, both contenders alternating (the order swapping each repetition).
 fn compare(
     a: &Args,
     me: &Path,
@@ -280,7 +434,7 @@ fn compare(
     net: &CompiledNetwork,
     model_name: &str,
     hist: bool,
-) -> (String, bool) {
+) -> Row {
     let name = format!("{graph}_{}", model_name.replace(':', ""));
     prepare_subsim(&a.subsim, &name, net, model_name);
     let (mut ours, mut theirs) = (Side::default(), Side::default());
@@ -291,8 +445,10 @@ fn compare(
     };
     // SUBSIM writes its seeds beside its results.
     let seeds_file = a.subsim.join(format!("result/seed/seed_{name}_subsim_k{K}_{tag}"));
-    for repeat in 0..a.repeat {
-        run_subsim(&a.subsim, &name, hist, &seeds_file, &mut theirs);
+    let run_ours = |repeat: usize, ours: &mut Side| {
+        if ours.error.is_some() {
+            return;
+        }
         let mut child = Command::new(me);
         child
             .env("RAYON_NUM_THREADS", "1")
@@ -302,21 +458,39 @@ fn compare(
             .arg(&a.shared)
             .arg((repeat + 1).to_string())
             .arg(if hist { "hist" } else { "opim_c" });
-        let (text, _) = run_timed(&mut child, &a.subsim).expect("reseau's child runs");
+        let text = match run_timed(&mut child, &a.subsim) {
+            Ok((text, _)) => text,
+            Err(how) => {
+                ours.error = Some(how);
+                return;
+            }
+        };
         if let Some(e) = field(&text, "error=") {
             ours.error = Some(e.to_owned());
-            break;
+            return;
         }
         ours.times.push(number(&text, "time="));
         ours.cpus.push(number(&text, "cpu="));
         ours.rrsets = number(&text, "rrsets=") as u64;
         ours.relays.push(parse_relays(field(&text, "relays=").unwrap_or("")));
         ours.peak = ours.peak.max(number(&text, "peak=") as u64);
+    };
+    for repeat in 0..a.repeat {
+        if repeat % 2 == 0 {
+            run_subsim(&a.subsim, &name, hist, &seeds_file, &mut theirs);
+            run_ours(repeat, &mut ours);
+        } else {
+            run_ours(repeat, &mut ours);
+            run_subsim(&a.subsim, &name, hist, &seeds_file, &mut theirs);
+        }
     }
     // Each run's choice scored with an equal share of the evaluation runs: the mean is the
     // method's expected spread, not one lucky or unlucky draw's.
-    let runs = (a.eval_runs / a.repeat.max(1) as u64).max(500);
+    let runs = (a.eval_runs / a.repeat.max(1) as u64).max(100);
     let score = |choices: &[Vec<u32>]| {
+        if choices.is_empty() {
+            return None;
+        }
         let (mut mean, mut var) = (0.0, 0.0);
         for relays in choices {
             let req =
@@ -325,53 +499,33 @@ fn compare(
             mean += s.total.mean;
             var += s.total.std * s.total.std / runs as f64;
         }
-        let c = choices.len().max(1) as f64;
-        (mean / c, var.sqrt() / c)
+        let c = choices.len() as f64;
+        Some((mean / c, var.sqrt() / c))
     };
-    let (theirs_spread, theirs_se) = score(&theirs.relays);
-    let label = if hist { "HIST vs HIST" } else { "OPIM-C vs SUBSIM" };
-    let model_label =
-        if model_name == "wc" { "WC".to_owned() } else { model_name.replace("ic:", "IC p=") };
-    let t_theirs = median(&theirs.times);
-    let their_peak = theirs.peak as f64 / 1e6;
-    if let Some(e) = &ours.error {
-        let row = format!(
-            "| {graph} | {model_label} | {label} | refused: {e} | {t_theirs:.4} | — | — | {} | — | {theirs_spread:.1} ± {theirs_se:.1} | — | — | {their_peak:.0} MB | missed |\n",
-            theirs.rrsets
-        );
-        return (row, false);
-    }
-    let (ours_spread, ours_se) = score(&ours.relays);
-    let (t_ours, cpu_ours) = (median(&ours.times), median(&ours.cpus));
-    if theirs.relays.is_empty() {
-        let e = theirs.error.as_deref().unwrap_or("no result");
-        let row = format!(
-            "| {graph} | {model_label} | {label} | {t_ours:.4} ({cpu_ours:.4} CPU) | failed: {e} | — | {} | — | {ours_spread:.1} ± {ours_se:.1} | — | — | {:.0} MB | — | — |\n",
-            ours.rrsets,
-            ours.peak as f64 / 1e6,
-        );
-        return (row, false);
-    }
-    let ratio = t_theirs / t_ours;
-    let delta = (ours_spread - theirs_spread) / theirs_spread * 100.0;
-    let ok = ratio >= 2.0 && delta >= -1.0;
-    eprintln!(
-        "{graph} {model_name}: reseau {t_ours:.4}s ({} RR sets), SUBSIM {t_theirs:.4}s ({} RR sets), spread {ours_spread:.1} vs {theirs_spread:.1}",
-        ours.rrsets, theirs.rrsets
-    );
-    let row = format!(
-        "| {graph} | {model_label} | {label} | {t_ours:.4} ({cpu_ours:.4} CPU) | {t_theirs:.4} | {ratio:.2}× | {} | {} | {ours_spread:.1} ± {ours_se:.1} | {theirs_spread:.1} ± {theirs_se:.1} | {delta:+.2}% | {:.0} MB | {their_peak:.0} MB | {} |\n",
-        ours.rrsets,
-        theirs.rrsets,
-        ours.peak as f64 / 1e6,
-        if ok { "met" } else { "missed" }
-    );
-    (row, ok)
+    let row = Row {
+        graph: graph.to_owned(),
+        model: model_name.to_owned(),
+        hist,
+        ours_spread: score(&ours.relays),
+        theirs_spread: score(&theirs.relays),
+        ours,
+        theirs,
+    };
+    eprintln!("{}", row.markdown().trim());
+    row
 }
 
 /// The number after `key` in `text`, NaN when absent.
 fn number(text: &str, key: &str) -> f64 {
     field(text, key).and_then(|t| t.parse().ok()).unwrap_or(f64::NAN)
+}
+
+/// The one-minute load average (Linux), NaN elsewhere.
+fn load_average() -> f64 {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|t| t.split_whitespace().next()?.parse().ok())
+        .unwrap_or(f64::NAN)
 }
 
 fn main() {
@@ -400,33 +554,52 @@ fn main() {
             configs.push((g.clone(), "ic:0.1", true));
         }
     }
-    let mut rows = String::new();
-    let (mut met, mut total) = (0, 0);
+    let load_start = load_average();
+    let started = Instant::now();
+    let mut rows = Vec::new();
     let mut last_graph: Option<(String, CompiledNetwork)> = None;
     for (graph, model_name, hist) in configs {
         if last_graph.as_ref().is_none_or(|(g, _)| *g != graph) {
+            drop(last_graph.take()); // free the last graph before building the next
             last_graph = network(&graph, &a.shared).map(|n| (graph.clone(), n));
         }
         let Some((_, net)) = &last_graph else { continue };
-        let (row, ok) = compare(&a, &me, &graph, net, model_name, hist);
-        rows.push_str(&row);
-        met += usize::from(ok);
-        total += 1;
+        rows.push(compare(&a, &me, &graph, net, model_name, hist));
     }
+    let load_end = load_average();
+    let met = rows.iter().filter(|r| r.met()).count();
+    let body: String = rows.iter().map(Row::markdown).collect();
     let table = format!(
         "## Relay selection against SUBSIM\n\n\
-         k = {K}, ε = {EPSILON}, δ = 1/n, one thread each; median of {} alternating runs; times are \
-         each program's own measure of its selection (graph loaded); RR sets are both collections' (R1 and R2, as \
-         SUBSIM counts them); spread is the mean over the runs' choices of reseau's Monte Carlo ({} runs in all, seed 2; SUBSIM's choice varies from run to run by itself, reseau runs seeds 1, 2, …); peak memory is \
-         each process's maximum resident set, graph included (reseau's during its selection). Target: reseau ≥ 2× SUBSIM's speed \
-         at a spread at least theirs − 1%: met on {met} of {total}.\n\n\
+         `subsim-side {}`: k = {K}, ε = {EPSILON}, δ = 1/n, one thread each; median of {} alternating runs \
+         ({:.1} minutes; load average {load_start:.1} at the start, {load_end:.1} at the end). Times are \
+         each program's own wall-clock measure of its selection, the graph loaded (SUBSIM reports only \
+         that; reseau's processor time beside it), and the ratio is of wall times; RR sets are both \
+         collections' (R1 and R2, as SUBSIM counts them); spread is the mean over the runs' choices of \
+         reseau's Monte Carlo ({} runs in all, seed 2; SUBSIM's choice varies from run to run by itself, \
+         reseau runs seeds 1, 2, …); peak memory is each process's maximum resident set, graph included \
+         (reseau's during its selection). Target: reseau ≥ 2× SUBSIM's speed at a spread at least \
+         theirs − 1%: met on {met} of {}.\n\n\
          | graph | model | contest | reseau s | SUBSIM s | SUBSIM/reseau | reseau RR sets | SUBSIM RR sets | reseau spread | SUBSIM spread | Δ spread | reseau peak | SUBSIM peak | target |\n\
-         |---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n{rows}",
-        a.repeat, a.eval_runs
+         |---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n{body}",
+        a.argv.join(" "),
+        a.repeat,
+        started.elapsed().as_secs_f64() / 60.0,
+        a.eval_runs,
+        rows.len(),
     );
     if let Some(dir) = a.out.parent() {
         std::fs::create_dir_all(dir).expect("creates the results folder");
     }
     std::fs::write(&a.out, &table).expect("writes the table");
+    let json = format!(
+        "{{\"command\": {:?}, \"repeat\": {}, \"eval_runs\": {}, \"load_start\": {load_start}, \
+         \"load_end\": {load_end}, \"rows\": [\n{}\n]}}\n",
+        format!("subsim-side {}", a.argv.join(" ")),
+        a.repeat,
+        a.eval_runs,
+        rows.iter().map(Row::json).collect::<Vec<_>>().join(",\n")
+    );
+    std::fs::write(a.out.with_extension("json"), json).expect("writes the JSON");
     println!("{table}");
 }

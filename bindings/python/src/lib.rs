@@ -73,8 +73,8 @@ mod _core {
     use crate::fatigue::_willingness;
     #[pymodule_export]
     use crate::generators::{
-        aarhus_cs, barabasi_albert, erdos_renyi, kleinberg, professional, stochastic_block,
-        watts_strogatz,
+        aarhus_cs, barabasi_albert, barabasi_albert_compiled, erdos_renyi, kleinberg, professional,
+        stochastic_block, watts_strogatz,
     };
     #[pymodule_export]
     use crate::inference::{fit_cascade, infer_shadow, shuffle_test};

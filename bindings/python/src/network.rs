@@ -373,6 +373,22 @@ impl PyNetwork {
         self.inner.num_people()
     }
 
+    /// Whether the network still holds only its compiled view (after ``reseau.load``,
+    /// ``Network.from_bytes`` or ``generators.barabasi_albert_compiled``): its people and ties
+    /// are made the first time it is edited or asked about them; counts, labels and every
+    /// analysis need no more. Users see no difference but speed and memory.
+    ///
+    /// >>> import reseau
+    /// >>> net = reseau.generators.barabasi_albert_compiled(n=100, m=2, seed=1)
+    /// >>> net.is_frozen, net.num_people, net.is_frozen
+    /// (True, 100, True)
+    /// >>> _ = net.degrees(); net.is_frozen
+    /// False
+    #[getter]
+    fn is_frozen(&self) -> bool {
+        self.inner.is_frozen()
+    }
+
     /// Each person's label, indexed by person id, so that results map back to the identifiers
     /// in your data; an unlabelled person shows as ``#id`` (``#3``), which no label can be
     /// for anyone else and which names them back wherever a person is asked for.

@@ -98,3 +98,45 @@ def test_numpy_arguments():
     assert same_ties(c, generators.erdos_renyi(n=100, mean_degree=3.0, seed=2))
     d = generators.professional(people=np.int32(100), digital_layers=np.array(["x", "y"]), seed=1)
     assert [l.name for l in d.layers] == ["office", "x", "y"]
+
+
+def test_barabasi_albert_compiled_is_the_same_network_frozen():
+    # Built straight as the compiled view: frozen until its people or ties are asked for,
+    # the very network barabasi_albert gives for the same arguments (same cascades, same ties).
+    kwargs = dict(n=2000, m=3, seed=5)
+    frozen, editable = generators.barabasi_albert_compiled(**kwargs), generators.barabasi_albert(**kwargs)
+    assert frozen.is_frozen and not editable.is_frozen
+    assert (frozen.num_people, frozen.num_ties) == (editable.num_people, editable.num_ties)
+    a = reseau.simulate(frozen, [0, 7, 1999], runs=200, seed=3)
+    b = reseau.simulate(editable, [0, 7, 1999], runs=200, seed=3)
+    assert frozen.is_frozen  # counts and analyses need no editable form
+    assert a.mean == b.mean and np.array_equal(a.activation, b.activation)
+    assert np.array_equal(frozen.degrees(), editable.degrees())
+    assert not frozen.is_frozen  # made when asked about its ties
+    # The same ties, in the compiled view's order rather than the generator's.
+    assert tie_set(frozen) == tie_set(editable)
+    assert tie_set(frozen) != tie_set(generators.barabasi_albert_compiled(n=2000, m=3, seed=6))
+
+
+def tie_set(net: reseau.Network) -> set:
+    t = net.ties()
+    return {(min(a, b), max(a, b)) for a, b in zip(t["source"].tolist(), t["target"].tolist())}
+
+
+def test_barabasi_albert_compiled_checks_its_arguments():
+    with pytest.raises(reseau.InvalidParameterError):
+        generators.barabasi_albert_compiled(n=3, m=5)
+    with pytest.raises(reseau.InvalidParameterError):
+        generators.barabasi_albert_compiled(n=10, m=-2)
+    with pytest.raises(reseau.InvalidParameterError) as info:
+        generators.barabasi_albert_compiled(n=10, m=2, people=3)
+    assert "people" in str(info.value)
+
+
+def test_is_frozen_follows_loading_and_editing():
+    net = reseau.datasets.aarhus_cs()
+    assert not net.is_frozen
+    loaded = reseau.Network.from_bytes(net.to_bytes())
+    assert loaded.is_frozen and loaded.num_people == 61 and loaded.is_frozen
+    loaded.add_people(1)
+    assert not loaded.is_frozen and loaded.num_people == 62

@@ -6,6 +6,7 @@ export { default } from './reseau_wasm.js'; // web only
 import type {
   aarhusCs,
   barabasiAlbert,
+  barabasiAlbertCompiled,
   erdosRenyi,
   kleinberg,
   professional,
@@ -29,6 +30,7 @@ export declare const datasets: Readonly<{ aarhusCs: typeof aarhusCs }>;
 export declare const generators: Readonly<{
   erdosRenyi: typeof erdosRenyi;
   barabasiAlbert: typeof barabasiAlbert;
+  barabasiAlbertCompiled: typeof barabasiAlbertCompiled;
   wattsStrogatz: typeof wattsStrogatz;
   kleinberg: typeof kleinberg;
   stochasticBlock: typeof stochasticBlock;

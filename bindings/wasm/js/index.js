@@ -8,6 +8,7 @@ export { default } from './reseau_wasm.js'; // web only: `await init()` loads th
 import {
   aarhusCs,
   barabasiAlbert,
+  barabasiAlbertCompiled,
   erdosRenyi,
   kleinberg,
   professional,
@@ -24,6 +25,7 @@ export const datasets = Object.freeze({ aarhusCs });
 export const generators = Object.freeze({
   erdosRenyi,
   barabasiAlbert,
+  barabasiAlbertCompiled,
   wattsStrogatz,
   kleinberg,
   stochasticBlock,

@@ -105,6 +105,9 @@ pub fn aarhus_cs() -> Network {
 /// A generator, `js(arguments)`: the core's request `$request`, which generates.
 macro_rules! generator {
     ($(#[doc = $doc:literal])* $name:ident = $js:literal($request:ident)) => {
+        generator! { $(#[doc = $doc])* $name = $js($request).generate }
+    };
+    ($(#[doc = $doc:literal])* $name:ident = $js:literal($request:ident).$method:ident) => {
         $(#[doc = $doc])*
         #[wasm_bindgen(js_name = $js)]
         pub fn $name(
@@ -112,7 +115,7 @@ macro_rules! generator {
         ) -> JsResult<Network> {
             let what = concat!("arguments of ", $js);
             let request: $request = from_val(seeded(arguments, what)?, what)?;
-            Ok(request.generate().or_throw()?.into())
+            Ok(request.$method().or_throw()?.into())
         }
     };
 }
@@ -124,6 +127,12 @@ generator! {
 generator! {
     /// Preferential attachment: each newcomer ties to `m` people chosen by degree.
     barabasi_albert = "barabasiAlbert"(BarabasiAlbertRequest)
+}
+generator! {
+    /// The same network as `barabasiAlbert` (same arguments, same seed), built straight as its
+    /// compiled view, never as the editable network (for very large graphs): frozen
+    /// (`isFrozen`) until edited or asked about its people or ties.
+    barabasi_albert_compiled = "barabasiAlbertCompiled"(BarabasiAlbertRequest).generate_compiled
 }
 generator! {
     /// A ring lattice of `n` people each tied to `k` neighbours, ties rewired with

@@ -45,8 +45,9 @@ pub use balance::{balance, report};
 pub use cascade::{exact_spread, simulate, trace, validate_model};
 pub use fatigue::{validate_fatigue, willingness};
 pub use functions::{
-    aarhus_cs, barabasi_albert, erdos_renyi, kleinberg, professional, read_csv, read_edgelist,
-    read_mpx, read_multiplex, read_signed, stochastic_block, watts_strogatz,
+    aarhus_cs, barabasi_albert, barabasi_albert_compiled, erdos_renyi, kleinberg, professional,
+    read_csv, read_edgelist, read_mpx, read_multiplex, read_signed, stochastic_block,
+    watts_strogatz,
 };
 pub use inference::{fit_cascade, infer_shadow, parse_adoptions, shuffle_test};
 pub use network::Network;

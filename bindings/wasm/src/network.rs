@@ -136,6 +136,14 @@ impl Network {
         self.inner.num_people()
     }
 
+    /// Whether the network still holds only its compiled view (after `Network.fromBytes` or
+    /// `generators.barabasiAlbertCompiled`): its people and ties are made the first time it is
+    /// edited or asked about them; counts, labels and every analysis need no more.
+    #[wasm_bindgen(getter = isFrozen)]
+    pub fn is_frozen(&self) -> bool {
+        self.inner.is_frozen()
+    }
+
     /// The number of ties in all layers (an undirected tie once).
     #[wasm_bindgen(getter = numTies)]
     pub fn num_ties(&self) -> usize {

@@ -87,3 +87,38 @@ test('generator arguments are checked', () => {
   throwsKind(() => generators.professional({ peeple: 5, seed: 1 }), 'InvalidParameterError', { value: /peeple/ });
   throwsKind(() => generators.kleinberg(), 'InvalidParameterError');
 });
+
+const tieSet = (net) =>
+  net.ties().map((t) => [Math.min(t.source, t.target), Math.max(t.source, t.target)].join(' ')).sort();
+
+test('barabasiAlbertCompiled: the same network as barabasiAlbert, frozen until its ties are asked for', () => {
+  const args = { n: 2000, m: 3, seed: 5 };
+  const frozen = generators.barabasiAlbertCompiled(args);
+  const editable = generators.barabasiAlbert(args);
+  assert.equal(frozen.isFrozen, true);
+  assert.equal(editable.isFrozen, false);
+  assert.deepEqual([frozen.numPeople, frozen.numTies], [editable.numPeople, editable.numTies]);
+  const a = reseau.simulate(frozen, [0, 7, 1999], { runs: 200, seed: 3 });
+  const b = reseau.simulate(editable, [0, 7, 1999], { runs: 200, seed: 3 });
+  assert.equal(frozen.isFrozen, true); // counts and analyses need no editable form
+  assert.equal(a.mean, b.mean);
+  assert.deepEqual(Array.from(a.activation), Array.from(b.activation));
+  // The same ties, in the compiled view's order rather than the generator's.
+  assert.deepEqual(tieSet(frozen), tieSet(editable));
+  assert.equal(frozen.isFrozen, false); // made when asked about its ties
+  assert.notDeepEqual(tieSet(generators.barabasiAlbertCompiled({ ...args, seed: 6 })), tieSet(frozen));
+  throwsKind(() => generators.barabasiAlbertCompiled({ n: 3, m: 5 }), 'InvalidParameterError');
+  throwsKind(() => generators.barabasiAlbertCompiled({ n: 10, m: 2, people: 3 }), 'InvalidParameterError');
+});
+
+test('isFrozen: a network read from bytes is frozen until edited', () => {
+  const net = reseau.datasets.aarhusCs();
+  assert.equal(net.isFrozen, false);
+  const loaded = reseau.Network.fromBytes(net.toBytes());
+  assert.equal(loaded.isFrozen, true);
+  assert.equal(loaded.numPeople, 61);
+  assert.equal(loaded.isFrozen, true);
+  loaded.addPeople(1);
+  assert.equal(loaded.isFrozen, false);
+  assert.equal(loaded.numPeople, 62);
+});

@@ -83,6 +83,7 @@ __all__ = [
     "aarhus_cs",
     "balance",
     "barabasi_albert",
+    "barabasi_albert_compiled",
     "cli",
     "erdos_renyi",
     "e_reputation",
@@ -293,6 +294,8 @@ class Network:
     def add_people(self, n: int) -> int: ...
     @property
     def num_people(self) -> int: ...
+    @property
+    def is_frozen(self) -> bool: ...
     @property
     def labels(self) -> List[str]: ...
     def index_of(self, label: str) -> int: ...
@@ -505,6 +508,14 @@ def erdos_renyi(
     # stubgen: end
 ) -> Network: ...
 def barabasi_albert(
+    *,
+    # stubgen: BarabasiAlbertRequest
+    m: int,
+    n: int,
+    seed: int = 0,
+    # stubgen: end
+) -> Network: ...
+def barabasi_albert_compiled(
     *,
     # stubgen: BarabasiAlbertRequest
     m: int,

@@ -13,6 +13,7 @@ True
 
 from ._core import (
     barabasi_albert,
+    barabasi_albert_compiled,
     erdos_renyi,
     kleinberg,
     professional,
@@ -22,6 +23,7 @@ from ._core import (
 
 __all__ = [
     "barabasi_albert",
+    "barabasi_albert_compiled",
     "erdos_renyi",
     "kleinberg",
     "professional",
