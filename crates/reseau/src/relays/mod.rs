@@ -45,6 +45,7 @@
 mod budget;
 mod celf;
 mod coverage;
+pub mod distributed;
 mod heuristics;
 mod hist;
 mod imm;
