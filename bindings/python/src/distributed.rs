@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use numpy::{IntoPyArray, PyArray1, PyReadonlyArray1};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyTuple};
+use pyo3::types::{PyBytes, PyDict, PyTuple};
 use reseau::CompiledNetwork;
 use reseau::cascade::SpreadStats;
 use reseau::relays::SelectRelaysRequest;
@@ -47,17 +47,24 @@ pub(crate) struct PyRelayShard {
 
 #[pymethods]
 impl PyRelayShard {
+    /// ``net``: a ``Network``, or the bytes of ``Network.to_bytes`` (read straight into the
+    /// compiled view a shard needs, without making the editable network).
     #[new]
     #[pyo3(signature = (net, shards, index, k = None, **kwargs))]
     fn new<'py>(
         py: Python<'py>,
-        net: PyRef<'py, PyNetwork>,
+        net: &Bound<'py, PyAny>,
         shards: &Bound<'py, PyAny>,
         index: usize,
         k: Option<&Bound<'py, PyAny>>,
         kwargs: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Self> {
-        let net = net.compiled(py);
+        let net = if let Ok(bytes) = net.cast::<PyBytes>() {
+            let data = bytes.as_bytes();
+            Arc::new(py.detach(|| reseau::io::from_bytes(data)).map_err(err)?)
+        } else {
+            net.extract::<PyRef<'py, PyNetwork>>()?.compiled(py)
+        };
         let request = request(py, k, kwargs)?;
         let plan = plan(shards)?;
         let shard = RelayShard::new(&net, &request, &plan, index).map_err(err)?;

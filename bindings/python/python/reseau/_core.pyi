@@ -940,7 +940,8 @@ class _Labels:
 # are select_relays's.
 class _RelayShard:
     def __init__(
-        self, net: Network, shards: Any, index: int, k: Optional[int] = None, **kwargs: Any
+        self, net: Union[Network, bytes], shards: Any, index: int, k: Optional[int] = None,
+        **kwargs: Any,
     ) -> None: ...
     def sample(self, theta: int) -> Tuple[int, int]: ...
     def counts(self) -> Any: ...

@@ -83,7 +83,7 @@ class _Shard:
     """One shard of :func:`select_relays`, living on a worker as a Dask actor: its RR sets
     stay there across rounds, and each call answers with integers (numpy arrays)."""
 
-    def __init__(self, net: Network, shards: Any, index: int, k: Any, kwargs: "dict[str, Any]"):
+    def __init__(self, net: bytes, shards: Any, index: int, k: Any, kwargs: "dict[str, Any]"):
         self._shard = _RelayShard(net, shards, index, k, **kwargs)
 
     def sample(self, theta: int) -> "tuple[int, int]":
@@ -108,20 +108,23 @@ def select_relays(
     evaluation_shards: Optional[int] = None,
     **kwargs: Any,
 ) -> RelaySelection:
-    """:func:`reseau.select_relays` with OPIM-C (``method="opim_c"``, here the default and the
-    one method supported, choosing ``k`` relays) on the workers of the Dask ``client``: exactly the one-machine selection for the same
-    keyword arguments, whatever the shards.
+    """:func:`reseau.select_relays` with OPIM-C (``method="opim_c"``, here the default and
+    the one method supported, choosing ``k`` relays) on the workers of the Dask ``client``:
+    exactly the one-machine selection for the same keyword arguments, whatever the shards.
 
     The RR sets are drawn in ``shards`` shards (a number, default one per worker thread, or
     each shard's weight: ``[2, 1]`` deals two blocks of sets to the first shard for one to the
     second), each a Dask actor placed on the workers in turn, where its sets stay across
-    OPIM-C's rounds. Per greedy step the client sends one person's id and receives, from each
+    OPIM-C's rounds. Actors rather than futures: a shard's state changes at every step, and
+    an actor's method call goes from the client straight to its worker, without a task
+    through the scheduler, so one greedy step costs one round trip. Per greedy step the client sends one person's id and receives, from each
     shard, the counts that fell (numpy arrays); the driver on the client sums them and
     chooses as one machine does. The Monte Carlo evaluation then runs on the cluster too
     (:func:`evaluate_relays`, in ``evaluation_shards`` pieces).
 
     Other methods, a ``budget`` or ``max_memory`` raise :class:`reseau.InvalidParameterError`
-    naming what is supported.
+    naming what is supported. It gains where drawing the RR sets dominates (large sets) and
+    loses where they are tiny and the round trips dominate (``docs/performance/dask.md``).
     """
     kwargs.setdefault("method", "opim_c")
     if shards is None:
@@ -130,7 +133,8 @@ def select_relays(
     driver = _RelayDriver(net, shards, k, **kwargs)
     count = driver.num_shards()
     workers = sorted(client.scheduler_info()["workers"])
-    remote_net = client.scatter(net, broadcast=True)
+    # The network's binary form (Network.to_bytes): a fraction of its pickle, read at once.
+    remote_net = client.scatter(net.to_bytes(), broadcast=True)
     futures = [
         client.submit(_Shard, remote_net, shards, i, k, kwargs, actor=True,
                       workers=[workers[i % len(workers)]], pure=False)

@@ -199,7 +199,7 @@ pub enum Need {
 pub struct CountDrops {
     /// The shard's R1 sets the person newly covers.
     pub gained: u64,
-    /// The people whose count of uncovered sets fell, each once.
+    /// The people whose count of uncovered sets fell, each once (in the order met).
     pub people: Vec<u32>,
     /// By how much each fell (beside `people`).
     pub drops: Vec<u32>,
@@ -453,7 +453,6 @@ impl RelayShard {
             }
             fell[w as usize] += by;
         });
-        people.sort_unstable();
         let drops = people.iter().map(|&w| std::mem::take(&mut fell[w as usize])).collect();
         Ok(CountDrops { gained, people, drops })
     }
