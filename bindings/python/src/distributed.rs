@@ -38,6 +38,10 @@ fn plan(shards: &Bound<'_, PyAny>) -> PyResult<ShardPlan> {
     ShardPlan::weighted(weights).map_err(err)
 }
 
+/// A shard's answer to an added person: the sets newly covered, the people whose counts fell
+/// and by how much.
+type Drops<'py> = (u64, Bound<'py, PyArray1<u32>>, Bound<'py, PyArray1<u32>>);
+
 /// One shard of ``reseau.dask.select_relays`` (the core's ``RelayShard``), kept on a worker.
 #[pyclass(module = "reseau._core", name = "_RelayShard")]
 pub(crate) struct PyRelayShard {
@@ -89,7 +93,7 @@ impl PyRelayShard {
         &mut self,
         py: Python<'py>,
         person: u32,
-    ) -> PyResult<(u64, Bound<'py, PyArray1<u32>>, Bound<'py, PyArray1<u32>>)> {
+    ) -> PyResult<Drops<'py>> {
         let shard = &mut self.shard;
         let d = py.detach(|| shard.add(person)).map_err(err)?;
         Ok((d.gained, d.people.into_pyarray(py), d.drops.into_pyarray(py)))
