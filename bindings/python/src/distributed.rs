@@ -89,11 +89,7 @@ impl PyRelayShard {
     }
 
     /// Adds ``person``: ``(gained, people, drops)``.
-    fn add<'py>(
-        &mut self,
-        py: Python<'py>,
-        person: u32,
-    ) -> PyResult<Drops<'py>> {
+    fn add<'py>(&mut self, py: Python<'py>, person: u32) -> PyResult<Drops<'py>> {
         let shard = &mut self.shard;
         let d = py.detach(|| shard.add(person)).map_err(err)?;
         Ok((d.gained, d.people.into_pyarray(py), d.drops.into_pyarray(py)))

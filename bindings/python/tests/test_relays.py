@@ -104,14 +104,21 @@ def test_hist_chooses_k_relays_and_takes_over_when_memory_is_short():
     assert s.to_dict() == reseau.select_relays(net, k=3, model=IC, method="hist", seed=1, **FAST).to_dict()
     with pytest.raises(reseau.InvalidParameterError, match="budget"):
         reseau.select_relays(net, budget=2.0, model=IC, method="hist")
-    # IC p = 0.1 reaches much of this network: OPIM-C's whole RR sets need more than 6 MiB,
-    # HIST's, cut short at its sentinels, far less.
+    # IC p = 0.1 reaches much of this network: OPIM-C's whole RR sets need about 27 MB flat,
+    # 7 MB compressed; HIST's, cut short at its sentinels, far less.
     big = reseau.generators.barabasi_albert(n=8000, m=6, seed=3)
     far = reseau.IndependentCascade(probability=0.1)
-    s = reseau.select_relays(big, k=10, model=far, method="opim_c", max_memory=6 << 20, evaluation_runs=0, seed=5)
-    assert s.method == "hist" and "HIST ran instead" in s.switch_reason
+    opts = dict(k=10, model=far, method="opim_c", evaluation_runs=0, seed=5)
+    free = reseau.select_relays(big, **opts)
+    assert free.switch_reason is None
+    packed = reseau.select_relays(big, max_memory=14 << 20, **opts)
+    assert packed.method == "opim_c" and "stored compressed" in packed.switch_reason
+    assert "max_memory" in packed.switch_reason
+    assert {**packed.to_dict(), "switch_reason": None} == free.to_dict()
+    s = reseau.select_relays(big, max_memory=4 << 20, **opts)
+    assert s.method == "hist" and "HIST ran instead" in s.switch_reason and "compressed" in s.switch_reason
     assert s.approximation >= 1 - 1 / math.e - 0.1
-    with pytest.raises(reseau.OutOfMemoryError, match="HIST"):
+    with pytest.raises(reseau.OutOfMemoryError, match="compressed.*HIST"):
         reseau.select_relays(big, k=10, model=far, method="opim_c", max_memory=64 << 10, seed=5)
 
 

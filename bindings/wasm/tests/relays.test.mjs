@@ -63,16 +63,26 @@ test('selectRelays: HIST chooses k relays, and takes over when memory is short',
   throwsKind(() => selectRelays(net, { budget: 2, model: IC, method: 'hist' }), 'InvalidParameterError', {
     message: /budget/,
   });
-  // IC p = 0.1 reaches much of this network: OPIM-C's whole RR sets need more than 6 MiB,
-  // HIST's, cut short at its sentinels, far less.
+  // IC p = 0.1 reaches much of this network: OPIM-C's whole RR sets need about 27 MB flat,
+  // 7 MB compressed; HIST's, cut short at its sentinels, far less.
   const big = reseau.generators.barabasiAlbert({ n: 8000, m: 6, seed: 3 });
   const far = IndependentCascade({ probability: 0.1 });
   const opts = { k: 10, model: far, method: 'opim_c', evaluationRuns: 0, seed: 5 };
-  const switched = selectRelays(big, { ...opts, maxMemory: 6 * 2 ** 20 });
+  const free = selectRelays(big, opts);
+  assert.equal(free.switchReason, null);
+  const packed = selectRelays(big, { ...opts, maxMemory: 14 * 2 ** 20 });
+  assert.equal(packed.method, 'opim_c');
+  assert.match(packed.switchReason, /stored compressed/);
+  assert.match(packed.switchReason, /max_memory/);
+  assert.deepEqual({ ...packed, switchReason: null }, free);
+  const switched = selectRelays(big, { ...opts, maxMemory: 4 * 2 ** 20 });
   assert.equal(switched.method, 'hist');
   assert.match(switched.switchReason, /HIST ran instead/);
+  assert.match(switched.switchReason, /compressed/);
   assert.ok(switched.approximation >= 1 - 1 / Math.E - 0.1);
-  throwsKind(() => selectRelays(big, { ...opts, maxMemory: 64 * 2 ** 10 }), 'OutOfMemoryError', { message: /HIST/ });
+  throwsKind(() => selectRelays(big, { ...opts, maxMemory: 64 * 2 ** 10 }), 'OutOfMemoryError', {
+    message: /compressed.*HIST/,
+  });
   stillWorks();
 });
 

@@ -483,10 +483,12 @@ export interface SelectRelaysRequest {
   /**
    * The memory the RR sets of IMM, OPIM-C and HIST may use, in bytes (default: what the
    * machine has available, see `memory`): the sampling stops as soon as
-   * the sets drawn so far show that all of them would not fit. IMM or OPIM-C choosing `k`
-   * relays then hands over to HIST, whose sets are cut short at its sentinel set (the
-   * result's `method` and `switch_reason` say so); when HIST's do not fit either, or within
-   * a budget, the call fails with `Error::OutOfMemory`.
+   * the sets drawn so far show that all of them would not fit. The method then runs again
+   * on the same sets stored compressed (the very same choice, in a quarter to two thirds
+   * of the memory); when those do not fit either, IMM or OPIM-C choosing `k` relays hands over to
+   * HIST, whose sets are cut short at its sentinel set (the result's `method` and
+   * `switch_reason` say which and why); when HIST's do not fit either, or within a budget,
+   * the call fails with `Error::OutOfMemory`.
    */
   maxMemory?: number | bigint | null;
   /**
@@ -2257,7 +2259,7 @@ export interface RelaySelection {
   layerNames: string[];
   /**
    * The method that chose: the one asked for, or HIST when the RR sets of the one asked
-   * for would not fit `max_memory` (see `switch_reason`).
+   * for would not fit `max_memory`, even compressed (see `switch_reason`).
    */
   method: Method;
   /**
@@ -2276,8 +2278,10 @@ export interface RelaySelection {
    */
   spread: SpreadStats | null;
   /**
-   * Why `method` is not the method asked for (`None` when it is): IMM's or OPIM-C's RR sets
-   * would have needed more memory than `max_memory` allows, and HIST's fit.
+   * Why the method did not run as asked (`None` when it did): its RR sets stored flat
+   * would have needed more memory than `max_memory` allows, and either the same sets
+   * stored compressed fit (`method` is the one asked for, the choice the same) or HIST's
+   * fit (`method` is HIST); the bytes needed and allowed.
    */
   switchReason: string | null;
 }

@@ -37,6 +37,8 @@ pub mod fatigue;
 pub mod generators;
 pub mod inference;
 pub mod io;
+#[doc(hidden)]
+pub mod locality;
 mod math;
 pub mod memory;
 mod model;
@@ -51,6 +53,7 @@ pub mod schema;
 pub mod shadow;
 pub mod stats;
 mod validate;
+mod varint;
 
 pub use compiled::{CompiledLayer, CompiledNetwork, NO_GROUP, ViewSize};
 pub use error::{Error, FieldValue, Result};

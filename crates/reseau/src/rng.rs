@@ -87,7 +87,10 @@ pub fn keyed(key: u64, index: u64) -> u64 {
 pub fn threshold_53(p: f64) -> u64 {
     let p = resolved(p).min(1.0);
     // p·2^53 is exact (a power-of-two scaling); k·2^−53 < p ⟺ k < ⌈p·2^53⌉ for integers k.
-    (p * (1u64 << 53) as f64).ceil() as u64
+    // Rounded up in integers: `f64::ceil` is a library call on baseline x86-64.
+    let x = p * (1u64 << 53) as f64;
+    let t = x as u64; // x is in [0, 2^53]: truncation is exact, and so is t as f64
+    t + u64::from((t as f64) < x)
 }
 
 impl Stream {
@@ -307,6 +310,24 @@ mod tests {
             let x = rng.next_u64();
             let by_float = ((x >> 11) as f64 * (1.0 / (1u64 << 53) as f64)) < super::resolved(p);
             assert_eq!((x >> 11) < super::threshold_53(p), by_float, "p = {p}, x = {x}");
+        }
+    }
+
+    /// The integer rounding up gives what `f64::ceil` gives, at the edges (0, tiny, just
+    /// below and at 1, exact multiples of 2^-53) and on random probabilities.
+    #[test]
+    fn threshold_53_rounds_up_as_ceil_does() {
+        let by_ceil = |p: f64| (super::resolved(p).min(1.0) * (1u64 << 53) as f64).ceil() as u64;
+        let m = super::MIN_PROBABILITY;
+        let edges = [0.0, m, 1.5 * m, 3.0 * m, 0.5, 1.0 - m, 1.0 - m / 2.0, 1.0, 2.0, f64::NAN];
+        let mut rng = Stream::new(4, 4);
+        let random = (0..100_000).map(|i| match i % 3 {
+            0 => rng.uniform(),
+            1 => rng.uniform() * 1e-9,
+            _ => 1.0 / f64::from(1 + (rng.next_u64() % 5000) as u32),
+        });
+        for p in edges.into_iter().chain(random) {
+            assert_eq!(super::threshold_53(p), by_ceil(p), "p = {p}");
         }
     }
 

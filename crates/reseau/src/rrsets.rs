@@ -731,6 +731,9 @@ impl Scratch {
 pub(crate) const BLOCK: u64 = 256;
 /// Blocks each worker draws between two appends (bounds the memory held by unmerged blocks).
 const ROUND_BLOCKS: u64 = 256;
+/// [`ROUND_BLOCKS`] for a compressed collection: its sets wait flat, four bytes a member,
+/// until appended, so they are appended sooner.
+const PACKED_ROUND_BLOCKS: u64 = 16;
 
 /// A collection of RR sets. Sets of one person, most sets under low probabilities, are only
 /// counted per person: they need neither storage nor an index. Larger sets are stored flat,
@@ -739,9 +742,15 @@ const ROUND_BLOCKS: u64 = 256;
 /// Set ends are kept as their low 32 bits plus the short list of sets where the end passed
 /// another multiple of 2^32, so that a set costs 4 bytes of bookkeeping however large the
 /// collection.
+///
+/// A [compressed](RrSets::compressed) collection keeps each set's members sorted and
+/// delta-coded as varints ([`crate::varint`]) in one byte array instead, the ends then
+/// counting bytes: the same sets, in the same order, in a half to a third of the memory.
 #[derive(Debug, Clone)]
 pub(crate) struct RrSets {
     nodes: Vec<u32>,
+    /// The compressed storage, when chosen (`nodes` then stays empty).
+    packed: Option<Box<Packed>>,
     ends: Vec<u32>,
     /// `wraps[j]`: the first set whose end is at least (j + 1) · 2^32.
     wraps: Vec<u32>,
@@ -757,11 +766,37 @@ pub(crate) struct RrSets {
     block: u64,
 }
 
+/// How a collection stores its sets of two people or more.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum Storage {
+    /// One `u32` per member (the fastest).
+    #[default]
+    Flat,
+    /// Members sorted and delta-coded as varints (see [`RrSets::compressed`]).
+    Compressed,
+}
+
+/// A compressed collection's storage (see [`RrSets::compressed`]).
+#[derive(Debug, Clone, Default)]
+struct Packed {
+    /// Each set's members, sorted, delta-coded.
+    bytes: Vec<u8>,
+    /// Members of the stored sets, in all.
+    members: u64,
+    /// Per person, the last stored set holding them: the index's next gap starts there.
+    last: Vec<u32>,
+    /// The bytes of the compressed [`Index`] over the sets stored so far.
+    index_bytes: u64,
+    /// Room to sort a set before it is stored.
+    sorted: Vec<u32>,
+}
+
 impl RrSets {
     /// An empty collection over `n` people.
     pub(crate) fn new(n: usize) -> Self {
         RrSets {
             nodes: Vec::new(),
+            packed: None,
             ends: Vec::new(),
             wraps: Vec::new(),
             singles: vec![0; n],
@@ -778,6 +813,40 @@ impl RrSets {
     pub(crate) fn in_blocks_of(mut self, block: u64) -> Self {
         self.block = block.max(1);
         self
+    }
+
+    /// This (empty) collection stored compressed: each set's members sorted and delta-coded
+    /// as varints, one or two bytes a member where flat storage takes four, and the [`Index`]
+    /// over them likewise. The sets, their order and every count are those of flat storage
+    /// (the algorithms never depend on the order within a set), at the cost of decoding.
+    pub(crate) fn compressed(mut self) -> Self {
+        let n = self.singles.len();
+        self.packed = Some(Box::new(Packed { last: vec![0; n], ..Packed::default() }));
+        self
+    }
+
+    /// This (empty) collection with `storage`.
+    pub(crate) fn stored(self, storage: Storage) -> Self {
+        match storage {
+            Storage::Flat => self,
+            Storage::Compressed => self.compressed(),
+        }
+    }
+
+    /// Whether the collection is [compressed](RrSets::compressed).
+    pub(crate) fn is_compressed(&self) -> bool {
+        self.packed.is_some()
+    }
+
+    /// Members of the sets of two people or more, in all.
+    pub(crate) fn members(&self) -> u64 {
+        self.packed.as_ref().map_or(self.nodes.len() as u64, |p| p.members)
+    }
+
+    /// The bytes holding the sets of two people or more: members and ends.
+    pub(crate) fn stored_bytes(&self) -> u64 {
+        let members = self.packed.as_ref().map_or(self.nodes.len() * 4, |p| p.bytes.len());
+        (members + self.ends.len() * 4) as u64
     }
 
     /// An empty collection over `n` people whose sets stop as soon as they meet `stop` (a
@@ -814,9 +883,11 @@ impl RrSets {
     /// The sets holding each person.
     pub(crate) fn occurrences(&self) -> Vec<u64> {
         let mut counts: Vec<u64> = self.singles.iter().map(|&c| u64::from(c)).collect();
-        for &v in &self.nodes {
-            counts[v as usize] += 1;
-        }
+        self.for_each_set(|_, set| {
+            for &v in set {
+                counts[v as usize] += 1;
+            }
+        });
         counts
     }
 
@@ -826,11 +897,25 @@ impl RrSets {
         join(high, self.ends[i])
     }
 
-    /// The members of the `i`-th set of two people or more.
+    /// The members of the `i`-th set of two people or more (flat storage only: see
+    /// [`RrSets::for_each_member`]).
     #[inline]
+    #[cfg_attr(not(test), allow(dead_code))] // flat callers and the tests
     pub(crate) fn set(&self, i: usize) -> &[u32] {
+        debug_assert!(self.packed.is_none(), "a flat collection");
         let start = if i == 0 { 0 } else { self.end(i - 1) };
         &self.nodes[start..self.end(i)]
+    }
+
+    /// Calls `f` with each member of the `i`-th set of two people or more (in the order
+    /// drawn when flat, sorted when compressed).
+    #[inline]
+    pub(crate) fn for_each_member(&self, i: usize, mut f: impl FnMut(u32)) {
+        let start = if i == 0 { 0 } else { self.end(i - 1) };
+        match &self.packed {
+            Some(p) => crate::varint::for_each_increasing(&p.bytes[start..self.end(i)], f),
+            None => self.nodes[start..self.end(i)].iter().for_each(|&v| f(v)),
+        }
     }
 
     /// Appends one set; an empty one is a set that met the stop set.
@@ -844,9 +929,23 @@ impl RrSets {
             self.singles[*v as usize] += 1;
             return;
         }
-        self.nodes.extend_from_slice(members);
-        let end = self.nodes.len() as u64;
         let index = self.ends.len() as u32;
+        let end = if let Some(p) = &mut self.packed {
+            let Packed { bytes, members: count, last, index_bytes, sorted } = &mut **p;
+            sorted.clear();
+            sorted.extend_from_slice(members);
+            sorted.sort_unstable();
+            for &v in sorted.iter() {
+                *index_bytes += crate::varint::len(index - last[v as usize]) as u64;
+                last[v as usize] = index;
+            }
+            crate::varint::put_increasing(bytes, sorted);
+            *count += members.len() as u64;
+            bytes.len() as u64
+        } else {
+            self.nodes.extend_from_slice(members);
+            self.nodes.len() as u64
+        };
         while (self.wraps.len() as u64) < end >> 32 {
             self.wraps.push(index);
         }
@@ -900,7 +999,8 @@ impl RrSets {
         control.check()?;
         while next < last {
             let drawn = AtomicU64::new(self.len());
-            let end = (next + ROUND_BLOCKS * workers).min(last);
+            let round = if self.packed.is_some() { PACKED_ROUND_BLOCKS } else { ROUND_BLOCKS };
+            let end = (next + round * workers).min(last);
             let per = (end - next).div_ceil(workers);
             let work = |(w, scratch): (usize, &mut Scratch)| {
                 let (mut nodes, mut lens) = (Vec::new(), Vec::new());
@@ -939,8 +1039,15 @@ impl RrSets {
         Ok(self.len())
     }
 
-    /// Every set of two people or more, in order.
+    /// Every set of two people or more, in order (flat storage only: see
+    /// [`RrSets::for_each_set`]).
     pub(crate) fn iter(&self) -> impl Iterator<Item = &[u32]> {
+        debug_assert!(self.packed.is_none(), "a flat collection");
+        self.bounds().map(|(start, end)| &self.nodes[start..end])
+    }
+
+    /// Each set of two people or more's start and end in the storage, in order.
+    fn bounds(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
         let mut start = 0usize;
         let mut wrap = 0usize;
         self.ends.iter().enumerate().map(move |(i, &low)| {
@@ -948,10 +1055,26 @@ impl RrSets {
                 wrap += 1;
             }
             let end = join(wrap, low);
-            let set = &self.nodes[start..end];
+            let bounds = (start, end);
             start = end;
-            set
+            bounds
         })
+    }
+
+    /// Calls `f(i, members)` for every set of two people or more, in order, whatever the
+    /// storage (a compressed set is decoded, sorted, into a buffer).
+    pub(crate) fn for_each_set(&self, mut f: impl FnMut(usize, &[u32])) {
+        match &self.packed {
+            None => self.iter().enumerate().for_each(|(i, set)| f(i, set)),
+            Some(p) => {
+                let mut set = Vec::new();
+                for (i, (start, end)) in self.bounds().enumerate() {
+                    set.clear();
+                    crate::varint::for_each_increasing(&p.bytes[start..end], |v| set.push(v));
+                    f(i, &set);
+                }
+            }
+        }
     }
 
     /// The number of sets that meet `chosen` (a membership mask over people; in a
@@ -962,9 +1085,9 @@ impl RrSets {
             .filter(|&v| chosen[v])
             .map(|v| u64::from(self.singles[v]))
             .sum();
-        self.hits
-            + singles
-            + self.iter().filter(|set| set.iter().any(|&v| chosen[v as usize])).count() as u64
+        let mut met = 0u64;
+        self.for_each_set(|_, set| met += u64::from(set.iter().any(|&v| chosen[v as usize])));
+        self.hits + singles + met
     }
 }
 
@@ -977,7 +1100,9 @@ impl RrSets {
     /// collection's memory is known before most of it is drawn: before each step, the bytes
     /// of the sets drawn so far, scaled to `target` sets (and doubled when an [`Index`] will
     /// be built over them, or for the step's sets waiting to be appended), must fit in
-    /// `budget`, else [`Error::OutOfMemory`] at once. The first step draws as many sets as
+    /// `budget`, else [`Error::OutOfMemory`] at once. Compressed, the bytes are those of the
+    /// sets plus the larger of their compressed index (counted exactly as they are stored)
+    /// and a round of one worker's sets waiting, flat, to be compressed. The first step draws as many sets as
     /// fit even if each held everyone. The sets drawn are those of one call to `extend_to`.
     pub(crate) fn extend_within(
         &mut self,
@@ -999,21 +1124,43 @@ impl RrSets {
         while self.len() < target {
             let have = self.len();
             if have > 0 {
-                let drawn = (self.nodes.len() + self.ends.len()) as u64 * 4;
-                let per_set = drawn as f64 / have as f64;
-                let projected = 2.0 * per_set * target as f64 + (n * 12) as f64;
+                let per_set = self.stored_bytes() as f64 / have as f64;
+                let projected = match &self.packed {
+                    None => 2.0 * per_set * target as f64 + (n * 12) as f64,
+                    Some(p) => {
+                        let index = p.index_bytes as f64 / have as f64 * target as f64;
+                        // One worker's round of sets waiting flat to be compressed.
+                        let round = (PACKED_ROUND_BLOCKS * block).min(target - have) as f64;
+                        let waiting = round * 4.0 * p.members as f64 / have as f64;
+                        per_set * target as f64 + index.max(waiting) + (n * 20) as f64
+                    }
+                };
                 let needed = if projected >= u64::MAX as f64 { u64::MAX } else { projected as u64 };
                 budget.check(needed, || {
-                    let people =
-                        self.nodes.len() as u64 + have - self.ends.len() as u64 - self.hits;
+                    let people = self.members() + have - self.ends.len() as u64 - self.hits;
                     let mean = (people as f64 / have as f64 * 10.0).round() / 10.0;
-                    format!("{target} RR sets (about {} people each)", crate::error::float(mean))
+                    let how = if self.is_compressed() { "compressed " } else { "" };
+                    format!(
+                        "{target} {how}RR sets (about {} people each)",
+                        crate::error::float(mean)
+                    )
                 })?;
-                let members = (per_set / 4.0 * (target - have) as f64) as usize;
-                let more = members
-                    .min(usize::MAX / 2)
-                    .saturating_sub(self.nodes.capacity() - self.nodes.len());
-                crate::memory::reserve(&mut self.nodes, more, || format!("{target} RR sets"))?;
+                let what = || format!("{target} RR sets");
+                let more = (per_set * (target - have) as f64) as usize;
+                match &mut self.packed {
+                    None => {
+                        let more = (more / 4)
+                            .min(usize::MAX / 2)
+                            .saturating_sub(self.nodes.capacity() - self.nodes.len());
+                        crate::memory::reserve(&mut self.nodes, more, what)?;
+                    }
+                    Some(p) => {
+                        let more = more
+                            .min(usize::MAX / 2)
+                            .saturating_sub(p.bytes.capacity() - p.bytes.len());
+                        crate::memory::reserve(&mut p.bytes, more, what)?;
+                    }
+                }
             }
             let next = if have == 0 { first } else { have.saturating_mul(2) }.min(target);
             self.extend_to(graph, seed, next, control)?;
@@ -1023,15 +1170,22 @@ impl RrSets {
 }
 
 /// For each person, the sets of two people or more that hold them (a CSR over people): what
-/// greedy maximum coverage walks.
+/// greedy maximum coverage walks. Over a [compressed](RrSets::compressed) collection, each
+/// person's list of sets (increasing) is delta-coded too.
 #[derive(Debug, Clone)]
 pub(crate) struct Index {
+    /// Per person, where their sets start in `sets` (flat) or in `packed` (compressed).
     offsets: Vec<usize>,
     sets: Vec<u32>,
+    /// Compressed: each person's sets, delta-coded, and how many they are.
+    packed: Option<(Vec<u8>, Vec<u32>)>,
 }
 
 impl Index {
     pub(crate) fn new(rr: &RrSets, n: usize) -> Self {
+        if rr.is_compressed() {
+            return Self::compressed(rr, n);
+        }
         let mut offsets = vec![0usize; n + 1];
         for &v in &rr.nodes {
             offsets[v as usize + 1] += 1;
@@ -1047,19 +1201,72 @@ impl Index {
                 fill[v as usize] += 1;
             }
         }
-        Index { offsets, sets }
+        Index { offsets, sets, packed: None }
     }
 
-    /// The sets holding `v`.
+    /// The index of a compressed collection: a first pass counts each person's sets and the
+    /// bytes of their gaps, a second writes the gaps in place.
+    fn compressed(rr: &RrSets, n: usize) -> Self {
+        let mut offsets = vec![0usize; n + 1];
+        let mut degrees = vec![0u32; n];
+        let mut last = vec![0u32; n];
+        rr.for_each_set(|i, set| {
+            for &v in set {
+                let v = v as usize;
+                degrees[v] += 1;
+                offsets[v + 1] += crate::varint::len(i as u32 - last[v]);
+                last[v] = i as u32;
+            }
+        });
+        for i in 0..n {
+            offsets[i + 1] += offsets[i];
+        }
+        last.fill(0);
+        let mut fill = offsets.clone();
+        let mut bytes = vec![0u8; offsets[n]];
+        rr.for_each_set(|i, set| {
+            for &v in set {
+                let v = v as usize;
+                fill[v] = crate::varint::put_at(&mut bytes, fill[v], i as u32 - last[v]);
+                last[v] = i as u32;
+            }
+        });
+        Index { offsets, sets: Vec::new(), packed: Some((bytes, degrees)) }
+    }
+
+    /// The sets holding `v` (over a flat collection only: see [`Index::for_each_set_of`]).
     #[inline]
+    #[cfg_attr(not(test), allow(dead_code))] // flat callers and the tests
     pub(crate) fn sets_of(&self, v: u32) -> &[u32] {
+        debug_assert!(self.packed.is_none(), "the index of a flat collection");
         &self.sets[self.offsets[v as usize]..self.offsets[v as usize + 1]]
+    }
+
+    /// Calls `f` with each set holding `v`, in increasing order, whatever the storage.
+    #[inline]
+    pub(crate) fn for_each_set_of(&self, v: u32, mut f: impl FnMut(u32)) {
+        let range = self.offsets[v as usize]..self.offsets[v as usize + 1];
+        match &self.packed {
+            Some((bytes, _)) => crate::varint::for_each_increasing(&bytes[range], f),
+            None => self.sets[range].iter().for_each(|&s| f(s)),
+        }
     }
 
     /// The number of sets holding `v`.
     #[inline]
     pub(crate) fn degree(&self, v: u32) -> usize {
-        self.offsets[v as usize + 1] - self.offsets[v as usize]
+        match &self.packed {
+            Some((_, degrees)) => degrees[v as usize] as usize,
+            None => self.offsets[v as usize + 1] - self.offsets[v as usize],
+        }
+    }
+
+    /// The bytes the index holds.
+    #[cfg_attr(not(test), allow(dead_code))] // flat callers and the tests
+    pub(crate) fn bytes(&self) -> u64 {
+        let lists =
+            self.packed.as_ref().map_or(self.sets.len() * 4, |(b, d)| b.len() + d.len() * 4);
+        (lists + self.offsets.len() * 8) as u64
     }
 }
 

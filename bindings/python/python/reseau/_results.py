@@ -440,10 +440,10 @@ class RelaySelection(Labelled, kind="RelaySelection"):
     estimated_spread: Field[Optional[float]] = Field('estimated_spread', 'The expected spread as the method estimated it (IMM: on its final RR sets; OPIM-C and HIST: on their second collection, which played no part in the choice; CELF: Monte Carlo); ``None`` for the heuristics. (Optional[float])')
     gains: Field[npt.NDArray[np.float64]] = Field('gains', "Each relay's marginal gain in expected spread as the method estimated it (IMM, OPIM-C, HIST: from RR-set coverage; CELF: from Monte Carlo); for the heuristics, the score it was ranked by (degree, discounted degree, PageRank; 0 for random). (npt.NDArray[np.float64])", 'float64')
     layer_names: Field[List[str]] = Field('layer_names', "The layer names, in the network's order (what ``spread.by_layer`` follows). (List[str])")
-    method: Field[Literal['imm', 'opim_c', 'hist', 'celf', 'degree', 'degree_discount', 'pagerank', 'random']] = Field('method', "The method that chose: the one asked for, or HIST when the RR sets of the one asked for would not fit ``max_memory`` (see ``switch_reason``). (Literal['imm', 'opim_c', 'hist', 'celf', 'degree', 'degree_discount', 'pagerank', 'random'])")
+    method: Field[Literal['imm', 'opim_c', 'hist', 'celf', 'degree', 'degree_discount', 'pagerank', 'random']] = Field('method', "The method that chose: the one asked for, or HIST when the RR sets of the one asked for would not fit ``max_memory``, even compressed (see ``switch_reason``). (Literal['imm', 'opim_c', 'hist', 'celf', 'degree', 'degree_discount', 'pagerank', 'random'])")
     relays: Field[npt.NDArray[np.uint32]] = Field('relays', 'The relays, in the order chosen. (npt.NDArray[np.uint32])', 'uint32')
     samples: Field[int] = Field('samples', 'RR sets drawn (IMM, OPIM-C, HIST: whole and truncated) or cascades run (CELF); 0 for the heuristics. (int)')
-    switch_reason: Field[Optional[str]] = Field('switch_reason', "Why ``method`` is not the method asked for (``None`` when it is): IMM's or OPIM-C's RR sets would have needed more memory than ``max_memory`` allows, and HIST's fit. (Optional[str])")
+    switch_reason: Field[Optional[str]] = Field('switch_reason', "Why the method did not run as asked (``None`` when it did): its RR sets stored flat would have needed more memory than ``max_memory`` allows, and either the same sets stored compressed fit (``method`` is the one asked for, the choice the same) or HIST's fit (``method`` is HIST); the bytes needed and allowed. (Optional[str])")
     # stubgen: end
 
     @property

@@ -92,8 +92,6 @@ pub(crate) struct Scratch {
     last_source: Vec<u32>,
     buckets: Vec<Vec<Arrival>>,
     spare: Vec<Arrival>,
-    /// The plain engine's successful ties of one person and layer, by position.
-    pub(super) hits: Vec<u32>,
     pub(super) frontier: Vec<u32>,
     pub(super) next: Vec<u32>,
     /// Everyone convinced in the last run, in the order convinced.
@@ -122,7 +120,6 @@ impl Scratch {
             last_source: vec![NONE; media],
             buckets: Vec::new(),
             spare: Vec::new(),
-            hits: Vec::new(),
             frontier: Vec::new(),
             next: Vec::new(),
             activated: Vec::new(),

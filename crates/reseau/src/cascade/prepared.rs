@@ -76,10 +76,24 @@ impl<'a> Prepared<'a> {
             let mut values = Vec::new();
             if gaps.is_none() {
                 values.reserve_exact(layer.num_slots());
+                // The weighted cascade's value of a trusted tie from a person (neither media nor
+                // influencer) depends on its target alone: worked out once per target rather
+                // than once per tie (the same arithmetic, so the same bits).
+                let by_target = incoming.wc_by_target(l, s);
+                let blocks = model.distrust == Distrust::Block;
                 for u in 0..net.num_people() as u32 {
+                    let ordinary = net.kinds()[u as usize] == PersonKind::Person;
                     for slot in layer.range(u) {
-                        let q = slot_value(net, model, s, &incoming, l, u, slot);
-                        values.push(with_attempts(q, s.attempts) as f32);
+                        let value = match &by_target {
+                            Some(by_target) if ordinary && !(blocks && layer.signs()[slot] < 0) => {
+                                by_target[layer.targets()[slot] as usize]
+                            }
+                            _ => {
+                                let q = slot_value(net, model, s, &incoming, l, u, slot);
+                                with_attempts(q, s.attempts) as f32
+                            }
+                        };
+                        values.push(value);
                     }
                 }
             }
@@ -188,6 +202,20 @@ impl Incoming {
             ModelKind::IndependentCascade => {}
         }
         Incoming { degree, weight }
+    }
+}
+
+impl Incoming {
+    /// The weighted cascade: each person's value as the target of a trusted tie of layer `l`
+    /// from a person (what [`slot_value`] and `with_attempts` give such a tie); `None` for
+    /// other models.
+    fn wc_by_target(&self, l: usize, s: &LayerSettings) -> Option<Vec<f32>> {
+        let degree = self.degree.get(l)?;
+        let value = |d: u32| {
+            let p = 1.0 / f64::from(d.max(1)) * s.multiplier;
+            with_attempts(resolved(p.min(1.0)), s.attempts) as f32
+        };
+        Some(degree.iter().map(|&d| value(d)).collect())
     }
 }
 

@@ -66,18 +66,19 @@ impl Coverage {
             fell(v, singles);
         }
         let mut gained = u64::from(singles);
-        for &s in index.sets_of(v) {
+        let Coverage { count, covered, .. } = self;
+        index.for_each_set_of(v, |s| {
             let (word, bit) = (s as usize / 64, 1u64 << (s % 64));
-            if self.covered[word] & bit != 0 {
-                continue;
+            if covered[word] & bit != 0 {
+                return;
             }
-            self.covered[word] |= bit;
+            covered[word] |= bit;
             gained += 1;
-            for &w in rr.set(s as usize) {
-                self.count[w as usize] -= 1;
+            rr.for_each_member(s as usize, |w| {
+                count[w as usize] -= 1;
                 fell(w, 1);
-            }
-        }
+            });
+        });
         self.total += gained;
         gained
     }

@@ -40,7 +40,7 @@ use crate::error::Result;
 use crate::math::ln;
 use crate::memory::Budget;
 use crate::rng::Stream;
-use crate::rrsets::{Index, LiveGraph, RrSets};
+use crate::rrsets::{Index, LiveGraph, RrSets, Storage};
 
 /// Sets per block in phase 1: its collections stay small (a few dozen sets may pick the
 /// sentinels) while each of their sets may hold much of the network.
@@ -50,7 +50,7 @@ const SENTINEL_BLOCK: u64 = 32;
 const PHASE_2: u64 = 0x4849_5354_0000_0002; // "HIST" 2
 
 /// Runs HIST for `k` people; `seeds` are the streams of R1 and R2 (R1′ and R2′ derive from
-/// them).
+/// them); its RR sets within `memory`, kept as `storage` says.
 pub(crate) fn hist(
     graph: &LiveGraph<'_>,
     k: usize,
@@ -58,7 +58,7 @@ pub(crate) fn hist(
     ell: f64,
     seeds: [u64; 2],
     control: &Control<'_>,
-    memory: Budget,
+    (memory, storage): (Budget, Storage),
 ) -> Result<Outcome> {
     let n = graph.num_people();
     let (nf, kf) = (n as f64, k as f64);
@@ -70,7 +70,7 @@ pub(crate) fn hist(
     let rounds1 = (ln(cap1 / block) / ln(2.0)).ceil().max(0.0) + 1.0;
 
     // Phase 1: the sentinel set.
-    let small = |n| RrSets::new(n).in_blocks_of(SENTINEL_BLOCK);
+    let small = |n| RrSets::new(n).stored(storage).in_blocks_of(SENTINEL_BLOCK);
     let (mut r1, mut r2) = (small(n), small(n));
     let mut want = SENTINEL_BLOCK;
     let mut round = 1.0;
@@ -116,7 +116,10 @@ pub(crate) fn hist(
     let cap2 = theta_max(nf, kf, GREEDY_RATIO, half, ln_binomial(n, k - b), ln_inv_delta);
     let cap2 = cap2.max(theta1 as f64);
     let cap = cap2.ceil() as u64;
-    let (mut q1, mut q2) = (RrSets::truncated(n, stop.clone()), RrSets::truncated(n, stop.clone()));
+    let (mut q1, mut q2) = (
+        RrSets::truncated(n, stop.clone()).stored(storage),
+        RrSets::truncated(n, stop.clone()).stored(storage),
+    );
     let mut goal = theta1 as f64;
     loop {
         let want = (goal.ceil() as u64).clamp(1, cap);
@@ -171,12 +174,12 @@ fn prefix_coverage(rr: &RrSets, order: &[u32], n: usize) -> Vec<u64> {
     for (i, &v) in order.iter().enumerate() {
         first[i] += u64::from(rr.singles(v));
     }
-    for set in rr.iter() {
+    rr.for_each_set(|_, set| {
         let p = set.iter().map(|&v| position[v as usize]).min().unwrap_or(u32::MAX);
         if p != u32::MAX {
             first[p as usize] += 1;
         }
-    }
+    });
     let mut prefix = vec![0u64; order.len() + 1];
     for j in 0..order.len() {
         prefix[j + 1] = prefix[j] + first[j];

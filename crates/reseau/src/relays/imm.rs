@@ -24,7 +24,7 @@ use crate::control::Control;
 use crate::error::Result;
 use crate::math::ln;
 use crate::memory::Budget;
-use crate::rrsets::{Index, LiveGraph, RrSets};
+use crate::rrsets::{Index, LiveGraph, RrSets, Storage};
 
 /// ln C(n, k), summed term by term with the portable logarithm.
 pub(crate) fn ln_binomial(n: usize, k: usize) -> f64 {
@@ -37,7 +37,8 @@ pub(crate) fn ceil_log2(n: usize) -> u32 {
     usize::BITS - n.saturating_sub(1).leading_zeros()
 }
 
-/// Runs IMM; `seeds` are the streams of its two phases.
+/// Runs IMM; `seeds` are the streams of its two phases; its RR sets within `memory`, kept as
+/// `storage` says.
 pub(crate) fn imm(
     graph: &LiveGraph<'_>,
     limit: &Limit<'_>,
@@ -45,7 +46,7 @@ pub(crate) fn imm(
     ell: f64,
     seeds: [u64; 2],
     control: &Control<'_>,
-    memory: Budget,
+    (memory, storage): (Budget, Storage),
 ) -> Result<Outcome> {
     let n = graph.num_people();
     let nf = n as f64;
@@ -60,7 +61,7 @@ pub(crate) fn imm(
     let ln_log2_n = ln((ln_n / LN_2).max(1.0));
     let lambda1 = (2.0 + 2.0 / 3.0 * eps1) * (lnc + ell * ln_n + ln_log2_n) * nf / (eps1 * eps1);
     let mut lower = 1.0;
-    let mut first = RrSets::new(n);
+    let mut first = RrSets::new(n).stored(storage);
     for i in 1..ceil_log2(n) {
         let x = nf / f64::from(1u32 << i.min(31));
         first.extend_within(graph, seeds[0], (lambda1 / x).ceil() as u64, control, memory)?;
@@ -80,7 +81,7 @@ pub(crate) fn imm(
     let beta = (rho * (lnc + ell * ln_n + LN_2)).sqrt();
     let lambda = 2.0 * nf * (rho * alpha + beta).powi(2) / (epsilon * epsilon);
     let theta = (lambda / lower).ceil().max(1.0) as u64;
-    let mut rr = RrSets::new(n);
+    let mut rr = RrSets::new(n).stored(storage);
     let theta = rr.extend_within(graph, seeds[1], theta, control, memory)?;
     let index = Index::new(&rr, n);
     let picked = limit.pick(&rr, &index, n, Bound::Skip);

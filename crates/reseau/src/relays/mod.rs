@@ -54,6 +54,8 @@ mod hist;
 mod imm;
 mod opim;
 mod select;
+#[cfg(test)]
+mod storage_tests;
 
 pub use select::{
     Method, RelaySelection, SelectRelaysRequest, evaluation_seed, select_relays, select_relays_with,

@@ -34,7 +34,7 @@ use crate::control::Control;
 use crate::error::Result;
 use crate::math::ln;
 use crate::memory::Budget;
-use crate::rrsets::{Index, LiveGraph, RrSets};
+use crate::rrsets::{Index, LiveGraph, RrSets, Storage};
 
 /// A lower bound on the spread of a set fixed before `theta` RR sets were drawn, which meet
 /// `covered` of them; it holds with probability 1 − e^−`a` (the martingale bound of Tang et
@@ -147,7 +147,8 @@ impl Rounds {
     }
 }
 
-/// Runs OPIM-C; `seeds` are the streams of R1 and R2.
+/// Runs OPIM-C; `seeds` are the streams of R1 and R2; its RR sets within `memory`, kept as
+/// `storage` says.
 pub(crate) fn opim_c(
     graph: &LiveGraph<'_>,
     limit: &Limit<'_>,
@@ -155,11 +156,11 @@ pub(crate) fn opim_c(
     ell: f64,
     seeds: [u64; 2],
     control: &Control<'_>,
-    memory: Budget,
+    (memory, storage): (Budget, Storage),
 ) -> Result<Outcome> {
     let n = graph.num_people();
     let mut rounds = Rounds::new(n, limit, epsilon, ell);
-    let (mut r1, mut r2) = (RrSets::new(n), RrSets::new(n));
+    let (mut r1, mut r2) = (RrSets::new(n).stored(storage), RrSets::new(n).stored(storage));
     loop {
         let want = rounds.want();
         // Two collections at once, each with half the memory.

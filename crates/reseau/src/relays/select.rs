@@ -7,10 +7,11 @@ use super::{Outcome, celf, heuristics, hist, imm, opim};
 use crate::cascade::{MAX_RUNS, Model, Seeds, SpreadStats, simulate_seeds};
 use crate::compiled::CompiledNetwork;
 use crate::control::Control;
+use crate::error::bytes;
 use crate::error::{Error, Result, check_non_negative};
 use crate::memory::Budget;
 use crate::rng::Stream;
-use crate::rrsets::LiveGraph;
+use crate::rrsets::{LiveGraph, Storage};
 
 /// How [`select_relays`] chooses.
 ///
@@ -96,10 +97,12 @@ pub struct SelectRelaysRequest {
     pub seed: u64,
     /// The memory the RR sets of IMM, OPIM-C and HIST may use, in bytes (default: what the
     /// machine has available, see [`memory`](crate::memory)): the sampling stops as soon as
-    /// the sets drawn so far show that all of them would not fit. IMM or OPIM-C choosing `k`
-    /// relays then hands over to HIST, whose sets are cut short at its sentinel set (the
-    /// result's `method` and `switch_reason` say so); when HIST's do not fit either, or within
-    /// a budget, the call fails with [`Error::OutOfMemory`].
+    /// the sets drawn so far show that all of them would not fit. The method then runs again
+    /// on the same sets stored compressed (the very same choice, in a quarter to two thirds
+    /// of the memory); when those do not fit either, IMM or OPIM-C choosing `k` relays hands over to
+    /// HIST, whose sets are cut short at its sentinel set (the result's `method` and
+    /// `switch_reason` say which and why); when HIST's do not fit either, or within a budget,
+    /// the call fails with [`Error::OutOfMemory`].
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_memory: Option<u64>,
 }
@@ -274,10 +277,12 @@ impl SelectRelaysRequest {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RelaySelection {
     /// The method that chose: the one asked for, or HIST when the RR sets of the one asked
-    /// for would not fit `max_memory` (see `switch_reason`).
+    /// for would not fit `max_memory`, even compressed (see `switch_reason`).
     pub method: Method,
-    /// Why `method` is not the method asked for (`None` when it is): IMM's or OPIM-C's RR sets
-    /// would have needed more memory than `max_memory` allows, and HIST's fit.
+    /// Why the method did not run as asked (`None` when it did): its RR sets stored flat
+    /// would have needed more memory than `max_memory` allows, and either the same sets
+    /// stored compressed fit (`method` is the one asked for, the choice the same) or HIST's
+    /// fit (`method` is HIST); the bytes needed and allowed.
     #[serde(default)]
     pub switch_reason: Option<String>,
     /// The relays, in the order chosen.
@@ -535,27 +540,27 @@ pub(super) fn assemble(
 }
 
 /// Runs one of the RR-set methods.
-fn rr_method(
+pub(super) fn rr_method(
     method: Method,
     graph: &LiveGraph<'_>,
     limit: &Limit<'_>,
     options: &SelectRelaysRequest,
     seeds: [u64; 2],
     control: &Control<'_>,
-    memory: Budget,
+    (memory, storage): (Budget, Storage),
 ) -> Result<Outcome> {
     let (epsilon, ell) = (options.epsilon, options.ell);
     match (method, *limit) {
-        (Method::Imm, _) => imm::imm(graph, limit, epsilon, ell, seeds, control, memory),
+        (Method::Imm, _) => imm::imm(graph, limit, epsilon, ell, seeds, control, (memory, storage)),
         (Method::Hist, Limit::Count(k)) => {
-            hist::hist(graph, k, epsilon, ell, seeds, control, memory)
+            hist::hist(graph, k, epsilon, ell, seeds, control, (memory, storage))
         }
         (Method::Hist, Limit::Budget { .. }) => Err(Error::invalid(
             "method",
             "hist",
             "k relays (HIST does not choose within a budget: use imm or opim_c)",
         )),
-        _ => opim::opim_c(graph, limit, epsilon, ell, seeds, control, memory),
+        _ => opim::opim_c(graph, limit, epsilon, ell, seeds, control, (memory, storage)),
     }
 }
 
@@ -567,9 +572,10 @@ fn method_name(method: Method) -> String {
         .unwrap_or_else(|| format!("{method:?}"))
 }
 
-/// IMM, OPIM-C or HIST as asked; IMM or OPIM-C choosing k people hands over to HIST when
-/// their RR sets would not fit the memory budget. The outcome, the method that ran, and why
-/// it is not the one asked for.
+/// IMM, OPIM-C or HIST as asked, on flat RR sets; when they would not fit the memory
+/// budget, the same method on the same sets stored compressed (the very same choice); when
+/// those would not fit either, IMM or OPIM-C choosing k people hands over to HIST. The
+/// outcome, the method that ran, and why it did not run as asked.
 fn rr_switching(
     net: &CompiledNetwork,
     limit: &Limit<'_>,
@@ -579,29 +585,56 @@ fn rr_switching(
 ) -> Result<(Outcome, Method, Option<String>)> {
     let graph = LiveGraph::new(net, &options.model)?;
     let memory = Budget::new(options.max_memory)?;
-    let run = |method| rr_method(method, &graph, limit, options, seeds, control, memory);
-    let (what, needed, available) = match (run(options.method), limit) {
-        (Err(Error::OutOfMemory { what, needed, available }), Limit::Count(_))
-            if options.method != Method::Hist =>
-        {
-            (what, needed, available)
-        }
-        (outcome, _) => return Ok((outcome?, options.method, None)),
+    let run = |method, storage| {
+        rr_method(method, &graph, limit, options, seeds, control, (memory, storage))
     };
     let asked = method_name(options.method);
-    match run(Method::Hist) {
+    let out_of_memory = |result: Result<Outcome>| match result {
+        Err(Error::OutOfMemory { what, needed, available }) => Err((what, needed, available)),
+        other => Ok(other),
+    };
+    let (flat, flat_needed, available) = match out_of_memory(run(options.method, Storage::Flat)) {
+        Ok(outcome) => return Ok((outcome?, options.method, None)),
+        Err(e) => e,
+    };
+    let allowed = |available: u64| {
+        format!("{} {} allowed", bytes(available), if available == 1 { "is" } else { "are" })
+    };
+    let (packed, packed_needed, _) = match out_of_memory(run(options.method, Storage::Compressed)) {
         Ok(outcome) => {
             let reason = format!(
-                "{asked}'s {what} would need about {} and {} {} allowed (max_memory): HIST ran \
-                 instead, on RR sets cut short at its sentinel set",
-                crate::error::bytes(needed),
-                crate::error::bytes(available),
-                if available == 1 { "is" } else { "are" },
+                "{asked}'s {flat} would need about {} stored flat and {} (max_memory): \
+                     {asked} ran on the same RR sets stored compressed (members sorted and \
+                     delta-coded as varints), the same choice in less memory",
+                bytes(flat_needed),
+                allowed(available),
+            );
+            return Ok((outcome?, options.method, Some(reason)));
+        }
+        Err(e) => e,
+    };
+    if options.method == Method::Hist || !matches!(limit, Limit::Count(_)) {
+        return Err(Error::OutOfMemory {
+            what: format!("{asked}'s {flat}, and its {packed} instead,"),
+            needed: packed_needed,
+            available,
+        });
+    }
+    match run(Method::Hist, Storage::Flat) {
+        Ok(outcome) => {
+            let reason = format!(
+                "{asked}'s {flat} would need about {} stored flat and {} compressed, and {} \
+                 (max_memory): HIST ran instead, on RR sets cut short at its sentinel set",
+                bytes(flat_needed),
+                bytes(packed_needed),
+                allowed(available),
             );
             Ok((outcome, Method::Hist, Some(reason)))
         }
         Err(Error::OutOfMemory { what: hist_what, needed, available }) => Err(Error::OutOfMemory {
-            what: format!("{asked}'s {what}, and HIST's truncated {hist_what} instead,"),
+            what: format!(
+                "{asked}'s {flat}, its {packed}, and HIST's truncated {hist_what} instead,"
+            ),
             needed,
             available,
         }),
