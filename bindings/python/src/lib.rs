@@ -45,6 +45,7 @@ mod cascade;
 mod cli;
 mod control;
 mod de;
+mod distributed;
 mod errors;
 mod fatigue;
 mod generators;
@@ -69,6 +70,8 @@ mod _core {
     use crate::cascade::{_merge, _shard_ranges, _summarise, exact_spread, simulate, trace};
     #[pymodule_export]
     use crate::cli::cli;
+    #[pymodule_export]
+    use crate::distributed::{PyRelayDriver, PyRelayShard};
     #[pymodule_export]
     use crate::fatigue::_willingness;
     #[pymodule_export]

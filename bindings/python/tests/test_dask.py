@@ -45,3 +45,31 @@ def test_relay_evaluation_on_the_cluster_equals_select_relays(client):
     spread = reseau.dask.evaluate_relays(client, net, chosen.relays, model, runs=3000, seed=3)
     assert chosen.spread is not None
     assert spread.to_dict() == chosen.spread.to_dict()
+
+
+@pytest.mark.parametrize("shards", [2, [2, 1, 3]])
+def test_relay_selection_on_the_cluster_equals_select_relays(client, shards):
+    net = reseau.generators.barabasi_albert(n=2000, m=3, seed=4)
+    model = reseau.IndependentCascade(0.05)
+    kwargs = dict(k=5, model=model, method="opim_c", epsilon=0.2, evaluation_runs=2000, seed=11)
+    here = reseau.select_relays(net, **kwargs)
+    there = reseau.dask.select_relays(client, net, shards=shards, **kwargs)
+    assert there.to_dict() == here.to_dict()
+    assert there.approximation is not None
+    assert there.approximation >= 1 - 1 / 2.718281828459045 - 0.2 - 1e-12
+
+
+def test_relay_selection_on_the_cluster_refuses_what_it_does_not_run(client):
+    net = reseau.datasets.aarhus_cs()
+    with pytest.raises(reseau.InvalidParameterError, match="opim_c"):
+        reseau.dask.select_relays(client, net, k=3, method="imm")
+    with pytest.raises(reseau.InvalidParameterError, match="k relays"):
+        reseau.dask.select_relays(client, net, budget=3.0)
+    with pytest.raises(reseau.InvalidParameterError, match="k"):
+        reseau.dask.select_relays(client, net, k=10**6)
+    with pytest.raises(reseau.InvalidParameterError, match="shards"):
+        reseau.dask.select_relays(client, net, k=3, shards=0)
+    with pytest.raises(reseau.InvalidParameterError, match="weight of shard 1"):
+        reseau.dask.select_relays(client, net, k=3, shards=[1, 0])
+    with pytest.raises(reseau.InvalidParameterError, match="epsilon"):
+        reseau.dask.select_relays(client, net, k=3, epsilon=2.0)

@@ -153,7 +153,7 @@ pub(crate) fn greedy_budget(
         if cov.count[v as usize] == 0 {
             break; // nobody affordable adds anything
         }
-        picked.gains.push(cov.add(v));
+        picked.gains.push(cov.add(rr, index, v));
         picked.relays.push(v);
         spent += cost;
     }

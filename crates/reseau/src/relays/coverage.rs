@@ -26,10 +26,10 @@ pub(crate) struct Picked {
 }
 
 /// The running state of a greedy pass: each person's uncovered sets and which sets are covered.
+/// It owns no sets: each call is given the collection and index it was built on, so that a
+/// shard of a distributed selection can keep it beside its own sets.
 #[derive(Debug, Clone)]
-pub(crate) struct Coverage<'a> {
-    rr: &'a RrSets,
-    index: &'a Index,
+pub(crate) struct Coverage {
     /// Uncovered sets holding each person.
     pub(crate) count: Vec<u32>,
     covered: Vec<u64>,
@@ -37,11 +37,9 @@ pub(crate) struct Coverage<'a> {
     pub(crate) total: u64,
 }
 
-impl<'a> Coverage<'a> {
-    pub(crate) fn new(rr: &'a RrSets, index: &'a Index, n: usize) -> Self {
+impl Coverage {
+    pub(crate) fn new(rr: &RrSets, index: &Index, n: usize) -> Self {
         Coverage {
-            rr,
-            index,
             count: (0..n as u32).map(|v| index.degree(v) as u32 + rr.singles(v)).collect(),
             covered: vec![0; rr.multi_len().div_ceil(64)],
             total: 0,
@@ -49,11 +47,26 @@ impl<'a> Coverage<'a> {
     }
 
     /// Adds `v` to the choice; returns the sets it newly covers.
-    pub(crate) fn add(&mut self, v: u32) -> u64 {
-        let singles = self.rr.singles(v);
+    pub(crate) fn add(&mut self, rr: &RrSets, index: &Index, v: u32) -> u64 {
+        self.add_noting(rr, index, v, |_, _| {})
+    }
+
+    /// [`Coverage::add`], telling `fell` each person whose count falls and by how much (a
+    /// person may be told several times).
+    pub(crate) fn add_noting(
+        &mut self,
+        rr: &RrSets,
+        index: &Index,
+        v: u32,
+        mut fell: impl FnMut(u32, u32),
+    ) -> u64 {
+        let singles = rr.singles(v);
         self.count[v as usize] -= singles;
+        if singles > 0 {
+            fell(v, singles);
+        }
         let mut gained = u64::from(singles);
-        let Coverage { rr, index, count, covered, .. } = self;
+        let Coverage { count, covered, .. } = self;
         index.for_each_set_of(v, |s| {
             let (word, bit) = (s as usize / 64, 1u64 << (s % 64));
             if covered[word] & bit != 0 {
@@ -61,10 +74,75 @@ impl<'a> Coverage<'a> {
             }
             covered[word] |= bit;
             gained += 1;
-            rr.for_each_member(s as usize, |w| count[w as usize] -= 1);
+            rr.for_each_member(s as usize, |w| {
+                count[w as usize] -= 1;
+                fell(w, 1);
+            });
         });
         self.total += gained;
         gained
+    }
+}
+
+/// The greedy's choice among counts that only fall: the best person not yet chosen (the most
+/// uncovered sets, the smallest id on ties) and, for the upper bound, the sum of the `width`
+/// largest counts. A lazy max-heap holds everyone; beside it, a short sorted list of the best
+/// with their current counts, refreshed at each step and topped up from the heap only while
+/// the heap's best stored count (never below its current one) could beat the list's last. A
+/// step costs O(width log width) plus the few heap entries that move, rather than a pass
+/// over everyone. Shared by the single-machine greedy and the distributed driver, which
+/// holds the counts summed over its shards: both choose alike.
+#[derive(Debug, Clone)]
+pub(crate) struct Chooser {
+    heap: BinaryHeap<(u32, Reverse<u32>)>,
+    /// The best people not yet chosen, best first, with their current counts.
+    top: Vec<(u32, Reverse<u32>)>,
+    wanted: usize,
+    width: usize,
+}
+
+impl Chooser {
+    /// Everyone not marked in `exclude` (an empty mask excludes nobody), with `count`; the
+    /// sums cover the `width` best when `bound` is [`Bound::Compute`], else only the best.
+    pub(crate) fn new(count: &[u32], width: usize, bound: Bound, exclude: &[bool]) -> Self {
+        let heap = (0..count.len() as u32)
+            .filter(|&v| !exclude.get(v as usize).copied().unwrap_or(false))
+            .map(|v| (count[v as usize], Reverse(v)))
+            .collect();
+        let wanted = if bound == Bound::Compute { width.max(1) } else { 1 };
+        Chooser { heap, top: Vec::with_capacity(wanted + 1), wanted, width }
+    }
+
+    /// Brings the list up to date with `count`; returns the sum of the `width` largest
+    /// current counts of the people not yet chosen.
+    pub(crate) fn refresh(&mut self, count: &[u32]) -> u64 {
+        let wanted = self.wanted;
+        for entry in &mut self.top {
+            entry.0 = count[entry.1.0 as usize];
+        }
+        self.top.sort_unstable_by(|a, b| b.cmp(a));
+        while let Some(&(stored, Reverse(v))) = self.heap.peek() {
+            if self.top.len() >= wanted && (stored, Reverse(v)) <= self.top[wanted - 1] {
+                break;
+            }
+            self.heap.pop();
+            let entry = (count[v as usize], Reverse(v));
+            if entry.0 != stored {
+                self.heap.push(entry);
+                continue;
+            }
+            let at = self.top.partition_point(|e| *e > entry);
+            self.top.insert(at, entry);
+            if self.top.len() > wanted {
+                self.heap.extend(self.top.pop());
+            }
+        }
+        self.top.iter().take(self.width).map(|&(c, _)| u64::from(c)).sum()
+    }
+
+    /// Takes the best person after a [`Chooser::refresh`] (`None`: everyone is chosen).
+    pub(crate) fn take_best(&mut self) -> Option<u32> {
+        (!self.top.is_empty()).then(|| self.top.remove(0).1.0)
     }
 }
 
@@ -89,11 +167,7 @@ pub(crate) enum Bound {
 /// tight as Λ(S_k)/(1 − (1 − 1/k)^k), the greedy's own guarantee, which follows from these
 /// same k + 1 inequalities.
 ///
-/// The `k` largest counts are kept beside the lazy heap: a short sorted list of current
-/// counts, refreshed at each step (counts only fall), topped up from the heap only while
-/// the heap's best stored count (never below its current one) could beat the list's last.
-/// The list's first is the greedy's choice. A step costs O(k log k) plus the few heap
-/// entries that move, rather than a pass over everyone.
+/// The `k` largest counts and the choice come from a [`Chooser`].
 pub(crate) fn greedy(rr: &RrSets, index: &Index, n: usize, k: usize, bound: Bound) -> Picked {
     greedy_beside(rr, index, n, k, k, bound, &[])
 }
@@ -110,47 +184,20 @@ pub(crate) fn greedy_beside(
     bound: Bound,
     exclude: &[bool],
 ) -> Picked {
-    let k = width;
     let mut cov = Coverage::new(rr, index, n);
-    let mut heap: BinaryHeap<(u32, Reverse<u32>)> = (0..n as u32)
-        .filter(|&v| !exclude.get(v as usize).copied().unwrap_or(false))
-        .map(|v| (cov.count[v as usize], Reverse(v)))
-        .collect();
+    let mut chooser = Chooser::new(&cov.count, width, bound, exclude);
     let mut picked = Picked::default();
     let mut upper = f64::INFINITY;
-    let wanted = if bound == Bound::Compute { k.max(1) } else { 1 };
-    // The best people not yet chosen, best first, with their current counts.
-    let mut top: Vec<(u32, Reverse<u32>)> = Vec::with_capacity(wanted + 1);
     loop {
-        for entry in &mut top {
-            entry.0 = cov.count[entry.1.0 as usize];
-        }
-        top.sort_unstable_by(|a, b| b.cmp(a));
-        while let Some(&(stored, Reverse(v))) = heap.peek() {
-            if top.len() >= wanted && (stored, Reverse(v)) <= top[wanted - 1] {
-                break;
-            }
-            heap.pop();
-            let entry = (cov.count[v as usize], Reverse(v));
-            if entry.0 != stored {
-                heap.push(entry);
-                continue;
-            }
-            let at = top.partition_point(|e| *e > entry);
-            top.insert(at, entry);
-            if top.len() > wanted {
-                heap.extend(top.pop());
-            }
-        }
+        let best = chooser.refresh(&cov.count);
         if bound == Bound::Compute {
-            let best: u64 = top.iter().take(k).map(|&(c, _)| u64::from(c)).sum();
             upper = upper.min((cov.total + best) as f64);
         }
-        if picked.relays.len() >= picks || top.is_empty() {
+        if picked.relays.len() >= picks {
             break;
         }
-        let (_, Reverse(v)) = top.remove(0);
-        picked.gains.push(cov.add(v));
+        let Some(v) = chooser.take_best() else { break };
+        picked.gains.push(cov.add(rr, index, v));
         picked.relays.push(v);
     }
     if bound == Bound::Compute {

@@ -14,6 +14,9 @@
 //! - the baselines **degree**, **degree discount** (Chen, Wang & Yang 2009), **PageRank** and
 //!   **random**.
 //!
+//! [`distributed`] runs OPIM-C step by step over shards of its RR sets, driven from outside
+//! (a Dask cluster in Python), with exactly [`select_relays`]'s result.
+//!
 //! Within a budget every method keeps to it; IMM, OPIM-C and CELF use the cost-effective greedy
 //! and compare it with the best single affordable person, which keeps a ½(1 − 1/e) guarantee
 //! (Khuller, Moss & Naor 1999; Leskovec et al. 2007).
@@ -45,6 +48,7 @@
 mod budget;
 mod celf;
 mod coverage;
+pub mod distributed;
 mod heuristics;
 mod hist;
 mod imm;

@@ -64,6 +64,89 @@ pub(crate) fn theta_max(
     2.0 * n * (rho * ln6.sqrt() + (rho * (ln_c + ln6)).sqrt()).powi(2) / (epsilon * epsilon * k)
 }
 
+/// OPIM-C's rounds: how many sets each round wants, and whether a round's choice is
+/// certified. Shared by [`opim_c`] and the distributed driver ([`super::distributed`]), so
+/// that both take the same rounds and stop at the same one.
+#[derive(Debug, Clone)]
+pub(crate) struct Rounds {
+    nf: f64,
+    rho: f64,
+    epsilon: f64,
+    i_max: f64,
+    a: f64,
+    cap: u64,
+    /// The current round (from 1) and the sets it aims at.
+    i: f64,
+    goal: f64,
+}
+
+/// A round's choice as the driver of the rounds sees it.
+#[derive(Debug, Clone)]
+pub(crate) struct RoundChoice {
+    /// The people chosen on R1, in order, and the R1 sets each newly covered.
+    pub(crate) relays: Vec<u32>,
+    pub(crate) gains: Vec<u64>,
+    /// The upper bound on the best feasible coverage of R1 (`None`: none known).
+    pub(crate) upper: Option<f64>,
+    /// The R2 sets the choice covers.
+    pub(crate) covered2: u64,
+}
+
+impl Rounds {
+    /// The rounds for choosing among `n` people within `limit`.
+    pub(crate) fn new(n: usize, limit: &Limit<'_>, epsilon: f64, ell: f64) -> Self {
+        let nf = n as f64;
+        let k = limit.max_count(n);
+        let kf = k as f64;
+        let rho = limit.ratio();
+        let lnc = ln_binomial(n, k);
+        let ln_inv_delta = ell * ln(nf);
+        let theta_max = theta_max(nf, kf, rho, epsilon, lnc, ln_inv_delta);
+        let theta0 = theta_max * epsilon * epsilon * kf / nf;
+        // Rounds 1..i_max grow θ0 by √2 each; the last is θ_max itself.
+        let i_max = (2.0 * ln(theta_max / theta0) / LN_2).ceil().max(0.0) + 1.0;
+        let a = ln(3.0 * i_max) + ln_inv_delta;
+        let cap = if theta_max >= u64::MAX as f64 { u64::MAX } else { theta_max.ceil() as u64 };
+        Rounds { nf, rho, epsilon, i_max, a, cap, i: 1.0, goal: theta0 }
+    }
+
+    /// The sets each collection should hold this round (drawn in whole blocks, so perhaps a
+    /// few more).
+    pub(crate) fn want(&self) -> u64 {
+        if self.i >= self.i_max { self.cap } else { (self.goal.ceil() as u64).clamp(1, self.cap) }
+    }
+
+    /// The outcome when `choice`, made on collections of `theta` sets each, is certified
+    /// (or the rounds are over); otherwise `None`, and the next round begins. `exact`: the
+    /// model is a live-edge model, so that α is a bound on the spread's ratio.
+    pub(crate) fn settle(
+        &mut self,
+        theta: u64,
+        choice: RoundChoice,
+        exact: bool,
+    ) -> Option<Outcome> {
+        let (nf, a) = (self.nf, self.a);
+        let covered2 = choice.covered2 as f64;
+        let theta_f = theta as f64;
+        let lower = lower_bound(covered2, a, nf, theta_f);
+        let upper = upper_bound(choice.upper.unwrap_or(f64::INFINITY), a, nf, theta_f);
+        let alpha = if upper > 0.0 { (lower / upper).min(1.0) } else { 0.0 };
+        if alpha >= self.rho - self.epsilon || self.i >= self.i_max || theta >= self.cap {
+            let scale = nf / theta_f;
+            return Some(Outcome {
+                gains: choice.gains.iter().map(|&g| g as f64 * scale).collect(),
+                relays: choice.relays,
+                estimate: covered2 * scale,
+                samples: 2 * theta,
+                approximation: exact.then_some(alpha),
+            });
+        }
+        self.goal *= SQRT_2;
+        self.i += 1.0;
+        None
+    }
+}
+
 /// Runs OPIM-C; `seeds` are the streams of R1 and R2; its RR sets within `memory`, kept as
 /// `storage` says.
 pub(crate) fn opim_c(
@@ -76,24 +159,10 @@ pub(crate) fn opim_c(
     (memory, storage): (Budget, Storage),
 ) -> Result<Outcome> {
     let n = graph.num_people();
-    let nf = n as f64;
-    let k = limit.max_count(n);
-    let kf = k as f64;
-    let rho = limit.ratio();
-    let lnc = ln_binomial(n, k);
-    let ln_inv_delta = ell * ln(nf);
-    let theta_max = theta_max(nf, kf, rho, epsilon, lnc, ln_inv_delta);
-    let theta0 = theta_max * epsilon * epsilon * kf / nf;
-    // Rounds 1..i_max grow θ0 by √2 each; the last is θ_max itself.
-    let i_max = (2.0 * ln(theta_max / theta0) / LN_2).ceil().max(0.0) + 1.0;
-    let a = ln(3.0 * i_max) + ln_inv_delta;
-    let cap = if theta_max >= u64::MAX as f64 { u64::MAX } else { theta_max.ceil() as u64 };
-
-    let mut goal = theta0;
+    let mut rounds = Rounds::new(n, limit, epsilon, ell);
     let (mut r1, mut r2) = (RrSets::new(n).stored(storage), RrSets::new(n).stored(storage));
-    let mut i = 1.0;
     loop {
-        let want = if i >= i_max { cap } else { (goal.ceil() as u64).clamp(1, cap) };
+        let want = rounds.want();
         // Two collections at once, each with half the memory.
         let theta = r1.extend_within(graph, seeds[0], want, control, memory.share(2))?;
         r2.extend_within(graph, seeds[1], theta, control, memory.share(2))?;
@@ -103,22 +172,15 @@ pub(crate) fn opim_c(
         for &v in &picked.relays {
             chosen[v as usize] = true;
         }
-        let covered2 = r2.count_covered(&chosen) as f64;
-        let theta_f = theta as f64;
-        let lower = lower_bound(covered2, a, nf, theta_f);
-        let upper = upper_bound(picked.upper.unwrap_or(f64::INFINITY), a, nf, theta_f);
-        let alpha = if upper > 0.0 { (lower / upper).min(1.0) } else { 0.0 };
-        if alpha >= rho - epsilon || i >= i_max || theta >= cap {
-            let scale = nf / theta_f;
-            return Ok(Outcome {
-                gains: picked.gains.iter().map(|&g| g as f64 * scale).collect(),
-                relays: picked.relays,
-                estimate: covered2 * scale,
-                samples: 2 * theta,
-                approximation: graph.exact.then_some(alpha),
-            });
+        let covered2 = r2.count_covered(&chosen);
+        let choice = RoundChoice {
+            relays: picked.relays,
+            gains: picked.gains,
+            upper: picked.upper,
+            covered2,
+        };
+        if let Some(outcome) = rounds.settle(theta, choice, graph.exact) {
+            return Ok(outcome);
         }
-        goal *= SQRT_2;
-        i += 1.0;
     }
 }

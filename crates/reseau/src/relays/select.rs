@@ -326,13 +326,13 @@ pub struct RelaySelection {
 pub type Selection = RelaySelection;
 
 /// Stream tags deriving the independent sub-seeds of one call.
-const PHASE_A: u64 = 0x5245_4c41_5953_0001; // "RELAYS" 1
-const PHASE_B: u64 = 0x5245_4c41_5953_0002;
+pub(super) const PHASE_A: u64 = 0x5245_4c41_5953_0001; // "RELAYS" 1
+pub(super) const PHASE_B: u64 = 0x5245_4c41_5953_0002;
 const CELF: u64 = 0x5245_4c41_5953_0003;
 const RANDOM: u64 = 0x5245_4c41_5953_0004;
 const EVALUATION: u64 = 0x5245_4c41_5953_0005;
 
-fn sub_seed(seed: u64, tag: u64) -> u64 {
+pub(super) fn sub_seed(seed: u64, tag: u64) -> u64 {
     Stream::new(seed, tag).next_u64()
 }
 
@@ -417,45 +417,8 @@ pub fn select_relays_with(
     control: &Control<'_>,
 ) -> Result<RelaySelection> {
     let (options, seed) = (request, request.seed);
-    options.validate()?;
+    let (limit, costs) = checked_limit(net, options)?;
     let n = net.num_people();
-    if n == 0 {
-        return Err(Error::invalid("network", "no people", "a network with people to choose from"));
-    }
-    if let Some(k) = options.k {
-        if k > n {
-            return Err(Error::invalid("k", k, format!("an integer in 1..={n} (the people)")));
-        }
-    }
-    let costs: &[f64] = options.costs.as_deref().unwrap_or(net.costs());
-    if costs.len() != n {
-        return Err(Error::invalid(
-            "costs",
-            format!("{} values", costs.len()),
-            format!("one per person ({n})"),
-        ));
-    }
-    for (i, &c) in costs.iter().enumerate() {
-        check_non_negative(|| format!("cost of person {i}"), c)?;
-    }
-    let limit = match (options.k, options.budget) {
-        (Some(k), _) => Limit::Count(k),
-        (None, Some(budget)) => {
-            let cheapest = costs.iter().copied().fold(f64::INFINITY, f64::min);
-            if cheapest > budget {
-                return Err(Error::invalid(
-                    "budget",
-                    budget,
-                    format!(
-                        "at least the cheapest person's cost ({})",
-                        crate::error::float(cheapest)
-                    ),
-                ));
-            }
-            Limit::Budget { budget, costs }
-        }
-        (None, None) => unreachable!("validate() requires k or budget"),
-    };
     let seeds = [sub_seed(seed, PHASE_A), sub_seed(seed, PHASE_B)];
     let (mut ran, mut switch_reason) = (options.method, None);
     let outcome = match options.method {
@@ -498,10 +461,71 @@ pub fn select_relays_with(
     } else {
         None
     };
+    Ok(assemble(net, outcome, (ran, switch_reason), costs, spread))
+}
+
+/// Checks `options` against the network: the request itself, a network with people, k at
+/// most n, the costs (one per person, ≥ 0), a budget that buys someone. Returns the limit
+/// and the costs the selection uses.
+pub(super) fn checked_limit<'a>(
+    net: &'a CompiledNetwork,
+    options: &'a SelectRelaysRequest,
+) -> Result<(Limit<'a>, &'a [f64])> {
+    options.validate()?;
+    let n = net.num_people();
+    if n == 0 {
+        return Err(Error::invalid("network", "no people", "a network with people to choose from"));
+    }
+    if let Some(k) = options.k {
+        if k > n {
+            return Err(Error::invalid("k", k, format!("an integer in 1..={n} (the people)")));
+        }
+    }
+    let costs: &[f64] = options.costs.as_deref().unwrap_or(net.costs());
+    if costs.len() != n {
+        return Err(Error::invalid(
+            "costs",
+            format!("{} values", costs.len()),
+            format!("one per person ({n})"),
+        ));
+    }
+    for (i, &c) in costs.iter().enumerate() {
+        check_non_negative(|| format!("cost of person {i}"), c)?;
+    }
+    let limit = match (options.k, options.budget) {
+        (Some(k), _) => Limit::Count(k),
+        (None, Some(budget)) => {
+            let cheapest = costs.iter().copied().fold(f64::INFINITY, f64::min);
+            if cheapest > budget {
+                return Err(Error::invalid(
+                    "budget",
+                    budget,
+                    format!(
+                        "at least the cheapest person's cost ({})",
+                        crate::error::float(cheapest)
+                    ),
+                ));
+            }
+            Limit::Budget { budget, costs }
+        }
+        (None, None) => unreachable!("validate() requires k or budget"),
+    };
+    Ok((limit, costs))
+}
+
+/// The selection from a method's outcome: the relays' labels and costs, the evaluation's
+/// spread; `ran` is the method that ran and why it is not the one asked for.
+pub(super) fn assemble(
+    net: &CompiledNetwork,
+    outcome: Outcome,
+    ran: (Method, Option<String>),
+    costs: &[f64],
+    spread: Option<SpreadStats>,
+) -> RelaySelection {
     let relay_costs: Vec<f64> = outcome.relays.iter().map(|&v| costs[v as usize]).collect();
-    Ok(RelaySelection {
-        method: ran,
-        switch_reason,
+    RelaySelection {
+        method: ran.0,
+        switch_reason: ran.1,
         cost: relay_costs.iter().sum(),
         labels: outcome.relays.iter().map(|&v| net.display_name(v)).collect(),
         costs: relay_costs,
@@ -512,7 +536,7 @@ pub fn select_relays_with(
         spread,
         approximation: outcome.approximation,
         samples: outcome.samples,
-    })
+    }
 }
 
 /// Runs one of the RR-set methods.
