@@ -756,6 +756,9 @@ pub(crate) struct RrSets {
     wraps: Vec<u32>,
     /// Sets of one person, per person.
     singles: Vec<u32>,
+    /// The people with a set of their own, in the order of their first: what a growing
+    /// [`Index`] reads to learn who is met without a pass over everyone.
+    single_people: Vec<u32>,
     /// All sets, singletons included.
     total: u64,
     /// Sets that met `stop` and were cut short (kept as this count only).
@@ -764,6 +767,9 @@ pub(crate) struct RrSets {
     stop: Option<Arc<[bool]>>,
     /// Sets per block (see [`RrSets::extend_to`]).
     block: u64,
+    /// The workers' marks, kept from one draw to the next: a draw of a few blocks costs
+    /// what it draws, not a pass over everyone.
+    scratches: Vec<Scratch>,
 }
 
 /// How a collection stores its sets of two people or more.
@@ -800,10 +806,12 @@ impl RrSets {
             ends: Vec::new(),
             wraps: Vec::new(),
             singles: vec![0; n],
+            single_people: Vec::new(),
             total: 0,
             hits: 0,
             stop: None,
             block: BLOCK,
+            scratches: Vec::new(),
         }
     }
 
@@ -869,7 +877,7 @@ impl RrSets {
     }
 
     /// The number of sets of two people or more (those [`RrSets::set`] and
-    /// [`RrSets::iter`] give).
+    /// [`RrSets::for_each_set`] give).
     pub(crate) fn multi_len(&self) -> usize {
         self.ends.len()
     }
@@ -926,7 +934,11 @@ impl RrSets {
             return;
         }
         if let [v] = members {
-            self.singles[*v as usize] += 1;
+            let count = &mut self.singles[*v as usize];
+            if *count == 0 {
+                self.single_people.push(*v);
+            }
+            *count += 1;
             return;
         }
         let index = self.ends.len() as u32;
@@ -995,7 +1007,9 @@ impl RrSets {
         let workers = rayon::current_num_threads().max(1) as u64;
         #[cfg(not(feature = "parallel"))]
         let workers = 1u64;
-        let mut scratches: Vec<Scratch> = (0..workers).map(|_| Scratch::new(graph.n)).collect();
+        let mut scratches = std::mem::take(&mut self.scratches);
+        scratches.retain(|s| s.mark.len() == graph.n);
+        scratches.resize_with(workers as usize, || Scratch::new(graph.n));
         control.check()?;
         while next < last {
             let drawn = AtomicU64::new(self.len());
@@ -1036,21 +1050,17 @@ impl RrSets {
             control.check()?;
             next = end;
         }
+        self.scratches = scratches;
         Ok(self.len())
     }
 
-    /// Every set of two people or more, in order (flat storage only: see
-    /// [`RrSets::for_each_set`]).
-    pub(crate) fn iter(&self) -> impl Iterator<Item = &[u32]> {
-        debug_assert!(self.packed.is_none(), "a flat collection");
-        self.bounds().map(|(start, end)| &self.nodes[start..end])
-    }
-
-    /// Each set of two people or more's start and end in the storage, in order.
-    fn bounds(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
-        let mut start = 0usize;
-        let mut wrap = 0usize;
-        self.ends.iter().enumerate().map(move |(i, &low)| {
+    /// Each set of two people or more's start and end in the storage, in order, from the
+    /// `first`-th on.
+    fn bounds_from(&self, first: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+        let mut start = if first == 0 { 0 } else { self.end(first - 1) };
+        let mut wrap = self.wraps.partition_point(|&w| (w as usize) < first);
+        self.ends[first..].iter().enumerate().map(move |(j, &low)| {
+            let i = first + j;
             while wrap < self.wraps.len() && self.wraps[wrap] as usize <= i {
                 wrap += 1;
             }
@@ -1063,12 +1073,19 @@ impl RrSets {
 
     /// Calls `f(i, members)` for every set of two people or more, in order, whatever the
     /// storage (a compressed set is decoded, sorted, into a buffer).
-    pub(crate) fn for_each_set(&self, mut f: impl FnMut(usize, &[u32])) {
+    pub(crate) fn for_each_set(&self, f: impl FnMut(usize, &[u32])) {
+        self.for_each_set_from(0, f);
+    }
+
+    /// [`RrSets::for_each_set`] over the sets from the `first`-th on (what a growing
+    /// [`Index`] has not seen yet).
+    pub(crate) fn for_each_set_from(&self, first: usize, mut f: impl FnMut(usize, &[u32])) {
+        let bounds = self.bounds_from(first).enumerate().map(|(j, b)| (first + j, b));
         match &self.packed {
-            None => self.iter().enumerate().for_each(|(i, set)| f(i, set)),
+            None => bounds.for_each(|(i, (start, end))| f(i, &self.nodes[start..end])),
             Some(p) => {
                 let mut set = Vec::new();
-                for (i, (start, end)) in self.bounds().enumerate() {
+                for (i, (start, end)) in bounds {
                     set.clear();
                     crate::varint::for_each_increasing(&p.bytes[start..end], |v| set.push(v));
                     f(i, &set);
@@ -1087,6 +1104,22 @@ impl RrSets {
             .sum();
         let mut met = 0u64;
         self.for_each_set(|_, set| met += u64::from(set.iter().any(|&v| chosen[v as usize])));
+        self.hits + singles + met
+    }
+
+    /// [`RrSets::count_covered`] for the distinct people `relays`, with `mask` (all false,
+    /// one per person; left all false) as room: no pass over everyone.
+    pub(crate) fn count_covered_by(&self, relays: &[u32], mask: &mut [bool]) -> u64 {
+        let mut singles = 0u64;
+        for &v in relays {
+            mask[v as usize] = true;
+            singles += u64::from(self.singles[v as usize]);
+        }
+        let mut met = 0u64;
+        self.for_each_set(|_, set| met += u64::from(set.iter().any(|&v| mask[v as usize])));
+        for &v in relays {
+            mask[v as usize] = false;
+        }
         self.hits + singles + met
     }
 }
@@ -1169,104 +1202,203 @@ impl RrSets {
     }
 }
 
-/// For each person, the sets of two people or more that hold them (a CSR over people): what
-/// greedy maximum coverage walks. Over a [compressed](RrSets::compressed) collection, each
-/// person's list of sets (increasing) is delta-coded too.
+/// For each person, the sets of two people or more that hold them: what greedy maximum
+/// coverage walks. Over a [compressed](RrSets::compressed) collection, each person's list of
+/// sets (increasing) is delta-coded too.
+///
+/// An index grows with its collection ([`Index::extend`]): the sets added since its last look
+/// make a new segment, a CSR over the people they hold (sorted, found by binary search), so
+/// that a round of OPIM-C costs what its new sets hold, not a pass over everyone. The greedy
+/// looks up only the people it chooses, k per pass, across a few segments (one per round).
 #[derive(Debug, Clone)]
 pub(crate) struct Index {
-    /// Per person, where their sets start in `sets` (flat) or in `packed` (compressed).
+    segments: Vec<Segment>,
+    /// Per person, the indexed sets holding them.
+    degree: Vec<u32>,
+    /// Everyone in an indexed set or a set of their own, in the order first met.
+    people: Vec<u32>,
+    /// The sets of two people or more indexed, and the collection's people with a set of
+    /// their own seen so far.
+    indexed: usize,
+    singles_seen: usize,
+    /// Room for a segment's build: per person, 0 or their place in the segment plus one
+    /// (all 0 between builds; empty once the index stops growing).
+    slot: Vec<u32>,
+}
+
+/// The sets `first..` that an [`Index`] took in at once, per person.
+#[derive(Debug, Clone)]
+struct Segment {
+    first: u32,
+    /// The people these sets hold, increasing.
+    people: Vec<u32>,
+    /// Per person of `people`, where their sets start in `sets` (flat) or `bytes` (compressed).
     offsets: Vec<usize>,
     sets: Vec<u32>,
-    /// Compressed: each person's sets, delta-coded, and how many they are.
-    packed: Option<(Vec<u8>, Vec<u32>)>,
+    /// Compressed: each person's sets less `first`, delta-coded.
+    bytes: Option<Vec<u8>>,
+}
+
+impl Segment {
+    /// Calls `f` with each set of this segment holding `v`, in increasing order.
+    #[inline]
+    fn for_each_set_of(&self, v: u32, mut f: impl FnMut(u32)) {
+        let Ok(j) = self.people.binary_search(&v) else { return };
+        let range = self.offsets[j]..self.offsets[j + 1];
+        match &self.bytes {
+            Some(bytes) => {
+                crate::varint::for_each_increasing(&bytes[range], |d| f(self.first + d));
+            }
+            None => self.sets[range].iter().for_each(|&s| f(s)),
+        }
+    }
+
+    fn bytes(&self) -> usize {
+        let lists = self.bytes.as_ref().map_or(self.sets.len() * 4, Vec::len);
+        lists + self.people.len() * 4 + self.offsets.len() * 8
+    }
 }
 
 impl Index {
+    /// The index of `rr` as it is (it will not grow).
     pub(crate) fn new(rr: &RrSets, n: usize) -> Self {
-        if rr.is_compressed() {
-            return Self::compressed(rr, n);
-        }
-        let mut offsets = vec![0usize; n + 1];
-        for &v in &rr.nodes {
-            offsets[v as usize + 1] += 1;
-        }
-        for i in 0..n {
-            offsets[i + 1] += offsets[i];
-        }
-        let mut fill = offsets.clone();
-        let mut sets = vec![0u32; rr.nodes.len()];
-        for (i, set) in rr.iter().enumerate() {
-            for &v in set {
-                sets[fill[v as usize]] = i as u32;
-                fill[v as usize] += 1;
-            }
-        }
-        Index { offsets, sets, packed: None }
+        let mut index = Self::growing(n);
+        index.extend(rr);
+        index.slot = Vec::new();
+        index
     }
 
-    /// The index of a compressed collection: a first pass counts each person's sets and the
-    /// bytes of their gaps, a second writes the gaps in place.
-    fn compressed(rr: &RrSets, n: usize) -> Self {
-        let mut offsets = vec![0usize; n + 1];
-        let mut degrees = vec![0u32; n];
-        let mut last = vec![0u32; n];
-        rr.for_each_set(|i, set| {
-            for &v in set {
-                let v = v as usize;
-                degrees[v] += 1;
-                offsets[v + 1] += crate::varint::len(i as u32 - last[v]);
-                last[v] = i as u32;
-            }
-        });
-        for i in 0..n {
-            offsets[i + 1] += offsets[i];
+    /// An empty index over `n` people, to [extend](Index::extend) as its collection grows.
+    pub(crate) fn growing(n: usize) -> Self {
+        Index {
+            segments: Vec::new(),
+            degree: vec![0; n],
+            people: Vec::new(),
+            indexed: 0,
+            singles_seen: 0,
+            slot: vec![0; n],
         }
-        last.fill(0);
-        let mut fill = offsets.clone();
-        let mut bytes = vec![0u8; offsets[n]];
-        rr.for_each_set(|i, set| {
-            for &v in set {
-                let v = v as usize;
-                fill[v] = crate::varint::put_at(&mut bytes, fill[v], i as u32 - last[v]);
-                last[v] = i as u32;
-            }
-        });
-        Index { offsets, sets: Vec::new(), packed: Some((bytes, degrees)) }
     }
 
-    /// The sets holding `v` (over a flat collection only: see [`Index::for_each_set_of`]).
-    #[inline]
-    #[cfg_attr(not(test), allow(dead_code))] // flat callers and the tests
-    pub(crate) fn sets_of(&self, v: u32) -> &[u32] {
-        debug_assert!(self.packed.is_none(), "the index of a flat collection");
-        &self.sets[self.offsets[v as usize]..self.offsets[v as usize + 1]]
+    /// Takes in the sets `rr` gained since the last call (the same collection each time, only
+    /// ever grown): in time proportional to their members (and the sort of the people they
+    /// hold), whatever the number of people.
+    pub(crate) fn extend(&mut self, rr: &RrSets) {
+        for &v in &rr.single_people[self.singles_seen..] {
+            if self.degree[v as usize] == 0 {
+                self.people.push(v);
+            }
+        }
+        self.singles_seen = rr.single_people.len();
+        let first = self.indexed;
+        if first == rr.multi_len() {
+            return;
+        }
+        self.indexed = rr.multi_len();
+        if self.slot.is_empty() {
+            self.slot = vec![0; self.degree.len()];
+        }
+        let slot = &mut self.slot;
+        let mut people = Vec::new();
+        rr.for_each_set_from(first, |_, set| {
+            for &w in set {
+                if slot[w as usize] == 0 {
+                    slot[w as usize] = 1;
+                    people.push(w);
+                }
+            }
+        });
+        people.sort_unstable();
+        for (j, &w) in people.iter().enumerate() {
+            slot[w as usize] = j as u32 + 1;
+        }
+        // A first pass sizes each person's list, a second writes it.
+        let t = people.len();
+        let compressed = rr.is_compressed();
+        let mut offsets = vec![0usize; t + 1];
+        let mut last = if compressed { vec![first as u32; t] } else { Vec::new() };
+        let (degree, met) = (&mut self.degree, &mut self.people);
+        rr.for_each_set_from(first, |i, set| {
+            for &w in set {
+                let j = slot[w as usize] as usize - 1;
+                if compressed {
+                    offsets[j + 1] += crate::varint::len(i as u32 - last[j]);
+                    last[j] = i as u32;
+                } else {
+                    offsets[j + 1] += 1;
+                }
+                let d = &mut degree[w as usize];
+                if *d == 0 && rr.singles(w) == 0 {
+                    met.push(w);
+                }
+                *d += 1;
+            }
+        });
+        for j in 0..t {
+            offsets[j + 1] += offsets[j];
+        }
+        let mut fill = offsets.clone();
+        let (mut sets, mut bytes) = (Vec::new(), None);
+        if compressed {
+            last.fill(first as u32);
+            let mut out = vec![0u8; offsets[t]];
+            rr.for_each_set_from(first, |i, set| {
+                for &w in set {
+                    let j = slot[w as usize] as usize - 1;
+                    fill[j] = crate::varint::put_at(&mut out, fill[j], i as u32 - last[j]);
+                    last[j] = i as u32;
+                }
+            });
+            bytes = Some(out);
+        } else {
+            sets = vec![0u32; offsets[t]];
+            rr.for_each_set_from(first, |i, set| {
+                for &w in set {
+                    let j = slot[w as usize] as usize - 1;
+                    sets[fill[j]] = i as u32;
+                    fill[j] += 1;
+                }
+            });
+        }
+        for &w in &people {
+            slot[w as usize] = 0;
+        }
+        self.segments.push(Segment { first: first as u32, people, offsets, sets, bytes });
+    }
+
+    /// Everyone in an indexed set or a set of their own (in the order first met): the only
+    /// people whose counts are not 0.
+    pub(crate) fn people(&self) -> &[u32] {
+        &self.people
+    }
+
+    /// The sets holding `v`, increasing.
+    #[cfg(test)]
+    pub(crate) fn sets_of(&self, v: u32) -> Vec<u32> {
+        let mut sets = Vec::new();
+        self.for_each_set_of(v, |s| sets.push(s));
+        sets
     }
 
     /// Calls `f` with each set holding `v`, in increasing order, whatever the storage.
     #[inline]
     pub(crate) fn for_each_set_of(&self, v: u32, mut f: impl FnMut(u32)) {
-        let range = self.offsets[v as usize]..self.offsets[v as usize + 1];
-        match &self.packed {
-            Some((bytes, _)) => crate::varint::for_each_increasing(&bytes[range], f),
-            None => self.sets[range].iter().for_each(|&s| f(s)),
+        for segment in &self.segments {
+            segment.for_each_set_of(v, &mut f);
         }
     }
 
     /// The number of sets holding `v`.
     #[inline]
     pub(crate) fn degree(&self, v: u32) -> usize {
-        match &self.packed {
-            Some((_, degrees)) => degrees[v as usize] as usize,
-            None => self.offsets[v as usize + 1] - self.offsets[v as usize],
-        }
+        self.degree[v as usize] as usize
     }
 
     /// The bytes the index holds.
-    #[cfg_attr(not(test), allow(dead_code))] // flat callers and the tests
+    #[cfg_attr(not(test), allow(dead_code))] // the tests
     pub(crate) fn bytes(&self) -> u64 {
-        let lists =
-            self.packed.as_ref().map_or(self.sets.len() * 4, |(b, d)| b.len() + d.len() * 4);
-        (lists + self.offsets.len() * 8) as u64
+        let segments: usize = self.segments.iter().map(Segment::bytes).sum();
+        (segments + (self.degree.len() + self.people.len() + self.slot.len()) * 4) as u64
     }
 }
 

@@ -11,7 +11,7 @@
 use std::cmp::{Ordering, Reverse};
 use std::collections::BinaryHeap;
 
-use super::coverage::{Bound, Coverage, Picked, bound_due, greedy};
+use super::coverage::{Bound, Coverage, Picked, bound_due, greedy, greedy_on};
 use crate::rrsets::{Index, RrSets};
 
 /// How many people to choose: a number, or as many as a budget buys.
@@ -66,6 +66,24 @@ impl Limit<'_> {
     pub(crate) fn pick(&self, rr: &RrSets, index: &Index, n: usize, bound: Bound) -> Picked {
         match *self {
             Limit::Count(k) => greedy(rr, index, n, k, bound),
+            Limit::Budget { budget, costs } => greedy_budget(rr, index, costs, budget, bound),
+        }
+    }
+
+    /// [`Limit::pick`] with `cov`, the state of the last pass on `rr`'s collection (reset
+    /// here): for k people, a pass costs what the sets hold rather than everyone.
+    pub(crate) fn pick_on(
+        &self,
+        cov: &mut Coverage,
+        rr: &RrSets,
+        index: &Index,
+        bound: Bound,
+    ) -> Picked {
+        match *self {
+            Limit::Count(k) => {
+                cov.reset(rr, index);
+                greedy_on(cov, rr, index, k, k, bound, &[])
+            }
             Limit::Budget { budget, costs } => greedy_budget(rr, index, costs, budget, bound),
         }
     }

@@ -27,7 +27,8 @@ pub(crate) struct Picked {
 
 /// The running state of a greedy pass: each person's uncovered sets and which sets are covered.
 /// It owns no sets: each call is given the collection and index it was built on, so that a
-/// shard of a distributed selection can keep it beside its own sets.
+/// shard of a distributed selection can keep it beside its own sets. [`Coverage::reset`]
+/// starts a new pass on a grown collection in time proportional to the people its sets hold.
 #[derive(Debug, Clone)]
 pub(crate) struct Coverage {
     /// Uncovered sets holding each person.
@@ -39,11 +40,21 @@ pub(crate) struct Coverage {
 
 impl Coverage {
     pub(crate) fn new(rr: &RrSets, index: &Index, n: usize) -> Self {
-        Coverage {
-            count: (0..n as u32).map(|v| index.degree(v) as u32 + rr.singles(v)).collect(),
-            covered: vec![0; rr.multi_len().div_ceil(64)],
-            total: 0,
+        let mut coverage = Coverage { count: vec![0; n], covered: Vec::new(), total: 0 };
+        coverage.reset(rr, index);
+        coverage
+    }
+
+    /// Starts a new pass on `rr` (with its `index`): nobody chosen. Only the people the index
+    /// met are counted again: everyone else's count is, and stays, 0 (a pass only lowers the
+    /// counts of people in covered sets).
+    pub(crate) fn reset(&mut self, rr: &RrSets, index: &Index) {
+        for &v in index.people() {
+            self.count[v as usize] = index.degree(v) as u32 + rr.singles(v);
         }
+        self.covered.clear();
+        self.covered.resize(rr.multi_len().div_ceil(64), 0);
+        self.total = 0;
     }
 
     /// Adds `v` to the choice; returns the sets it newly covers.
@@ -86,31 +97,68 @@ impl Coverage {
 
 /// The greedy's choice among counts that only fall: the best person not yet chosen (the most
 /// uncovered sets, the smallest id on ties) and, for the upper bound, the sum of the `width`
-/// largest counts. A lazy max-heap holds everyone; beside it, a short sorted list of the best
-/// with their current counts, refreshed at each step and topped up from the heap only while
-/// the heap's best stored count (never below its current one) could beat the list's last. A
-/// step costs O(width log width) plus the few heap entries that move, rather than a pass
-/// over everyone. Shared by the single-machine greedy and the distributed driver, which
-/// holds the counts summed over its shards: both choose alike.
+/// largest counts. A lazy max-heap holds the people whose count is not 0; beside it, a short
+/// sorted list of the best with their current counts, refreshed at each step and topped up
+/// from the heap only while the heap's best stored count (never below its current one) could
+/// beat the list's last. A step costs O(width log width) plus the few heap entries that move,
+/// rather than a pass over everyone. A person whose count reaches 0 leaves both (adding
+/// nothing to the sums); once nobody's count is above 0, the choice goes by increasing id
+/// among those not chosen, as the order (count, then smallest id) says. Shared by the
+/// single-machine greedy and the distributed driver, which holds the counts summed over its
+/// shards: both choose alike.
 #[derive(Debug, Clone)]
 pub(crate) struct Chooser {
     heap: BinaryHeap<(u32, Reverse<u32>)>,
-    /// The best people not yet chosen, best first, with their current counts.
+    /// The best people not yet chosen with a count above 0, best first, with their counts.
     top: Vec<(u32, Reverse<u32>)>,
     wanted: usize,
     width: usize,
+    /// The people `count` covers (its length).
+    n: u32,
+    /// Never to be chosen, increasing.
+    excluded: Vec<u32>,
+    /// Taken from `top` so far (increasing once `zeros` is set).
+    taken: Vec<u32>,
+    /// Once every count left is 0: the smallest id that may still be chosen.
+    zeros: Option<u32>,
 }
 
 impl Chooser {
     /// Everyone not marked in `exclude` (an empty mask excludes nobody), with `count`; the
     /// sums cover the `width` best when `bound` is [`Bound::Compute`], else only the best.
     pub(crate) fn new(count: &[u32], width: usize, bound: Bound, exclude: &[bool]) -> Self {
-        let heap = (0..count.len() as u32)
-            .filter(|&v| !exclude.get(v as usize).copied().unwrap_or(false))
+        Self::among(0..count.len() as u32, count, width, bound, exclude)
+    }
+
+    /// [`Chooser::new`] when only `people` (distinct) may have a count above 0: the work is
+    /// theirs, not everyone's.
+    pub(crate) fn among(
+        people: impl IntoIterator<Item = u32>,
+        count: &[u32],
+        width: usize,
+        bound: Bound,
+        exclude: &[bool],
+    ) -> Self {
+        let excluded: Vec<u32> =
+            (0..exclude.len() as u32).filter(|&v| exclude[v as usize]).collect();
+        let heap = people
+            .into_iter()
+            .filter(|&v| {
+                count[v as usize] > 0 && !exclude.get(v as usize).copied().unwrap_or(false)
+            })
             .map(|v| (count[v as usize], Reverse(v)))
             .collect();
         let wanted = if bound == Bound::Compute { width.max(1) } else { 1 };
-        Chooser { heap, top: Vec::with_capacity(wanted + 1), wanted, width }
+        Chooser {
+            heap,
+            top: Vec::with_capacity(wanted + 1),
+            wanted,
+            width,
+            n: count.len() as u32,
+            excluded,
+            taken: Vec::new(),
+            zeros: None,
+        }
     }
 
     /// Brings the list up to date with `count`; returns the sum of the `width` largest
@@ -120,6 +168,7 @@ impl Chooser {
         for entry in &mut self.top {
             entry.0 = count[entry.1.0 as usize];
         }
+        self.top.retain(|e| e.0 > 0);
         self.top.sort_unstable_by(|a, b| b.cmp(a));
         while let Some(&(stored, Reverse(v))) = self.heap.peek() {
             if self.top.len() >= wanted && (stored, Reverse(v)) <= self.top[wanted - 1] {
@@ -127,6 +176,9 @@ impl Chooser {
             }
             self.heap.pop();
             let entry = (count[v as usize], Reverse(v));
+            if entry.0 == 0 {
+                continue;
+            }
             if entry.0 != stored {
                 self.heap.push(entry);
                 continue;
@@ -142,7 +194,23 @@ impl Chooser {
 
     /// Takes the best person after a [`Chooser::refresh`] (`None`: everyone is chosen).
     pub(crate) fn take_best(&mut self) -> Option<u32> {
-        (!self.top.is_empty()).then(|| self.top.remove(0).1.0)
+        if !self.top.is_empty() {
+            let v = self.top.remove(0).1.0;
+            self.taken.push(v);
+            return Some(v);
+        }
+        // Every count left is 0 (and stays so): the smallest id neither taken nor excluded.
+        let mut v = *self.zeros.get_or_insert_with(|| {
+            self.taken.sort_unstable();
+            0
+        });
+        while v < self.n
+            && (self.taken.binary_search(&v).is_ok() || self.excluded.binary_search(&v).is_ok())
+        {
+            v += 1;
+        }
+        self.zeros = Some((v + 1).min(self.n));
+        (v < self.n).then_some(v)
     }
 }
 
@@ -185,7 +253,22 @@ pub(crate) fn greedy_beside(
     exclude: &[bool],
 ) -> Picked {
     let mut cov = Coverage::new(rr, index, n);
-    let mut chooser = Chooser::new(&cov.count, width, bound, exclude);
+    greedy_on(&mut cov, rr, index, picks, width, bound, exclude)
+}
+
+/// [`greedy_beside`] with `cov`, [reset](Coverage::reset) on `rr` and `index`: a pass that
+/// costs what the sets hold, not a pass over everyone (OPIM-C's rounds keep one).
+pub(crate) fn greedy_on(
+    cov: &mut Coverage,
+    rr: &RrSets,
+    index: &Index,
+    picks: usize,
+    width: usize,
+    bound: Bound,
+    exclude: &[bool],
+) -> Picked {
+    let people = index.people().iter().copied();
+    let mut chooser = Chooser::among(people, &cov.count, width, bound, exclude);
     let mut picked = Picked::default();
     let mut upper = f64::INFINITY;
     loop {
@@ -274,5 +357,92 @@ mod tests {
             assert!(with.upper.unwrap() >= best as f64, "round {round}");
             assert!(with.covered as usize <= best);
         }
+    }
+
+    /// A random collection over `n` people: sets of one person, of several, some people in none.
+    fn random_sets(rng: &mut crate::rng::Stream, n: usize, count: u64) -> Vec<Vec<u32>> {
+        (0..count)
+            .map(|_| {
+                let mut set: Vec<u32> = (0..n as u32 / 2).filter(|_| rng.below(4) == 0).collect();
+                if set.is_empty() {
+                    set.push(rng.below(n as u64) as u32);
+                }
+                set
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_greedy_on_a_grown_index_and_reused_counts_equals_a_fresh_one() {
+        // OPIM-C's rounds: the collection grows, the index takes in only the new sets, and one
+        // Coverage serves every pass; each pass must be the one a fresh index and counts give.
+        let mut rng = crate::rng::Stream::new(12, 0);
+        for round in 0..100 {
+            let n = 2 + rng.below(12) as usize;
+            let k = 1 + rng.below(n as u64) as usize;
+            for storage in [crate::rrsets::Storage::Flat, crate::rrsets::Storage::Compressed] {
+                let mut rr = RrSets::new(n).stored(storage);
+                let mut index = Index::growing(n);
+                let mut cov = Coverage::new(&rr, &index, n);
+                for step in 0..4 {
+                    let count = rng.below(12);
+                    for set in random_sets(&mut rng, n, count) {
+                        rr.push_set(&set);
+                    }
+                    index.extend(&rr);
+                    cov.reset(&rr, &index);
+                    let grown = greedy_on(&mut cov, &rr, &index, k, k, Bound::Compute, &[]);
+                    let fresh_index = Index::new(&rr, n);
+                    let fresh = greedy(&rr, &fresh_index, n, k, Bound::Compute);
+                    let at = format!("round {round}, {storage:?}, step {step}");
+                    assert_eq!(grown.relays, fresh.relays, "{at}");
+                    assert_eq!(grown.gains, fresh.gains, "{at}");
+                    assert_eq!(grown.covered, fresh.covered, "{at}");
+                    assert_eq!(
+                        grown.upper.map(f64::to_bits),
+                        fresh.upper.map(f64::to_bits),
+                        "{at}"
+                    );
+                    let occurrences = rr.occurrences();
+                    let mut people = index.people().to_vec();
+                    people.sort_unstable();
+                    let met: Vec<u32> =
+                        (0..n as u32).filter(|&v| occurrences[v as usize] > 0).collect();
+                    assert_eq!(people, met, "{at}");
+                    for v in 0..n as u32 {
+                        assert_eq!(index.sets_of(v), fresh_index.sets_of(v), "{at}, person {v}");
+                        assert_eq!(index.degree(v), fresh_index.degree(v), "{at}, person {v}");
+                    }
+                    // R2's check: the chosen people's sets, counted without a pass over everyone.
+                    let mut mask = vec![false; n];
+                    let chosen: Vec<bool> =
+                        (0..n as u32).map(|v| grown.relays.contains(&v)).collect();
+                    assert_eq!(
+                        rr.count_covered_by(&grown.relays, &mut mask),
+                        rr.count_covered(&chosen)
+                    );
+                    assert!(mask.iter().all(|&m| !m));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn people_left_out_go_by_increasing_id_once_no_count_is_above_zero() {
+        // Sets {4,5} {4} {5}: 4 covers two, then 5 the last; then, every count 0, the others
+        // by increasing id, skipping the excluded 1.
+        let n = 6;
+        let mut rr = RrSets::new(n);
+        for set in [&[4u32, 5][..], &[4], &[5]] {
+            rr.push_set(set);
+        }
+        let index = Index::new(&rr, n);
+        let exclude = [false, true, false, false, false, false];
+        let p = greedy_beside(&rr, &index, n, 5, 5, Bound::Compute, &exclude);
+        assert_eq!(p.relays, vec![4, 5, 0, 2, 3]);
+        assert_eq!(p.gains, vec![2, 1, 0, 0, 0]);
+        // Asking for more than there are: everyone allowed, then the pass stops.
+        let p = greedy_beside(&rr, &index, n, 9, 9, Bound::Skip, &exclude);
+        assert_eq!(p.relays, vec![4, 5, 0, 2, 3]);
     }
 }

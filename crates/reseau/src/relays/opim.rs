@@ -28,7 +28,7 @@ use std::f64::consts::{LN_2, SQRT_2};
 
 use super::Outcome;
 use super::budget::Limit;
-use super::coverage::Bound;
+use super::coverage::{Bound, Coverage};
 use super::imm::ln_binomial;
 use crate::control::Control;
 use crate::error::Result;
@@ -161,18 +161,19 @@ pub(crate) fn opim_c(
     let n = graph.num_people();
     let mut rounds = Rounds::new(n, limit, epsilon, ell);
     let (mut r1, mut r2) = (RrSets::new(n).stored(storage), RrSets::new(n).stored(storage));
+    // Kept from round to round, so that a round costs what its sets hold: R1's index only
+    // takes in the new sets, and the counts and marks over everyone are reused.
+    let mut index = Index::growing(n);
+    let mut cov = Coverage::new(&r1, &index, n);
+    let mut mask = vec![false; n];
     loop {
         let want = rounds.want();
         // Two collections at once, each with half the memory.
         let theta = r1.extend_within(graph, seeds[0], want, control, memory.share(2))?;
         r2.extend_within(graph, seeds[1], theta, control, memory.share(2))?;
-        let index = Index::new(&r1, n);
-        let picked = limit.pick(&r1, &index, n, Bound::Compute);
-        let mut chosen = vec![false; n];
-        for &v in &picked.relays {
-            chosen[v as usize] = true;
-        }
-        let covered2 = r2.count_covered(&chosen);
+        index.extend(&r1);
+        let picked = limit.pick_on(&mut cov, &r1, &index, Bound::Compute);
+        let covered2 = r2.count_covered_by(&picked.relays, &mut mask);
         let choice = RoundChoice {
             relays: picked.relays,
             gains: picked.gains,

@@ -122,7 +122,7 @@ mod cases {
                 prop_assert_eq!(fi.degree(v), pi.degree(v));
                 let mut sets = Vec::new();
                 pi.for_each_set_of(v, |s| sets.push(s));
-                prop_assert_eq!(fi.sets_of(v), &sets[..]);
+                prop_assert_eq!(fi.sets_of(v), sets);
             }
             let chosen: Vec<bool> = (0..n).map(|v| v % 7 == 3).collect();
             prop_assert_eq!(flat.count_covered(&chosen), packed.count_covered(&chosen));
