@@ -94,6 +94,11 @@ pub(crate) fn hist(
                 b = j;
             }
         }
+        trace(format_args!(
+            "phase=1 round={round} theta={theta} b={b} multi={} members={} upper={upper:.1}",
+            r1.multi_len(),
+            r1.members()
+        ));
         if b > 0 || theta >= cap || round >= rounds1 {
             let b = b.max(1).min(picked.relays.len());
             let scale = nf / theta_f;
@@ -137,6 +142,13 @@ pub(crate) fn hist(
         let upper_cover = q1.hits() as f64 + picked.upper.unwrap_or(f64::INFINITY);
         let upper = upper_bound(upper_cover, a1, nf, theta_f);
         let alpha = if upper > 0.0 { (lower / upper).min(1.0) } else { 0.0 };
+        trace(format_args!(
+            "phase=2 b={b} theta={theta} hits1={} hits2={} multi={} members={} lower={lower:.1} upper={upper:.1} alpha={alpha:.4} cap={cap}",
+            q1.hits(),
+            q2.hits(),
+            q1.multi_len(),
+            q1.members()
+        ));
         if alpha >= GREEDY_RATIO - epsilon || theta >= cap {
             let scale = nf / theta_f;
             let mut relays = sentinels;
@@ -153,6 +165,23 @@ pub(crate) fn hist(
         }
         goal *= SQRT_2;
     }
+}
+
+/// Diagnostics on standard error when `RESEAU_HIST_TRACE` is set, with this thread's
+/// processor time (Linux).
+fn trace(what: std::fmt::Arguments<'_>) {
+    if std::env::var_os("RESEAU_HIST_TRACE").is_none() {
+        return;
+    }
+    let cpu = std::fs::read_to_string("/proc/thread-self/stat")
+        .ok()
+        .and_then(|s| {
+            let rest = s.rsplit_once(')')?.1.split_whitespace().collect::<Vec<_>>();
+            let ticks = rest.get(11)?.parse::<u64>().ok()? + rest.get(12)?.parse::<u64>().ok()?;
+            Some(ticks as f64 / 100.0)
+        })
+        .unwrap_or(f64::NAN);
+    eprintln!("hist: cpu={cpu:.2} {what}");
 }
 
 /// The most rounds phase 2 can make: from phase 1's first size to θ_max for ε/2 with b = 0,
