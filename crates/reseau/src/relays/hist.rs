@@ -96,7 +96,7 @@ pub(crate) fn hist(
         RrSets::truncated(n, stop.clone()).stored(storage),
         RrSets::truncated(n, stop.clone()).stored(storage),
     );
-    let mut goal = theta1 as f64;
+    let mut goal = (theta1 as f64).max(1.0);
     loop {
         let want = (goal.ceil() as u64).clamp(1, cap);
         let theta = q1.extend_within(graph, seeds2[0], want, control, memory.share(2))?;
@@ -143,7 +143,7 @@ pub(crate) fn hist(
 }
 
 /// The fewest sentinels whose test in phase 1 can fail: below it the greedy's b-step share
-/// 1 − (1 − 1/k)^b is under ε/2, so any b passes, the sentinels then being whoever a few
+/// 1 − (1 − 1/k)^b is at most ε/2, so any b passes, the sentinels then being whoever a few
 /// dozen sets happened to favour.
 fn fewest_sentinels(k: usize, half: f64) -> usize {
     let keep = 1.0 - 1.0 / k as f64;
