@@ -13,7 +13,10 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-shared="$(cd "$here/../../.." && pwd)/shared"
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# ../shared beside the repository (or beside the folder of worktrees holding it).
+shared="$repo_root/../shared"
+[[ -d "$shared" ]] || shared="$repo_root/../../shared"
 graph=BA-1e6
 seeds="1 2 3 4 5 6"
 programs=()
