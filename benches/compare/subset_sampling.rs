@@ -1,5 +1,5 @@
 //! RR-set sampling and relay selection under Independent Cascade with skewed per-tie
-//! probabilities, for docs/performance/subset_sampling.md: one process per measure, run by
+//! probabilities, for `docs/performance/subset_sampling.md`: one process per measure, run by
 //! `benches/compare/subset_sampling.py` with the binaries of two builds (main's sampler, one
 //! draw per tie; this branch's, bucketed subset sampling) alternating.
 //!
@@ -7,15 +7,17 @@
 //! probability) and each directed tie drawn a probability from a fixed seed:
 //! `trivalency` picks 0.1, 0.01 or 0.001 uniformly; `exponential` draws Exp(1) weights and
 //! divides each by the total into its target (the in-probabilities of a person sum to 1, as
-//! the subset-sampling literature's exponential setting has them).
+//! the subset-sampling literature's exponential setting has them); `scaled` is trivalency
+//! times 8 / in-degree of the target (at most 1).
 //!
-//! Usage: `subset-sampling --graph NAME --work rr|opim|imm [--probabilities trivalency|exponential]
+//! Usage: `subset-sampling --graph NAME --work rr|opim|imm [--probabilities trivalency|scaled|exponential]
 //! [--shared DIR] [--samples N]` (OPIM-C: k = 50, ε = 0.1; IMM: k = 50, ε = 0.5; RR
 //! sampling alone: the influence score's N RR sets, default 10^6). Graphs: `ego-Facebook`, `email-Enron` (SNAP files under
 //! `--shared`, default `../shared` beside the repository), `BA-2e5` (Barabási–Albert, 2·10^5
 //! people, m = 5), `in-D` (2·10^4 people, each with D incoming ties from uniform random
 //! sources). Prints `key=value` lines: `cpu` (processor seconds of the work alone, one
-//! thread), `samples` (RR sets drawn), `ties` (directed ties), `relays`.
+//! thread), `cpu_fixed` (RR sampling alone: the same work for 256 sets, the live graph's
+//! construction for the most part), `samples` (RR sets drawn), `ties` (directed ties), `relays`.
 
 use std::path::{Path, PathBuf};
 
@@ -85,6 +87,20 @@ fn network(n: usize, ties: &[(u32, u32)], kind: &str) -> CompiledNetwork {
     let mut rng = Stream::new(7, 0);
     let probabilities: Vec<f64> = match kind {
         "trivalency" => ties.iter().map(|_| [0.1, 0.01, 0.001][rng.below(3) as usize]).collect(),
+        "scaled" => {
+            // Trivalency times 8 / in-degree: 0.3 live in-ties expected per person whatever
+            // their in-degree, so that RR sets stay small and the draws are what is timed.
+            let mut degree = vec![0u32; n];
+            for &(_, v) in ties {
+                degree[v as usize] += 1;
+            }
+            ties.iter()
+                .map(|&(_, v)| {
+                    let scale = (8.0 / f64::from(degree[v as usize])).min(1.0);
+                    [0.1, 0.01, 0.001][rng.below(3) as usize] * scale
+                })
+                .collect()
+        }
         "exponential" => {
             let weights: Vec<f64> = ties.iter().map(|_| -(1.0 - rng.uniform()).ln()).collect();
             let mut total = vec![0.0; n];
@@ -93,7 +109,7 @@ fn network(n: usize, ties: &[(u32, u32)], kind: &str) -> CompiledNetwork {
             }
             ties.iter().zip(&weights).map(|(&(_, v), w)| w / total[v as usize]).collect()
         }
-        _ => panic!("probabilities: trivalency or exponential"),
+        _ => panic!("probabilities: trivalency, scaled or exponential"),
     };
     let mut net = Network::new();
     net.add_layer(Layer::digital("ties").directed(true)).expect("a layer");
@@ -125,6 +141,17 @@ fn main() {
     let net = network(n, &list, &kind);
     let model = Model::independent_cascade(0.5); // every tie has its own probability
     let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build().expect("a pool");
+    if work == "rr" {
+        // The fixed cost (the live graph's construction, the counting): one block of sets.
+        let request = ReputationRequest {
+            model: model.clone(),
+            samples: 256,
+            ..ReputationRequest::score(Score::Influence)
+        };
+        let cpu0 = process_cpu();
+        pool.install(|| score(&net, &request).expect("scores"));
+        println!("cpu_fixed={}", process_cpu() - cpu0);
+    }
     let cpu0 = process_cpu();
     let (drawn, relays) = pool.install(|| match work.as_str() {
         "rr" => {

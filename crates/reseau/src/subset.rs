@@ -77,13 +77,13 @@ pub(crate) fn bucket(p: f32) -> u32 {
     // p = m·2^e with m in [1, 2): p is in (2^−(j+1), 2^−j] for j = −e − 1, or j = −e when p is
     // exactly 2^e (m = 1). Subnormals and anything smaller fall into the last bucket.
     let bits = p.to_bits();
-    let exponent = ((bits >> 23) & 0xff) as i32 - 127;
-    if exponent < -(LAST as i32) {
+    // The biased exponent 127 + e; p ≤ ½ makes e ≤ −1. Below 2^−LAST: the last bucket.
+    let biased = (bits >> 23) & 0xff;
+    if biased + LAST < 127 {
         return LAST;
     }
-    let exact = bits & 0x7f_ffff == 0;
-    let j = -exponent - 1 + i32::from(exact);
-    (j as u32).min(LAST)
+    let exact = bits.trailing_zeros() >= 23;
+    (127 - biased - 1 + u32::from(exact)).min(LAST)
 }
 
 /// The gap tables of the buckets' upper bounds 2^−j (index j; bucket 0 draws per tie), built
@@ -216,8 +216,8 @@ mod tests {
 
     #[test]
     fn buckets_are_half_open_powers_of_two() {
-        assert_eq!(scale(0), 1.0);
-        assert_eq!(scale(7), 128.0);
+        assert_eq!(scale(0).to_bits(), 1f64.to_bits());
+        assert_eq!(scale(7).to_bits(), 128f64.to_bits());
         for (p, j) in [
             (1.5, 0),
             (1.0, 0),
