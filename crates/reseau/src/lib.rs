@@ -52,6 +52,7 @@ mod rrsets;
 pub mod schema;
 pub mod shadow;
 pub mod stats;
+mod subset;
 mod validate;
 mod varint;
 

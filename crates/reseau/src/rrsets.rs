@@ -30,6 +30,7 @@ use crate::error::{Error, Result};
 use crate::memory::Budget;
 use crate::model::PersonKind;
 use crate::rng::{GapTable, Stream};
+use crate::subset::Buckets;
 
 /// How a layer's incoming ties are sampled.
 #[derive(Debug, Clone)]
@@ -61,6 +62,9 @@ struct Incoming<'a> {
     /// person's live ties are drawn as a binomial count, then that many distinct ties, in
     /// about two draws however many ties there are.
     shared: Vec<Shared>,
+    /// Independent Cascade per tie: the long incoming lists whose ties do not share one
+    /// probability, grouped by probability bucket for subset sampling ([`crate::subset`]).
+    buckets: Buckets,
 }
 
 /// A person's shared probability `p` (NaN when their ties do not share one) and the chance
@@ -179,7 +183,13 @@ impl<'a> LiveGraph<'a> {
                     let longest = offsets.windows(2).map(|w| w[1] - w[0]).max().unwrap_or(0);
                     let powers = powers(p, longest as usize);
                     let live = Live::Uniform { p, gaps: gaps[0].clone(), powers };
-                    layers.push(Incoming { offsets, sources, live, shared: Vec::new() });
+                    layers.push(Incoming {
+                        offsets,
+                        sources,
+                        live,
+                        shared: Vec::new(),
+                        buckets: Buckets::default(),
+                    });
                     continue;
                 }
                 let (offsets, sources, probabilities) =
@@ -188,11 +198,15 @@ impl<'a> LiveGraph<'a> {
                         (p > 0.0).then_some(p as f32)
                     });
                 let shared = shared_probabilities(&offsets, &probabilities);
+                let buckets = Buckets::new(&offsets, &probabilities, |v| {
+                    shared.get(v).is_none_or(|s| s.p.is_nan())
+                });
                 layers.push(Incoming {
                     offsets: offsets.into(),
                     sources: sources.into(),
                     live: Live::PerTie(probabilities),
                     shared,
+                    buckets,
                 });
             }
         }
@@ -255,12 +269,24 @@ impl<'a> LiveGraph<'a> {
                 })
                 .collect();
             let shared = shared_by_person(&offsets, &chance);
-            layers.push(Incoming { offsets, sources, live: Live::PerPerson(chance), shared });
+            layers.push(Incoming {
+                offsets,
+                sources,
+                live: Live::PerPerson(chance),
+                shared,
+                buckets: Buckets::default(),
+            });
         }
         let exact = !(model.distrust == crate::cascade::Distrust::Invert
             && model.good_multiplier.to_bits() != model.bad_multiplier.to_bits());
         let reject = (n as u64).max(1).wrapping_neg() % (n as u64).max(1);
         Ok(Some(LiveGraph { n, walk: false, layers, exact, reject }))
+    }
+
+    /// The number of layers with bucketed people (tests).
+    #[cfg(test)]
+    pub(crate) fn layers_bucketed(&self) -> usize {
+        self.layers.iter().filter(|l| (0..self.n as u32).any(|v| l.buckets.has(v))).count()
     }
 
     /// The number of people.
@@ -430,6 +456,19 @@ impl<'a> LiveGraph<'a> {
                         live_positions(f64::from(shared.p), shared.none, r.len(), rng, |i| {
                             let u = layer.sources[r.start + i];
                             hit |= joined(u, mark, out) && stops(u);
+                        });
+                    }
+                    Live::PerTie(probabilities) if layer.buckets.has(v) => {
+                        // Long lists of unequal chances: geometric skips per bucket.
+                        layer.buckets.sample(v, probabilities, rng, |slot, rng, accept| {
+                            let u = layer.sources[slot];
+                            // As below: a tie from someone already in the set needs no draw.
+                            if u != root
+                                && mark[u as usize] != epoch
+                                && crate::subset::accepted(rng, accept)
+                            {
+                                hit |= joined(u, mark, out) && stops(u);
+                            }
                         });
                     }
                     Live::PerTie(_) | Live::PerPerson(_) => {
@@ -654,6 +693,7 @@ fn lt_incoming(prep: &Prepared<'_>) -> Incoming<'static> {
         sources: sources.into(),
         live: Live::PerTie(cumulative),
         shared: Vec::new(),
+        buckets: Buckets::default(),
     }
 }
 
