@@ -27,7 +27,7 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections import OrderedDict
-from typing import Any, Dict, List, Optional, Sequence
+from typing import Any, Callable, Dict, List, Optional, Sequence
 
 from ._core import Network, _RelayDriver, _RelayShard, relay_evaluation_seed
 from ._core import simulate as _simulate
@@ -156,6 +156,58 @@ class _Shard:
     def covered(self, relays: "list[int]") -> int:
         return self._shard.covered(relays)  # type: ignore[no-any-return]
 
+    # Two answers in one round trip where the driver's next need is certain: the counts
+    # always follow the sample, and the round's check follows the k-th person.
+
+    def sample_counts(self, theta: int) -> "tuple[tuple[int, int], Any]":
+        return self._shard.sample(theta), self._shard.counts()
+
+    def add_covered(self, person: int, relays: "list[int]") -> "tuple[Any, int]":
+        return self._shard.add(person), self._shard.covered(relays)
+
+
+def _each(actors: "list[Any]", timeout: Optional[float]) -> Callable[..., "list[Any]"]:
+    """``each(method, *args)``: every actor's answer to one call, made at once: one round
+    trip."""
+
+    def each(method: str, *args: Any) -> "list[Any]":
+        calls = [getattr(a, method)(*args) for a in actors]
+        return [c.result(timeout=timeout) for c in calls]
+
+    return each
+
+
+def _drive(driver: Any, each: Callable[..., "list[Any]"], k: int) -> None:
+    """Answers the driver's needs from the shards (``each``, from :func:`_each`) until the
+    selection is made. Where the need after next is certain, one call answers both
+    (``_Shard.sample_counts``, ``_Shard.add_covered``); the driver still takes each answer
+    in turn, so the selection is the one the plain sequence of needs makes.
+    """
+    chosen: "list[int]" = []
+    while True:
+        need = driver.need()
+        if need[0] == "sample":
+            answers = each("sample_counts", need[1])
+            driver.sampled([sizes for sizes, _ in answers])
+            driver.counted([counts for _, counts in answers])
+            chosen = []
+        elif need[0] == "add":
+            chosen.append(need[1])
+            if len(chosen) < k:
+                driver.added(each("add", need[1]))
+                continue
+            answers = each("add_covered", need[1], chosen)
+            driver.added([drops for drops, _ in answers])
+            if driver.need() == ("covered", chosen):
+                driver.covered([covered for _, covered in answers])
+        elif need[0] == "counts":  # not reached: sample_counts answers it
+            driver.counted(each("counts"))
+            chosen = []
+        elif need[0] == "covered":
+            driver.covered(each("covered", list(need[1])))
+        else:
+            return
+
 
 def select_relays(
     client: Any,
@@ -179,7 +231,8 @@ def select_relays(
     worker, without a task through the scheduler, so one greedy step costs one round trip.
     Per greedy step the client sends one person's id and receives, from each shard, the
     counts that fell (numpy arrays); the driver on the client sums them and chooses as one
-    machine does. The Monte Carlo evaluation then runs on the cluster too (:func:`simulate`
+    machine does. The shards' counts come back with their sample and the round's check with
+    the k-th person: k + 1 round trips per OPIM-C round. The Monte Carlo evaluation then runs on the cluster too (:func:`simulate`
     of the evaluation the driver names, in ``evaluation_shards`` pieces).
 
     Other methods, a ``budget`` or ``max_memory`` raise :class:`reseau.InvalidParameterError`
@@ -199,23 +252,7 @@ def select_relays(
         for i in range(count)
     ]
     actors = [f.result(timeout=timeout) for f in futures]
-
-    def each(method: str, *args: Any) -> "list[Any]":
-        calls = [getattr(a, method)(*args) for a in actors]
-        return [c.result(timeout=timeout) for c in calls]
-
-    while True:
-        need = driver.need()
-        if need[0] == "sample":
-            driver.sampled(each("sample", need[1]))
-        elif need[0] == "counts":
-            driver.counted(each("counts"))
-        elif need[0] == "add":
-            driver.added(each("add", need[1]))
-        elif need[0] == "covered":
-            driver.covered(each("covered", list(need[1])))
-        else:
-            break
+    _drive(driver, _each(actors, timeout), k or 0)
     del actors, futures
     spread = None
     evaluation = driver.evaluation()
