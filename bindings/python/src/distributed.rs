@@ -160,6 +160,7 @@ impl PyRelayDriver {
     /// Every shard's ``(gained, people, drops)``.
     fn added(
         &mut self,
+        py: Python<'_>,
         drops: Vec<(u64, PyReadonlyArray1<'_, u32>, PyReadonlyArray1<'_, u32>)>,
     ) -> PyResult<()> {
         let drops: Vec<CountDrops> = drops
@@ -170,7 +171,8 @@ impl PyRelayDriver {
                 drops: drops.as_array().to_vec(),
             })
             .collect();
-        self.driver.added(&drops).map_err(err)
+        let driver = &mut self.driver;
+        py.detach(|| driver.added(&drops)).map_err(err)
     }
 
     /// Every shard's covered R2 sets.

@@ -45,6 +45,10 @@ fn drive_counting(
             Need::Add { person } => {
                 let drops =
                     shards.iter_mut().map(|s| s.add(person)).collect::<Result<Vec<_>, _>>()?;
+                for d in &drops {
+                    assert!(d.people.windows(2).all(|w| w[0] < w[1]), "people in increasing order");
+                    assert!(d.drops.iter().all(|&by| by > 0));
+                }
                 driver.added(&drops)?;
             }
             Need::Covered { relays } => {

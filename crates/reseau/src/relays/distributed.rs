@@ -199,7 +199,7 @@ pub enum Need {
 pub struct CountDrops {
     /// The shard's R1 sets the person newly covers.
     pub gained: u64,
-    /// The people whose count of uncovered sets fell, each once (in the order met).
+    /// The people whose count of uncovered sets fell, each once, in increasing order.
     pub people: Vec<u32>,
     /// By how much each fell (beside `people`).
     pub drops: Vec<u32>,
@@ -459,6 +459,15 @@ impl RelayShard {
             }
             fell[w as usize] += by;
         });
+        // In increasing id order, so that the driver applies them in one forward sweep over
+        // its counts rather than at random (docs/performance/dask.md): a pass over everyone
+        // when many fell, else a sort of the few.
+        if people.len() > self.n / 32 {
+            people.clear();
+            people.extend((0..self.n as u32).filter(|&w| fell[w as usize] > 0));
+        } else {
+            people.sort_unstable();
+        }
         let drops = people.iter().map(|&w| std::mem::take(&mut fell[w as usize])).collect();
         Ok(CountDrops { gained, people, drops })
     }
