@@ -18,7 +18,7 @@ use crate::args::Args;
 use crate::de::from_py;
 use crate::errors::err;
 use crate::network::PyNetwork;
-use crate::objects::{Labels, result};
+use crate::objects::{Labels, result, value};
 
 /// The request of `reseau.dask.select_relays` from its keyword arguments.
 fn request<'py>(
@@ -41,6 +41,9 @@ fn plan(shards: &Bound<'_, PyAny>) -> PyResult<ShardPlan> {
 /// A shard's answer to an added person: the sets newly covered, the people whose counts fell
 /// and by how much.
 type Drops<'py> = (u64, Bound<'py, PyArray1<u32>>, Bound<'py, PyArray1<u32>>);
+
+/// The evaluation of the relays: who, under which model, how many runs, which seed.
+type Evaluation<'py> = (Vec<u32>, Bound<'py, PyAny>, u64, u64);
 
 /// One shard of ``reseau.dask.select_relays`` (the core's ``RelayShard``), kept on a worker.
 #[pyclass(module = "reseau._core", name = "_RelayShard")]
@@ -106,7 +109,6 @@ impl PyRelayShard {
 pub(crate) struct PyRelayDriver {
     net: Arc<CompiledNetwork>,
     labels: Labels,
-    request: SelectRelaysRequest,
     shards: usize,
     driver: RelayDriver,
 }
@@ -126,7 +128,7 @@ impl PyRelayDriver {
         let request = request(py, k, kwargs)?;
         let plan = plan(shards)?;
         let driver = py.detach(|| RelayDriver::new(&net, &request, &plan)).map_err(err)?;
-        Ok(PyRelayDriver { net, labels, request, shards: plan.len(), driver })
+        Ok(PyRelayDriver { net, labels, shards: plan.len(), driver })
     }
 
     /// What the driver needs next: ``("sample", theta)``, ``("counts",)``,
@@ -158,6 +160,7 @@ impl PyRelayDriver {
     /// Every shard's ``(gained, people, drops)``.
     fn added(
         &mut self,
+        py: Python<'_>,
         drops: Vec<(u64, PyReadonlyArray1<'_, u32>, PyReadonlyArray1<'_, u32>)>,
     ) -> PyResult<()> {
         let drops: Vec<CountDrops> = drops
@@ -168,7 +171,8 @@ impl PyRelayDriver {
                 drops: drops.as_array().to_vec(),
             })
             .collect();
-        self.driver.added(&drops).map_err(err)
+        let driver = &mut self.driver;
+        py.detach(|| driver.added(&drops)).map_err(err)
     }
 
     /// Every shard's covered R2 sets.
@@ -186,9 +190,12 @@ impl PyRelayDriver {
         self.driver.relays().to_vec()
     }
 
-    /// The Monte Carlo runs of the evaluation and the seed to run them with.
-    fn evaluation(&self) -> (u64, u64) {
-        (self.request.evaluation_runs, reseau::relays::evaluation_seed(self.request.seed))
+    /// The evaluation ``select_relays`` makes of the relays (the core decides which model):
+    /// ``(relays, model, runs, seed)``, or ``None`` before ``("done",)`` or without runs.
+    fn evaluation<'py>(&self, py: Python<'py>) -> PyResult<Option<Evaluation<'py>>> {
+        let Some(e) = self.driver.evaluation() else { return Ok(None) };
+        let relays = self.driver.relays().to_vec();
+        Ok(Some((relays, value(py, "Model", &e.model)?, e.runs, e.seed)))
     }
 
     /// The ``RelaySelection``, with ``spread`` (a ``SpreadStats`` or ``None``).

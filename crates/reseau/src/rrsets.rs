@@ -289,6 +289,25 @@ impl<'a> LiveGraph<'a> {
         self.layers.iter().filter(|l| (0..self.n as u32).any(|v| l.buckets.has(v))).count()
     }
 
+    /// This graph with its own copy of what it borrowed from the network (an undirected
+    /// layer's ties, its own transpose), so that it outlives the borrow: a shard of a
+    /// distributed selection keeps it across rounds rather than preparing it each round.
+    pub(crate) fn into_owned(self) -> LiveGraph<'static> {
+        let layers = self
+            .layers
+            .into_iter()
+            .map(|Incoming { offsets, sources, live, shared, buckets }| Incoming {
+                offsets: Cow::Owned(offsets.into_owned()),
+                sources: Cow::Owned(sources.into_owned()),
+                live,
+                shared,
+                buckets,
+            })
+            .collect();
+        let LiveGraph { n, walk, exact, reject, .. } = self;
+        LiveGraph { n, walk, layers, exact, reject }
+    }
+
     /// The number of people.
     pub(crate) fn num_people(&self) -> usize {
         self.n

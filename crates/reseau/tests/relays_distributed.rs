@@ -45,6 +45,10 @@ fn drive_counting(
             Need::Add { person } => {
                 let drops =
                     shards.iter_mut().map(|s| s.add(person)).collect::<Result<Vec<_>, _>>()?;
+                for d in &drops {
+                    assert!(d.people.windows(2).all(|w| w[0] < w[1]), "people in increasing order");
+                    assert!(d.drops.iter().all(|&by| by > 0));
+                }
                 driver.added(&drops)?;
             }
             Need::Covered { relays } => {
@@ -55,16 +59,8 @@ fn drive_counting(
             Need::Done => break,
         }
     }
-    let spread = (request.evaluation_runs > 0)
-        .then(|| {
-            let model = request.evaluation_model.clone().unwrap_or_else(|| request.model.clone());
-            let evaluation = SimulateRequest::new(driver.relays().to_vec())
-                .model(model)
-                .runs(request.evaluation_runs)
-                .seed(evaluation_seed(request.seed));
-            simulate(net, &evaluation).map(|s| s.total)
-        })
-        .transpose()?;
+    let spread = driver.evaluation().map(|e| simulate(net, &e).map(|s| s.total)).transpose()?;
+    assert_eq!(spread.is_some(), request.evaluation_runs > 0);
     Ok((driver.selection(net, spread)?, rounds))
 }
 
@@ -137,6 +133,35 @@ fn with_the_evaluation_costs_and_k_equal_to_n() {
         .seed(2);
     let one = select_relays(&net, &everyone).unwrap();
     assert_eq!(drive(&net, &everyone, &ShardPlan::even(2).unwrap()).unwrap(), one);
+}
+
+#[test]
+fn the_driver_says_which_evaluation_one_machine_runs() {
+    let net = barabasi_albert_compiled(300, 2, 6).unwrap();
+    let base = SelectRelaysRequest::k(3)
+        .model(Model::independent_cascade(0.1))
+        .method(Method::OpimC)
+        .evaluation_runs(400)
+        .seed(21);
+    for evaluation_model in [None, Some(Model::weighted_cascade())] {
+        let request =
+            SelectRelaysRequest { evaluation_model: evaluation_model.clone(), ..base.clone() };
+        let plan = ShardPlan::even(2).unwrap();
+        let (selection, _) = drive_counting(&net, &request, &plan).unwrap();
+        assert_eq!(selection, select_relays(&net, &request).unwrap());
+        // The same request built by hand from select_relays' documented rule.
+        let expected = SimulateRequest::new(selection.relays.clone())
+            .model(evaluation_model.unwrap_or_else(|| request.model.clone()))
+            .runs(400)
+            .seed(evaluation_seed(21));
+        let spread = simulate(&net, &expected).unwrap().total;
+        assert_eq!(selection.spread, Some(spread));
+    }
+    // Nothing to evaluate: no runs asked for, or nothing chosen yet.
+    let plan = ShardPlan::even(1).unwrap();
+    let none = RelayDriver::new(&net, &base.clone().evaluation_runs(0), &plan).unwrap();
+    assert!(none.evaluation().is_none());
+    assert!(RelayDriver::new(&net, &base, &plan).unwrap().evaluation().is_none());
 }
 
 #[test]

@@ -66,7 +66,7 @@ use super::coverage::{Bound, Chooser, Coverage};
 use super::opim::{RoundChoice, Rounds};
 use super::select::{PHASE_A, PHASE_B, assemble, checked_limit, sub_seed};
 use super::{Method, Outcome, RelaySelection, SelectRelaysRequest};
-use crate::cascade::SpreadStats;
+use crate::cascade::{SimulateRequest, SpreadStats};
 use crate::compiled::CompiledNetwork;
 use crate::error::{Error, Result};
 use crate::rng::Stream;
@@ -199,7 +199,7 @@ pub enum Need {
 pub struct CountDrops {
     /// The shard's R1 sets the person newly covers.
     pub gained: u64,
-    /// The people whose count of uncovered sets fell, each once (in the order met).
+    /// The people whose count of uncovered sets fell, each once, in increasing order.
     pub people: Vec<u32>,
     /// By how much each fell (beside `people`).
     pub drops: Vec<u32>,
@@ -249,13 +249,19 @@ fn supported(request: &SelectRelaysRequest) -> Result<()> {
 /// its part of R1. Rebuilt anywhere from the network, the request, the plan and its number;
 /// the network it is given at each [`RelayShard::sample`] must be the one it was built for.
 ///
+/// The model's live-edge view of the network is prepared once, when the shard is made, and
+/// kept across rounds: it holds its own copy of the ties it reads (for an undirected layer
+/// under a uniform or weighted cascade, a copy of that layer's adjacency).
+///
 /// A shard draws on one thread: run one shard per core (see the module's example).
 #[derive(Debug, Clone)]
 pub struct RelayShard {
-    request: SelectRelaysRequest,
     plan: ShardPlan,
     index: usize,
     n: usize,
+    /// The model's live-edge graph, prepared once.
+    graph: LiveGraph<'static>,
+    scratch: Scratch,
     seeds: [u64; 2],
     /// Blocks looked at so far (this shard's and the others').
     blocks: u64,
@@ -303,13 +309,14 @@ impl RelayShard {
                 format!("a shard of the plan, 0..{}", plan.len()),
             ));
         }
-        LiveGraph::new(net, &request.model)?;
+        let graph = LiveGraph::new(net, &request.model)?.into_owned();
         let n = net.num_people();
         Ok(RelayShard {
-            request: request.clone(),
             plan: plan.clone(),
             index,
             n,
+            graph,
+            scratch: Scratch::new(n),
             seeds: [sub_seed(request.seed, PHASE_A), sub_seed(request.seed, PHASE_B)],
             blocks: 0,
             r1: RrSets::new(n),
@@ -348,8 +355,7 @@ impl RelayShard {
             ));
         }
         self.greedy = None;
-        let graph = LiveGraph::new(net, &self.request.model)?;
-        let mut scratch = Scratch::new(self.n);
+        let (graph, scratch) = (&self.graph, &mut self.scratch);
         let mut members = Vec::new();
         for b in self.blocks..theta / BLOCK {
             if self.plan.owner(b) != self.index {
@@ -361,7 +367,7 @@ impl RelayShard {
                 let mut rng = Stream::new(seed, b);
                 for _ in 0..BLOCK {
                     members.clear();
-                    graph.sample_until(&mut rng, &mut scratch, &mut members, |_| false);
+                    graph.sample_until(&mut rng, scratch, &mut members, |_| false);
                     rr.push_set(&members);
                 }
             }
@@ -453,6 +459,15 @@ impl RelayShard {
             }
             fell[w as usize] += by;
         });
+        // In increasing id order, so that the driver applies them in one forward sweep over
+        // its counts rather than at random (docs/performance/dask.md): a pass over everyone
+        // when many fell, else a sort of the few.
+        if people.len() > self.n / 32 {
+            people.clear();
+            people.extend((0..self.n as u32).filter(|&w| fell[w as usize] > 0));
+        } else {
+            people.sort_unstable();
+        }
         let drops = people.iter().map(|&w| std::mem::take(&mut fell[w as usize])).collect();
         Ok(CountDrops { gained, people, drops })
     }
@@ -697,9 +712,8 @@ impl RelayDriver {
     }
 
     /// The selection once [`Need::Done`], as [`select_relays`](super::select_relays) returns
-    /// it, with `spread` the evaluation made elsewhere (for instance
-    /// [`simulate`](crate::cascade::simulate) of the relays under the evaluation model with
-    /// `evaluation_runs` runs and the seed [`evaluation_seed`](super::evaluation_seed)`(seed)`;
+    /// it, with `spread` the evaluation made elsewhere (the `total` of
+    /// [`simulate`](crate::cascade::simulate) of [`RelayDriver::evaluation`]'s request;
     /// `None`: none).
     ///
     /// # Errors
@@ -727,6 +741,54 @@ impl RelayDriver {
     /// The relays chosen, once [`Need::Done`] (empty before).
     pub fn relays(&self) -> &[u32] {
         self.outcome.as_ref().map_or(&[], |o| &o.relays)
+    }
+
+    /// The Monte Carlo evaluation [`select_relays`](super::select_relays) makes of the relays,
+    /// as a request to run wherever the runs go (in shards with
+    /// [`simulate_runs`](crate::cascade::simulate_runs), on a cluster): the relays chosen
+    /// under `evaluation_model` (else `model`), `evaluation_runs` runs, the seed
+    /// [`evaluation_seed`](super::evaluation_seed)`(seed)`. Its summary's `total` is the
+    /// `spread` to give [`RelayDriver::selection`]. `None` before [`Need::Done`] or when
+    /// `evaluation_runs` is 0.
+    ///
+    /// ```
+    /// use reseau::cascade::{Model, simulate};
+    /// use reseau::relays::distributed::{Need, RelayDriver, RelayShard, ShardPlan};
+    /// use reseau::relays::{Method, SelectRelaysRequest, select_relays};
+    /// let net = reseau::datasets::aarhus_cs().compile();
+    /// let request = SelectRelaysRequest {
+    ///     evaluation_model: Some(Model::independent_cascade(0.02)),
+    ///     ..SelectRelaysRequest::k(2).method(Method::OpimC).evaluation_runs(300).seed(5)
+    /// };
+    /// let plan = ShardPlan::even(1)?;
+    /// let mut shard = RelayShard::new(&net, &request, &plan, 0)?;
+    /// let mut driver = RelayDriver::new(&net, &request, &plan)?;
+    /// assert!(driver.evaluation().is_none()); // nothing chosen yet
+    /// loop {
+    ///     match driver.need() {
+    ///         Need::Sample { theta } => driver.sampled(&[shard.sample(&net, theta)?])?,
+    ///         Need::Counts => driver.counted(&[shard.counts()])?,
+    ///         Need::Add { person } => driver.added(&[shard.add(person)?])?,
+    ///         Need::Covered { relays } => driver.covered(&[shard.covered(&relays)?])?,
+    ///         Need::Done => break,
+    ///     }
+    /// }
+    /// let evaluation = driver.evaluation().expect("300 runs asked for");
+    /// assert_eq!(evaluation.model, Model::independent_cascade(0.02));
+    /// let spread = simulate(&net, &evaluation)?.total;
+    /// assert_eq!(driver.selection(&net, Some(spread))?, select_relays(&net, &request)?);
+    /// # Ok::<(), reseau::Error>(())
+    /// ```
+    pub fn evaluation(&self) -> Option<SimulateRequest> {
+        let outcome = self.outcome.as_ref()?;
+        let request = &self.request;
+        (request.evaluation_runs > 0).then(|| {
+            let model = request.evaluation_model.as_ref().unwrap_or(&request.model);
+            SimulateRequest::new(outcome.relays.iter().copied())
+                .model(model.clone())
+                .runs(request.evaluation_runs)
+                .seed(super::evaluation_seed(request.seed))
+        })
     }
 
     /// The next round's sample, refused as one machine refuses it when too large.
