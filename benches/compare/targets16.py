@@ -84,10 +84,11 @@ def run_subsim(graphs: List[str], hist: bool, repeat: int, eval_runs: int) -> Li
     return merge_subsim(tmp.with_suffix(".json"))
 
 
-def merge_subsim(path: pathlib.Path) -> List[Dict[str, Any]]:
-    """Merges the rows of one `subsim-side` run (its FILE.json) into results/subsim.json."""
+def merge_subsim(path: pathlib.Path, date: Optional[str] = None) -> List[Dict[str, Any]]:
+    """Merges the rows of one `subsim-side` run (its FILE.json) into results/subsim.json,
+    stamped with `date` (when the run was made, for an import; now otherwise)."""
     fresh = json.loads(path.read_text())
-    stamp = {"command": fresh["command"], "date": now(), "load_start": fresh["load_start"],
+    stamp = {"command": fresh["command"], "date": date or now(), "load_start": fresh["load_start"],
              "load_end": fresh["load_end"], "repeat": fresh["repeat"],
              "eval_runs": fresh["eval_runs"]}
     saved = (load("subsim.json") or {}).get("rows", [])
@@ -374,13 +375,16 @@ def add_arguments(parser) -> None:
     parser.add_argument("--subsim-import", default=None, metavar="FILE.json",
                         help="merge the rows of a `subsim-side --out FILE.md` run made by hand "
                              "into results/subsim.json (its command is kept with each row)")
+    parser.add_argument("--subsim-import-date", default=None, metavar="WHEN",
+                        help="when (and on what) the imported run was made, kept as its rows' "
+                             "date (default: now)")
     parser.add_argument("--growth16-repeat", type=int, default=3,
                         help="timed batches per size (default 3)")
 
 
 def run_sections(sections: List[str], args) -> None:
     if args.subsim_import:
-        merge_subsim(pathlib.Path(args.subsim_import))
+        merge_subsim(pathlib.Path(args.subsim_import), args.subsim_import_date)
     if "subsim" in sections:
         run_subsim(args.subsim_graphs, not args.subsim_no_hist, args.subsim_repeat,
                    args.subsim_eval_runs)

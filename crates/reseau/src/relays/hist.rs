@@ -348,7 +348,7 @@ mod tests {
         let mut whole = RrSets::new(n);
         whole.extend_to(&graph, 999, 1024, &Control::none()).unwrap();
         let large: Vec<&[u32]> =
-            (0..whole.len() as usize).map(|i| whole.set(i)).filter(|s| s.len() > n / 100).collect();
+            (0..whole.multi_len()).map(|i| whole.set(i)).filter(|s| s.len() > n / 100).collect();
         assert!(large.len() >= 100, "{} large sets of {}", large.len(), whole.len());
         for seed in 1..=6u64 {
             let memory = (Budget::unlimited(), Storage::Flat);
