@@ -1367,7 +1367,15 @@ impl Index {
                 }
             }
         });
-        people.sort_unstable();
+        // Increasing, for the lookups' binary search. Where the segment holds a fair share of
+        // everyone (small networks), a scan of the marks lists them in order for less than a
+        // sort costs (about 3 instructions a person against 6·log2 t a member).
+        if people.len().saturating_mul(16) >= slot.len() {
+            people.clear();
+            people.extend((0..slot.len() as u32).filter(|&w| slot[w as usize] != 0));
+        } else {
+            people.sort_unstable();
+        }
         for (j, &w) in people.iter().enumerate() {
             slot[w as usize] = j as u32 + 1;
         }

@@ -169,7 +169,17 @@ impl Chooser {
             entry.0 = count[entry.1.0 as usize];
         }
         self.top.retain(|e| e.0 > 0);
-        self.top.sort_unstable_by(|a, b| b.cmp(a));
+        // Best first. Counts only fall, so the list is nearly in order already: an insertion
+        // sort moves the few that fell (the entries are distinct, so any sort gives this order).
+        for i in 1..self.top.len() {
+            let e = self.top[i];
+            let mut j = i;
+            while j > 0 && self.top[j - 1] < e {
+                self.top[j] = self.top[j - 1];
+                j -= 1;
+            }
+            self.top[j] = e;
+        }
         while let Some(&(stored, Reverse(v))) = self.heap.peek() {
             if self.top.len() >= wanted && (stored, Reverse(v)) <= self.top[wanted - 1] {
                 break;
