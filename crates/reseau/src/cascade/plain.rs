@@ -142,16 +142,19 @@ impl Scratch {
     ) {
         self.begin();
         let valence = plan.valence;
+        // One layer by skips draws no key: its own sweep, from the seeds on.
+        if let [PlanLayer { index, how: How::Skips }] = plan.layers[..]
+            && !plan.keyed
+        {
+            self.run_skips(prep, index, plan.latency, seeds, valence, rng);
+            return;
+        }
         for &s in seeds {
             if !self.seen(s) {
                 self.convince(s, 0, valence, NONE, NONE);
             }
         }
         let key = if plan.keyed { rng.next_u64() } else { 0 };
-        if let [PlanLayer { index, how: How::Skips }] = plan.layers[..] {
-            self.run_skips(prep, index, plan.latency, valence, rng);
-            return;
-        }
         let mut t = 0u32;
         loop {
             std::mem::swap(&mut self.frontier, &mut self.next);
@@ -180,18 +183,24 @@ impl Scratch {
         }
     }
 
-    /// The sweep of [`Scratch::run_plain`] when a single layer is enabled, sampled by skips
-    /// (Independent Cascade on one layer): the same draws in the same order, with the layer's
-    /// ties and gap table looked up once a run rather than once a person, which is most of the
-    /// work of a run that convinces few beyond its seeds.
+    /// The sweep of [`Scratch::run_plain`] from `seeds` when a single layer is enabled,
+    /// sampled by skips (Independent Cascade on one layer): the same draws in the same order,
+    /// with the layer's ties and gap table looked up once a run rather than once a person,
+    /// which is most of the work of a run that convinces few beyond its seeds.
     fn run_skips(
         &mut self,
         prep: &Prepared<'_>,
         index: u32,
         latency: u32,
+        seeds: &[u32],
         valence: Valence,
         rng: &mut Stream,
     ) {
+        for &s in seeds {
+            if !self.seen(s) {
+                self.convince_swept(s, 0, valence, NONE, NONE);
+            }
+        }
         let l = index as usize;
         let Some(gaps) = &prep.layers[l].gaps else { return };
         let gap = &gaps[valence.index()];
@@ -208,11 +217,11 @@ impl Scratch {
             at += latency;
             for k in first..end {
                 let u = self.activated[k];
-                let (mut slot, end) =
+                let (mut slot, stop) =
                     (offsets[u as usize] as usize, offsets[u as usize + 1] as usize);
                 loop {
                     let skip = gap.sample(rng);
-                    if skip >= (end - slot) as u64 {
+                    if skip >= (stop - slot) as u64 {
                         break;
                     }
                     slot += skip as usize;
