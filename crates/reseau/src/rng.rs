@@ -275,7 +275,8 @@ impl GapTable {
             g
         };
         let (mut bottom, mut top) = (thresholds.len(), thresholds.len());
-        for b in 0..1u64 << SLICE_BITS {
+        // Signed integers below 2^53: converted to floats exactly, in one instruction.
+        for b in 0..1i64 << SLICE_BITS {
             let lo = (b << (53 - SLICE_BITS)) as f64 * ulp;
             let hi = (((b + 1) << (53 - SLICE_BITS)) - 1) as f64 * ulp;
             // A higher u has a smaller gap: the slice's gaps run from gap(hi) to gap(lo).
