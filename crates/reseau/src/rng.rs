@@ -215,8 +215,12 @@ pub struct GapTable {
     /// q^(k+1), decreasing; empty when p is 0 (no success ever).
     thresholds: Vec<f64>,
     /// For each slice of [0, 1) by the draw's top 12 bits, its gap when the whole slice has
-    /// one, else [`AMBIGUOUS`].
-    slices: Vec<u16>,
+    /// one, else [`AMBIGUOUS`] (all of them when the table is empty). A fixed-size array, so
+    /// that the look-up by 12 bits needs no bounds check.
+    slices: Box<[u16; 1 << SLICE_BITS]>,
+    /// For each slice, the gaps at its top and bottom ends: an ambiguous slice's gap is
+    /// searched between them only (a few thresholds, rather than the whole table).
+    spans: Box<[[u16; 2]; 1 << SLICE_BITS]>,
     /// ln(1 − p) when p is so small that the gaps are drawn by inversion (the tables empty).
     log_q: Option<f64>,
 }
@@ -230,7 +234,12 @@ impl GapTable {
     pub fn new(p: f64) -> Self {
         let p = resolved(p);
         if p <= 0.0 {
-            return GapTable { thresholds: Vec::new(), slices: Vec::new(), log_q: None };
+            return GapTable {
+                thresholds: Vec::new(),
+                slices: no_slices(),
+                spans: Box::new([[0; 2]; 1 << SLICE_BITS]),
+                log_q: None,
+            };
         }
         let q = 1.0 - p.min(1.0);
         let mut thresholds = Vec::new();
@@ -245,19 +254,39 @@ impl GapTable {
         if t >= 0.5 {
             // More than two rounds of the table per gap on average: invert instead.
             let log_q = crate::math::ln1p(-p);
-            return GapTable { thresholds: Vec::new(), slices: Vec::new(), log_q: Some(log_q) };
+            return GapTable {
+                thresholds: Vec::new(),
+                slices: no_slices(),
+                spans: Box::new([[0; 2]; 1 << SLICE_BITS]),
+                log_q: Some(log_q),
+            };
         }
-        let gap = |u: f64| thresholds.partition_point(|&t| u < t);
         let ulp = 1.0 / (1u64 << 53) as f64;
-        let slices = (0..1u64 << SLICE_BITS)
-            .map(|b| {
-                let lo = (b << (53 - SLICE_BITS)) as f64 * ulp;
-                let hi = (((b + 1) << (53 - SLICE_BITS)) - 1) as f64 * ulp;
-                let g = gap(lo);
-                if g == gap(hi) { g as u16 } else { AMBIGUOUS }
-            })
-            .collect();
-        GapTable { thresholds, slices, log_q: None }
+        let mut slices = no_slices();
+        let mut spans = Box::new([[0u16; 2]; 1 << SLICE_BITS]);
+        // The gap of u, the number of thresholds above it, falls as u grows: one sweep up the
+        // slices, a pointer for their bottom ends and one for their top ends, finds every
+        // slice's gaps in time K + 4,096 (a search per slice end cost more than the runs of a
+        // small simulation).
+        let fall = |mut g: usize, u: f64| {
+            while g > 0 && u >= thresholds[g - 1] {
+                g -= 1;
+            }
+            g
+        };
+        let (mut bottom, mut top) = (thresholds.len(), thresholds.len());
+        // Signed integers below 2^53: converted to floats exactly, in one instruction.
+        for b in 0..1i64 << SLICE_BITS {
+            let lo = (b << (53 - SLICE_BITS)) as f64 * ulp;
+            let hi = (((b + 1) << (53 - SLICE_BITS)) - 1) as f64 * ulp;
+            // A higher u has a smaller gap: the slice's gaps run from gap(hi) to gap(lo).
+            (bottom, top) = (fall(bottom, lo), fall(top, hi));
+            spans[b as usize] = [top as u16, bottom as u16];
+            if top == bottom {
+                slices[b as usize] = top as u16;
+            }
+        }
+        GapTable { thresholds, slices, spans, log_q: None }
     }
 
     /// The number of failures before the next success; `u64::MAX` when `p` is 0.
@@ -265,22 +294,31 @@ impl GapTable {
     pub fn sample(&self, rng: &mut Stream) -> u64 {
         let k = self.thresholds.len();
         if k == 0 {
-            return match self.log_q {
-                Some(log_q) => {
-                    let u = 1.0 - rng.uniform(); // in (0, 1]
-                    let gap = (crate::math::ln(u) / log_q).floor();
-                    if gap >= u64::MAX as f64 { u64::MAX } else { gap as u64 }
-                }
-                None => u64::MAX,
-            };
+            return self.sample_untabled(rng);
         }
+        // Most draws fall in a slice with one gap, inside the table: one look-up, inlined.
+        let x = rng.next_u64();
+        let g = self.slices[(x >> (64 - SLICE_BITS)) as usize];
+        if usize::from(g) < k {
+            return u64::from(g);
+        }
+        self.sample_beyond(x, rng)
+    }
+
+    /// [`GapTable::sample`] for a draw `x` whose slice holds a threshold, or whose gap is at
+    /// least the table's length (then K plus a fresh draw, the law being memoryless).
+    #[inline(never)]
+    fn sample_beyond(&self, mut x: u64, rng: &mut Stream) -> u64 {
+        let k = self.thresholds.len();
         let mut base = 0u64;
         loop {
-            let x = rng.next_u64();
-            let g = self.slices[(x >> (64 - SLICE_BITS)) as usize];
+            let b = (x >> (64 - SLICE_BITS)) as usize;
+            let g = self.slices[b];
             let gap = if g == AMBIGUOUS {
                 let u = (x >> 11) as f64 * (1.0 / (1u64 << 53) as f64);
-                self.thresholds.partition_point(|&t| u < t)
+                // Every threshold before `top` is above u, and none from `bottom` on.
+                let [top, bottom] = self.spans[b].map(usize::from);
+                top + self.thresholds[top..bottom].partition_point(|&t| u < t)
             } else {
                 usize::from(g)
             };
@@ -288,8 +326,28 @@ impl GapTable {
                 return base + gap as u64;
             }
             base += k as u64;
+            x = rng.next_u64();
         }
     }
+
+    /// [`GapTable::sample`] with no table: by inversion (a tiny p), or never (p is 0, and
+    /// nothing is drawn).
+    #[inline(never)]
+    fn sample_untabled(&self, rng: &mut Stream) -> u64 {
+        match self.log_q {
+            Some(log_q) => {
+                let u = 1.0 - rng.uniform(); // in (0, 1]
+                let gap = (crate::math::ln(u) / log_q).floor();
+                if gap >= u64::MAX as f64 { u64::MAX } else { gap as u64 }
+            }
+            None => u64::MAX,
+        }
+    }
+}
+
+/// The slices of an empty table: every one ambiguous.
+fn no_slices() -> Box<[u16; 1 << SLICE_BITS]> {
+    Box::new([AMBIGUOUS; 1 << SLICE_BITS])
 }
 
 #[cfg(test)]
@@ -360,6 +418,25 @@ mod tests {
 
     const GOLDEN: [u64; 3] =
         [84_088_866_291_413_365, 217_223_928_508_755_415, 11_749_282_573_624_214_213];
+
+    /// The sweep that fills the slices finds, at both ends of every slice, the gap a search
+    /// of the thresholds finds.
+    #[test]
+    fn gap_slices_are_the_searched_gaps() {
+        let ulp = 1.0 / (1u64 << 53) as f64;
+        for p in [1.0, 0.9, 0.5, 0.3, 0.1, 0.01, 0.003, 0.001, 3e-4] {
+            let table = super::GapTable::new(p);
+            let gap = |u: f64| table.thresholds.partition_point(|&t| u < t) as u16;
+            for b in 0..1u64 << super::SLICE_BITS {
+                let lo = (b << (53 - super::SLICE_BITS)) as f64 * ulp;
+                let hi = (((b + 1) << (53 - super::SLICE_BITS)) - 1) as f64 * ulp;
+                let want = [gap(hi), gap(lo)];
+                assert_eq!(table.spans[b as usize], want, "p = {p}, slice {b}");
+                let one = if want[0] == want[1] { want[0] } else { super::AMBIGUOUS };
+                assert_eq!(table.slices[b as usize], one, "p = {p}, slice {b}");
+            }
+        }
+    }
 
     #[test]
     fn gap_slices_agree_with_the_threshold_search() {

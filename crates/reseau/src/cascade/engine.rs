@@ -149,6 +149,15 @@ impl Scratch {
         self.nodes[v as usize].valence
     }
 
+    /// When, through which layer and with which valence `v` was convinced in the last run
+    /// (valid for the people in `activated`): [`Scratch::time`], [`Scratch::via`] and
+    /// [`Scratch::valence`] in one look-up.
+    #[inline]
+    pub(crate) fn outcome(&self, v: u32) -> (u32, u32, Valence) {
+        let n = &self.nodes[v as usize];
+        (n.time, n.via, n.valence)
+    }
+
     /// Whether `v` is convinced in the current run.
     #[inline]
     fn is_active(&self, v: u32) -> bool {
@@ -213,6 +222,22 @@ impl Scratch {
             Node { stamp: self.epoch, time: t, parent, via, valence, relays: true };
         self.activated.push(v);
         self.next.push(v);
+    }
+
+    /// [`Scratch::convince`] for a sweep whose frontier is a stretch of `activated` (each
+    /// step's people follow the step before's there): `activated` only.
+    #[inline]
+    pub(super) fn convince_swept(
+        &mut self,
+        v: u32,
+        t: u32,
+        valence: Valence,
+        parent: u32,
+        via: u32,
+    ) {
+        self.nodes[v as usize] =
+            Node { stamp: self.epoch, time: t, parent, via, valence, relays: true };
+        self.activated.push(v);
     }
 
     /// Starts a run: a new stamp (older ones are stale), no one convinced.

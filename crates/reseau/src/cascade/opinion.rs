@@ -80,8 +80,10 @@ impl OpinionTally {
         self.run[t][k] += 1;
     }
 
-    /// Closes the current run, whose people were counted with [`OpinionTally::convinced`].
-    pub(crate) fn end_run(&mut self) {
+    /// Closes the current run, whose people were counted with [`OpinionTally::convinced`], and
+    /// adds its people convinced at each step to `by_step` (counted here once a step rather
+    /// than by the caller once a person).
+    pub(crate) fn end_run(&mut self, by_step: &mut Vec<u64>) {
         let steps = self.run.len();
         if self.held[0].len() < steps {
             for h in &mut self.held {
@@ -89,18 +91,24 @@ impl OpinionTally {
             }
             self.squares.resize(steps, [0; 3]);
         }
-        let (mut g, mut b) = (0u128, 0u128);
+        if by_step.len() < steps {
+            by_step.resize(steps, 0);
+        }
+        // Counts of people are u64 and their products u128: one widening multiplication each.
+        let wide = |x: u64, y: u64| u128::from(x) * u128::from(y);
+        let (mut g, mut b) = (0u64, 0u64);
         let mut ahead = 0u64;
         for (t, counts) in self.run.iter().enumerate() {
             let (pg, pb) = (g, b);
-            g += u128::from(counts[0]);
-            b += u128::from(counts[1]);
+            g += counts[0];
+            b += counts[1];
             self.held[0][t] += counts[0];
             self.held[1][t] += counts[1];
+            by_step[t] += counts[0] + counts[1];
             let sq = &mut self.squares[t];
-            sq[0] += g * g - pg * pg;
-            sq[1] += b * b - pb * pb;
-            sq[2] += g * b - pg * pb;
+            sq[0] += wide(g, g) - wide(pg, pg);
+            sq[1] += wide(b, b) - wide(pb, pb);
+            sq[2] += wide(g, b) - wide(pg, pb);
             ahead += u64::from(b > g);
         }
         self.ahead += ahead;

@@ -71,7 +71,16 @@ impl<'a> Prepared<'a> {
                 uniform_probability(net, model, s, l, has_media).filter(|_| fatigue.is_none());
             let gaps = uniform.map(|p| {
                 let [good, bad] = [model.good_multiplier, model.bad_multiplier];
-                Box::new([GapTable::new(p * good), GapTable::new(p * bad)])
+                let (p_good, p_bad) = (p * good, p * bad);
+                let table = GapTable::new(p_good);
+                // Most models treat both valences alike: one table, copied (the same bits of
+                // p, so the same table).
+                let other = if p_bad.to_bits() == p_good.to_bits() {
+                    table.clone()
+                } else {
+                    GapTable::new(p_bad)
+                };
+                Box::new([table, other])
             });
             let mut values = Vec::new();
             if gaps.is_none() {

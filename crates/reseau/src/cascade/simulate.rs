@@ -137,23 +137,19 @@ impl Tally {
         self.runs += 1;
         let mut count = [0u64; 2];
         for &v in &s.activated {
-            let i = v as usize;
-            let k = s.valence(v).index();
+            let (t, via, valence) = s.outcome(v);
+            let k = valence.index();
             count[k] += 1;
-            self.activation[k][i] += 1;
-            if s.via(v) == NONE {
+            self.activation[k][v as usize] += 1;
+            if via == NONE {
                 self.seeds[k] += 1;
             } else {
-                self.by_layer[k][s.via(v) as usize] += 1;
+                self.by_layer[k][via as usize] += 1;
             }
-            let t = s.time(v) as usize;
-            if self.by_step.len() <= t {
-                self.by_step.resize(t + 1, 0);
-            }
-            self.by_step[t] += 1;
-            self.opinion.convinced(t, k);
+            self.opinion.convinced(t as usize, k);
         }
-        self.opinion.end_run();
+        // The people convinced at each step go to `by_step` from the opinion's counts.
+        self.opinion.end_run(&mut self.by_step);
         for (k, &c) in count.iter().enumerate() {
             self.sum[k] += c;
             self.sum_sq[k] += u128::from(c) * u128::from(c);
