@@ -34,7 +34,7 @@ pub(crate) const MIN_TIES: usize = match option_env!("RESEAU_SUBSET_MIN_TIES") {
 };
 
 /// A decimal number, at compile time.
-const fn decimal(digits: &str) -> usize {
+pub(crate) const fn decimal(digits: &str) -> usize {
     let (bytes, mut i, mut x) = (digits.as_bytes(), 0, 0);
     while i < bytes.len() {
         assert!(bytes[i].is_ascii_digit(), "RESEAU_SUBSET_MIN_TIES: digits only");
@@ -92,6 +92,22 @@ pub(crate) fn bucket(p: f32) -> u32 {
 fn gap_tables() -> &'static [GapTable] {
     static TABLES: OnceLock<Vec<GapTable>> = OnceLock::new();
     TABLES.get_or_init(|| (0..=LAST).map(|j| GapTable::new(scale(j).recip())).collect())
+}
+
+/// The gap table of bucket j's upper bound 2^−j (j from 1 to [`LAST`]), for other samplers
+/// that bucket their ties the same way (the forward cascade engine).
+pub(crate) fn gap_table(j: u32) -> &'static GapTable {
+    &gap_tables()[j as usize]
+}
+
+/// The bucket of a tie whose coin is `x < threshold` for a uniform 53-bit `x` (see
+/// [`crate::rng::threshold_53`]; `threshold` in 1..=2^53): j with threshold in
+/// (2^(52−j), 2^(53−j)], 0 above 2^52, [`LAST`] below. A candidate of bucket j is then kept
+/// when `x < threshold << j`, which never exceeds 2^53: one compare, and exact.
+pub(crate) fn bucket_53(threshold: u64) -> u32 {
+    // ⌈log2 threshold⌉: threshold is in (2^(b−1), 2^b].
+    let b = 64 - (threshold.max(1) - 1).leading_zeros();
+    53u32.saturating_sub(b).min(LAST)
 }
 
 /// 2^j, exactly.
@@ -213,6 +229,24 @@ mod tests {
     use super::{Buckets, LAST, MIN_TIES, accepted, bucket, scale};
     use crate::rng::Stream;
     use proptest::prelude::*;
+
+    /// A 53-bit threshold's bucket is its probability's: t·2^−53 in (2^−(j+1), 2^−j], and
+    /// t·2^j never passes 2^53.
+    #[test]
+    fn integer_thresholds_fall_in_their_probability_bucket() {
+        use super::bucket_53;
+        let top = 1u64 << 53;
+        for (t, j) in [(top, 0), (top / 2 + 1, 0), (top / 2, 1), (top / 4 + 1, 1), (top / 4, 2)] {
+            assert_eq!(bucket_53(t), j, "threshold {t}");
+        }
+        assert_eq!((bucket_53(1), bucket_53(1 << 22), bucket_53((1 << 22) + 1)), (LAST, LAST, 30));
+        let mut rng = Stream::new(2, 2);
+        for _ in 0..10_000 {
+            let t = 1 + (rng.next_u64() >> (11 + rng.below(53)));
+            let j = bucket_53(t);
+            assert!(t << j <= top && (j == LAST || t << j > top / 2), "threshold {t}, bucket {j}");
+        }
+    }
 
     #[test]
     fn buckets_are_half_open_powers_of_two() {

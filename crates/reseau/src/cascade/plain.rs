@@ -13,15 +13,22 @@
 //!   [`keyed`]`(key, tie)` against the tie's integer threshold ([`threshold_53`]), `key`
 //!   being one draw off the run's stream. A tie is examined at most once a run, so the coins
 //!   are independent; they cost a multiply-and-shift each, with no chain from one to the next
-//!   and no conversion to floating point;
+//!   and no conversion to floating point. A person with many outgoing ties of small
+//!   probability (a hub under the weighted cascade: p = 1/in-degree of each target) has them
+//!   grouped at plan time by bucket j, threshold in (2^(52−j), 2^(53−j)] ([`Forward`]): a run
+//!   crosses each such bucket by geometric gaps of 2^−j drawn from the run's stream and keeps
+//!   a candidate when its coin is below threshold·2^j (chance p·2^j), so each tie is still
+//!   live with its own p, independently, for work in proportion to the buckets and the
+//!   successes rather than to the ties;
 //! - Linear Threshold: every tie sends its weight; a person's threshold is drawn from the
 //!   same key, by person, when a weight first reaches them (or given by the model).
 
 use crate::cascade::engine::{NONE, NOT_ACTIVE, Scratch, attempt_probability};
 use crate::cascade::model::{Distrust, ModelKind, Seeds, Valence};
-use crate::cascade::plan::{How, Plan, PlanLayer};
+use crate::cascade::plan::{Forward, How, Plan, PlanLayer, SparseRun};
 use crate::cascade::prepared::Prepared;
 use crate::rng::{Stream, keyed, threshold_53};
+use crate::subset::{bucket_53, gap_table};
 
 impl Plan {
     /// The plan for cascades of `valence` on `prep`, or `None` when they are not plain.
@@ -48,7 +55,8 @@ impl Plan {
                 } else {
                     keyed = true;
                     let thresholds = thresholds(&pl.values, layer.multiplicity(), multiplier);
-                    How::Coins { thresholds, base }
+                    let forward = forward(layer.offsets(), layer.targets(), thresholds);
+                    How::Coins { forward, base }
                 };
                 layers.push(PlanLayer { index: l as u32, how });
             }
@@ -71,8 +79,11 @@ impl Plan {
         prep.plans[valence.index()].get_or_init(|| Plan::new(prep, valence)).as_ref()
     }
 
-    /// Bytes a plan may hold for `prep`'s network: a threshold per directed tie.
-    pub(crate) const BYTES_PER_TIE: u64 = 8;
+    /// Bytes a plan may hold for `prep`'s network, per directed tie: a threshold (8), a
+    /// target in the plan's order (4) and the sparse runs (12 bytes each, at most one per
+    /// [`MIN_SPARSE`] ties); the runs' index per person (4 bytes) is below the engine's 80 a
+    /// person counted beside it.
+    pub(crate) const BYTES_PER_TIE: u64 = 12 + 12u64.div_ceil(MIN_SPARSE as u64);
 }
 
 /// Each tie's integer threshold from its value and multiplicity. A pure function of the two,
@@ -101,6 +112,112 @@ fn thresholds(values: &[f32], multiplicity: &[u16], multiplier: f64) -> Vec<u64>
             entry.1
         })
         .collect()
+}
+
+/// The fewest outgoing ties for which a person's ties may be bucketed (chosen by
+/// measurement: `docs/performance/forward_buckets.md`).
+/// `RESEAU_FORWARD_MIN_TIES` at build time tries others.
+const MIN_OUT_TIES: usize = match option_env!("RESEAU_FORWARD_MIN_TIES") {
+    Some(digits) => crate::subset::decimal(digits),
+    None => 16,
+};
+
+/// The fewest ties a sparse run holds (the cost model below never asks for fewer).
+const MIN_SPARSE: usize = 6;
+
+/// Per bucket j, the fewest ties that cost less crossed by gaps than by one coin each: a coin
+/// costs about `COIN` instructions (64 at a time, without a branch), a gap draw about `GAP`,
+/// and the gaps draw once per candidate (count·2^−j of them) plus once to end: count·COIN >
+/// GAP·(1 + count·2^−j). `usize::MAX` where gaps never pay (bucket 0, p above ½, and the
+/// buckets where a candidate costs more than the coins it saves).
+fn sparse_from() -> [usize; 32] {
+    const COIN: f64 = 4.0;
+    const GAP: f64 = match option_env!("RESEAU_FORWARD_GAP") {
+        Some(digits) => crate::subset::decimal(digits) as f64,
+        None => 24.0,
+    };
+    let mut least = [usize::MAX; 32];
+    for (j, least) in least.iter_mut().enumerate().skip(1) {
+        let q = f64::from_bits((1023 - j as u64) << 52); // 2^−j
+        if COIN > GAP * q {
+            *least = ((GAP / (COIN - GAP * q)).floor() as usize + 1).max(MIN_SPARSE);
+        }
+    }
+    least
+}
+
+/// The layer's ties for coins, with `thresholds` in slot order: people with sparse buckets
+/// get their ties reordered, dense ones first (in slot order), then bucket by bucket.
+fn forward(offsets: &[u32], targets: &[u32], thresholds: Vec<u64>) -> Forward {
+    let n = offsets.len().saturating_sub(1);
+    let mut plan = Forward { thresholds, ..Forward::default() };
+    let mut counts = [0usize; 32];
+    let least = sparse_from();
+    let mut chosen = Vec::new(); // (person, which buckets are sparse)
+    for u in 0..n {
+        let range = offsets[u] as usize..offsets[u + 1] as usize;
+        if range.len() < MIN_OUT_TIES {
+            continue;
+        }
+        counts.fill(0);
+        for &t in &plan.thresholds[range] {
+            if t > 0 {
+                counts[bucket_53(t) as usize] += 1;
+            }
+        }
+        let mask = (1..32).filter(|&j| counts[j] >= least[j]).fold(0u32, |m, j| m | 1 << j);
+        if mask != 0 {
+            chosen.push((u, mask));
+        }
+    }
+    if chosen.is_empty() {
+        return plan;
+    }
+    plan.targets = targets.to_vec();
+    plan.first = vec![0; n + 1];
+    let (mut ts, mut vs, mut class) = (Vec::new(), Vec::new(), Vec::new());
+    let mut next = 0;
+    for u in 0..n {
+        plan.first[u] = plan.runs.len() as u32;
+        let Some(&(_, mask)) = chosen.get(next).filter(|&&(c, _)| c == u) else { continue };
+        next += 1;
+        let range = offsets[u] as usize..offsets[u + 1] as usize;
+        // Each tie's class: its bucket when sparse, 0 (dense) otherwise; zero thresholds
+        // (never live) stay dense. Then a stable counting sort by class.
+        class.clear();
+        class.extend(plan.thresholds[range.clone()].iter().map(|&t| {
+            let j = if t == 0 { 0 } else { bucket_53(t) };
+            if mask & (1 << j) == 0 { 0 } else { j as u8 }
+        }));
+        counts.fill(0);
+        for &c in &class {
+            counts[c as usize] += 1;
+        }
+        let mut at = [0usize; 32];
+        let mut end = 0;
+        for (j, &c) in counts.iter().enumerate() {
+            at[j] = end;
+            end += c;
+            if j > 0 && c > 0 {
+                let start = (range.start + at[j]) as u32;
+                plan.runs.push(SparseRun { start, end: start + c as u32, bucket: j as u32 });
+            }
+        }
+        ts.clear();
+        ts.resize(range.len(), 0);
+        vs.clear();
+        vs.resize(range.len(), 0);
+        for (i, &c) in class.iter().enumerate() {
+            let k = &mut at[c as usize];
+            ts[*k] = plan.thresholds[range.start + i];
+            vs[*k] = targets[range.start + i];
+            *k += 1;
+        }
+        plan.thresholds[range.clone()].copy_from_slice(&ts);
+        plan.targets[range].copy_from_slice(&vs);
+    }
+    plan.first[n] = plan.runs.len() as u32;
+    plan
 }
 
 /// Where a person's ties lead in one run: the step they arrive at and who sends.
@@ -171,9 +288,8 @@ impl Scratch {
                     let range = prep.net.layers()[l].range(u);
                     match &pl.how {
                         How::Skips => self.skips(prep, l, range, from, rng),
-                        How::Coins { thresholds, base } => {
-                            let first = base + range.start as u64;
-                            self.coins(prep, l, range, thresholds, first, key, from);
+                        How::Coins { forward, base } => {
+                            self.ties(prep, l, range, forward, *base, key, from, rng);
                         }
                         How::Weights => self.weights(prep, plan, l, range, key, from),
                     }
@@ -264,21 +380,70 @@ impl Scratch {
         }
     }
 
-    /// A coin per tie, the tie numbered from `first`.
+    /// A person's ties with a probability each: coins for the dense ones, gaps within each
+    /// sparse bucket; ties numbered from `base` by their position in the plan's order.
     #[allow(clippy::too_many_arguments)] // the loop's state, passed rather than looked up
     #[inline]
-    fn coins(
+    fn ties(
         &mut self,
         prep: &Prepared<'_>,
         l: usize,
         range: std::ops::Range<usize>,
-        thresholds: &[u64],
-        first: u64,
+        forward: &Forward,
+        base: u64,
         key: u64,
         from: From,
+        rng: &mut Stream,
     ) {
-        let targets = &prep.net.layers()[l].targets()[range.clone()];
-        let thresholds = &thresholds[range];
+        let targets = if forward.targets.is_empty() {
+            prep.net.layers()[l].targets()
+        } else {
+            &forward.targets
+        };
+        let runs = forward.runs_of(from.u);
+        let dense = range.start..runs.first().map_or(range.end, |r| r.start as usize);
+        let first = base + dense.start as u64;
+        self.coins(&targets[dense.clone()], &forward.thresholds[dense], first, key, from);
+        for run in runs {
+            self.gaps(targets, &forward.thresholds, run, base, key, from, rng);
+        }
+    }
+
+    /// One sparse bucket j: geometric gaps of 2^−j to the candidates, each kept when its coin
+    /// is below its threshold·2^j (at most 2^53), so live with its own probability. A
+    /// candidate whose target is already reached is passed over without its coin: its
+    /// outcome changes nothing, and no other tie uses that coin.
+    #[allow(clippy::too_many_arguments)] // the loop's state, passed rather than looked up
+    #[inline]
+    fn gaps(
+        &mut self,
+        targets: &[u32],
+        thresholds: &[u64],
+        run: &SparseRun,
+        base: u64,
+        key: u64,
+        from: From,
+        rng: &mut Stream,
+    ) {
+        let (gaps, j) = (gap_table(run.bucket), run.bucket);
+        let (mut at, end) = (run.start as usize, run.end as usize);
+        loop {
+            let gap = gaps.sample(rng);
+            if gap >= (end - at) as u64 {
+                break;
+            }
+            at += gap as usize;
+            let v = targets[at];
+            if !self.seen(v) && keyed(key, base + at as u64) >> 11 < thresholds[at] << j {
+                self.convince(v, from.at, from.valence, from.u, from.layer);
+            }
+            at += 1;
+        }
+    }
+
+    /// A coin per tie, the tie numbered from `first`.
+    #[inline]
+    fn coins(&mut self, targets: &[u32], thresholds: &[u64], first: u64, key: u64, from: From) {
         // The coins of 64 ties at a time first, as bits, without a branch on each (a success
         // is rare and unpredictable), then the successes in tie order.
         for (c, chunk) in thresholds.chunks(64).enumerate() {
@@ -398,6 +563,118 @@ mod tests {
                 assert!((p - q).abs() <= 4.5 * se, "{:?}: person {v}: {p} against {q}", model.kind);
             }
         }
+    }
+
+    /// A hub whose out-ties go to people of in-degree 1, 2, 3, 6, 12, 25, 60 and 100 (the
+    /// others from people never reached), 25 each: under the weighted cascade each of its
+    /// ties succeeds with 1/in-degree, and its ties of small probability are bucketed.
+    fn hub_network() -> (crate::CompiledNetwork, Vec<u32>) {
+        use crate::{Layer, Network, PersonId};
+        let degrees = [1u32, 2, 3, 6, 12, 25, 60, 100];
+        let (k, feeders) = (200u32, 99u32);
+        let mut net = Network::new();
+        net.add_layer(Layer::digital("t").directed(true)).unwrap();
+        net.add_people((1 + k + feeders) as usize).unwrap();
+        let mut indegree = Vec::new();
+        for i in 0..k {
+            let (v, d) = (1 + i, degrees[i as usize % degrees.len()]);
+            net.add_tie(PersonId(0), PersonId(v), "t", 1.0).unwrap();
+            for f in 0..d - 1 {
+                net.add_tie(PersonId(1 + k + f), PersonId(v), "t", 1.0).unwrap();
+            }
+            indegree.push(d);
+        }
+        (net.compile(), indegree)
+    }
+
+    /// Each of a bucketed hub's ties succeeds with its own probability 1/in-degree: each
+    /// target's frequency within 5 standard errors, and each in-degree's 25 targets pooled
+    /// within 5 (pooled, a 10% error in the acceptance is 10 standard errors or more at every
+    /// in-degree of 6 and above).
+    #[test]
+    fn bucketed_ties_succeed_with_their_own_probability() {
+        let (net, indegree) = hub_network();
+        let model = Model::weighted_cascade();
+        let prep = Prepared::new(&net, &model).unwrap();
+        let seeds = Seeds::from(vec![0]);
+        let plan = Plan::of(&prep, &seeds).unwrap();
+        let super::How::Coins { forward, .. } = &plan.layers[0].how else { panic!("coins") };
+        let buckets: Vec<u32> = forward.runs_of(0).iter().map(|r| r.bucket).collect();
+        assert_eq!(buckets, [3, 4, 5, 6], "the hub's sparse buckets");
+        let runs = 100_000u64;
+        let got = counts(&prep, &seeds, runs, true);
+        let mut pooled = std::collections::BTreeMap::<u32, (f64, f64)>::new();
+        for (i, &d) in indegree.iter().enumerate() {
+            let (x, p) = (got[1 + i] as f64, 1.0 / f64::from(d));
+            let (mean, var) = (runs as f64 * p, runs as f64 * p * (1.0 - p));
+            assert!((x - mean).abs() <= 5.0 * var.sqrt() + 1e-9, "in-degree {d}: {x} vs {mean}");
+            let e = pooled.entry(d).or_default();
+            *e = (e.0 + x - mean, e.1 + var);
+        }
+        for (d, (error, var)) in pooled {
+            assert!(error.abs() <= 5.0 * var.sqrt() + 1e-9, "in-degree {d}: off by {error}");
+        }
+    }
+
+    /// Per-tie Independent Cascade through a bucketed hub: the mean spread over runs is the
+    /// exact expected spread (every live-edge world enumerated), within 5 standard errors (a
+    /// 10% error in the acceptance moves it by about 40).
+    #[test]
+    fn bucketed_cascades_have_the_exact_spread() {
+        use crate::cascade::{ExactSpreadRequest, exact_spread};
+        use crate::{Layer, Network, PersonId, TieSpec};
+        let mut net = Network::new();
+        net.add_layer(Layer::digital("t").directed(true)).unwrap();
+        net.add_people(20).unwrap();
+        let tie = |net: &mut Network, a: u32, b: u32, p: f64| {
+            net.add_tie_spec(PersonId(a), PersonId(b), "t", TieSpec::weight(1.0).probability(p))
+                .unwrap();
+        };
+        // Person 1's 16 ties of p = 0.06 make a sparse bucket; it is reached with 0.8.
+        tie(&mut net, 0, 1, 0.8);
+        for v in 2..18 {
+            tie(&mut net, 1, v, 0.06);
+        }
+        tie(&mut net, 2, 18, 0.5);
+        tie(&mut net, 0, 19, 0.3);
+        let net = net.compile();
+        let model = Model::independent_cascade(0.5);
+        let prep = Prepared::new(&net, &model).unwrap();
+        let seeds = Seeds::from(vec![0]);
+        let plan = Plan::of(&prep, &seeds).unwrap();
+        let super::How::Coins { forward, .. } = &plan.layers[0].how else { panic!("coins") };
+        assert!(!forward.runs_of(1).is_empty(), "person 1 is bucketed");
+        let exact =
+            exact_spread(&net, &ExactSpreadRequest::new(vec![0]).model(model.clone())).unwrap();
+        let runs = 400_000u64;
+        let got = counts(&prep, &seeds, runs, true);
+        let total: u64 = got.iter().sum();
+        let mean = total as f64 / runs as f64;
+        // The spread is at most 20: its variance is at most 100; measured from the shares.
+        let var: f64 = got.iter().map(|&c| c as f64 / runs as f64).map(|p| p * (1.0 - p)).sum();
+        let se = (20.0 * var / runs as f64).sqrt();
+        assert!((mean - exact).abs() <= 5.0 * se, "mean {mean} vs exact {exact} (se {se})");
+        // Person 18 is reached through a bucketed tie: 0.8 · 0.06 · 0.5.
+        let p18 = got[18] as f64 / runs as f64;
+        let want = 0.8 * 0.06 * 0.5;
+        assert!((p18 - want).abs() <= 5.0 * (want / runs as f64).sqrt(), "{p18} vs {want}");
+    }
+
+    /// The same seed gives the same weighted cascades on one thread and on four, through
+    /// bucketed hubs.
+    #[test]
+    fn bucketed_runs_are_the_same_for_any_thread_count() {
+        use crate::cascade::{SimulateRequest, simulate};
+        let (net, _) = hub_network();
+        let request = SimulateRequest::campaigns(&Seeds::from(vec![0]))
+            .model(Model::weighted_cascade())
+            .runs(3000)
+            .seed(7);
+        let on = |threads: usize| {
+            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+            pool.install(|| format!("{:?}", simulate(&net, &request).unwrap()))
+        };
+        assert_eq!(on(1), on(4));
     }
 
     /// The memoised thresholds are the arithmetic's, whatever the values repeat or collide in
