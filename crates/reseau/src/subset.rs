@@ -22,7 +22,7 @@ use std::sync::OnceLock;
 use crate::rng::{GapTable, Stream};
 
 /// The last bucket: everything at or below 2^−31 is drawn with q = 2^−31.
-const LAST: u32 = 31;
+pub(crate) const LAST: u32 = 31;
 
 /// The fewest incoming ties for which a person is bucketed (chosen by measurement; see
 /// docs/performance/subset_sampling.md): below it one draw per tie costs less than a gap

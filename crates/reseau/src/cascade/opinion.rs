@@ -83,6 +83,7 @@ impl OpinionTally {
     /// Closes the current run, whose people were counted with [`OpinionTally::convinced`], and
     /// adds its people convinced at each step to `by_step` (counted here once a step rather
     /// than by the caller once a person).
+    #[inline] // run_block's, once a run: inlined whatever the codegen units
     pub(crate) fn end_run(&mut self, by_step: &mut Vec<u64>) {
         let steps = self.run.len();
         if self.held[0].len() < steps {

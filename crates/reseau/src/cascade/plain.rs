@@ -28,7 +28,7 @@ use crate::cascade::model::{Distrust, ModelKind, Seeds, Valence};
 use crate::cascade::plan::{Forward, How, Plan, PlanLayer, SparseRun};
 use crate::cascade::prepared::Prepared;
 use crate::rng::{Stream, keyed, threshold_53};
-use crate::subset::{bucket_53, gap_table};
+use crate::subset::{LAST, bucket_53, gap_table};
 
 impl Plan {
     /// The plan for cascades of `valence` on `prep`, or `None` when they are not plain.
@@ -41,6 +41,7 @@ impl Plan {
         let mut layers = Vec::new();
         let mut base = 0u64;
         let mut keyed = prep.kind == ModelKind::LinearThreshold;
+        let mut forwards = Vec::new();
         for (l, pl) in prep.layers.iter().enumerate() {
             let layer = &prep.net.layers()[l];
             let slots = layer.num_slots() as u64;
@@ -54,15 +55,29 @@ impl Plan {
                     How::Skips
                 } else {
                     keyed = true;
-                    let thresholds = thresholds(&pl.values, layer.multiplicity(), multiplier);
-                    let forward = forward(layer.offsets(), layer.targets(), thresholds);
-                    How::Coins { forward, base }
+                    let (offsets, targets) = (layer.offsets(), layer.targets());
+                    let ties =
+                        coin_ties(&pl.values, layer.multiplicity(), multiplier, offsets, targets);
+                    let thresholds = match ties {
+                        Ok(forward) => {
+                            forwards.resize(layers.len(), None);
+                            forwards.push(Some(forward));
+                            Vec::new()
+                        }
+                        Err(thresholds) => thresholds,
+                    };
+                    How::Coins { thresholds, base }
                 };
                 layers.push(PlanLayer { index: l as u32, how });
             }
             base += slots;
         }
-        Some(Plan { valence, latency, layers, keyed, people_base: base })
+        // Bucketed layers' coins are in `buckets` (their `How::Coins` holds no thresholds).
+        let buckets = (!forwards.is_empty()).then(|| {
+            forwards.resize(layers.len(), None);
+            forwards.into_boxed_slice()
+        });
+        Some(Plan { valence, latency, layers, keyed, buckets, people_base: base })
     }
 
     /// The plan for `seeds` on `prep`: a single campaign, started at step 0, whose cascades
@@ -117,62 +132,123 @@ fn thresholds(values: &[f32], multiplicity: &[u16], multiplier: f64) -> Vec<u64>
 /// The fewest outgoing ties for which a person's ties may be bucketed (chosen by
 /// measurement: `docs/performance/forward_buckets.md`).
 /// `RESEAU_FORWARD_MIN_TIES` at build time tries others.
+/// The unit tests bucket smaller people (16 ties, and [`SHARE`] 0), so that exact oracles
+/// reach bucketed ties.
 const MIN_OUT_TIES: usize = match option_env!("RESEAU_FORWARD_MIN_TIES") {
     Some(digits) => crate::subset::decimal(digits),
-    None => 16,
+    None if cfg!(test) => 16,
+    None => 64,
 };
 
 /// The fewest ties a sparse run holds (the cost model below never asks for fewer).
 const MIN_SPARSE: usize = 6;
 
-/// Per bucket j, the fewest ties that cost less crossed by gaps than by one coin each: a coin
-/// costs about `COIN` instructions (64 at a time, without a branch), a gap draw about `GAP`,
-/// and the gaps draw once per candidate (count·2^−j of them) plus once to end: count·COIN >
-/// GAP·(1 + count·2^−j). `usize::MAX` where gaps never pay (bucket 0, p above ½, and the
+/// A coin costs about `COIN` instructions (64 at a time, without a branch), a gap draw about
+/// `GAP`.
+const COIN: f64 = 4.0;
+const GAP: f64 = match option_env!("RESEAU_FORWARD_GAP") {
+    Some(digits) => crate::subset::decimal(digits) as f64,
+    None => 24.0,
+};
+
+/// The share of a person's coins that buckets must save for the person to be reordered, in
+/// 1/16: below it the gain per run does not pay for the reordering and the bucketed loop
+/// (`RESEAU_FORWARD_SHARE` at build time tries others).
+const SHARE: usize = match option_env!("RESEAU_FORWARD_SHARE") {
+    Some(digits) => crate::subset::decimal(digits),
+    None if cfg!(test) => 0,
+    None => 8,
+};
+
+/// Per bucket j, the fewest ties that cost less crossed by gaps than by one coin each: the
+/// gaps draw once per candidate (count·2^−j of them) plus once to end: count·COIN >
+/// GAP·(1 + count·2^−j). `u32::MAX` where gaps never pay (bucket 0, p above ½, and the
 /// buckets where a candidate costs more than the coins it saves).
-fn sparse_from() -> [usize; 32] {
-    const COIN: f64 = 4.0;
-    const GAP: f64 = match option_env!("RESEAU_FORWARD_GAP") {
-        Some(digits) => crate::subset::decimal(digits) as f64,
-        None => 24.0,
-    };
-    let mut least = [usize::MAX; 32];
+fn sparse_from() -> [u32; 32] {
+    let mut least = [u32::MAX; 32];
     for (j, least) in least.iter_mut().enumerate().skip(1) {
         let q = f64::from_bits((1023 - j as u64) << 52); // 2^−j
         if COIN > GAP * q {
-            *least = ((GAP / (COIN - GAP * q)).floor() as usize + 1).max(MIN_SPARSE);
+            *least = ((GAP / (COIN - GAP * q)).floor() as u32 + 1).max(MIN_SPARSE as u32);
         }
     }
     least
 }
 
-/// The layer's ties for coins, with `thresholds` in slot order: people with sparse buckets
-/// get their ties reordered, dense ones first (in slot order), then bucket by bucket.
-fn forward(offsets: &[u32], targets: &[u32], thresholds: Vec<u64>) -> Forward {
-    let n = offsets.len().saturating_sub(1);
-    let mut plan = Forward { thresholds, ..Forward::default() };
-    let mut counts = [0usize; 32];
+/// Which of a person's buckets (by their `counts` of ties) are crossed by gaps, as a mask:
+/// none unless they save at least [`SHARE`]/16 of the person's `ties` coins.
+fn sparse_mask(counts: &[u32; 32], least: &[u32; 32], ties: usize) -> u32 {
+    let (mut mask, mut saved) = (0u32, 0.0);
+    for j in 1..32 {
+        if counts[j] >= least[j] {
+            mask |= 1 << j;
+            let (c, q) = (f64::from(counts[j]), f64::from_bits((1023 - j as u64) << 52));
+            saved += c * COIN - GAP * (1.0 + c * q);
+        }
+    }
+    if mask != 0 && saved * 16.0 >= (SHARE * ties) as f64 * COIN { mask } else { 0 }
+}
+
+/// A layer's ties for coins: their thresholds in slot order ([`thresholds`]) as `Err` when
+/// nobody gains from buckets (the plain loop then runs on them), else the plan with people
+/// reordered ([`forward`]). Only people with [`MIN_OUT_TIES`] ties or more are looked at, and
+/// only those with enough ties of probability 1/8 or less (one compare a tie, without a
+/// branch) have their ties counted by bucket.
+#[inline(never)]
+fn coin_ties(
+    values: &[f32],
+    multiplicity: &[u16],
+    multiplier: f64,
+    offsets: &[u32],
+    targets: &[u32],
+) -> Result<Forward, Vec<u64>> {
+    const EIGHTH: u64 = 1 << 50; // threshold_53(1/8)
+    let thresholds = thresholds(values, multiplicity, multiplier);
     let least = sparse_from();
     let mut chosen = Vec::new(); // (person, which buckets are sparse)
-    for u in 0..n {
-        let range = offsets[u] as usize..offsets[u + 1] as usize;
+    for (u, ends) in offsets.windows(2).enumerate() {
+        let range = ends[0] as usize..ends[1] as usize;
         if range.len() < MIN_OUT_TIES {
             continue;
         }
-        counts.fill(0);
-        for &t in &plan.thresholds[range] {
-            if t > 0 {
-                counts[bucket_53(t) as usize] += 1;
-            }
+        let ties = &thresholds[range.clone()];
+        // A bound first: buckets save at most COIN − GAP/8 a tie of bucket 3 and COIN a tie
+        // of buckets 4 on (p ≤ 1/16), and they must save SHARE/16 of the person's coins.
+        let eighth = f64::from(ties.iter().map(|&t| u32::from(t <= EIGHTH)).sum::<u32>());
+        let sixteenth = f64::from(ties.iter().map(|&t| u32::from(t <= EIGHTH / 2)).sum::<u32>());
+        let bound = (eighth - sixteenth) * (COIN - GAP / 8.0) + sixteenth * COIN;
+        if bound * 16.0 < (SHARE * ties.len()) as f64 * COIN {
+            continue;
         }
-        let mask = (1..32).filter(|&j| counts[j] >= least[j]).fold(0u32, |m, j| m | 1 << j);
+        let mut counts = [0u32; 32];
+        for &t in ties {
+            counts[bucket_53(t) as usize] += 1;
+        }
+        counts[LAST as usize] -= ties.iter().map(|&t| u32::from(t == 0)).sum::<u32>();
+        let mask = sparse_mask(&counts, &least, range.len());
         if mask != 0 {
             chosen.push((u, mask));
         }
     }
     if chosen.is_empty() {
-        return plan;
+        return Err(thresholds);
     }
+    Ok(forward(offsets, targets, thresholds, &chosen))
+}
+
+/// The layer's ties for coins, with `thresholds` in slot order: the `chosen` people (with
+/// the mask of their sparse buckets) get their ties reordered, dense ones first (in slot
+/// order), then bucket by bucket.
+#[inline(never)]
+fn forward(
+    offsets: &[u32],
+    targets: &[u32],
+    thresholds: Vec<u64>,
+    chosen: &[(usize, u32)],
+) -> Forward {
+    let n = offsets.len().saturating_sub(1);
+    let mut counts = [0u32; 32];
+    let mut plan = Forward { thresholds, ..Forward::default() };
     plan.targets = targets.to_vec();
     plan.first = vec![0; n + 1];
     let (mut ts, mut vs, mut class) = (Vec::new(), Vec::new(), Vec::new());
@@ -197,10 +273,10 @@ fn forward(offsets: &[u32], targets: &[u32], thresholds: Vec<u64>) -> Forward {
         let mut end = 0;
         for (j, &c) in counts.iter().enumerate() {
             at[j] = end;
-            end += c;
+            end += c as usize;
             if j > 0 && c > 0 {
                 let start = (range.start + at[j]) as u32;
-                plan.runs.push(SparseRun { start, end: start + c as u32, bucket: j as u32 });
+                plan.runs.push(SparseRun { start, end: start + c, bucket: j as u32 });
             }
         }
         ts.clear();
@@ -242,13 +318,17 @@ impl Scratch {
     pub(crate) fn run(&mut self, prep: &Prepared<'_>, seeds: &Seeds, rng: &mut Stream) {
         if let Some(plan) = Plan::of(prep, seeds) {
             let list = if seeds.bad.is_empty() { &seeds.good } else { &seeds.bad };
-            self.run_plain(prep, plan, list, rng);
+            match &plan.buckets {
+                Some(buckets) => self.run_bucketed(prep, plan, buckets, list, rng),
+                None => self.run_plain(prep, plan, list, rng),
+            }
             return;
         }
         self.run_general(prep, seeds, rng);
     }
 
-    /// One plain cascade from `seeds` (all of the plan's valence) with the random stream
+    /// One plain cascade from `seeds` (all of the plan's valence; a plan without buckets, see
+    /// [`Scratch::run_bucketed`]) with the random stream
     /// `rng`; the outcome is left as [`Scratch::run`] leaves it.
     pub(crate) fn run_plain(
         &mut self,
@@ -288,8 +368,63 @@ impl Scratch {
                     let range = prep.net.layers()[l].range(u);
                     match &pl.how {
                         How::Skips => self.skips(prep, l, range, from, rng),
-                        How::Coins { forward, base } => {
-                            self.ties(prep, l, range, forward, *base, key, from, rng);
+                        How::Coins { thresholds, base } => {
+                            let first = base + range.start as u64;
+                            self.coins(prep, l, range, thresholds, first, key, from);
+                        }
+                        How::Weights => self.weights(prep, plan, l, range, key, from),
+                    }
+                }
+            }
+            t = at;
+        }
+    }
+
+    /// [`Scratch::run_plain`] when someone's ties are bucketed (`buckets`, by plan layer): the
+    /// same sweep, apart, so that the loop for every other plan keeps its shape and cost.
+    #[cold]
+    #[inline(never)]
+    fn run_bucketed(
+        &mut self,
+        prep: &Prepared<'_>,
+        plan: &Plan,
+        buckets: &[Option<Forward>],
+        seeds: &[u32],
+        rng: &mut Stream,
+    ) {
+        self.begin();
+        let valence = plan.valence;
+        for &s in seeds {
+            if !self.seen(s) {
+                self.convince(s, 0, valence, NONE, NONE);
+            }
+        }
+        let key = if plan.keyed { rng.next_u64() } else { 0 };
+        let mut t = 0u32;
+        loop {
+            std::mem::swap(&mut self.frontier, &mut self.next);
+            self.next.clear();
+            if self.frontier.is_empty() {
+                break;
+            }
+            let at = t + plan.latency;
+            for k in 0..self.frontier.len() {
+                let u = self.frontier[k];
+                for (i, pl) in plan.layers.iter().enumerate() {
+                    let l = pl.index as usize;
+                    let from = From { u, at, valence, layer: pl.index };
+                    let range = prep.net.layers()[l].range(u);
+                    if let Some(forward) = &buckets[i] {
+                        if let How::Coins { base, .. } = pl.how {
+                            self.ties(range, forward, base, key, from, rng);
+                        }
+                        continue;
+                    }
+                    match &pl.how {
+                        How::Skips => self.skips(prep, l, range, from, rng),
+                        How::Coins { thresholds, base } => {
+                            let first = base + range.start as u64;
+                            self.coins(prep, l, range, thresholds, first, key, from);
                         }
                         How::Weights => self.weights(prep, plan, l, range, key, from),
                     }
@@ -386,8 +521,6 @@ impl Scratch {
     #[inline]
     fn ties(
         &mut self,
-        prep: &Prepared<'_>,
-        l: usize,
         range: std::ops::Range<usize>,
         forward: &Forward,
         base: u64,
@@ -395,15 +528,17 @@ impl Scratch {
         from: From,
         rng: &mut Stream,
     ) {
-        let targets = if forward.targets.is_empty() {
-            prep.net.layers()[l].targets()
-        } else {
-            &forward.targets
-        };
+        let targets = &forward.targets;
         let runs = forward.runs_of(from.u);
-        let dense = range.start..runs.first().map_or(range.end, |r| r.start as usize);
+        let Some(run) = runs.first() else {
+            // Not reordered (most people): the plain loop's coins on the person's ties.
+            let first = base + range.start as u64;
+            self.coin_chunks(&targets[range.clone()], &forward.thresholds[range], first, key, from);
+            return;
+        };
+        let dense = range.start..run.start as usize;
         let first = base + dense.start as u64;
-        self.coins(&targets[dense.clone()], &forward.thresholds[dense], first, key, from);
+        self.coin_chunks(&targets[dense.clone()], &forward.thresholds[dense], first, key, from);
         for run in runs {
             self.gaps(targets, &forward.thresholds, run, base, key, from, rng);
         }
@@ -442,8 +577,52 @@ impl Scratch {
     }
 
     /// A coin per tie, the tie numbered from `first`.
+    /// Always inlined: with the bucketed loop in this file the compiler stopped inlining it
+    /// into `run_plain` (measured: `docs/performance/forward_buckets.md`).
+    #[allow(clippy::too_many_arguments)] // the loop's state, passed rather than looked up
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
+    fn coins(
+        &mut self,
+        prep: &Prepared<'_>,
+        l: usize,
+        range: std::ops::Range<usize>,
+        thresholds: &[u64],
+        first: u64,
+        key: u64,
+        from: From,
+    ) {
+        let targets = &prep.net.layers()[l].targets()[range.clone()];
+        let thresholds = &thresholds[range];
+        // The coins of 64 ties at a time first, as bits, without a branch on each (a success
+        // is rare and unpredictable), then the successes in tie order.
+        for (c, chunk) in thresholds.chunks(64).enumerate() {
+            let at = first + (c * 64) as u64;
+            let mut bits = 0u64;
+            for (j, &threshold) in chunk.iter().enumerate() {
+                bits |= u64::from(keyed(key, at + j as u64) >> 11 < threshold) << j;
+            }
+            while bits != 0 {
+                let v = targets[c * 64 + bits.trailing_zeros() as usize];
+                bits &= bits - 1;
+                if !self.seen(v) {
+                    self.convince(v, from.at, from.valence, from.u, from.layer);
+                }
+            }
+        }
+    }
+
+    /// [`Scratch::coins`] on slices of a bucketed layer's plan: a coin per tie of `targets`
+    /// (with their `thresholds`), the ties numbered from `first`.
     #[inline]
-    fn coins(&mut self, targets: &[u32], thresholds: &[u64], first: u64, key: u64, from: From) {
+    fn coin_chunks(
+        &mut self,
+        targets: &[u32],
+        thresholds: &[u64],
+        first: u64,
+        key: u64,
+        from: From,
+    ) {
         // The coins of 64 ties at a time first, as bits, without a branch on each (a success
         // is rare and unpredictable), then the successes in tie order.
         for (c, chunk) in thresholds.chunks(64).enumerate() {
@@ -598,7 +777,7 @@ mod tests {
         let prep = Prepared::new(&net, &model).unwrap();
         let seeds = Seeds::from(vec![0]);
         let plan = Plan::of(&prep, &seeds).unwrap();
-        let super::How::Coins { forward, .. } = &plan.layers[0].how else { panic!("coins") };
+        let Some(forward) = &plan.buckets.as_ref().expect("buckets")[0] else { panic!("layer 0") };
         let buckets: Vec<u32> = forward.runs_of(0).iter().map(|r| r.bucket).collect();
         assert_eq!(buckets, [3, 4, 5, 6], "the hub's sparse buckets");
         let runs = 100_000u64;
@@ -642,7 +821,7 @@ mod tests {
         let prep = Prepared::new(&net, &model).unwrap();
         let seeds = Seeds::from(vec![0]);
         let plan = Plan::of(&prep, &seeds).unwrap();
-        let super::How::Coins { forward, .. } = &plan.layers[0].how else { panic!("coins") };
+        let Some(forward) = &plan.buckets.as_ref().expect("buckets")[0] else { panic!("layer 0") };
         assert!(!forward.runs_of(1).is_empty(), "person 1 is bucketed");
         let exact =
             exact_spread(&net, &ExactSpreadRequest::new(vec![0]).model(model.clone())).unwrap();

@@ -11,10 +11,9 @@ use crate::cascade::model::Valence;
 pub(super) enum How {
     /// Geometric skips with the prepared layer's gap table.
     Skips,
-    /// Each tie's coin against its threshold, or geometric gaps within buckets (see
-    /// [`Forward`]); `base` numbers the layer's ties after those of the layers before it, so
-    /// that every tie of the network has its own counter.
-    Coins { forward: Forward, base: u64 },
+    /// Each tie's coin against its threshold; `base` numbers the layer's ties after those of
+    /// the layers before it, so that every tie of the network has its own counter.
+    Coins { thresholds: Vec<u64>, base: u64 },
     /// Linear Threshold: the prepared layer's weights.
     Weights,
 }
@@ -25,14 +24,14 @@ pub(super) enum How {
 /// the ties drawn one coin each ("dense": few ties of a bucket, or probabilities above 1/8),
 /// in slot order, then one run per "sparse" bucket j (ties with threshold in
 /// (2^(52−j), 2^(53−j)]), crossed by geometric gaps of 2^−j. Everyone else keeps the layer's
-/// order, and when nobody is reordered the layer's own targets are used.
+/// order.
 #[derive(Debug, Clone, Default)]
 pub(super) struct Forward {
     /// Each position's integer threshold (a coin `x` succeeds when `x < threshold`).
     pub(super) thresholds: Vec<u64>,
-    /// Each position's target; empty when every person keeps the layer's order.
+    /// Each position's target.
     pub(super) targets: Vec<u32>,
-    /// Person `u`'s sparse runs are `runs[first[u]..first[u + 1]]`; empty when nobody has any.
+    /// Person `u`'s sparse runs are `runs[first[u]..first[u + 1]]`.
     pub(super) first: Vec<u32>,
     pub(super) runs: Vec<SparseRun>,
 }
@@ -49,9 +48,6 @@ impl Forward {
     /// Person `u`'s sparse runs (none for most people).
     #[inline]
     pub(super) fn runs_of(&self, u: u32) -> &[SparseRun] {
-        if self.first.is_empty() {
-            return &[];
-        }
         &self.runs[self.first[u as usize] as usize..self.first[u as usize + 1] as usize]
     }
 }
@@ -71,6 +67,10 @@ pub(crate) struct Plan {
     pub(super) layers: Vec<PlanLayer>,
     /// Whether a run draws a key (any layer with coins, or Linear Threshold).
     pub(super) keyed: bool,
+    /// By layer of `layers`, the coins of those whose ties are bucketed ([`Forward`], the
+    /// layer's `How::Coins` then holds no thresholds); `None` when no layer has any, and the
+    /// plain engine's loop for them is apart.
+    pub(super) buckets: Option<Box<[Option<Forward>]>>,
     /// Counters from here on are people's (Linear Threshold's thresholds).
     pub(super) people_base: u64,
 }
