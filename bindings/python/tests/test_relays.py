@@ -104,14 +104,14 @@ def test_hist_chooses_k_relays_and_takes_over_when_memory_is_short():
     assert s.to_dict() == reseau.select_relays(net, k=3, model=IC, method="hist", seed=1, **FAST).to_dict()
     with pytest.raises(reseau.InvalidParameterError, match="budget"):
         reseau.select_relays(net, budget=2.0, model=IC, method="hist")
-    # IC p = 0.1 reaches much of this network: OPIM-C's whole RR sets need more than 10 MB
-    # flat, less than 5 MB compressed; HIST's, cut short at its sentinels, far less.
+    # IC p = 0.1 reaches much of this network: OPIM-C's whole RR sets need about 27 MB flat,
+    # 7 MB compressed; HIST's, cut short at its sentinels, far less.
     big = reseau.generators.barabasi_albert(n=8000, m=6, seed=3)
     far = reseau.IndependentCascade(probability=0.1)
     opts = dict(k=10, model=far, method="opim_c", evaluation_runs=0, seed=5)
     free = reseau.select_relays(big, **opts)
     assert free.switch_reason is None
-    packed = reseau.select_relays(big, max_memory=8 << 20, **opts)
+    packed = reseau.select_relays(big, max_memory=14 << 20, **opts)
     assert packed.method == "opim_c" and "stored compressed" in packed.switch_reason
     assert "max_memory" in packed.switch_reason
     assert {**packed.to_dict(), "switch_reason": None} == free.to_dict()
@@ -146,7 +146,7 @@ def test_values_printed_by_the_rust_core():
     assert opim.relays.tolist() == [43, 4, 16]
     assert opim.estimated_spread == 18.5859375
     assert opim.spread.mean == 18.555
-    assert opim.approximation == 0.3472062345474872
+    assert opim.approximation == 0.2861364144120468
     assert opim.samples == 512
 
 

@@ -63,14 +63,14 @@ test('selectRelays: HIST chooses k relays, and takes over when memory is short',
   throwsKind(() => selectRelays(net, { budget: 2, model: IC, method: 'hist' }), 'InvalidParameterError', {
     message: /budget/,
   });
-  // IC p = 0.1 reaches much of this network: OPIM-C's whole RR sets need more than 10 MB
-  // flat, less than 5 MB compressed; HIST's, cut short at its sentinels, far less.
+  // IC p = 0.1 reaches much of this network: OPIM-C's whole RR sets need about 27 MB flat,
+  // 7 MB compressed; HIST's, cut short at its sentinels, far less.
   const big = reseau.generators.barabasiAlbert({ n: 8000, m: 6, seed: 3 });
   const far = IndependentCascade({ probability: 0.1 });
   const opts = { k: 10, model: far, method: 'opim_c', evaluationRuns: 0, seed: 5 };
   const free = selectRelays(big, opts);
   assert.equal(free.switchReason, null);
-  const packed = selectRelays(big, { ...opts, maxMemory: 8 * 2 ** 20 });
+  const packed = selectRelays(big, { ...opts, maxMemory: 14 * 2 ** 20 });
   assert.equal(packed.method, 'opim_c');
   assert.match(packed.switchReason, /stored compressed/);
   assert.match(packed.switchReason, /max_memory/);
@@ -136,7 +136,7 @@ test('selectRelays: the values the Rust core prints (pinned in Python too)', () 
   assert.deepEqual(Array.from(opim.relays), [43, 4, 16]);
   assert.equal(opim.estimatedSpread, 18.5859375);
   assert.equal(opim.spread.mean, 18.555);
-  assert.equal(opim.approximation, 0.3472062345474872);
+  assert.equal(opim.approximation, 0.2861364144120468);
   assert.equal(opim.samples, 512);
 });
 

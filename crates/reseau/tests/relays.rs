@@ -145,30 +145,13 @@ fn imm_and_opim_c_reach_their_guarantee_against_the_exact_optimum() {
                 let spread = exact(&view, &chosen.relays, &model);
                 let ratio = spread / opt;
                 assert!(ratio >= GREEDY - epsilon, "{name}, k={k}, {method:?}: {ratio}");
-                // In practice the greedy on RR sets does about as well as the greedy on exact
-                // spreads. OPIM-C stops as soon as its certificate passes (with the Chernoff
-                // bounds, on as few as a few hundred sets here), so two people within 5% of
-                // each other can swap: its margin is wider than IMM's.
-                let margin = if method == Method::OpimC { 0.95 } else { 0.97 };
-                assert!(
-                    spread >= margin * greedy,
-                    "{name}, k={k}, {method:?}: {spread} vs {greedy}"
-                );
-                // The method's own estimate is close to the truth: within 5%, or for OPIM-C,
-                // whose R2 may hold only a few hundred sets, within 4 standard errors of a
-                // binomial share over them (a miss once in 15,000 checks).
+                // In practice the greedy on RR sets does as well as the greedy on exact spreads.
+                assert!(spread >= 0.97 * greedy, "{name}, k={k}, {method:?}: {spread} vs {greedy}");
+                // The method's own estimate is close to the truth.
                 let estimate = chosen.estimated_spread.unwrap();
-                let n = view.num_people() as f64;
-                let theta = chosen.samples as f64 / 2.0;
-                let se = n * ((spread / n) * (1.0 - spread / n) / theta).sqrt();
-                let tolerance = if method == Method::OpimC {
-                    (4.0 * se).max(0.05 * spread)
-                } else {
-                    0.05 * spread
-                };
                 assert!(
-                    (estimate - spread).abs() < tolerance,
-                    "{name}: {estimate} vs {spread} ({theta} sets)"
+                    (estimate - spread).abs() < 0.05 * spread,
+                    "{name}: {estimate} vs {spread}"
                 );
                 // OPIM-C's certificate is a true lower bound on the ratio; IMM's is the guarantee.
                 let certified = chosen.approximation.unwrap();

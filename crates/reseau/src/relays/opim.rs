@@ -4,11 +4,8 @@
 //!
 //! Two independent collections of RR sets: R1 chooses the relays (greedy maximum coverage)
 //! and bounds the optimum from above; R2, which played no part in the choice, bounds the
-//! chosen relays' spread from below. Both bounds are Chernoff–Hoeffding bounds on a binomial
-//! count ([`chernoff_lower`], [`chernoff_upper`]; tighter than the martingale bounds of Tang
-//! et al., which the HIST driver still uses), each holding with probability 1 − δ/(3·i_max).
-//! A round's size θ is fixed before its sets are drawn (by the schedule below, never by what
-//! the sets hold), so a fixed set's count among them is exactly Binomial(θ, σ/n). Their ratio is a certified lower bound α on the
+//! chosen relays' spread from below. Both bounds are martingale concentration bounds, each
+//! holding with probability 1 − δ/(3·i_max). Their ratio is a certified lower bound α on the
 //! choice's approximation ratio; the collections grow until α reaches (1 − 1/e − ε) or the
 //! size θ_max at which that ratio holds anyway. Here δ = 1/n^ℓ, as for IMM.
 //!
@@ -51,80 +48,6 @@ pub(crate) fn lower_bound(covered: f64, a: f64, n: f64, theta: f64) -> f64 {
 /// at most `covered` of them; it holds with probability 1 − e^−`a`.
 pub(crate) fn upper_bound(covered: f64, a: f64, n: f64, theta: f64) -> f64 {
     ((covered + a / 2.0).sqrt() + (a / 2.0).sqrt()).powi(2) * n / theta
-}
-
-/// Bernoulli(`q`)'s Kullback–Leibler divergence from Bernoulli(`p`), in nats (0 ln 0 = 0;
-/// +∞ where `p` is 0 or 1 and `q` is not).
-fn bernoulli_kl(q: f64, p: f64) -> f64 {
-    let term = |x: f64, y: f64| if x <= 0.0 { 0.0 } else { x * ln(x / y) };
-    term(q, p) + term(1.0 - q, 1.0 - p)
-}
-
-/// Bisection steps for the Chernoff bounds: each halves an interval within [0, 1]; the loop
-/// stops sooner once the interval is within 10^-12 of its ends (the point kept is the
-/// outer end, so stopping early only loosens the bound).
-const BISECTIONS: usize = 80;
-
-/// A lower bound on the spread of a set fixed before `theta` RR sets were drawn, which meet
-/// `covered` of them; it holds with probability 1 − e^−`a`. Tighter than [`lower_bound`]:
-/// the Chernoff–Hoeffding bound, exact for the binomial count it is about.
-///
-/// Why it holds: the set is fixed before the sets are drawn, and the sets are independent, so
-/// the count X of sets it meets is Binomial(θ, p) with p = σ/n. Chernoff–Hoeffding (Hoeffding
-/// 1963, Theorem 1): P(X ≥ θq) ≤ e^(−θ·KL(q‖p)) for every q ≥ p. The bound returned is
-/// L(X) = n · inf{p′ ≤ X/θ : θ·KL(X/θ‖p′) ≤ a}. If p < L(X), then X/θ > p and
-/// θ·KL(X/θ‖p) > a; KL(·‖p) increases above p, so X ≥ θq* where q* > p solves
-/// θ·KL(q*‖p) = a, an event of probability at most e^(−a). The bisection keeps the point
-/// outside {p′ : θ·KL ≤ a}, below the infimum: rounding only loosens the bound.
-///
-/// Why tighter: KL(q‖p) ≥ (p − q)²/(2p) for q ≤ p, the quadratic that Tang et al.'s
-/// martingale bound rests on; the binomial's variance p(1 − p) is below p, by much when the
-/// set reaches a large share of the network (ego-Facebook, email-Enron under WC).
-pub(crate) fn chernoff_lower(covered: f64, a: f64, n: f64, theta: f64) -> f64 {
-    let q = (covered / theta).min(1.0);
-    if q.is_nan() || q <= 0.0 {
-        return 0.0;
-    }
-    let limit = a / theta;
-    // KL(q‖lo) > limit (outside), KL(q‖hi) ≤ limit (inside: hi = q gives 0).
-    let (mut lo, mut hi) = (0.0_f64, q);
-    for _ in 0..BISECTIONS {
-        let mid = 0.5 * (lo + hi);
-        if mid <= lo || mid >= hi || hi - lo <= 1e-12 * hi {
-            break;
-        }
-        if bernoulli_kl(q, mid) > limit { lo = mid } else { hi = mid }
-    }
-    lo * n
-}
-
-/// An upper bound on the spread of a set fixed before `theta` RR sets were drawn, which meet
-/// at most `covered` of them; it holds with probability 1 − e^−`a`. Tighter than
-/// [`upper_bound`]; the Chernoff–Hoeffding bound of [`chernoff_lower`], the other tail.
-///
-/// Why it holds: X ~ Binomial(θ, p) as there, and P(X ≤ θq) ≤ e^(−θ·KL(q‖p)) for q ≤ p. The
-/// bound is U(c) = n · sup{p′ ≥ c/θ : θ·KL(c/θ‖p′) ≤ a}, which grows with c; so with X ≤ c,
-/// U(c) ≥ U(X), and p > U(X) needs X/θ < p with θ·KL(X/θ‖p) > a, that is X ≤ θq* for the
-/// q* < p solving θ·KL(q*‖p) = a: probability at most e^(−a). For OPIM-C's optimum S°,
-/// fixed by the network, c is the greedy's upper bound on the best coverage of R1, which S°'s
-/// coverage cannot exceed whatever R1 holds. The bisection keeps the point outside, above the
-/// supremum.
-pub(crate) fn chernoff_upper(covered: f64, a: f64, n: f64, theta: f64) -> f64 {
-    let q = (covered / theta).max(0.0);
-    if q.is_nan() || q >= 1.0 {
-        return if covered.is_nan() { f64::NAN } else { n.max(covered * n / theta) };
-    }
-    let limit = a / theta;
-    // KL(q‖lo) ≤ limit (inside: lo = q gives 0), KL(q‖hi) > limit (outside: +∞ at 1).
-    let (mut lo, mut hi) = (q, 1.0_f64);
-    for _ in 0..BISECTIONS {
-        let mid = 0.5 * (lo + hi);
-        if mid <= lo || mid >= hi || hi - lo <= 1e-12 * hi {
-            break;
-        }
-        if bernoulli_kl(q, mid) > limit { hi = mid } else { lo = mid }
-    }
-    hi * n
 }
 
 /// OPIM-C's largest collection: θ_max sets make the greedy choice within (`rho` − `epsilon`)
@@ -205,8 +128,8 @@ impl Rounds {
         let (nf, a) = (self.nf, self.a);
         let covered2 = choice.covered2 as f64;
         let theta_f = theta as f64;
-        let lower = chernoff_lower(covered2, a, nf, theta_f);
-        let upper = chernoff_upper(choice.upper.unwrap_or(f64::INFINITY), a, nf, theta_f);
+        let lower = lower_bound(covered2, a, nf, theta_f);
+        let upper = upper_bound(choice.upper.unwrap_or(f64::INFINITY), a, nf, theta_f);
         let alpha = if upper > 0.0 { (lower / upper).min(1.0) } else { 0.0 };
         if alpha >= self.rho - self.epsilon || self.i >= self.i_max || theta >= self.cap {
             let scale = nf / theta_f;
@@ -267,102 +190,5 @@ pub(crate) fn opim_c(
         if let Some(outcome) = rounds.settle(theta, choice, graph.exact) {
             return Ok(outcome);
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// P(X = x) for X ~ Binomial(θ, p), x = 0..=θ, by the ratio of successive terms.
-    fn binomial_pmf(theta: usize, p: f64) -> Vec<f64> {
-        let mut pmf = vec![0.0; theta + 1];
-        if p <= 0.0 {
-            pmf[0] = 1.0;
-            return pmf;
-        }
-        if p >= 1.0 {
-            pmf[theta] = 1.0;
-            return pmf;
-        }
-        // Start from the mode, where the terms cannot underflow, and walk both ways.
-        let mode = ((theta as f64 + 1.0) * p).floor().min(theta as f64) as usize;
-        pmf[mode] = 1.0;
-        for x in mode + 1..=theta {
-            pmf[x] = pmf[x - 1] * (theta - x + 1) as f64 / x as f64 * p / (1.0 - p);
-        }
-        for x in (0..mode).rev() {
-            pmf[x] = pmf[x + 1] * (x + 1) as f64 / (theta - x) as f64 * (1.0 - p) / p;
-        }
-        let total: f64 = pmf.iter().sum();
-        pmf.iter().map(|v| v / total).collect()
-    }
-
-    /// The exact chance, over X ~ Binomial(θ, p), that each bound misses the true spread pn
-    /// stays within e^−a, for every p on a fine grid (including the worst p, just past a jump
-    /// of the bound, which the grid approaches from both sides).
-    #[test]
-    fn the_chernoff_bounds_miss_with_probability_at_most_e_to_the_minus_a() {
-        let n = 1000.0;
-        for &theta in &[1usize, 3, 10, 40, 150] {
-            for &a in &[0.5, 2.0, 6.0] {
-                let lows: Vec<f64> =
-                    (0..=theta).map(|x| chernoff_lower(x as f64, a, n, theta as f64)).collect();
-                let highs: Vec<f64> =
-                    (0..=theta).map(|x| chernoff_upper(x as f64, a, n, theta as f64)).collect();
-                // The jumps of the bounds as functions of p, and a grid between them.
-                let mut ps: Vec<f64> = (1..2000).map(|i| f64::from(i) / 2000.0).collect();
-                for &b in lows.iter().chain(&highs) {
-                    let p = b / n;
-                    ps.extend(
-                        [p * (1.0 - 1e-9), p * (1.0 + 1e-9)]
-                            .into_iter()
-                            .filter(|&v| v > 0.0 && v < 1.0),
-                    );
-                }
-                let allowed = crate::math::exp(-a) * (1.0 + 1e-9);
-                for &p in &ps {
-                    let pmf = binomial_pmf(theta, p);
-                    let miss_low: f64 =
-                        (0..=theta).filter(|&x| lows[x] > p * n).map(|x| pmf[x]).sum();
-                    let miss_high: f64 =
-                        (0..=theta).filter(|&x| highs[x] < p * n).map(|x| pmf[x]).sum();
-                    assert!(miss_low <= allowed, "lower: θ {theta}, a {a}, p {p}: {miss_low}");
-                    assert!(miss_high <= allowed, "upper: θ {theta}, a {a}, p {p}: {miss_high}");
-                }
-            }
-        }
-    }
-
-    /// Never looser than the martingale bounds they replace, and strictly tighter where the
-    /// set meets a large share of the sets.
-    #[test]
-    fn the_chernoff_bounds_are_at_least_as_tight_as_the_martingale_ones() {
-        let n = 5000.0;
-        for &theta in &[50.0, 1000.0, 20_000.0, 1e6] {
-            for &a in &[1.0, 13.0, 30.0] {
-                for i in 0..=100 {
-                    let covered = theta * f64::from(i) / 100.0;
-                    let (lo, old_lo) =
-                        (chernoff_lower(covered, a, n, theta), lower_bound(covered, a, n, theta));
-                    let (hi, old_hi) =
-                        (chernoff_upper(covered, a, n, theta), upper_bound(covered, a, n, theta));
-                    assert!(
-                        lo >= old_lo * (1.0 - 1e-12),
-                        "θ {theta} a {a} c {covered}: {lo} < {old_lo}"
-                    );
-                    assert!(
-                        hi <= old_hi * (1.0 + 1e-12),
-                        "θ {theta} a {a} c {covered}: {hi} > {old_hi}"
-                    );
-                    assert!(lo <= covered / theta * n && hi >= covered / theta * n);
-                }
-            }
-        }
-        // A third of the sets met, 20,000 sets: the tighter bounds give a larger ratio.
-        let (c, a, t) = (6666.0, 13.0, 20_000.0);
-        let ratio = chernoff_lower(c, a, n, t) / chernoff_upper(c, a, n, t);
-        let old_ratio = lower_bound(c, a, n, t) / upper_bound(c, a, n, t);
-        assert!(ratio > old_ratio + 0.005, "{ratio} against {old_ratio}");
     }
 }
