@@ -3,8 +3,8 @@
 # included) for mc-native binaries, by callgrind: for each graph and seed set, the count at 100
 # runs (fixed costs + 100 runs) and the count per run from 100 to 600 runs.
 # Usage: benches/compare/forward_buckets.sh BINARY... (e.g. main's and this branch's mc-native)
-# Data: RESEAU_SNAP_DATA (default /work/shared/data/snap).
-DATA=${RESEAU_SNAP_DATA:-/work/shared/data/snap}
+# Data: RESEAU_SNAP_DATA (default ../shared/data/snap beside the repository).
+DATA=${RESEAU_SNAP_DATA:-$(cd "$(dirname "$0")/../../.." && pwd)/shared/data/snap}
 out=$(mktemp)
 cg() { valgrind --tool=callgrind --toggle-collect='reseau::cascade::simulate::run_block*' \
     --callgrind-out-file="$out" "$@" 2>&1 | grep Collected | awk '{print $4}' | tr -d ,; }

@@ -4,8 +4,8 @@
 # mc-native binary given: the workloads of the merge condition (weighted cascade, random:10
 # and top:10, on the four graphs; ic:0.01 random:10 on ca-HepTh).
 # Usage: benches/compare/forward_buckets_call.sh BINARY... (e.g. main's and this branch's)
-# Data: RESEAU_SNAP_DATA (default /work/shared/data/snap).
-DATA=${RESEAU_SNAP_DATA:-/work/shared/data/snap}
+# Data: RESEAU_SNAP_DATA (default ../shared/data/snap beside the repository).
+DATA=${RESEAU_SNAP_DATA:-$(cd "$(dirname "$0")/../../.." && pwd)/shared/data/snap}
 RUNS=${RUNS:-2000}
 out=$(mktemp)
 cg() { valgrind --tool=callgrind --toggle-collect='reseau::cascade::simulate::run_block*' \
