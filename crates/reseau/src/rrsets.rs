@@ -655,7 +655,7 @@ fn live_probability(prep: &Prepared<'_>, l: usize, slot: usize) -> f64 {
     if prep.has_media && prep.net.kinds()[v as usize] == PersonKind::Media {
         return if blocked { 0.0 } else { 1.0 };
     }
-    let value = f64::from(prep.layers[l].values[slot]);
+    let value = f64::from(prep.values(l)[slot]);
     if value <= 0.0 {
         return 0.0;
     }
@@ -675,10 +675,10 @@ fn lt_incoming(prep: &Prepared<'_>) -> Incoming<'static> {
         if !pl.enabled {
             continue;
         }
-        let layer = &net.layers()[l];
+        let (layer, values) = (&net.layers()[l], prep.values(l));
         for u in 0..n as u32 {
             for slot in layer.range(u) {
-                let w = f64::from(pl.values[slot]) * multiplier;
+                let w = f64::from(values[slot]) * multiplier;
                 if w > 0.0 {
                     let v = layer.targets()[slot];
                     counts[v as usize + 1] += 1;

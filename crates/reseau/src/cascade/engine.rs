@@ -392,6 +392,7 @@ impl Scratch {
                 }
                 continue;
             }
+            let values = prep.values(l);
             for slot in range {
                 let v = layer.targets()[slot];
                 let negative = layer.signs()[slot] < 0;
@@ -417,7 +418,7 @@ impl Scratch {
                     }
                     continue;
                 }
-                let value = f64::from(pl.values[slot]);
+                let value = f64::from(values[slot]);
                 if value <= 0.0 || self.settled(v, at, sent) {
                     continue;
                 }
@@ -429,7 +430,7 @@ impl Scratch {
                     ModelKind::IndependentCascade | ModelKind::WeightedCascade
                         if self.load.is_some() =>
                     {
-                        pl.values[slot]
+                        values[slot]
                     }
                     ModelKind::IndependentCascade | ModelKind::WeightedCascade => {
                         if !rng.bernoulli(attempt_probability(value, multiplier, m)) {

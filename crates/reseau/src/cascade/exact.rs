@@ -62,7 +62,7 @@ pub fn exact_spread(net: &CompiledNetwork, request: &ExactSpreadRequest) -> Resu
         let layer = &net.layers()[l];
         for u in 0..net.num_people() as u32 {
             for slot in layer.range(u) {
-                let value = pl.uniform.unwrap_or_else(|| f64::from(pl.values[slot]));
+                let value = pl.uniform.unwrap_or_else(|| f64::from(prep.values(l)[slot]));
                 let multiplier = prep.valence_multiplier[Valence::Good.index()];
                 let p = match prep.kind {
                     ModelKind::LinearThreshold => value * multiplier,

@@ -47,7 +47,18 @@ impl Plan {
                     How::Skips
                 } else {
                     keyed = true;
-                    let thresholds = thresholds(&pl.values, layer.multiplicity(), multiplier);
+                    let thresholds = match &pl.by_target {
+                        // Every tie's threshold is its target's (one attempt each): worked out
+                        // per target, then looked up, rather than hashed per tie.
+                        Some(by_target)
+                            if layer.is_plain() || layer.multiplicity().iter().all(|&m| m == 1) =>
+                        {
+                            let ones = vec![1; by_target.len()];
+                            let per_target = thresholds(by_target, &ones, multiplier);
+                            layer.targets().iter().map(|&v| per_target[v as usize]).collect()
+                        }
+                        _ => thresholds(prep.values(l), layer.multiplicity(), multiplier),
+                    };
                     How::Coins { thresholds, base }
                 };
                 layers.push(PlanLayer { index: l as u32, how });
@@ -308,7 +319,7 @@ impl Scratch {
         key: u64,
         from: From,
     ) {
-        let values = &prep.layers[l].values;
+        let values = prep.values(l);
         let targets = prep.net.layers()[l].targets();
         let multiplier = prep.valence_multiplier[from.valence.index()];
         for slot in range {
@@ -396,6 +407,32 @@ mod tests {
                 let (p, q) = (x as f64 / runs as f64, y as f64 / runs as f64);
                 let se = ((p * (1.0 - p) + q * (1.0 - q)) / runs as f64).sqrt().max(1e-3);
                 assert!((p - q).abs() <= 4.5 * se, "{:?}: person {v}: {p} against {q}", model.kind);
+            }
+        }
+    }
+
+    /// A plan's thresholds looked up by target (the weighted cascade on plain ties) are those
+    /// worked out tie by tie from the values and multiplicities, for both valences, with a
+    /// layer multiplier and with the bad-buzz multiplier.
+    #[test]
+    fn thresholds_by_target_are_per_tie_ones() {
+        use crate::cascade::model::Valence;
+        use crate::cascade::plan::How;
+        let net = crate::datasets::aarhus_cs().compile();
+        let model = Model { bad_multiplier: 1.5, ..Model::weighted_cascade() }
+            .layer("facebook", LayerSettings { multiplier: 0.7, ..Default::default() });
+        let prep = Prepared::new(&net, &model).unwrap();
+        for valence in [Valence::Good, Valence::Bad] {
+            let plan = Plan::new(&prep, valence).unwrap();
+            assert_eq!(plan.layers.len(), net.layers().len());
+            for pl in &plan.layers {
+                let l = pl.index as usize;
+                assert!(prep.layers[l].by_target.is_some());
+                let How::Coins { thresholds, .. } = &pl.how else { panic!("coins") };
+                let multiplier = prep.valence_multiplier[valence.index()];
+                let layer = &net.layers()[l];
+                let want = super::thresholds(prep.values(l), layer.multiplicity(), multiplier);
+                assert_eq!(thresholds, &want, "{valence:?}, layer {l}");
             }
         }
     }

@@ -1,6 +1,8 @@
 //! A model resolved against one compiled network: every tie's probability (or LT weight)
 //! worked out once, so that each run only draws and compares.
 
+use std::sync::OnceLock;
+
 use crate::cascade::model::{Distrust, LayerSettings, Model, ModelKind, with_attempts};
 use crate::cascade::plan::Plans;
 use crate::compiled::CompiledNetwork;
@@ -21,8 +23,13 @@ pub(crate) struct PreparedLayer {
     /// The shared probability behind `gaps`.
     pub(crate) uniform: Option<f64>,
     /// IC/WC: each slot's single-tie probability before the valence multiplier; LT: each
-    /// slot's normalised weight. Empty when `gaps` is set.
-    pub(crate) values: Vec<f32>,
+    /// slot's normalised weight ([`Prepared::values`]). Empty when `gaps` is set; made on
+    /// first use when `by_target` is set (the plain engine needs only `by_target`).
+    values: OnceLock<Vec<f32>>,
+    /// The weighted cascade when every slot's value is its target's (every source an ordinary
+    /// person, no blocked distrust tie): that value by target, so that what is worked out per
+    /// tie (here and in the plain engine's thresholds) is a look-up by target.
+    pub(crate) by_target: Option<Vec<f32>>,
 }
 
 /// A model prepared for one network.
@@ -82,31 +89,49 @@ impl<'a> Prepared<'a> {
                 };
                 Box::new([table, other])
             });
-            let mut values = Vec::new();
+            let values = OnceLock::new();
+            let mut by_target = None;
             if gaps.is_none() {
-                values.reserve_exact(layer.num_slots());
                 // The weighted cascade's value of a trusted tie from a person (neither media nor
                 // influencer) depends on its target alone: worked out once per target rather
                 // than once per tie (the same arithmetic, so the same bits).
-                let by_target = incoming.wc_by_target(l, s);
+                let per_target = incoming.wc_by_target(l, s);
                 let blocks = model.distrust == Distrust::Block;
-                for u in 0..net.num_people() as u32 {
-                    let ordinary = net.kinds()[u as usize] == PersonKind::Person;
-                    for slot in layer.range(u) {
-                        let value = match &by_target {
-                            Some(by_target) if ordinary && !(blocks && layer.signs()[slot] < 0) => {
-                                by_target[layer.targets()[slot] as usize]
-                            }
-                            _ => {
-                                let q = slot_value(net, model, s, &incoming, l, u, slot);
-                                with_attempts(q, s.attempts) as f32
-                            }
-                        };
-                        values.push(value);
+                let every_slot = per_target.is_some()
+                    && net.kinds().iter().all(|&k| k == PersonKind::Person)
+                    && !(blocks && !layer.is_plain() && layer.signs().iter().any(|&sign| sign < 0));
+                if every_slot {
+                    by_target = per_target;
+                } else {
+                    let mut slots = Vec::with_capacity(layer.num_slots());
+                    for u in 0..net.num_people() as u32 {
+                        let ordinary = net.kinds()[u as usize] == PersonKind::Person;
+                        for slot in layer.range(u) {
+                            let value = match &per_target {
+                                Some(per_target)
+                                    if ordinary && !(blocks && layer.signs()[slot] < 0) =>
+                                {
+                                    per_target[layer.targets()[slot] as usize]
+                                }
+                                _ => {
+                                    let q = slot_value(net, model, s, &incoming, l, u, slot);
+                                    with_attempts(q, s.attempts) as f32
+                                }
+                            };
+                            slots.push(value);
+                        }
                     }
+                    let _ = values.set(slots);
                 }
             }
-            layers.push(PreparedLayer { enabled: s.enabled, latency, gaps, uniform, values });
+            layers.push(PreparedLayer {
+                enabled: s.enabled,
+                latency,
+                gaps,
+                uniform,
+                values,
+                by_target,
+            });
         }
         let mut latencies = layers.iter().filter(|l| l.enabled).map(|l| l.latency);
         let first = latencies.next().unwrap_or(1);
@@ -124,6 +149,20 @@ impl<'a> Prepared<'a> {
             max_latency,
             fatigue,
             plans: Plans::default(),
+        })
+    }
+}
+
+impl Prepared<'_> {
+    /// Layer `l`'s value per slot (see [`PreparedLayer`]): looked up by target the first time
+    /// when the weighted cascade's values depend on the target alone.
+    pub(crate) fn values(&self, l: usize) -> &[f32] {
+        let pl = &self.layers[l];
+        pl.values.get_or_init(|| match &pl.by_target {
+            Some(by_target) => {
+                self.net.layers()[l].targets().iter().map(|&v| by_target[v as usize]).collect()
+            }
+            None => Vec::new(),
         })
     }
 }
@@ -188,8 +227,8 @@ impl Incoming {
             ModelKind::WeightedCascade => {
                 for layer in net.layers() {
                     let mut deg = vec![0u32; n];
-                    for (slot, &v) in layer.targets().iter().enumerate() {
-                        deg[v as usize] += u32::from(layer.multiplicity()[slot]);
+                    for (&v, &m) in layer.targets().iter().zip(layer.multiplicity()) {
+                        deg[v as usize] += u32::from(m);
                     }
                     degree.push(deg);
                 }
@@ -289,4 +328,85 @@ fn lt_weight(
         w *= model.amplifiers.influencer_multiplier;
     }
     w
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Incoming, Prepared, slot_value};
+    use crate::cascade::model::{Distrust, LayerSettings, Model, with_attempts};
+    use crate::model::{Duplicates, Layer, PersonId, PersonKind, Sign, TieSpec};
+    use crate::rng::Stream;
+
+    /// Every slot's value, worked out slot by slot as the general path does.
+    fn per_slot(prep: &Prepared<'_>, model: &Model) -> Vec<Vec<u32>> {
+        let net = prep.net;
+        let defaults = LayerSettings::default();
+        let settings: Vec<&LayerSettings> =
+            net.layers().iter().map(|l| model.layers.get(&l.name).unwrap_or(&defaults)).collect();
+        let incoming = Incoming::new(net, model, &settings);
+        (0..net.layers().len())
+            .map(|l| {
+                (0..net.num_people() as u32)
+                    .flat_map(|u| net.layers()[l].range(u).map(move |slot| (u, slot)))
+                    .map(|(u, slot)| {
+                        let q = slot_value(net, model, settings[l], &incoming, l, u, slot);
+                        (with_attempts(q, settings[l].attempts) as f32).to_bits()
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// The weighted cascade's values looked up by target are, bit for bit, those worked out
+    /// slot by slot: with layer multipliers and attempts, parallel ties, distrust ties blocked,
+    /// and with an influencer and a media outlet (then the values are worked out per slot).
+    #[test]
+    fn values_by_target_are_the_per_slot_values() {
+        let mut network = crate::datasets::aarhus_cs();
+        let plain = Model::weighted_cascade()
+            .layer("facebook", LayerSettings { multiplier: 1.7, ..Default::default() })
+            .layer("lunch", LayerSettings { attempts: 2.5, ..Default::default() });
+        let blocked = Model { distrust: Distrust::Block, ..plain.clone() };
+        for step in 0..3 {
+            if step == 1 {
+                network.set_kind(PersonId(3), PersonKind::Influencer).unwrap();
+                network.set_kind(PersonId(7), PersonKind::Media).unwrap();
+            }
+            if step == 2 {
+                // A directed signed layer with parallel ties (merged into multiplicities).
+                network.set_kind(PersonId(3), PersonKind::Person).unwrap();
+                network.set_kind(PersonId(7), PersonKind::Person).unwrap();
+                network.add_layer(Layer::digital("ratings").directed(true)).unwrap();
+                network.set_duplicates(Duplicates::Sum);
+                let mut rng = Stream::new(3, 0);
+                let n = network.num_people() as u64;
+                for _ in 0..600 {
+                    let (a, b) = (rng.below(n) as u32, rng.below(n) as u32);
+                    let sign = if rng.below(4) == 0 { Sign::Negative } else { Sign::Positive };
+                    if a != b {
+                        let tie = TieSpec::weight(1.0).sign(sign);
+                        network.add_tie_spec(PersonId(a), PersonId(b), "ratings", tie).unwrap();
+                    }
+                }
+            }
+            let net = network.compile();
+            for model in [&plain, &blocked] {
+                let prep = Prepared::new(&net, model).unwrap();
+                let want = per_slot(&prep, model);
+                for (l, pl) in prep.layers.iter().enumerate() {
+                    let got: Vec<u32> = prep.values(l).iter().map(|v| v.to_bits()).collect();
+                    assert_eq!(got, want[l], "step {step}, layer {l}");
+                    let ordinary = net.kinds().iter().all(|&k| k == PersonKind::Person);
+                    let negative = net.layers()[l].signs().iter().any(|&s| s < 0);
+                    let looked_up = ordinary && !(negative && model.distrust == Distrust::Block);
+                    assert_eq!(pl.by_target.is_some(), looked_up, "step {step}, layer {l}");
+                }
+                if step == 2 {
+                    let ratings = net.layers().last().unwrap();
+                    assert!(ratings.multiplicity().iter().any(|&m| m > 1));
+                    assert!(ratings.signs().iter().any(|&s| s < 0));
+                }
+            }
+        }
+    }
 }
