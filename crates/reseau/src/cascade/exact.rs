@@ -59,10 +59,10 @@ pub fn exact_spread(net: &CompiledNetwork, request: &ExactSpreadRequest) -> Resu
         if !pl.enabled {
             continue;
         }
-        let layer = &net.layers()[l];
+        let (layer, values) = (&net.layers()[l], prep.values(l));
         for u in 0..net.num_people() as u32 {
             for slot in layer.range(u) {
-                let value = pl.uniform.unwrap_or_else(|| f64::from(prep.values(l)[slot]));
+                let value = pl.uniform.unwrap_or_else(|| f64::from(values[slot]));
                 let multiplier = prep.valence_multiplier[Valence::Good.index()];
                 let p = match prep.kind {
                     ModelKind::LinearThreshold => value * multiplier,
