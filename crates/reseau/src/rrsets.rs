@@ -192,9 +192,10 @@ impl<'a> LiveGraph<'a> {
                     });
                     continue;
                 }
+                let values = prep.values(l);
                 let (offsets, sources, probabilities) =
                     reverse(n, layer, Values::Keep, |_, slot| {
-                        let p = live_probability(&prep, l, slot);
+                        let p = live_probability(&prep, l, values, slot);
                         (p > 0.0).then_some(p as f32)
                     });
                 let shared = shared_probabilities(&offsets, &probabilities);
@@ -644,10 +645,11 @@ fn powers(p: f64, longest: usize) -> Vec<f64> {
     out
 }
 
-/// The chance that forward slot `slot` of layer `l` is live: the engine's attempt
-/// probability for good buzz (bad buzz across an inverting distrust tie), and 1 for a tie into
-/// a media person, which counts its sources whatever the ties' probabilities.
-fn live_probability(prep: &Prepared<'_>, l: usize, slot: usize) -> f64 {
+/// The chance that forward slot `slot` of layer `l` (whose prepared values are `values`) is
+/// live: the engine's attempt probability for good buzz (bad buzz across an inverting distrust
+/// tie), and 1 for a tie into a media person, which counts its sources whatever the ties'
+/// probabilities.
+fn live_probability(prep: &Prepared<'_>, l: usize, values: &[f32], slot: usize) -> f64 {
     let layer = &prep.net.layers()[l];
     let v = layer.targets()[slot];
     let negative = layer.signs()[slot] < 0;
@@ -655,7 +657,7 @@ fn live_probability(prep: &Prepared<'_>, l: usize, slot: usize) -> f64 {
     if prep.has_media && prep.net.kinds()[v as usize] == PersonKind::Media {
         return if blocked { 0.0 } else { 1.0 };
     }
-    let value = f64::from(prep.values(l)[slot]);
+    let value = f64::from(values[slot]);
     if value <= 0.0 {
         return 0.0;
     }
